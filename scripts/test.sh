@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test level, in order from fastest to slowest. Exits non-zero at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+start=$SECONDS
+step() { printf '\n[test %3ss] %s\n' "$((SECONDS - start))" "$*"; }
+
+step "set-up (installs only what is missing)"
+bash scripts/setup.sh --browsers
+
+step "lints: rustfmt, clippy native and wasm32"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "native: cargo test (unit, property, doc tests)"
+cargo test --quiet
+
+step "wasm: the JS-facing API in headless Chromium"
+wasm-pack --log-level warn test --headless --chrome -- --test wasm_api
+
+step "page: release build, then playwright-core in Chromium"
+bash scripts/build.sh
+node --test --test-concurrency=1 tests/page/
+
+step "all passed in $((SECONDS - start)) s"

@@ -1,0 +1,44 @@
+// Shared set-up for page tests: the project's own server on a free port, Debian's Chromium through
+// playwright-core, and a record of everything that could break privacy or hygiene.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { serve } from '../../scripts/serve.mjs';
+
+export const OUTPUT = new URL('../../test-output/', import.meta.url);
+
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+/** Starts server + browser. `open(path)` gives a page plus the lists of foreign requests and console errors. */
+export async function startSession() {
+  const { server, url } = await serve(0);
+  const origin = new URL(url).origin;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  const context = await browser.newContext({ locale: 'en-US' });
+  return {
+    url,
+    async open(path = '') {
+      const page = await context.newPage();
+      const foreignRequests = [];
+      const consoleErrors = [];
+      page.on('request', (req) => {
+        if (new URL(req.url()).origin !== origin) foreignRequests.push(req.url());
+      });
+      page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
+      page.on('pageerror', (err) => consoleErrors.push(String(err)));
+      const response = await page.goto(new URL(path, url).href);
+      return { page, response, foreignRequests, consoleErrors };
+    },
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, OUTPUT).pathname, fullPage: true });
+}
