@@ -17,12 +17,18 @@ pub struct State {
     pub k: usize,
     pub centroids: Vec<f64>,
     pub labels: Vec<u32>,
-    /// Bounds on true (not squared) distances; empty when running plain Lloyd.
-    upper: Vec<f64>,
-    lower: Vec<f64>,
+    /// Per point, bounds on true (not squared) distances: [upper to its centroid, lower to any other]. Kept
+    /// side by side so the assignment streams through one array.
+    bounds: Vec<[f64; 2]>,
     accelerated: bool,
     /// No assignment yet: every point needs a full scan.
     fresh: bool,
+    /// How far each centroid moved in the last update; the bounds absorb it during the next assignment, so
+    /// that one pass over the points does both.
+    moved: Vec<f64>,
+    /// Weighted coordinate sums and total weight per cluster, gathered during the assignment.
+    sums: Vec<f64>,
+    weight: Vec<f64>,
     /// Point-to-centroid distances computed, and what plain Lloyd would have computed.
     pub evaluations: u64,
     pub lloyd_evaluations: u64,
@@ -40,15 +46,16 @@ pub struct Iteration {
 impl State {
     pub fn new(centroids: Vec<f64>, data: &Data, accelerated: bool) -> Self {
         let k = centroids.len() / data.d;
-        let bounds = if accelerated { data.n } else { 0 };
         State {
             k,
             centroids,
             labels: vec![0; data.n],
-            upper: vec![f64::INFINITY; bounds],
-            lower: vec![0.0; bounds],
+            bounds: vec![[f64::INFINITY, 0.0]; data.n],
             accelerated,
             fresh: true,
+            moved: vec![0.0; k],
+            sums: vec![0.0; k * data.d],
+            weight: vec![0.0; k],
             evaluations: 0,
             lloyd_evaluations: 0,
         }
@@ -57,17 +64,16 @@ impl State {
     /// One Lloyd iteration: assign every point to its nearest centroid, re-seed empty clusters, move centroids.
     pub fn iterate(&mut self, data: &Data) -> Iteration {
         let mut changed = self.assign(data);
-        let mut totals = self.sums(data);
-        let relocated = self.relocate_empty(data, &totals.1);
+        let relocated = self.relocate_empty(data);
         if relocated > 0 {
             changed += relocated;
-            totals = self.sums(data);
+            self.sum_clusters(data);
         }
-        let shift = self.update(data, totals);
+        let shift = self.update(data);
         Iteration { changed, shift }
     }
 
-    /// Assigns every point to its nearest centroid; returns how many labels changed.
+    /// Assigns every point to its nearest centroid and gathers the cluster sums; returns how many labels changed.
     pub fn assign(&mut self, data: &Data) -> usize {
         with_dim!(data.d, D => self.assign_d::<D>(data))
     }
@@ -76,35 +82,57 @@ impl State {
         let (d, k) = (data.d, self.k);
         let prune = self.accelerated && !self.fresh;
         let half_gap = if prune { self.half_gaps::<D>(d) } else { Vec::new() };
+        // Every other centroid moved at most the largest move (the second largest, for the one that moved most).
+        let far = (0..k).fold(0, |b, j| if self.moved[j] > self.moved[b] { j } else { b });
+        let far_move = self.moved[far];
+        let second_move = (0..k).filter(|&j| j != far).map(|j| self.moved[j]).fold(0.0, f64::max);
+        let State { centroids, labels, bounds, moved, sums, weight, fresh, .. } = self;
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        let soa = if D == 2 { crate::kmeans::kernel::simd::split_xy(centroids) } else { Vec::new() };
+        let scan = |x: &[f64]| {
+            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+            if D == 2 {
+                return crate::kmeans::kernel::simd::nearest_two(x, &soa);
+            }
+            nearest_two::<D>(x, centroids, d)
+        };
+        sums.fill(0.0);
+        weight.fill(0.0);
         let mut changed = 0;
         let mut evaluations = 0u64;
-        for (i, x) in data.x.chunks_exact(d).enumerate() {
-            let old = self.labels[i];
+        let points = data.x.chunks_exact(d).zip(labels.iter_mut()).zip(bounds.iter_mut()).enumerate();
+        for (i, ((x, label), [upper, lower])) in points {
+            let old = *label;
             if prune {
                 let a = old as usize;
-                let bound = half_gap[a].max(self.lower[i]);
-                if self.upper[i] <= bound {
-                    continue;
+                *upper += moved[a];
+                *lower -= if a == far { second_move } else { far_move };
+                let bound = half_gap[a].max(*lower);
+                if *upper > bound {
+                    *upper = sq_dist::<D>(x, &centroids[a * d..a * d + d], d).sqrt();
+                    evaluations += 1;
+                    if *upper > bound {
+                        let (nearest, d1, d2) = scan(x);
+                        evaluations += k as u64;
+                        (*label, *upper, *lower) = (nearest, d1.sqrt(), d2.sqrt());
+                    }
                 }
-                let upper = sq_dist::<D>(x, &self.centroids[a * d..a * d + d], d).sqrt();
-                evaluations += 1;
-                self.upper[i] = upper;
-                if upper <= bound {
-                    continue;
-                }
+            } else {
+                let (nearest, d1, d2) = scan(x);
+                evaluations += k as u64;
+                (*label, *upper, *lower) = (nearest, d1.sqrt(), d2.sqrt());
             }
-            let (label, d1, d2) = nearest_two::<D>(x, &self.centroids, d);
-            evaluations += k as u64;
-            if self.accelerated {
-                self.upper[i] = d1.sqrt();
-                self.lower[i] = d2.sqrt();
-            }
-            if label != old || self.fresh {
+            if *label != old || *fresh {
                 changed += 1;
             }
-            self.labels[i] = label;
+            let (w, a) = (data.weight(i), *label as usize);
+            weight[a] += w;
+            for (s, v) in sums[a * d..a * d + d].iter_mut().zip(x) {
+                *s += w * v;
+            }
         }
         self.fresh = false;
+        self.moved.fill(0.0);
         self.evaluations += evaluations;
         self.lloyd_evaluations += (data.n * k) as u64;
         changed
@@ -126,8 +154,8 @@ impl State {
 
     /// Gives each cluster with no weight the farthest point from its own centroid (scikit-learn's rule), so no
     /// centroid is left stranded. Returns how many points moved.
-    fn relocate_empty(&mut self, data: &Data, weight: &[f64]) -> usize {
-        let empty: Vec<usize> = (0..self.k).filter(|&j| weight[j] == 0.0).collect();
+    fn relocate_empty(&mut self, data: &Data) -> usize {
+        let empty: Vec<usize> = (0..self.k).filter(|&j| self.weight[j] == 0.0).collect();
         if empty.is_empty() {
             return 0;
         }
@@ -153,58 +181,43 @@ impl State {
             self.labels[i] = j as u32;
             if self.accelerated {
                 // Force a full scan next time: its bounds refer to the old cluster.
-                self.upper[i] = f64::INFINITY;
-                self.lower[i] = 0.0;
+                self.bounds[i] = [f64::INFINITY, 0.0];
             }
         }
         farthest.len()
     }
 
-    /// Weighted coordinate sums and total weight per cluster, in point order.
-    fn sums(&self, data: &Data) -> (Vec<f64>, Vec<f64>) {
+    /// Recomputes the cluster sums from the labels, in point order (as the assignment does).
+    fn sum_clusters(&mut self, data: &Data) {
         let d = data.d;
-        let mut sums = vec![0.0; self.k * d];
-        let mut weight = vec![0.0; self.k];
+        self.sums.fill(0.0);
+        self.weight.fill(0.0);
         for (i, x) in data.x.chunks_exact(d).enumerate() {
-            let a = self.labels[i] as usize;
-            let w = data.weight(i);
-            weight[a] += w;
-            for (s, v) in sums[a * d..a * d + d].iter_mut().zip(x) {
+            let (w, a) = (data.weight(i), self.labels[i] as usize);
+            self.weight[a] += w;
+            for (s, v) in self.sums[a * d..a * d + d].iter_mut().zip(x) {
                 *s += w * v;
             }
         }
-        (sums, weight)
     }
 
-    /// Moves each centroid to the weighted mean of its points, widens the bounds by the moves, and returns the
-    /// summed squared shift. A cluster with no weight keeps its centroid.
-    fn update(&mut self, data: &Data, (sums, weight): (Vec<f64>, Vec<f64>)) -> f64 {
+    /// Moves each centroid to the weighted mean of its points and returns the summed squared shift. A cluster
+    /// with no weight keeps its centroid.
+    fn update(&mut self, data: &Data) -> f64 {
         let d = data.d;
-        let mut moved = vec![0.0; self.k];
         let mut shift = 0.0;
         for j in 0..self.k {
-            if weight[j] == 0.0 {
+            if self.weight[j] == 0.0 {
                 continue;
             }
-            let c = &mut self.centroids[j * d..j * d + d];
             let mut s = 0.0;
-            for (c, sum) in c.iter_mut().zip(&sums[j * d..j * d + d]) {
-                let new = sum / weight[j];
+            for (c, sum) in self.centroids[j * d..j * d + d].iter_mut().zip(&self.sums[j * d..j * d + d]) {
+                let new = sum / self.weight[j];
                 s += (new - *c) * (new - *c);
                 *c = new;
             }
             shift += s;
-            moved[j] = s.sqrt();
-        }
-        if self.accelerated {
-            // Every other centroid moved at most the largest move (the second largest for the one that moved most).
-            let far = (0..self.k).fold(0, |b, j| if moved[j] > moved[b] { j } else { b });
-            let second = (0..self.k).filter(|&j| j != far).map(|j| moved[j]).fold(0.0, f64::max);
-            for (i, &a) in self.labels.iter().enumerate() {
-                let a = a as usize;
-                self.upper[i] += moved[a];
-                self.lower[i] -= if a == far { second } else { moved[far] };
-            }
+            self.moved[j] = s.sqrt();
         }
         shift
     }
