@@ -17,21 +17,164 @@ pub struct State {
     pub k: usize,
     pub centroids: Vec<f64>,
     pub labels: Vec<u32>,
-    /// Per point, bounds on true (not squared) distances: [upper to its centroid, lower to any other]. Kept
-    /// side by side so the assignment streams through one array.
-    bounds: Vec<[f64; 2]>,
+    /// Per point, Hamerly's bounds as of the pass that last computed them.
+    bounds: Vec<Bounds>,
     accelerated: bool,
     /// No assignment yet: every point needs a full scan.
     fresh: bool,
-    /// How far each centroid moved in the last update; the bounds absorb it during the next assignment, so
-    /// that one pass over the points does both.
+    /// How far each centroid moved in the last update.
     moved: Vec<f64>,
-    /// Weighted coordinate sums and total weight per cluster, gathered during the assignment.
-    sums: Vec<f64>,
-    weight: Vec<f64>,
+    /// Per assignment pass t and cluster a: [total move of centroid a before pass t, total of the largest
+    /// move of any other centroid before pass t]. A point's bounds from pass e are brought to pass t by the
+    /// difference of two rows, so a point whose bounds still hold is only read, never written.
+    drift: Vec<[f64; 2]>,
+    /// Per-cluster sums, kept up to date as points change cluster.
+    totals: Totals,
     /// Point-to-centroid distances computed, and what plain Lloyd would have computed.
     pub evaluations: u64,
     pub lloyd_evaluations: u64,
+}
+
+/// Bounds on true (not squared) distances, exact at assignment pass `epoch`: `upper` to the point's centroid,
+/// `lower` to every other centroid.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    upper: f64,
+    lower: f64,
+    epoch: u32,
+}
+
+/// Points per call of [`Pass::block`]. V8 swaps in optimised wasm code only when a function is next called, so
+/// one long loop over a million points would run its first pass in the baseline tier (2–4× slower); blocks let
+/// the optimised code take over after a few milliseconds.
+const BLOCK: usize = 1 << 14;
+
+/// One assignment pass: what every point needs, borrowed once.
+struct Pass<'a, const D: usize> {
+    d: usize,
+    prune: bool,
+    fresh: bool,
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    soa: Vec<f64>,
+    centroids: &'a [f64],
+    /// Per cluster, half the gap to its nearest other centroid.
+    half_gap: Vec<f64>,
+    /// `State::drift`, and this pass's number.
+    drift: &'a [[f64; 2]],
+    pass: u32,
+    totals: &'a mut Totals,
+    changed: usize,
+    evaluations: u64,
+}
+
+impl<const D: usize> Pass<'_, D> {
+    #[inline(never)]
+    fn block(&mut self, x: &[f64], labels: &mut [u32], bounds: &mut [Bounds], weights: Option<&[f64]>) {
+        match weights {
+            None => self.points(x, labels, bounds, std::iter::repeat(1.0)),
+            Some(w) => self.points(x, labels, bounds, w.iter().copied()),
+        }
+    }
+
+    /// Monomorphised for weighted and unweighted data: it runs once per point per iteration.
+    #[inline(always)]
+    fn points(&mut self, x: &[f64], labels: &mut [u32], bounds: &mut [Bounds], weights: impl Iterator<Item = f64>) {
+        let (d, k) = (self.d, self.half_gap.len());
+        let now = &self.drift[self.pass as usize * k..][..k];
+        let points = x.chunks_exact(d).zip(labels.iter_mut()).zip(bounds.iter_mut()).zip(weights);
+        for (((x, label), bounds), w) in points {
+            let old = *label;
+            if self.prune {
+                let a = old as usize;
+                let then = self.drift[bounds.epoch as usize * k + a];
+                let mut upper = bounds.upper + (now[a][0] - then[0]);
+                let lower = bounds.lower - (now[a][1] - then[1]);
+                // Plain comparisons: wasm's f64.max must handle NaN and -0, which costs several instructions.
+                let bound = if self.half_gap[a] > lower { self.half_gap[a] } else { lower };
+                if upper <= bound {
+                    continue;
+                }
+                upper = sq_dist::<D>(x, &self.centroids[a * d..a * d + d], d).sqrt();
+                self.evaluations += 1;
+                *bounds = if upper <= bound {
+                    Bounds { upper, lower, epoch: self.pass }
+                } else {
+                    let (nearest, d1, d2) = self.scan(x);
+                    self.evaluations += k as u64;
+                    *label = nearest;
+                    Bounds { upper: d1.sqrt(), lower: d2.sqrt(), epoch: self.pass }
+                };
+            } else {
+                let (nearest, d1, d2) = self.scan(x);
+                self.evaluations += k as u64;
+                *label = nearest;
+                *bounds = Bounds { upper: d1.sqrt(), lower: d2.sqrt(), epoch: self.pass };
+            }
+            // Only points that change cluster touch the sums, so a point whose bounds hold costs no read of x.
+            if self.fresh {
+                self.changed += 1;
+                self.totals.add(*label, x, w);
+            } else if *label != old {
+                self.changed += 1;
+                self.totals.remove(old, x, w);
+                self.totals.add(*label, x, w);
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn scan(&self, x: &[f64]) -> (u32, f64, f64) {
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        if D == 2 {
+            return crate::kmeans::kernel::simd::nearest_two(x, &self.soa);
+        }
+        nearest_two::<D>(x, self.centroids, self.d)
+    }
+}
+
+/// Weighted coordinate sums, total weight, and the number of points with positive weight, per cluster.
+#[derive(Debug, Clone)]
+struct Totals {
+    d: usize,
+    sums: Vec<f64>,
+    weight: Vec<f64>,
+    members: Vec<u64>,
+}
+
+impl Totals {
+    fn new(k: usize, d: usize) -> Self {
+        Totals { d, sums: vec![0.0; k * d], weight: vec![0.0; k], members: vec![0; k] }
+    }
+
+    #[inline(always)]
+    fn add(&mut self, cluster: u32, x: &[f64], w: f64) {
+        if w > 0.0 {
+            let (j, d) = (cluster as usize, self.d);
+            self.members[j] += 1;
+            self.weight[j] += w;
+            self.sums[j * d..j * d + d].iter_mut().zip(x).for_each(|(s, v)| *s += w * v);
+        }
+    }
+
+    #[inline(always)]
+    fn remove(&mut self, cluster: u32, x: &[f64], w: f64) {
+        if w > 0.0 {
+            let (j, d) = (cluster as usize, self.d);
+            self.members[j] -= 1;
+            if self.members[j] == 0 {
+                // Exactly empty, with no rounding residue left behind by the subtractions.
+                self.weight[j] = 0.0;
+                self.sums[j * d..j * d + d].fill(0.0);
+            } else {
+                self.weight[j] -= w;
+                self.sums[j * d..j * d + d].iter_mut().zip(x).for_each(|(s, v)| *s -= w * v);
+            }
+        }
+    }
+
+    fn of(&self, j: usize) -> (&[f64], f64) {
+        (&self.sums[j * self.d..(j + 1) * self.d], self.weight[j])
+    }
 }
 
 /// What one iteration did.
@@ -50,12 +193,12 @@ impl State {
             k,
             centroids,
             labels: vec![0; data.n],
-            bounds: vec![[f64::INFINITY, 0.0]; data.n],
+            bounds: vec![Bounds { upper: f64::INFINITY, lower: 0.0, epoch: 0 }; data.n],
             accelerated,
             fresh: true,
             moved: vec![0.0; k],
-            sums: vec![0.0; k * data.d],
-            weight: vec![0.0; k],
+            drift: Vec::new(),
+            totals: Totals::new(k, data.d),
             evaluations: 0,
             lloyd_evaluations: 0,
         }
@@ -63,12 +206,7 @@ impl State {
 
     /// One Lloyd iteration: assign every point to its nearest centroid, re-seed empty clusters, move centroids.
     pub fn iterate(&mut self, data: &Data) -> Iteration {
-        let mut changed = self.assign(data);
-        let relocated = self.relocate_empty(data);
-        if relocated > 0 {
-            changed += relocated;
-            self.sum_clusters(data);
-        }
+        let changed = self.assign(data) + self.relocate_empty(data);
         let shift = self.update(data);
         Iteration { changed, shift }
     }
@@ -81,61 +219,49 @@ impl State {
     fn assign_d<const D: usize>(&mut self, data: &Data) -> usize {
         let (d, k) = (data.d, self.k);
         let prune = self.accelerated && !self.fresh;
-        let half_gap = if prune { self.half_gaps::<D>(d) } else { Vec::new() };
-        // Every other centroid moved at most the largest move (the second largest, for the one that moved most).
-        let far = (0..k).fold(0, |b, j| if self.moved[j] > self.moved[b] { j } else { b });
-        let far_move = self.moved[far];
-        let second_move = (0..k).filter(|&j| j != far).map(|j| self.moved[j]).fold(0.0, f64::max);
-        let State { centroids, labels, bounds, moved, sums, weight, fresh, .. } = self;
-        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-        let soa = if D == 2 { crate::kmeans::kernel::simd::split_xy(centroids) } else { Vec::new() };
-        let scan = |x: &[f64]| {
+        let half_gap = if prune { self.half_gaps::<D>(d) } else { vec![0.0; k] };
+        let pass = self.record_drift();
+        let mut pass = Pass::<D> {
+            d,
+            prune,
+            fresh: self.fresh,
             #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-            if D == 2 {
-                return crate::kmeans::kernel::simd::nearest_two(x, &soa);
-            }
-            nearest_two::<D>(x, centroids, d)
+            soa: if D == 2 { crate::kmeans::kernel::simd::split_xy(&self.centroids) } else { Vec::new() },
+            centroids: &self.centroids,
+            half_gap,
+            drift: &self.drift,
+            pass,
+            totals: &mut self.totals,
+            changed: 0,
+            evaluations: 0,
         };
-        sums.fill(0.0);
-        weight.fill(0.0);
-        let mut changed = 0;
-        let mut evaluations = 0u64;
-        let points = data.x.chunks_exact(d).zip(labels.iter_mut()).zip(bounds.iter_mut()).enumerate();
-        for (i, ((x, label), [upper, lower])) in points {
-            let old = *label;
-            if prune {
-                let a = old as usize;
-                *upper += moved[a];
-                *lower -= if a == far { second_move } else { far_move };
-                let bound = half_gap[a].max(*lower);
-                if *upper > bound {
-                    *upper = sq_dist::<D>(x, &centroids[a * d..a * d + d], d).sqrt();
-                    evaluations += 1;
-                    if *upper > bound {
-                        let (nearest, d1, d2) = scan(x);
-                        evaluations += k as u64;
-                        (*label, *upper, *lower) = (nearest, d1.sqrt(), d2.sqrt());
-                    }
-                }
-            } else {
-                let (nearest, d1, d2) = scan(x);
-                evaluations += k as u64;
-                (*label, *upper, *lower) = (nearest, d1.sqrt(), d2.sqrt());
-            }
-            if *label != old || *fresh {
-                changed += 1;
-            }
-            let (w, a) = (data.weight(i), *label as usize);
-            weight[a] += w;
-            for (s, v) in sums[a * d..a * d + d].iter_mut().zip(x) {
-                *s += w * v;
-            }
+        let blocks = data.x.chunks(BLOCK * d).zip(self.labels.chunks_mut(BLOCK)).zip(self.bounds.chunks_mut(BLOCK));
+        for (block, ((x, labels), bounds)) in blocks.enumerate() {
+            let weights = data.weights.as_deref().map(|w| &w[block * BLOCK..block * BLOCK + labels.len()]);
+            pass.block(x, labels, bounds, weights);
         }
+        let (changed, evaluations) = (pass.changed, pass.evaluations);
         self.fresh = false;
-        self.moved.fill(0.0);
         self.evaluations += evaluations;
         self.lloyd_evaluations += (data.n * k) as u64;
         changed
+    }
+
+    /// Appends the drift row of a new assignment pass: the previous row plus the centroids' moves since, which
+    /// are then zeroed. Every other centroid moved at most the largest move (the second largest, for the
+    /// centroid that moved most). Returns the new pass's number.
+    fn record_drift(&mut self) -> u32 {
+        let k = self.k;
+        let far = (0..k).fold(0, |b, j| if self.moved[j] > self.moved[b] { j } else { b });
+        let second = (0..k).filter(|&j| j != far).map(|j| self.moved[j]).fold(0.0, f64::max);
+        let last = self.drift.len().saturating_sub(k);
+        for a in 0..k {
+            let [own, others] = self.drift.get(last + a).copied().unwrap_or([0.0; 2]);
+            let others_moved = if a == far { second } else { self.moved[far] };
+            self.drift.push([own + self.moved[a], others + others_moved]);
+        }
+        self.moved.fill(0.0);
+        (self.drift.len() / k - 1) as u32
     }
 
     /// Half the distance from each centroid to its nearest other centroid.
@@ -155,7 +281,7 @@ impl State {
     /// Gives each cluster with no weight the farthest point from its own centroid (scikit-learn's rule), so no
     /// centroid is left stranded. Returns how many points moved.
     fn relocate_empty(&mut self, data: &Data) -> usize {
-        let empty: Vec<usize> = (0..self.k).filter(|&j| self.weight[j] == 0.0).collect();
+        let empty: Vec<usize> = (0..self.k).filter(|&j| self.totals.members[j] == 0).collect();
         if empty.is_empty() {
             return 0;
         }
@@ -178,27 +304,16 @@ impl State {
         }
         for (&j, &(_, i)) in empty.iter().zip(&farthest) {
             // The centroid itself moves in `update`, so the bounds account for the move.
+            let (x, w) = (&data.x[i * d..i * d + d], data.weight(i));
+            self.totals.remove(self.labels[i], x, w);
+            self.totals.add(j as u32, x, w);
             self.labels[i] = j as u32;
             if self.accelerated {
                 // Force a full scan next time: its bounds refer to the old cluster.
-                self.bounds[i] = [f64::INFINITY, 0.0];
+                self.bounds[i] = Bounds { upper: f64::INFINITY, lower: 0.0, epoch: 0 };
             }
         }
         farthest.len()
-    }
-
-    /// Recomputes the cluster sums from the labels, in point order (as the assignment does).
-    fn sum_clusters(&mut self, data: &Data) {
-        let d = data.d;
-        self.sums.fill(0.0);
-        self.weight.fill(0.0);
-        for (i, x) in data.x.chunks_exact(d).enumerate() {
-            let (w, a) = (data.weight(i), self.labels[i] as usize);
-            self.weight[a] += w;
-            for (s, v) in self.sums[a * d..a * d + d].iter_mut().zip(x) {
-                *s += w * v;
-            }
-        }
     }
 
     /// Moves each centroid to the weighted mean of its points and returns the summed squared shift. A cluster
@@ -207,12 +322,13 @@ impl State {
         let d = data.d;
         let mut shift = 0.0;
         for j in 0..self.k {
-            if self.weight[j] == 0.0 {
+            let (sums, weight) = self.totals.of(j);
+            if weight <= 0.0 {
                 continue;
             }
             let mut s = 0.0;
-            for (c, sum) in self.centroids[j * d..j * d + d].iter_mut().zip(&self.sums[j * d..j * d + d]) {
-                let new = sum / self.weight[j];
+            for (c, sum) in self.centroids[j * d..j * d + d].iter_mut().zip(sums) {
+                let new = sum / weight;
                 s += (new - *c) * (new - *c);
                 *c = new;
             }

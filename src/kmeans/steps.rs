@@ -40,6 +40,8 @@ pub struct Step {
     pub changed: usize,
     /// Summed squared centroid shift.
     pub shift: f64,
+    /// Point-to-centroid distances this step computed; plain Lloyd computes n × k.
+    pub evaluations: u64,
     /// Σ weight × squared distance of each point to its cluster's new centroid. It never rises from one step to
     /// the next: the assignment and the update can each only lower it.
     pub inertia: f64,
@@ -67,6 +69,7 @@ impl KMeansSteps {
 
     /// One iteration: assign, re-seed empty clusters, move the centroids.
     pub fn step(&mut self) -> Step {
+        let before = self.state.evaluations;
         let it = self.state.iterate(&self.data);
         self.iteration += 1;
         self.converged = it.changed == 0 || (self.check_tol && it.shift <= self.tol);
@@ -74,6 +77,7 @@ impl KMeansSteps {
             iteration: self.iteration,
             changed: it.changed,
             shift: it.shift,
+            evaluations: self.state.evaluations - before,
             inertia: self.inertia(),
             converged: self.converged,
         }

@@ -270,6 +270,7 @@ impl KMeansStepper {
         set(&o, "iteration", step.iteration as u32);
         set(&o, "changed", step.changed as u32);
         set(&o, "shift", step.shift);
+        set(&o, "evaluations", step.evaluations as f64);
         set(&o, "inertia", step.inertia);
         set(&o, "converged", step.converged);
         o.into()
@@ -348,5 +349,12 @@ export interface KMeansResult extends KMeansModel {
 export type ElbowOptions = Omit<KMeansOptions, "k" | "onProgress"> & { kMin: number; kMax: number };
 export interface ElbowResult { k: Uint32Array; inertia: Float64Array }
 export interface SilhouetteOptions { dim?: number; metric?: "euclidean" | "geo"; /** Default 2000. */ sampleSize?: number; seed?: number }
-export interface KMeansStep { iteration: number; changed: number; shift: number; inertia: number; converged: boolean }
+export interface KMeansStep {
+  iteration: number;
+  /** Points whose label changed. */ changed: number;
+  /** Summed squared centroid shift. */ shift: number;
+  /** Distances computed this step (plain Lloyd: n × k). */ evaluations: number;
+  inertia: number;
+  converged: boolean;
+}
 "#;
