@@ -78,7 +78,7 @@ fn duplicates_and_k_equal_to_distinct_points() {
     sizes.sort();
     assert_eq!(sizes, [1, 2, 3]);
     let err = KMeansParams::new(4).seed(4).fit(points.view(), None).unwrap_err();
-    assert_eq!(err.to_string(), "k: k = 4 is more than the 3 distinct points (with positive weight)");
+    assert_eq!(err.to_string(), "k: 4 is more than the number of distinct points with positive weight (3)");
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn k_rules() {
     let points = array![[1.0], [2.0]];
     assert_eq!(
         KMeansParams::new(3).fit(points.view(), None).unwrap_err().to_string(),
-        "k: k = 3 is more than the 2 points"
+        "k: 3 is more than the number of points (2)"
     );
     assert_eq!(KMeansParams::new(0).fit(points.view(), None).unwrap_err().to_string(), "k must be at least 1, got 0");
     let init = array![[1.0]];

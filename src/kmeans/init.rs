@@ -33,7 +33,7 @@ fn seed_centroids<const D: usize>(data: &Data, k: usize, rng: &mut Rng) -> Resul
             let distinct = centroids.len() / d;
             return Err(Error::invalid(
                 "k",
-                format!("k = {k} is more than the {distinct} distinct points (with positive weight)"),
+                format!("{k} is more than the number of distinct points with positive weight ({distinct})"),
             ));
         }
         let targets: Vec<f64> = (0..trials).map(|_| rng.next_f64() * potential).collect();
@@ -112,7 +112,7 @@ mod tests {
         let p = array![[1.0], [1.0], [2.0]];
         let data = Data::new(p.view(), None, Metric::Euclidean, None).unwrap();
         let err = kmeans_plus_plus(&data, 3, &mut Rng::new(0)).unwrap_err();
-        assert_eq!(err.to_string(), "k: k = 3 is more than the 2 distinct points (with positive weight)");
+        assert_eq!(err.to_string(), "k: 3 is more than the number of distinct points with positive weight (2)");
         assert!(kmeans_plus_plus(&data, 2, &mut Rng::new(0)).is_ok());
     }
 }

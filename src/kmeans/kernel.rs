@@ -152,8 +152,7 @@ pub mod simd {
             odd.visit(px, py, cx1, cy1, f64x2_add(index, two));
             index = f64x2_add(index, four);
         }
-        let (d1, d2, best) =
-            merge(merge(even.lane::<0>(), even.lane::<1>()), merge(odd.lane::<0>(), odd.lane::<1>()));
+        let (d1, d2, best) = merge(merge(even.lane::<0>(), even.lane::<1>()), merge(odd.lane::<0>(), odd.lane::<1>()));
         (best as u32, d1, d2)
     }
 }

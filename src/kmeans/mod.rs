@@ -142,7 +142,7 @@ impl KMeansParams {
         self.check()?;
         let data = Data::new(points, weights, self.metric, None)?;
         if self.k > data.n {
-            return Err(Error::invalid("k", format!("k = {} is more than the {} points", self.k, data.n)));
+            return Err(Error::invalid("k", format!("{} is more than the number of points ({})", self.k, data.n)));
         }
         Ok((data, resolve_seed(self.seed)?))
     }

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::models::{self, EmissionFactor, EmissionInput, EnergyInput};
 
-mod kmeans;
+pub mod kmeans;
 
 /// Reads a plain JS object into `T`, rejecting keys `T` does not have.
 fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {

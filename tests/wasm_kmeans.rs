@@ -1,0 +1,168 @@
+//! The k-means JS API in headless Chromium: typed arrays in and out, errors as JS `Error`s, no traps.
+#![cfg(target_arch = "wasm32")]
+
+use green_delivery::wasm::kmeans::{elbow, kmeans, predict, silhouette, KMeansStepper};
+use js_sys::{Array, Float64Array, Function, Object, Reflect, Uint32Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&o, &JsValue::from_str(key), value).unwrap();
+    }
+    o.into()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn f64s(value: &JsValue, key: &str) -> Vec<f64> {
+    get(value, key).dyn_into::<Float64Array>().expect("a Float64Array").to_vec()
+}
+
+fn u32s(value: &JsValue, key: &str) -> Vec<u32> {
+    get(value, key).dyn_into::<Uint32Array>().expect("a Uint32Array").to_vec()
+}
+
+fn message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let error: js_sys::Error = JsValue::from(result.expect_err("expected an error")).dyn_into().expect("a JS Error");
+    error.message().into()
+}
+
+/// Two tight groups of three points: around (0, 0) and around (10, 10).
+fn two_groups() -> Vec<f64> {
+    vec![0.0, 0.0, 0.2, 0.0, 0.0, 0.2, 10.0, 10.0, 10.2, 10.0, 10.0, 10.2]
+}
+
+#[wasm_bindgen_test]
+fn clusters_and_returns_typed_arrays() {
+    let r = kmeans(&two_groups(), obj(&[("k", 2.into()), ("seed", 7.into())])).unwrap();
+    let labels = u32s(&r, "labels");
+    assert_eq!(labels.len(), 6);
+    assert_eq!(labels[0], labels[2]);
+    assert_ne!(labels[0], labels[3]);
+    let centroids = f64s(&r, "centroids");
+    let first = labels[0] as usize * 2;
+    assert!((centroids[first] - 0.2 / 3.0).abs() < 1e-12 && (centroids[first + 1] - 0.2 / 3.0).abs() < 1e-12);
+    assert_eq!(u32s(&r, "sizes"), [3, 3]);
+    assert_eq!(f64s(&r, "clusterWeights"), [3.0, 3.0]);
+    assert_eq!(get(&r, "converged"), JsValue::TRUE);
+    assert_eq!(get(&r, "seed").as_f64(), Some(7.0));
+    assert_eq!(predict(&two_groups(), r.clone()).unwrap().to_vec(), labels);
+}
+
+#[wasm_bindgen_test]
+fn same_seed_same_result_and_unseeded_runs_report_their_seed() {
+    let points: Vec<f64> = (0..400).map(|i| ((i * 7919) % 1000) as f64 / 10.0).collect();
+    let a = kmeans(&points, obj(&[("k", 5.into()), ("seed", 42.into()), ("nInit", 3.into())])).unwrap();
+    let b = kmeans(&points, obj(&[("k", 5.into()), ("seed", 42.into()), ("nInit", 3.into())])).unwrap();
+    assert_eq!(u32s(&a, "labels"), u32s(&b, "labels"));
+    assert_eq!(f64s(&a, "centroids"), f64s(&b, "centroids"));
+    let random = kmeans(&points, obj(&[("k", 5.into())])).unwrap();
+    let again = kmeans(&points, obj(&[("k", 5.into()), ("seed", get(&random, "seed"))])).unwrap();
+    assert_eq!(f64s(&random, "centroids"), f64s(&again, "centroids"));
+}
+
+#[wasm_bindgen_test]
+fn geo_metric_works_in_km_and_lat_lon() {
+    // Two London neighbourhoods about 10 km apart.
+    let points = [51.50, -0.12, 51.501, -0.121, 51.52, 0.02, 51.521, 0.021];
+    let r = kmeans(&points, obj(&[("k", 2.into()), ("metric", "geo".into()), ("seed", 1.into())])).unwrap();
+    let c = f64s(&r, "centroids");
+    assert!(c.chunks(2).all(|p| (51.4..51.6).contains(&p[0])));
+    assert!(get(&r, "inertia").as_f64().unwrap() < 0.1, "km²");
+    assert!(get(&r, "maxScaleError").as_f64().unwrap() < 0.001);
+    assert_eq!(f64s(&r, "origin").len(), 2);
+    assert_eq!(predict(&points, r.clone()).unwrap().to_vec(), u32s(&r, "labels"));
+}
+
+#[wasm_bindgen_test]
+fn weights_and_explicit_init() {
+    let points = [0.0, 10.0, 11.0];
+    let weights: JsValue = Float64Array::from(&[1.0, 0.0, 3.0][..]).into();
+    let init: JsValue = Array::of2(&0.0.into(), &10.0.into()).into();
+    let r = kmeans(&points, obj(&[("k", 2.into()), ("dim", 1.into()), ("weights", weights), ("init", init)])).unwrap();
+    assert_eq!(f64s(&r, "centroids"), [0.0, 11.0]);
+    assert_eq!(f64s(&r, "clusterWeights"), [1.0, 3.0]);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_names_the_field() {
+    let k2 = || obj(&[("k", 2.into())]);
+    assert_eq!(message(kmeans(&[0.0, 0.0, f64::NAN, 1.0], k2())), "points[1][0] must be a finite number, got NaN");
+    assert_eq!(
+        message(kmeans(&[0.0, 0.0, 91.0, 1.0], obj(&[("k", 2.into()), ("metric", "geo".into())]))),
+        "points[1].lat must be between -90 and 90, got 91"
+    );
+    assert_eq!(message(kmeans(&[0.0, 0.0, 1.0], k2())), "points: length 3 is not a multiple of dim = 2");
+    let negative: JsValue = Float64Array::from(&[-1.0, 1.0][..]).into();
+    assert_eq!(
+        message(kmeans(&[0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", negative)]))),
+        "weights[0] must be at least 0, got -1"
+    );
+    let zeros: JsValue = Float64Array::from(&[0.0, 0.0][..]).into();
+    assert!(message(kmeans(&[0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", zeros)])))
+        .starts_with("weights: all weights are 0"));
+    assert_eq!(message(kmeans(&[0.0, 0.0], obj(&[("k", 0.into())]))), "k must be at least 1, got 0");
+    assert_eq!(message(kmeans(&[0.0, 0.0], k2())), "k: 2 is more than the number of points (1)");
+    assert!(
+        message(kmeans(&[0.0, 0.0], obj(&[("k", 1.into()), ("nint", 2.into())]))).starts_with("nint: unknown field")
+    );
+    assert!(message(kmeans(&[0.0, 0.0], obj(&[("k", 1.into()), ("seed", (-1).into())]))).starts_with("seed:"));
+    assert!(message(kmeans(&[0.0, 0.0], obj(&[("k", 1.into()), ("init", "random".into())]))).starts_with("init:"));
+}
+
+#[wasm_bindgen_test]
+fn the_module_keeps_working_after_errors() {
+    for _ in 0..3 {
+        assert!(kmeans(&[f64::INFINITY, 0.0], obj(&[("k", 1.into())])).is_err());
+        assert!(kmeans(&[0.0, 0.0], JsValue::UNDEFINED).is_err());
+        assert!(predict(&[0.0, 0.0], JsValue::NULL).is_err());
+        let r = kmeans(&two_groups(), obj(&[("k", 2.into()), ("seed", 1.into())])).unwrap();
+        assert_eq!(u32s(&r, "sizes"), [3, 3]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn progress_is_reported_and_a_throw_stops_the_run() {
+    let seen = Array::new();
+    let record = Function::new_with_args("p", "this.push(p.iteration)").bind0(&seen);
+    let points: Vec<f64> = (0..200).map(|i| ((i * 37) % 101) as f64).collect();
+    kmeans(&points, obj(&[("k", 4.into()), ("seed", 3.into()), ("onProgress", record.into())])).unwrap();
+    assert!(seen.length() >= 1);
+    assert_eq!(seen.get(0).as_f64(), Some(1.0));
+    let stop = Function::new_with_args("p", "throw new Error('stop')");
+    assert_eq!(
+        message(kmeans(&points, obj(&[("k", 4.into()), ("onProgress", stop.into())]))),
+        "onProgress: threw: stop"
+    );
+}
+
+#[wasm_bindgen_test]
+fn stepper_elbow_and_silhouette() {
+    let mut steps = KMeansStepper::new(&two_groups(), obj(&[("k", 2.into()), ("seed", 5.into())])).unwrap();
+    let mut last = f64::INFINITY;
+    while !steps.converged() {
+        let step = steps.step();
+        let inertia = get(&step, "inertia").as_f64().unwrap();
+        assert!(inertia <= last);
+        last = inertia;
+    }
+    assert_eq!(steps.labels().length(), 6);
+    assert_eq!(steps.centroids().unwrap().length(), 4);
+
+    let curve = elbow(&two_groups(), obj(&[("kMin", 1.into()), ("kMax", 3.into()), ("seed", 1.into())])).unwrap();
+    let inertia = f64s(&curve, "inertia");
+    assert_eq!(u32s(&curve, "k"), [1, 2, 3]);
+    assert!(inertia[0] > inertia[1] && inertia[1] >= inertia[2]);
+
+    let labels = [0u32, 0, 0, 1, 1, 1];
+    let s = silhouette(&two_groups(), &labels, JsValue::UNDEFINED).unwrap();
+    assert!(s > 0.9, "{s}");
+    let one_cluster = [0u32; 6];
+    assert!(silhouette(&two_groups(), &one_cluster, JsValue::UNDEFINED).is_err());
+}
