@@ -65,7 +65,7 @@ fn seed_centroids<const D: usize>(data: &Data, k: usize, rng: &mut Rng) -> Resul
 /// Rounding can leave a target unmatched at the very end; it then takes the last index with positive mass.
 fn draw(data: &Data, targets: &[f64], mass: impl Fn(usize) -> f64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..targets.len()).collect();
-    order.sort_by(|&a, &b| targets[a].total_cmp(&targets[b]));
+    order.sort_unstable_by(|&a, &b| targets[a].total_cmp(&targets[b]));
     let mut picked = vec![usize::MAX; targets.len()];
     let (mut cumulative, mut next, mut last_positive) = (0.0, 0, 0);
     for i in 0..data.n {

@@ -1,5 +1,5 @@
-//! Distance kernels. `D` is the dimension when known at compile time (1, 2 or 3), or 0 for "use `d`": the
-//! compiler then unrolls the common 2-D case completely.
+//! Distance kernels. `D` is the dimension when known at compile time (2), or 0 for "use `d`": the compiler
+//! then unrolls the common 2-D case completely.
 
 #[inline(always)]
 pub fn dim<const D: usize>(d: usize) -> usize {
@@ -41,26 +41,16 @@ pub fn nearest_two<const D: usize>(x: &[f64], centroids: &[f64], d: usize) -> (u
     (best, d1, d2)
 }
 
-/// Evaluates `$body` with the const `$D` set to the dimension when it is 1, 2 or 3, and to 0 (dynamic) otherwise.
+/// Evaluates `$body` with the const `$D` set to 2 for two columns (the main case, fully unrolled) and to 0
+/// (dynamic) otherwise. More specialisations would each add their copy of the hot loops to the wasm.
 macro_rules! with_dim {
     ($d:expr, $D:ident => $body:expr) => {
-        match $d {
-            1 => {
-                const $D: usize = 1;
-                $body
-            }
-            2 => {
-                const $D: usize = 2;
-                $body
-            }
-            3 => {
-                const $D: usize = 3;
-                $body
-            }
-            _ => {
-                const $D: usize = 0;
-                $body
-            }
+        if $d == 2 {
+            const $D: usize = 2;
+            $body
+        } else {
+            const $D: usize = 0;
+            $body
         }
     };
 }
