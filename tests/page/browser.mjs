@@ -28,6 +28,13 @@ export async function startSession() {
       });
       page.on('console', (msg) => msg.type() === 'error' && consoleErrors.push(msg.text()));
       page.on('pageerror', (err) => consoleErrors.push(String(err)));
+      // Anything the Content-Security-Policy blocks is recorded in the page, for `cspViolations(page)`.
+      await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) =>
+          window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+        );
+      });
       const response = await page.goto(new URL(path, url).href);
       return { page, response, foreignRequests, consoleErrors };
     },
@@ -37,6 +44,9 @@ export async function startSession() {
     },
   };
 }
+
+/** What the page's Content-Security-Policy blocked so far. */
+export const cspViolations = (page) => page.evaluate(() => window.__cspViolations);
 
 export async function screenshot(page, name) {
   mkdirSync(OUTPUT, { recursive: true });

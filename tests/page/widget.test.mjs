@@ -1,0 +1,155 @@
+// <green-delivery-options> on the example merchant checkout, as shoppers and merchants meet it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, screenshot, cspViolations } from './browser.mjs';
+
+let session;
+let tab;
+const wasmRequests = [];
+before(async () => {
+  session = await startSession();
+  tab = await session.open('/checkout-example.html');
+  await tab.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 5);
+});
+after(() => session?.close());
+
+const rows = (id) => tab.page.locator(`#${id}`).locator('label[part~="option"]');
+
+test('the widget shows the same numbers as deliveryOptions', async () => {
+  const { shown, direct } = await tab.page.evaluate(async () => {
+    const api = await import('/pkg/green_delivery.js');
+    const widget = document.querySelector('#delivery');
+    const direct = api.deliveryOptions({
+      depot: { lat: 51.5072, lon: -0.1276 },
+      shopper: { lat: 51.52, lon: -0.09 },
+      vehicle: 'electric-van',
+    }).options;
+    const shown = [...widget.shadowRoot.querySelectorAll('[part~="option"]')].map((row) => ({
+      id: row.dataset.id,
+      text: row.querySelector('[part="value"]').textContent,
+    }));
+    return { shown, direct: direct.map((o) => ({ id: o.id, g: o.gCo2e })) };
+  });
+  assert.equal(shown.length, direct.length);
+  shown.forEach((row, i) => {
+    assert.equal(row.id, direct[i].id);
+    assert.equal(row.text, `${Math.round(direct[i].g).toLocaleString('en-US')} g`);
+  });
+  const greenest = direct.reduce((a, b) => (b.g < a.g ? b : a));
+  assert.equal(await tab.page.locator('#delivery [part~="greenest"]').getAttribute('data-id'), greenest.id);
+  assert.equal(await tab.page.locator('#delivery [part~="greenest"] [part="badge"]').textContent(), 'Greenest');
+});
+
+test('choosing with the mouse fires green-delivery-select with the estimate', async () => {
+  const events = tab.page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        document.addEventListener('green-delivery-select', (e) => resolve({ ...e.detail, composed: e.composed, bubbles: e.bubbles }), {
+          once: true,
+        }),
+      ),
+  );
+  await rows('delivery').nth(1).click();
+  const detail = await events;
+  assert.equal(detail.id, 'consolidated');
+  assert.equal(detail.estimate.id, 'consolidated');
+  assert.ok(detail.estimate.gCo2e > 0);
+  assert.ok(detail.bubbles && detail.composed);
+  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'consolidated');
+  assert.match(await tab.page.locator('#choice').textContent(), /^Chosen: .* id consolidated\.$/);
+});
+
+test('choosing with the keyboard works like a radio group', async () => {
+  const radio = tab.page.locator('#delivery').getByRole('radio', { name: /Consolidated|consolidated/ });
+  await radio.focus();
+  const next = tab.page.evaluate(
+    () => new Promise((resolve) => document.addEventListener('green-delivery-select', (e) => resolve(e.detail.id), { once: true })),
+  );
+  await tab.page.keyboard.press('ArrowDown');
+  assert.equal(await next, 'pickupWalk');
+  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'pickupWalk');
+  assert.equal(await tab.page.locator('#delivery').getByRole('radiogroup').count(), 1);
+});
+
+test('a selected attribute pre-selects an option', async () => {
+  await tab.page.locator('#gift').evaluate((el) => el.setAttribute('selected', 'cargoBike'));
+  assert.equal(await tab.page.locator('#gift').getByRole('radio', { checked: true }).getAttribute('value'), 'cargoBike');
+});
+
+test('two widgets share one wasm instance', async () => {
+  const requests = await tab.page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm')).map((r) => r.name),
+  );
+  assert.equal(requests.length, 1, requests.join());
+  assert.equal(await rows('gift').count(), 3, 'the offers attribute limits the options');
+});
+
+test('changing an attribute re-renders, and properties mirror attributes', async () => {
+  const before = await tab.page.locator('#delivery [data-id="express"] [part="value"]').textContent();
+  await tab.page.locator('#delivery').evaluate((el) => {
+    el.destination = '51.60,-0.30';
+  });
+  await tab.page.waitForFunction((b) => {
+    const v = document.querySelector('#delivery').shadowRoot.querySelector('[data-id="express"] [part="value"]');
+    return v && v.textContent !== b;
+  }, before);
+  assert.equal(await tab.page.locator('#delivery').getAttribute('destination'), '51.60,-0.30');
+  const mirrored = await tab.page.locator('#delivery').evaluate((el) => {
+    el.setAttribute('pickup-distance', '3');
+    return el.pickupDistance;
+  });
+  assert.equal(mirrored, '3');
+});
+
+test('a bad attribute shows a polite message and an error event, and the page keeps working', async () => {
+  const error = tab.page.evaluate(
+    () => new Promise((resolve) => document.addEventListener('green-delivery-error', (e) => resolve(e.detail), { once: true })),
+  );
+  await tab.page.locator('#gift').evaluate((el) => el.setAttribute('destination', 'not a place'));
+  const detail = await error;
+  assert.equal(detail.message, 'destination must be "latitude,longitude", got "not a place"');
+  assert.match(await tab.page.locator('#gift [part="message"]').textContent(), /destination must be/);
+  const range = tab.page.evaluate(
+    () => new Promise((resolve) => document.addEventListener('green-delivery-error', (e) => resolve(e.detail), { once: true })),
+  );
+  await tab.page.locator('#gift').evaluate((el) => el.setAttribute('destination', '95,0'));
+  assert.match((await range).message, /^destination\.lat must be between -90 and 90, got 95/);
+  // The rest of the page, and the other widget, still work.
+  await tab.page.locator('#pay').click();
+  await rows('delivery').first().click();
+  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'express');
+  await tab.page.locator('#gift').evaluate((el) => el.setAttribute('destination', '51.46,-0.21'));
+  await tab.page.waitForFunction(() => document.querySelector('#gift').estimates.length === 3);
+  await screenshot(tab.page, 'widget-checkout');
+});
+
+test('no request leaves the origin, no console errors, nothing blocked by the CSP', async () => {
+  assert.deepEqual(tab.foreignRequests, []);
+  assert.deepEqual(tab.consoleErrors, []);
+  assert.deepEqual(await cspViolations(tab.page), []);
+});
+
+test("a page's aggressive CSS does not reach inside the widget", async () => {
+  const page = (css) => `<!doctype html><html><head><style>${css}</style>
+    <script type="module" src="/widget.js"></script></head><body>
+    <green-delivery-options depot="51.5072,-0.1276" destination="51.52,-0.09"></green-delivery-options></body></html>`;
+  const host = 'green-delivery-options { display: block !important; width: 480px !important; }';
+  const hostile = `* { all: unset; } * { color: magenta !important; font-size: 30px !important; line-height: 3 !important; }`;
+  const layout = async (css) => {
+    const { page: p } = await session.open('/icon.svg');
+    await p.route('**/isolation.html', (route) => route.fulfill({ body: page(css), contentType: 'text/html' }));
+    await p.goto(new URL('/isolation.html', session.url).href);
+    await p.waitForFunction(() => document.querySelector('green-delivery-options')?.estimates?.length === 5);
+    const boxes = await p.evaluate(() => {
+      const el = document.querySelector('green-delivery-options');
+      const origin = el.shadowRoot.querySelector('[part="container"]').getBoundingClientRect();
+      return [...el.shadowRoot.querySelectorAll('[part]')].map((n) => {
+        const r = n.getBoundingClientRect();
+        return [n.getAttribute('part'), Math.round(r.x - origin.x), Math.round(r.y - origin.y), Math.round(r.width), Math.round(r.height), getComputedStyle(n).color];
+      });
+    });
+    await p.close();
+    return boxes;
+  };
+  assert.deepEqual(await layout(host + hostile), await layout(host));
+});

@@ -1,0 +1,264 @@
+// <green-delivery-options>: each delivery option's g CO2e per parcel at checkout, as an accessible radio group.
+// The class lives here; widget.js defines the tag. All numbers come from the wasm `deliveryOptions`.
+import { loadGreenDelivery } from './wasm.js';
+
+const STYLES = `
+  :host { display: block; }
+  :host([hidden]) { display: none; }
+  .root {
+    all: initial; display: block; box-sizing: border-box; max-width: 36rem;
+    font: 400 15px/1.45 var(--gd-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+    color: var(--gd-ink, #1b1b1b); background: var(--gd-background, #fff);
+    border: 1px solid var(--gd-line, #d6d6d0); border-radius: var(--gd-radius, 8px); padding: 12px;
+  }
+  .root * { box-sizing: border-box; }
+  .title { display: block; font-weight: 700; margin: 0 0 8px; }
+  fieldset { all: unset; display: block; }
+  .option {
+    display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "radio label value" ". bar bar" ". why why";
+    gap: 2px 8px; align-items: center; padding: 8px; margin: 4px 0; border: 1px solid transparent;
+    border-radius: calc(var(--gd-radius, 8px) - 2px); cursor: pointer;
+  }
+  .option:hover { border-color: var(--gd-line, #d6d6d0); }
+  .option.selected { border-color: var(--gd-accent, #0a6b4f); background: var(--gd-selected, #eef7f3); }
+  input { grid-area: radio; margin: 0; width: 18px; height: 18px; accent-color: var(--gd-accent, #0a6b4f); }
+  input:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
+  .label { grid-area: label; font-weight: 600; }
+  .value { grid-area: value; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .bar { grid-area: bar; display: block; height: 8px; background: var(--gd-track, #ecece6); border-radius: 4px; overflow: hidden; }
+  .fill { display: block; height: 100%; background: var(--gd-bar, #56B4E9); }
+  .greenest .fill { background: var(--gd-accent, #0a6b4f); }
+  .why { grid-area: why; font-size: 13px; color: var(--gd-muted, #555); }
+  .badge {
+    margin-left: 6px; padding: 0 6px; border-radius: 999px; font-size: 12px; font-weight: 700;
+    color: var(--gd-badge-ink, #fff); background: var(--gd-accent, #0a6b4f);
+  }
+  .message { display: block; margin: 4px 0 0; color: var(--gd-error, #8a1c1c); font-size: 14px; }
+  .message:empty, .badge:empty { display: none; }
+  .note { display: block; margin-top: 6px; font-size: 12px; color: var(--gd-muted, #555); }
+`;
+
+/** Attributes and the `deliveryOptions` field each sets. `lat,lon` pairs become `{ lat, lon }`. */
+const ATTRIBUTES = {
+  depot: { field: 'depot', parse: latLon },
+  destination: { field: 'shopper', parse: latLon },
+  vehicle: { field: 'vehicle', parse: String },
+  car: { field: 'car', parse: String },
+  'pickup-distance': { field: 'pickupKm', parse: number },
+  'stem-distance': { field: 'stemKm', parse: number },
+  grid: { field: 'grid', parse: String },
+};
+const FIELD_TO_ATTRIBUTE = Object.fromEntries(Object.entries(ATTRIBUTES).map(([a, { field }]) => [field, a]));
+
+function latLon(text, name) {
+  const parts = text.split(',').map((p) => p.trim());
+  const [lat, lon] = parts.map(Number);
+  if (parts.length !== 2 || parts.some((p) => p === '') || !Number.isFinite(lat) || !Number.isFinite(lon)) {
+    throw new Error(`${name} must be "latitude,longitude", got "${text}"`);
+  }
+  return { lat, lon };
+}
+
+function number(text, name) {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`${name} must be a number, got "${text}"`);
+  return value;
+}
+
+const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+const grams = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+
+export class GreenDeliveryOptions extends HTMLElement {
+  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers'];
+
+  #factors = undefined;
+  #offers = undefined;
+  #estimates = [];
+  #pending = false;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLES);
+    root.adoptedStyleSheets = [sheet];
+    const box = document.createElement('div');
+    box.className = 'root';
+    box.setAttribute('part', 'container');
+    const fieldset = document.createElement('fieldset');
+    fieldset.setAttribute('role', 'radiogroup');
+    const legend = document.createElement('span');
+    legend.className = 'title';
+    legend.id = 'title';
+    legend.setAttribute('part', 'title');
+    legend.textContent = 'Delivery options by footprint (g CO2e per parcel)';
+    fieldset.setAttribute('aria-labelledby', 'title');
+    this.list = document.createElement('div');
+    fieldset.append(legend, this.list);
+    this.message = document.createElement('span');
+    this.message.className = 'message';
+    this.message.setAttribute('part', 'message');
+    this.message.setAttribute('role', 'status');
+    box.append(fieldset, this.message);
+    root.append(box);
+    this.list.addEventListener('change', (event) => this.#choose(event.target.value));
+  }
+
+  connectedCallback() {
+    this.#schedule();
+  }
+
+  attributeChangedCallback(name, previous, value) {
+    if (previous === value) return;
+    if (name === 'selected') this.#markSelected();
+    else this.#schedule();
+  }
+
+  /** Factor overrides, e.g. `{ 'diesel-van': { kgPerUnit: 0.3 } }` (a property only: it is rich data). */
+  get factors() {
+    return this.#factors;
+  }
+  set factors(value) {
+    this.#factors = value;
+    this.#schedule();
+  }
+
+  /** Which options to offer, by id, in order (default: all). Also settable as the `offers` attribute. */
+  get offers() {
+    return this.#offers ?? this.getAttribute('offers')?.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  set offers(value) {
+    this.#offers = value;
+    this.#schedule();
+  }
+
+  /** The estimates shown, as returned by `deliveryOptions`. */
+  get estimates() {
+    return this.#estimates;
+  }
+
+  #schedule() {
+    if (this.#pending) return;
+    this.#pending = true;
+    queueMicrotask(() => {
+      this.#pending = false;
+      if (this.isConnected) this.#render();
+    });
+  }
+
+  async #render() {
+    let api;
+    try {
+      api = await loadGreenDelivery();
+    } catch {
+      return this.#fail('The delivery estimates could not be loaded.', 'load');
+    }
+    let result;
+    try {
+      const input = {};
+      for (const [attribute, { field, parse }] of Object.entries(ATTRIBUTES)) {
+        const text = this.getAttribute(attribute);
+        if (text !== null) input[field] = parse(text, attribute);
+      }
+      if (this.#factors) input.factors = this.#factors;
+      result = api.deliveryOptions(input);
+    } catch (err) {
+      // Name the attribute the merchant wrote, not the API field behind it.
+      const message = String(err.message).replace(/^([a-zA-Z]+)/, (f) => FIELD_TO_ATTRIBUTE[f] ?? f);
+      return this.#fail(message, message.split(/[ .:]/)[0]);
+    }
+    const offered = this.offers;
+    const unknown = offered?.find((id) => !result.options.some((o) => o.id === id));
+    if (unknown) return this.#fail(`offers: unknown option "${unknown}"`, 'offers');
+    this.#estimates = offered ? offered.map((id) => result.options.find((o) => o.id === id)) : result.options;
+    this.message.textContent = '';
+    this.#draw();
+  }
+
+  #draw() {
+    const worst = Math.max(...this.#estimates.map((o) => o.gCo2e), 1e-9);
+    const greenest = this.#estimates.reduce((best, o) => (o.gCo2e < best.gCo2e ? o : best), this.#estimates[0]);
+    const rows = this.#estimates.map((option) => {
+      const row = document.createElement('label');
+      row.className = option === greenest ? 'option greenest' : 'option';
+      row.setAttribute('part', option === greenest ? 'option greenest' : 'option');
+      row.dataset.id = option.id;
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'delivery';
+      radio.value = option.id;
+      const label = document.createElement('span');
+      label.className = 'label';
+      label.setAttribute('part', 'label');
+      label.textContent = option.label;
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.setAttribute('part', 'badge');
+      badge.textContent = option === greenest ? 'Greenest' : '';
+      label.append(badge);
+      const value = document.createElement('span');
+      value.className = 'value';
+      value.setAttribute('part', 'value');
+      value.textContent = `${grams.format(option.gCo2e)} g`;
+      const bar = document.createElement('span');
+      bar.className = 'bar';
+      bar.setAttribute('part', 'bar');
+      bar.setAttribute('aria-hidden', 'true');
+      const fill = document.createElement('span');
+      fill.className = 'fill';
+      fill.setAttribute('part', 'bar-fill');
+      fill.style.width = `${(100 * option.gCo2e) / worst}%`;
+      bar.append(fill);
+      const why = document.createElement('span');
+      why.className = 'why';
+      why.setAttribute('part', 'why');
+      why.textContent = option.explanation;
+      radio.setAttribute('aria-describedby', `why-${option.id}`);
+      why.id = `why-${option.id}`;
+      row.append(radio, label, value, bar, why);
+      return row;
+    });
+    this.list.replaceChildren(...rows);
+    this.#markSelected();
+  }
+
+  #markSelected() {
+    const id = this.getAttribute('selected');
+    for (const row of this.list.children) {
+      const on = row.dataset.id === id;
+      row.querySelector('input').checked = on;
+      row.classList.toggle('selected', on);
+    }
+  }
+
+  #choose(id) {
+    const estimate = this.#estimates.find((o) => o.id === id);
+    if (!estimate) return;
+    this.setAttribute('selected', id);
+    this.dispatchEvent(
+      new CustomEvent('green-delivery-select', { bubbles: true, composed: true, detail: { id, estimate } }),
+    );
+  }
+
+  #fail(message, attribute) {
+    this.#estimates = [];
+    this.list.replaceChildren();
+    this.message.textContent = `Sorry, the delivery footprints can't be shown: ${message}`;
+    this.dispatchEvent(
+      new CustomEvent('green-delivery-error', { bubbles: true, composed: true, detail: { message, attribute } }),
+    );
+  }
+}
+
+// camelCase properties mirror the simple attributes: pickup-distance <-> pickupDistance.
+for (const name of [...Object.keys(ATTRIBUTES), 'selected']) {
+  Object.defineProperty(GreenDeliveryOptions.prototype, camel(name), {
+    get() {
+      return this.getAttribute(name);
+    },
+    set(value) {
+      if (value === null || value === undefined) this.removeAttribute(name);
+      else this.setAttribute(name, String(value));
+    },
+  });
+}
