@@ -4,6 +4,9 @@
 //! The core is plain Rust and runs natively (`cargo test`); [`wasm`](crate) bindings live in `src/wasm/` alone.
 
 pub mod error;
+pub mod factors;
+pub mod geo;
+pub mod kmeans;
 pub mod models;
 pub mod trace;
 

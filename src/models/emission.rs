@@ -4,7 +4,8 @@
 //! well-to-tank (WTT: producing and delivering the fuel or electricity); well-to-wheel WTW = TTW + WTT.
 //! Electricity has TTW = 0: a grid intensity is all upstream.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::error::{at_least, Error, Result};
 use crate::models::energy::{energy, EnergyInput};
@@ -28,6 +29,41 @@ pub enum FactorParts {
     Total(f64),
     /// WTW = TTW + WTT.
     Split { ttw: f64, wtt: f64 },
+}
+
+impl FactorParts {
+    /// The well-to-wheel total: the one number, or TTW + WTT.
+    ///
+    /// ```
+    /// use green_delivery::models::emission::FactorParts;
+    /// assert_eq!(FactorParts::Split { ttw: 0.25, wtt: 0.0625 }.wtw(), 0.3125);
+    /// assert_eq!(FactorParts::Total(4.5).wtw(), 4.5);
+    /// ```
+    pub fn wtw(self) -> f64 {
+        match self {
+            FactorParts::Total(kg_per_unit) => kg_per_unit,
+            FactorParts::Split { ttw, wtt } => ttw + wtt,
+        }
+    }
+}
+
+/// Written the way JS gives a factor: `{ "kgPerUnit": 4.5 }` or `{ "ttw": 0.25, "wtt": 0.0625 }`.
+impl Serialize for FactorParts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match *self {
+            FactorParts::Total(kg_per_unit) => {
+                let mut object = serializer.serialize_struct("FactorParts", 1)?;
+                object.serialize_field("kgPerUnit", &kg_per_unit)?;
+                object.end()
+            }
+            FactorParts::Split { ttw, wtt } => {
+                let mut object = serializer.serialize_struct("FactorParts", 2)?;
+                object.serialize_field("ttw", &ttw)?;
+                object.serialize_field("wtt", &wtt)?;
+                object.end()
+            }
+        }
+    }
 }
 
 /// The factor as JS writes it: `{ kgPerUnit }` or `{ ttw, wtt }`, plus optional `name` and `source`.

@@ -7,6 +7,14 @@ use wasm_bindgen::prelude::*;
 
 use crate::models::{self, EmissionFactor, EmissionInput, EnergyInput};
 
+mod kmeans;
+
+/// Reads a plain JS object into `T`, rejecting keys `T` does not have.
+fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
+    reject_unknown_keys::<T>(&value, "")?;
+    from_js(value)
+}
+
 /// Reads a plain JS object into a core input type. Errors name the field path, e.g. `factor.ttw: invalid type…`.
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
     serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|err| {
@@ -76,24 +84,21 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 pub fn efficiency(
     #[wasm_bindgen(unchecked_param_type = "EfficiencyInput")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    reject_unknown_keys::<models::EfficiencyInput>(&input, "")?;
-    to_js(&models::efficiency(&from_js(input)?)?)
+    to_js(&models::efficiency(&read(input)?)?)
 }
 
 /// Energy = Power × Time (× PUE).
 #[wasm_bindgen(unchecked_return_type = "EnergyResult")]
 pub fn energy(#[wasm_bindgen(unchecked_param_type = "EnergyInput")] input: JsValue) -> Result<JsValue, JsError> {
-    reject_unknown_keys::<EnergyInput>(&input, "")?;
-    to_js(&models::energy(&from_js(input)?)?)
+    to_js(&models::energy(&read::<EnergyInput>(input)?)?)
 }
 
 /// Emission = Activity × Emission factor, in kg CO2e.
 #[wasm_bindgen(unchecked_return_type = "EmissionResult")]
 pub fn emission(#[wasm_bindgen(unchecked_param_type = "EmissionInput")] input: JsValue) -> Result<JsValue, JsError> {
-    reject_unknown_keys::<EmissionInput>(&input, "")?;
     reject_unknown_keys::<EnergyInput>(&field(&input, "energy"), "energy.")?;
     reject_unknown_keys::<EmissionFactor>(&field(&input, "factor"), "factor.")?;
-    to_js(&models::emission(&from_js(input)?)?)
+    to_js(&models::emission(&read::<EmissionInput>(input)?)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -1,0 +1,213 @@
+//! k-means for delivery locations: weighted, seeded, exact Lloyd semantics accelerated with Hamerly's bounds.
+//!
+//! - [`KMeansParams::fit`] clusters points (`n × dim`, or `[lat, lon]` rows with [`Metric::Geo`]).
+//! - [`predict`] labels new points with fitted centroids.
+//! - [`KMeansSteps`] runs one iteration at a time, for teaching.
+//! - [`elbow`] and [`silhouette`] help choose k.
+//!
+//! Conventions follow scikit-learn: greedy k-means++ seeding, `tol` relative to the mean feature variance,
+//! empty clusters re-seeded from the farthest points, and inertia = Σ weight × squared distance (km² for geo).
+
+mod algorithm;
+mod data;
+mod init;
+mod kernel;
+mod params;
+mod rng;
+mod select;
+mod steps;
+
+use ndarray::{Array2, ArrayView1, ArrayView2};
+
+use crate::error::{Error, Result};
+use crate::geo::LocalPlane;
+use algorithm::State;
+use data::Data;
+pub use params::{Init, KMeansParams, Metric, DEFAULT_MAX_ITER, DEFAULT_N_INIT, DEFAULT_TOL};
+pub use rng::Rng;
+pub use select::{elbow, silhouette, DEFAULT_SILHOUETTE_SAMPLE};
+pub use steps::{KMeansSteps, Step};
+
+/// A fitted clustering.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KMeansFit {
+    /// k × dim, in the input's coordinates (`[lat, lon]` for geo).
+    pub centroids: Array2<f64>,
+    /// The nearest centroid of each point.
+    pub labels: Vec<u32>,
+    /// Σ weight × squared distance to the labelled centroid (km² for geo).
+    pub inertia: f64,
+    /// Iterations of the best run.
+    pub iterations: usize,
+    /// Whether the best run stopped before `max_iter` (labels stable, or the shift under `tol`).
+    pub converged: bool,
+    /// Points per cluster.
+    pub sizes: Vec<u32>,
+    /// Total weight per cluster.
+    pub cluster_weights: Vec<f64>,
+    /// The seed used: the one given, or the random one drawn, so any run can be repeated.
+    pub seed: u32,
+    /// Point-to-centroid distances computed in all runs' assignment steps…
+    pub distance_evaluations: u64,
+    /// …and what plain Lloyd would have computed (n × k per assignment).
+    pub lloyd_evaluations: u64,
+    /// For geo: the plane the clustering ran in (its origin places new points in the same plane).
+    pub plane: Option<LocalPlane>,
+}
+
+impl KMeansFit {
+    /// Share of plain Lloyd's distance computations that the bounds skipped.
+    pub fn skipped_fraction(&self) -> f64 {
+        1.0 - self.distance_evaluations as f64 / self.lloyd_evaluations.max(1) as f64
+    }
+}
+
+/// Where a long run is, reported after each iteration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// 0-based restart.
+    pub run: usize,
+    pub runs: usize,
+    /// Iterations done in this run.
+    pub iteration: usize,
+    pub max_iter: usize,
+}
+
+impl KMeansParams {
+    /// Clusters `points` (one row per point), optionally weighted (e.g. parcels per stop).
+    pub fn fit(&self, points: ArrayView2<f64>, weights: Option<ArrayView1<f64>>) -> Result<KMeansFit> {
+        self.fit_with_progress(points, weights, &mut |_| Ok(()))
+    }
+
+    /// [`fit`](Self::fit), calling `progress` after every iteration; an error from it stops the run.
+    pub fn fit_with_progress(
+        &self,
+        points: ArrayView2<f64>,
+        weights: Option<ArrayView1<f64>>,
+        progress: &mut dyn FnMut(Progress) -> Result<()>,
+    ) -> Result<KMeansFit> {
+        let (data, seed) = self.prepare(points, weights)?;
+        let mut rng = Rng::new(seed);
+        let runs = if matches!(self.init, Init::Centroids(_)) { 1 } else { self.n_init };
+        let tol = data.absolute_tol(self.tol);
+        let (mut evaluations, mut lloyd_evaluations) = (0, 0);
+        let mut best: Option<(State, f64, usize, bool)> = None;
+        for run in 0..runs {
+            let mut state = State::new(self.initial_centroids(&data, &mut rng)?, &data, self.accelerated);
+            let (mut iterations, mut converged, mut stable) = (0, false, false);
+            while iterations < self.max_iter {
+                let step = state.iterate(&data);
+                iterations += 1;
+                progress(Progress { run, runs, iteration: iterations, max_iter: self.max_iter })?;
+                stable = step.changed == 0;
+                if stable || (self.tol > 0.0 && step.shift <= tol) {
+                    converged = true;
+                    break;
+                }
+            }
+            if !stable {
+                // The last update moved the centroids: label points by the centroids returned.
+                state.assign(&data);
+            }
+            let inertia = state.inertia(&data);
+            evaluations += state.evaluations;
+            lloyd_evaluations += state.lloyd_evaluations;
+            if best.as_ref().is_none_or(|b| inertia < b.1) {
+                best = Some((state, inertia, iterations, converged));
+            }
+        }
+        let (state, inertia, iterations, converged) = best.ok_or_else(|| Error::invalid("nInit", "no run"))?;
+        let (sizes, cluster_weights) = state.cluster_sizes(&data);
+        Ok(KMeansFit {
+            centroids: to_array(data.centroids_out(&state.centroids), data.d)?,
+            labels: state.labels,
+            inertia,
+            iterations,
+            converged,
+            sizes,
+            cluster_weights,
+            seed,
+            distance_evaluations: evaluations,
+            lloyd_evaluations,
+            plane: data.plane,
+        })
+    }
+
+    /// Checks parameters and data; picks the seed.
+    fn prepare<'a>(
+        &self,
+        points: ArrayView2<'a, f64>,
+        weights: Option<ArrayView1<'a, f64>>,
+    ) -> Result<(Data<'a>, u32)> {
+        self.check()?;
+        let data = Data::new(points, weights, self.metric, None)?;
+        if self.k > data.n {
+            return Err(Error::invalid("k", format!("k = {} is more than the {} points", self.k, data.n)));
+        }
+        Ok((data, resolve_seed(self.seed)?))
+    }
+
+    fn initial_centroids(&self, data: &Data, rng: &mut Rng) -> Result<Vec<f64>> {
+        match &self.init {
+            Init::KMeansPlusPlus => init::kmeans_plus_plus(data, self.k, rng),
+            Init::Centroids(c) => {
+                if c.nrows() != self.k {
+                    return Err(Error::invalid(
+                        "init",
+                        format!("expected k = {} centroids, got {}", self.k, c.nrows()),
+                    ));
+                }
+                data.centroids_in(c.view(), "init")
+            }
+        }
+    }
+}
+
+/// The given seed, or a fresh one from the OS (natively) or `crypto.getRandomValues` (in the browser).
+fn resolve_seed(seed: Option<u32>) -> Result<u32> {
+    match seed {
+        Some(seed) => Ok(seed),
+        None => getrandom::u32().map_err(|_| Error::invalid("seed", "no random source here; pass a seed")),
+    }
+}
+
+fn to_array(flat: Vec<f64>, d: usize) -> Result<Array2<f64>> {
+    let rows = flat.len() / d;
+    Array2::from_shape_vec((rows, d), flat).map_err(|e| Error::invalid("centroids", e.to_string()))
+}
+
+/// Labels `points` with the nearest of `centroids` (lowest index on ties). For geo, both are `[lat, lon]` rows
+/// and `plane` should be the fit's, so that points are measured as in the fit; `None` uses a plane around the
+/// centroids.
+///
+/// ```
+/// use green_delivery::kmeans::{predict, Metric};
+/// use ndarray::array;
+/// let centroids = array![[0.0, 0.0], [10.0, 10.0]];
+/// let labels = predict(array![[1.0, 2.0], [9.0, 8.0]].view(), centroids.view(), Metric::Euclidean, None).unwrap();
+/// assert_eq!(labels, [0, 1]);
+/// ```
+pub fn predict(
+    points: ArrayView2<f64>,
+    centroids: ArrayView2<f64>,
+    metric: Metric,
+    plane: Option<LocalPlane>,
+) -> Result<Vec<u32>> {
+    if centroids.nrows() == 0 {
+        return Err(Error::invalid("centroids", "no centroids"));
+    }
+    let plane = match (metric, plane) {
+        (Metric::Euclidean, _) => None,
+        (Metric::Geo, Some(plane)) => Some(plane),
+        (Metric::Geo, None) => {
+            let flat: Vec<f64> = centroids.iter().copied().collect();
+            crate::geo::check_lat_lon(&flat, "centroids")?;
+            Some(LocalPlane::around(&flat)?)
+        }
+    };
+    let data = Data::new(points, None, metric, plane)?;
+    let centres = data.centroids_in(centroids, "centroids")?;
+    let mut state = State::new(centres, &data, false);
+    state.assign(&data);
+    Ok(state.labels)
+}
