@@ -5,7 +5,7 @@
 //   npm run bench -- --quick       n = 10k and 100k only
 //   node --expose-gc bench/kmeans.mjs --sizes=100k --ks=32 --libs=ml-kmeans,skmeans --budget=30 --json=out.json
 // Options (each also as an env variable): --sizes / BENCH_SIZES, --ks / BENCH_KS, --modes=fixed,default,
-// --libs=ours,ml-kmeans,skmeans,sklearn / BENCH_LIBS, --budget=<s per run> / BENCH_BUDGET_S, --repeats / BENCH_REPEATS,
+// --libs=ours,ours-lloyd,ml-kmeans,skmeans,sklearn / BENCH_LIBS (ours-lloyd: ours without the Hamerly bounds), --budget=<s per run> / BENCH_BUDGET_S, --repeats / BENCH_REPEATS,
 // --python=<interpreter> / PYTHON (default: ./.venv/bin/python if present, else python3), --json=<file>.
 //
 // Modes: "fixed" = 20 Lloyd iterations from the same k initial centroids for everybody (k distinct data points);
@@ -176,8 +176,10 @@ async function loadOurs() {
   return { kmeans: mod.kmeans, memory: exports.memory };
 }
 
-function runOurs(ours, flat, k, init, repeats) {
-  const options = init ? { k, init, maxIter: FIXED_ITERATIONS, tol: 0 } : { k, seed: 1 }; // defaults otherwise
+/** algorithm "hamerly" is our default (bounds skip distance work, same result); "lloyd" computes every distance. */
+function runOurs(ours, flat, k, init, repeats, algorithm = 'hamerly') {
+  const base = init ? { k, init, maxIter: FIXED_ITERATIONS, tol: 0 } : { k, seed: 1 }; // defaults otherwise
+  const options = { ...base, algorithm };
   return timed(() => {
     const r = ours.kmeans(flat, options);
     return {
@@ -226,7 +228,7 @@ function parseArgs() {
     sizes: list(arg('sizes', 'BENCH_SIZES'), quick ? ['10k', '100k'] : ['10k', '100k', '1M']).map(count),
     ks: list(arg('ks', 'BENCH_KS'), ['8', '32', '128']).map(Number),
     modes: list(arg('modes', 'BENCH_MODES'), ['fixed', 'default']),
-    libs: list(arg('libs', 'BENCH_LIBS'), ['ours', 'ml-kmeans', 'skmeans', 'sklearn']),
+    libs: list(arg('libs', 'BENCH_LIBS'), ['ours', 'ours-lloyd', 'ml-kmeans', 'skmeans', 'sklearn']),
     budgetMs: 1000 * Number(arg('budget', 'BENCH_BUDGET_S') ?? 60),
     repeats: Number(arg('repeats', 'BENCH_REPEATS') ?? 3),
     python: arg('python', 'PYTHON'),
@@ -246,7 +248,7 @@ async function main() {
   if (!globalThis.gc) log('note: run node with --expose-gc to collect garbage between timed runs');
 
   const memBefore = process.memoryUsage();
-  const ours = opt.libs.includes('ours') ? await loadOurs() : { reason: 'not selected' };
+  const ours = opt.libs.some((l) => l.startsWith('ours')) ? await loadOurs() : { reason: 'not selected' };
   if (ours.reason) log(`ours: ${ours.reason}; timing the peers only`);
   const sk = opt.libs.includes('sklearn') ? findPython(opt.python) : { reason: 'not selected' };
   log(sk.reason ? `scikit-learn: ${sk.reason}` : `scikit-learn ${sk.version} via ${sk.python}, lloyd, 1 thread`);
@@ -264,6 +266,7 @@ async function main() {
     const n = Math.min(maxN, 100_000), flat = points.slice(0, n * DIM), init = initialCentroids(points, n, 32);
     const cold = runOurs(ours, flat, 32, init, 1).ms;
     const warm = runOurs(ours, flat, 32, init, 3).ms;
+    runOurs(ours, flat, 32, init, 2, 'lloyd'); // the plain-Lloyd path has its own hot loops to tier up
     log(`ours: warmed up before timing; first (cold) call ${cold.toFixed(0)} ms vs ${warm.toFixed(0)} ms warm ` +
       `(${human(n)} points, k=32, ${FIXED_ITERATIONS} iterations)`);
   }
@@ -294,8 +297,11 @@ async function main() {
     if (ours.kmeans) {
       const flat = points.slice(0, n * DIM); // an ordinary (not shared) Float64Array, as a page would pass
       for (const { k, mode, init } of cells(n)) {
-        progress(`ours n=${human(n)} k=${k} ${mode}`);
-        record('ours', n, k, mode, skipped('ours', mode, n, k) ?? runOurs(ours, flat, k, init, opt.repeats));
+        for (const [lib, algorithm] of [['ours', 'hamerly'], ['ours-lloyd', 'lloyd']]) {
+          if (!opt.libs.includes(lib)) continue;
+          progress(`${lib} n=${human(n)} k=${k} ${mode}`);
+          record(lib, n, k, mode, skipped(lib, mode, n, k) ?? runOurs(ours, flat, k, init, opt.repeats, algorithm));
+        }
       }
       // Wasm memory only grows, so its size now is the peak of the runs so far.
       oursMemory = { n, wasm: ours.memory.buffer.byteLength, after: process.memoryUsage() };
