@@ -1,0 +1,136 @@
+// Shopper view: "How green is my delivery?" Each option's g CO2e per parcel as a bar, with everyday comparisons.
+import { loadGreenDelivery } from './wasm.js';
+import { fmt } from './format.js';
+import { el, reset } from './plot.js';
+import { overrides, COMPARISONS } from './overrides.js';
+
+const api = await loadGreenDelivery();
+const form = document.getElementById('shopper-form');
+const map = document.getElementById('shopper-map');
+const list = document.getElementById('shopper-results');
+const error = document.getElementById('shopper-error');
+const assumptions = document.getElementById('shopper-assumptions');
+const KM_PER_DEGREE = 111.195;
+const MAP_KM = 15; // the map shows ±15 km around the shop
+
+const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
+
+function input() {
+  const distance = form.elements.distance.value.trim();
+  return {
+    depot: { lat: number('depotLat'), lon: number('depotLon') },
+    shopper: { lat: number('lat'), lon: number('lon') },
+    vehicle: form.elements.vehicle.value,
+    ...(distance === '' ? {} : { stemKm: Number(distance) }),
+    factors: overrides(),
+  };
+}
+
+/** Grams as metres of driving the comparison car, and as phone charges on the UK grid. */
+function comparisons(grams, table) {
+  const car = table.find((f) => f.id === COMPARISONS.carFactorId);
+  const grid = table.find((f) => f.id === COMPARISONS.gridFactorId);
+  const metres = grams / car.kgPerUnit; // g ÷ (kg/km) = m
+  const charges = grams / (COMPARISONS.phoneChargeKwh.value * grid.kgPerUnit * 1000);
+  return `≈ ${fmt(Math.round(metres))} m of driving a ${car.label.toLowerCase()} · ≈ ${fmt(Math.round(charges))} phone charges`;
+}
+
+function render() {
+  let result;
+  let table;
+  try {
+    result = api.deliveryOptions(input());
+    table = api.factors(overrides());
+    error.textContent = '';
+  } catch (err) {
+    error.textContent = err.message;
+    list.replaceChildren();
+    drawMap();
+    return;
+  }
+  const worst = Math.max(...result.options.map((o) => o.gCo2e));
+  const greenest = result.options.reduce((a, b) => (b.gCo2e < a.gCo2e ? b : a));
+  list.replaceChildren(
+    ...result.options.map((option) => {
+      const item = document.createElement('li');
+      item.className = option === greenest ? 'option greenest' : 'option';
+      item.dataset.id = option.id;
+      const head = document.createElement('p');
+      head.className = 'option-head';
+      const name = document.createElement('strong');
+      name.textContent = option === greenest ? `${option.label} (greenest)` : option.label;
+      const value = document.createElement('span');
+      value.className = 'option-value';
+      value.textContent = `${fmt(Math.round(option.gCo2e))} g CO2e`;
+      head.append(name, value);
+      const bar = document.createElement('div');
+      bar.className = 'bar';
+      bar.setAttribute('aria-hidden', 'true');
+      const fill = document.createElement('div');
+      fill.className = 'bar-fill';
+      fill.style.width = `${(100 * option.gCo2e) / worst}%`;
+      bar.append(fill);
+      const compare = document.createElement('p');
+      compare.className = 'comparison';
+      compare.textContent = comparisons(option.gCo2e, table);
+      const why = document.createElement('p');
+      why.className = 'why';
+      why.textContent = option.explanation;
+      item.append(head, bar, compare, why);
+      return item;
+    }),
+  );
+  drawMap();
+  // One line per setting behind the numbers, each linked to the sources table.
+  assumptions.replaceChildren(
+    ...result.settings.map((term) => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = '#sources';
+      link.textContent = term.source ?? 'sources';
+      item.append(`${term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
+      return item;
+    }),
+    (() => {
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = '#sources';
+      link.textContent = 'assumption';
+      item.append(`Comparisons: metres of driving a ${COMPARISONS.carFactorId}; a phone charge is ${COMPARISONS.phoneChargeKwh.value} kWh on the ${COMPARISONS.gridFactorId} grid (`, link, ')');
+      return item;
+    })(),
+  );
+}
+
+/** A tile-free map: the shop, the shopper, and a 5 km scale bar on a local plane around the shop. */
+function drawMap() {
+  const [lat0, lon0] = [number('depotLat'), number('depotLon')];
+  const [lat, lon] = [number('lat'), number('lon')];
+  reset(map, `Map: the shop at ${fmt(lat0)}, ${fmt(lon0)} and you at ${fmt(lat)}, ${fmt(lon)}. Click to move yourself.`);
+  const toX = (lo) => 50 + (((lo - lon0) * KM_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180)) / MAP_KM) * 50;
+  const toY = (la) => 50 - (((la - lat0) * KM_PER_DEGREE) / MAP_KM) * 50;
+  el('rect', { x: 0, y: 0, width: 100, height: 100, class: 'plot-frame' }, map);
+  for (const r of [5, 10, 15]) el('circle', { cx: 50, cy: 50, r: (r / MAP_KM) * 50, class: 'ring' }, map);
+  el('line', { x1: 5, y1: 95, x2: 5 + (5 / MAP_KM) * 50, y2: 95, class: 'scale' }, map);
+  el('text', { x: 5, y: 92, class: 'scale-label' }, map).textContent = '5 km';
+  el('rect', { x: 47.5, y: 47.5, width: 5, height: 5, class: 'shop' }, map);
+  el('text', { x: 54, y: 49, class: 'map-label' }, map).textContent = 'shop';
+  if (Number.isFinite(lat) && Number.isFinite(lon)) {
+    el('circle', { cx: toX(lon), cy: toY(lat), r: 2.5, class: 'you' }, map);
+    el('text', { x: toX(lon) + 3.5, y: toY(lat) + 1.5, class: 'map-label' }, map).textContent = 'you';
+  }
+}
+
+map.addEventListener('click', (event) => {
+  const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(map.getScreenCTM().inverse());
+  const [lat0, lon0] = [number('depotLat'), number('depotLon')];
+  const km = { x: ((p.x - 50) / 50) * MAP_KM, y: ((50 - p.y) / 50) * MAP_KM };
+  form.elements.lat.value = (lat0 + km.y / KM_PER_DEGREE).toFixed(5);
+  form.elements.lon.value = (lon0 + km.x / (KM_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180))).toFixed(5);
+  form.elements.distance.value = '';
+  render();
+});
+form.addEventListener('input', render);
+form.addEventListener('submit', (event) => event.preventDefault());
+addEventListener('green-delivery:overrides', render);
+render();
