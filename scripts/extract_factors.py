@@ -32,7 +32,7 @@ PARTS = {
 }
 
 # (factor id, part, DESNZ row ID). The row IDs are the `ID` column of the flat file; per km rows (UOM "km") for
-# vehicles, per kWh for the grid, per tonne for waste and materials.
+# vehicles, per litre for fuels, per kWh for the grid, per tonne for waste and materials.
 ROWS = [
     # Vans, "Average (up to 3.5 tonnes)", average laden.
     ("diesel-van", "ttw", "5_303_3102_4_1"),  # Delivery vehicles > Vans > Diesel
@@ -52,6 +52,11 @@ ROWS = [
     ("electric-car", "generation", "8_301_3076_4_1"),
     ("electric-car", "t&d", "14_301_3076_4_1"),
     ("electric-car", "wtt", "26_904_3076_4_1"),
+    # Fuels, per litre: turn a fuelled vehicle's TTW kg CO2e into litres burnt (litres = TTW kg ÷ the TTW row).
+    ("diesel-fuel", "ttw", "1_101_1011_8_1"),  # Fuels > Liquid fuels > Diesel (average biofuel blend)
+    ("diesel-fuel", "wtt", "11_101_1011_8_1"),  # WTT- fuels > Liquid fuels > Diesel (average biofuel blend)
+    ("petrol-fuel", "ttw", "1_101_1017_8_1"),  # Fuels > Liquid fuels > Petrol (average biofuel blend)
+    ("petrol-fuel", "wtt", "11_101_1017_8_1"),
     # UK grid electricity, per kWh consumed.
     ("uk-grid-2025", "generation", "7_400_4000_5_1"),  # UK electricity > Electricity generated
     ("uk-grid-2025", "t&d", "13_402_4000_5_1"),  # Transmission and distribution > T&D- UK electricity

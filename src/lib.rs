@@ -3,6 +3,7 @@
 //!
 //! The core is plain Rust and runs natively (`cargo test`); [`wasm`](crate) bindings live in `src/wasm/` alone.
 
+pub mod consolidation;
 pub mod error;
 pub mod factors;
 pub mod geo;

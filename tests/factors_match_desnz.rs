@@ -74,8 +74,8 @@ fn official() -> (Vec<String>, HashMap<String, Row>) {
 fn part_matches(part: Part, row: &Row) -> bool {
     let (level1, level2) = (row.get("Level 1"), row.get("Level 2"));
     match part {
-        Part::Ttw => ["Delivery vehicles", "Passenger vehicles"].contains(&level1),
-        Part::Wtt => ["WTT- delivery vehs & freight", "WTT- pass vehs & travel- land"].contains(&level1),
+        Part::Ttw => ["Delivery vehicles", "Passenger vehicles", "Fuels"].contains(&level1),
+        Part::Wtt => ["WTT- delivery vehs & freight", "WTT- pass vehs & travel- land", "WTT- fuels"].contains(&level1),
         Part::Generation => ["UK electricity", "UK electricity for EVs"].contains(&level1),
         Part::TransmissionDistribution => {
             ["Transmission and distribution", "UK electricity T&D for EVs"].contains(&level1)
@@ -105,7 +105,7 @@ fn every_shipped_desnz_value_is_the_official_one() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 47, "rows checked");
+    assert_eq!(checked, 51, "rows checked");
 }
 
 #[test]
@@ -117,6 +117,7 @@ fn every_row_is_what_its_factor_claims() {
             let uom = match factor.unit {
                 Unit::VehicleKm => "km",
                 Unit::Kwh => "kWh",
+                Unit::Litre => "litres",
                 Unit::Tonne => "tonnes",
                 Unit::PassengerKm => panic!("{id}: DESNZ has no passenger-km row here"),
             };

@@ -5,8 +5,8 @@
 //!
 //! # Where the numbers come from
 //!
-//! - **DESNZ 2025** (UK Government GHG conversion factors for company reporting; OGL v3.0): vans, cars, UK grid
-//!   electricity, waste disposal and material use. No DESNZ value is typed in Rust: `scripts/extract_factors.py`
+//! - **DESNZ 2025** (UK Government GHG conversion factors for company reporting; OGL v3.0): vans, cars, fuels per
+//!   litre, UK grid electricity, waste disposal and material use. No DESNZ value is typed in Rust: `scripts/extract_factors.py`
 //!   copies the rows the table uses, by row ID, from the official flat file (`data/`) into the generated
 //!   `desnz_2025.rs`, and `tests/factors_match_desnz.rs` checks each one against the official file. Every factor
 //!   lists its rows in [`Factor::desnz_rows`].
@@ -20,8 +20,8 @@
 //!
 //! | DESNZ row (Level 1) | [`Part`] | counted as |
 //! |---|---|---|
-//! | Delivery vehicles / Passenger vehicles | `ttw` | TTW (0 for a battery-electric vehicle) |
-//! | WTT- delivery vehs & freight / WTT- pass vehs & travel- land | `wtt` | WTT |
+//! | Delivery vehicles / Passenger vehicles / Fuels | `ttw` | TTW (0 for a battery-electric vehicle) |
+//! | WTT- delivery vehs & freight / WTT- pass vehs & travel- land / WTT- fuels | `wtt` | WTT |
 //! | UK electricity / UK electricity for EVs | `generation` | WTT |
 //! | Transmission and distribution / UK electricity T&D for EVs | `transmissionDistribution` | WTT |
 //! | WTT- UK electricity (generation), (T&D) | `wttGeneration`, `wttTransmissionDistribution` | WTT |
@@ -90,6 +90,9 @@ pub enum Unit {
     /// One kWh of electricity consumed.
     #[serde(rename = "kWh")]
     Kwh,
+    /// One litre of fuel burnt.
+    #[serde(rename = "litre")]
+    Litre,
     /// One tonne of material.
     #[serde(rename = "tonne")]
     Tonne,
@@ -106,6 +109,7 @@ impl Unit {
             Unit::VehicleKm => "vehicle-km",
             Unit::PassengerKm => "passenger-km",
             Unit::Kwh => "kWh",
+            Unit::Litre => "litre",
             Unit::Tonne => "tonne",
         }
     }
@@ -548,10 +552,12 @@ fn ember(id: &'static str, place: &str, kg_per_kwh: f64) -> Factor {
 }
 
 fn build() -> Vec<Factor> {
-    use Unit::{PassengerKm, Tonne, VehicleKm};
+    use Unit::{Litre, PassengerKm, Tonne, VehicleKm};
     const VAN: &str = "Average (up to 3.5 tonnes)";
     const CAR: &str = "Average car";
     const BEV: &str = "Battery Electric Vehicle";
+    const DIESEL_FUEL: &str = "Diesel (average biofuel blend)";
+    const PETROL_FUEL: &str = "Petrol (average biofuel blend)";
     const BOARD: &str = "Paper and board: board";
     const PAPER: &str = "Paper and board: paper";
     const PLASTICS: &str = "Plastics: average plastics";
@@ -582,6 +588,8 @@ fn build() -> Vec<Factor> {
         ..factor
     };
     let primary = "Producing the virgin material, cradle to gate.";
+    let fuel = "Per litre at the pump (UK average biofuel blend): TTW is burning it, WTT producing and delivering it. \
+                Used to express a fuelled vehicle's TTW emissions as litres.";
     let none = ("no fuel or electricity used", None, "not applicable");
     vec![
         // Delivery vehicles.
@@ -603,6 +611,9 @@ fn build() -> Vec<Factor> {
         electric("electric-car", "Battery-electric car (average)", &[CAR, BEV], bev),
         other("walk", "Walking", PassengerKm, 0.0, none, "The walker's food is not counted."),
         other("cycle", "Cycling", PassengerKm, 0.0, none, "The cyclist's food is not counted."),
+        // Fuels, per litre: a fuelled vehicle's litres are its TTW kg ÷ the fuel's TTW per litre.
+        desnz("diesel-fuel", "Diesel (average biofuel blend)", Litre, &["Liquid fuels", DIESEL_FUEL], fuel),
+        desnz("petrol-fuel", "Petrol (average biofuel blend)", Litre, &["Liquid fuels", PETROL_FUEL], fuel),
         // Grid electricity.
         desnz(
             UK_GRID,

@@ -34,6 +34,8 @@ fn every_id_the_project_needs_is_there() {
         "walk",
         "cycle",
         "uk-grid-2025",
+        "diesel-fuel",
+        "petrol-fuel",
         "grid-world",
         "grid-eu",
         "grid-de",
@@ -140,6 +142,15 @@ fn cars_known_answers() {
     assert!(close(factor("diesel-car").kg_per_unit, 0.21450));
     assert!(close(factor("electric-car").kg_per_unit, 0.05096));
     assert_eq!(split("electric-car").0, 0.0);
+}
+
+#[test]
+fn fuels_per_litre_known_answers() {
+    // The reference sheet: diesel 2.57082 and petrol 2.06916 kg CO2e per litre, TTW.
+    assert_eq!(split("diesel-fuel"), (2.57082, 0.61101));
+    assert_eq!(split("petrol-fuel"), (2.06916, 0.58094));
+    assert_eq!(factor("diesel-fuel").unit, Unit::Litre);
+    assert_eq!(Unit::Litre.as_str(), "litre");
 }
 
 #[test]

@@ -7,7 +7,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::models::{self, EmissionFactor, EmissionInput, EnergyInput};
 
+pub mod consolidation;
 pub mod kmeans;
+
+pub use consolidation::{consolidate, delivery_options, factors, orders_from_geojson, parse_orders};
 
 /// Reads a plain JS object into `T`, rejecting keys `T` does not have.
 fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
@@ -17,12 +20,23 @@ fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
 
 /// Reads a plain JS object into a core input type. Errors name the field path, e.g. `factor.ttw: invalid type…`.
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
+    from_js_at(value, "")
+}
+
+/// [`from_js`] for a value found at `name` (e.g. `orders`), so that errors name `orders[3].lat`.
+fn from_js_at<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsError> {
     serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|err| {
         let path = err.path().to_string();
         // serde-wasm-bindgen's errors are JS Errors; take their bare message, without the "Error: " prefix.
         let message = js_sys::Error::from(JsValue::from(err.into_inner())).message();
-        match path.as_str() {
-            "." => JsError::new(&String::from(message)),
+        let field = match (name, path.as_str()) {
+            (_, ".") => name.to_owned(),
+            ("", path) => path.to_owned(),
+            (name, path) if path.starts_with('[') => format!("{name}{path}"),
+            (name, path) => format!("{name}.{path}"),
+        };
+        match field.as_str() {
+            "" => JsError::new(&String::from(message)),
             field => JsError::new(&format!("{field}: {message}")),
         }
     })

@@ -1,0 +1,89 @@
+//! Consolidation: how many kilometres, kWh and kg CO2e each way of delivering a set of orders costs, and how much
+//! grouping them saves.
+//!
+//! [`consolidate`] compares four scenarios for the same orders, depot and vehicle:
+//!
+//! | scenario | what drives |
+//! |---|---|
+//! | `dedicated` (the baseline: express, on demand) | one trip depot → door → depot per order (⌈parcels / capacity⌉ trips for an order bigger than a round) |
+//! | `consolidated` | rounds of at most `capacity` parcels ([`rounds`]), each routed depot → stops → depot ([`routing`]) |
+//! | `pickup` | vans serve P pickup points in rounds; each shopper goes to their point and back by the given mix of modes |
+//! | `cargoBike` | a van takes the parcels to a micro-hub in full loads, then e-cargo bikes do the rounds from the hub |
+//!
+//! Distances are great-circle km × the road factor. Each scenario reports vehicle-km and shopper-km, energy (kWh
+//! for electric vehicles, litres for fuelled ones), kg CO2e WTW with its TTW/WTT split, parcels per vehicle-km
+//! (the [efficiency](crate::models::efficiency()) model), g CO2e per parcel, and its saving against `dedicated`.
+//! Every leg's emission comes from the [emission](crate::models::emission()) model with a factor from the
+//! [factor table](crate::factors), so its trace names the factor id, value and source.
+//!
+//! [`delivery_options`] answers the checkout question for one parcel in constant time, from the reference sheet's
+//! typical UK round rather than from clustering ([`options`]). [`orders`] reads orders from CSV and GeoJSON and
+//! writes rounds as GeoJSON.
+//!
+//! # Defaults and where they come from
+//!
+//! | setting | default | source |
+//! |---|---|---|
+//! | `capacity` | 100 parcels per round | typical UK parcel round, most likely value (Shahmohammadi et al. 2020, Environ. Sci. Technol. 54(6), Table 3: 32 / 100 / 168) |
+//! | `roadFactor` | 1.3 | an assumption: road distance / straight-line distance is typically 1.2–1.4 (circuity factors, Ballou, Rahardja & Sakai 2002, Transportation Research Part A 36(9)); 1.3 is a value in that range, not a measured UK figure |
+//! | `vehicle` | `diesel-van` | DESNZ 2025 average van |
+//! | pickup `shares` | walk 0.5, cycle 0.1, car 0.4 | an assumption, to be replaced with local survey data; the published effects (pickup points can be worse where customers drive, Niemeijer & Buijs 2023) make the car share the number that matters |
+//! | pickup `car` | `petrol-car` | DESNZ 2025 average petrol car; one trip per order, not shared with other errands |
+//! | pickup `points` | one per π·(2 km)² of the orders' convex hull (at least 1) | an assumption tied to the reference sheet's most likely shopper distance, 2 km |
+//! | cargo bike `capacity` | 50 parcels per round | an assumption (a large e-cargo bike's box), not a cited figure |
+//! | cargo bike `vehicle` | `e-cargo-bike` | University of Westminster / Pedal Me 2021 (charging only; no kWh/km known, so its energy is not reported) |
+//! | hub | the orders' parcel-weighted centre | — |
+//! | `seed` | 1 | k-means is seeded, so the same input gives the same rounds |
+
+pub mod options;
+pub mod orders;
+pub mod rounds;
+pub mod routing;
+mod scenarios;
+
+use serde::{Deserialize, Serialize};
+
+pub use options::{delivery_options, DeliveryOption, DeliveryOptions, OptionsInput};
+pub use orders::{orders_from_geojson, parse_orders_csv, GeoJson, Orders, Parsed, RowError};
+pub use scenarios::{
+    consolidate, CargoBikeOptions, ConsolidateInput, Consolidation, Leg, PickupOptions, Scenario, Shares,
+};
+
+/// Default vehicle capacity: the typical UK parcel round's most likely size.
+pub const DEFAULT_CAPACITY: f64 = 100.0;
+/// Default road factor: road km per great-circle km (an assumption in the usual 1.2–1.4 range).
+pub const DEFAULT_ROAD_FACTOR: f64 = 1.3;
+/// Default e-cargo bike round, in parcels (an assumption).
+pub const DEFAULT_BIKE_CAPACITY: f64 = 50.0;
+/// The reference sheet's most likely distance from shopper to collection point, km.
+pub const REFERENCE_PICKUP_KM: f64 = 2.0;
+/// The reference sheet's most likely drop km per round (driving between stops).
+pub const REFERENCE_DROP_KM: f64 = 45.0;
+/// The reference sheet's stem distance (depot to round), geometric mean, km each way.
+pub const REFERENCE_STEM_KM: f64 = 17.87;
+
+pub(crate) const ROUND_SOURCE: &str =
+    "typical UK parcel round (Shahmohammadi et al. 2020, Environ. Sci. Technol. 54(6), Table 3)";
+pub(crate) const ROAD_SOURCE: &str =
+    "assumption in the usual 1.2–1.4 circuity range (Ballou, Rahardja & Sakai 2002, Transp. Res. A 36(9))";
+pub(crate) const ASSUMPTION: &str = "assumption";
+
+/// A place, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl LatLon {
+    /// `self` if in range; errors name `field` (e.g. `depot.lat`).
+    pub fn check(self, field: &str) -> crate::Result<Self> {
+        crate::geo::check_point(self.lat, self.lon, &|| field.to_owned())?;
+        Ok(self)
+    }
+
+    pub(crate) fn pair(self) -> [f64; 2] {
+        [self.lat, self.lon]
+    }
+}

@@ -1,0 +1,400 @@
+//! Grouping stops into rounds that a vehicle can carry: capacity-aware clustering on the k-means engine.
+//!
+//! 1. A stop with more parcels than the capacity gets rounds of its own: ⌈parcels / capacity⌉ trips depot →
+//!    stop → depot, each carrying at most the capacity (a van does not share a round with a stop it must fill).
+//! 2. The other stops are projected on the local plane (km) and ordered along a Hilbert curve, which keeps
+//!    neighbours on the map next to each other, and cut into regions of about [`REGION_ROUNDS`] rounds' parcels.
+//!    Each region is clustered with weighted k-means (weights = parcels) into k = ⌈its parcels / capacity⌉
+//!    clusters, the fewest rounds that can carry them. Regions keep k-means at O(n) overall instead of O(n × k)
+//!    (100,000 orders make 2,000 rounds); a region wastes less than one stop's parcels of the last round's room.
+//! 3. k-means ignores capacity, so the clusters are then rebuilt by a capacitated assignment in the manner of
+//!    Mulvey & Beck (1984, "Solving capacitated clustering problems", EJOR 18(3)): stops are taken in order of
+//!    *regret* (how much farther their second-nearest centre is than their nearest), so that those with the most
+//!    to lose choose first, and each joins the nearest centre that still has room for its parcels. A stop that fits
+//!    nowhere among its nearest centres takes the nearest centre with room anywhere, and if none has room (the
+//!    parcels do not pack), it opens a new round. Centres then move to their clusters' weighted means and the
+//!    assignment is repeated [`REFINE`] times.
+//!
+//! No round ever exceeds the capacity: a stop only joins a cluster with room for it, and a new cluster starts
+//! empty with a stop that fits (step 1 removed the rest).
+
+use ndarray::{ArrayView1, ArrayView2};
+
+use crate::error::Result;
+use crate::geo::LocalPlane;
+use crate::kmeans::KMeansParams;
+
+/// Rounds' worth of parcels per region: k-means runs region by region, so its cost grows with n, not n × k.
+pub const REGION_ROUNDS: usize = 16;
+/// Capacitated re-assignments after k-means.
+pub const REFINE: usize = 3;
+/// Nearest centres a stop considers before looking further.
+const CANDIDATES: usize = 8;
+/// k-means iterations: the capacitated assignment refines the result, so k-means need not converge tightly.
+const KMEANS_MAX_ITER: usize = 50;
+
+/// Groups stops into rounds: each round is a list of stop indices and the parcels it carries (≤ `capacity`).
+/// `lat`, `lon` and `parcels` (each ≥ 1, finite) must already be checked, and `capacity` ≥ 1.
+///
+/// ```
+/// use green_delivery::consolidation::rounds::group;
+/// let lat = [51.50, 51.51, 51.60, 51.61, 51.5];
+/// let lon = [-0.10, -0.10, -0.20, -0.20, 0.0];
+/// let parcels = [3.0, 3.0, 3.0, 3.0, 25.0];
+/// let rounds = group(&lat, &lon, &parcels, 10.0, 1).unwrap();
+/// assert!(rounds.iter().all(|r| r.parcels <= 10.0));
+/// assert_eq!(rounds.iter().filter(|r| r.stops == [4]).count(), 3); // 25 parcels: three trips of its own
+/// assert_eq!(rounds.iter().map(|r| r.parcels).sum::<f64>(), 37.0);
+/// ```
+pub fn group(lat: &[f64], lon: &[f64], parcels: &[f64], capacity: f64, seed: u32) -> Result<Vec<Round>> {
+    let mut rounds = Vec::new();
+    let mut rest = Vec::new();
+    for (i, &p) in parcels.iter().enumerate() {
+        if p > capacity {
+            let mut left = p;
+            while left > 0.0 {
+                rounds.push(Round { stops: vec![i], parcels: left.min(capacity) });
+                left -= capacity;
+            }
+        } else {
+            rest.push(i);
+        }
+    }
+    if rest.is_empty() {
+        return Ok(rounds);
+    }
+    // Cut the stops, in Hilbert-curve order, into regions of about REGION_ROUNDS full rounds each.
+    let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
+    let plane = LocalPlane::around(&flat)?;
+    let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
+    let order = hilbert_order(&xy);
+    let target = REGION_ROUNDS as f64 * capacity;
+    let mut region: Vec<usize> = Vec::new();
+    let mut load = 0.0;
+    for &j in &order {
+        let p = parcels[rest[j]];
+        if load + p > target && !region.is_empty() {
+            rounds.extend(cluster(&xy, &rest, parcels, std::mem::take(&mut region), capacity, seed)?);
+            load = 0.0;
+        }
+        region.push(j);
+        load += p;
+    }
+    rounds.extend(cluster(&xy, &rest, parcels, region, capacity, seed)?);
+    Ok(rounds)
+}
+
+/// Capacity-aware clusters of one region: `region` holds indices into `xy` and `rest` (the stop indices).
+fn cluster(
+    xy: &[[f64; 2]],
+    rest: &[usize],
+    parcels: &[f64],
+    region: Vec<usize>,
+    capacity: f64,
+    seed: u32,
+) -> Result<Vec<Round>> {
+    let weights: Vec<f64> = region.iter().map(|&j| parcels[rest[j]]).collect();
+    let total: f64 = weights.iter().sum();
+    let k = (total / capacity).ceil() as usize;
+    if k <= 1 {
+        return Ok(vec![Round { stops: region.iter().map(|&j| rest[j]).collect(), parcels: total }]);
+    }
+    // k-means on the plane (Euclidean in km): the geo metric's own projection, done once for all regions.
+    let pts: Vec<[f64; 2]> = region.iter().map(|&j| xy[j]).collect();
+    let flat: Vec<f64> = pts.iter().flatten().copied().collect();
+    let view =
+        ArrayView2::from_shape((pts.len(), 2), &flat).map_err(|e| crate::Error::invalid("orders", e.to_string()))?;
+    let fit = KMeansParams::new(k).seed(seed).max_iter(KMEANS_MAX_ITER).fit(view, Some(ArrayView1::from(&weights)))?;
+    let mut centres: Vec<[f64; 2]> = fit.centroids.rows().into_iter().map(|c| [c[0], c[1]]).collect();
+    let mut labels = Vec::new();
+    for _ in 0..REFINE {
+        labels = assign(&pts, &weights, &mut centres, capacity);
+        centres = means(&pts, &weights, &labels, centres.len());
+    }
+    let mut clusters: Vec<Round> = (0..centres.len()).map(|_| Round { stops: Vec::new(), parcels: 0.0 }).collect();
+    for (r, &c) in labels.iter().enumerate() {
+        clusters[c].stops.push(rest[region[r]]);
+        clusters[c].parcels += weights[r];
+    }
+    Ok(clusters.into_iter().filter(|c| !c.stops.is_empty()).collect())
+}
+
+/// Indices of `xy` along a Hilbert curve over their bounding square, so that neighbours on the curve are
+/// neighbours on the map.
+fn hilbert_order(xy: &[[f64; 2]]) -> Vec<usize> {
+    const SIDE: u32 = 1 << 16;
+    let (mut x0, mut y0, mut size) = (f64::INFINITY, f64::INFINITY, 0.0f64);
+    for p in xy {
+        (x0, y0) = (x0.min(p[0]), y0.min(p[1]));
+    }
+    for p in xy {
+        size = size.max(p[0] - x0).max(p[1] - y0);
+    }
+    let scale = if size > 0.0 { (SIDE - 1) as f64 / size } else { 0.0 };
+    let mut keyed: Vec<(u64, usize)> = xy
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (hilbert(SIDE, ((p[0] - x0) * scale) as u32, ((p[1] - y0) * scale) as u32), i))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|k| k.1).collect()
+}
+
+/// Distance along the Hilbert curve of `(x, y)` on a `side` × `side` grid (`side` a power of two).
+fn hilbert(side: u32, mut x: u32, mut y: u32) -> u64 {
+    let mut d = 0u64;
+    let mut s = side / 2;
+    while s > 0 {
+        let (rx, ry) = (u32::from(x & s > 0), u32::from(y & s > 0));
+        d += u64::from(s) * u64::from(s) * u64::from((3 * rx) ^ ry);
+        if ry == 0 {
+            if rx == 1 {
+                (x, y) = (side - 1 - x, side - 1 - y);
+            }
+            (x, y) = (y, x);
+        }
+        s /= 2;
+    }
+    d
+}
+
+/// A group of stops one vehicle serves in one trip from the depot.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    /// Stop indices, unordered until routed.
+    pub stops: Vec<usize>,
+    pub parcels: f64,
+}
+
+/// One capacitated assignment; may append centres for stops that fit nowhere. Returns each stop's cluster.
+fn assign(xy: &[[f64; 2]], weights: &[f64], centres: &mut Vec<[f64; 2]>, capacity: f64) -> Vec<usize> {
+    let grid = Grid::new(centres);
+    let mut near: Vec<Vec<(f64, usize)>> = Vec::with_capacity(xy.len());
+    let mut regret: Vec<(f64, usize)> = Vec::with_capacity(xy.len());
+    for (i, p) in xy.iter().enumerate() {
+        let candidates = grid.nearest(*p, CANDIDATES, centres);
+        let r = match candidates.as_slice() {
+            [first, second, ..] => second.0 - first.0,
+            _ => f64::INFINITY,
+        };
+        regret.push((r, i));
+        near.push(candidates);
+    }
+    // The most to lose first; ties by index, so the result does not depend on the sort.
+    regret.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut load = vec![0.0; centres.len()];
+    let mut labels = vec![0; xy.len()];
+    for &(_, i) in &regret {
+        let w = weights[i];
+        let fits = |c: usize, load: &[f64]| load[c] + w <= capacity;
+        let chosen = match near[i].iter().find(|&&(_, c)| fits(c, &load)) {
+            Some(&(_, c)) => c,
+            None => {
+                let p = xy[i];
+                let anywhere = (0..centres.len())
+                    .filter(|&c| fits(c, &load))
+                    .map(|c| (sq_dist(p, centres[c]), c))
+                    .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                match anywhere {
+                    Some((_, c)) => c,
+                    None => {
+                        centres.push(p);
+                        load.push(0.0);
+                        centres.len() - 1
+                    }
+                }
+            }
+        };
+        load[chosen] += w;
+        labels[i] = chosen;
+    }
+    labels
+}
+
+/// Each cluster's weighted mean; an empty cluster keeps no stops and is dropped later, so any value will do.
+fn means(xy: &[[f64; 2]], weights: &[f64], labels: &[usize], k: usize) -> Vec<[f64; 2]> {
+    let mut sums = vec![[0.0; 3]; k];
+    for ((p, &w), &c) in xy.iter().zip(weights).zip(labels) {
+        sums[c][0] += w * p[0];
+        sums[c][1] += w * p[1];
+        sums[c][2] += w;
+    }
+    sums.iter().map(|s| if s[2] > 0.0 { [s[0] / s[2], s[1] / s[2]] } else { [f64::MAX, f64::MAX] }).collect()
+}
+
+fn sq_dist(a: [f64; 2], b: [f64; 2]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)
+}
+
+/// A uniform grid over points on the plane, about one point per cell, for nearest-point queries.
+pub(crate) struct Grid {
+    x0: f64,
+    y0: f64,
+    cell: f64,
+    nx: usize,
+    ny: usize,
+    /// Points of cell c are `items[start[c]..start[c + 1]]`.
+    start: Vec<usize>,
+    items: Vec<usize>,
+}
+
+impl Grid {
+    pub(crate) fn new(points: &[[f64; 2]]) -> Self {
+        let finite = || points.iter().filter(|p| p[0].abs() < f64::MAX);
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for p in finite() {
+            (x0, y0, x1, y1) = (x0.min(p[0]), y0.min(p[1]), x1.max(p[0]), y1.max(p[1]));
+        }
+        if x0 > x1 {
+            (x0, y0, x1, y1) = (0.0, 0.0, 0.0, 0.0);
+        }
+        let n = points.len().max(1) as f64;
+        let (w, h) = (x1 - x0, y1 - y0);
+        let cell = ((w * h / n).sqrt()).max(w.max(h) / n).max(1e-9);
+        let nx = ((w / cell) as usize + 1).min(1 << 12);
+        let ny = ((h / cell) as usize + 1).min(1 << 12);
+        let mut count = vec![0usize; nx * ny + 1];
+        let cell_of = |p: &[f64; 2]| {
+            let cx = (((p[0] - x0) / cell) as usize).min(nx - 1);
+            let cy = (((p[1] - y0) / cell) as usize).min(ny - 1);
+            cy * nx + cx
+        };
+        let cells: Vec<Option<usize>> = points.iter().map(|p| (p[0].abs() < f64::MAX).then(|| cell_of(p))).collect();
+        for c in cells.iter().flatten() {
+            count[c + 1] += 1;
+        }
+        for c in 1..count.len() {
+            count[c] += count[c - 1];
+        }
+        let start = count.clone();
+        let mut items = vec![0; start[nx * ny]];
+        for (i, c) in cells.iter().enumerate() {
+            if let Some(c) = *c {
+                items[count[c]] = i;
+                count[c] += 1;
+            }
+        }
+        Grid { x0, y0, cell, nx, ny, start, items }
+    }
+
+    /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
+    pub(crate) fn nearest(&self, q: [f64; 2], l: usize, points: &[[f64; 2]]) -> Vec<(f64, usize)> {
+        let cx = ((q[0] - self.x0) / self.cell).floor();
+        let cy = ((q[1] - self.y0) / self.cell).floor();
+        let (cx, cy) = (cx.clamp(-1.0, self.nx as f64) as isize, cy.clamp(-1.0, self.ny as f64) as isize);
+        let mut found: Vec<(f64, usize)> = Vec::with_capacity(2 * l);
+        let max_ring = self.nx.max(self.ny) as isize + 2;
+        for r in 0..=max_ring {
+            for y in cy - r..=cy + r {
+                if y < 0 || y >= self.ny as isize {
+                    continue;
+                }
+                let on_edge = y == cy - r || y == cy + r;
+                let step = if on_edge { 1 } else { (2 * r).max(1) as usize };
+                for x in (cx - r..=cx + r).step_by(step) {
+                    if x < 0 || x >= self.nx as isize {
+                        continue;
+                    }
+                    let c = y as usize * self.nx + x as usize;
+                    for &i in &self.items[self.start[c]..self.start[c + 1]] {
+                        found.push((sq_dist(q, points[i]).sqrt(), i));
+                    }
+                }
+            }
+            // Every point not yet seen lies outside ring r, at least r cells from q (q may lie outside the grid,
+            // hence the clamp and the extra ring).
+            if found.len() >= l {
+                found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                found.truncate(l);
+                if found[l - 1].0 <= r as f64 * self.cell {
+                    break;
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        found.truncate(l);
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kmeans::Rng;
+
+    fn city(rng: &mut Rng, n: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+        let lat = (0..n).map(|_| 51.4 + 0.2 * rng.next_f64()).collect();
+        let lon = (0..n).map(|_| -0.3 + 0.4 * rng.next_f64()).collect();
+        let parcels = (0..n).map(|_| 1.0 + rng.below(4) as f64).collect();
+        (lat, lon, parcels)
+    }
+
+    #[test]
+    fn no_round_exceeds_capacity_and_every_parcel_is_carried_once() {
+        let mut rng = Rng::new(5);
+        for &(n, capacity) in &[(1, 1.0), (10, 4.0), (300, 100.0), (2000, 37.0), (500, 3.0)] {
+            let (lat, lon, mut parcels) = city(&mut rng, n);
+            parcels[0] = 2.5 * capacity; // one order bigger than a round
+            let rounds = group(&lat, &lon, &parcels, capacity, 9).unwrap();
+            let mut carried = vec![0.0; n];
+            for r in &rounds {
+                assert!(r.parcels <= capacity, "n = {n}: a round carries {} > {capacity}", r.parcels);
+                assert!(!r.stops.is_empty());
+                let share = if r.stops.len() == 1 { r.parcels } else { 0.0 };
+                let sum: f64 = r.stops.iter().map(|&s| parcels[s]).sum();
+                assert!(r.stops.len() == 1 || (sum - r.parcels).abs() < 1e-9);
+                for &s in &r.stops {
+                    carried[s] += if r.stops.len() == 1 { share } else { parcels[s] };
+                }
+            }
+            for (c, p) in carried.iter().zip(&parcels) {
+                assert!((c - p).abs() < 1e-9, "carried {c} of {p}");
+            }
+            if capacity < 10.0 {
+                continue; // tiny rounds are a bin-packing puzzle; only the capacity rule is checked
+            }
+            // About the fewest rounds that can carry the parcels.
+            let min = parcels.iter().filter(|&&p| p <= capacity).sum::<f64>() / capacity;
+            let small_rounds = rounds.iter().filter(|r| !(r.stops == [0] && parcels[0] > capacity)).count();
+            assert!(
+                (small_rounds as f64) <= (min.ceil() * 1.1).max(min.ceil() + 2.0),
+                "n = {n}: {small_rounds} rounds"
+            );
+        }
+    }
+
+    #[test]
+    fn rounds_are_compact() {
+        // Two towns 30 km apart, 50 one-parcel orders each, capacity 50: each town is one round.
+        let mut rng = Rng::new(1);
+        let mut lat = Vec::new();
+        let mut lon = Vec::new();
+        for town in [0.0, 0.27] {
+            for _ in 0..50 {
+                lat.push(52.0 + town + 0.01 * rng.next_f64());
+                lon.push(-1.0 + 0.01 * rng.next_f64());
+            }
+        }
+        let rounds = group(&lat, &lon, &[1.0; 100], 50.0, 3).unwrap();
+        assert_eq!(rounds.len(), 2);
+        for r in rounds {
+            let towns: Vec<bool> = r.stops.iter().map(|&s| s < 50).collect();
+            assert!(towns.iter().all(|&t| t == towns[0]), "a round mixes the towns");
+        }
+    }
+
+    #[test]
+    fn grid_finds_the_nearest_points() {
+        let mut rng = Rng::new(11);
+        let points: Vec<[f64; 2]> = (0..500).map(|_| [50.0 * rng.next_f64(), 10.0 * rng.next_f64()]).collect();
+        let grid = Grid::new(&points);
+        for q in [[25.0, 5.0], [-10.0, 40.0], [60.0, -3.0], [0.0, 0.0]] {
+            let got = grid.nearest(q, 8, &points);
+            let mut all: Vec<(f64, usize)> =
+                points.iter().enumerate().map(|(i, p)| (sq_dist(q, *p).sqrt(), i)).collect();
+            all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            assert_eq!(got, all[..8].to_vec(), "{q:?}");
+        }
+        assert_eq!(Grid::new(&[[1.0, 1.0]]).nearest([0.0, 0.0], 3, &[[1.0, 1.0]]).len(), 1);
+    }
+}

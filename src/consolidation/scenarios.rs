@@ -1,0 +1,648 @@
+//! The four scenarios of [`consolidate`] (see the [module docs](super) for what each one drives and the defaults).
+
+use std::collections::BTreeMap;
+use std::f64::consts::PI;
+
+use ndarray::{ArrayView1, ArrayView2};
+use serde::{Deserialize, Serialize};
+
+use super::orders::{FeatureCollection, OutFeature, OutProperties};
+use super::rounds::group;
+use super::routing::{area_perimeter, convex_hull, route, Route};
+use super::{
+    LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR, REFERENCE_PICKUP_KM,
+    ROAD_SOURCE, ROUND_SOURCE,
+};
+use crate::error::{at_least, within, Error, Result};
+use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
+use crate::geo::{haversine_km, LocalPlane};
+use crate::kmeans::{self, KMeansParams, Metric};
+use crate::models::emission::FactorParts;
+use crate::models::{efficiency, emission, EfficiencyInput, EmissionInput};
+use crate::trace::Term;
+
+/// k-means iterations when placing pickup points: enough for their places to settle to within metres.
+const PICKUP_MAX_ITER: usize = 50;
+
+/// Default shares of shoppers reaching a pickup point on foot, by bike and by car (an assumption).
+pub const DEFAULT_SHARES: Shares = Shares { walk: 0.5, cycle: 0.1, car: 0.4 };
+
+/// What to compare: the orders, where they leave from, and how.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ConsolidateInput {
+    /// Set by the caller (the JS binding reads them from typed arrays or objects).
+    #[serde(skip)]
+    pub orders: Orders,
+    /// Required.
+    pub depot: Option<LatLon>,
+    /// A vehicle-km factor id; default `diesel-van`.
+    pub vehicle: Option<String>,
+    /// Parcels per round, ≥ 1; default 100.
+    pub capacity: Option<f64>,
+    /// Road km per great-circle km, ≥ 1; default 1.3.
+    pub road_factor: Option<f64>,
+    /// Re-base electric vehicles on this grid factor id (per kWh), e.g. `grid-fr`…
+    pub grid: Option<String>,
+    /// …or on this many kg CO2e per kWh.
+    pub grid_kg_per_kwh: Option<f64>,
+    /// Overrides of the factor table, by id.
+    #[serde(default)]
+    pub factors: BTreeMap<String, FactorOverride>,
+    #[serde(default)]
+    pub pickup: PickupOptions,
+    #[serde(default)]
+    pub cargo_bike: CargoBikeOptions,
+    /// k-means seed; default 1.
+    pub seed: Option<u32>,
+}
+
+/// Pickup points and how shoppers reach them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PickupOptions {
+    /// How many points to place (k-means centroids of the orders); default: one per π·(2 km)² of the orders'
+    /// convex hull.
+    pub points: Option<usize>,
+    /// Or where they are.
+    pub locations: Option<Vec<LatLon>>,
+    /// Shares of shoppers who walk, cycle or drive; each ≥ 0, adding up to 1.
+    pub shares: Option<Shares>,
+    /// One-way road km from every shopper to their point, instead of the distance to the assigned point.
+    pub distance_km: Option<f64>,
+    /// The car factor id; default `petrol-car`.
+    pub car: Option<String>,
+}
+
+/// Shares of shoppers by mode; a missing share is 0.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shares {
+    #[serde(default)]
+    pub walk: f64,
+    #[serde(default)]
+    pub cycle: f64,
+    #[serde(default)]
+    pub car: f64,
+}
+
+/// The micro-hub and its bikes.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CargoBikeOptions {
+    /// Default: the orders' parcel-weighted centre.
+    pub hub: Option<LatLon>,
+    /// Parcels per bike round, ≥ 1; default 50.
+    pub capacity: Option<f64>,
+    /// The bike's factor id; default `e-cargo-bike`.
+    pub vehicle: Option<String>,
+}
+
+/// The four scenarios and the settings they used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Consolidation {
+    pub orders: usize,
+    pub parcels: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_kg: Option<f64>,
+    /// `dedicated`, `consolidated`, `pickup`, `cargoBike`, in that order.
+    pub scenarios: Vec<Scenario>,
+    pub pickup_points: Vec<PickupPoint>,
+    pub hub: LatLon,
+    /// The settings used, each with its source (`input`, or where the default comes from).
+    pub settings: Vec<Term>,
+    #[serde(skip)]
+    pub plan: Plan,
+}
+
+/// Where the vehicles went, for maps (not serialized: see [`Consolidation::geojson`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub depot: LatLon,
+    /// The consolidated rounds, in order of the orders' indices.
+    pub rounds: Vec<Route>,
+    /// Each order's pickup point.
+    pub pickup_of: Vec<u32>,
+}
+
+/// A pickup point and what it receives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PickupPoint {
+    pub lat: f64,
+    pub lon: f64,
+    pub orders: usize,
+    pub parcels: f64,
+}
+
+/// One way of delivering the orders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scenario {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// Vehicle trips from the depot or hub.
+    pub trips: usize,
+    /// Delivery vehicles' km (vans and bikes).
+    pub vehicle_km: f64,
+    /// Shoppers' own km to and from pickup points, all modes.
+    pub shopper_km: f64,
+    /// Electricity used by vehicles with a known kWh/km.
+    pub kwh: f64,
+    pub diesel_litres: f64,
+    pub petrol_litres: f64,
+    /// Well-to-wheel.
+    pub kg_co2e: f64,
+    /// `None` when a factor has no TTW/WTT split (an override given as one number).
+    pub ttw_kg: Option<f64>,
+    pub wtt_kg: Option<f64>,
+    /// Parcels per delivery-vehicle km (`None` when the vehicles drove no km: every order at the depot).
+    pub parcels_per_vehicle_km: Option<f64>,
+    pub g_co2e_per_parcel: f64,
+    /// (baseline − this) / baseline × 100; `None` when the baseline is 0 kg.
+    pub saving_percent: Option<f64>,
+    pub legs: Vec<Leg>,
+}
+
+/// One kind of travel in a scenario, priced with one factor.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Leg {
+    /// `vans`, `trunk`, `bikes`, `walk`, `cycle` or `car`.
+    pub name: &'static str,
+    pub factor: &'static str,
+    /// Whether this is shoppers' travel (else delivery vehicles').
+    pub shopper: bool,
+    pub km: f64,
+    pub kg_co2e: f64,
+    pub ttw_kg: Option<f64>,
+    pub wtt_kg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kwh: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub litres: Option<f64>,
+    /// The fuel `litres` are of: `diesel-fuel` or `petrol-fuel`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fuel: Option<&'static str>,
+    pub trace: Vec<Term>,
+}
+
+/// The factor table with the caller's overrides and grid, and the vehicles picked from it.
+pub(crate) struct Factors {
+    table: FactorTable,
+    grid: Option<Factor>,
+    grid_kg_per_kwh: Option<f64>,
+}
+
+impl Factors {
+    pub(crate) fn new(
+        overrides: &BTreeMap<String, FactorOverride>,
+        grid: Option<&str>,
+        grid_kg_per_kwh: Option<f64>,
+    ) -> Result<Self> {
+        let table = FactorTable::with_overrides(overrides.iter().map(|(k, v)| (k.as_str(), *v)))?;
+        let grid = match (grid, grid_kg_per_kwh) {
+            (Some(_), Some(_)) => return Err(Error::invalid("grid", "give grid or gridKgPerKwh, not both")),
+            (Some(id), None) => {
+                let factor = table.get("grid", id)?;
+                if factor.unit != Unit::Kwh {
+                    return Err(Error::invalid("grid", format!("`{id}` is per {}, not per kWh", factor.unit.as_str())));
+                }
+                Some(factor.clone())
+            }
+            (None, Some(v)) => {
+                at_least("gridKgPerKwh", v, 0.0)?;
+                None
+            }
+            (None, None) => None,
+        };
+        Ok(Factors { table, grid, grid_kg_per_kwh })
+    }
+
+    /// A vehicle-km factor by id, re-based on the grid when it is electric; errors name `field`.
+    pub(crate) fn vehicle(&self, field: &str, id: &str) -> Result<Factor> {
+        let factor = self.table.get(field, id)?;
+        if factor.unit != Unit::VehicleKm {
+            return Err(Error::invalid(field, format!("`{id}` is per {}, not a vehicle", factor.unit.as_str())));
+        }
+        match (&self.grid, self.grid_kg_per_kwh, factor.kwh_per_km) {
+            (Some(grid), _, Some(_)) => factor.on_grid(grid),
+            (None, Some(v), Some(_)) => factor.grid("gridKgPerKwh", v),
+            _ => Ok(factor.clone()),
+        }
+    }
+
+    pub(crate) fn get(&self, id: &str) -> Result<&Factor> {
+        self.table.get("factors", id)
+    }
+
+    /// `km` with `factor`: kg CO2e through the emission model, kWh or litres where known.
+    pub(crate) fn leg(&self, name: &'static str, factor: &Factor, km: f64, shopper: bool) -> Result<Leg> {
+        let e = emission(&EmissionInput {
+            activity: Some(km),
+            activity_unit: Some(factor.unit.as_str().into()),
+            energy: None,
+            factor: factor.emission_factor(),
+        })?;
+        let mut trace = e.trace;
+        let kwh = factor.kwh_per_km.map(|k| {
+            trace.push(Term::new(format!("kwhPerKm ({})", factor.id), k, "kWh/km").with_source(Some(&factor.source)));
+            k * km
+        });
+        let fuel = if factor.id.starts_with("diesel-") {
+            Some("diesel-fuel")
+        } else if factor.id.starts_with("petrol-") {
+            Some("petrol-fuel")
+        } else {
+            None
+        };
+        let litres = match (fuel, e.ttw_kg) {
+            (Some(fuel), Some(ttw_kg)) => match self.get(fuel)?.parts {
+                FactorParts::Split { ttw, .. } if ttw > 0.0 => {
+                    let f = self.get(fuel)?;
+                    trace.push(
+                        Term::new(format!("ttw ({fuel})"), ttw, "kg CO2e/litre").with_source(Some(&f.citation())),
+                    );
+                    Some(ttw_kg / ttw)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        Ok(Leg {
+            name,
+            factor: factor.id,
+            shopper,
+            km,
+            kg_co2e: e.kg_co2e,
+            ttw_kg: e.ttw_kg,
+            wtt_kg: e.wtt_kg,
+            kwh,
+            litres: litres.filter(|_| fuel.is_some()),
+            fuel: fuel.filter(|_| litres.is_some()),
+            trace,
+        })
+    }
+}
+
+/// A scenario from its legs; `saving_percent` is filled in against the baseline afterwards.
+fn scenario(id: &'static str, label: &'static str, trips: usize, parcels: f64, legs: Vec<Leg>) -> Result<Scenario> {
+    let sum = |f: &dyn Fn(&Leg) -> f64| legs.iter().map(f).sum::<f64>();
+    let split = |f: &dyn Fn(&Leg) -> Option<f64>| legs.iter().map(f).sum::<Option<f64>>();
+    let vehicle_km = sum(&|l| if l.shopper { 0.0 } else { l.km });
+    let kg_co2e = sum(&|l| l.kg_co2e);
+    let fuel = |name: &str| sum(&|l| if l.fuel == Some(name) { l.litres.unwrap_or(0.0) } else { 0.0 });
+    let parcels_per_vehicle_km = if vehicle_km > 0.0 {
+        Some(
+            efficiency(&EfficiencyInput {
+                output: parcels,
+                input: vehicle_km,
+                output_unit: Some("parcels".into()),
+                input_unit: Some("vehicle-km".into()),
+            })?
+            .value,
+        )
+    } else {
+        None
+    };
+    Ok(Scenario {
+        id,
+        label,
+        trips,
+        vehicle_km,
+        shopper_km: sum(&|l| if l.shopper { l.km } else { 0.0 }),
+        kwh: sum(&|l| l.kwh.unwrap_or(0.0)),
+        diesel_litres: fuel("diesel-fuel"),
+        petrol_litres: fuel("petrol-fuel"),
+        kg_co2e,
+        ttw_kg: split(&|l| l.ttw_kg),
+        wtt_kg: split(&|l| l.wtt_kg),
+        parcels_per_vehicle_km,
+        g_co2e_per_parcel: kg_co2e * 1000.0 / parcels,
+        saving_percent: None,
+        legs,
+    })
+}
+
+/// A setting's term: `input` when the caller gave it, else where the default comes from.
+fn setting(name: &str, value: f64, unit: &str, given: bool, default_source: &str) -> Term {
+    Term::new(name, value, unit).with_source(Some(if given { "input" } else { default_source }))
+}
+
+/// Compares dedicated trips, consolidated rounds, pickup points and cargo bikes for the same orders.
+///
+/// ```
+/// use green_delivery::consolidation::{consolidate, ConsolidateInput, LatLon, Orders};
+/// let mut orders = Orders::default();
+/// for i in 0..20 {
+///     orders.push(51.50 + 0.002 * i as f64, -0.12, 1.0, None, None);
+/// }
+/// let input = ConsolidateInput { orders, depot: Some(LatLon { lat: 51.45, lon: -0.12 }), ..Default::default() };
+/// let result = consolidate(&input).unwrap();
+/// let [dedicated, consolidated, ..] = &result.scenarios[..] else { unreachable!() };
+/// assert!(consolidated.vehicle_km < dedicated.vehicle_km);
+/// assert!(consolidated.saving_percent.unwrap() > 80.0);
+/// assert_eq!(consolidated.kg_co2e, consolidated.ttw_kg.unwrap() + consolidated.wtt_kg.unwrap());
+/// ```
+pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
+    // Everything is checked before anything heavy runs.
+    let orders = &input.orders;
+    orders.check()?;
+    let depot = input.depot.ok_or_else(|| Error::invalid("depot", "required"))?.check("depot")?;
+    let capacity = at_least("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0)?;
+    let road = at_least("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), 1.0)?;
+    let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
+    let vehicle = factors.vehicle("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van"))?;
+    let pickup = &input.pickup;
+    let shares = check_shares(pickup.shares)?;
+    let car = factors.vehicle("pickup.car", pickup.car.as_deref().unwrap_or("petrol-car"))?;
+    let walk = factors.get("walk")?.clone();
+    let cycle = factors.get("cycle")?.clone();
+    if let Some(km) = pickup.distance_km {
+        at_least("pickup.distanceKm", km, 0.0)?;
+    }
+    let locations = match &pickup.locations {
+        Some(_) if pickup.points.is_some() => {
+            return Err(Error::invalid("pickup.points", "give points or locations, not both"));
+        }
+        Some(l) if l.is_empty() => return Err(Error::invalid("pickup.locations", "no locations")),
+        Some(l) => Some(
+            l.iter()
+                .enumerate()
+                .map(|(i, p)| p.check(&format!("pickup.locations[{i}]")))
+                .collect::<Result<Vec<_>>>()?,
+        ),
+        None => None,
+    };
+    let n = orders.len();
+    if let Some(p) = pickup.points {
+        within("pickup.points", p as f64, 1.0, n as f64)?;
+    }
+    let bike_options = &input.cargo_bike;
+    let bike_capacity = at_least("cargoBike.capacity", bike_options.capacity.unwrap_or(DEFAULT_BIKE_CAPACITY), 1.0)?;
+    let bike = factors.vehicle("cargoBike.vehicle", bike_options.vehicle.as_deref().unwrap_or("e-cargo-bike"))?;
+    let hub = match bike_options.hub {
+        Some(hub) => hub.check("cargoBike.hub")?,
+        None => weighted_centre(orders),
+    };
+    let seed = input.seed.unwrap_or(1);
+    // k-means runs on one local plane; say so in terms of the orders.
+    let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
+    let plane = LocalPlane::around(&flat).map_err(|e| match e {
+        Error::Invalid { reason, .. } => Error::invalid("orders", reason.replace("the geo metric", "consolidation")),
+        other => other,
+    })?;
+
+    let (lat, lon, parcels) = (&orders.lat[..], &orders.lon[..], &orders.parcels[..]);
+    let total = orders.total_parcels();
+    let there_and_back = |from: LatLon, i: usize| 2.0 * haversine_km(from.lat, from.lon, lat[i], lon[i]) * road;
+
+    // 1. Dedicated: every order its own trip (or trips, when it is bigger than a round).
+    let mut dedicated_km = 0.0;
+    let mut dedicated_trips = 0;
+    for (i, &p) in parcels.iter().enumerate() {
+        let trips = (p / capacity).ceil();
+        dedicated_km += trips * there_and_back(depot, i);
+        dedicated_trips += trips as usize;
+    }
+    let dedicated = scenario(
+        "dedicated",
+        "Dedicated trips (express)",
+        dedicated_trips,
+        total,
+        vec![factors.leg("vans", &vehicle, dedicated_km, false)?],
+    )?;
+
+    // 2. Consolidated rounds.
+    let rounds = routed(depot, lat, lon, parcels, capacity, road, seed)?;
+    let km = rounds.iter().map(|r| r.km).sum();
+    let consolidated = scenario(
+        "consolidated",
+        "Consolidated rounds",
+        rounds.len(),
+        total,
+        vec![factors.leg("vans", &vehicle, km, false)?],
+    )?;
+
+    // 3. Pickup points: place them, send each order to its nearest, serve the points in rounds.
+    let (points, pickup_of) = match locations {
+        Some(l) => {
+            let centres: Vec<f64> = l.iter().flat_map(|p| [p.lat, p.lon]).collect();
+            let labels = nearest_points(&flat, &centres, plane)?;
+            (l, labels)
+        }
+        None => {
+            let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(n);
+            let points = ArrayView2::from_shape((n, 2), &flat).map_err(|e| Error::invalid("orders", e.to_string()))?;
+            let fit = KMeansParams::new(k)
+                .metric(Metric::Geo)
+                .seed(seed)
+                .max_iter(PICKUP_MAX_ITER)
+                .fit(points, Some(ArrayView1::from(parcels)))?;
+            let centres = fit.centroids.rows().into_iter().map(|c| LatLon { lat: c[0], lon: c[1] }).collect();
+            (centres, fit.labels)
+        }
+    };
+    let mut pickup_points: Vec<PickupPoint> =
+        points.iter().map(|p| PickupPoint { lat: p.lat, lon: p.lon, orders: 0, parcels: 0.0 }).collect();
+    let mut one_way = 0.0;
+    for (i, &p) in pickup_of.iter().enumerate() {
+        let point = &mut pickup_points[p as usize];
+        point.orders += 1;
+        point.parcels += parcels[i];
+        one_way += pickup.distance_km.unwrap_or_else(|| there_and_back(points[p as usize], i) / 2.0);
+    }
+    let served: Vec<&PickupPoint> = pickup_points.iter().filter(|p| p.orders > 0).collect();
+    let (plat, plon, pparcels): (Vec<f64>, Vec<f64>, Vec<f64>) = (
+        served.iter().map(|p| p.lat).collect(),
+        served.iter().map(|p| p.lon).collect(),
+        served.iter().map(|p| p.parcels).collect(),
+    );
+    let van_rounds = routed(depot, &plat, &plon, &pparcels, capacity, road, seed)?;
+    let shopper = |share: f64| 2.0 * one_way * share;
+    let pickup_scenario = scenario(
+        "pickup",
+        "Pickup points",
+        van_rounds.len(),
+        total,
+        vec![
+            factors.leg("vans", &vehicle, van_rounds.iter().map(|r| r.km).sum(), false)?,
+            factors.leg("walk", &walk, shopper(shares.walk), true)?,
+            factors.leg("cycle", &cycle, shopper(shares.cycle), true)?,
+            factors.leg("car", &car, shopper(shares.car), true)?,
+        ],
+    )?;
+
+    // 4. Cargo bikes: full van loads to the hub, then bike rounds from it.
+    let trunk_trips = (total / capacity).ceil();
+    let trunk_km = trunk_trips * 2.0 * haversine_km(depot.lat, depot.lon, hub.lat, hub.lon) * road;
+    let bike_rounds = routed(hub, lat, lon, parcels, bike_capacity, road, seed)?;
+    let cargo_bike = scenario(
+        "cargoBike",
+        "Cargo bikes from a micro-hub",
+        trunk_trips as usize + bike_rounds.len(),
+        total,
+        vec![
+            factors.leg("trunk", &vehicle, trunk_km, false)?,
+            factors.leg("bikes", &bike, bike_rounds.iter().map(|r| r.km).sum(), false)?,
+        ],
+    )?;
+
+    let mut scenarios = vec![dedicated, consolidated, pickup_scenario, cargo_bike];
+    let baseline = scenarios[0].kg_co2e;
+    for s in &mut scenarios {
+        s.saving_percent = (baseline > 0.0).then(|| (baseline - s.kg_co2e) / baseline * 100.0);
+    }
+    let shares_given = pickup.shares.is_some();
+    let mut settings = vec![
+        setting("capacity", capacity, "parcels/round", input.capacity.is_some(), ROUND_SOURCE),
+        setting("roadFactor", road, "road km/great-circle km", input.road_factor.is_some(), ROAD_SOURCE),
+        setting(
+            "pickup.points",
+            pickup_points.len() as f64,
+            "points",
+            pickup.points.is_some() || pickup.locations.is_some(),
+            "one per π·(2 km)² of the orders' convex hull (assumption)",
+        ),
+        setting("pickup.shares.walk", shares.walk, "share", shares_given, ASSUMPTION),
+        setting("pickup.shares.cycle", shares.cycle, "share", shares_given, ASSUMPTION),
+        setting("pickup.shares.car", shares.car, "share", shares_given, ASSUMPTION),
+        setting("cargoBike.capacity", bike_capacity, "parcels/round", bike_options.capacity.is_some(), ASSUMPTION),
+        setting("seed", f64::from(seed), "", input.seed.is_some(), "default"),
+    ];
+    if let Some(km) = pickup.distance_km {
+        settings.push(setting("pickup.distanceKm", km, "km", true, ""));
+    }
+    Ok(Consolidation {
+        orders: n,
+        parcels: total,
+        weight_kg: orders.total_weight_kg(),
+        scenarios,
+        pickup_points,
+        hub,
+        settings,
+        plan: Plan { depot, rounds, pickup_of },
+    })
+}
+
+/// Capacity-aware rounds of the stops, each routed from `from`.
+fn routed(
+    from: LatLon,
+    lat: &[f64],
+    lon: &[f64],
+    parcels: &[f64],
+    capacity: f64,
+    road: f64,
+    seed: u32,
+) -> Result<Vec<Route>> {
+    if lat.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(group(lat, lon, parcels, capacity, seed)?.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
+}
+
+fn check_shares(shares: Option<Shares>) -> Result<Shares> {
+    let Some(s) = shares else { return Ok(DEFAULT_SHARES) };
+    at_least("pickup.shares.walk", s.walk, 0.0)?;
+    at_least("pickup.shares.cycle", s.cycle, 0.0)?;
+    at_least("pickup.shares.car", s.car, 0.0)?;
+    let sum = s.walk + s.cycle + s.car;
+    if (sum - 1.0).abs() > 1e-9 {
+        return Err(Error::invalid("pickup.shares", format!("walk + cycle + car must add up to 1, got {sum}")));
+    }
+    Ok(s)
+}
+
+/// The orders' parcel-weighted centre, as the mean of their points on the unit sphere.
+fn weighted_centre(orders: &Orders) -> LatLon {
+    let mut s = [0.0; 3];
+    for ((&lat, &lon), &w) in orders.lat.iter().zip(&orders.lon).zip(&orders.parcels) {
+        let (la, lo) = (lat.to_radians(), lon.to_radians());
+        s[0] += w * la.cos() * lo.cos();
+        s[1] += w * la.cos() * lo.sin();
+        s[2] += w * la.sin();
+    }
+    LatLon { lat: s[2].atan2(s[0].hypot(s[1])).to_degrees(), lon: s[1].atan2(s[0]).to_degrees() }
+}
+
+/// One pickup point per disc of radius [`REFERENCE_PICKUP_KM`] over the orders' convex hull, at least 1.
+fn default_pickup_points(flat: &[f64], plane: LocalPlane) -> usize {
+    let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
+    let (area, _) = area_perimeter(&convex_hull(&xy));
+    ((area / (PI * REFERENCE_PICKUP_KM * REFERENCE_PICKUP_KM)).ceil() as usize).max(1)
+}
+
+/// Each point's nearest of `centres` (both `[lat, lon]` rows), measured on `plane`.
+fn nearest_points(flat: &[f64], centres: &[f64], plane: LocalPlane) -> Result<Vec<u32>> {
+    let shape = |v: &[f64]| (v.len() / 2, 2);
+    let points = ArrayView2::from_shape(shape(flat), flat).map_err(|e| Error::invalid("orders", e.to_string()))?;
+    let c = ArrayView2::from_shape(shape(centres), centres)
+        .map_err(|e| Error::invalid("pickup.locations", e.to_string()))?;
+    kmeans::predict(points, c, Metric::Geo, Some(plane))
+}
+
+impl Consolidation {
+    /// The consolidated rounds as GeoJSON: the depot; each round as a LineString depot → stops → depot
+    /// (`kind: "round"`, with `round`, `parcels`, `stops`, `km`, `approximate`); each stop as a Point labelled
+    /// with its `round` and `sequence`; the pickup points (`kind: "pickup"`) and the hub (`kind: "hub"`).
+    pub fn geojson(&self, orders: &Orders) -> FeatureCollection {
+        let depot = self.plan.depot;
+        let mut features =
+            vec![OutFeature::point(depot.lat, depot.lon, OutProperties { kind: "depot", ..Default::default() })];
+        let at = |i: usize| [orders.lat[i], orders.lon[i]];
+        for (r, round) in self.plan.rounds.iter().enumerate() {
+            let parcels: f64 = round.sequence.iter().map(|&i| orders.parcels[i]).sum();
+            let ends = std::iter::once(depot.pair());
+            features.push(OutFeature::line(
+                ends.clone().chain(round.sequence.iter().map(|&i| at(i))).chain(ends),
+                OutProperties {
+                    kind: "round",
+                    scenario: Some("consolidated"),
+                    round: Some(r),
+                    parcels: Some(parcels),
+                    stops: Some(round.sequence.len()),
+                    km: Some(round.km),
+                    approximate: Some(round.approximate),
+                    ..Default::default()
+                },
+            ));
+            for (s, &i) in round.sequence.iter().enumerate() {
+                features.push(OutFeature::point(
+                    orders.lat[i],
+                    orders.lon[i],
+                    OutProperties {
+                        kind: "stop",
+                        round: Some(r),
+                        sequence: Some(s + 1),
+                        order: Some(i),
+                        id: orders.ids.as_ref().map(|ids| ids[i].clone()).filter(|id| !id.is_empty()),
+                        parcels: Some(orders.parcels[i]),
+                        ..Default::default()
+                    },
+                ));
+            }
+        }
+        for p in &self.pickup_points {
+            let props =
+                OutProperties { kind: "pickup", parcels: Some(p.parcels), stops: Some(p.orders), ..Default::default() };
+            features.push(OutFeature::point(p.lat, p.lon, props));
+        }
+        features.push(OutFeature::point(
+            self.hub.lat,
+            self.hub.lon,
+            OutProperties { kind: "hub", ..Default::default() },
+        ));
+        FeatureCollection { kind: "FeatureCollection", features }
+    }
+
+    /// Each order's consolidated round (an order bigger than a round: its first round).
+    pub fn round_of(&self, orders: usize) -> Vec<u32> {
+        let mut of = vec![u32::MAX; orders];
+        for (r, round) in self.plan.rounds.iter().enumerate().rev() {
+            for &i in &round.sequence {
+                of[i] = r as u32;
+            }
+        }
+        of
+    }
+}

@@ -1,0 +1,194 @@
+//! The consolidation JS API, run in headless Chromium by `wasm-pack test --headless --chrome`.
+#![cfg(target_arch = "wasm32")]
+
+use green_delivery::wasm;
+use js_sys::{Array, Error, Float64Array, Object, Reflect, Uint32Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&o, &JsValue::from_str(key), value).unwrap();
+    }
+    o.into()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+fn num(value: &JsValue, key: &str) -> f64 {
+    get(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
+}
+
+fn at(lat: f64, lon: f64) -> JsValue {
+    obj(&[("lat", lat.into()), ("lon", lon.into())])
+}
+
+fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let thrown = JsValue::from(result.expect_err("expected an error"));
+    let error: Error = thrown.dyn_into().expect("a JS Error");
+    error.message().into()
+}
+
+/// 20 one-parcel orders on a line north of the depot, as typed columns.
+fn columns() -> Vec<(&'static str, JsValue)> {
+    let lat: Vec<f64> = (0..20).map(|i| 51.50 + 0.002 * i as f64).collect();
+    vec![
+        ("lat", Float64Array::from(&lat[..]).into()),
+        ("lon", Float64Array::from(&[-0.12; 20][..]).into()),
+        ("parcels", Float64Array::from(&[1.0; 20][..]).into()),
+        ("depot", at(51.45, -0.12)),
+    ]
+}
+
+fn scenario(result: &JsValue, i: u32) -> JsValue {
+    get(result, "scenarios").dyn_into::<Array>().unwrap().get(i)
+}
+
+#[wasm_bindgen_test]
+fn consolidate_with_typed_columns() {
+    let r = wasm::consolidate(obj(&columns())).unwrap();
+    let (dedicated, consolidated) = (scenario(&r, 0), scenario(&r, 1));
+    assert_eq!(get(&dedicated, "id").as_string().unwrap(), "dedicated");
+    assert!(num(&consolidated, "vehicleKm") < num(&dedicated, "vehicleKm"));
+    assert!(num(&consolidated, "savingPercent") > 80.0);
+    assert!((num(&consolidated, "kgCo2e") - num(&consolidated, "ttwKg") - num(&consolidated, "wttKg")).abs() < 1e-12);
+    assert!(num(&consolidated, "dieselLitres") > 0.0);
+    let round_of: Uint32Array = get(&r, "roundOf").dyn_into().unwrap();
+    assert_eq!(round_of.length(), 20);
+    assert!(get(&r, "geojson").is_undefined());
+    for i in 0..4 {
+        let legs: Array = get(&scenario(&r, i), "legs").dyn_into().unwrap();
+        let trace: Array = get(&legs.get(0), "trace").dyn_into().unwrap();
+        assert!(trace.length() >= 3, "a leg's trace names its factor");
+    }
+}
+
+#[wasm_bindgen_test]
+fn consolidate_with_order_objects_and_geojson_out() {
+    let orders: Array = (0..5)
+        .map(|i| {
+            obj(&[("lat", (51.5 + 0.01 * i as f64).into()), ("lon", (-0.1).into()), ("id", format!("o{i}").into())])
+        })
+        .collect();
+    let r = wasm::consolidate(obj(&[
+        ("orders", orders.into()),
+        ("depot", at(51.45, -0.1)),
+        ("geojson", true.into()),
+        ("vehicle", "electric-van".into()),
+        ("grid", "grid-fr".into()),
+    ]))
+    .unwrap();
+    assert!(num(&scenario(&r, 1), "kwh") > 0.0);
+    let geojson = get(&r, "geojson");
+    assert_eq!(get(&geojson, "type").as_string().unwrap(), "FeatureCollection");
+    let features: Array = get(&geojson, "features").dyn_into().unwrap();
+    let kinds: Vec<String> =
+        features.iter().map(|f| get(&get(&f, "properties"), "kind").as_string().unwrap()).collect();
+    assert_eq!(kinds.iter().filter(|k| *k == "round").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| *k == "stop").count(), 5);
+    let stop =
+        features.iter().find(|f| get(&get(f, "properties"), "kind").as_string().as_deref() == Some("stop")).unwrap();
+    assert_eq!(num(&get(&stop, "properties"), "round"), 0.0);
+    assert_eq!(get(&get(&stop, "geometry"), "type").as_string().unwrap(), "Point");
+}
+
+#[wasm_bindgen_test]
+fn errors_name_the_field() {
+    let with = |extra: &[(&str, JsValue)]| {
+        let mut pairs = columns();
+        for (k, v) in extra {
+            pairs.retain(|(key, _)| key != k);
+            pairs.push((k, v.clone()));
+        }
+        error_message(wasm::consolidate(obj(&pairs)))
+    };
+    assert_eq!(with(&[("depot", at(f64::NAN, 0.0))]), "depot.lat must be a finite number, got NaN");
+    assert_eq!(with(&[("capacity", 0.0.into())]), "capacity must be at least 1, got 0");
+    assert!(with(&[("vehicle", "hovercraft".into())]).starts_with("vehicle: unknown factor id `hovercraft`"));
+    let empty: JsValue = Float64Array::new_with_length(0).into();
+    assert_eq!(with(&[("lat", empty.clone()), ("lon", empty.clone()), ("parcels", empty)]), "orders: no orders");
+    let parcels: JsValue = Float64Array::from(&[[1.0; 19].as_slice(), &[0.5]].concat()[..]).into();
+    assert_eq!(with(&[("parcels", parcels)]), "orders[19].parcels must be at least 1, got 0.5");
+    let shares = obj(&[("walk", (-0.1).into()), ("car", 1.1.into())]);
+    assert_eq!(with(&[("pickup", obj(&[("shares", shares)]))]), "pickup.shares.walk must be at least 0, got -0.1");
+    let shares = obj(&[("walk", 0.5.into()), ("car", 0.4.into())]);
+    assert!(with(&[("pickup", obj(&[("shares", shares)]))])
+        .starts_with("pickup.shares: walk + cycle + car must add up to 1"));
+    let typo = obj(&[("shares", obj(&[("wlak", 1.0.into())]))]);
+    assert!(with(&[("pickup", typo)]).starts_with("pickup.shares.wlak: unknown field"));
+    assert!(with(&[("capasity", 3.0.into())]).starts_with("capasity: unknown field"));
+    let orders: Array = [obj(&[("lat", "x".into()), ("lon", 0.0.into())])].into_iter().collect();
+    let bad_type = error_message(wasm::consolidate(obj(&[("orders", orders.into()), ("depot", at(0.0, 0.0))])));
+    assert!(bad_type.starts_with("orders[0].lat:"), "{bad_type}");
+    assert_eq!(error_message(wasm::consolidate(JsValue::UNDEFINED)), "input: expected an object");
+}
+
+#[wasm_bindgen_test]
+fn delivery_options_give_five_options_with_explanations() {
+    let r = wasm::delivery_options(obj(&[("shopper", at(51.52, -0.08)), ("depot", at(51.45, -0.2))])).unwrap();
+    let options: Array = get(&r, "options").dyn_into().unwrap();
+    let ids: Vec<String> = options.iter().map(|o| get(&o, "id").as_string().unwrap()).collect();
+    assert_eq!(ids, ["express", "consolidated", "pickupWalk", "pickupCar", "cargoBike"]);
+    for o in options.iter() {
+        assert!(num(&o, "gCo2e") >= 0.0);
+        assert!(!get(&o, "explanation").as_string().unwrap().is_empty());
+    }
+    let err = error_message(wasm::delivery_options(obj(&[("shopper", at(0.0, 0.0)), ("dropKm", (-1.0).into())])));
+    assert_eq!(err, "dropKm must be at least 0, got -1");
+}
+
+#[wasm_bindgen_test]
+fn parse_orders_returns_columns_and_row_errors() {
+    let r = wasm::parse_orders("id,lat,lng,parcels\na,51.5,-0.1,2\nb,x,0,1\n").unwrap();
+    let orders = get(&r, "orders");
+    let lat: Float64Array = get(&orders, "lat").dyn_into().unwrap();
+    assert_eq!(lat.to_vec(), [51.5]);
+    let ids: Array = get(&orders, "ids").dyn_into().unwrap();
+    assert_eq!(ids.get(0).as_string().unwrap(), "a");
+    let errors: Array = get(&r, "errors").dyn_into().unwrap();
+    assert_eq!(num(&errors.get(0), "line"), 3.0);
+    assert_eq!(get(&errors.get(0), "message").as_string().unwrap(), "lat must be a number, got \"x\"");
+    assert!(error_message(wasm::parse_orders("name\nx\n")).starts_with("csv: needs a lat"));
+}
+
+#[wasm_bindgen_test]
+fn geojson_in_from_text_and_objects() {
+    let text = r#"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[-0.1,51.5]},"properties":{"parcels":2}},{"type":"Feature","geometry":null}]}"#;
+    let r = wasm::orders_from_geojson(text.into()).unwrap();
+    let parcels: Float64Array = get(&get(&r, "orders"), "parcels").dyn_into().unwrap();
+    assert_eq!(parcels.to_vec(), [2.0]);
+    let errors: Array = get(&r, "errors").dyn_into().unwrap();
+    assert_eq!(num(&errors.get(0), "feature"), 1.0);
+    let object = js_sys::JSON::parse(text).unwrap();
+    assert!(wasm::orders_from_geojson(object).is_ok());
+    assert!(error_message(wasm::orders_from_geojson("{oops".into())).starts_with("geojson: not valid JSON"));
+}
+
+#[wasm_bindgen_test]
+fn factors_lists_the_table_with_overrides() {
+    let table: Array = wasm::factors(JsValue::UNDEFINED).unwrap().dyn_into().unwrap();
+    let ids: Vec<String> = table.iter().map(|f| get(&f, "id").as_string().unwrap()).collect();
+    assert!(ids.contains(&"diesel-fuel".to_owned()) && ids.contains(&"e-cargo-bike".to_owned()));
+    let overridden: Array =
+        wasm::factors(obj(&[("diesel-van", obj(&[("kgPerUnit", 0.3.into())]))])).unwrap().dyn_into().unwrap();
+    let van = overridden.iter().find(|f| get(f, "id").as_string().as_deref() == Some("diesel-van")).unwrap();
+    assert_eq!(get(&van, "source").as_string().unwrap(), "override");
+    let typo = error_message(wasm::factors(obj(&[("diesel-van", obj(&[("kgPerUnitt", 0.3.into())]))])));
+    assert!(typo.starts_with("factors.diesel-van.kgPerUnitt: unknown field"), "{typo}");
+}
+
+#[wasm_bindgen_test]
+fn the_module_keeps_working_after_errors() {
+    for _ in 0..3 {
+        assert!(wasm::consolidate(obj(&[("depot", at(0.0, 0.0))])).is_err());
+        assert!(wasm::parse_orders("").is_err());
+        assert!(wasm::delivery_options(JsValue::NULL).is_err());
+        let r = wasm::consolidate(obj(&columns())).unwrap();
+        assert_eq!(get(&r, "orders").as_f64(), Some(20.0));
+    }
+}
