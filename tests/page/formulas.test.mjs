@@ -8,7 +8,7 @@ let session;
 let tab;
 before(async () => {
   session = await startSession();
-  tab = await session.open('/');
+  tab = await session.open('/#classroom');
   await tab.page.waitForFunction(() => document.querySelector('#energy output').value !== '');
 });
 after(() => session?.close());
