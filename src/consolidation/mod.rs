@@ -68,6 +68,12 @@ pub(crate) const ROAD_SOURCE: &str =
     "assumption in the usual 1.2–1.4 circuity range (Ballou, Rahardja & Sakai 2002, Transp. Res. A 36(9))";
 pub(crate) const ASSUMPTION: &str = "assumption";
 
+/// Sorts (key, index) pairs by key, then index: deterministic without a stable sort, and one instantiation of the
+/// sort for the whole module (each one costs kilobytes of wasm).
+pub(crate) fn sort_pairs(pairs: &mut [(f64, usize)]) {
+    pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+}
+
 /// A place, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
