@@ -541,7 +541,7 @@ fn check_shares(shares: Option<Shares>) -> Result<Shares> {
     at_least("pickup.shares.car", s.car, 0.0)?;
     let sum = s.walk + s.cycle + s.car;
     if (sum - 1.0).abs() > 1e-9 {
-        return Err(Error::invalid("pickup.shares", format!("walk + cycle + car must add up to 1, got {sum}")));
+        return Err(Error::invalid("pickup.shares", format!("walk + cycle + car must add up to 1, got {}", (sum * 1e9).round() / 1e9)));
     }
     Ok(s)
 }
