@@ -224,6 +224,9 @@ fn errors_name_the_field() {
         "grid: `diesel-van` is per vehicle-km, not per kWh"
     );
     let mut bad = ok();
+    bad.orders.parcels[0] = 1e12;
+    assert!(err(bad).starts_with("capacity: 100 parcels per round would need"));
+    let mut bad = ok();
     bad.orders.lat[0] = 89.5;
     assert!(err(bad).starts_with("orders: consolidation cannot cluster points within 1° of a pole"));
 }

@@ -386,6 +386,8 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         None => weighted_centre(orders),
     };
     let seed = input.seed.unwrap_or(1);
+    check_trips(&orders.parcels, capacity, "capacity")?;
+    check_trips(&orders.parcels, bike_capacity, "cargoBike.capacity")?;
     // k-means runs on one local plane; say so in terms of the orders.
     let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
     let plane = LocalPlane::around(&flat).map_err(|e| match e {
@@ -534,6 +536,21 @@ fn routed(
     Ok(group(lat, lon, parcels, capacity, seed)?.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
 }
 
+/// At most this many trips: more would take minutes and gigabytes, and means the capacity is far too small.
+const MAX_TRIPS: f64 = 1e6;
+
+/// Rejects a capacity so small for the parcels that the trips could not be listed.
+fn check_trips(parcels: &[f64], capacity: f64, field: &str) -> Result<()> {
+    let trips: f64 = parcels.iter().map(|p| (p / capacity).ceil()).sum();
+    if trips > MAX_TRIPS {
+        return Err(Error::invalid(
+            field,
+            format!("{capacity} parcels per round would need {trips} trips; at most {MAX_TRIPS} are listed"),
+        ));
+    }
+    Ok(())
+}
+
 fn check_shares(shares: Option<Shares>) -> Result<Shares> {
     let Some(s) = shares else { return Ok(DEFAULT_SHARES) };
     at_least("pickup.shares.walk", s.walk, 0.0)?;
@@ -541,7 +558,10 @@ fn check_shares(shares: Option<Shares>) -> Result<Shares> {
     at_least("pickup.shares.car", s.car, 0.0)?;
     let sum = s.walk + s.cycle + s.car;
     if (sum - 1.0).abs() > 1e-9 {
-        return Err(Error::invalid("pickup.shares", format!("walk + cycle + car must add up to 1, got {}", (sum * 1e9).round() / 1e9)));
+        return Err(Error::invalid(
+            "pickup.shares",
+            format!("walk + cycle + car must add up to 1, got {}", (sum * 1e9).round() / 1e9),
+        ));
     }
     Ok(s)
 }
