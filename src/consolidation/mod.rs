@@ -16,9 +16,12 @@
 //! Every leg's emission comes from the [emission](crate::models::emission()) model with a factor from the
 //! [factor table](crate::factors), so its trace names the factor id, value and source.
 //!
+//! Order weights are read and their total reported, but do not change the emissions: DESNZ's per-km van factors
+//! are for an average laden van, and capacity is counted in parcels.
+//!
 //! [`delivery_options`] answers the checkout question for one parcel in constant time, from the reference sheet's
-//! typical UK round rather than from clustering ([`options`]). [`orders`] reads orders from CSV and GeoJSON and
-//! writes rounds as GeoJSON.
+//! typical UK round rather than from clustering ([`options`]). [`orders`] reads orders from CSV and GeoJSON, and
+//! [`Consolidation::geojson`] writes the consolidated rounds as GeoJSON.
 //!
 //! # Defaults and where they come from
 //!
