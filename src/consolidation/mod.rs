@@ -16,9 +16,12 @@
 //! Every leg's emission comes from the [emission](crate::models::emission()) model with a factor from the
 //! [factor table](crate::factors), so its trace names the factor id, value and source.
 //!
+//! Order weights are read and their total reported, but do not change the emissions: DESNZ's per-km van factors
+//! are for an average laden van, and capacity is counted in parcels.
+//!
 //! [`delivery_options`] answers the checkout question for one parcel in constant time, from the reference sheet's
-//! typical UK round rather than from clustering ([`options`]). [`orders`] reads orders from CSV and GeoJSON and
-//! writes rounds as GeoJSON.
+//! typical UK round rather than from clustering ([`options`]). [`orders`] reads orders from CSV and GeoJSON, and
+//! [`Consolidation::geojson`] writes the consolidated rounds as GeoJSON.
 //!
 //! # Defaults and where they come from
 //!
@@ -67,6 +70,12 @@ pub(crate) const ROUND_SOURCE: &str =
 pub(crate) const ROAD_SOURCE: &str =
     "assumption in the usual 1.2–1.4 circuity range (Ballou, Rahardja & Sakai 2002, Transp. Res. A 36(9))";
 pub(crate) const ASSUMPTION: &str = "assumption";
+
+/// Sorts (key, index) pairs by key, then index: deterministic without a stable sort, and one instantiation of the
+/// sort for the whole module (each one costs kilobytes of wasm).
+pub(crate) fn sort_pairs(pairs: &mut [(f64, usize)]) {
+    pairs.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+}
 
 /// A place, in degrees.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

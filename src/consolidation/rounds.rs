@@ -20,6 +20,7 @@
 
 use ndarray::{ArrayView1, ArrayView2};
 
+use super::sort_pairs;
 use crate::error::Result;
 use crate::geo::LocalPlane;
 use crate::kmeans::KMeansParams;
@@ -121,7 +122,7 @@ fn cluster(
 
 /// Indices of `xy` along a Hilbert curve over their bounding square, so that neighbours on the curve are
 /// neighbours on the map.
-fn hilbert_order(xy: &[[f64; 2]]) -> Vec<usize> {
+pub(crate) fn hilbert_order(xy: &[[f64; 2]]) -> Vec<usize> {
     const SIDE: u32 = 1 << 16;
     let (mut x0, mut y0, mut size) = (f64::INFINITY, f64::INFINITY, 0.0f64);
     for p in xy {
@@ -177,11 +178,10 @@ fn assign(xy: &[[f64; 2]], weights: &[f64], centres: &mut Vec<[f64; 2]>, capacit
             [first, second, ..] => second.0 - first.0,
             _ => f64::INFINITY,
         };
-        regret.push((r, i));
+        regret.push((-r, i)); // sorted ascending: the most to lose first
         near.push(candidates);
     }
-    // The most to lose first; ties by index, so the result does not depend on the sort.
-    regret.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    sort_pairs(&mut regret);
     let mut load = vec![0.0; centres.len()];
     let mut labels = vec![0; xy.len()];
     for &(_, i) in &regret {
@@ -304,14 +304,14 @@ impl Grid {
             // Every point not yet seen lies outside ring r, at least r cells from q (q may lie outside the grid,
             // hence the clamp and the extra ring).
             if found.len() >= l {
-                found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                sort_pairs(&mut found);
                 found.truncate(l);
                 if found[l - 1].0 <= r as f64 * self.cell {
                     break;
                 }
             }
         }
-        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        sort_pairs(&mut found);
         found.truncate(l);
         found
     }

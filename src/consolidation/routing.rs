@@ -11,6 +11,7 @@
 //!   coming out at 0), plus a stem of twice the great-circle distance from the depot to the nearest stop, all ×
 //!   the road factor. Its visiting order is a sweep around the hull's centre, only for drawing.
 
+use super::sort_pairs;
 use crate::geo::{haversine_km, LocalPlane};
 
 /// Beardwood–Halton–Hammersley constant for the Euclidean plane (Johnson, McGeoch & Rothberg's estimate).
@@ -136,11 +137,8 @@ fn neighbours(points: &[[f64; 3]], k: usize) -> Vec<Vec<usize>> {
         .map(|a| {
             let mut others: Vec<(f64, usize)> =
                 (0..points.len()).filter(|&b| b != a).map(|b| (chord(&points[a], &points[b]), b)).collect();
-            if others.len() > k {
-                others.select_nth_unstable_by(k, |x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
-                others.truncate(k);
-            }
-            others.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+            sort_pairs(&mut others);
+            others.truncate(k);
             others.into_iter().map(|o| o.1).collect()
         })
         .collect()
@@ -258,7 +256,7 @@ fn estimate(depot: [f64; 2], lat: &[f64], lon: &[f64], stops: &[usize], road_fac
     let centre = hull.iter().fold([0.0, 0.0], |c, p| [c[0] + p[0], c[1] + p[1]]).map(|v| v / hull.len().max(1) as f64);
     let mut order: Vec<(f64, usize)> =
         xy.iter().zip(stops).map(|(p, &s)| ((p[1] - centre[1]).atan2(p[0] - centre[0]), s)).collect();
-    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    sort_pairs(&mut order);
     Route {
         sequence: order.into_iter().map(|o| o.1).collect(),
         km: (2.0 * stem + local) * road_factor,
@@ -269,7 +267,7 @@ fn estimate(depot: [f64; 2], lat: &[f64], lon: &[f64], stops: &[usize], road_fac
 /// Convex hull (Andrew's monotone chain), counter-clockwise, without collinear points.
 pub fn convex_hull(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     let mut p = points.to_vec();
-    p.sort_by(|a, b| a[0].total_cmp(&b[0]).then(a[1].total_cmp(&b[1])));
+    p.sort_unstable_by(|a, b| a[0].total_cmp(&b[0]).then(a[1].total_cmp(&b[1])));
     p.dedup();
     if p.len() < 3 {
         return p;

@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 use std::f64::consts::PI;
 
-use ndarray::{ArrayView1, ArrayView2};
+use ndarray::{Array2, ArrayView1, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::orders::{FeatureCollection, OutFeature, OutProperties};
-use super::rounds::group;
+use super::rounds::{group, hilbert_order};
 use super::routing::{area_perimeter, convex_hull, route, Route};
 use super::{
     LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR, REFERENCE_PICKUP_KM,
@@ -16,13 +16,13 @@ use super::{
 use crate::error::{at_least, within, Error, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
 use crate::geo::{haversine_km, LocalPlane};
-use crate::kmeans::{self, KMeansParams, Metric};
+use crate::kmeans::{self, Init, KMeansParams, Metric};
 use crate::models::emission::FactorParts;
 use crate::models::{efficiency, emission, EfficiencyInput, EmissionInput};
 use crate::trace::Term;
 
-/// k-means iterations when placing pickup points: enough for their places to settle to within metres.
-const PICKUP_MAX_ITER: usize = 50;
+/// k-means iterations when placing pickup points, from a start that is already spread by parcels.
+const PICKUP_MAX_ITER: usize = 20;
 
 /// Default shares of shoppers reaching a pickup point on foot, by bike and by car (an assumption).
 pub const DEFAULT_SHARES: Shares = Shares { walk: 0.5, cycle: 0.1, car: 0.4 };
@@ -386,6 +386,8 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         None => weighted_centre(orders),
     };
     let seed = input.seed.unwrap_or(1);
+    check_trips(&orders.parcels, capacity, "capacity")?;
+    check_trips(&orders.parcels, bike_capacity, "cargoBike.capacity")?;
     // k-means runs on one local plane; say so in terms of the orders.
     let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
     let plane = LocalPlane::around(&flat).map_err(|e| match e {
@@ -433,14 +435,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         }
         None => {
             let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(n);
-            let points = ArrayView2::from_shape((n, 2), &flat).map_err(|e| Error::invalid("orders", e.to_string()))?;
-            let fit = KMeansParams::new(k)
-                .metric(Metric::Geo)
-                .seed(seed)
-                .max_iter(PICKUP_MAX_ITER)
-                .fit(points, Some(ArrayView1::from(parcels)))?;
-            let centres = fit.centroids.rows().into_iter().map(|c| LatLon { lat: c[0], lon: c[1] }).collect();
-            (centres, fit.labels)
+            place_pickup_points(&flat, parcels, k, plane)?
         }
     };
     let mut pickup_points: Vec<PickupPoint> =
@@ -541,6 +536,21 @@ fn routed(
     Ok(group(lat, lon, parcels, capacity, seed)?.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
 }
 
+/// At most this many trips: more would take minutes and gigabytes, and means the capacity is far too small.
+const MAX_TRIPS: f64 = 1e6;
+
+/// Rejects a capacity so small for the parcels that the trips could not be listed.
+fn check_trips(parcels: &[f64], capacity: f64, field: &str) -> Result<()> {
+    let trips: f64 = parcels.iter().map(|p| (p / capacity).ceil()).sum();
+    if trips > MAX_TRIPS {
+        return Err(Error::invalid(
+            field,
+            format!("{capacity} parcels per round would need {trips} trips; at most {MAX_TRIPS} are listed"),
+        ));
+    }
+    Ok(())
+}
+
 fn check_shares(shares: Option<Shares>) -> Result<Shares> {
     let Some(s) = shares else { return Ok(DEFAULT_SHARES) };
     at_least("pickup.shares.walk", s.walk, 0.0)?;
@@ -548,7 +558,10 @@ fn check_shares(shares: Option<Shares>) -> Result<Shares> {
     at_least("pickup.shares.car", s.car, 0.0)?;
     let sum = s.walk + s.cycle + s.car;
     if (sum - 1.0).abs() > 1e-9 {
-        return Err(Error::invalid("pickup.shares", format!("walk + cycle + car must add up to 1, got {sum}")));
+        return Err(Error::invalid(
+            "pickup.shares",
+            format!("walk + cycle + car must add up to 1, got {}", (sum * 1e9).round() / 1e9),
+        ));
     }
     Ok(s)
 }
@@ -570,6 +583,41 @@ fn default_pickup_points(flat: &[f64], plane: LocalPlane) -> usize {
     let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
     let (area, _) = area_perimeter(&convex_hull(&xy));
     ((area / (PI * REFERENCE_PICKUP_KM * REFERENCE_PICKUP_KM)).ceil() as usize).max(1)
+}
+
+/// `k` pickup points by weighted k-means (weights = parcels) on the local plane, started from k runs of equal
+/// parcels along a Hilbert curve (a cheap, spread-out start: k-means++ would cost O(n·k·log k) here); returns the
+/// points and each order's point.
+fn place_pickup_points(flat: &[f64], parcels: &[f64], k: usize, plane: LocalPlane) -> Result<(Vec<LatLon>, Vec<u32>)> {
+    let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
+    let total: f64 = parcels.iter().sum();
+    let mut sums = vec![[0.0; 3]; k];
+    let mut seen = 0.0;
+    for i in hilbert_order(&xy) {
+        // The run this order falls in, by the parcels before it.
+        let run = ((seen / total * k as f64) as usize).min(k - 1);
+        let w = parcels[i];
+        seen += w;
+        sums[run] = [sums[run][0] + w * xy[i][0], sums[run][1] + w * xy[i][1], sums[run][2] + w];
+    }
+    let init: Vec<f64> =
+        sums.iter().flat_map(|s| if s[2] > 0.0 { [s[0] / s[2], s[1] / s[2]] } else { [0.0, 0.0] }).collect();
+    let init = Array2::from_shape_vec((k, 2), init).map_err(|e| Error::invalid("pickup.points", e.to_string()))?;
+    let flat_xy: Vec<f64> = xy.iter().flatten().copied().collect();
+    let points =
+        ArrayView2::from_shape((xy.len(), 2), &flat_xy).map_err(|e| Error::invalid("orders", e.to_string()))?;
+    let fit = KMeansParams::new(k)
+        .init(Init::Centroids(init))
+        .max_iter(PICKUP_MAX_ITER)
+        .fit(points, Some(ArrayView1::from(parcels)))?;
+    let centres = fit
+        .centroids
+        .rows()
+        .into_iter()
+        .map(|c| plane.unproject(c[0], c[1]))
+        .map(|[lat, lon]| LatLon { lat, lon })
+        .collect();
+    Ok((centres, fit.labels))
 }
 
 /// Each point's nearest of `centres` (both `[lat, lon]` rows), measured on `plane`.

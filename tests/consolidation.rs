@@ -1,0 +1,326 @@
+//! Consolidation: hand-computed cases, invariants (proptest), and errors that name the field.
+#![cfg(not(target_arch = "wasm32"))]
+
+use green_delivery::consolidation::rounds::group;
+use green_delivery::consolidation::{consolidate, ConsolidateInput, Consolidation, LatLon, Orders, Scenario, Shares};
+use green_delivery::geo::{haversine_km, EARTH_RADIUS_KM};
+use proptest::prelude::*;
+
+// DESNZ 2025 (the factor table's values, quoted from the reference sheet).
+const DIESEL_VAN: (f64, f64) = (0.25561, 0.06128);
+const PETROL_CAR: f64 = 0.20871;
+const DIESEL_LITRE_TTW: f64 = 2.57082;
+const E_CARGO_BIKE: f64 = 0.0045;
+
+fn at(lat: f64, lon: f64) -> LatLon {
+    LatLon { lat, lon }
+}
+
+fn orders(points: &[(f64, f64, f64)]) -> Orders {
+    let mut o = Orders::default();
+    for &(lat, lon, parcels) in points {
+        o.push(lat, lon, parcels, None, None);
+    }
+    o
+}
+
+fn input(points: &[(f64, f64, f64)], depot: LatLon) -> ConsolidateInput {
+    ConsolidateInput { orders: orders(points), depot: Some(depot), ..Default::default() }
+}
+
+fn scenario<'a>(r: &'a Consolidation, id: &str) -> &'a Scenario {
+    r.scenarios.iter().find(|s| s.id == id).unwrap()
+}
+
+fn assert_close(actual: f64, expected: f64, what: &str) {
+    let rel = if expected == 0.0 { actual.abs() } else { (actual / expected - 1.0).abs() };
+    assert!(rel <= 1e-9, "{what}: {actual} vs {expected} (relative {rel:e})");
+}
+
+/// km along the equator between two longitudes: exactly R × Δλ.
+fn equator_km(degrees: f64) -> f64 {
+    EARTH_RADIUS_KM * degrees.to_radians()
+}
+
+#[test]
+fn orders_on_a_line() {
+    // Depot at (0, 0); three one-parcel orders east along the equator at 0.01°, 0.02°, 0.03°.
+    let points = [(0.0, 0.01, 1.0), (0.0, 0.02, 1.0), (0.0, 0.03, 1.0)];
+    let mut i = input(&points, at(0.0, 0.0));
+    i.pickup.locations = Some(vec![at(0.0, 0.02)]);
+    i.pickup.shares = Some(Shares { walk: 0.0, cycle: 0.0, car: 1.0 });
+    i.cargo_bike.hub = Some(at(0.0, 0.02));
+    let r = consolidate(&i).unwrap();
+    let road = 1.3;
+    let van = DIESEL_VAN.0 + DIESEL_VAN.1;
+
+    let dedicated = scenario(&r, "dedicated");
+    let dedicated_km = road * 2.0 * (equator_km(0.01) + equator_km(0.02) + equator_km(0.03));
+    assert_close(dedicated.vehicle_km, dedicated_km, "dedicated km");
+    assert_close(dedicated.kg_co2e, dedicated_km * van, "dedicated kg");
+    assert_close(dedicated.ttw_kg.unwrap(), dedicated_km * DIESEL_VAN.0, "dedicated TTW");
+    assert_close(dedicated.diesel_litres, dedicated_km * DIESEL_VAN.0 / DIESEL_LITRE_TTW, "dedicated litres");
+    assert_eq!(dedicated.trips, 3);
+
+    // One round: out to the far end and back.
+    let consolidated = scenario(&r, "consolidated");
+    let round_km = road * 2.0 * equator_km(0.03);
+    assert_close(consolidated.vehicle_km, round_km, "round km");
+    assert_close(consolidated.kg_co2e, round_km * van, "round kg");
+    assert_close(consolidated.parcels_per_vehicle_km.unwrap(), 3.0 / round_km, "parcels per vehicle-km");
+    assert_close(consolidated.g_co2e_per_parcel, round_km * van * 1000.0 / 3.0, "g per parcel");
+    // Saving: (0.01 + 0.02) / (0.01 + 0.02 + 0.03) of the kilometres.
+    assert_close(consolidated.saving_percent.unwrap(), 50.0, "saving");
+
+    // Pickup point at 0.02°: the van goes there and back; shoppers at 0.01° and 0.03° drive 0.01° each way.
+    let pickup = scenario(&r, "pickup");
+    let van_km = road * 2.0 * equator_km(0.02);
+    let car_km = road * 2.0 * 2.0 * equator_km(0.01);
+    assert_close(pickup.vehicle_km, van_km, "pickup van km");
+    assert_close(pickup.shopper_km, car_km, "shopper km");
+    assert_close(pickup.kg_co2e, van_km * van + car_km * PETROL_CAR, "pickup kg");
+    assert_eq!(r.pickup_points[0].parcels, 3.0);
+
+    // Cargo bike: one van trip to the hub at 0.02°, then one bike round 0.02° → 0.01° → 0.03° → 0.02°.
+    let bike = scenario(&r, "cargoBike");
+    let trunk_km = road * 2.0 * equator_km(0.02);
+    let bike_km = road * equator_km(0.04);
+    assert_close(bike.vehicle_km, trunk_km + bike_km, "cargo bike km");
+    assert_close(bike.kg_co2e, trunk_km * van + bike_km * E_CARGO_BIKE, "cargo bike kg");
+    assert_eq!(bike.trips, 2);
+}
+
+#[test]
+fn orders_on_a_square() {
+    // Depot at one corner of a 0.01° square; orders at the other three corners.
+    let d = 0.01;
+    let points = [(0.0, d, 2.0), (d, d, 1.0), (d, 0.0, 1.0)];
+    let mut i = input(&points, at(0.0, 0.0));
+    i.road_factor = Some(1.0);
+    i.vehicle = Some("petrol-van".into());
+    let r = consolidate(&i).unwrap();
+    let h = haversine_km;
+    let (east, north_edge, west, diagonal) =
+        (h(0.0, 0.0, 0.0, d), h(d, 0.0, d, d), h(0.0, 0.0, d, 0.0), h(0.0, 0.0, d, d));
+    let dedicated_km = 2.0 * (east + diagonal + west);
+    let round_km = east + h(0.0, d, d, d) + north_edge + west;
+    assert_close(scenario(&r, "dedicated").vehicle_km, dedicated_km, "dedicated km");
+    assert_close(scenario(&r, "consolidated").vehicle_km, round_km, "round km");
+    let petrol_van = 0.21335 + 0.06183;
+    assert_close(scenario(&r, "consolidated").kg_co2e, round_km * petrol_van, "round kg");
+    assert_close(scenario(&r, "consolidated").petrol_litres, round_km * 0.21335 / 2.06916, "petrol litres");
+    assert_close(scenario(&r, "consolidated").g_co2e_per_parcel, round_km * petrol_van * 1000.0 / 4.0, "g per parcel");
+}
+
+#[test]
+fn capacity_splits_rounds_and_big_orders_get_their_own() {
+    // Capacity 2: a 5-parcel order needs three trips of its own; the two one-parcel orders share one round.
+    let points = [(0.0, 0.01, 5.0), (0.0, 0.02, 1.0), (0.0, 0.021, 1.0)];
+    let mut i = input(&points, at(0.0, 0.0));
+    i.capacity = Some(2.0);
+    let r = consolidate(&i).unwrap();
+    assert_eq!(scenario(&r, "dedicated").trips, 5);
+    assert_eq!(scenario(&r, "consolidated").trips, 4);
+    let expected = 1.3 * (3.0 * 2.0 * equator_km(0.01) + 2.0 * equator_km(0.021));
+    assert_close(scenario(&r, "consolidated").vehicle_km, expected, "km");
+    assert_eq!(r.round_of(3)[0], r.round_of(3)[0].min(r.round_of(3)[1]));
+}
+
+#[test]
+fn geojson_labels_stops_by_round() {
+    let points: Vec<(f64, f64, f64)> =
+        (0..30).map(|k| (51.5 + 0.001 * k as f64, -0.1 + 0.002 * (k % 5) as f64, 1.0)).collect();
+    let mut i = input(&points, at(51.45, -0.1));
+    i.capacity = Some(10.0);
+    let r = consolidate(&i).unwrap();
+    let json = serde_json::to_value(r.geojson(&i.orders)).unwrap();
+    let features = json["features"].as_array().unwrap();
+    let of_kind = |kind: &str| features.iter().filter(|f| f["properties"]["kind"] == kind).collect::<Vec<_>>();
+    let (lines, stops) = (of_kind("round"), of_kind("stop"));
+    assert_eq!(lines.len(), 3);
+    assert_eq!(stops.len(), 30);
+    for line in &lines {
+        let coords = line["geometry"]["coordinates"].as_array().unwrap();
+        assert_eq!(coords.first(), Some(&serde_json::json!([-0.1, 51.45])), "starts at the depot, lon first");
+        assert_eq!(coords.first(), coords.last());
+        assert_eq!(coords.len() as u64, line["properties"]["stops"].as_u64().unwrap() + 2);
+    }
+    let round_of = r.round_of(30);
+    for stop in &stops {
+        let order = stop["properties"]["order"].as_u64().unwrap() as usize;
+        assert_eq!(stop["properties"]["round"].as_u64().unwrap(), u64::from(round_of[order]));
+        assert_eq!(stop["geometry"]["type"], "Point");
+    }
+}
+
+#[test]
+fn serializes_for_js_in_camel_case() {
+    let r = consolidate(&input(&[(51.5, -0.1, 1.0), (51.51, -0.1, 2.0)], at(51.45, -0.1))).unwrap();
+    let json = serde_json::to_value(&r).unwrap();
+    let s = &json["scenarios"][1];
+    for key in [
+        "vehicleKm",
+        "shopperKm",
+        "kwh",
+        "kgCo2e",
+        "ttwKg",
+        "wttKg",
+        "parcelsPerVehicleKm",
+        "gCo2ePerParcel",
+        "savingPercent",
+    ] {
+        assert!(s.get(key).is_some(), "{key}");
+    }
+    assert_eq!(s["legs"][0]["factor"], "diesel-van");
+    let names: Vec<&str> =
+        s["legs"][0]["trace"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["activity", "factor.ttw (diesel-van)", "factor.wtt (diesel-van)", "ttw (diesel-fuel)"]);
+    assert!(s["legs"][0]["trace"][1]["source"].as_str().unwrap().contains("5_303_3102_4_1"));
+    assert_eq!(json["settings"][0]["name"], "capacity");
+    assert!(json["settings"][1]["source"].as_str().unwrap().contains("Ballou"));
+}
+
+#[test]
+fn errors_name_the_field() {
+    let ok = || input(&[(51.5, -0.1, 1.0), (51.6, -0.2, 2.0)], at(51.45, -0.1));
+    let err = |i: ConsolidateInput| consolidate(&i).unwrap_err().to_string();
+    assert_eq!(err(ConsolidateInput { orders: Orders::default(), ..ok() }), "orders: no orders");
+    assert_eq!(
+        err(ConsolidateInput { depot: Some(at(f64::NAN, 0.0)), ..ok() }),
+        "depot.lat must be a finite number, got NaN"
+    );
+    assert_eq!(err(ConsolidateInput { depot: None, ..ok() }), "depot: required");
+    assert_eq!(err(ConsolidateInput { capacity: Some(0.0), ..ok() }), "capacity must be at least 1, got 0");
+    assert_eq!(err(ConsolidateInput { road_factor: Some(0.9), ..ok() }), "roadFactor must be at least 1, got 0.9");
+    let mut bad = ok();
+    bad.orders.parcels[1] = 0.5;
+    assert_eq!(err(bad), "orders[1].parcels must be at least 1, got 0.5");
+    let mut bad = ok();
+    bad.orders.lon[0] = f64::INFINITY;
+    assert_eq!(err(bad), "orders[0].lon must be a finite number, got Infinity");
+    let mut bad = ok();
+    bad.pickup.shares = Some(Shares { walk: -0.2, cycle: 0.2, car: 1.0 });
+    assert_eq!(err(bad), "pickup.shares.walk must be at least 0, got -0.2");
+    let mut bad = ok();
+    bad.pickup.shares = Some(Shares { walk: 0.5, cycle: 0.2, car: 0.2 });
+    assert!(err(bad).starts_with("pickup.shares: walk + cycle + car must add up to 1, got 0.9"));
+    assert!(err(ConsolidateInput { vehicle: Some("zeppelin".into()), ..ok() })
+        .starts_with("vehicle: unknown factor id `zeppelin`, expected one of diesel-van"));
+    assert_eq!(
+        err(ConsolidateInput { vehicle: Some("uk-grid-2025".into()), ..ok() }),
+        "vehicle: `uk-grid-2025` is per kWh, not a vehicle"
+    );
+    let mut bad = ok();
+    bad.pickup.car = Some("jet".into());
+    assert!(err(bad).starts_with("pickup.car: unknown factor id `jet`"));
+    let mut bad = ok();
+    bad.pickup.points = Some(3);
+    assert_eq!(err(bad), "pickup.points must be between 1 and 2, got 3");
+    let mut bad = ok();
+    bad.cargo_bike.capacity = Some(0.0);
+    assert_eq!(err(bad), "cargoBike.capacity must be at least 1, got 0");
+    assert_eq!(
+        err(ConsolidateInput { grid: Some("diesel-van".into()), ..ok() }),
+        "grid: `diesel-van` is per vehicle-km, not per kWh"
+    );
+    let mut bad = ok();
+    bad.orders.parcels[0] = 1e12;
+    assert!(err(bad).starts_with("capacity: 100 parcels per round would need"));
+    let mut bad = ok();
+    bad.orders.lat[0] = 89.5;
+    assert!(err(bad).starts_with("orders: consolidation cannot cluster points within 1° of a pole"));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_result() {
+    let points: Vec<(f64, f64, f64)> = (0..500)
+        .map(|k| (51.4 + 0.0004 * k as f64, -0.3 + 0.37 * ((k * 7919) % 500) as f64 / 500.0, 1.0 + (k % 3) as f64))
+        .collect();
+    let i = input(&points, at(51.45, -0.2));
+    assert_eq!(consolidate(&i).unwrap(), consolidate(&i).unwrap());
+}
+
+/// Up to 40 one- to four-parcel orders within ~10 km of central London.
+fn city_orders() -> impl Strategy<Value = Vec<(f64, f64, f64)>> {
+    prop::collection::vec((51.45..51.55f64, -0.2..0.0f64, 1..5u32), 1..40)
+        .prop_map(|v| v.into_iter().map(|(lat, lon, p)| (lat, lon, f64::from(p))).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn wtw_is_ttw_plus_wtt(points in city_orders(), vehicle in prop::sample::select(vec!["diesel-van", "petrol-van", "electric-van"])) {
+        let mut i = input(&points, at(51.5, -0.25));
+        i.vehicle = Some(vehicle.into());
+        let r = consolidate(&i).unwrap();
+        for s in &r.scenarios {
+            let split = s.ttw_kg.unwrap() + s.wtt_kg.unwrap();
+            prop_assert!((s.kg_co2e - split).abs() <= 1e-9 * s.kg_co2e.max(1e-12), "{}: {} vs {}", s.id, s.kg_co2e, split);
+            for leg in &s.legs {
+                prop_assert!((leg.kg_co2e - leg.ttw_kg.unwrap() - leg.wtt_kg.unwrap()).abs() <= 1e-12 * leg.kg_co2e.max(1.0));
+            }
+        }
+    }
+
+    #[test]
+    fn one_round_over_the_same_stops_never_drives_more_than_dedicated_trips(points in city_orders(), road in 1.0..1.6f64) {
+        let mut i = input(&points, at(51.5, -0.25));
+        i.capacity = Some(1000.0); // every stop in one round
+        i.road_factor = Some(road);
+        let r = consolidate(&i).unwrap();
+        let (dedicated, consolidated) = (scenario(&r, "dedicated"), scenario(&r, "consolidated"));
+        prop_assert_eq!(consolidated.trips, 1);
+        prop_assert!(consolidated.vehicle_km <= dedicated.vehicle_km * (1.0 + 1e-12));
+        prop_assert!(consolidated.kg_co2e <= dedicated.kg_co2e * (1.0 + 1e-12));
+    }
+
+    #[test]
+    fn more_shoppers_driving_never_lowers_emissions(points in city_orders(), a in 0.0..1.0f64, b in 0.0..1.0f64, cycle in 0.0..1.0f64) {
+        let (low, high) = (a.min(b), a.max(b));
+        let kg = |car: f64| {
+            let mut i = input(&points, at(51.5, -0.25));
+            let rest = 1.0 - car;
+            i.pickup.shares = Some(Shares { walk: rest * (1.0 - cycle), cycle: rest * cycle, car });
+            // Shares must add up to 1 exactly enough; the tolerance is 1e-9.
+            scenario(&consolidate(&i).unwrap(), "pickup").kg_co2e
+        };
+        prop_assert!(kg(low) <= kg(high) * (1.0 + 1e-12), "car share {low} gave more than {high}");
+    }
+
+    #[test]
+    fn electric_van_emissions_scale_with_the_grid(points in city_orders(), g in 0.01..1.0f64, scale in 0.1..10.0f64) {
+        let kg = |grid: f64| {
+            let mut i = input(&points, at(51.5, -0.25));
+            i.vehicle = Some("electric-van".into());
+            i.grid_kg_per_kwh = Some(grid);
+            let r = consolidate(&i).unwrap();
+            (scenario(&r, "dedicated").kg_co2e, scenario(&r, "consolidated").kg_co2e, scenario(&r, "consolidated").kwh)
+        };
+        let (d1, c1, kwh1) = kg(g);
+        let (d2, c2, kwh2) = kg(g * scale);
+        prop_assert!((d2 / d1 - scale).abs() <= 1e-9 * scale);
+        prop_assert!((c2 / c1 - scale).abs() <= 1e-9 * scale);
+        prop_assert!((kwh1 - kwh2).abs() <= 1e-9 * kwh1, "energy does not depend on the grid");
+        prop_assert!((c1 - kwh1 * g).abs() <= 1e-9 * c1, "kg = kWh × grid");
+    }
+
+    #[test]
+    fn no_round_exceeds_capacity(points in prop::collection::vec((51.3..51.7f64, -0.5..0.3f64, 1..30u32), 1..400), capacity in 1u32..120) {
+        let lat: Vec<f64> = points.iter().map(|p| p.0).collect();
+        let lon: Vec<f64> = points.iter().map(|p| p.1).collect();
+        let parcels: Vec<f64> = points.iter().map(|p| f64::from(p.2)).collect();
+        let capacity = f64::from(capacity);
+        let rounds = group(&lat, &lon, &parcels, capacity, 7).unwrap();
+        let mut carried = vec![0.0; parcels.len()];
+        for r in &rounds {
+            prop_assert!(r.parcels <= capacity, "a round carries {} > {}", r.parcels, capacity);
+            for &s in &r.stops {
+                carried[s] += if r.stops.len() == 1 { r.parcels } else { parcels[s] };
+            }
+        }
+        for (c, p) in carried.iter().zip(&parcels) {
+            prop_assert!((c - p).abs() < 1e-9, "carried {} of {} parcels", c, p);
+        }
+    }
+}
