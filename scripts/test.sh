@@ -13,6 +13,7 @@ step "lints: rustfmt, clippy native and wasm32"
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 step "native: cargo test (unit, property, doc tests)"
 cargo test --quiet

@@ -149,7 +149,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   async #render() {
     let api;
     try {
-      api = await loadGreenDelivery();
+      api = await loadGreenDelivery('widget');
     } catch {
       return this.#fail('The delivery estimates could not be loaded.', 'load');
     }

@@ -1,10 +1,16 @@
-// One shared, memoised wasm instance for everything on the page (calculators, views, widgets).
-import init, * as api from './pkg/green_delivery.js';
+// One shared, memoised wasm instance per package, found relative to this module, for everything on a page.
+//   'full'   www/pkg: the page (k-means, consolidation, footprints)
+//   'widget' www/widget-pkg: the checkout widget's smaller build (factors, deliveryOptions, the formula models)
+const PACKAGES = { full: './pkg/', widget: './widget-pkg/' };
+const ready = {};
 
-let ready;
-
-/** Resolves to the green-delivery API once the module is compiled; later calls reuse the same instance. */
-export function loadGreenDelivery() {
-  ready ??= init({ module_or_path: new URL('./pkg/green_delivery_bg.wasm', import.meta.url) }).then(() => api);
-  return ready;
+/** Resolves to the green-delivery API; later calls (from any widget or view) reuse the same instance. */
+export function loadGreenDelivery(which = 'full') {
+  ready[which] ??= (async () => {
+    const base = new URL(PACKAGES[which], import.meta.url);
+    const api = await import(new URL('green_delivery.js', base).href);
+    await api.default({ module_or_path: new URL('green_delivery_bg.wasm', base) });
+    return api;
+  })();
+  return ready[which];
 }

@@ -7,10 +7,15 @@ use wasm_bindgen::prelude::*;
 
 use crate::models::{self, EmissionFactor, EmissionInput, EnergyInput};
 
+pub mod checkout;
+#[cfg(feature = "full")]
 pub mod consolidation;
+#[cfg(feature = "full")]
 pub mod kmeans;
 
-pub use consolidation::{consolidate, delivery_options, factors, orders_from_geojson, parse_orders};
+pub use checkout::{delivery_options, factors};
+#[cfg(feature = "full")]
+pub use consolidation::{consolidate, orders_from_geojson, parse_orders};
 
 /// Reads a plain JS object into `T`, rejecting keys `T` does not have.
 fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {

@@ -28,7 +28,7 @@ const rows = (id) => tab.page.locator(`#${id}`).locator('label[part~="option"]')
 
 test('the widget shows the same numbers as deliveryOptions', async () => {
   const { shown, direct } = await tab.page.evaluate(async () => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await import('/widget-pkg/green_delivery.js'); // the instance the widgets share
     const widget = document.querySelector('#delivery');
     const direct = api.deliveryOptions({
       depot: { lat: 51.5072, lon: -0.1276 },

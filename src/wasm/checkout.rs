@@ -1,0 +1,151 @@
+//! The checkout in JS: `factors` and `deliveryOptions`, all the widget needs (it is built with only these), plus
+//! the TypeScript types of the consolidation API.
+
+use std::collections::BTreeMap;
+
+use js_sys::Object;
+use wasm_bindgen::prelude::*;
+
+use super::{field, from_js_at, read, reject_unknown_keys, to_js};
+use crate::consolidation::{self as core, OptionsInput};
+use crate::factors::{FactorOverride, FactorTable};
+
+pub(super) fn is_absent(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
+/// Rejects misspelt keys in the nested objects of an input (serde-wasm-bindgen would ignore them).
+pub(super) fn check_nested(input: &JsValue) -> Result<(), JsError> {
+    for key in ["depot", "shopper"] {
+        reject_unknown_keys::<crate::consolidation::LatLon>(&field(input, key), &format!("{key}."))?;
+    }
+    let pickup = field(input, "pickup");
+    reject_unknown_keys::<core::PickupOptions>(&pickup, "pickup.")?;
+    reject_unknown_keys::<core::Shares>(&field(&pickup, "shares"), "pickup.shares.")?;
+    let bike = field(input, "cargoBike");
+    reject_unknown_keys::<core::CargoBikeOptions>(&bike, "cargoBike.")?;
+    reject_unknown_keys::<crate::consolidation::LatLon>(&field(&bike, "hub"), "cargoBike.hub.")?;
+    check_overrides(&field(input, "factors"))
+}
+
+fn check_overrides(overrides: &JsValue) -> Result<(), JsError> {
+    if overrides.is_object() {
+        for key in Object::keys(overrides.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+            reject_unknown_keys::<FactorOverride>(&field(overrides, &key), &format!("factors.{key}."))?;
+        }
+    }
+    Ok(())
+}
+
+/// The factor table, with `overrides` (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied when given.
+#[wasm_bindgen(unchecked_return_type = "Factor[]")]
+pub fn factors(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
+) -> Result<JsValue, JsError> {
+    let table = if is_absent(&overrides) {
+        FactorTable::default()
+    } else {
+        check_overrides(&overrides)?;
+        let map: BTreeMap<String, FactorOverride> = from_js_at(overrides, "factors")?;
+        FactorTable::with_overrides(map)?
+    };
+    to_js(&table)
+}
+
+/// The g CO2e per parcel of each way of delivering one parcel to one shopper; constant time.
+#[wasm_bindgen(js_name = deliveryOptions, unchecked_return_type = "DeliveryOptionsResult")]
+pub fn delivery_options(
+    #[wasm_bindgen(unchecked_param_type = "DeliveryOptionsInput")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    check_nested(&input)?;
+    to_js(&core::delivery_options(&read::<OptionsInput>(input)?)?)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+export interface LatLon { lat: number; lon: number }
+export type FactorOverride = { kgPerUnit: number } | { ttw: number; wtt: number };
+export interface Factor {
+  id: string; label: string; unit: "vehicle-km" | "passenger-km" | "kWh" | "litre" | "tonne";
+  /** WTW kg CO2e per unit. */ kgPerUnit: number;
+  parts: { kgPerUnit: number } | { ttw: number; wtt: number };
+  kwhPerKm?: number;
+  desnzRows: { part: string; row: string; value: number }[];
+  desnzWording?: string[];
+  /** "override" when the caller set it. */ source: string;
+  year: number | null; licence: string; note: string;
+}
+
+/** One order as a plain object; parcels default to 1. */
+export interface Order { lat: number; lon: number; parcels?: number; weightKg?: number; id?: string | number }
+export interface ConsolidateInput {
+  /** Orders as objects… */ orders?: Order[];
+  /** …or as columns (fast for 100k orders). */ lat?: Float64Array | number[]; lon?: Float64Array | number[];
+  /** Default: 1 each. */ parcels?: Float64Array | number[];
+  /** NaN where unknown. */ weightKg?: Float64Array | number[]; ids?: (string | number)[];
+  depot: LatLon;
+  /** A vehicle-km factor id. Default "diesel-van". */ vehicle?: string;
+  /** Parcels per round, >= 1. Default 100 (typical UK round). */ capacity?: number;
+  /** Road km per great-circle km, >= 1. Default 1.3 (assumption). */ roadFactor?: number;
+  /** Re-base electric vehicles on a grid factor id (e.g. "grid-fr")… */ grid?: string;
+  /** …or on kg CO2e per kWh. */ gridKgPerKwh?: number;
+  /** Overrides of the factor table, by id. */ factors?: Record<string, FactorOverride>;
+  pickup?: {
+    /** Default: one per π·(2 km)² of the orders' convex hull. */ points?: number;
+    locations?: LatLon[];
+    /** Each >= 0, adding up to 1. Default walk 0.5, cycle 0.1, car 0.4 (assumption). */ shares?: { walk?: number; cycle?: number; car?: number };
+    /** One-way road km for every shopper, instead of the distance to their point. */ distanceKm?: number;
+    /** Default "petrol-car". */ car?: string;
+  };
+  cargoBike?: { /** Default: the orders' parcel-weighted centre. */ hub?: LatLon; /** Default 50. */ capacity?: number; /** Default "e-cargo-bike". */ vehicle?: string };
+  /** k-means seed (u32). Default 1. */ seed?: number;
+  /** Also return the consolidated rounds as GeoJSON. */ geojson?: boolean;
+}
+export interface Leg {
+  name: "vans" | "trunk" | "bikes" | "walk" | "cycle" | "car"; factor: string; shopper: boolean;
+  km: number; kgCo2e: number; ttwKg: number | null; wttKg: number | null;
+  kwh?: number; litres?: number; fuel?: "diesel-fuel" | "petrol-fuel"; trace: Term[];
+}
+export interface Scenario {
+  id: "dedicated" | "consolidated" | "pickup" | "cargoBike"; label: string;
+  trips: number; vehicleKm: number; shopperKm: number;
+  kwh: number; dieselLitres: number; petrolLitres: number;
+  /** WTW. */ kgCo2e: number; ttwKg: number | null; wttKg: number | null;
+  parcelsPerVehicleKm: number | null; gCo2ePerParcel: number;
+  /** Against "dedicated". */ savingPercent: number | null;
+  legs: Leg[];
+}
+export interface ConsolidateResult {
+  orders: number; parcels: number; weightKg?: number;
+  scenarios: Scenario[];
+  pickupPoints: { lat: number; lon: number; orders: number; parcels: number }[];
+  hub: LatLon;
+  /** Settings used, with their source ("input" or the default's). */ settings: Term[];
+  /** Each order's consolidated round. */ roundOf: Uint32Array;
+  /** Each order's pickup point. */ pickupOf: Uint32Array;
+  /** When asked: depot, rounds (LineString), stops (Point with round, sequence), pickup points, hub. */ geojson?: GeoJsonFeatureCollection;
+}
+export interface GeoJsonFeatureCollection {
+  type: "FeatureCollection";
+  features: { type: "Feature"; geometry: { type: "Point"; coordinates: number[] } | { type: "LineString"; coordinates: number[][] }; properties: Record<string, unknown> }[];
+}
+
+export interface DeliveryOptionsInput {
+  shopper: LatLon; depot?: LatLon; vehicle?: string;
+  /** Default 100. */ parcelsPerRound?: number; /** Default 45. */ dropKm?: number;
+  /** One way; default depot→shopper road km, else 17.87. */ stemKm?: number;
+  roadFactor?: number; /** Default 2. */ pickupKm?: number; /** Default 10. */ parcelsPerPickupStop?: number;
+  car?: string; bike?: string; grid?: string; gridKgPerKwh?: number; factors?: Record<string, FactorOverride>;
+}
+export interface DeliveryOption {
+  id: "express" | "consolidated" | "pickupWalk" | "pickupCar" | "cargoBike"; label: string;
+  gCo2e: number; ttwG: number | null; wttG: number | null; vehicleKm: number; shopperKm: number;
+  explanation: string; legs: Leg[];
+}
+export interface DeliveryOptionsResult { options: DeliveryOption[]; settings: Term[] }
+
+export interface OrderColumns { lat: Float64Array; lon: Float64Array; parcels: Float64Array; weightKg?: Float64Array; ids?: string[] }
+/** `line` for CSV (1-based; the header is line 1), `feature` for GeoJSON (0-based). */
+export interface RowError { line?: number; feature?: number; message: string }
+export interface ParsedOrders { orders: OrderColumns; errors: RowError[] }
+"#;
