@@ -30,6 +30,12 @@ export async function startSession() {
       page.on('pageerror', (err) => consoleErrors.push(String(err)));
       // Anything the Content-Security-Policy blocks is recorded in the page, for `cspViolations(page)`.
       await page.addInitScript(() => {
+        // Main-thread tasks over 50 ms, for the responsiveness test.
+        window.__longTasks = [];
+        new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+          type: 'longtask',
+          buffered: true,
+        });
         window.__cspViolations = [];
         document.addEventListener('securitypolicyviolation', (e) =>
           window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`),

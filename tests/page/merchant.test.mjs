@@ -1,0 +1,101 @@
+// Merchant view: load orders, see the scenarios, handle bad rows, stay responsive on 100k orders.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { startSession, screenshot, cspViolations, OUTPUT } from './browser.mjs';
+
+let session;
+let tab;
+before(async () => {
+  session = await startSession();
+  tab = await session.open('/#merchant');
+});
+after(() => session?.close());
+
+/** Waits until `file` is loaded and its analysis is done. */
+const done = (file, timeout = 30_000) =>
+  tab.page.waitForFunction(
+    (file) =>
+      document.querySelector('#merchant-load-status').textContent.startsWith(`${file}:`) &&
+      document.querySelector('#merchant-progress-label').textContent === 'Done.',
+    file,
+    { timeout },
+  );
+const cellNumber = async (id, column) =>
+  Number((await tab.page.locator(`#merchant-table tr[data-id="${id}"] > :nth-child(${column})`).textContent()).replace(/[,%]/g, ''));
+
+test('the sample city gives the scenarios that consolidate() gives', async () => {
+  await tab.page.getByRole('button', { name: 'load the sample city' }).click();
+  await done('sample-orders.csv');
+  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders loaded.');
+  assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 4);
+  const direct = await tab.page.evaluate(async () => {
+    const api = await import('/pkg/green_delivery.js');
+    await api.default();
+    const { orders } = api.parseOrders(await (await fetch('/data/sample-orders.csv')).text());
+    const r = api.consolidate({ ...orders, depot: { lat: 51.5416, lon: -0.0076 }, vehicle: 'diesel-van', capacity: 100 });
+    return Object.fromEntries(r.scenarios.map((s) => [s.id, s]));
+  });
+  for (const id of ['dedicated', 'consolidated', 'pickup', 'cargoBike']) {
+    assert.equal(await cellNumber(id, 5), Math.round(direct[id].kgCo2e * 10) / 10, `${id} kg CO2e`);
+    assert.equal(await cellNumber(id, 2), Math.round(direct[id].vehicleKm), `${id} vehicle km`);
+  }
+  const saved = await cellNumber('consolidated', 7);
+  assert.equal(saved, Math.round(direct.consolidated.savingPercent * 10) / 10);
+  assert.ok(saved > 50, `consolidating should save most of the km, saved ${saved}%`);
+  assert.match(await tab.page.locator('#merchant-map').getAttribute('aria-label'), /^Map of 3,000 orders in \d+ consolidated rounds/);
+  await screenshot(tab.page, 'merchant');
+});
+
+test('changing the capacity re-runs the analysis', async () => {
+  const before = await cellNumber('consolidated', 2);
+  await tab.page.getByLabel('Capacity, parcels per round').fill('30');
+  await tab.page.getByLabel('Capacity, parcels per round').dispatchEvent('change');
+  await tab.page.waitForFunction(
+    (b) => Number(document.querySelector('#merchant-table tr[data-id="consolidated"] > :nth-child(2)')?.textContent.replace(/,/g, '')) !== b,
+    before,
+  );
+  assert.ok((await cellNumber('consolidated', 2)) > before, 'smaller rounds drive more stem km');
+});
+
+test('a CSV with bad rows names their lines and still counts the good ones', async () => {
+  const csv = 'id,lat,lon,parcels\na,51.5,-0.1,1\nb,not-a-number,-0.1,1\nc,51.52,-0.12,2\nd,51.53,-0.11,0\n';
+  await tab.page.locator('input[type=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await done('orders.csv');
+  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'orders.csv: 2 orders loaded, 2 rows skipped because of errors (listed below).');
+  const errors = await tab.page.locator('#merchant-row-errors li').allTextContents();
+  assert.equal(errors.length, 2);
+  assert.match(errors[0], /^Line 3: .*lat/);
+  assert.match(errors[1], /^Line 5: .*parcels/);
+});
+
+test('100k orders run in the worker with progress shown, and the page stays responsive', async () => {
+  // From a file on disk: a buffer would be decoded into a File by Playwright's own script in the page, which is
+  // itself a long main-thread task and not the page's.
+  const big = new URL('big.csv', OUTPUT);
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(big, execFileSync('node', ['scripts/make-sample-orders.mjs', '100000'], { maxBuffer: 64 << 20 }));
+  await tab.page.evaluate(() => {
+    window.__labels = [];
+    new MutationObserver(() => window.__labels.push(document.querySelector('#merchant-progress-label').textContent)).observe(
+      document.querySelector('#merchant-progress-label'),
+      { childList: true, characterData: true, subtree: true },
+    );
+    window.__longTasks.length = 0;
+  });
+  await tab.page.locator('input[type=file]').setInputFiles(big.pathname);
+  await done('big.csv', 120_000);
+  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'big.csv: 100,000 orders loaded.');
+  const labels = await tab.page.evaluate(() => window.__labels);
+  assert.ok(labels.some((l) => l.startsWith('Planning rounds for 100,000 orders')), labels.join(' | '));
+  const longest = Math.max(0, ...(await tab.page.evaluate(() => window.__longTasks)));
+  assert.ok(longest <= 200, `a main-thread task took ${longest} ms`);
+  await tab.page.getByLabel('Capacity, parcels per round').fill('100');
+});
+
+test('no request leaves the origin, no console errors, nothing blocked by the CSP', async () => {
+  assert.deepEqual(tab.foreignRequests, []);
+  assert.deepEqual(tab.consoleErrors, []);
+  assert.deepEqual(await cspViolations(tab.page), []);
+});
