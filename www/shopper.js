@@ -116,8 +116,12 @@ function drawMap() {
   el('rect', { x: 47.5, y: 47.5, width: 5, height: 5, class: 'shop' }, map);
   el('text', { x: 54, y: 49, class: 'map-label' }, map).textContent = 'shop';
   if (Number.isFinite(lat) && Number.isFinite(lon)) {
-    el('circle', { cx: toX(lon), cy: toY(lat), r: 2.5, class: 'you' }, map);
-    el('text', { x: toX(lon) + 3.5, y: toY(lat) + 1.5, class: 'map-label' }, map).textContent = 'you';
+    const [x, y] = [toX(lon), toY(lat)];
+    el('circle', { cx: x, cy: y, r: 2.5, class: 'you' }, map);
+    // The label goes on whichever side has room.
+    const label = el('text', { x: x > 85 ? x - 3.5 : x + 3.5, y: y + 1.5, class: 'map-label' }, map);
+    label.setAttribute('text-anchor', x > 85 ? 'end' : 'start');
+    label.textContent = 'you';
   }
 }
 

@@ -1,0 +1,118 @@
+// Shopper view, the sources table with local overrides, and page-wide accessibility checks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSession, screenshot, cspViolations } from './browser.mjs';
+
+let session;
+let tab;
+before(async () => {
+  session = await startSession();
+  tab = await session.open('/');
+  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 5);
+});
+after(() => session?.close());
+
+const shown = () =>
+  tab.page.locator('#shopper-results li').evaluateAll((items) =>
+    items.map((li) => ({ id: li.dataset.id, grams: Number(li.querySelector('.option-value').textContent.split(' ')[0].replaceAll(',', '')), text: li.textContent })),
+  );
+const direct = (input) =>
+  tab.page.evaluate(async (input) => {
+    const api = await import('/pkg/green_delivery.js');
+    return api.deliveryOptions(input).options.map((o) => ({ id: o.id, grams: Math.round(o.gCo2e) }));
+  }, input);
+
+test('each option shows its g CO2e per parcel, with the greenest marked', async () => {
+  const options = await shown();
+  const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van', factors: {} });
+  assert.deepEqual(options.map(({ id, grams }) => ({ id, grams })), expected);
+  const greenest = expected.reduce((a, b) => (b.grams < a.grams ? b : a));
+  assert.equal(await tab.page.locator('#shopper-results li.greenest').getAttribute('data-id'), greenest.id);
+  assert.match(await tab.page.locator('#shopper-results li.greenest strong').textContent(), /\(greenest\)$/);
+});
+
+test('everyday comparisons convert grams with the petrol car and phone-charge factors', async () => {
+  const { car, grid } = await tab.page.evaluate(async () => {
+    const api = await import('/pkg/green_delivery.js');
+    const table = api.factors(undefined);
+    return { car: table.find((f) => f.id === 'petrol-car').kgPerUnit, grid: table.find((f) => f.id === 'uk-grid-2025').kgPerUnit };
+  });
+  const express = (await shown()).find((o) => o.id === 'express');
+  const exact = await tab.page.evaluate(async () => {
+    const api = await import('/pkg/green_delivery.js');
+    return api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 } }).options[0].gCo2e;
+  });
+  const metres = Math.round(exact / car).toLocaleString('en-US');
+  const charges = Math.round(exact / (0.015 * grid * 1000)).toLocaleString('en-US');
+  assert.ok(express.text.includes(`≈ ${metres} m of driving`), express.text);
+  assert.ok(express.text.includes(`≈ ${charges} phone charges`), express.text);
+  assert.ok((await tab.page.locator('#shopper-assumptions li').count()) >= 4);
+  assert.equal(await tab.page.locator('#shopper-assumptions li a').first().getAttribute('href'), '#sources');
+});
+
+test('clicking the map moves the shopper and updates the numbers', async () => {
+  const before = await shown();
+  const box = await tab.page.locator('#shopper-map').boundingBox();
+  await tab.page.mouse.click(box.x + box.width * 0.95, box.y + box.height * 0.5);
+  const lon = Number(await tab.page.getByLabel('Your longitude').inputValue());
+  assert.ok(lon > 0.05, `clicked east of the shop, got longitude ${lon}`);
+  const after = await shown();
+  assert.ok(after.find((o) => o.id === 'express').grams > before.find((o) => o.id === 'express').grams);
+});
+
+test('a distance from the shop replaces the coordinates', async () => {
+  await tab.page.getByLabel('Or your road distance from the shop, km').fill('10');
+  const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, stemKm: 10, vehicle: 'diesel-van' });
+  const express = (await shown()).find((o) => o.id === 'express');
+  assert.equal(express.grams, expected.find((o) => o.id === 'express').grams);
+  await tab.page.getByLabel('Your latitude').fill('');
+  assert.match(await tab.page.locator('#shopper-error').textContent(), /^shopper\.lat must be a finite number/);
+  await tab.page.getByLabel('Your latitude').fill('51.52');
+  assert.equal(await tab.page.locator('#shopper-error').textContent(), '');
+  await screenshot(tab.page, 'shopper');
+});
+
+test('the sources table lists every factor with its source, and overrides stay local', async () => {
+  await tab.page.goto(new URL('/#sources', session.url).href);
+  await tab.page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
+  const diesel = tab.page.locator('#factor-diesel-van');
+  assert.match(await diesel.textContent(), /5_303_3102_4_1/);
+  assert.match(await diesel.textContent(), /OGL v3\.0/);
+  await diesel.getByRole('spinbutton').fill('1');
+  await diesel.getByRole('spinbutton').dispatchEvent('change');
+  assert.match(await diesel.textContent(), /your override/);
+  assert.deepEqual(await tab.page.evaluate(() => JSON.parse(localStorage.getItem('green-delivery:factor-overrides'))), {
+    'diesel-van': { kgPerUnit: 1 },
+  });
+  // The override reaches the shopper's numbers, and survives a reload.
+  await tab.page.goto(new URL('/#shopper', session.url).href);
+  await tab.page.reload();
+  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 5);
+  const overridden = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van', factors: { 'diesel-van': { kgPerUnit: 1 } } });
+  assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })), overridden);
+  await tab.page.goto(new URL('/#sources', session.url).href);
+  await tab.page.getByRole('button', { name: 'Reset all overrides' }).click();
+  assert.equal(await tab.page.evaluate(() => localStorage.getItem('green-delivery:factor-overrides')), null);
+  await screenshot(tab.page, 'sources');
+});
+
+test('every input has a label, and the page fits a phone', async () => {
+  const unlabelled = await tab.page.evaluate(() =>
+    [...document.querySelectorAll('input, select')]
+      .filter((el) => el.labels.length === 0 && !el.getAttribute('aria-label'))
+      .map((el) => el.name || el.id),
+  );
+  assert.deepEqual(unlabelled, []);
+  await tab.page.setViewportSize({ width: 375, height: 800 });
+  for (const view of ['shopper', 'merchant', 'classroom', 'sources']) {
+    await tab.page.goto(new URL(`/#${view}`, session.url).href);
+    const overflow = await tab.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${view} is ${overflow}px wider than a phone`);
+  }
+});
+
+test('no request leaves the origin, no console errors, nothing blocked by the CSP', async () => {
+  assert.deepEqual(tab.foreignRequests, []);
+  assert.deepEqual(tab.consoleErrors, []);
+  assert.deepEqual(await cspViolations(tab.page), []);
+});
