@@ -48,6 +48,35 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   await screenshot(tab.page, 'merchant');
 });
 
+test('results export as CSV, GeoJSON and a JSON report', async () => {
+  const save = async (name) => {
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name }).click()]);
+    const stream = await download.createReadStream();
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    return { file: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  };
+  const csv = await save('Download scenarios (CSV)');
+  assert.equal(csv.file, 'green-delivery-scenarios.csv');
+  const lines = csv.text.trim().split('\n');
+  assert.equal(lines[0], 'scenario,vehicle_km,shopper_km,kwh,kg_co2e,ttw_kg,wtt_kg,g_co2e_per_parcel,saving_percent');
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['dedicated', 'consolidated', 'pickup', 'cargoBike']);
+  const kg = Number(lines[2].split(',')[4]);
+  assert.equal(Math.round(kg * 10) / 10, await cellNumber('consolidated', 5));
+
+  const geojson = JSON.parse((await save('Download rounds (GeoJSON)')).text);
+  assert.equal(geojson.type, 'FeatureCollection');
+  const stops = geojson.features.filter((f) => f.properties.kind === 'stop');
+  assert.equal(stops.length, 3000);
+  const rounds = geojson.features.filter((f) => f.geometry.type === 'LineString');
+  assert.ok(rounds.length > 1 && stops.every((f) => Number.isInteger(f.properties.round)));
+
+  const report = JSON.parse((await save('Download report (JSON)')).text);
+  assert.equal(report.file, 'sample-orders.csv');
+  assert.equal(report.orders, 3000);
+  assert.equal(report.scenarios.length, 4);
+});
+
 test('changing the capacity re-runs the analysis', async () => {
   const before = await cellNumber('consolidated', 2);
   await tab.page.getByLabel('Capacity, parcels per round').fill('30');
