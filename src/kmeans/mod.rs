@@ -112,7 +112,8 @@ impl KMeansParams {
         let seed = self.prepare(&data)?;
         let mut rng = Rng::new(seed);
         let runs = if matches!(self.init, Init::Centroids(_)) { 1 } else { self.n_init };
-        let tol = data.absolute_tol(self.tol);
+        // Two passes over the data, only needed for a positive tolerance.
+        let tol = if self.tol > 0.0 { data.absolute_tol(self.tol) } else { 0.0 };
         // Seeding sees the points in input order. Then Lloyd's iterations visit 2-D points cell by cell (see
         // `order`): the same labels, found 2–3× faster. Only the order of the cluster sums changes.
         let starts = (0..runs).map(|_| self.initial_centroids(&data, &mut rng)).collect::<Result<Vec<_>>>()?;
