@@ -128,8 +128,87 @@ fn pruning_skips_most_distance_work_in_2d() {
     assert!(fit.skipped_fraction() > 0.5, "skipped only {}", fit.skipped_fraction());
 }
 
+/// Plain Lloyd written out directly, as a reference independent of the engine: every distance, labels by
+/// lowest index on ties, centroids recomputed from scratch in input order (a cluster left empty keeps its
+/// centroid). Returns the labels of the last assignment and the centroids after the last update.
+fn straightforward_lloyd(points: &Array2<f64>, init: &Array2<f64>, iterations: usize) -> (Vec<u32>, Array2<f64>) {
+    let mut centroids = init.clone();
+    let mut labels = vec![0u32; points.nrows()];
+    for _ in 0..iterations {
+        for (i, row) in points.rows().into_iter().enumerate() {
+            labels[i] = nearest(row.to_slice().unwrap(), &centroids) as u32;
+        }
+        let mut sums = Array2::<f64>::zeros(centroids.dim());
+        let mut counts = vec![0usize; centroids.nrows()];
+        for (i, row) in points.rows().into_iter().enumerate() {
+            let j = labels[i] as usize;
+            counts[j] += 1;
+            for (s, v) in sums.row_mut(j).iter_mut().zip(row) {
+                *s += v;
+            }
+        }
+        for (j, &count) in counts.iter().enumerate() {
+            if count > 0 {
+                centroids.row_mut(j).assign(&(&sums.row(j) / count as f64));
+            }
+        }
+    }
+    (labels, centroids)
+}
+
+#[test]
+fn matches_a_straightforward_lloyd_in_2d() {
+    // Spread-out random points and lat/lon-scale ones (large offsets, small spread). The engine visits 2-D points
+    // in a spatial order and keeps running cluster sums, so centroids may differ in the last bits; labels agree.
+    for (points, name) in [
+        (random_points(3000, 2, 21), "random"),
+        (random_points(3000, 2, 22).mapv(|v| 40.0 + v * 1e-3), "lat/lon scale"),
+    ] {
+        for k in [1, 5, 17] {
+            let init = points.slice(ndarray::s![0..k, ..]).to_owned();
+            let (labels, centroids) = straightforward_lloyd(&points, &init, 8);
+            for accelerated in [true, false] {
+                let fit = KMeansParams::new(k)
+                    .init(Init::Centroids(init.clone()))
+                    .tol(0.0)
+                    .max_iter(8)
+                    .accelerated(accelerated)
+                    .fit(points.view(), None)
+                    .unwrap();
+                let scale = points.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+                let close = fit.centroids.iter().zip(centroids.iter()).all(|(a, b)| (a - b).abs() <= 1e-12 * scale);
+                assert!(close, "{name}, k {k}: {:?} vs {centroids:?}", fit.centroids);
+                if fit.iterations == 8 {
+                    // The fit relabels by its final centroids; the reference's labels are one update behind.
+                    let relabelled: Vec<u32> =
+                        points.rows().into_iter().map(|r| nearest(r.to_slice().unwrap(), &centroids) as u32).collect();
+                    assert_eq!(fit.labels, relabelled, "{name}, k {k}");
+                } else {
+                    assert_eq!(fit.labels, labels, "{name}, k {k}");
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn accelerated_equals_plain_lloyd_with_ties(seed in 0u32..1000, n in 20usize..300, k in 1usize..10) {
+        // Points on a small integer grid: many exact ties between centroids, which the lowest index must win.
+        let mut rng = Rng::new(seed);
+        let points = Array2::from_shape_fn((n, 2), |_| rng.below(8) as f64);
+        let init = Init::Centroids(Array2::from_shape_fn((k, 2), |_| rng.below(8) as f64));
+        let params = KMeansParams::new(k).init(init).tol(0.0).max_iter(30);
+        let fast = params.clone().fit(points.view(), None).unwrap();
+        let plain = params.accelerated(false).fit(points.view(), None).unwrap();
+        prop_assert_eq!(&fast.labels, &plain.labels);
+        prop_assert_eq!(&fast.centroids, &plain.centroids);
+        for (i, row) in points.rows().into_iter().enumerate() {
+            prop_assert_eq!(fast.labels[i] as usize, nearest(row.to_slice().unwrap(), &fast.centroids));
+        }
+    }
 
     #[test]
     fn accelerated_equals_plain_lloyd(seed in 0u32..1000, n in 20usize..400, k in 1usize..12, d in 1usize..5) {

@@ -40,7 +40,7 @@ fn two_groups() -> Vec<f64> {
 
 #[wasm_bindgen_test]
 fn clusters_and_returns_typed_arrays() {
-    let r = kmeans(&two_groups(), obj(&[("k", 2.into()), ("seed", 7.into())])).unwrap();
+    let r = kmeans(two_groups(), obj(&[("k", 2.into()), ("seed", 7.into())])).unwrap();
     let labels = u32s(&r, "labels");
     assert_eq!(labels.len(), 6);
     assert_eq!(labels[0], labels[2]);
@@ -58,12 +58,12 @@ fn clusters_and_returns_typed_arrays() {
 #[wasm_bindgen_test]
 fn same_seed_same_result_and_unseeded_runs_report_their_seed() {
     let points: Vec<f64> = (0..400).map(|i| ((i * 7919) % 1000) as f64 / 10.0).collect();
-    let a = kmeans(&points, obj(&[("k", 5.into()), ("seed", 42.into()), ("nInit", 3.into())])).unwrap();
-    let b = kmeans(&points, obj(&[("k", 5.into()), ("seed", 42.into()), ("nInit", 3.into())])).unwrap();
+    let a = kmeans(points.clone(), obj(&[("k", 5.into()), ("seed", 42.into()), ("nInit", 3.into())])).unwrap();
+    let b = kmeans(points.clone(), obj(&[("k", 5.into()), ("seed", 42.into()), ("nInit", 3.into())])).unwrap();
     assert_eq!(u32s(&a, "labels"), u32s(&b, "labels"));
     assert_eq!(f64s(&a, "centroids"), f64s(&b, "centroids"));
-    let random = kmeans(&points, obj(&[("k", 5.into())])).unwrap();
-    let again = kmeans(&points, obj(&[("k", 5.into()), ("seed", get(&random, "seed"))])).unwrap();
+    let random = kmeans(points.clone(), obj(&[("k", 5.into())])).unwrap();
+    let again = kmeans(points.clone(), obj(&[("k", 5.into()), ("seed", get(&random, "seed"))])).unwrap();
     assert_eq!(f64s(&random, "centroids"), f64s(&again, "centroids"));
 }
 
@@ -71,7 +71,7 @@ fn same_seed_same_result_and_unseeded_runs_report_their_seed() {
 fn geo_metric_works_in_km_and_lat_lon() {
     // Two London neighbourhoods about 10 km apart.
     let points = [51.50, -0.12, 51.501, -0.121, 51.52, 0.02, 51.521, 0.021];
-    let r = kmeans(&points, obj(&[("k", 2.into()), ("metric", "geo".into()), ("seed", 1.into())])).unwrap();
+    let r = kmeans(points.to_vec(), obj(&[("k", 2.into()), ("metric", "geo".into()), ("seed", 1.into())])).unwrap();
     let c = f64s(&r, "centroids");
     assert!(c.chunks(2).all(|p| (51.4..51.6).contains(&p[0])));
     assert!(get(&r, "inertia").as_f64().unwrap() < 0.1, "km²");
@@ -85,7 +85,8 @@ fn weights_and_explicit_init() {
     let points = [0.0, 10.0, 11.0];
     let weights: JsValue = Float64Array::from(&[1.0, 0.0, 3.0][..]).into();
     let init: JsValue = Array::of2(&0.0.into(), &10.0.into()).into();
-    let r = kmeans(&points, obj(&[("k", 2.into()), ("dim", 1.into()), ("weights", weights), ("init", init)])).unwrap();
+    let r = kmeans(points.to_vec(), obj(&[("k", 2.into()), ("dim", 1.into()), ("weights", weights), ("init", init)]))
+        .unwrap();
     assert_eq!(f64s(&r, "centroids"), [0.0, 11.0]);
     assert_eq!(f64s(&r, "clusterWeights"), [1.0, 3.0]);
 }
@@ -93,36 +94,36 @@ fn weights_and_explicit_init() {
 #[wasm_bindgen_test]
 fn bad_input_names_the_field() {
     let k2 = || obj(&[("k", 2.into())]);
-    assert_eq!(message(kmeans(&[0.0, 0.0, f64::NAN, 1.0], k2())), "points[1][0] must be a finite number, got NaN");
+    assert_eq!(message(kmeans(vec![0.0, 0.0, f64::NAN, 1.0], k2())), "points[1][0] must be a finite number, got NaN");
     assert_eq!(
-        message(kmeans(&[0.0, 0.0, 91.0, 1.0], obj(&[("k", 2.into()), ("metric", "geo".into())]))),
+        message(kmeans(vec![0.0, 0.0, 91.0, 1.0], obj(&[("k", 2.into()), ("metric", "geo".into())]))),
         "points[1].lat must be between -90 and 90, got 91"
     );
-    assert_eq!(message(kmeans(&[0.0, 0.0, 1.0], k2())), "points: length 3 is not a multiple of dim = 2");
+    assert_eq!(message(kmeans(vec![0.0, 0.0, 1.0], k2())), "points: length 3 is not a multiple of dim = 2");
     let negative: JsValue = Float64Array::from(&[-1.0, 1.0][..]).into();
     assert_eq!(
-        message(kmeans(&[0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", negative)]))),
+        message(kmeans(vec![0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", negative)]))),
         "weights[0] must be at least 0, got -1"
     );
     let zeros: JsValue = Float64Array::from(&[0.0, 0.0][..]).into();
-    assert!(message(kmeans(&[0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", zeros)])))
+    assert!(message(kmeans(vec![0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", zeros)])))
         .starts_with("weights: all weights are 0"));
-    assert_eq!(message(kmeans(&[0.0, 0.0], obj(&[("k", 0.into())]))), "k must be at least 1, got 0");
-    assert_eq!(message(kmeans(&[0.0, 0.0], k2())), "k: 2 is more than the number of points (1)");
+    assert_eq!(message(kmeans(vec![0.0, 0.0], obj(&[("k", 0.into())]))), "k must be at least 1, got 0");
+    assert_eq!(message(kmeans(vec![0.0, 0.0], k2())), "k: 2 is more than the number of points (1)");
     assert!(
-        message(kmeans(&[0.0, 0.0], obj(&[("k", 1.into()), ("nint", 2.into())]))).starts_with("nint: unknown field")
+        message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("nint", 2.into())]))).starts_with("nint: unknown field")
     );
-    assert!(message(kmeans(&[0.0, 0.0], obj(&[("k", 1.into()), ("seed", (-1).into())]))).starts_with("seed:"));
-    assert!(message(kmeans(&[0.0, 0.0], obj(&[("k", 1.into()), ("init", "random".into())]))).starts_with("init:"));
+    assert!(message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("seed", (-1).into())]))).starts_with("seed:"));
+    assert!(message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("init", "random".into())]))).starts_with("init:"));
 }
 
 #[wasm_bindgen_test]
 fn the_module_keeps_working_after_errors() {
     for _ in 0..3 {
-        assert!(kmeans(&[f64::INFINITY, 0.0], obj(&[("k", 1.into())])).is_err());
-        assert!(kmeans(&[0.0, 0.0], JsValue::UNDEFINED).is_err());
+        assert!(kmeans(vec![f64::INFINITY, 0.0], obj(&[("k", 1.into())])).is_err());
+        assert!(kmeans(vec![0.0, 0.0], JsValue::UNDEFINED).is_err());
         assert!(predict(&[0.0, 0.0], JsValue::NULL).is_err());
-        let r = kmeans(&two_groups(), obj(&[("k", 2.into()), ("seed", 1.into())])).unwrap();
+        let r = kmeans(two_groups(), obj(&[("k", 2.into()), ("seed", 1.into())])).unwrap();
         assert_eq!(u32s(&r, "sizes"), [3, 3]);
     }
 }
@@ -132,12 +133,12 @@ fn progress_is_reported_and_a_throw_stops_the_run() {
     let seen = Array::new();
     let record = Function::new_with_args("p", "this.push(p.iteration)").bind0(&seen);
     let points: Vec<f64> = (0..200).map(|i| ((i * 37) % 101) as f64).collect();
-    kmeans(&points, obj(&[("k", 4.into()), ("seed", 3.into()), ("onProgress", record.into())])).unwrap();
+    kmeans(points.clone(), obj(&[("k", 4.into()), ("seed", 3.into()), ("onProgress", record.into())])).unwrap();
     assert!(seen.length() >= 1);
     assert_eq!(seen.get(0).as_f64(), Some(1.0));
     let stop = Function::new_with_args("p", "throw new Error('stop')");
     assert_eq!(
-        message(kmeans(&points, obj(&[("k", 4.into()), ("onProgress", stop.into())]))),
+        message(kmeans(points.clone(), obj(&[("k", 4.into()), ("onProgress", stop.into())]))),
         "onProgress: threw: stop"
     );
 }

@@ -9,7 +9,7 @@
 //! centroids are recomputed from all points in the same order every iteration.
 
 use crate::kmeans::data::Data;
-use crate::kmeans::kernel::{nearest_two, sq_dist, with_dim};
+use crate::kmeans::kernel::{nearest_two, sq_dist, with_dim, Grid, Neighbours};
 
 /// The state of one run: centroids in the data's space, labels, and Hamerly's bounds.
 #[derive(Debug, Clone)]
@@ -35,13 +35,41 @@ pub struct State {
     pub lloyd_evaluations: u64,
 }
 
-/// Bounds on true (not squared) distances, exact at assignment pass `epoch`: `upper` to the point's centroid,
-/// `lower` to every other centroid.
+/// Bounds on true (not squared) distances, as of assignment pass `epoch`: `upper` to the point's centroid,
+/// `lower` to every other centroid. Each is kept as the high 32 bits of its f64 (sign, exponent and 20 bits of
+/// mantissa, about six digits), rounded outwards, so a million points need 12 MB rather than 24; the bounds only
+/// decide which distances to compute, never a label. Integer shifts rather than f32: V8 compiles f32 ↔ f64
+/// conversions to instructions that depend on their target register's old value, which chained the loop's
+/// iterations and made it twice as slow.
 #[derive(Debug, Clone, Copy)]
 struct Bounds {
-    upper: f64,
-    lower: f64,
+    upper: u32,
+    lower: u32,
     epoch: u32,
+}
+
+impl Bounds {
+    /// No bounds yet (upper infinite): the point will be measured.
+    const UNKNOWN: Bounds = Bounds { upper: (f64::INFINITY.to_bits() >> 32) as u32, lower: 0, epoch: 0 };
+
+    /// For non-negative floats the bits order like the values, so dropping the low half rounds down, and
+    /// adding one to the high half when the low half is not zero rounds up (to infinity past the largest).
+    #[inline(always)]
+    fn new(upper: f64, lower: f64, epoch: u32) -> Self {
+        let lower = if lower > 0.0 { lower } else { 0.0 };
+        let (up, down) = (upper.to_bits(), lower.to_bits());
+        Bounds { upper: (up >> 32) as u32 + (up as u32 != 0) as u32, lower: (down >> 32) as u32, epoch }
+    }
+
+    #[inline(always)]
+    fn upper(&self) -> f64 {
+        f64::from_bits((self.upper as u64) << 32)
+    }
+
+    #[inline(always)]
+    fn lower(&self) -> f64 {
+        f64::from_bits((self.lower as u64) << 32)
+    }
 }
 
 /// Points per call of [`Pass::block`]. V8 swaps in optimised wasm code only when a function is next called, so
@@ -52,11 +80,14 @@ const BLOCK: usize = 1 << 14;
 /// One assignment pass: what every point needs, borrowed once.
 struct Pass<'a, const D: usize> {
     d: usize,
-    prune: bool,
     fresh: bool,
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     soa: Vec<f64>,
     centroids: &'a [f64],
+    /// Each centroid's neighbours by distance (accelerated runs only).
+    neighbours: Option<Neighbours>,
+    /// On an accelerated first pass in 2-D, a guess of each point's nearest centroid.
+    grid: Option<Grid>,
     /// Per cluster, half the gap to its nearest other centroid.
     half_gap: Vec<f64>,
     /// `State::drift`, and this pass's number.
@@ -84,31 +115,39 @@ impl<const D: usize> Pass<'_, D> {
         let points = x.chunks_exact(d).zip(labels.iter_mut()).zip(bounds.iter_mut()).zip(weights);
         for (((x, label), bounds), w) in points {
             let old = *label;
-            if self.prune {
-                let a = old as usize;
-                let then = self.drift[bounds.epoch as usize * k + a];
-                let mut upper = bounds.upper + (now[a][0] - then[0]);
-                let lower = bounds.lower - (now[a][1] - then[1]);
-                // Plain comparisons: wasm's f64.max must handle NaN and -0, which costs several instructions.
-                let bound = if self.half_gap[a] > lower { self.half_gap[a] } else { lower };
-                if upper <= bound {
-                    continue;
-                }
-                upper = sq_dist::<D>(x, &self.centroids[a * d..a * d + d], d).sqrt();
-                self.evaluations += 1;
-                *bounds = if upper <= bound {
-                    Bounds { upper, lower, epoch: self.pass }
+            if let Some(neighbours) = &self.neighbours {
+                let (a, s) = if self.fresh {
+                    // First pass: start from the grid's guess (or any centroid, beyond 2-D).
+                    let a = self.grid.as_ref().map_or(0, |grid| grid.guess(x));
+                    (a, sq_dist::<D>(x, &self.centroids[a * d..a * d + d], d))
                 } else {
-                    let (nearest, d1, d2) = self.scan(x);
-                    self.evaluations += k as u64;
-                    *label = nearest;
-                    Bounds { upper: d1.sqrt(), lower: d2.sqrt(), epoch: self.pass }
+                    let a = old as usize;
+                    let then = self.drift[bounds.epoch as usize * k + a];
+                    let upper = bounds.upper() + (now[a][0] - then[0]);
+                    let lower = bounds.lower() - (now[a][1] - then[1]);
+                    // Plain comparisons: wasm's f64.max must handle NaN and -0, which costs several instructions.
+                    let bound = if self.half_gap[a] > lower { self.half_gap[a] } else { lower };
+                    // Strict: on a tie the full scan must decide, as the lowest index wins.
+                    if upper < bound {
+                        continue;
+                    }
+                    let s = sq_dist::<D>(x, &self.centroids[a * d..a * d + d], d);
+                    if s.sqrt() < bound {
+                        *bounds = Bounds::new(s.sqrt(), lower, self.pass);
+                        self.evaluations += 1;
+                        continue;
+                    }
+                    (a, s)
                 };
+                let (nearest, d1, d2, evaluated) = neighbours.nearest_two::<D>(x, a, s);
+                self.evaluations += 1 + evaluated;
+                *label = nearest;
+                *bounds = Bounds::new(d1.sqrt(), d2.sqrt(), self.pass);
             } else {
                 let (nearest, d1, d2) = self.scan(x);
                 self.evaluations += k as u64;
                 *label = nearest;
-                *bounds = Bounds { upper: d1.sqrt(), lower: d2.sqrt(), epoch: self.pass };
+                *bounds = Bounds::new(d1.sqrt(), d2.sqrt(), self.pass);
             }
             // Only points that change cluster touch the sums, so a point whose bounds hold costs no read of x.
             if self.fresh {
@@ -193,7 +232,7 @@ impl State {
             k,
             centroids,
             labels: vec![0; data.n],
-            bounds: vec![Bounds { upper: f64::INFINITY, lower: 0.0, epoch: 0 }; data.n],
+            bounds: vec![Bounds::UNKNOWN; data.n],
             accelerated,
             fresh: true,
             moved: vec![0.0; k],
@@ -218,16 +257,18 @@ impl State {
 
     fn assign_d<const D: usize>(&mut self, data: &Data) -> usize {
         let (d, k) = (data.d, self.k);
-        let prune = self.accelerated && !self.fresh;
-        let half_gap = if prune { self.half_gaps::<D>(d) } else { vec![0.0; k] };
+        let neighbours = self.accelerated.then(|| Neighbours::new(&self.centroids, d));
+        let grid = (self.accelerated && self.fresh && d == 2).then(|| Grid::new(&data.x, &self.centroids));
+        let half_gap = (0..k).map(|a| neighbours.as_ref().map_or(0.0, |n| n.half_gap(a))).collect();
         let pass = self.record_drift();
         let mut pass = Pass::<D> {
             d,
-            prune,
             fresh: self.fresh,
             #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
             soa: if D == 2 { crate::kmeans::kernel::simd::split_xy(&self.centroids) } else { Vec::new() },
             centroids: &self.centroids,
+            neighbours,
+            grid,
             half_gap,
             drift: &self.drift,
             pass,
@@ -264,20 +305,6 @@ impl State {
         (self.drift.len() / k - 1) as u32
     }
 
-    /// Half the distance from each centroid to its nearest other centroid.
-    fn half_gaps<const D: usize>(&self, d: usize) -> Vec<f64> {
-        let c = &self.centroids;
-        let mut gap = vec![f64::INFINITY; self.k];
-        for a in 0..self.k {
-            for b in a + 1..self.k {
-                let s = sq_dist::<D>(&c[a * d..a * d + d], &c[b * d..b * d + d], d);
-                gap[a] = gap[a].min(s);
-                gap[b] = gap[b].min(s);
-            }
-        }
-        gap.iter().map(|s| s.sqrt() / 2.0).collect()
-    }
-
     /// Gives each cluster with no weight the farthest point from its own centroid (scikit-learn's rule), so no
     /// centroid is left stranded. Returns how many points moved.
     fn relocate_empty(&mut self, data: &Data) -> usize {
@@ -294,11 +321,13 @@ impl State {
             }
             let a = self.labels[i] as usize;
             let dist = sq_dist::<0>(x, &self.centroids[a * d..a * d + d], d);
+            // Farthest first; on a tie, the lower input index (the points may have been reordered).
+            let ahead = |f: &(f64, usize)| f.0 > dist || f.0 == dist && data.input_index(f.1) < data.input_index(i);
             let full = farthest.len() == empty.len();
-            if dist == 0.0 || full && farthest.last().is_some_and(|f| dist <= f.0) {
+            if dist == 0.0 || full && farthest.last().is_some_and(ahead) {
                 continue;
             }
-            let at = farthest.partition_point(|f| f.0 >= dist);
+            let at = farthest.partition_point(ahead);
             farthest.insert(at, (dist, i));
             farthest.truncate(empty.len());
         }
@@ -310,7 +339,7 @@ impl State {
             self.labels[i] = j as u32;
             if self.accelerated {
                 // Force a full scan next time: its bounds refer to the old cluster.
-                self.bounds[i] = Bounds { upper: f64::INFINITY, lower: 0.0, epoch: 0 };
+                self.bounds[i] = Bounds::UNKNOWN;
             }
         }
         farthest.len()

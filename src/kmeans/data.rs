@@ -18,6 +18,8 @@ pub struct Data<'a> {
     pub d: usize,
     /// The plane geo points were projected onto; `None` for the Euclidean metric.
     pub plane: Option<LocalPlane>,
+    /// When the points were reordered, the input index of each.
+    pub order: Option<Vec<u32>>,
 }
 
 impl<'a> Data<'a> {
@@ -30,16 +32,28 @@ impl<'a> Data<'a> {
         plane: Option<LocalPlane>,
     ) -> Result<Self> {
         let (n, d) = points.dim();
+        let x = match points.to_slice() {
+            Some(slice) => Cow::Borrowed(slice),
+            None => Cow::Owned(points.iter().copied().collect()),
+        };
+        Self::from_rows(x, n, d, weights, metric, plane)
+    }
+
+    /// [`Data::new`] for `n × d` row-major points, borrowed or owned.
+    pub fn from_rows(
+        x: Cow<'a, [f64]>,
+        n: usize,
+        d: usize,
+        weights: Option<ArrayView1<'a, f64>>,
+        metric: Metric,
+        plane: Option<LocalPlane>,
+    ) -> Result<Self> {
         if n == 0 {
             return Err(Error::invalid("points", "no points"));
         }
         if d == 0 {
             return Err(Error::TooSmall { field: "dim".into(), value: 0.0, min: 1.0 });
         }
-        let x = match points.to_slice() {
-            Some(slice) => Cow::Borrowed(slice),
-            None => Cow::Owned(points.iter().copied().collect()),
-        };
         let (x, plane) = match metric {
             Metric::Euclidean => {
                 check_finite_rows(&x, d, "points")?;
@@ -58,7 +72,7 @@ impl<'a> Data<'a> {
             }
         };
         let weights = weights.map(|w| check_weights(w, n)).transpose()?;
-        Ok(Data { x, weights, n, d, plane })
+        Ok(Data { x, weights, n, d, plane, order: None })
     }
 
     /// The same data, owning its buffers (for state that outlives the caller's arrays).
@@ -69,6 +83,34 @@ impl<'a> Data<'a> {
             n: self.n,
             d: self.d,
             plane: self.plane,
+            order: self.order,
+        }
+    }
+
+    /// The same points in another order: `x` holds them, and `order[i]` is the input index of the i-th.
+    /// Consumes `self`, so an owned input is freed as soon as its reordered copy exists.
+    pub fn reordered(self, x: Vec<f64>, order: Vec<u32>) -> Data<'a> {
+        let weights = self.weights.map(|w| Cow::Owned(order.iter().map(|&i| w[i as usize]).collect()));
+        Data { x: Cow::Owned(x), weights, n: self.n, d: self.d, plane: self.plane, order: Some(order) }
+    }
+
+    /// The input index of point `i`.
+    #[inline(always)]
+    pub fn input_index(&self, i: usize) -> usize {
+        self.order.as_ref().map_or(i, |order| order[i] as usize)
+    }
+
+    /// Per-point values (one per point, in this data's order) back in the input order.
+    pub fn in_input_order(&self, values: Vec<u32>) -> Vec<u32> {
+        match &self.order {
+            None => values,
+            Some(order) => {
+                let mut out = vec![0; values.len()];
+                for (&i, v) in order.iter().zip(values) {
+                    out[i as usize] = v;
+                }
+                out
+            }
         }
     }
 

@@ -5,7 +5,7 @@
 
 use crate::error::{Error, Result};
 use crate::kmeans::data::Data;
-use crate::kmeans::kernel::{sq_dist, with_dim};
+use crate::kmeans::kernel::{argsort, sq_dist, with_dim};
 use crate::kmeans::rng::Rng;
 
 /// `k` initial centroids, row-major, in the data's space.
@@ -64,8 +64,7 @@ fn seed_centroids<const D: usize>(data: &Data, k: usize, rng: &mut Rng) -> Resul
 /// For each target t (in [0, total mass)), the first index whose cumulative `mass` exceeds t, in one pass.
 /// Rounding can leave a target unmatched at the very end; it then takes the last index with positive mass.
 fn draw(data: &Data, targets: &[f64], mass: impl Fn(usize) -> f64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..targets.len()).collect();
-    order.sort_unstable_by(|&a, &b| targets[a].total_cmp(&targets[b]));
+    let order = argsort(targets);
     let mut picked = vec![usize::MAX; targets.len()];
     let (mut cumulative, mut next, mut last_positive) = (0.0, 0, 0);
     for i in 0..data.n {

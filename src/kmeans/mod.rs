@@ -12,6 +12,7 @@ mod algorithm;
 mod data;
 mod init;
 mod kernel;
+mod order;
 mod params;
 mod rng;
 mod select;
@@ -86,14 +87,47 @@ impl KMeansParams {
         weights: Option<ArrayView1<f64>>,
         progress: &mut dyn FnMut(Progress) -> Result<()>,
     ) -> Result<KMeansFit> {
-        let (data, seed) = self.prepare(points, weights)?;
+        self.check()?;
+        self.fit_data(Data::new(points, weights, self.metric, None)?, progress)
+    }
+
+    /// [`fit_with_progress`](Self::fit_with_progress) on `dim`-column row-major points that it may reorder in
+    /// place, so that a large input is not copied.
+    pub fn fit_rows(
+        &self,
+        points: Vec<f64>,
+        dim: usize,
+        weights: Option<ArrayView1<f64>>,
+        progress: &mut dyn FnMut(Progress) -> Result<()>,
+    ) -> Result<KMeansFit> {
+        self.check()?;
+        let n = points.len().checked_div(dim).unwrap_or(0);
+        if n * dim != points.len() {
+            return Err(Error::invalid("points", format!("length {} is not a multiple of dim = {dim}", points.len())));
+        }
+        self.fit_data(Data::from_rows(points.into(), n, dim, weights, self.metric, None)?, progress)
+    }
+
+    fn fit_data(&self, data: Data, progress: &mut dyn FnMut(Progress) -> Result<()>) -> Result<KMeansFit> {
+        let seed = self.prepare(&data)?;
         let mut rng = Rng::new(seed);
         let runs = if matches!(self.init, Init::Centroids(_)) { 1 } else { self.n_init };
-        let tol = data.absolute_tol(self.tol);
+        // Two passes over the data, only needed for a positive tolerance.
+        let tol = if self.tol > 0.0 { data.absolute_tol(self.tol) } else { 0.0 };
+        // Seeding sees the points in input order. Then Lloyd's iterations visit 2-D points cell by cell (see
+        // `order`): the same labels, found 2–3× faster. Only the order of the cluster sums changes.
+        let starts = (0..runs).map(|_| self.initial_centroids(&data, &mut rng)).collect::<Result<Vec<_>>>()?;
+        let data = match data.d {
+            2 => {
+                let (x, order) = order::by_cells(&data.x);
+                data.reordered(x, order)
+            }
+            _ => data,
+        };
         let (mut evaluations, mut lloyd_evaluations) = (0, 0);
         let mut best: Option<(State, f64, usize, bool)> = None;
-        for run in 0..runs {
-            let mut state = State::new(self.initial_centroids(&data, &mut rng)?, &data, self.accelerated);
+        for (run, start) in starts.into_iter().enumerate() {
+            let mut state = State::new(start, &data, self.accelerated);
             let (mut iterations, mut converged, mut stable) = (0, false, false);
             while iterations < self.max_iter {
                 let step = state.iterate(&data);
@@ -120,7 +154,7 @@ impl KMeansParams {
         let (sizes, cluster_weights) = state.cluster_sizes(&data);
         Ok(KMeansFit {
             centroids: to_array(data.centroids_out(&state.centroids), data.d)?,
-            labels: state.labels,
+            labels: data.in_input_order(state.labels),
             inertia,
             iterations,
             converged,
@@ -133,18 +167,12 @@ impl KMeansParams {
         })
     }
 
-    /// Checks parameters and data; picks the seed.
-    fn prepare<'a>(
-        &self,
-        points: ArrayView2<'a, f64>,
-        weights: Option<ArrayView1<'a, f64>>,
-    ) -> Result<(Data<'a>, u32)> {
-        self.check()?;
-        let data = Data::new(points, weights, self.metric, None)?;
+    /// Checks k against the data; picks the seed.
+    fn prepare(&self, data: &Data) -> Result<u32> {
         if self.k > data.n {
             return Err(Error::invalid("k", format!("{} is more than the number of points ({})", self.k, data.n)));
         }
-        Ok((data, resolve_seed(self.seed)?))
+        resolve_seed(self.seed)
     }
 
     fn initial_centroids(&self, data: &Data, rng: &mut Rng) -> Result<Vec<f64>> {

@@ -53,8 +53,9 @@ impl KMeansSteps {
     /// Checks the input and places the initial centroids (k-means++ or the given ones); no step is taken yet.
     /// `n_init` and `max_iter` are ignored: the caller decides when to stop.
     pub fn new(params: &KMeansParams, points: ArrayView2<f64>, weights: Option<ArrayView1<f64>>) -> Result<Self> {
-        let (data, seed) = params.prepare(points, weights)?;
-        let data = data.into_owned();
+        params.check()?;
+        let data = Data::new(points, weights, params.metric, None)?.into_owned();
+        let seed = params.prepare(&data)?;
         let centroids = params.initial_centroids(&data, &mut Rng::new(seed))?;
         Ok(KMeansSteps {
             tol: data.absolute_tol(params.tol),

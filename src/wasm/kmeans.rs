@@ -158,15 +158,18 @@ fn fit_to_js(fit: &KMeansFit, metric: Metric) -> JsValue {
 /// Clusters `points` (row-major, `dim` columns). See `KMeansOptions` in the `.d.ts` for options and defaults.
 #[wasm_bindgen(unchecked_return_type = "KMeansResult")]
 pub fn kmeans(
-    points: &[f64],
+    // Taken by value: the copy wasm-bindgen makes is the one the engine reorders in place, not a second one.
+    points: Vec<f64>,
     #[wasm_bindgen(unchecked_param_type = "KMeansOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let job = Job::read(points, options)?;
+    let job = Job::read(&points, options)?;
     if job.k_range.is_some() {
         return Err(Error::invalid("kMin", "kMin and kMax are for elbow(); kmeans() takes k").into());
     }
+    let Job { points: rows, weights, params, on_progress, .. } = job;
+    let dim = rows.ncols();
     let mut report = |p: Progress| -> crate::Result<()> {
-        let Some(callback) = &job.on_progress else { return Ok(()) };
+        let Some(callback) = &on_progress else { return Ok(()) };
         let o = Object::new();
         set(&o, "run", p.run as u32);
         set(&o, "runs", p.runs as u32);
@@ -177,8 +180,8 @@ pub fn kmeans(
             Error::invalid("onProgress", format!("threw: {message}"))
         })
     };
-    let fit = job.params.fit_with_progress(job.points, job.weights(), &mut report)?;
-    Ok(fit_to_js(&fit, job.params.metric))
+    let fit = params.fit_rows(points, dim, weights.as_deref().map(ArrayView1::from), &mut report)?;
+    Ok(fit_to_js(&fit, params.metric))
 }
 
 /// Labels `points` with the nearest centroid of `model` (a `kmeans` result, or `{ centroids, dim, metric }`).
