@@ -2,35 +2,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use green_delivery::wasm;
-use js_sys::{Error, Object, Reflect};
+
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod js;
+
+use js::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A plain JS object from (key, value) pairs; nested objects are built the same way.
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (key, value) in pairs {
-        Reflect::set(&o, &JsValue::from_str(key), value).unwrap();
-    }
-    o.into()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn num(value: &JsValue, key: &str) -> f64 {
-    get(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
-}
-
-/// The message of the JS `Error` an export threw.
-fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
-    let thrown = JsValue::from(result.expect_err("expected an error"));
-    let error: Error = thrown.dyn_into().expect("a JS Error");
-    error.message().into()
-}
 
 #[wasm_bindgen_test]
 fn efficiency_returns_a_plain_object() {

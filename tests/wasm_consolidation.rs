@@ -2,36 +2,18 @@
 #![cfg(target_arch = "wasm32")]
 
 use green_delivery::wasm;
-use js_sys::{Array, Error, Float64Array, Object, Reflect, Uint32Array};
+use js_sys::{Array, Float64Array, Uint32Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
+mod js;
+
+use js::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (key, value) in pairs {
-        Reflect::set(&o, &JsValue::from_str(key), value).unwrap();
-    }
-    o.into()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn num(value: &JsValue, key: &str) -> f64 {
-    get(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
-}
 
 fn at(lat: f64, lon: f64) -> JsValue {
     obj(&[("lat", lat.into()), ("lon", lon.into())])
-}
-
-fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
-    let thrown = JsValue::from(result.expect_err("expected an error"));
-    let error: Error = thrown.dyn_into().expect("a JS Error");
-    error.message().into()
 }
 
 /// 20 one-parcel orders on a line north of the depot, as typed columns.

@@ -2,36 +2,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use green_delivery::wasm::kmeans::{elbow, kmeans, predict, silhouette, KMeansStepper};
-use js_sys::{Array, Float64Array, Function, Object, Reflect, Uint32Array};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Float64Array, Function};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
+mod js;
+
+use js::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (key, value) in pairs {
-        Reflect::set(&o, &JsValue::from_str(key), value).unwrap();
-    }
-    o.into()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn f64s(value: &JsValue, key: &str) -> Vec<f64> {
-    get(value, key).dyn_into::<Float64Array>().expect("a Float64Array").to_vec()
-}
-
-fn u32s(value: &JsValue, key: &str) -> Vec<u32> {
-    get(value, key).dyn_into::<Uint32Array>().expect("a Uint32Array").to_vec()
-}
-
-fn message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
-    let error: js_sys::Error = JsValue::from(result.expect_err("expected an error")).dyn_into().expect("a JS Error");
-    error.message().into()
-}
 
 /// Two tight groups of three points: around (0, 0) and around (10, 10).
 fn two_groups() -> Vec<f64> {
@@ -94,27 +73,31 @@ fn weights_and_explicit_init() {
 #[wasm_bindgen_test]
 fn bad_input_names_the_field() {
     let k2 = || obj(&[("k", 2.into())]);
-    assert_eq!(message(kmeans(vec![0.0, 0.0, f64::NAN, 1.0], k2())), "points[1][0] must be a finite number, got NaN");
     assert_eq!(
-        message(kmeans(vec![0.0, 0.0, 91.0, 1.0], obj(&[("k", 2.into()), ("metric", "geo".into())]))),
+        error_message(kmeans(vec![0.0, 0.0, f64::NAN, 1.0], k2())),
+        "points[1][0] must be a finite number, got NaN"
+    );
+    assert_eq!(
+        error_message(kmeans(vec![0.0, 0.0, 91.0, 1.0], obj(&[("k", 2.into()), ("metric", "geo".into())]))),
         "points[1].lat must be between -90 and 90, got 91"
     );
-    assert_eq!(message(kmeans(vec![0.0, 0.0, 1.0], k2())), "points: length 3 is not a multiple of dim = 2");
+    assert_eq!(error_message(kmeans(vec![0.0, 0.0, 1.0], k2())), "points: length 3 is not a multiple of dim = 2");
     let negative: JsValue = Float64Array::from(&[-1.0, 1.0][..]).into();
     assert_eq!(
-        message(kmeans(vec![0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", negative)]))),
+        error_message(kmeans(vec![0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", negative)]))),
         "weights[0] must be at least 0, got -1"
     );
     let zeros: JsValue = Float64Array::from(&[0.0, 0.0][..]).into();
-    assert!(message(kmeans(vec![0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", zeros)])))
+    assert!(error_message(kmeans(vec![0.0, 0.0, 1.0, 1.0], obj(&[("k", 2.into()), ("weights", zeros)])))
         .starts_with("weights: all weights are 0"));
-    assert_eq!(message(kmeans(vec![0.0, 0.0], obj(&[("k", 0.into())]))), "k must be at least 1, got 0");
-    assert_eq!(message(kmeans(vec![0.0, 0.0], k2())), "k: 2 is more than the number of points (1)");
+    assert_eq!(error_message(kmeans(vec![0.0, 0.0], obj(&[("k", 0.into())]))), "k must be at least 1, got 0");
+    assert_eq!(error_message(kmeans(vec![0.0, 0.0], k2())), "k: 2 is more than the number of points (1)");
+    assert!(error_message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("nint", 2.into())])))
+        .starts_with("nint: unknown field"));
+    assert!(error_message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("seed", (-1).into())]))).starts_with("seed:"));
     assert!(
-        message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("nint", 2.into())]))).starts_with("nint: unknown field")
+        error_message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("init", "random".into())]))).starts_with("init:")
     );
-    assert!(message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("seed", (-1).into())]))).starts_with("seed:"));
-    assert!(message(kmeans(vec![0.0, 0.0], obj(&[("k", 1.into()), ("init", "random".into())]))).starts_with("init:"));
 }
 
 #[wasm_bindgen_test]
@@ -138,7 +121,7 @@ fn progress_is_reported_and_a_throw_stops_the_run() {
     assert_eq!(seen.get(0).as_f64(), Some(1.0));
     let stop = Function::new_with_args("p", "throw new Error('stop')");
     assert_eq!(
-        message(kmeans(points.clone(), obj(&[("k", 4.into()), ("onProgress", stop.into())]))),
+        error_message(kmeans(points.clone(), obj(&[("k", 4.into()), ("onProgress", stop.into())]))),
         "onProgress: threw: stop"
     );
 }

@@ -1,7 +1,7 @@
 // Merchant view: load orders (CSV or GeoJSON, or the sample city), compare delivery scenarios, export results.
 // The work runs in a Web Worker; this module only reads settings, draws and exports.
 import { round } from './format.js';
-import { PALETTE } from './plot.js';
+import { PALETTE, barItem } from './plot.js';
 import { overrides } from './overrides.js';
 
 const form = document.getElementById('merchant-form');
@@ -90,27 +90,7 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   const scenarios = result.scenarios;
   const worst = Math.max(...scenarios.map((s) => s.kgCo2e));
   bars.replaceChildren(
-    ...scenarios.map((s) => {
-      const item = document.createElement('li');
-      item.className = 'option';
-      const head = document.createElement('p');
-      head.className = 'option-head';
-      const name = document.createElement('strong');
-      name.textContent = s.label;
-      const value = document.createElement('span');
-      value.className = 'option-value';
-      value.textContent = `${round(s.kgCo2e, 1)} kg CO2e`;
-      head.append(name, value);
-      const track = document.createElement('div');
-      track.className = 'bar';
-      track.setAttribute('aria-hidden', 'true');
-      const fill = document.createElement('div');
-      fill.className = 'bar-fill';
-      fill.style.width = `${(100 * s.kgCo2e) / worst}%`;
-      track.append(fill);
-      item.append(head, track);
-      return item;
-    }),
+    ...scenarios.map((s) => barItem(s.label, `${round(s.kgCo2e, 1)} kg CO2e`, s.kgCo2e / worst)),
   );
   table.replaceChildren();
   for (const s of scenarios) {

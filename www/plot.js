@@ -46,3 +46,26 @@ export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, hei
   el('polyline', { points: xs.map((x, i) => `${sx(x)},${sy(ys[i])}`).join(' '), class: 'series' }, svg);
   xs.forEach((x, i) => el('circle', { cx: sx(x), cy: sy(ys[i]), r: 3, class: 'series-point' }, svg));
 }
+
+/** A list item: a name, a value, and a bar `fraction` of the track long (the text carries the number). */
+export function barItem(name, value, fraction) {
+  const item = document.createElement('li');
+  item.className = 'option';
+  const head = document.createElement('p');
+  head.className = 'option-head';
+  const strong = document.createElement('strong');
+  strong.textContent = name;
+  const figure = document.createElement('span');
+  figure.className = 'option-value';
+  figure.textContent = value;
+  head.append(strong, figure);
+  const track = document.createElement('div');
+  track.className = 'bar';
+  track.setAttribute('aria-hidden', 'true');
+  const fill = document.createElement('div');
+  fill.className = 'bar-fill';
+  fill.style.width = `${100 * fraction}%`;
+  track.append(fill);
+  item.append(head, track);
+  return item;
+}

@@ -1,7 +1,7 @@
 // Shopper view: "How green is my delivery?" Each option's g CO2e per parcel as a bar, with everyday comparisons.
 import { loadGreenDelivery } from './wasm.js';
 import { fmt } from './format.js';
-import { el, reset } from './plot.js';
+import { el, reset, barItem } from './plot.js';
 import { overrides, COMPARISONS } from './overrides.js';
 
 const api = await loadGreenDelivery();
@@ -52,31 +52,17 @@ function render() {
   const greenest = result.options.reduce((a, b) => (b.gCo2e < a.gCo2e ? b : a));
   list.replaceChildren(
     ...result.options.map((option) => {
-      const item = document.createElement('li');
-      item.className = option === greenest ? 'option greenest' : 'option';
+      const name = option === greenest ? `${option.label} (greenest)` : option.label;
+      const item = barItem(name, `${fmt(Math.round(option.gCo2e))} g CO2e`, option.gCo2e / worst);
+      item.classList.toggle('greenest', option === greenest);
       item.dataset.id = option.id;
-      const head = document.createElement('p');
-      head.className = 'option-head';
-      const name = document.createElement('strong');
-      name.textContent = option === greenest ? `${option.label} (greenest)` : option.label;
-      const value = document.createElement('span');
-      value.className = 'option-value';
-      value.textContent = `${fmt(Math.round(option.gCo2e))} g CO2e`;
-      head.append(name, value);
-      const bar = document.createElement('div');
-      bar.className = 'bar';
-      bar.setAttribute('aria-hidden', 'true');
-      const fill = document.createElement('div');
-      fill.className = 'bar-fill';
-      fill.style.width = `${(100 * option.gCo2e) / worst}%`;
-      bar.append(fill);
       const compare = document.createElement('p');
       compare.className = 'comparison';
       compare.textContent = comparisons(option.gCo2e, table);
       const why = document.createElement('p');
       why.className = 'why';
       why.textContent = option.explanation;
-      item.append(head, bar, compare, why);
+      item.append(compare, why);
       return item;
     }),
   );

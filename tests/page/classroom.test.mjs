@@ -20,7 +20,11 @@ const inertiaSeries = async () => {
 
 test('the first step assigns every point', async () => {
   await tab.page.getByRole('button', { name: 'Step' }).click();
-  assert.match(await status(), /^Iteration 1: 40 points changed cluster, inertia [\d,.]+, 160 distances computed\.$/);
+  const text = await status();
+  const match = text.match(/^Iteration 1: 40 points changed cluster, inertia [\d,.]+, (\d+) distances computed\.$/);
+  assert.ok(match, text);
+  // Plain Lloyd computes 40 points × 4 centroids; the bounds may skip some even on the first step.
+  assert.ok(Number(match[1]) > 0 && Number(match[1]) <= 160, text);
   const fills = await tab.page.locator('#classroom-plot circle').evaluateAll((cs) => new Set(cs.map((c) => c.getAttribute('fill'))).size);
   assert.equal(fills, 4, 'four clusters, four colours');
 });
