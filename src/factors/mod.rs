@@ -13,6 +13,8 @@
 //! - **Ember** (CC BY-SA 4.0, the 2024 annual averages as bundled by CO2.js): grid intensities for the world, the
 //!   EU, Germany, France, the USA, India and China.
 //! - **University of Westminster / Pedal Me (2021)**: the e-cargo bike (a cited figure).
+//! - **Cloud Carbon Footprint** (Apache-2.0) and **Sustainable Web Design v4** (CC BY 4.0): watts per vCPU, PUEs and
+//!   kWh per GB, which are not kg CO2e per unit, so they have their own small table, [`digital`].
 //!
 //! # How DESNZ rows map to TTW and WTT
 //!
@@ -61,6 +63,7 @@
 //! batteries, no material row for mixed WEEE, and no incineration value for batteries, so the table has none either.
 
 mod desnz_2025;
+pub mod digital;
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
