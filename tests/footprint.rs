@@ -194,6 +194,18 @@ fn errors_name_the_field() {
     let custom = ServerInput { provider: "custom".into(), min_watts: Some(1.0), max_watts: Some(2.0), ..aws };
     assert_eq!(d(custom), "server.pue: required with provider `custom`");
     assert!(comparisons(-5.0, &FactorTable::default()).is_err());
+    // Finite but absurd inputs: an error, never ∞ or NaN.
+    assert_eq!(p(item("board", 1e306, "landfill")), "items: too large to compute");
+    let year = PackagingInput { orders_per_year: Some(1e308), ..packaging(vec![item("paper", 1.0, "landfill")]) };
+    assert_eq!(packaging_footprint(&year).unwrap_err().to_string(), "ordersPerYear: too large to compute");
+    let huge = DigitalInput { pages: 1e300, bytes_per_page: 1e300, ..Default::default() };
+    assert_eq!(
+        digital_footprint(&huge).unwrap_err().to_string(),
+        "bytesPerPage: pages × bytesPerPage is too large to compute"
+    );
+    let server = ServerInput { provider: "aws".into(), vcpu_seconds: f64::MAX, ..Default::default() };
+    let busy = DigitalInput { pages: 1.0, bytes_per_page: 1.0, server: Some(server), ..Default::default() };
+    assert_eq!(digital_footprint(&busy).unwrap_err().to_string(), "input: too large to compute");
 }
 
 /// A random packaging item: material, mass in kg, route.

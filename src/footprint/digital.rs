@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::grid;
+use super::{computable, grid};
 use crate::error::{at_least, within, Error, Result};
 use crate::factors::digital::{DigitalFactor, DigitalTable};
 use crate::factors::{FactorOverride, FactorTable};
@@ -133,6 +133,9 @@ pub fn digital_footprint(input: &DigitalInput) -> Result<DigitalFootprint> {
     let digital = DigitalTable::with_overrides(input.digital_factors.iter().map(|(k, v)| (k.as_str(), *v)))?;
     let (grid, grid_kg) = grid(&table, input.grid.as_deref(), input.grid_kg_per_kwh)?;
     let gb = pages * bytes_per_page / BYTES_PER_GB;
+    if !gb.is_finite() {
+        return Err(Error::invalid("bytesPerPage", "pages × bytesPerPage is too large to compute"));
+    }
 
     let data_centre = match &input.server {
         Some(server) => servers(server, &digital, &grid)?,
@@ -144,20 +147,15 @@ pub fn digital_footprint(input: &DigitalInput) -> Result<DigitalFootprint> {
         per_gb("userDevice", "The shopper's device", "user-device", gb, &digital, &grid)?,
     ];
     let sum = |f: fn(&Segment) -> f64| segments.iter().map(f).sum::<f64>();
+    let totals = [sum(|s| s.g_co2e), sum(|s| s.kwh), sum(|s| s.operational_g), sum(|s| s.embodied_g)];
+    computable("input", totals.into_iter().chain([gb]))?;
     let settings = vec![
         Term::new("pages", pages, "pages/order").with_source(Some("input")),
         Term::new("bytesPerPage", bytes_per_page, "bytes/page").with_source(Some("input")),
         Term::new("grid", grid_kg, "kg CO2e/kWh").with_source(grid.source.as_deref()),
     ];
-    Ok(DigitalFootprint {
-        g_co2e: sum(|s| s.g_co2e),
-        kwh: sum(|s| s.kwh),
-        operational_g: sum(|s| s.operational_g),
-        embodied_g: sum(|s| s.embodied_g),
-        gb,
-        segments,
-        settings,
-    })
+    let [g_co2e, kwh, operational_g, embodied_g] = totals;
+    Ok(DigitalFootprint { g_co2e, kwh, operational_g, embodied_g, gb, segments, settings })
 }
 
 /// A digital factor as a trace term.

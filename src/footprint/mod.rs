@@ -186,6 +186,8 @@ pub(crate) fn end_of_life(
     let g_co2e = lines.iter().map(|l| l.disposal_g).sum();
     let avoided_g = lines.iter().filter_map(|l| l.avoided_g).sum();
     let mass_kg = lines.iter().map(|l| l.mass_kg).sum();
+    let route_values = routes.iter().flat_map(|r| [r.g_co2e, r.avoided_g]).flatten();
+    computable("items", [g_co2e, avoided_g, mass_kg].into_iter().chain(route_values))?;
     Ok(WasteFootprint { g_co2e, avoided_g, mass_kg, per_year: None, items: lines, routes, notes, method: CONVENTION })
 }
 
@@ -205,25 +207,28 @@ fn line(
         factor: waste.emission_factor(),
     })?;
     let mut trace = e.trace;
+    // kg CO2e per tonne of the material-use row, where DESNZ has it.
     let mut material_use = |what: &str| {
         let id = format!("{}-{what}", material.name);
         table.factors().iter().find(|f| f.id == id).map(|f| {
             trace.push(
                 Term::new(format!("factor ({id})"), f.kg_per_unit, "kg CO2e/tonne").with_source(Some(&f.citation())),
             );
-            tonnes * f.kg_per_unit * 1000.0
+            f.kg_per_unit
         })
     };
-    let (primary_g, closed_loop_source_g) =
+    let (primary, closed_loop_source) =
         if route == "recycling" { (material_use("primary"), material_use("closed-loop-source")) } else { (None, None) };
+    let g = |kg_per_tonne: f64| tonnes * kg_per_tonne * 1000.0;
     Ok(WasteLine {
         material: material.name,
         route,
         mass_kg,
         disposal_g: e.kg_co2e * 1000.0,
-        primary_g,
-        closed_loop_source_g,
-        avoided_g: primary_g.zip(closed_loop_source_g).map(|(p, c)| p - c),
+        primary_g: primary.map(g),
+        closed_loop_source_g: closed_loop_source.map(g),
+        // Per tonne first, so that huge masses give ∞ rather than ∞ − ∞.
+        avoided_g: primary.zip(closed_loop_source).map(|(p, c)| g(p - c)),
         trace,
     })
 }
@@ -272,6 +277,15 @@ pub(crate) fn grid(table: &FactorTable, id: Option<&str>, kg_per_kwh: Option<f64
             }
             Ok((f.emission_factor(), f.kg_per_unit))
         }
+    }
+}
+
+/// Finite inputs can still overflow to ∞ (and then NaN); say so rather than return it.
+pub(crate) fn computable(field: &str, values: impl IntoIterator<Item = f64>) -> Result<()> {
+    if values.into_iter().all(f64::is_finite) {
+        Ok(())
+    } else {
+        Err(Error::invalid(field, "too large to compute"))
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{comparisons, digital_footprint, grams, packaging_footprint, Comparisons, DigitalFootprint, DigitalInput};
-use super::{PackagingInput, WasteFootprint};
+use super::{computable, PackagingInput, WasteFootprint};
 use crate::consolidation::{delivery_options, DeliveryOption, OptionsInput};
 use crate::error::{Error, Result};
 use crate::factors::{FactorOverride, FactorTable};
@@ -112,6 +112,7 @@ pub fn order_footprint(input: &OrderInput) -> Result<OrderFootprint> {
     amounts.extend(packaging.as_ref().map(|p| ("packaging", p.g_co2e)));
     amounts.extend(digital.as_ref().map(|d| ("online", d.g_co2e)));
     let g_co2e: f64 = amounts.iter().map(|(_, g)| g).sum();
+    computable("order", [g_co2e])?;
     let parts: Vec<OrderPart> = amounts
         .iter()
         .map(|&(id, g)| OrderPart { id, g_co2e: g, share: if g_co2e > 0.0 { g / g_co2e } else { 0.0 } })

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::{end_of_life, Material, WasteFootprint};
+use super::{computable, end_of_life, Material, PerYear, WasteFootprint};
 use crate::error::{at_least, Result};
 use crate::factors::FactorOverride;
 use crate::trace::Term;
@@ -69,12 +69,14 @@ pub fn packaging_footprint(input: &PackagingInput) -> Result<WasteFootprint> {
     let mut footprint = end_of_life(&items, &PACKAGING, "material", &input.factors)?;
     if let Some(orders) = input.orders_per_year {
         let orders = at_least("ordersPerYear", orders, 0.0)?;
-        footprint.per_year = Some(super::PerYear {
+        let year = PerYear {
             orders,
             kg_co2e: footprint.g_co2e * orders / 1000.0,
             avoided_kg: footprint.avoided_g * orders / 1000.0,
             tonnes: footprint.mass_kg * orders / 1000.0,
-        });
+        };
+        computable("ordersPerYear", [year.kg_co2e, year.avoided_kg, year.tonnes])?;
+        footprint.per_year = Some(year);
         for line in &mut footprint.items {
             line.trace.push(Term::new("ordersPerYear", orders, "orders").with_source(Some("input")));
         }
