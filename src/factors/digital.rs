@@ -83,6 +83,13 @@ impl Default for DigitalTable {
 impl DigitalTable {
     /// The defaults, with each `(id, value)` replacing that value, in the factor's own unit. Values must be finite
     /// and ≥ 0; a PUE ≥ 1 and a utilisation within [0, 1]. Errors name `digitalFactors.<id>`.
+    ///
+    /// ```
+    /// use green_delivery::factors::digital::DigitalTable;
+    /// let t = DigitalTable::with_overrides([("swd-network-operational", 0.03)]).unwrap();
+    /// assert_eq!(t.get("f", "swd-network-operational").unwrap().value, 0.03);
+    /// assert!(DigitalTable::with_overrides([("ccf-utilisation", 2.0)]).is_err());
+    /// ```
     pub fn with_overrides<K: AsRef<str>>(overrides: impl IntoIterator<Item = (K, f64)>) -> Result<Self> {
         let mut table = Self::default();
         for (id, value) in overrides {
@@ -105,11 +112,22 @@ impl DigitalTable {
     }
 
     /// The factor with this id; errors name `field`.
+    ///
+    /// ```
+    /// let t = green_delivery::factors::digital::DigitalTable::default();
+    /// assert_eq!(t.get("f", "ccf-gcp-pue").unwrap().value, 1.1);
+    /// assert!(t.get("server.provider", "ccf-ibm-pue").unwrap_err().to_string().starts_with("server.provider:"));
+    /// ```
     pub fn get(&self, field: &str, id: &str) -> Result<&DigitalFactor> {
         self.factors.iter().find(|f| f.id == id).ok_or_else(|| unknown(field, id))
     }
 
     /// Every factor, in table order.
+    ///
+    /// ```
+    /// let t = green_delivery::factors::digital::DigitalTable::default();
+    /// assert_eq!(t.factors().len(), green_delivery::factors::digital::defaults().len());
+    /// ```
     pub fn factors(&self) -> &[DigitalFactor] {
         &self.factors
     }

@@ -72,7 +72,7 @@ pub fn delivery_options(
 #[wasm_bindgen(unchecked_return_type = "Comparisons")]
 pub fn comparisons(
     grams: f64,
-    #[wasm_bindgen(unchecked_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
 ) -> Result<JsValue, JsError> {
     to_js(&crate::footprint::comparisons(grams, &table(overrides)?)?)
 }

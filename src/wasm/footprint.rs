@@ -78,7 +78,7 @@ pub fn order_footprint(
 /// The digital-energy figures (CCF, SWD v4) with their sources, with `overrides` (`{ "<id>": value }`) applied.
 #[wasm_bindgen(js_name = digitalFactors, unchecked_return_type = "DigitalFactor[]")]
 pub fn digital_factors(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, number>")] overrides: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, number>")] overrides: JsValue,
 ) -> Result<JsValue, JsError> {
     if is_absent(&overrides) {
         return to_js(&DigitalTable::default());
