@@ -88,9 +88,21 @@ ROWS = [
     ("weee-mixed-recycling", "total", "20_503_5330_15_1"),  # open-loop
     ("battery-landfill", "total", "20_503_5348_15_1"),  # one "Batteries" row; no Li-ion / alkaline split
     ("battery-recycling", "total", "20_503_5344_15_1"),  # open-loop
-    # Material use, primary production, per tonne.
+    # Material use, per tonne: primary production, and closed-loop source (made from recycled material of the same
+    # kind) where DESNZ has one; recycling's benefit to the user of the material is primary - closed-loop source.
+    # DESNZ has no closed-loop source rows for electricals or batteries, and no material-use row for mixed WEEE.
     ("board-primary", "total", "19_506_5156_15_1"),
+    ("board-closed-loop-source", "total", "19_506_5159_15_1"),
+    ("paper-primary", "total", "19_506_5164_15_1"),
+    ("paper-closed-loop-source", "total", "19_506_5167_15_1"),
     ("plastic-primary", "total", "19_505_5120_15_1"),
+    ("plastic-closed-loop-source", "total", "19_505_5123_15_1"),
+    ("plastic-film-primary", "total", "19_505_5124_15_1"),
+    ("plastic-film-closed-loop-source", "total", "19_505_5127_15_1"),
+    ("weee-small-primary", "total", "19_503_5088_15_1"),  # Electrical items - small
+    ("weee-large-primary", "total", "19_503_5080_15_1"),  # Electrical items - large
+    ("battery-li-ion-primary", "total", "19_503_5096_15_1"),  # Batteries - Li ion
+    ("battery-alkaline-primary", "total", "19_503_5092_15_1"),  # Batteries - Alkaline
 ]
 
 # A value as DESNZ prints it must also be a Rust f64 literal once ".0" is added to whole numbers.

@@ -19,7 +19,7 @@ step "native: cargo test (unit, property, doc tests)"
 cargo test --quiet
 
 step "wasm: the JS-facing API in headless Chromium"
-wasm-pack --log-level warn test --headless --chrome -- --test wasm_api --test wasm_kmeans --test wasm_consolidation
+wasm-pack --log-level warn test --headless --chrome -- --test wasm_api --test wasm_kmeans --test wasm_consolidation --test wasm_footprint
 
 step "page: release build, then playwright-core in Chromium"
 bash scripts/build.sh

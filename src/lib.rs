@@ -6,6 +6,7 @@
 pub mod consolidation;
 pub mod error;
 pub mod factors;
+pub mod footprint;
 pub mod geo;
 pub mod kmeans;
 pub mod models;

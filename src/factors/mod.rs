@@ -13,6 +13,8 @@
 //! - **Ember** (CC BY-SA 4.0, the 2024 annual averages as bundled by CO2.js): grid intensities for the world, the
 //!   EU, Germany, France, the USA, India and China.
 //! - **University of Westminster / Pedal Me (2021)**: the e-cargo bike (a cited figure).
+//! - **Cloud Carbon Footprint** (Apache-2.0) and **Sustainable Web Design v4** (CC BY 4.0): watts per vCPU, PUEs and
+//!   kWh per GB, which are not kg CO2e per unit, so they have their own small table, [`digital`].
 //!
 //! # How DESNZ rows map to TTW and WTT
 //!
@@ -53,8 +55,15 @@
 //! to the user of the recovered material or energy, and nothing is credited for it. `-recycling` is DESNZ's
 //! closed-loop row where it has one, otherwise its open-loop row; `-recycling-open` is the open-loop row where both
 //! exist.
+//!
+//! The material-use rows say what recycling can displace: `-primary` is producing the material new,
+//! `-closed-loop-source` producing it from recycled material of the same kind, so a tonne recycled closed-loop saves
+//! its user `-primary` − `-closed-loop-source` (see [`crate::footprint`]). DESNZ has one waste row for all
+//! batteries but separate Li-ion and alkaline material rows; it has no closed-loop source rows for electricals or
+//! batteries, no material row for mixed WEEE, and no incineration value for batteries, so the table has none either.
 
 mod desnz_2025;
+pub mod digital;
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -587,7 +596,20 @@ fn build() -> Vec<Factor> {
         note: format!("{} DESNZ has one row for all batteries (no Li-ion or alkaline split).", factor.note),
         ..factor
     };
-    let primary = "Producing the virgin material, cradle to gate.";
+    const PRIMARY: &str = "Primary material production";
+    const CLOSED_SOURCE: &str = "Closed-loop source";
+    // Material-use rows differ only in material and source, so their label and note follow from those.
+    let material = |id, what: &str, material, source| {
+        let (label, note) = match source {
+            PRIMARY => (format!("{what}, primary production"), "Producing the virgin material, cradle to gate."),
+            _ => (
+                format!("{what}, from closed-loop recycled material"),
+                "Producing the material from recycled material of the same kind, cradle to gate. Recycling saves \
+                 its user primary production minus this.",
+            ),
+        };
+        desnz(id, &label, Tonne, &["Material use", material, source], note)
+    };
     let fuel = "Per litre at the pump (UK average biofuel blend): TTW is burning it, WTT producing and delivering it. \
                 Used to express a fuelled vehicle's TTW emissions as litres.";
     let none = ("no fuel or electricity used", None, "not applicable");
@@ -656,21 +678,20 @@ fn build() -> Vec<Factor> {
         waste("weee-mixed-recycling", "Mixed electricals (WEEE)", "WEEE - mixed", OPEN),
         battery(waste("battery-landfill", "Batteries", "Batteries", LANDFILL)),
         battery(waste("battery-recycling", "Batteries", "Batteries", OPEN)),
-        // Material use.
-        desnz(
-            "board-primary",
-            "Board, primary production",
-            Tonne,
-            &["Material use", BOARD, "Primary material production"],
-            primary,
-        ),
-        desnz(
-            "plastic-primary",
-            "Plastics (average), primary production",
-            Tonne,
-            &["Material use", PLASTICS, "Primary material production"],
-            primary,
-        ),
+        // Material use: what recycling can displace (see "Waste" in the module docs).
+        material("board-primary", "Board", BOARD, PRIMARY),
+        material("board-closed-loop-source", "Board", BOARD, CLOSED_SOURCE),
+        material("paper-primary", "Paper", PAPER, PRIMARY),
+        material("paper-closed-loop-source", "Paper", PAPER, CLOSED_SOURCE),
+        material("plastic-primary", "Plastics (average)", PLASTICS, PRIMARY),
+        material("plastic-closed-loop-source", "Plastics (average)", PLASTICS, CLOSED_SOURCE),
+        material("plastic-film-primary", "Plastic film", FILM, PRIMARY),
+        material("plastic-film-closed-loop-source", "Plastic film", FILM, CLOSED_SOURCE),
+        // DESNZ has no closed-loop source rows for electricals or batteries, and no material row for mixed WEEE.
+        material("weee-small-primary", "Small electrical items", "Electrical items - small", PRIMARY),
+        material("weee-large-primary", "Large electrical items", "Electrical items - large", PRIMARY),
+        material("battery-li-ion-primary", "Li-ion batteries", "Batteries - Li ion", PRIMARY),
+        material("battery-alkaline-primary", "Alkaline batteries", "Batteries - Alkaline", PRIMARY),
     ]
 }
 

@@ -181,6 +181,27 @@ fn waste_and_materials_known_answers() {
     assert_eq!(factor("plastic-primary").kg_per_unit, 3172.49932);
     assert_eq!(factor("board-landfill").unit, Unit::Tonne);
     assert_eq!(factor("board-landfill").desnz_rows[0].row, "20_506_5446_15_1");
+    // What recycling can displace: primary production and, where DESNZ has it, the closed-loop source.
+    for (id, value) in [
+        ("board-closed-loop-source", 1098.11442),
+        ("paper-primary", 1345.0779),
+        ("paper-closed-loop-source", 1050.0779),
+        ("plastic-closed-loop-source", 1575.39106),
+        ("plastic-film-primary", 2916.50513),
+        ("plastic-film-closed-loop-source", 1103.56537),
+        ("weee-small-primary", 5647.94563),
+        ("weee-large-primary", 3267.0),
+        ("battery-li-ion-primary", 6308.0),
+        ("battery-alkaline-primary", 4633.47826),
+    ] {
+        assert_eq!(factor(id).parts, FactorParts::Total(value), "{id}");
+        assert_eq!(factor(id).unit, Unit::Tonne, "{id}");
+    }
+    // DESNZ has no such rows, so neither does the table.
+    for id in ["weee-small-closed-loop-source", "weee-mixed-primary", "battery-incineration", "battery-li-ion-landfill"]
+    {
+        assert!(get("test", id).is_err(), "{id}");
+    }
 }
 
 #[test]
@@ -236,7 +257,7 @@ fn unknown_ids_list_the_known_ones() {
     let Error::Invalid { field, reason } = &err else { panic!("{err:?}") };
     assert_eq!(field, "vehicle");
     assert!(reason.starts_with("unknown factor id `rocket`, expected one of diesel-van, petrol-van, electric-van,"));
-    assert!(reason.ends_with("plastic-primary"));
+    assert!(reason.ends_with("battery-alkaline-primary"));
     assert!(FactorTable::default().get("mode", "").unwrap_err().to_string().starts_with("mode: unknown factor id ``"));
 }
 

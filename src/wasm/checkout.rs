@@ -1,5 +1,5 @@
-//! The checkout in JS: `factors` and `deliveryOptions`, all the widget needs (it is built with only these), plus
-//! the TypeScript types of the consolidation API.
+//! The checkout in JS: `factors`, `deliveryOptions` and `comparisons`, all the widget needs (it is built with only
+//! these), plus the TypeScript types of the consolidation API.
 
 use std::collections::BTreeMap;
 
@@ -14,27 +14,39 @@ pub(super) fn is_absent(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 
-/// Rejects misspelt keys in the nested objects of an input (serde-wasm-bindgen would ignore them).
-pub(super) fn check_nested(input: &JsValue) -> Result<(), JsError> {
+/// Rejects misspelt keys in the nested objects of an input (serde-wasm-bindgen would ignore them); `prefix` is
+/// where the input sits in a larger one (e.g. `delivery.`), for errors.
+pub(super) fn check_nested(input: &JsValue, prefix: &str) -> Result<(), JsError> {
     for key in ["depot", "shopper"] {
-        reject_unknown_keys::<crate::consolidation::LatLon>(&field(input, key), &format!("{key}."))?;
+        reject_unknown_keys::<crate::consolidation::LatLon>(&field(input, key), &format!("{prefix}{key}."))?;
     }
     let pickup = field(input, "pickup");
-    reject_unknown_keys::<core::PickupOptions>(&pickup, "pickup.")?;
-    reject_unknown_keys::<core::Shares>(&field(&pickup, "shares"), "pickup.shares.")?;
+    reject_unknown_keys::<core::PickupOptions>(&pickup, &format!("{prefix}pickup."))?;
+    reject_unknown_keys::<core::Shares>(&field(&pickup, "shares"), &format!("{prefix}pickup.shares."))?;
     let bike = field(input, "cargoBike");
-    reject_unknown_keys::<core::CargoBikeOptions>(&bike, "cargoBike.")?;
-    reject_unknown_keys::<crate::consolidation::LatLon>(&field(&bike, "hub"), "cargoBike.hub.")?;
-    check_overrides(&field(input, "factors"))
+    reject_unknown_keys::<core::CargoBikeOptions>(&bike, &format!("{prefix}cargoBike."))?;
+    reject_unknown_keys::<crate::consolidation::LatLon>(&field(&bike, "hub"), &format!("{prefix}cargoBike.hub."))?;
+    check_overrides(&field(input, "factors"), prefix)
 }
 
-fn check_overrides(overrides: &JsValue) -> Result<(), JsError> {
+/// Rejects misspelt keys in each override of `factors` (an input's `factors` key, under `prefix`).
+pub(super) fn check_overrides(overrides: &JsValue, prefix: &str) -> Result<(), JsError> {
     if overrides.is_object() {
         for key in Object::keys(overrides.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
-            reject_unknown_keys::<FactorOverride>(&field(overrides, &key), &format!("factors.{key}."))?;
+            reject_unknown_keys::<FactorOverride>(&field(overrides, &key), &format!("{prefix}factors.{key}."))?;
         }
     }
     Ok(())
+}
+
+/// The factor table with JS overrides (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied, if any.
+fn table(overrides: JsValue) -> Result<FactorTable, JsError> {
+    if is_absent(&overrides) {
+        return Ok(FactorTable::default());
+    }
+    check_overrides(&overrides, "")?;
+    let map: BTreeMap<String, FactorOverride> = from_js_at(overrides, "factors")?;
+    Ok(FactorTable::with_overrides(map)?)
 }
 
 /// The factor table, with `overrides` (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied when given.
@@ -42,14 +54,7 @@ fn check_overrides(overrides: &JsValue) -> Result<(), JsError> {
 pub fn factors(
     #[wasm_bindgen(unchecked_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
 ) -> Result<JsValue, JsError> {
-    let table = if is_absent(&overrides) {
-        FactorTable::default()
-    } else {
-        check_overrides(&overrides)?;
-        let map: BTreeMap<String, FactorOverride> = from_js_at(overrides, "factors")?;
-        FactorTable::with_overrides(map)?
-    };
-    to_js(&table)
+    to_js(&table(overrides)?)
 }
 
 /// The g CO2e per parcel of each way of delivering one parcel to one shopper; constant time.
@@ -57,8 +62,19 @@ pub fn factors(
 pub fn delivery_options(
     #[wasm_bindgen(unchecked_param_type = "DeliveryOptionsInput")] input: JsValue,
 ) -> Result<JsValue, JsError> {
-    check_nested(&input)?;
+    check_nested(&input, "")?;
     to_js(&core::delivery_options(&read::<OptionsInput>(input)?)?)
+}
+
+/// Grams of CO2e as metres driven in the comparison car (`petrol-car`) and as phone charges (0.015 kWh each, an
+/// assumption) on `uk-grid-2025`, with factor `overrides` applied when given. The page, the widget and every
+/// footprint share this one implementation.
+#[wasm_bindgen(unchecked_return_type = "Comparisons")]
+pub fn comparisons(
+    grams: f64,
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
+) -> Result<JsValue, JsError> {
+    to_js(&crate::footprint::comparisons(grams, &table(overrides)?)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -143,6 +159,14 @@ export interface DeliveryOption {
   explanation: string; legs: Leg[];
 }
 export interface DeliveryOptionsResult { options: DeliveryOption[]; settings: Term[] }
+
+/** The same grams two everyday ways; null where the factor behind it is 0. */
+export interface Comparisons {
+  grams: number;
+  /** Metres driven in the average petrol car (petrol-car, DESNZ 2025). */ metresDriven: number | null;
+  /** Full charges of a phone (0.015 kWh, an assumption) on uk-grid-2025. */ phoneCharges: number | null;
+  trace: Term[];
+}
 
 export interface OrderColumns { lat: Float64Array; lon: Float64Array; parcels: Float64Array; weightKg?: Float64Array; ids?: string[] }
 /** `line` for CSV (1-based; the header is line 1), `feature` for GeoJSON (0-based). */

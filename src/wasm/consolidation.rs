@@ -114,7 +114,7 @@ pub fn consolidate(
     }
     let orders = read_orders(&input)?;
     let want_geojson = field(&input, "geojson").as_bool().unwrap_or(false);
-    check_nested(&input)?;
+    check_nested(&input, "")?;
     let rest = Object::assign(&Object::new(), input.unchecked_ref());
     for key in ORDER_KEYS {
         let _ = Reflect::delete_property(&rest, &JsValue::from_str(key));

@@ -11,11 +11,15 @@ pub mod checkout;
 #[cfg(feature = "full")]
 pub mod consolidation;
 #[cfg(feature = "full")]
+pub mod footprint;
+#[cfg(feature = "full")]
 pub mod kmeans;
 
-pub use checkout::{delivery_options, factors};
+pub use checkout::{comparisons, delivery_options, factors};
 #[cfg(feature = "full")]
 pub use consolidation::{consolidate, orders_from_geojson, parse_orders};
+#[cfg(feature = "full")]
+pub use footprint::{digital_factors, digital_footprint, ewaste_footprint, order_footprint, packaging_footprint};
 
 /// Reads a plain JS object into `T`, rejecting keys `T` does not have.
 fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {

@@ -1,0 +1,187 @@
+//! The footprint JS API (packaging, e-waste, digital, order, comparisons), run in headless Chromium by
+//! `wasm-pack test --headless --chrome -- --test wasm_footprint`.
+#![cfg(target_arch = "wasm32")]
+
+use green_delivery::wasm;
+use js_sys::{Array, Error, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A plain JS object from JSON text, as a page would write it.
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap_or_else(|_| panic!("bad JSON in test: {json}"))
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| match key.parse::<u32>() {
+        Ok(i) => Array::from(&v).get(i),
+        Err(_) => Reflect::get(&v, &JsValue::from_str(key)).unwrap(),
+    })
+}
+
+fn num(value: &JsValue, path: &str) -> f64 {
+    get(value, path).as_f64().unwrap_or_else(|| panic!("{path} is not a number"))
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a / b - 1.0).abs() < 1e-9
+}
+
+fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let thrown = JsValue::from(result.expect_err("expected an error"));
+    let error: Error = thrown.dyn_into().expect("a JS Error");
+    error.message().into()
+}
+
+#[wasm_bindgen_test]
+fn packaging_per_order_and_per_year() {
+    let r = wasm::packaging_footprint(js(r#"{
+        "items": [
+            { "material": "board", "massKg": 0.3, "route": "recycling" },
+            { "material": "plastic-film", "massKg": 0.02, "route": "landfill" }
+        ],
+        "ordersPerYear": 10000
+    }"#))
+    .unwrap();
+    let g = 0.3 * 4.68568 + 0.02 * 8.98311;
+    assert!(close(num(&r, "gCo2e"), g));
+    assert!(close(num(&r, "avoidedG"), 0.3 * (1199.72542 - 1098.11442)));
+    assert!(close(num(&r, "perYear.kgCo2e"), g * 10.0));
+    assert_eq!(get(&r, "items.0.trace.1.name").as_string().unwrap(), "factor (board-recycling)");
+    assert!(get(&r, "items.1.avoidedG").is_undefined());
+    assert_eq!(get(&r, "routes.0.route").as_string().unwrap(), "landfill");
+    assert!(num(&r, "routes.0.gCo2e") > num(&r, "routes.2.gCo2e"));
+    assert!(get(&r, "method").as_string().unwrap().starts_with("DESNZ counts recycling's benefit"));
+}
+
+#[wasm_bindgen_test]
+fn ewaste_by_item_and_route() {
+    let r = wasm::ewaste_footprint(js(r#"{ "items": [
+        { "item": "weee-small", "massKg": 0.15, "route": "landfill" },
+        { "item": "battery-li-ion", "massKg": 0.05, "route": "recycling" }
+    ] }"#))
+    .unwrap();
+    assert!(close(num(&r, "gCo2e"), 0.15 * 8.98311 + 0.05 * 4.68568));
+    assert!(close(num(&r, "items.1.primaryG"), 0.05 * 6308.0));
+    assert!(get(&r, "items.1.avoidedG").is_undefined());
+    // Batteries have no incineration row, so the whole mix cannot be incinerated: null, not a made-up number.
+    assert!(get(&r, "routes.1.gCo2e").is_null());
+    assert_eq!(Array::from(&get(&r, "notes")).length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn digital_by_segment_with_a_provider() {
+    let r = wasm::digital_footprint(js(r#"{
+        "pages": 8, "bytesPerPage": 2500000,
+        "server": { "provider": "gcp", "vcpuSeconds": 2 },
+        "grid": "grid-fr"
+    }"#))
+    .unwrap();
+    let server_kwh = (0.71 + 0.5 * (4.26 - 0.71)) * 2.0 * 1.1 / 3.6e6;
+    assert!(close(num(&r, "segments.0.kwh"), server_kwh));
+    assert_eq!(get(&r, "segments.0.method").as_string().unwrap(), "ccf");
+    assert!(close(num(&r, "segments.1.kwh"), 0.02 * 0.059));
+    assert!(close(num(&r, "operationalG"), num(&r, "kwh") * 44.18));
+    let sum: f64 = (0..3).map(|i| num(&r, &format!("segments.{i}.gCo2e"))).sum();
+    assert!(close(num(&r, "gCo2e"), sum));
+    let factors = wasm::digital_factors(js(r#"{ "ccf-gcp-pue": 1.2 }"#)).unwrap();
+    let pue = Array::from(&factors).iter().find(|f| get(f, "id").as_string().unwrap() == "ccf-gcp-pue").unwrap();
+    assert_eq!((num(&pue, "value"), get(&pue, "source").as_string().unwrap()), (1.2, "override".into()));
+    assert_eq!(Array::from(&wasm::digital_factors(JsValue::UNDEFINED).unwrap()).length(), 17);
+}
+
+#[wasm_bindgen_test]
+fn order_adds_its_parts() {
+    let r = wasm::order_footprint(js(r#"{
+        "delivery": { "shopper": { "lat": 51.52, "lon": -0.08 } },
+        "option": "consolidated",
+        "packaging": { "items": [{ "material": "board", "massKg": 0.3, "route": "recycling" }] },
+        "digital": { "pages": 10, "bytesPerPage": 2000000 }
+    }"#))
+    .unwrap();
+    let parts: f64 = (0..3).map(|i| num(&r, &format!("parts.{i}.gCo2e"))).sum();
+    assert_eq!(num(&r, "gCo2e"), parts);
+    assert!(close(num(&r, "parts.0.gCo2e"), (2.0 * 17.87 + 45.0) / 100.0 * 316.89));
+    assert_eq!(
+        get(&r, "summary").as_string().unwrap(),
+        "Your order: 259 g CO2e, of which delivery 256 g, packaging 1.4 g, online 2.0 g."
+    );
+    assert!(close(num(&r, "comparisons.metresDriven"), parts / 0.20871));
+}
+
+#[wasm_bindgen_test]
+fn comparisons_with_and_without_overrides() {
+    let c = wasm::comparisons(208.71, JsValue::UNDEFINED).unwrap();
+    assert!(close(num(&c, "metresDriven"), 1000.0));
+    assert!(close(num(&c, "phoneCharges"), 208.71 / (0.015 * 245.4)));
+    let c =
+        wasm::comparisons(100.0, js(r#"{ "petrol-car": { "kgPerUnit": 0.1 }, "uk-grid-2025": { "kgPerUnit": 0 } }"#))
+            .unwrap();
+    assert_eq!(num(&c, "metresDriven"), 1000.0);
+    assert!(get(&c, "phoneCharges").is_null());
+}
+
+#[wasm_bindgen_test]
+fn errors_are_js_errors_that_name_the_field() {
+    let packaging = |items: &str| error_message(wasm::packaging_footprint(js(&format!(r#"{{ "items": [{items}] }}"#))));
+    assert_eq!(
+        packaging(r#"{ "material": "board", "massKg": -1, "route": "landfill" }"#),
+        "items[0].massKg must be at least 0, got -1"
+    );
+    assert!(packaging(r#"{ "material": "foam", "massKg": 1, "route": "landfill" }"#)
+        .starts_with("items[0].material: unknown material `foam`"));
+    assert!(packaging(r#"{ "material": "board", "massKg": 1, "route": "compost" }"#)
+        .starts_with("items[0].route: unknown route `compost`"));
+    assert!(packaging(r#"{ "material": "board", "massKg": 1, "route": "landfill", "colour": "brown" }"#)
+        .starts_with("items[0].colour: unknown field, expected one of material, massKg, route"));
+    assert!(
+        packaging(r#"{ "material": "board", "massKg": "heavy", "route": "landfill" }"#).starts_with("items[0].massKg:")
+    );
+    assert!(error_message(wasm::ewaste_footprint(js(
+        r#"{ "items": [{ "item": "battery-alkaline", "massKg": 0.1, "route": "incineration" }] }"#
+    )))
+    .starts_with("items[0].route: DESNZ 2025 has no incineration row for `battery` waste"));
+    let digital = |server: &str| {
+        error_message(wasm::digital_footprint(js(&format!(
+            r#"{{ "pages": 1, "bytesPerPage": 1, "server": {server} }}"#
+        ))))
+    };
+    assert_eq!(
+        digital(r#"{ "provider": "aws", "vcpuSeconds": 1, "utilisation": 1.5 }"#),
+        "server.utilisation must be between 0 and 1, got 1.5"
+    );
+    assert_eq!(
+        digital(r#"{ "provider": "aws", "vcpuSeconds": 1, "pue": 0.8 }"#),
+        "server.pue must be at least 1, got 0.8"
+    );
+    assert!(digital(r#"{ "provider": "aws", "vcpuSecs": 1 }"#).starts_with("server.vcpuSecs: unknown field"));
+    let order = |json: &str| error_message(wasm::order_footprint(js(json)));
+    assert!(order(r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 }, "depto": {} }, "option": "express" }"#)
+        .starts_with("delivery.depto: unknown field"));
+    assert_eq!(
+        order(
+            r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 } }, "option": "express",
+                 "packaging": { "items": [{ "material": "paper", "massKg": -2, "route": "landfill" }] } }"#
+        ),
+        "packaging.items[0].massKg must be at least 0, got -2"
+    );
+    assert_eq!(
+        error_message(wasm::comparisons(f64::NAN, JsValue::UNDEFINED)),
+        "grams must be a finite number, got NaN"
+    );
+    assert!(error_message(wasm::digital_factors(js(r#"{ "ccf-aws-pue": 0.5 }"#)))
+        .starts_with("digitalFactors.ccf-aws-pue must be at least 1"));
+}
+
+#[wasm_bindgen_test]
+fn the_module_keeps_working_after_errors() {
+    for _ in 0..3 {
+        assert!(wasm::packaging_footprint(JsValue::NULL).is_err());
+        assert!(wasm::digital_footprint(js(r#"{ "pages": -1, "bytesPerPage": 1 }"#)).is_err());
+        assert!(wasm::order_footprint(js("{}")).is_err());
+        let r = wasm::comparisons(0.0, JsValue::NULL).unwrap();
+        assert_eq!(num(&r, "metresDriven"), 0.0);
+    }
+}
