@@ -24,14 +24,3 @@ export function clearOverrides() {
   localStorage.removeItem(KEY);
   dispatchEvent(new CustomEvent('green-delivery:overrides'));
 }
-
-/** Everyday comparisons: assumptions of ours, listed in the sources table beside the factors. */
-export const COMPARISONS = {
-  phoneChargeKwh: {
-    value: 0.015,
-    unit: 'kWh per full smartphone charge',
-    source: 'Assumption: a ~4,000 mAh, 3.85 V battery holds about 15 Wh; charger losses ignored',
-  },
-  carFactorId: 'petrol-car',
-  gridFactorId: 'uk-grid-2025',
-};

@@ -2,7 +2,7 @@
 import { loadGreenDelivery } from './wasm.js';
 import { fmt } from './format.js';
 import { el, reset, barItem } from './plot.js';
-import { overrides, COMPARISONS } from './overrides.js';
+import { overrides } from './overrides.js';
 
 const api = await loadGreenDelivery();
 const form = document.getElementById('shopper-form');
@@ -10,6 +10,7 @@ const map = document.getElementById('shopper-map');
 const list = document.getElementById('shopper-results');
 const error = document.getElementById('shopper-error');
 const assumptions = document.getElementById('shopper-assumptions');
+const orderForm = document.getElementById('order-form');
 const KM_PER_DEGREE = 111.195;
 const MAP_KM = 15; // the map shows ±15 km around the shop
 
@@ -26,21 +27,16 @@ function input() {
   };
 }
 
-/** Grams as metres of driving the comparison car, and as phone charges on the UK grid. */
-function comparisons(grams, table) {
-  const car = table.find((f) => f.id === COMPARISONS.carFactorId);
-  const grid = table.find((f) => f.id === COMPARISONS.gridFactorId);
-  const metres = grams / car.kgPerUnit; // g ÷ (kg/km) = m
-  const charges = grams / (COMPARISONS.phoneChargeKwh.value * grid.kgPerUnit * 1000);
-  return `≈ ${fmt(Math.round(metres))} m of driving a ${car.label.toLowerCase()} · ≈ ${fmt(Math.round(charges))} phone charges`;
+/** Grams as metres of driving and phone charges: the core's comparisons, shared with the other footprints. */
+function comparisons(grams) {
+  const c = api.comparisons(grams, overrides());
+  return `≈ ${fmt(Math.round(c.metresDriven))} m of driving a petrol car · ≈ ${fmt(Math.round(c.phoneCharges))} phone charges`;
 }
 
 function render() {
   let result;
-  let table;
   try {
     result = api.deliveryOptions(input());
-    table = api.factors(overrides());
     error.textContent = '';
   } catch (err) {
     error.textContent = err.message;
@@ -58,7 +54,7 @@ function render() {
       item.dataset.id = option.id;
       const compare = document.createElement('p');
       compare.className = 'comparison';
-      compare.textContent = comparisons(option.gCo2e, table);
+      compare.textContent = comparisons(option.gCo2e);
       const why = document.createElement('p');
       why.className = 'why';
       why.textContent = option.explanation;
@@ -67,6 +63,7 @@ function render() {
     }),
   );
   drawMap();
+  renderOrder();
   // One line per setting behind the numbers, each linked to the sources table.
   assumptions.replaceChildren(
     ...result.settings.map((term) => {
@@ -77,15 +74,42 @@ function render() {
       item.append(`${term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
       return item;
     }),
-    (() => {
+    ...api.comparisons(1, overrides()).trace.map((term) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = '#sources';
-      link.textContent = 'assumption';
-      item.append(`Comparisons: metres of driving a ${COMPARISONS.carFactorId}; a phone charge is ${COMPARISONS.phoneChargeKwh.value} kWh on the ${COMPARISONS.gridFactorId} grid (`, link, ')');
+      link.textContent = term.source;
+      item.append(`Comparisons use ${term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
       return item;
-    })(),
+    }),
   );
+}
+
+/** The whole order: delivery (the chosen option), packaging and the online part, as one sentence and a table. */
+function renderOrder() {
+  const o = orderForm.elements;
+  const out = document.getElementById('order-summary');
+  const parts = document.querySelector('#order-parts tbody');
+  try {
+    const r = api.orderFootprint({
+      delivery: input(),
+      option: o.option.value,
+      packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
+      digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6 },
+      factors: overrides(),
+    });
+    out.textContent = r.summary;
+    parts.replaceChildren();
+    for (const part of r.parts) {
+      const row = parts.insertRow();
+      row.insertCell().textContent = part.id;
+      row.insertCell().textContent = `${fmt(part.gCo2e)} g`;
+      row.insertCell().textContent = `${fmt(100 * part.share)}%`;
+    }
+  } catch (err) {
+    out.textContent = err.message;
+    parts.replaceChildren();
+  }
 }
 
 /** A tile-free map: the shop, the shopper, and a 5 km scale bar on a local plane around the shop. */
@@ -121,6 +145,8 @@ map.addEventListener('click', (event) => {
   render();
 });
 form.addEventListener('input', render);
+orderForm.addEventListener('input', renderOrder);
+orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
 render();

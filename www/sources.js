@@ -1,7 +1,7 @@
 // "Sources and assumptions": every factor with its source, year and licence, and a field to override it.
 import { loadGreenDelivery } from './wasm.js';
 import { fmt } from './format.js';
-import { overrides, setOverride, clearOverrides, COMPARISONS } from './overrides.js';
+import { overrides, setOverride, clearOverrides } from './overrides.js';
 
 const api = await loadGreenDelivery();
 const body = document.querySelector('#sources-table tbody');
@@ -45,15 +45,17 @@ function render() {
     cell(row, f.year ?? '');
     cell(row, f.licence);
   }
-  const phone = body.insertRow();
-  phone.id = 'assumption-phone-charge';
-  cell(phone, 'Phone charge (for comparisons)');
-  cell(phone, 'phone-charge');
-  cell(phone, fmt(COMPARISONS.phoneChargeKwh.value));
-  cell(phone, COMPARISONS.phoneChargeKwh.unit);
-  cell(phone, COMPARISONS.phoneChargeKwh.source);
-  cell(phone, '');
-  cell(phone, '');
+  // Digital-energy figures (servers, data transfer) and the comparisons' assumption, listed read-only.
+  for (const f of api.digitalFactors(undefined)) {
+    const row = body.insertRow();
+    row.id = `factor-${f.id}`;
+    [f.label, f.id, fmt(f.value), f.unit, f.note ? `${f.source}. ${f.note}` : f.source, f.year ?? '', f.licence].forEach((t) => cell(row, String(t)));
+  }
+  for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
+    const row = body.insertRow();
+    row.id = `assumption-${term.name}`;
+    [`Everyday comparisons: ${term.name}`, term.name, fmt(term.value), term.unit, term.source, '', ''].forEach((t) => cell(row, t));
+  }
 }
 
 document.getElementById('sources-reset').addEventListener('click', clearOverrides);

@@ -50,8 +50,30 @@ test('everyday comparisons convert grams with the petrol car and phone-charge fa
   assert.equal(await tab.page.locator('#shopper-assumptions li a').first().getAttribute('href'), '#sources');
 });
 
+test('the whole order adds delivery, packaging and online, as orderFootprint does', async () => {
+  await tab.page.getByLabel('Packaging mass, g').fill('400');
+  await tab.page.getByLabel('It ends up').selectOption('landfill');
+  const expected = await tab.page.evaluate(async () => {
+    const api = await import('/pkg/green_delivery.js');
+    return api.orderFootprint({
+      delivery: { depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van' },
+      option: 'consolidated',
+      packaging: { items: [{ material: 'board', massKg: 0.4, route: 'landfill' }] },
+      digital: { pages: 8, bytesPerPage: 2e6 },
+    });
+  });
+  assert.equal(await tab.page.locator('#order-summary').textContent(), expected.summary);
+  assert.match(expected.summary, /^Your order: [\d,.]+ g CO2e, of which delivery [\d,.]+ g, packaging [\d,.]+ g, online [\d,.]+ g\.$/);
+  const parts = await tab.page.locator('#order-parts tbody tr').allTextContents();
+  assert.equal(parts.length, 3);
+  await tab.page.getByLabel('Packaging mass, g').fill('-1');
+  assert.match(await tab.page.locator('#order-summary').textContent(), /massKg/);
+  await tab.page.getByLabel('Packaging mass, g').fill('200');
+});
+
 test('clicking the map moves the shopper and updates the numbers', async () => {
   const before = await shown();
+  await tab.page.locator('#shopper-map').scrollIntoViewIfNeeded();
   const box = await tab.page.locator('#shopper-map').boundingBox();
   await tab.page.mouse.click(box.x + box.width * 0.95, box.y + box.height * 0.5);
   const lon = Number(await tab.page.getByLabel('Your longitude').inputValue());
