@@ -27,6 +27,16 @@ function input() {
   };
 }
 
+/** Plain words for the settings `deliveryOptions` reports. */
+const SETTING_NAMES = {
+  stemKm: 'Road distance from the depot to your area, one way',
+  dropKm: 'Driving between stops on a typical round',
+  parcelsPerRound: 'Parcels on a typical round',
+  roadFactor: 'Road distance per straight-line km',
+  pickupKm: 'Distance to a pickup point, one way',
+  parcelsPerPickupStop: 'Parcels dropped per pickup-point stop',
+};
+
 /** Grams as metres of driving and phone charges: the core's comparisons, shared with the other footprints. */
 function comparisons(grams) {
   const c = api.comparisons(grams, overrides());
@@ -71,7 +81,7 @@ function render() {
       const link = document.createElement('a');
       link.href = '#sources';
       link.textContent = term.source ?? 'sources';
-      item.append(`${term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
+      item.append(`${SETTING_NAMES[term.name] ?? term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
       return item;
     }),
     ...api.comparisons(1, overrides()).trace.map((term) => {
