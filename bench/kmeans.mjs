@@ -5,7 +5,7 @@
 //   npm run bench -- --quick       n = 10k and 100k only
 //   node --expose-gc bench/kmeans.mjs --sizes=100k --ks=32 --libs=ml-kmeans,skmeans --budget=30 --json=out.json
 // Options (each also as an env variable): --sizes / BENCH_SIZES, --ks / BENCH_KS, --modes=fixed,default,
-// --libs=ours,ours-lloyd,ml-kmeans,skmeans,sklearn / BENCH_LIBS (ours-lloyd: ours without the Hamerly bounds), --budget=<s per run> / BENCH_BUDGET_S, --repeats / BENCH_REPEATS,
+// --libs=ours,ours-lloyd,ml-kmeans,skmeans,sklearn / BENCH_LIBS (ours-lloyd: ours without the tree filter), --budget=<s per run> / BENCH_BUDGET_S, --repeats / BENCH_REPEATS,
 // --python=<interpreter> / PYTHON (default: ./.venv/bin/python if present, else python3), --json=<file>.
 //
 // Modes: "fixed" = 20 Lloyd iterations from the same k initial centroids for everybody (k distinct data points);
@@ -176,15 +176,15 @@ async function loadOurs() {
   return { kmeans: mod.kmeans, memory: exports.memory };
 }
 
-/** algorithm "hamerly" is our default (bounds skip distance work, same result); "lloyd" computes every distance. */
-function runOurs(ours, flat, k, init, repeats, algorithm = 'hamerly') {
+/** algorithm "filter" is our default (the tree filter skips distance work, same result); "lloyd" computes every distance. */
+function runOurs(ours, flat, k, init, repeats, algorithm = 'filter') {
   const base = init ? { k, init, maxIter: FIXED_ITERATIONS, tol: 0 } : { k, seed: 1 }; // defaults otherwise
   const options = { ...base, algorithm };
   return timed(() => {
     const r = ours.kmeans(flat, options);
     return {
       centroids: r.centroids, iterations: r.iterations, reportedInertia: r.inertia,
-      note: `skipped ${(100 * r.skippedFraction).toFixed(0)}% of distances`,
+      note: `skipped ${(100 * r.skippedFraction).toFixed(2)}% of distances`,
     };
   }, repeats);
 }
@@ -297,7 +297,7 @@ async function main() {
     if (ours.kmeans) {
       const flat = points.slice(0, n * DIM); // an ordinary (not shared) Float64Array, as a page would pass
       for (const { k, mode, init } of cells(n)) {
-        for (const [lib, algorithm] of [['ours', 'hamerly'], ['ours-lloyd', 'lloyd']]) {
+        for (const [lib, algorithm] of [['ours', 'filter'], ['ours-lloyd', 'lloyd']]) {
           if (!opt.libs.includes(lib)) continue;
           progress(`${lib} n=${human(n)} k=${k} ${mode}`);
           record(lib, n, k, mode, skipped(lib, mode, n, k) ?? runOurs(ours, flat, k, init, opt.repeats, algorithm));

@@ -1,6 +1,6 @@
 //! Native k-means core: `cargo bench --bench kmeans`. 100k 2-D points (a fixed-seed Gaussian mixture like
 //! bench/kmeans.mjs, in km), k = 8, 32, 128: 20 iterations from the same k data points (accelerated and plain Lloyd,
-//! so the effect of the bounds shows), and a default fit (k-means++, tol 1e-4).
+//! so the effect of the tree filter shows), and a default fit (k-means++, tol 1e-4).
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {

@@ -1,174 +1,197 @@
-//! Lloyd's iterations, accelerated with Hamerly's bounds (Hamerly 2010, "Making k-means even faster").
+//! Lloyd's iterations, accelerated by filtering on a space-partitioning tree (Kanungo et al. 2002, "An efficient
+//! k-means clustering algorithm: analysis and implementation"; Pelleg & Moore 1999).
 //!
-//! Each point keeps an upper bound on the distance to its centroid and a lower bound on the distance to every
-//! other centroid. When the upper bound is below both the lower bound and half the gap from its centroid to the
-//! nearest other centroid, the point provably keeps its label and no distance is computed. Hamerly needs only
-//! two bounds per point (Elkan needs k), which in 2-D is both faster and small enough for a browser tab.
+//! Each assignment pass walks the [`Tree`] from the root with a list of candidate centroids. At each node the
+//! candidate nearest the centre of the node's box is found, and every other candidate that is farther than it
+//! from every point of the box is dropped. A node left with one candidate has all its points assigned, and its
+//! precomputed sums added, in one step; in a leaf with several, each point is measured against the few left.
+//! In 2-D most of the plane lies well inside one centroid's cell, so most points are never visited; only those
+//! near a boundary between two clusters are. Nothing is kept per point but its label.
 //!
-//! Results equal plain Lloyd's from the same start: labels are the same argmin (lowest index on ties), and
-//! centroids are recomputed from all points in the same order every iteration.
+//! Results equal plain Lloyd's from the same start: a candidate is dropped only when it is farther by a margin
+//! far above rounding, so every point's label is the same argmin (lowest index on ties). The cluster sums are
+//! a function of the labels alone (a node whose points share a label adds its precomputed sums, any other adds
+//! its children's or its points'), so the plain path, which measures every point against every centroid and
+//! then sums the same way, gives bit-identical centroids.
 
 use crate::kmeans::data::Data;
-use crate::kmeans::kernel::{nearest_two, sq_dist, with_dim, Grid, Neighbours};
+use crate::kmeans::kernel::{sq_dist, with_dim};
+use crate::kmeans::tree::Tree;
 
-/// The state of one run: centroids in the data's space, labels, and Hamerly's bounds.
+/// In `State::uniform`: the node's points do not share one label.
+const MIXED: u32 = u32::MAX;
+
+/// Relative margin by which a candidate must be farther than the nearest before it is dropped. Computed squared
+/// distances carry a relative error of a few 1e-16, so no rounding can make a dropped candidate win.
+const SLACK: f64 = 1e-9;
+
+/// The state of one run: centroids in the data's space, and labels in the data's (tree) order.
 #[derive(Debug, Clone)]
 pub struct State {
     pub k: usize,
     pub centroids: Vec<f64>,
     pub labels: Vec<u32>,
-    /// Per point, Hamerly's bounds as of the pass that last computed them.
-    bounds: Vec<Bounds>,
     accelerated: bool,
-    /// No assignment yet: every point needs a full scan.
+    /// No assignment yet.
     fresh: bool,
-    /// How far each centroid moved in the last update.
-    moved: Vec<f64>,
-    /// Per assignment pass t and cluster a: [total move of centroid a before pass t, total of the largest
-    /// move of any other centroid before pass t]. A point's bounds from pass e are brought to pass t by the
-    /// difference of two rows, so a point whose bounds still hold is only read, never written.
-    drift: Vec<[f64; 2]>,
-    /// Per-cluster sums, kept up to date as points change cluster.
+    /// Per tree node, the label all its points had after the last pass, or [`MIXED`]. An entry is only
+    /// meaningful while no ancestor holds a label (an ancestor's label then covers the whole subtree); it lets a
+    /// node whose label has not changed skip its points entirely.
+    uniform: Vec<u32>,
+    /// Per-cluster sums of the last assignment.
     totals: Totals,
-    /// Point-to-centroid distances computed, and what plain Lloyd would have computed.
+    /// Point-to-centroid distances computed (box tests count as two), and what plain Lloyd would have computed.
     pub evaluations: u64,
     pub lloyd_evaluations: u64,
 }
 
-/// Bounds on true (not squared) distances, as of assignment pass `epoch`: `upper` to the point's centroid,
-/// `lower` to every other centroid. Each is kept as the high 32 bits of its f64 (sign, exponent and 20 bits of
-/// mantissa, about six digits), rounded outwards, so a million points need 12 MB rather than 24; the bounds only
-/// decide which distances to compute, never a label. Integer shifts rather than f32: V8 compiles f32 ↔ f64
-/// conversions to instructions that depend on their target register's old value, which chained the loop's
-/// iterations and made it twice as slow.
-#[derive(Debug, Clone, Copy)]
-struct Bounds {
-    upper: u32,
-    lower: u32,
-    epoch: u32,
-}
-
-impl Bounds {
-    /// No bounds yet (upper infinite): the point will be measured.
-    const UNKNOWN: Bounds = Bounds { upper: (f64::INFINITY.to_bits() >> 32) as u32, lower: 0, epoch: 0 };
-
-    /// For non-negative floats the bits order like the values, so dropping the low half rounds down, and
-    /// adding one to the high half when the low half is not zero rounds up (to infinity past the largest).
-    #[inline(always)]
-    fn new(upper: f64, lower: f64, epoch: u32) -> Self {
-        let lower = if lower > 0.0 { lower } else { 0.0 };
-        let (up, down) = (upper.to_bits(), lower.to_bits());
-        Bounds { upper: (up >> 32) as u32 + (up as u32 != 0) as u32, lower: (down >> 32) as u32, epoch }
-    }
-
-    #[inline(always)]
-    fn upper(&self) -> f64 {
-        f64::from_bits((self.upper as u64) << 32)
-    }
-
-    #[inline(always)]
-    fn lower(&self) -> f64 {
-        f64::from_bits((self.lower as u64) << 32)
-    }
-}
-
-/// Points per call of [`Pass::block`]. V8 swaps in optimised wasm code only when a function is next called, so
-/// one long loop over a million points would run its first pass in the baseline tier (2–4× slower); blocks let
-/// the optimised code take over after a few milliseconds.
-const BLOCK: usize = 1 << 14;
-
-/// One assignment pass: what every point needs, borrowed once.
+/// One assignment pass: what every node needs, borrowed once.
 struct Pass<'a, const D: usize> {
     d: usize,
-    fresh: bool,
-    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    soa: Vec<f64>,
-    centroids: &'a [f64],
-    /// Each centroid's neighbours by distance (accelerated runs only).
-    neighbours: Option<Neighbours>,
-    /// On an accelerated first pass in 2-D, a guess of each point's nearest centroid.
-    grid: Option<Grid>,
-    /// Per cluster, half the gap to its nearest other centroid.
-    half_gap: Vec<f64>,
-    /// `State::drift`, and this pass's number.
-    drift: &'a [[f64; 2]],
-    pass: u32,
+    k: usize,
+    x: &'a [f64],
+    weights: Option<&'a [f64]>,
+    tree: &'a Tree,
+    accelerated: bool,
+    labels: &'a mut [u32],
+    uniform: &'a mut [u32],
     totals: &'a mut Totals,
+    /// Candidate centroids at each tree level: `k` slots of indices (ascending), and their coordinates.
+    index: Vec<u32>,
+    coords: Vec<f64>,
     changed: usize,
     evaluations: u64,
 }
 
 impl<const D: usize> Pass<'_, D> {
-    #[inline(never)]
-    fn block(&mut self, x: &[f64], labels: &mut [u32], bounds: &mut [Bounds], weights: Option<&[f64]>) {
-        match weights {
-            None => self.points(x, labels, bounds, std::iter::repeat(1.0)),
-            Some(w) => self.points(x, labels, bounds, w.iter().copied()),
-        }
-    }
-
-    /// Monomorphised for weighted and unweighted data: it runs once per point per iteration.
-    #[inline(always)]
-    fn points(&mut self, x: &[f64], labels: &mut [u32], bounds: &mut [Bounds], weights: impl Iterator<Item = f64>) {
-        let (d, k) = (self.d, self.half_gap.len());
-        let now = &self.drift[self.pass as usize * k..][..k];
-        let points = x.chunks_exact(d).zip(labels.iter_mut()).zip(bounds.iter_mut()).zip(weights);
-        for (((x, label), bounds), w) in points {
-            let old = *label;
-            if let Some(neighbours) = &self.neighbours {
-                let (a, s) = if self.fresh {
-                    // First pass: start from the grid's guess (or any centroid, beyond 2-D).
-                    let a = self.grid.as_ref().map_or(0, |grid| grid.guess(x));
-                    (a, sq_dist::<D>(x, &self.centroids[a * d..a * d + d], d))
-                } else {
-                    let a = old as usize;
-                    let then = self.drift[bounds.epoch as usize * k + a];
-                    let upper = bounds.upper() + (now[a][0] - then[0]);
-                    let lower = bounds.lower() - (now[a][1] - then[1]);
-                    // Plain comparisons: wasm's f64.max must handle NaN and -0, which costs several instructions.
-                    let bound = if self.half_gap[a] > lower { self.half_gap[a] } else { lower };
-                    // Strict: on a tie the full scan must decide, as the lowest index wins.
-                    if upper < bound {
-                        continue;
-                    }
-                    let s = sq_dist::<D>(x, &self.centroids[a * d..a * d + d], d);
-                    if s.sqrt() < bound {
-                        *bounds = Bounds::new(s.sqrt(), lower, self.pass);
-                        self.evaluations += 1;
-                        continue;
-                    }
-                    (a, s)
-                };
-                let (nearest, d1, d2, evaluated) = neighbours.nearest_two::<D>(x, a, s);
-                self.evaluations += 1 + evaluated;
-                *label = nearest;
-                *bounds = Bounds::new(d1.sqrt(), d2.sqrt(), self.pass);
+    /// Assigns the points of `node`, given `count` candidates at `level` and the label all its points had
+    /// before (or [`MIXED`] when unknown). Returns the label all its points now share, leaving their sums for
+    /// the parent to add in one step; or [`MIXED`], with the sums of its points already added.
+    fn visit(&mut self, node: usize, level: usize, count: usize, before: u32) -> u32 {
+        let before = if before == MIXED { self.uniform[node] } else { before };
+        let (level, count) =
+            if self.accelerated { (level + 1, self.filter(node, level, count)) } else { (level, count) };
+        let label = if count == 1 {
+            let label = self.index[level * self.k];
+            if label != before {
+                self.relabel(node, label);
+            }
+            label
+        } else if let Some((left, right)) = self.tree.children(node) {
+            let (l, r) = (self.visit(left, level, count, before), self.visit(right, level, count, before));
+            if l == r {
+                l
             } else {
-                let (nearest, d1, d2) = self.scan(x);
-                self.evaluations += k as u64;
-                *label = nearest;
-                *bounds = Bounds::new(d1.sqrt(), d2.sqrt(), self.pass);
+                for (child, label) in [(left, l), (right, r)] {
+                    if label != MIXED {
+                        self.totals.add_node(label, self.tree, child);
+                    }
+                }
+                MIXED
             }
-            // Only points that change cluster touch the sums, so a point whose bounds hold costs no read of x.
-            if self.fresh {
-                self.changed += 1;
-                self.totals.add(*label, x, w);
-            } else if *label != old {
-                self.changed += 1;
-                self.totals.remove(old, x, w);
-                self.totals.add(*label, x, w);
-            }
-        }
+        } else {
+            self.scan_leaf(node, level, count)
+        };
+        self.uniform[node] = label;
+        label
     }
 
+    /// Copies to `level + 1` the candidates at `level` that may be nearest to some point of `node`'s box, and
+    /// returns how many. Candidate `z` loses to `best` (the one nearest the box's centre) everywhere in the box
+    /// when it does at the box's corner farthest in the direction from `best` to `z`.
     #[inline(always)]
-    fn scan(&self, x: &[f64]) -> (u32, f64, f64) {
-        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-        if D == 2 {
-            return crate::kmeans::kernel::simd::nearest_two(x, &self.soa);
+    fn filter(&mut self, node: usize, level: usize, count: usize) -> usize {
+        let (d, k) = (dim::<D>(self.d), self.k);
+        let (lo, hi) = self.tree.bounds(node);
+        let (from, to) = (level * k, (level + 1) * k);
+        let mut best = (f64::INFINITY, from);
+        let mut diagonal = 0.0;
+        for t in 0..d {
+            diagonal += (hi[t] - lo[t]) * (hi[t] - lo[t]);
         }
-        nearest_two::<D>(x, self.centroids, self.d)
+        for m in from..from + count {
+            let c = &self.coords[m * d..m * d + d];
+            let mut s = 0.0;
+            for t in 0..d {
+                let diff = 0.5 * (lo[t] + hi[t]) - c[t];
+                s += diff * diff;
+            }
+            if s < best.0 {
+                best = (s, m);
+            }
+        }
+        let mut kept = 0;
+        for m in from..from + count {
+            let keep = m == best.1 || {
+                let (c, z) = (&self.coords[m * d..m * d + d], &self.coords[best.1 * d..best.1 * d + d]);
+                let (mut to_c, mut to_z) = (0.0, 0.0);
+                for t in 0..d {
+                    let corner = if c[t] > z[t] { hi[t] } else { lo[t] };
+                    to_c += (corner - c[t]) * (corner - c[t]);
+                    to_z += (corner - z[t]) * (corner - z[t]);
+                }
+                to_c - to_z <= SLACK * (to_c + to_z + diagonal)
+            };
+            if keep {
+                self.index[to + kept] = self.index[m];
+                self.coords.copy_within(m * d..m * d + d, (to + kept) * d);
+                kept += 1;
+            }
+        }
+        self.evaluations += 3 * count as u64 - 2;
+        kept
     }
+
+    /// Labels every point of a leaf with the nearest of `count` candidates; returns the label they share, or
+    /// [`MIXED`] after adding each point to its cluster's sums.
+    fn scan_leaf(&mut self, node: usize, level: usize, count: usize) -> u32 {
+        let d = dim::<D>(self.d);
+        let from = level * self.k;
+        let (index, coords) = (&self.index[from..from + count], &self.coords[from * d..(from + count) * d]);
+        let range = self.tree.range(node);
+        let first = range.start;
+        let mut shared = true;
+        for i in range.clone() {
+            let x = &self.x[i * d..i * d + d];
+            let mut nearest = (f64::INFINITY, 0);
+            for (m, c) in coords.chunks_exact(d).enumerate() {
+                let s = sq_dist::<D>(x, c, d);
+                if s < nearest.0 {
+                    nearest = (s, m);
+                }
+            }
+            let label = index[nearest.1];
+            if label != self.labels[i] {
+                self.labels[i] = label;
+                self.changed += 1;
+            }
+            shared &= label == self.labels[first];
+        }
+        self.evaluations += (range.len() * count) as u64;
+        if shared {
+            return self.labels[first];
+        }
+        for i in range {
+            let w = self.weights.map_or(1.0, |w| w[i]);
+            self.totals.add(self.labels[i], &self.x[i * d..i * d + d], w);
+        }
+        MIXED
+    }
+
+    /// Gives every point of `node` the label `label`.
+    fn relabel(&mut self, node: usize, label: u32) {
+        for l in &mut self.labels[self.tree.range(node)] {
+            if *l != label {
+                *l = label;
+                self.changed += 1;
+            }
+        }
+    }
+}
+
+#[inline(always)]
+fn dim<const D: usize>(d: usize) -> usize {
+    crate::kmeans::kernel::dim::<D>(d)
 }
 
 /// Weighted coordinate sums, total weight, and the number of points with positive weight, per cluster.
@@ -185,6 +208,12 @@ impl Totals {
         Totals { d, sums: vec![0.0; k * d], weight: vec![0.0; k], members: vec![0; k] }
     }
 
+    fn clear(&mut self) {
+        self.sums.fill(0.0);
+        self.weight.fill(0.0);
+        self.members.fill(0);
+    }
+
     #[inline(always)]
     fn add(&mut self, cluster: u32, x: &[f64], w: f64) {
         if w > 0.0 {
@@ -192,6 +221,17 @@ impl Totals {
             self.members[j] += 1;
             self.weight[j] += w;
             self.sums[j * d..j * d + d].iter_mut().zip(x).for_each(|(s, v)| *s += w * v);
+        }
+    }
+
+    /// Adds a whole tree node's points.
+    fn add_node(&mut self, cluster: u32, tree: &Tree, node: usize) {
+        let (sums, weight, members) = tree.totals(node);
+        if members > 0 {
+            let (j, d) = (cluster as usize, self.d);
+            self.members[j] += members as u64;
+            self.weight[j] += weight;
+            self.sums[j * d..j * d + d].iter_mut().zip(sums).for_each(|(s, v)| *s += v);
         }
     }
 
@@ -226,17 +266,15 @@ pub struct Iteration {
 }
 
 impl State {
-    pub fn new(centroids: Vec<f64>, data: &Data, accelerated: bool) -> Self {
+    pub fn new(centroids: Vec<f64>, data: &Data, tree: &Tree, accelerated: bool) -> Self {
         let k = centroids.len() / data.d;
         State {
             k,
             centroids,
             labels: vec![0; data.n],
-            bounds: vec![Bounds::UNKNOWN; data.n],
             accelerated,
             fresh: true,
-            moved: vec![0.0; k],
-            drift: Vec::new(),
+            uniform: vec![MIXED; tree.nodes()],
             totals: Totals::new(k, data.d),
             evaluations: 0,
             lloyd_evaluations: 0,
@@ -244,70 +282,54 @@ impl State {
     }
 
     /// One Lloyd iteration: assign every point to its nearest centroid, re-seed empty clusters, move centroids.
-    pub fn iterate(&mut self, data: &Data) -> Iteration {
-        let changed = self.assign(data) + self.relocate_empty(data);
+    pub fn iterate(&mut self, data: &Data, tree: &Tree) -> Iteration {
+        let changed = self.assign(data, tree) + self.relocate_empty(data, tree);
         let shift = self.update(data);
         Iteration { changed, shift }
     }
 
     /// Assigns every point to its nearest centroid and gathers the cluster sums; returns how many labels changed.
-    pub fn assign(&mut self, data: &Data) -> usize {
-        with_dim!(data.d, D => self.assign_d::<D>(data))
+    pub fn assign(&mut self, data: &Data, tree: &Tree) -> usize {
+        with_dim!(data.d, D => self.assign_d::<D>(data, tree))
     }
 
-    fn assign_d<const D: usize>(&mut self, data: &Data) -> usize {
+    fn assign_d<const D: usize>(&mut self, data: &Data, tree: &Tree) -> usize {
         let (d, k) = (data.d, self.k);
-        let neighbours = self.accelerated.then(|| Neighbours::new(&self.centroids, d));
-        let grid = (self.accelerated && self.fresh && d == 2).then(|| Grid::new(&data.x, &self.centroids));
-        let half_gap = (0..k).map(|a| neighbours.as_ref().map_or(0.0, |n| n.half_gap(a))).collect();
-        let pass = self.record_drift();
+        let levels = if self.accelerated { tree.depth + 1 } else { 1 };
+        let mut index = vec![0; levels * k];
+        let mut coords = vec![0.0; levels * k * d];
+        index[..k].iter_mut().enumerate().for_each(|(j, i)| *i = j as u32);
+        coords[..k * d].copy_from_slice(&self.centroids);
+        self.totals.clear();
         let mut pass = Pass::<D> {
             d,
-            fresh: self.fresh,
-            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-            soa: if D == 2 { crate::kmeans::kernel::simd::split_xy(&self.centroids) } else { Vec::new() },
-            centroids: &self.centroids,
-            neighbours,
-            grid,
-            half_gap,
-            drift: &self.drift,
-            pass,
+            k,
+            x: &data.x,
+            weights: data.weights.as_deref(),
+            tree,
+            accelerated: self.accelerated,
+            labels: &mut self.labels,
+            uniform: &mut self.uniform,
             totals: &mut self.totals,
+            index,
+            coords,
             changed: 0,
             evaluations: 0,
         };
-        let blocks = data.x.chunks(BLOCK * d).zip(self.labels.chunks_mut(BLOCK)).zip(self.bounds.chunks_mut(BLOCK));
-        for (block, ((x, labels), bounds)) in blocks.enumerate() {
-            let weights = data.weights.as_deref().map(|w| &w[block * BLOCK..block * BLOCK + labels.len()]);
-            pass.block(x, labels, bounds, weights);
+        let label = pass.visit(0, 0, k, MIXED);
+        if label != MIXED {
+            pass.totals.add_node(label, tree, 0);
         }
-        let (changed, evaluations) = (pass.changed, pass.evaluations);
-        self.fresh = false;
-        self.evaluations += evaluations;
+        let changed = if self.fresh { data.n } else { pass.changed };
+        self.evaluations += pass.evaluations;
         self.lloyd_evaluations += (data.n * k) as u64;
+        self.fresh = false;
         changed
-    }
-
-    /// Appends the drift row of a new assignment pass: the previous row plus the centroids' moves since, which
-    /// are then zeroed. Every other centroid moved at most the largest move (the second largest, for the
-    /// centroid that moved most). Returns the new pass's number.
-    fn record_drift(&mut self) -> u32 {
-        let k = self.k;
-        let far = (0..k).fold(0, |b, j| if self.moved[j] > self.moved[b] { j } else { b });
-        let second = (0..k).filter(|&j| j != far).map(|j| self.moved[j]).fold(0.0, f64::max);
-        let last = self.drift.len().saturating_sub(k);
-        for a in 0..k {
-            let [own, others] = self.drift.get(last + a).copied().unwrap_or([0.0; 2]);
-            let others_moved = if a == far { second } else { self.moved[far] };
-            self.drift.push([own + self.moved[a], others + others_moved]);
-        }
-        self.moved.fill(0.0);
-        (self.drift.len() / k - 1) as u32
     }
 
     /// Gives each cluster with no weight the farthest point from its own centroid (scikit-learn's rule), so no
     /// centroid is left stranded. Returns how many points moved.
-    fn relocate_empty(&mut self, data: &Data) -> usize {
+    fn relocate_empty(&mut self, data: &Data, tree: &Tree) -> usize {
         let empty: Vec<usize> = (0..self.k).filter(|&j| self.totals.members[j] == 0).collect();
         if empty.is_empty() {
             return 0;
@@ -321,7 +343,7 @@ impl State {
             }
             let a = self.labels[i] as usize;
             let dist = sq_dist::<0>(x, &self.centroids[a * d..a * d + d], d);
-            // Farthest first; on a tie, the lower input index (the points may have been reordered).
+            // Farthest first; on a tie, the lower input index (the points have been reordered).
             let ahead = |f: &(f64, usize)| f.0 > dist || f.0 == dist && data.input_index(f.1) < data.input_index(i);
             let full = farthest.len() == empty.len();
             if dist == 0.0 || full && farthest.last().is_some_and(ahead) {
@@ -332,17 +354,28 @@ impl State {
             farthest.truncate(empty.len());
         }
         for (&j, &(_, i)) in empty.iter().zip(&farthest) {
-            // The centroid itself moves in `update`, so the bounds account for the move.
             let (x, w) = (&data.x[i * d..i * d + d], data.weight(i));
             self.totals.remove(self.labels[i], x, w);
             self.totals.add(j as u32, x, w);
             self.labels[i] = j as u32;
-            if self.accelerated {
-                // Force a full scan next time: its bounds refer to the old cluster.
-                self.bounds[i] = Bounds::UNKNOWN;
-            }
+            self.mark_mixed(tree, i);
         }
         farthest.len()
+    }
+
+    /// Records that the nodes holding point `i` no longer share a label. A label held by an ancestor covered
+    /// its whole subtree, so it is first handed down to the children the path leaves aside.
+    fn mark_mixed(&mut self, tree: &Tree, i: usize) {
+        for node in tree.path_to(i) {
+            // Every ancestor on the path has already handed its label down, so this node's entry holds.
+            if let (Some((left, right)), shared) = (tree.children(node), self.uniform[node]) {
+                if shared != MIXED {
+                    self.uniform[left] = shared;
+                    self.uniform[right] = shared;
+                }
+            }
+            self.uniform[node] = MIXED;
+        }
     }
 
     /// Moves each centroid to the weighted mean of its points and returns the summed squared shift. A cluster
@@ -362,7 +395,6 @@ impl State {
                 *c = new;
             }
             shift += s;
-            self.moved[j] = s.sqrt();
         }
         shift
     }

@@ -45,7 +45,7 @@ pub enum Init {
 /// | `n_init` | 1 |
 /// | `max_iter` | 300 |
 /// | `tol` | 1e-4 (0: run `max_iter` iterations unless the labels stop changing) |
-/// | `accelerated` | true (Hamerly's bounds; false runs plain Lloyd, for reference) |
+/// | `accelerated` | true (filtering on a tree; false measures every point against every centroid, for reference) |
 ///
 /// ```
 /// use green_delivery::kmeans::KMeansParams;

@@ -5,6 +5,7 @@ use ndarray::{Array2, ArrayView1, ArrayView2};
 use crate::error::Result;
 use crate::kmeans::algorithm::State;
 use crate::kmeans::data::Data;
+use crate::kmeans::tree::{self, Tree};
 use crate::kmeans::{to_array, KMeansParams, Rng};
 
 /// A k-means run driven by the caller.
@@ -23,6 +24,7 @@ use crate::kmeans::{to_array, KMeansParams, Rng};
 #[derive(Debug, Clone)]
 pub struct KMeansSteps {
     data: Data<'static>,
+    tree: Tree,
     state: State,
     tol: f64,
     check_tol: bool,
@@ -57,10 +59,12 @@ impl KMeansSteps {
         let data = Data::new(points, weights, params.metric, None)?.into_owned();
         let seed = params.prepare(&data)?;
         let centroids = params.initial_centroids(&data, &mut Rng::new(seed))?;
+        let (data, tree) = tree::build(data);
         Ok(KMeansSteps {
             tol: data.absolute_tol(params.tol),
             check_tol: params.tol > 0.0,
-            state: State::new(centroids, &data, params.accelerated),
+            state: State::new(centroids, &data, &tree, params.accelerated),
+            tree,
             data,
             iteration: 0,
             converged: false,
@@ -71,7 +75,7 @@ impl KMeansSteps {
     /// One iteration: assign, re-seed empty clusters, move the centroids.
     pub fn step(&mut self) -> Step {
         let before = self.state.evaluations;
-        let it = self.state.iterate(&self.data);
+        let it = self.state.iterate(&self.data, &self.tree);
         self.iteration += 1;
         self.converged = it.changed == 0 || (self.check_tol && it.shift <= self.tol);
         Step {
@@ -84,9 +88,9 @@ impl KMeansSteps {
         }
     }
 
-    /// Labels from the latest assignment (all 0 before the first step).
-    pub fn labels(&self) -> &[u32] {
-        &self.state.labels
+    /// Labels from the latest assignment, in the input's order (all 0 before the first step).
+    pub fn labels(&self) -> Vec<u32> {
+        self.data.in_input_order(self.state.labels.clone())
     }
 
     /// Current centroids, in the input's coordinates.

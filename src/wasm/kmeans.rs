@@ -38,7 +38,7 @@ struct Options {
 #[derive(Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum Algorithm {
-    Hamerly,
+    Filter,
     Lloyd,
 }
 
@@ -282,7 +282,7 @@ impl KMeansStepper {
     /// Labels from the latest step.
     #[wasm_bindgen(getter)]
     pub fn labels(&self) -> Uint32Array {
-        Uint32Array::from(self.steps.labels())
+        Uint32Array::from(&self.steps.labels()[..])
     }
 
     /// Current centroids, row-major.
@@ -325,7 +325,7 @@ export interface KMeansOptions {
   /** k-means++ restarts; the lowest inertia wins. Default 1. */ nInit?: number;
   /** Default 300. */ maxIter?: number;
   /** Stop when the summed squared centroid shift <= tol × mean feature variance. Default 1e-4; 0 runs maxIter unless labels settle. */ tol?: number;
-  /** "hamerly" (default) skips provably useless distance computations; "lloyd" computes all. Same result. */ algorithm?: "hamerly" | "lloyd";
+  /** "filter" (default) skips provably useless distance computations; "lloyd" computes all. Same result. */ algorithm?: "filter" | "lloyd";
   /** Called after every iteration; throwing stops the run. */ onProgress?: (p: { run: number; runs: number; iteration: number; maxIter: number }) => void;
 }
 export interface KMeansModel {
@@ -346,7 +346,7 @@ export interface KMeansResult extends KMeansModel {
   clusterWeights: Float64Array;
   seed: number;
   distanceEvaluations: number;
-  /** Share of Lloyd's distance computations skipped by the bounds. */ skippedFraction: number;
+  /** Share of Lloyd's distance computations skipped by the tree filter. */ skippedFraction: number;
   /** Geo only: worst relative error of an east-west distance on the local plane. */ maxScaleError?: number;
 }
 export type ElbowOptions = Omit<KMeansOptions, "k" | "onProgress"> & { kMin: number; kMax: number };
