@@ -128,6 +128,44 @@ fn pruning_skips_most_distance_work_in_2d() {
     assert!(fit.skipped_fraction() > 0.9, "skipped only {}", fit.skipped_fraction());
 }
 
+/// Step by step, the accelerated and the plain path agree on labels, centroids (to the bit) and the number of
+/// changed labels, even at scales where squared distances underflow or come near the accepted limit, and on
+/// an integer grid full of ties.
+#[test]
+fn accelerated_equals_plain_lloyd_at_extreme_scales() {
+    for scale in [2f64.powi(-540), 1e-300, 1.0, 1e140] {
+        for seed in 0..20 {
+            let mut rng = Rng::new(seed);
+            let points = Array2::from_shape_fn((200, 2), |_| rng.below(9) as f64 * scale);
+            let init = array![[0.0, 0.0], [8.0, 8.0], [0.0, 8.0], [4.0, 3.0]] * scale;
+            let params = KMeansParams::new(4).init(Init::Centroids(init)).tol(0.0);
+            let mut fast = KMeansSteps::new(&params, points.view(), None).unwrap();
+            let mut plain = KMeansSteps::new(&params.clone().accelerated(false), points.view(), None).unwrap();
+            for _ in 0..6 {
+                let (a, b) = (fast.step(), plain.step());
+                assert_eq!(a.changed, b.changed, "scale {scale}, seed {seed}");
+                assert_eq!(fast.labels(), plain.labels(), "scale {scale}, seed {seed}");
+                let bits = |s: &KMeansSteps| s.centroids().unwrap().iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&fast), bits(&plain), "scale {scale}, seed {seed}");
+            }
+        }
+    }
+}
+
+/// Squares of 6s and 7s from 0 and from s underflow to the same subnormal at 7s but not at 6s: a box test that
+/// trusted a relative margin alone would drop centroid 0 for the leaf [6s, 7s], while the full scan ties at 7s.
+#[test]
+fn subnormal_distances_do_not_fool_the_box_test() {
+    let s = 2f64.powi(-540);
+    let points = Array2::from_shape_fn((34, 1), |(i, _)| [0.0, 6.0 * s, 7.0 * s][i.saturating_sub(31)]);
+    let params = KMeansParams::new(2).init(Init::Centroids(array![[0.0], [s]]));
+    let mut fast = KMeansSteps::new(&params, points.view(), None).unwrap();
+    let mut plain = KMeansSteps::new(&params.clone().accelerated(false), points.view(), None).unwrap();
+    assert_eq!(fast.step().changed, plain.step().changed);
+    assert_eq!(fast.labels(), plain.labels());
+    assert_eq!(plain.labels()[33], 0, "a tie: the lower index");
+}
+
 /// Plain Lloyd written out directly, as a reference independent of the engine: every distance, labels by
 /// lowest index on ties, centroids recomputed from scratch in input order (a cluster left empty keeps its
 /// centroid). Returns the labels of the last assignment and the centroids after the last update.

@@ -11,8 +11,10 @@
 //! Results equal plain Lloyd's from the same start: a candidate is dropped only when it is farther by a margin
 //! far above rounding, so every point's label is the same argmin (lowest index on ties). The cluster sums are
 //! a function of the labels alone (a node whose points share a label adds its precomputed sums, any other adds
-//! its children's or its points'), so the plain path, which measures every point against every centroid and
-//! then sums the same way, gives bit-identical centroids.
+//! its children's or its points'; an empty cluster's re-seeding then moves single points), so the plain path,
+//! which measures every point against every centroid and then sums the same way, gives bit-identical centroids.
+//! With coordinates so small that squared distances underflow, computed distances tie where true ones do not;
+//! both paths then still agree, on the lowest index.
 
 use crate::kmeans::data::Data;
 use crate::kmeans::kernel::{sq_dist, with_dim};
@@ -22,7 +24,7 @@ use crate::kmeans::tree::Tree;
 const MIXED: u32 = u32::MAX;
 
 /// Relative margin by which a candidate must be farther than the nearest before it is dropped. Computed squared
-/// distances carry a relative error of a few 1e-16, so no rounding can make a dropped candidate win.
+/// distances carry a relative error of about (d + 2) × 1.1e-16, so no rounding can make a dropped candidate win.
 const SLACK: f64 = 1e-9;
 
 /// The state of one run: centroids in the data's space, and labels in the data's (tree) order.
@@ -130,7 +132,12 @@ impl<const D: usize> Pass<'_, D> {
                     to_c += (corner - c[t]) * (corner - c[t]);
                     to_z += (corner - z[t]) * (corner - z[t]);
                 }
-                to_c - to_z <= SLACK * (to_c + to_z + diagonal)
+                // Dropped only when farther by more than rounding can explain: a relative margin, plus an absolute
+                // one for subnormal values. A NaN keeps it, as does a box where a point's squared distance (at
+                // most 2 × total) could overflow; the input checks keep both out of ordinary use.
+                let total = to_c + to_z + diagonal;
+                let farther = to_c - to_z > SLACK * total + d as f64 * f64::MIN_POSITIVE && 4.0 * total < f64::MAX;
+                !farther
             };
             if keep {
                 self.index[to + kept] = self.index[m];

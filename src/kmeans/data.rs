@@ -56,7 +56,7 @@ impl<'a> Data<'a> {
         }
         let (x, plane) = match metric {
             Metric::Euclidean => {
-                check_finite_rows(&x, d, "points")?;
+                check_rows(&x, d, "points")?;
                 (x, None)
             }
             Metric::Geo => {
@@ -153,7 +153,7 @@ impl<'a> Data<'a> {
         }
         match self.plane {
             None => {
-                check_finite_rows(&flat, self.d, field)?;
+                check_rows(&flat, self.d, field)?;
                 Ok(flat)
             }
             Some(plane) => {
@@ -172,12 +172,19 @@ impl<'a> Data<'a> {
     }
 }
 
-/// Every value finite; the error names the first bad row and column.
-pub fn check_finite_rows(x: &[f64], d: usize, field: &str) -> Result<()> {
-    match x.iter().position(|v| !v.is_finite()) {
-        None => Ok(()),
-        Some(at) => Err(Error::NotFinite { field: format!("{field}[{}][{}]", at / d, at % d), value: x[at] }),
-    }
+/// Largest coordinate magnitude, and largest total weight: squared distances between such points, and weighted
+/// sums of them, stay far from overflow, so every distance the engine compares is a finite number.
+pub const MAX_MAGNITUDE: f64 = 1e150;
+
+/// Every value finite and within ±[`MAX_MAGNITUDE`]; the error names the first bad row and column.
+pub fn check_rows(x: &[f64], d: usize, field: &str) -> Result<()> {
+    let Some(at) = x.iter().position(|v| !(v.abs() <= MAX_MAGNITUDE)) else { return Ok(()) };
+    let (field, value) = (format!("{field}[{}][{}]", at / d, at % d), x[at]);
+    Err(if value.is_finite() {
+        Error::OutOfRange { field, value, min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE }
+    } else {
+        Error::NotFinite { field, value }
+    })
 }
 
 fn check_weights(w: ArrayView1<'_, f64>, n: usize) -> Result<Cow<'_, [f64]>> {
@@ -191,8 +198,17 @@ fn check_weights(w: ArrayView1<'_, f64>, n: usize) -> Result<Cow<'_, [f64]>> {
             Error::NotFinite { field: format!("weights[{i}]"), value: v }
         });
     }
-    if w.iter().all(|&v| v == 0.0) {
+    let total: f64 = w.iter().sum();
+    if total == 0.0 {
         return Err(Error::invalid("weights", "all weights are 0; at least one must be positive"));
+    }
+    if !(total <= MAX_MAGNITUDE) {
+        return Err(Error::OutOfRange {
+            field: "weights (their total)".into(),
+            value: total,
+            min: 0.0,
+            max: MAX_MAGNITUDE,
+        });
     }
     Ok(match w.to_slice() {
         Some(slice) => Cow::Borrowed(slice),
@@ -210,6 +226,17 @@ mod tests {
         let p = array![[0.0, 1.0], [2.0, f64::INFINITY]];
         let err = Data::new(p.view(), None, Metric::Euclidean, None).unwrap_err();
         assert_eq!(err.to_string(), "points[1][1] must be a finite number, got Infinity");
+    }
+
+    #[test]
+    fn magnitudes_that_could_overflow_are_rejected() {
+        let p = array![[0.0, 1e150], [-2e150, 0.0]];
+        let err = Data::new(p.view(), None, Metric::Euclidean, None).unwrap_err();
+        assert!(err.to_string().starts_with("points[1][0] must be between"), "{err}");
+        assert!(Data::new(p.slice(ndarray::s![0..1, ..]), None, Metric::Euclidean, None).is_ok());
+        let (p, w) = (array![[0.0], [1.0]], array![1e150, 1e150]);
+        let err = Data::new(p.view(), Some(w.view()), Metric::Euclidean, None).unwrap_err();
+        assert!(err.to_string().starts_with("weights (their total) must be between 0 and"), "{err}");
     }
 
     #[test]
