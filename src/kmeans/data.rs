@@ -178,7 +178,7 @@ pub const MAX_MAGNITUDE: f64 = 1e150;
 
 /// Every value finite and within ±[`MAX_MAGNITUDE`]; the error names the first bad row and column.
 pub fn check_rows(x: &[f64], d: usize, field: &str) -> Result<()> {
-    let Some(at) = x.iter().position(|v| !(v.abs() <= MAX_MAGNITUDE)) else { return Ok(()) };
+    let Some(at) = x.iter().position(|v| !v.is_finite() || v.abs() > MAX_MAGNITUDE) else { return Ok(()) };
     let (field, value) = (format!("{field}[{}][{}]", at / d, at % d), x[at]);
     Err(if value.is_finite() {
         Error::OutOfRange { field, value, min: -MAX_MAGNITUDE, max: MAX_MAGNITUDE }
@@ -202,7 +202,7 @@ fn check_weights(w: ArrayView1<'_, f64>, n: usize) -> Result<Cow<'_, [f64]>> {
     if total == 0.0 {
         return Err(Error::invalid("weights", "all weights are 0; at least one must be positive"));
     }
-    if !(total <= MAX_MAGNITUDE) {
+    if total > MAX_MAGNITUDE {
         return Err(Error::OutOfRange {
             field: "weights (their total)".into(),
             value: total,
