@@ -57,7 +57,8 @@ pub struct KMeansFit {
 }
 
 impl KMeansFit {
-    /// Share of plain Lloyd's distance computations that the bounds skipped.
+    /// Share of plain Lloyd's distance computations that the tree filter skipped (its box tests count as two
+    /// each, so on a few dozen points it can be negative).
     pub fn skipped_fraction(&self) -> f64 {
         1.0 - self.distance_evaluations as f64 / self.lloyd_evaluations.max(1) as f64
     }
@@ -91,8 +92,8 @@ impl KMeansParams {
         self.fit_data(Data::new(points, weights, self.metric, None)?, progress)
     }
 
-    /// [`fit_with_progress`](Self::fit_with_progress) on `dim`-column row-major points that it may reorder in
-    /// place, so that a large input is not copied.
+    /// [`fit_with_progress`](Self::fit_with_progress) on `dim`-column row-major points that it owns, so that a
+    /// large input is freed as soon as its reordered copy exists.
     pub fn fit_rows(
         &self,
         points: Vec<f64>,

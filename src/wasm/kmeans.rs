@@ -158,7 +158,7 @@ fn fit_to_js(fit: &KMeansFit, metric: Metric) -> JsValue {
 /// Clusters `points` (row-major, `dim` columns). See `KMeansOptions` in the `.d.ts` for options and defaults.
 #[wasm_bindgen(unchecked_return_type = "KMeansResult")]
 pub fn kmeans(
-    // Taken by value: the copy wasm-bindgen makes is the one the engine reorders in place, not a second one.
+    // Taken by value: the copy wasm-bindgen makes is freed as soon as the engine has its reordered copy.
     points: Vec<f64>,
     #[wasm_bindgen(unchecked_param_type = "KMeansOptions")] options: JsValue,
 ) -> Result<JsValue, JsError> {
@@ -346,7 +346,7 @@ export interface KMeansResult extends KMeansModel {
   clusterWeights: Float64Array;
   seed: number;
   distanceEvaluations: number;
-  /** Share of Lloyd's distance computations skipped by the tree filter. */ skippedFraction: number;
+  /** Share of Lloyd's distance computations skipped by the tree filter (box tests count as two; negative on tiny inputs). */ skippedFraction: number;
   /** Geo only: worst relative error of an east-west distance on the local plane. */ maxScaleError?: number;
 }
 export type ElbowOptions = Omit<KMeansOptions, "k" | "onProgress"> & { kMin: number; kMax: number };
