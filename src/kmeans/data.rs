@@ -119,10 +119,6 @@ impl<'a> Data<'a> {
         self.weights.as_ref().map_or(1.0, |w| w[i])
     }
 
-    pub fn total_weight(&self) -> f64 {
-        self.weights.as_ref().map_or(self.n as f64, |w| w.iter().sum())
-    }
-
     /// scikit-learn's absolute tolerance: `tol` × the mean over features of each feature's variance.
     pub fn absolute_tol(&self, tol: f64) -> f64 {
         let (n, d) = (self.n as f64, self.d);

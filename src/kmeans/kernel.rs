@@ -36,14 +36,6 @@ pub fn nearest<const D: usize>(x: &[f64], centroids: &[f64], d: usize) -> (u32, 
     best
 }
 
-/// Indices that order `values` ascending. One shared sort: each instantiation of the standard sort adds about
-/// 10 KB to the wasm.
-pub fn argsort(values: &[f64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_unstable_by(|&a, &b| values[a].total_cmp(&values[b]));
-    order
-}
-
 /// Evaluates `$body` with the const `$D` set to 2 for two columns (the main case, fully unrolled) and to 0
 /// (dynamic) otherwise. More specialisations would each add their copy of the hot loops to the wasm.
 macro_rules! with_dim {

@@ -115,9 +115,9 @@ impl KMeansParams {
         let runs = if matches!(self.init, Init::Centroids(_)) { 1 } else { self.n_init };
         // Two passes over the data, only needed for a positive tolerance.
         let tol = if self.tol > 0.0 { data.absolute_tol(self.tol) } else { 0.0 };
-        // Seeding sees the points in input order; Lloyd's iterations see them in the tree's order.
-        let starts = (0..runs).map(|_| self.initial_centroids(&data, &mut rng)).collect::<Result<Vec<_>>>()?;
+        // Seeding and Lloyd's iterations see the points in the tree's order.
         let (data, tree) = tree::build(data);
+        let starts = (0..runs).map(|_| self.initial_centroids(&data, &tree, &mut rng)).collect::<Result<Vec<_>>>()?;
         let (mut evaluations, mut lloyd_evaluations) = (0, 0);
         let mut best: Option<(State, f64, usize, bool)> = None;
         for (run, start) in starts.into_iter().enumerate() {
@@ -169,9 +169,9 @@ impl KMeansParams {
         resolve_seed(self.seed)
     }
 
-    fn initial_centroids(&self, data: &Data, rng: &mut Rng) -> Result<Vec<f64>> {
+    fn initial_centroids(&self, data: &Data, tree: &tree::Tree, rng: &mut Rng) -> Result<Vec<f64>> {
         match &self.init {
-            Init::KMeansPlusPlus => init::kmeans_plus_plus(data, self.k, rng),
+            Init::KMeansPlusPlus => init::kmeans_plus_plus(data, tree, self.k, rng),
             Init::Centroids(c) => {
                 if c.nrows() != self.k {
                     return Err(Error::invalid(

@@ -58,8 +58,8 @@ impl KMeansSteps {
         params.check()?;
         let data = Data::new(points, weights, params.metric, None)?.into_owned();
         let seed = params.prepare(&data)?;
-        let centroids = params.initial_centroids(&data, &mut Rng::new(seed))?;
         let (data, tree) = tree::build(data);
+        let centroids = params.initial_centroids(&data, &tree, &mut Rng::new(seed))?;
         Ok(KMeansSteps {
             tol: data.absolute_tol(params.tol),
             check_tol: params.tol > 0.0,
