@@ -8,6 +8,7 @@ pub mod error;
 pub mod factors;
 pub mod footprint;
 pub mod geo;
+mod input;
 pub mod kmeans;
 pub mod models;
 pub mod trace;

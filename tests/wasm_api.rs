@@ -35,6 +35,20 @@ fn energy_defaults_to_kw_and_hours() {
     assert_eq!(num(&r, "pue"), 1.0);
 }
 
+/// `{ powerUnit: undefined }` is how JS often writes "not given": it means the default, as a missing key does.
+#[wasm_bindgen_test]
+fn undefined_optional_fields_take_their_defaults() {
+    let r = wasm::energy(obj(&[
+        ("power", 0.5.into()),
+        ("time", 3.0.into()),
+        ("powerUnit", JsValue::UNDEFINED),
+        ("timeUnit", JsValue::NULL),
+        ("pue", JsValue::UNDEFINED),
+    ]))
+    .unwrap();
+    assert_eq!(num(&r, "kwh"), 1.5);
+}
+
 #[wasm_bindgen_test]
 fn emission_with_split_factor_and_with_energy() {
     let factor = obj(&[("ttw", 0.25561.into()), ("wtt", 0.06128.into()), ("name", "diesel van".into())]);

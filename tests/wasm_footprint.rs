@@ -90,6 +90,10 @@ fn digital_by_segment_with_a_provider() {
     let pue = Array::from(&factors).iter().find(|f| get(f, "id").as_string().unwrap() == "ccf-gcp-pue").unwrap();
     assert_eq!((num(&pue, "value"), get(&pue, "source").as_string().unwrap()), (1.2, "override".into()));
     assert_eq!(Array::from(&wasm::digital_factors(JsValue::UNDEFINED).unwrap()).length(), 17);
+    // Override maps given as null are no overrides.
+    let plain = wasm::digital_footprint(js(r#"{ "pages": 8, "bytesPerPage": 2500000 }"#)).unwrap();
+    let nulls = r#"{ "pages": 8, "bytesPerPage": 2500000, "factors": null, "digitalFactors": null }"#;
+    assert_eq!(num(&wasm::digital_footprint(js(nulls)).unwrap(), "gCo2e"), num(&plain, "gCo2e"));
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,7 @@
 import { loadGreenDelivery } from './wasm.js';
 import { fmt } from './format.js';
 import { el, reset, barItem } from './plot.js';
-import { overrides } from './overrides.js';
+import { overrides, digitalOverrides } from './overrides.js';
 
 const api = await loadGreenDelivery();
 const form = document.getElementById('shopper-form');
@@ -105,7 +105,7 @@ function renderOrder() {
       delivery: input(),
       option: o.option.value,
       packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
-      digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6 },
+      digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6, digitalFactors: digitalOverrides() },
       factors: overrides(),
     });
     out.textContent = r.summary;

@@ -1,7 +1,7 @@
 // "Sources and assumptions": every factor with its source, year and licence, and a field to override it.
 import { loadGreenDelivery } from './wasm.js';
 import { fmt } from './format.js';
-import { overrides, setOverride, clearOverrides } from './overrides.js';
+import { overrides, digitalOverrides, setOverride, setDigitalOverride, clearOverrides } from './overrides.js';
 
 const api = await loadGreenDelivery();
 const body = document.querySelector('#sources-table tbody');
@@ -11,45 +11,62 @@ function cell(row, text) {
   row.insertCell().textContent = text;
 }
 
+/** A number field that sets (or, emptied, clears) one override. */
+function valueInput(value, label, set, { min = 0, max } = {}) {
+  const input = document.createElement('input');
+  input.type = 'number';
+  input.step = 'any';
+  input.min = String(min);
+  if (max !== undefined) input.max = String(max);
+  input.value = String(value);
+  input.setAttribute('aria-label', label);
+  input.addEventListener('change', () => set(input.value.trim() === '' ? undefined : Number(input.value)));
+  return input;
+}
+
+/** The table with the user's overrides, or the defaults (and a message) when they are not valid. */
+function withOverrides(list, current, what) {
+  try {
+    return list(current);
+  } catch (err) {
+    status.textContent += ` Your ${what} overrides were not valid and are ignored: ${err.message}`;
+    return list(undefined);
+  }
+}
+
 function render() {
   const current = overrides();
-  let table;
-  try {
-    table = api.factors(current);
-    status.textContent = Object.keys(current).length ? `${Object.keys(current).length} factor(s) overridden in this browser.` : '';
-  } catch (err) {
-    status.textContent = `Your overrides were not valid and are ignored: ${err.message}`;
-    table = api.factors(undefined);
-  }
+  const digital = digitalOverrides();
+  const count = Object.keys(current).length + Object.keys(digital).length;
+  status.textContent = count ? `${count} factor(s) overridden in this browser.` : '';
+  const table = withOverrides(api.factors, current, 'emission factor');
+  const digitalTable = withOverrides(api.digitalFactors, digital, 'digital');
   body.replaceChildren();
   for (const f of table) {
     const row = body.insertRow();
     row.id = `factor-${f.id}`;
     cell(row, f.label);
-    row.insertCell().textContent = f.id;
-    const valueCell = row.insertCell();
-    const input = document.createElement('input');
-    input.type = 'number';
-    input.step = 'any';
-    input.min = '0';
-    input.value = String(f.kgPerUnit);
-    input.setAttribute('aria-label', `${f.label}, kg CO2e per ${f.unit}`);
-    input.addEventListener('change', () => {
-      const value = input.value.trim() === '' ? undefined : Number(input.value);
-      setOverride(f.id, value);
-    });
-    valueCell.append(input);
+    cell(row, f.id);
+    row.insertCell().append(valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, (v) => setOverride(f.id, v)));
     cell(row, `kg CO2e/${f.unit}`);
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
     cell(row, f.source === 'override' ? 'your override' : rows ? `${f.source} (rows ${rows})` : f.source);
     cell(row, f.year ?? '');
     cell(row, f.licence);
   }
-  // Digital-energy figures (servers, data transfer) and the comparisons' assumption, listed read-only.
-  for (const f of api.digitalFactors(undefined)) {
+  // Digital-energy figures (servers, data transfer), each in its own unit.
+  for (const f of digitalTable) {
     const row = body.insertRow();
     row.id = `factor-${f.id}`;
-    [f.label, f.id, fmt(f.value), f.unit, f.note ? `${f.source}. ${f.note}` : f.source, f.year ?? '', f.licence].forEach((t) => cell(row, String(t)));
+    cell(row, f.label);
+    cell(row, f.id);
+    // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
+    const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
+    row.insertCell().append(valueInput(f.value, `${f.label}, ${f.unit}`, (v) => setDigitalOverride(f.id, v), range));
+    cell(row, f.unit);
+    cell(row, f.source === 'override' ? 'your override' : f.note ? `${f.source}. ${f.note}` : f.source);
+    cell(row, f.year ?? '');
+    cell(row, f.licence);
   }
   for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
     const row = body.insertRow();

@@ -65,7 +65,7 @@ pub struct OptionsInput {
     pub bike: Option<String>,
     pub grid: Option<String>,
     pub grid_kg_per_kwh: Option<f64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub factors: BTreeMap<String, FactorOverride>,
 }
 

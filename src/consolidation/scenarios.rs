@@ -47,11 +47,11 @@ pub struct ConsolidateInput {
     /// …or on this many kg CO2e per kWh.
     pub grid_kg_per_kwh: Option<f64>,
     /// Overrides of the factor table, by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub factors: BTreeMap<String, FactorOverride>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub pickup: PickupOptions,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub cargo_bike: CargoBikeOptions,
     /// k-means seed; default 1.
     pub seed: Option<u32>,
@@ -78,11 +78,11 @@ pub struct PickupOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Shares {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub walk: f64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub cycle: f64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub car: f64,
 }
 

@@ -47,10 +47,10 @@ pub struct DigitalInput {
     /// …or kg CO2e per kWh.
     pub grid_kg_per_kwh: Option<f64>,
     /// Overrides of the factor table (e.g. a grid), by id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub factors: BTreeMap<String, FactorOverride>,
     /// Overrides of the digital table (watts, PUEs, kWh/GB), by id, in the factor's own unit.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub digital_factors: BTreeMap<String, f64>,
 }
 

@@ -26,7 +26,7 @@ const EWASTE: [Material; 5] = [
 pub struct EwasteInput {
     pub items: Vec<EwasteItem>,
     /// Overrides of the factor table, by id (e.g. `weee-small-landfill`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub factors: BTreeMap<String, FactorOverride>,
 }
 

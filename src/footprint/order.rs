@@ -23,7 +23,7 @@ pub struct OrderInput {
     /// Left out: nothing counted online.
     pub digital: Option<DigitalInput>,
     /// Overrides of the factor table for every part and the comparisons; a part's own `factors` win for it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub factors: BTreeMap<String, FactorOverride>,
 }
 

@@ -28,7 +28,7 @@ pub struct PackagingInput {
     /// Orders per year, ≥ 0, for the yearly figure.
     pub orders_per_year: Option<f64>,
     /// Overrides of the factor table, by id (e.g. `board-landfill`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub factors: BTreeMap<String, FactorOverride>,
 }
 

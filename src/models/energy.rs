@@ -67,11 +67,11 @@ impl TimeUnit {
 pub struct EnergyInput {
     /// Average power draw, finite and ≥ 0.
     pub power: f64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub power_unit: PowerUnit,
     /// Duration, finite and ≥ 0.
     pub time: f64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     pub time_unit: TimeUnit,
     /// Power usage effectiveness of a data centre (facility energy / IT energy), ≥ 1. Omit it for vehicles.
     #[serde(default)]

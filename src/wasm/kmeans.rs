@@ -20,7 +20,7 @@ struct Options {
     k_min: Option<usize>,
     k_max: Option<usize>,
     dim: Option<usize>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     metric: Metric,
     seed: Option<u32>,
     #[allow(dead_code)] // read by hand in `Job::read`
@@ -229,7 +229,7 @@ pub fn elbow(
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct SilhouetteOptions {
     dim: Option<usize>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::input::or_default")]
     metric: Metric,
     sample_size: Option<usize>,
     seed: Option<u32>,

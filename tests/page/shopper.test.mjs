@@ -118,6 +118,47 @@ test('the sources table lists every factor with its source, and overrides stay l
   await screenshot(tab.page, 'sources');
 });
 
+test('digital-energy figures can be overridden too, and reach the whole order', async () => {
+  await tab.page.goto(new URL('/#sources', session.url).href);
+  const network = tab.page.locator('#factor-swd-network-operational');
+  await network.waitFor();
+  assert.match(await network.textContent(), /CC BY 4\.0/);
+  await network.getByRole('spinbutton').fill('0.5');
+  await network.getByRole('spinbutton').dispatchEvent('change');
+  assert.match(await network.textContent(), /your override/);
+  assert.deepEqual(await tab.page.evaluate(() => JSON.parse(localStorage.getItem('green-delivery:digital-overrides'))), {
+    'swd-network-operational': 0.5,
+  });
+  // A PUE below 1 is refused by the API: the table says so and keeps the defaults.
+  const pue = tab.page.locator('#factor-ccf-aws-pue');
+  await pue.getByRole('spinbutton').fill('0.5');
+  await pue.getByRole('spinbutton').dispatchEvent('change');
+  assert.match(await tab.page.locator('#sources-status').textContent(), /digital overrides were not valid.*digitalFactors\.ccf-aws-pue must be at least 1/);
+  await pue.getByRole('spinbutton').fill('');
+  await pue.getByRole('spinbutton').dispatchEvent('change');
+
+  await tab.page.goto(new URL('/#shopper', session.url).href);
+  await tab.page.reload();
+  await tab.page.waitForFunction(() => document.querySelector('#order-summary')?.textContent.startsWith('Your order'));
+  const expected = await tab.page.evaluate(async () => {
+    const api = await import('/pkg/green_delivery.js');
+    // The order as the form now stands (a reload may restore earlier choices).
+    const o = document.getElementById('order-form').elements;
+    const order = (digitalFactors) => api.orderFootprint({
+      delivery: { depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van' },
+      option: o.option.value,
+      packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
+      digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6, digitalFactors },
+    }).summary;
+    return { overridden: order({ 'swd-network-operational': 0.5 }), defaults: order(undefined) };
+  });
+  assert.notEqual(expected.overridden, expected.defaults);
+  assert.equal(await tab.page.locator('#order-summary').textContent(), expected.overridden);
+  await tab.page.goto(new URL('/#sources', session.url).href);
+  await tab.page.getByRole('button', { name: 'Reset all overrides' }).click();
+  assert.equal(await tab.page.evaluate(() => localStorage.getItem('green-delivery:digital-overrides')), null);
+});
+
 test('every input has a label, and the page fits a phone', async () => {
   const unlabelled = await tab.page.evaluate(() =>
     [...document.querySelectorAll('input, select')]
