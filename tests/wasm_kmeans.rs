@@ -46,6 +46,21 @@ fn same_seed_same_result_and_unseeded_runs_report_their_seed() {
     assert_eq!(f64s(&random, "centroids"), f64s(&again, "centroids"));
 }
 
+/// "filter" (the default), its old name "hamerly", and "lloyd" give the same result; only the work differs.
+#[wasm_bindgen_test]
+fn every_algorithm_gives_the_same_result() {
+    let points: Vec<f64> = (0..2000).map(|i| ((i * 7919) % 1000) as f64 / 10.0).collect();
+    let run = |algorithm: &str| {
+        kmeans(points.clone(), obj(&[("k", 8.into()), ("seed", 3.into()), ("algorithm", algorithm.into())])).unwrap()
+    };
+    let (filter, hamerly, lloyd) = (run("filter"), run("hamerly"), run("lloyd"));
+    for other in [&hamerly, &lloyd] {
+        assert_eq!(u32s(&filter, "labels"), u32s(other, "labels"));
+        assert_eq!(f64s(&filter, "centroids"), f64s(other, "centroids"));
+    }
+    assert!(num(&filter, "skippedFraction") > 0.5 && num(&lloyd, "skippedFraction") == 0.0);
+}
+
 #[wasm_bindgen_test]
 fn geo_metric_works_in_km_and_lat_lon() {
     // Two London neighbourhoods about 10 km apart.

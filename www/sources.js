@@ -11,6 +11,20 @@ function cell(row, text) {
   row.insertCell().textContent = text;
 }
 
+/** Stores an override only if the API accepts it with the others, so that a refused value (a PUE below 1, say)
+ *  never reaches the other views; the status line names what was wrong. */
+function tryOverride(check, current, id, value, set) {
+  if (value !== undefined) {
+    try {
+      check({ ...current, [id]: value });
+    } catch (err) {
+      status.textContent = `Not saved: ${err.message}`;
+      return;
+    }
+  }
+  set(id, value);
+}
+
 /** A number field that sets (or, emptied, clears) one override. */
 function valueInput(value, label, set, { min = 0, max } = {}) {
   const input = document.createElement('input');
@@ -47,7 +61,8 @@ function render() {
     row.id = `factor-${f.id}`;
     cell(row, f.label);
     cell(row, f.id);
-    row.insertCell().append(valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, (v) => setOverride(f.id, v)));
+    const set = (v) => tryOverride(api.factors, current, f.id, v === undefined ? v : { kgPerUnit: v }, (id, o) => setOverride(id, o?.kgPerUnit));
+    row.insertCell().append(valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, set));
     cell(row, `kg CO2e/${f.unit}`);
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
     cell(row, f.source === 'override' ? 'your override' : rows ? `${f.source} (rows ${rows})` : f.source);
@@ -62,7 +77,8 @@ function render() {
     cell(row, f.id);
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
-    row.insertCell().append(valueInput(f.value, `${f.label}, ${f.unit}`, (v) => setDigitalOverride(f.id, v), range));
+    const set = (v) => tryOverride(api.digitalFactors, digital, f.id, v, setDigitalOverride);
+    row.insertCell().append(valueInput(f.value, `${f.label}, ${f.unit}`, set, range));
     cell(row, f.unit);
     cell(row, f.source === 'override' ? 'your override' : f.note ? `${f.source}. ${f.note}` : f.source);
     cell(row, f.year ?? '');

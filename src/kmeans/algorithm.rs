@@ -17,7 +17,7 @@
 //! both paths then still agree, on the lowest index.
 
 use crate::kmeans::data::Data;
-use crate::kmeans::kernel::{sq_dist, with_dim};
+use crate::kmeans::kernel::{dim, sq_dist, with_dim};
 use crate::kmeans::tree::Tree;
 
 /// In `State::uniform`: the node's points do not share one label.
@@ -194,11 +194,6 @@ impl<const D: usize> Pass<'_, D> {
             }
         }
     }
-}
-
-#[inline(always)]
-fn dim<const D: usize>(d: usize) -> usize {
-    crate::kmeans::kernel::dim::<D>(d)
 }
 
 /// Weighted coordinate sums, total weight, and the number of points with positive weight, per cluster.

@@ -168,9 +168,10 @@ impl<'a> Data<'a> {
     }
 }
 
-/// Largest coordinate magnitude, and largest total weight: squared distances between such points, and weighted
-/// sums of them, stay far from overflow, so every distance the engine compares is a finite number.
-pub const MAX_MAGNITUDE: f64 = 1e150;
+/// Largest coordinate magnitude, and largest total weight: squared distances between such points (≤ 4e150 × d)
+/// and weighted sums of them (inertia, the k-means++ potential: ≤ 4e225 × d) stay finite, so every value the
+/// engine compares is a number.
+pub const MAX_MAGNITUDE: f64 = 1e75;
 
 /// Every value finite and within ±[`MAX_MAGNITUDE`]; the error names the first bad row and column.
 pub fn check_rows(x: &[f64], d: usize, field: &str) -> Result<()> {
@@ -226,11 +227,11 @@ mod tests {
 
     #[test]
     fn magnitudes_that_could_overflow_are_rejected() {
-        let p = array![[0.0, 1e150], [-2e150, 0.0]];
+        let p = array![[0.0, 1e75], [-2e75, 0.0]];
         let err = Data::new(p.view(), None, Metric::Euclidean, None).unwrap_err();
         assert!(err.to_string().starts_with("points[1][0] must be between"), "{err}");
         assert!(Data::new(p.slice(ndarray::s![0..1, ..]), None, Metric::Euclidean, None).is_ok());
-        let (p, w) = (array![[0.0], [1.0]], array![1e150, 1e150]);
+        let (p, w) = (array![[0.0], [1.0]], array![1e75, 1e75]);
         let err = Data::new(p.view(), Some(w.view()), Metric::Euclidean, None).unwrap_err();
         assert!(err.to_string().starts_with("weights (their total) must be between 0 and"), "{err}");
     }

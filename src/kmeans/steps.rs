@@ -42,7 +42,8 @@ pub struct Step {
     pub changed: usize,
     /// Summed squared centroid shift.
     pub shift: f64,
-    /// Point-to-centroid distances this step computed; plain Lloyd computes n × k.
+    /// Point-to-centroid distances this step computed (a box test counts as two, so on a few dozen points this
+    /// can exceed plain Lloyd's n × k).
     pub evaluations: u64,
     /// Σ weight × squared distance of each point to its cluster's new centroid. It never rises from one step to
     /// the next: the assignment and the update can each only lower it.
@@ -56,12 +57,15 @@ impl KMeansSteps {
     /// `n_init` and `max_iter` are ignored: the caller decides when to stop.
     pub fn new(params: &KMeansParams, points: ArrayView2<f64>, weights: Option<ArrayView1<f64>>) -> Result<Self> {
         params.check()?;
-        let data = Data::new(points, weights, params.metric, None)?.into_owned();
+        let data = Data::new(points, weights, params.metric, None)?;
         let seed = params.prepare(&data)?;
+        // In input order, as `fit` computes it, so that both stop at the same iteration.
+        let tol = data.absolute_tol(params.tol);
         let (data, tree) = tree::build(data);
+        let data = data.into_owned();
         let centroids = params.initial_centroids(&data, &tree, &mut Rng::new(seed))?;
         Ok(KMeansSteps {
-            tol: data.absolute_tol(params.tol),
+            tol,
             check_tol: params.tol > 0.0,
             state: State::new(centroids, &data, &tree, params.accelerated),
             tree,

@@ -12,7 +12,7 @@ use crate::kmeans::kernel::{dim, with_dim};
 /// Points per leaf, at most (more only when they share a cell of the finest grid).
 const LEAF: usize = 32;
 
-/// Bits of the Morton key: 16 per coordinate in 2-D, about 2 cm over a 1,000 km area.
+/// Bits of the Morton key: 16 per coordinate in 2-D, cells of about 15 m over a 1,000 km area.
 const KEY_BITS: usize = 32;
 
 /// The tree, nodes in depth-first order: a node's first child is the next node.

@@ -38,6 +38,8 @@ struct Options {
 #[derive(Deserialize)]
 #[serde(rename_all = "lowercase")]
 enum Algorithm {
+    /// The name before the tree filter replaced Hamerly's bounds; same results.
+    #[serde(alias = "hamerly")]
     Filter,
     Lloyd,
 }
@@ -317,9 +319,9 @@ impl KMeansStepper {
 const TYPES: &str = r#"
 export interface KMeansOptions {
   /** Number of clusters, 1 <= k <= number of points. */ k: number;
-  /** Columns per point. Default 2. */ dim?: number;
+  /** Columns per point. Default 2. Coordinates must be finite and within ±1e75. */ dim?: number;
   /** "geo": rows are [lat, lon] in degrees, distances in km. Default "euclidean". */ metric?: "euclidean" | "geo";
-  /** Per-point weights (e.g. parcels per stop), finite and >= 0, not all 0. */ weights?: Float64Array | number[];
+  /** Per-point weights (e.g. parcels per stop), finite and >= 0, not all 0, total at most 1e75. */ weights?: Float64Array | number[];
   /** u32. The same seed gives the same result. Default: random (returned as `seed`). */ seed?: number;
   /** Default "k-means++" (greedy, 2 + ln k candidates). Or k × dim initial centroids. */ init?: "k-means++" | Float64Array | number[];
   /** k-means++ restarts; the lowest inertia wins. Default 1. */ nInit?: number;
@@ -356,7 +358,7 @@ export interface KMeansStep {
   iteration: number;
   /** Points whose label changed. */ changed: number;
   /** Summed squared centroid shift. */ shift: number;
-  /** Distances computed this step (plain Lloyd: n × k). */ evaluations: number;
+  /** Distances computed this step; box tests count as two (plain Lloyd: n × k). */ evaluations: number;
   inertia: number;
   converged: boolean;
 }

@@ -23,8 +23,8 @@ test('the first step assigns every point', async () => {
   const text = await status();
   const match = text.match(/^Iteration 1: 40 points changed cluster, inertia [\d,.]+, (\d+) distances computed\.$/);
   assert.ok(match, text);
-  // Plain Lloyd computes 40 points × 4 centroids. The tree filter's box tests count as two distances each: on a
-  // first step over so few points they can cost more than they save, but never more than the scans themselves.
+  // Plain Lloyd computes 40 points × 4 centroids. The tree filter's box tests count as two distances each, so
+  // on a first step over so few points the count can go somewhat above 160.
   assert.ok(Number(match[1]) > 0 && Number(match[1]) <= 2 * 160, text);
   const fills = await tab.page.locator('#classroom-plot circle').evaluateAll((cs) => new Set(cs.map((c) => c.getAttribute('fill'))).size);
   assert.equal(fills, 4, 'four clusters, four colours');
