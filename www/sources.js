@@ -11,18 +11,18 @@ function cell(row, text) {
   row.insertCell().textContent = text;
 }
 
-/** Stores an override only if the API accepts it with the others, so that a refused value (a PUE below 1, say)
- *  never reaches the other views; the status line names what was wrong. */
-function tryOverride(check, current, id, value, set) {
+/** Saves an override (or, `undefined`, clears it) only if `check` — the API given it with the others — accepts
+ *  it, so that a refused value (a PUE below 1, say) never reaches the other views; the status line says why. */
+function saveIfAccepted(value, check, save) {
   if (value !== undefined) {
     try {
-      check({ ...current, [id]: value });
+      check();
     } catch (err) {
       status.textContent = `Not saved: ${err.message}`;
       return;
     }
   }
-  set(id, value);
+  save();
 }
 
 /** A number field that sets (or, emptied, clears) one override. */
@@ -48,6 +48,19 @@ function withOverrides(list, current, what) {
   }
 }
 
+/** One factor's row: its value as a field that overrides it, and where the value comes from. */
+function addRow(f, input, unit, source) {
+  const row = body.insertRow();
+  row.id = `factor-${f.id}`;
+  cell(row, f.label);
+  cell(row, f.id);
+  row.insertCell().append(input);
+  cell(row, unit);
+  cell(row, f.source === 'override' ? 'your override' : source);
+  cell(row, f.year ?? '');
+  cell(row, f.licence);
+}
+
 function render() {
   const current = overrides();
   const digital = digitalOverrides();
@@ -57,32 +70,19 @@ function render() {
   const digitalTable = withOverrides(api.digitalFactors, digital, 'digital');
   body.replaceChildren();
   for (const f of table) {
-    const row = body.insertRow();
-    row.id = `factor-${f.id}`;
-    cell(row, f.label);
-    cell(row, f.id);
-    const set = (v) => tryOverride(api.factors, current, f.id, v === undefined ? v : { kgPerUnit: v }, (id, o) => setOverride(id, o?.kgPerUnit));
-    row.insertCell().append(valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, set));
-    cell(row, `kg CO2e/${f.unit}`);
+    const save = (v) =>
+      saveIfAccepted(v, () => api.factors({ ...current, [f.id]: { kgPerUnit: v } }), () => setOverride(f.id, v));
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
-    cell(row, f.source === 'override' ? 'your override' : rows ? `${f.source} (rows ${rows})` : f.source);
-    cell(row, f.year ?? '');
-    cell(row, f.licence);
+    addRow(f, valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, save), `kg CO2e/${f.unit}`,
+      rows ? `${f.source} (rows ${rows})` : f.source);
   }
   // Digital-energy figures (servers, data transfer), each in its own unit.
   for (const f of digitalTable) {
-    const row = body.insertRow();
-    row.id = `factor-${f.id}`;
-    cell(row, f.label);
-    cell(row, f.id);
+    const save = (v) =>
+      saveIfAccepted(v, () => api.digitalFactors({ ...digital, [f.id]: v }), () => setDigitalOverride(f.id, v));
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
-    const set = (v) => tryOverride(api.digitalFactors, digital, f.id, v, setDigitalOverride);
-    row.insertCell().append(valueInput(f.value, `${f.label}, ${f.unit}`, set, range));
-    cell(row, f.unit);
-    cell(row, f.source === 'override' ? 'your override' : f.note ? `${f.source}. ${f.note}` : f.source);
-    cell(row, f.year ?? '');
-    cell(row, f.licence);
+    addRow(f, valueInput(f.value, `${f.label}, ${f.unit}`, save, range), f.unit, f.note ? `${f.source}. ${f.note}` : f.source);
   }
   for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
     const row = body.insertRow();

@@ -51,8 +51,7 @@ pub struct State {
 struct Pass<'a, const D: usize> {
     d: usize,
     k: usize,
-    x: &'a [f64],
-    weights: Option<&'a [f64]>,
+    data: &'a Data<'a>,
     tree: &'a Tree,
     accelerated: bool,
     labels: &'a mut [u32],
@@ -159,7 +158,7 @@ impl<const D: usize> Pass<'_, D> {
         let first = range.start;
         let mut shared = true;
         for i in range.clone() {
-            let x = &self.x[i * d..i * d + d];
+            let x = &self.data.x[i * d..i * d + d];
             let mut nearest = (f64::INFINITY, 0);
             for (m, c) in coords.chunks_exact(d).enumerate() {
                 let s = sq_dist::<D>(x, c, d);
@@ -179,8 +178,7 @@ impl<const D: usize> Pass<'_, D> {
             return self.labels[first];
         }
         for i in range {
-            let w = self.weights.map_or(1.0, |w| w[i]);
-            self.totals.add(self.labels[i], &self.x[i * d..i * d + d], w);
+            self.totals.add(self.labels[i], &self.data.x[i * d..i * d + d], self.data.weight(i));
         }
         MIXED
     }
@@ -306,8 +304,7 @@ impl State {
         let mut pass = Pass::<D> {
             d,
             k,
-            x: &data.x,
-            weights: data.weights.as_deref(),
+            data,
             tree,
             accelerated: self.accelerated,
             labels: &mut self.labels,

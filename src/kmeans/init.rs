@@ -178,9 +178,10 @@ impl<'a, const D: usize> Seeding<'a, D> {
                 for i in self.tree.range(node) {
                     let sq = self.closest[i].min(sq_dist::<D>(self.point(i), c, self.data.d));
                     self.closest[i] = sq;
-                    mass += self.point_mass(i, sq);
-                    // A point without weight is never drawn nor counted, so it need not stop pruning.
-                    if self.data.weight(i) > 0.0 {
+                    // A point without weight is never drawn nor counted, so it need not stop pruning either.
+                    let w = self.data.weight(i);
+                    if w > 0.0 {
+                        mass += w * sq;
                         reach = reach.max(sq);
                     }
                 }
