@@ -1,10 +1,79 @@
-//! One error type for the whole core. Messages are short, lowercase, and name the field and the value,
-//! because they reach shoppers and merchants verbatim as a JS `Error`'s message.
+//! One error type for the whole core. Messages are short, lowercase, and name the field and the value; each error
+//! also carries a stable [`Code`] and the JS path of the field (`orders[3].lat`), which is what programs (the page,
+//! the widget) branch on. The message is for people and may change.
 
 use std::fmt;
 
 /// Result alias used across the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What kind of rule an input broke: a stable identifier that reaches JS as `error.code`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// NaN or ±Infinity where a finite number is needed.
+    NotFinite,
+    /// A number outside its allowed range.
+    OutOfRange,
+    /// A fraction where a whole number is needed.
+    NotInteger,
+    /// The wrong kind of value: a string for a number, a number for an object, a BigInt, a Symbol…
+    WrongType,
+    /// A required field is missing.
+    Required,
+    /// A key the input does not have (often a misspelling).
+    UnknownField,
+    /// A factor, option or scenario id that does not exist.
+    UnknownId,
+    /// A text value that is not one of the allowed ones (e.g. `metric: "manhattan"`).
+    UnknownValue,
+    /// Two fields that cannot be given together.
+    Conflict,
+    /// Nested deeper than the input limit.
+    TooDeep,
+    /// More items or characters than the input limit.
+    TooLarge,
+    /// More computation than the work limit allows (points × k × restarts, iterations, the elbow's range…).
+    TooMuchWork,
+    /// Finite inputs whose result would not be finite.
+    Overflow,
+    /// Reading the value threw (a getter, a Proxy, a revoked Proxy).
+    Unreadable,
+    /// A callback (e.g. `onProgress`) threw, which stops the run.
+    Aborted,
+    /// A file (CSV, GeoJSON) that cannot be read at all.
+    BadFile,
+    /// Any other rule, explained by the message.
+    Invalid,
+}
+
+impl Code {
+    /// The identifier JS sees, e.g. `"not-finite"`.
+    ///
+    /// ```
+    /// assert_eq!(green_delivery::error::Code::TooMuchWork.as_str(), "too-much-work");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::NotFinite => "not-finite",
+            Code::OutOfRange => "out-of-range",
+            Code::NotInteger => "not-integer",
+            Code::WrongType => "wrong-type",
+            Code::Required => "required",
+            Code::UnknownField => "unknown-field",
+            Code::UnknownId => "unknown-id",
+            Code::UnknownValue => "unknown-value",
+            Code::Conflict => "conflict",
+            Code::TooDeep => "too-deep",
+            Code::TooLarge => "too-large",
+            Code::TooMuchWork => "too-much-work",
+            Code::Overflow => "overflow",
+            Code::Unreadable => "unreadable",
+            Code::Aborted => "aborted",
+            Code::BadFile => "bad-file",
+            Code::Invalid => "invalid",
+        }
+    }
+}
 
 /// Everything the core can reject. Each variant names the offending field.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -17,17 +86,93 @@ pub enum Error {
     TooSmall { field: String, value: f64, min: f64 },
     #[error("{field} must be between {} and {}, got {}", Num(*.min), Num(*.max), Num(*.value))]
     OutOfRange { field: String, value: f64, min: f64, max: f64 },
-    #[error("{field}: {reason}")]
-    Invalid { field: String, reason: String },
+    #[error("{}{reason}", Prefix(field))]
+    Invalid { field: String, code: Code, reason: String },
 }
 
 impl Error {
-    /// A rule that is not a simple numeric bound.
+    /// A rule that is not a simple numeric bound (code `invalid`).
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
-        Error::Invalid { field: field.into(), reason: reason.into() }
+        Error::new(Code::Invalid, field, reason)
+    }
+
+    /// An error with its code, field and plain-words reason.
+    ///
+    /// ```
+    /// use green_delivery::error::{Code, Error};
+    /// let e = Error::new(Code::Conflict, "grid", "give grid or gridKgPerKwh, not both");
+    /// assert_eq!((e.code(), e.field(), e.to_string().as_str()), (Code::Conflict, "grid", "grid: give grid or gridKgPerKwh, not both"));
+    /// ```
+    pub fn new(code: Code, field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::Invalid { field: field.into(), code, reason: reason.into() }
+    }
+
+    /// A missing required field.
+    pub fn required(field: impl Into<String>) -> Self {
+        Error::new(Code::Required, field, "required")
+    }
+
+    /// Finite inputs whose result would not be finite; names the input to change.
+    pub fn overflow(field: impl Into<String>) -> Self {
+        Error::new(Code::Overflow, field, "too large to compute")
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        match self {
+            Error::NotFinite { .. } => Code::NotFinite,
+            Error::NotPositive { .. } | Error::TooSmall { .. } | Error::OutOfRange { .. } => Code::OutOfRange,
+            Error::Invalid { code, .. } => *code,
+        }
+    }
+
+    /// The JS path of the field, e.g. `orders[3].lat`; empty for the whole input.
+    pub fn field(&self) -> &str {
+        match self {
+            Error::NotFinite { field, .. }
+            | Error::NotPositive { field, .. }
+            | Error::TooSmall { field, .. }
+            | Error::OutOfRange { field, .. }
+            | Error::Invalid { field, .. } => field,
+        }
+    }
+
+    /// The same error for an input found at `parent` (a key such as `delivery`, or an index such as `[3]`), so
+    /// that its field reads `delivery.shopper.lat` or `[3].lat`.
+    ///
+    /// ```
+    /// use green_delivery::error::Error;
+    /// assert_eq!(Error::required("lat").within("[3]").within("orders").field(), "orders[3].lat");
+    /// ```
+    pub fn within(mut self, parent: &str) -> Self {
+        let field = match &mut self {
+            Error::NotFinite { field, .. }
+            | Error::NotPositive { field, .. }
+            | Error::TooSmall { field, .. }
+            | Error::OutOfRange { field, .. }
+            | Error::Invalid { field, .. } => field,
+        };
+        *field = match field.as_str() {
+            "" => parent.to_owned(),
+            f if f.starts_with('[') || parent.is_empty() => format!("{parent}{f}"),
+            f => format!("{parent}.{f}"),
+        };
+        self
     }
 }
 
+/// `field: ` before a reason, or nothing for the whole input.
+struct Prefix<'a>(&'a str);
+
+impl fmt::Display for Prefix<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            write!(f, "{}: ", self.0)
+        }
+    }
+}
 /// Prints numbers the way JavaScript users write them (`NaN`, `Infinity`), not Rust's `inf`.
 struct Num(f64);
 

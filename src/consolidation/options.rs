@@ -110,7 +110,7 @@ pub struct DeliveryOption {
 /// assert!(g[2] < g[3]); // walking to the pickup point beats driving there
 /// ```
 pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
-    let shopper = input.shopper.ok_or_else(|| Error::invalid("shopper", "required"))?.check("shopper")?;
+    let shopper = input.shopper.ok_or_else(|| Error::required("shopper"))?.check("shopper")?;
     let depot = input.depot.map(|d| d.check("depot")).transpose()?;
     let road = at_least("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), 1.0)?;
     let per_round = at_least("parcelsPerRound", input.parcels_per_round.unwrap_or(100.0), 1.0)?;

@@ -13,7 +13,7 @@ use super::{
     LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR, REFERENCE_PICKUP_KM,
     ROAD_SOURCE, ROUND_SOURCE,
 };
-use crate::error::{at_least, within, Error, Result};
+use crate::error::{at_least, within, Code, Error, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
 use crate::geo::{haversine_km, LocalPlane};
 use crate::kmeans::{self, Init, KMeansParams, Metric};
@@ -202,7 +202,9 @@ impl Factors {
     ) -> Result<Self> {
         let table = FactorTable::with_overrides(overrides.iter().map(|(k, v)| (k.as_str(), *v)))?;
         let grid = match (grid, grid_kg_per_kwh) {
-            (Some(_), Some(_)) => return Err(Error::invalid("grid", "give grid or gridKgPerKwh, not both")),
+            (Some(_), Some(_)) => {
+                return Err(Error::new(Code::Conflict, "grid", "give grid or gridKgPerKwh, not both"))
+            }
             (Some(id), None) => {
                 let factor = table.get("grid", id)?;
                 if factor.unit != Unit::Kwh {
@@ -348,7 +350,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     // Everything is checked before anything heavy runs.
     let orders = &input.orders;
     orders.check()?;
-    let depot = input.depot.ok_or_else(|| Error::invalid("depot", "required"))?.check("depot")?;
+    let depot = input.depot.ok_or_else(|| Error::required("depot"))?.check("depot")?;
     let capacity = at_least("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0)?;
     let road = at_least("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), 1.0)?;
     let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
@@ -363,7 +365,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     }
     let locations = match &pickup.locations {
         Some(_) if pickup.points.is_some() => {
-            return Err(Error::invalid("pickup.points", "give points or locations, not both"));
+            return Err(Error::new(Code::Conflict, "pickup.points", "give points or locations, not both"));
         }
         Some(l) if l.is_empty() => return Err(Error::invalid("pickup.locations", "no locations")),
         Some(l) => Some(
@@ -391,7 +393,9 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     // k-means runs on one local plane; say so in terms of the orders.
     let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
     let plane = LocalPlane::around(&flat).map_err(|e| match e {
-        Error::Invalid { reason, .. } => Error::invalid("orders", reason.replace("the geo metric", "consolidation")),
+        Error::Invalid { reason, code, .. } => {
+            Error::new(code, "orders", reason.replace("the geo metric", "consolidation"))
+        }
         other => other,
     })?;
 

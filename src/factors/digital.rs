@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::error::{at_least, within, Error, Result};
+use crate::error::{at_least, within, Code, Error, Result};
 
 const CCF: &str = "Cloud Carbon Footprint methodology (cloudcarbonfootprint.org/docs/methodology)";
 const APACHE: &str = "Apache-2.0";
@@ -160,7 +160,7 @@ pub fn get(field: &str, id: &str) -> Result<&'static DigitalFactor> {
 
 fn unknown(field: &str, id: &str) -> Error {
     let ids: Vec<&str> = defaults().iter().map(|f| f.id).collect();
-    Error::invalid(field, format!("unknown digital factor id `{id}`, expected one of {}", ids.join(", ")))
+    Error::new(Code::UnknownId, field, format!("unknown digital factor id `{id}`, expected one of {}", ids.join(", ")))
 }
 
 fn build() -> Vec<DigitalFactor> {

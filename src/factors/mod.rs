@@ -70,7 +70,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{at_least, Error, Result};
+use crate::error::{at_least, Code, Error, Result};
 use crate::models::emission::{EmissionFactor, FactorParts};
 use desnz_2025::ROWS;
 
@@ -495,7 +495,7 @@ pub fn get(field: &str, id: &str) -> Result<&'static Factor> {
 
 fn unknown(field: &str, id: &str) -> Error {
     let ids: Vec<&str> = defaults().iter().map(|f| f.id).collect();
-    Error::invalid(field, format!("unknown factor id `{id}`, expected one of {}", ids.join(", ")))
+    Error::new(Code::UnknownId, field, format!("unknown factor id `{id}`, expected one of {}", ids.join(", ")))
 }
 
 fn desnz_rows_of(id: &str) -> impl Iterator<Item = DesnzRow> + '_ {

@@ -254,7 +254,7 @@ fn re_basing_errors_name_the_field() {
 #[test]
 fn unknown_ids_list_the_known_ones() {
     let err = get("vehicle", "rocket").unwrap_err();
-    let Error::Invalid { field, reason } = &err else { panic!("{err:?}") };
+    let Error::Invalid { field, reason, code: crate::error::Code::UnknownId } = &err else { panic!("{err:?}") };
     assert_eq!(field, "vehicle");
     assert!(reason.starts_with("unknown factor id `rocket`, expected one of diesel-van, petrol-van, electric-van,"));
     assert!(reason.ends_with("battery-alkaline-primary"));

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{computable, grid};
-use crate::error::{at_least, within, Error, Result};
+use crate::error::{at_least, within, Code, Error, Result};
 use crate::factors::digital::{DigitalFactor, DigitalTable};
 use crate::factors::{FactorOverride, FactorTable};
 use crate::models::{emission, EmissionFactor, EmissionInput, EnergyInput, PowerUnit, TimeUnit};
@@ -134,7 +134,7 @@ pub fn digital_footprint(input: &DigitalInput) -> Result<DigitalFootprint> {
     let (grid, grid_kg) = grid(&table, input.grid.as_deref(), input.grid_kg_per_kwh)?;
     let gb = pages * bytes_per_page / BYTES_PER_GB;
     if !gb.is_finite() {
-        return Err(Error::invalid("bytesPerPage", "pages × bytesPerPage is too large to compute"));
+        return Err(Error::new(Code::Overflow, "bytesPerPage", "pages × bytesPerPage is too large to compute"));
     }
 
     let data_centre = match &input.server {

@@ -43,7 +43,7 @@ pub use ewaste::{ewaste_footprint, EwasteInput, EwasteItem};
 pub use order::{order_footprint, OrderFootprint, OrderInput, OrderPart};
 pub use packaging::{packaging_footprint, PackagingInput, PackagingItem};
 
-use crate::error::{at_least, Error, Result};
+use crate::error::{at_least, Code, Error, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
 use crate::models::{emission, EmissionFactor, EmissionInput};
 use crate::trace::Term;
@@ -259,7 +259,7 @@ fn route_total(
 /// given; default [`DEFAULT_GRID`].
 pub(crate) fn grid(table: &FactorTable, id: Option<&str>, kg_per_kwh: Option<f64>) -> Result<(EmissionFactor, f64)> {
     match (id, kg_per_kwh) {
-        (Some(_), Some(_)) => Err(Error::invalid("grid", "give grid or gridKgPerKwh, not both")),
+        (Some(_), Some(_)) => Err(Error::new(Code::Conflict, "grid", "give grid or gridKgPerKwh, not both")),
         (None, Some(v)) => {
             let v = at_least("gridKgPerKwh", v, 0.0)?;
             let factor = EmissionFactor {
@@ -285,7 +285,7 @@ pub(crate) fn computable(field: &str, values: impl IntoIterator<Item = f64>) -> 
     if values.into_iter().all(f64::is_finite) {
         Ok(())
     } else {
-        Err(Error::invalid(field, "too large to compute"))
+        Err(Error::overflow(field))
     }
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{comparisons, digital_footprint, grams, packaging_footprint, Comparisons, DigitalFootprint, DigitalInput};
 use super::{computable, PackagingInput, WasteFootprint};
 use crate::consolidation::{delivery_options, DeliveryOption, OptionsInput};
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::factors::{FactorOverride, FactorTable};
 
 /// An order: how it is delivered, what it is packed in, and what was done online to place it.
@@ -85,13 +85,17 @@ pub fn order_footprint(input: &OrderInput) -> Result<OrderFootprint> {
         all.extend(own.iter().map(|(k, v)| (k.clone(), *v)));
         all
     };
-    let mut delivery = input.delivery.clone().ok_or_else(|| Error::invalid("delivery", "required"))?;
+    let mut delivery = input.delivery.clone().ok_or_else(|| Error::required("delivery"))?;
     delivery.factors = merged(&delivery.factors);
-    let option = input.option.as_deref().ok_or_else(|| Error::invalid("option", "required"))?;
+    let option = input.option.as_deref().ok_or_else(|| Error::required("option"))?;
     let options = delivery_options(&delivery).map_err(|e| nest("delivery", e))?.options;
     let ids: Vec<&str> = options.iter().map(|o| o.id).collect();
     let chosen = options.iter().find(|o| o.id == option).cloned().ok_or_else(|| {
-        Error::invalid("option", format!("unknown delivery option `{option}`, expected one of {}", ids.join(", ")))
+        Error::new(
+            Code::UnknownId,
+            "option",
+            format!("unknown delivery option `{option}`, expected one of {}", ids.join(", ")),
+        )
     })?;
     let packaging = match &input.packaging {
         Some(p) => Some(
@@ -132,15 +136,7 @@ pub fn order_footprint(input: &OrderInput) -> Result<OrderFootprint> {
 
 /// The part's error, with its field under the part's key (e.g. `packaging.items[0].massKg`).
 fn nest(part: &str, error: Error) -> Error {
-    match error {
-        Error::NotFinite { field, value } => Error::NotFinite { field: format!("{part}.{field}"), value },
-        Error::NotPositive { field, value } => Error::NotPositive { field: format!("{part}.{field}"), value },
-        Error::TooSmall { field, value, min } => Error::TooSmall { field: format!("{part}.{field}"), value, min },
-        Error::OutOfRange { field, value, min, max } => {
-            Error::OutOfRange { field: format!("{part}.{field}"), value, min, max }
-        }
-        Error::Invalid { field, reason } => Error::Invalid { field: format!("{part}.{field}"), reason },
-    }
+    error.within(part)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::error::{at_least, Error, Result};
+use crate::error::{at_least, Code, Error, Result};
 use crate::models::energy::{energy, EnergyInput};
 use crate::trace::Term;
 
@@ -163,7 +163,7 @@ pub fn emission(input: &EmissionInput) -> Result<Emission> {
             trace.extend(used.trace);
             (used.kwh, "kWh".to_owned())
         }
-        _ => return Err(Error::invalid("activity", "give either activity or energy, not both or neither")),
+        _ => return Err(Error::new(Code::Conflict, "activity", "give either activity or energy, not both or neither")),
     };
     trace.push(Term::new("activity", activity, activity_unit.as_str()));
 

@@ -92,7 +92,7 @@ impl<'a> Job<'a> {
         let k_range = match (o.k, o.k_min, o.k_max) {
             (Some(_), None, None) => None,
             (None, Some(min), Some(max)) => Some((min, max)),
-            (None, None, None) => return Err(Error::invalid("k", "required").into()),
+            (None, None, None) => return Err(Error::required("k").into()),
             _ => return Err(Error::invalid("k", "give k (kmeans), or kMin and kMax (elbow), not both").into()),
         };
         Ok(Job { points, weights, params, on_progress, k_range })
@@ -192,7 +192,7 @@ pub fn predict(
     points: &[f64],
     #[wasm_bindgen(unchecked_param_type = "KMeansModel")] model: JsValue,
 ) -> Result<Uint32Array, JsError> {
-    let centroids = f64_array(&model, "centroids")?.ok_or_else(|| Error::invalid("centroids", "required"))?;
+    let centroids = f64_array(&model, "centroids")?.ok_or_else(|| Error::required("centroids"))?;
     let dim = field(&model, "dim").as_f64().map(|d| d as usize);
     let metric = match field(&model, "metric").as_string().as_deref() {
         None | Some("euclidean") => Metric::Euclidean,
