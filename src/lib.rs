@@ -8,7 +8,7 @@ pub mod error;
 pub mod factors;
 pub mod footprint;
 pub mod geo;
-mod input;
+pub mod input;
 pub mod kmeans;
 pub mod models;
 pub mod trace;

@@ -349,7 +349,7 @@ impl<'de> Deserialize<'de> for Loose {
 }
 
 impl Loose {
-    fn describe(&self) -> String {
+    pub fn describe(&self) -> String {
         match self {
             Loose::Missing => "nothing".into(),
             Loose::Null => "null".into(),

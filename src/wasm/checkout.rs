@@ -3,67 +3,32 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::Object;
 use wasm_bindgen::prelude::*;
 
-use super::{field, from_js_at, read, reject_unknown_keys, to_js};
+use super::{read, to_js, JsResult};
 use crate::consolidation::{self as core, OptionsInput};
 use crate::factors::{FactorOverride, FactorTable};
 
-pub(super) fn is_absent(v: &JsValue) -> bool {
-    v.is_undefined() || v.is_null()
-}
-
-/// Rejects misspelt keys in the nested objects of an input (serde-wasm-bindgen would ignore them); `prefix` is
-/// where the input sits in a larger one (e.g. `delivery.`), for errors.
-pub(super) fn check_nested(input: &JsValue, prefix: &str) -> Result<(), JsError> {
-    for key in ["depot", "shopper"] {
-        reject_unknown_keys::<crate::consolidation::LatLon>(&field(input, key), &format!("{prefix}{key}."))?;
-    }
-    let pickup = field(input, "pickup");
-    reject_unknown_keys::<core::PickupOptions>(&pickup, &format!("{prefix}pickup."))?;
-    reject_unknown_keys::<core::Shares>(&field(&pickup, "shares"), &format!("{prefix}pickup.shares."))?;
-    let bike = field(input, "cargoBike");
-    reject_unknown_keys::<core::CargoBikeOptions>(&bike, &format!("{prefix}cargoBike."))?;
-    reject_unknown_keys::<crate::consolidation::LatLon>(&field(&bike, "hub"), &format!("{prefix}cargoBike.hub."))?;
-    check_overrides(&field(input, "factors"), prefix)
-}
-
-/// Rejects misspelt keys in each override of `factors` (an input's `factors` key, under `prefix`).
-pub(super) fn check_overrides(overrides: &JsValue, prefix: &str) -> Result<(), JsError> {
-    if overrides.is_object() {
-        for key in Object::keys(overrides.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
-            reject_unknown_keys::<FactorOverride>(&field(overrides, &key), &format!("{prefix}factors.{key}."))?;
-        }
-    }
-    Ok(())
-}
-
 /// The factor table with JS overrides (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied, if any.
-fn table(overrides: JsValue) -> Result<FactorTable, JsError> {
-    if is_absent(&overrides) {
-        return Ok(FactorTable::default());
-    }
-    check_overrides(&overrides, "")?;
-    let map: BTreeMap<String, FactorOverride> = from_js_at(overrides, "factors")?;
-    Ok(FactorTable::with_overrides(map)?)
+fn table(overrides: &JsValue) -> JsResult<FactorTable> {
+    let map: Option<BTreeMap<String, FactorOverride>> = read(overrides, "factors")?;
+    Ok(FactorTable::with_overrides(map.unwrap_or_default())?)
 }
 
 /// The factor table, with `overrides` (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied when given.
 #[wasm_bindgen(unchecked_return_type = "Factor[]")]
 pub fn factors(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
-) -> Result<JsValue, JsError> {
-    to_js(&table(overrides)?)
+    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
+) -> JsResult<JsValue> {
+    to_js(&table(&overrides)?)
 }
 
 /// The g CO2e per parcel of each way of delivering one parcel to one shopper; constant time.
 #[wasm_bindgen(js_name = deliveryOptions, unchecked_return_type = "DeliveryOptionsResult")]
 pub fn delivery_options(
     #[wasm_bindgen(unchecked_param_type = "DeliveryOptionsInput")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    check_nested(&input, "")?;
-    to_js(&core::delivery_options(&read::<OptionsInput>(input)?)?)
+) -> JsResult<JsValue> {
+    to_js(&core::delivery_options(&read::<OptionsInput>(&input, "")?)?)
 }
 
 /// Grams of CO2e as metres driven in the comparison car (`petrol-car`) and as phone charges (0.015 kWh each, an
@@ -71,10 +36,10 @@ pub fn delivery_options(
 /// footprint share this one implementation.
 #[wasm_bindgen(unchecked_return_type = "Comparisons")]
 pub fn comparisons(
-    grams: f64,
+    #[wasm_bindgen(unchecked_param_type = "number")] grams: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
-) -> Result<JsValue, JsError> {
-    to_js(&crate::footprint::comparisons(grams, &table(overrides)?)?)
+) -> JsResult<JsValue> {
+    to_js(&crate::footprint::comparisons(read(&grams, "grams")?, &table(&overrides)?)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

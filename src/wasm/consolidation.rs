@@ -5,14 +5,11 @@ use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::checkout::{check_nested, is_absent};
-use super::{field, from_js_at, read, reject_unknown_keys, to_js};
+use super::{finish, read_text, snapshot_of, to_js, JsResult};
 use crate::consolidation::orders::Loose;
 use crate::consolidation::{self as core, ConsolidateInput, GeoJson, Orders, Parsed};
-use crate::error::Error;
-
-/// The keys of `consolidate`'s input that are read by hand rather than by serde.
-const ORDER_KEYS: [&str; 7] = ["orders", "lat", "lon", "parcels", "weightKg", "ids", "geojson"];
+use crate::error::{Code, Error};
+use crate::input::{from_value, Value};
 
 /// One order as a plain object.
 #[derive(Deserialize)]
@@ -30,57 +27,62 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(object, &JsValue::from_str(key), &value.into());
 }
 
-fn numbers(input: &JsValue, key: &str) -> Result<Option<Vec<f64>>, JsError> {
-    match field(input, key) {
-        v if is_absent(&v) => Ok(None),
-        v if v.is_instance_of::<Float64Array>() || Array::is_array(&v) => Ok(Some(Float64Array::new(&v).to_vec())),
-        _ => Err(Error::invalid(key, "expected a Float64Array or an array of numbers").into()),
-    }
+/// `value[key]`, read as `T`, with errors under `key`.
+fn take<T: for<'de> Deserialize<'de>>(value: &mut Value, key: &str) -> Result<T, Error> {
+    from_value(value.take(key)).map_err(|e| e.within(key))
 }
 
-fn id_text(id: &Loose) -> Option<String> {
+/// An order id as text: ids may be given as text or numbers.
+fn id_text(id: Loose, field: String) -> Result<Option<String>, Error> {
     match id {
-        Loose::Text(t) => Some(t.clone()),
-        Loose::Number(v) => Some(format!("{v}")),
-        _ => None,
+        Loose::Text(t) => Ok(Some(t)),
+        Loose::Number(v) => Ok(Some(format!("{v}"))),
+        Loose::Null | Loose::Missing => Ok(None),
+        other => Err(Error::new(Code::WrongType, field, format!("must be text or a number, got {}", other.describe()))),
     }
 }
 
-/// The orders of a `consolidate` input: `orders: [{ lat, lon, parcels?, weightKg?, id? }]`, or the columns
-/// `lat`, `lon`, `parcels?`, `weightKg?` (NaN = none), `ids?`.
-fn read_orders(input: &JsValue) -> Result<Orders, JsError> {
-    let objects = field(input, "orders");
-    if !is_absent(&objects) {
-        if ORDER_KEYS[1..6].iter().any(|k| !is_absent(&field(input, k))) {
-            return Err(Error::invalid("orders", "give orders, or the columns lat, lon, parcels; not both").into());
+/// The orders of a `consolidate` input, taken out of it: `orders: [{ lat, lon, parcels?, weightKg?, id? }]`, or
+/// the columns `lat`, `lon`, `parcels?`, `weightKg?` (NaN = none), `ids?`.
+fn take_orders(input: &mut Value) -> Result<Orders, Error> {
+    let objects: Option<Vec<OrderObject>> = take(input, "orders")?;
+    let (lat, lon): (Option<Vec<f64>>, Option<Vec<f64>>) = (take(input, "lat")?, take(input, "lon")?);
+    let parcels: Option<Vec<f64>> = take(input, "parcels")?;
+    let weight_kg: Option<Vec<f64>> = take(input, "weightKg")?;
+    let ids: Option<Vec<Loose>> = take(input, "ids")?;
+    let columns = lat.is_some() || lon.is_some() || parcels.is_some() || weight_kg.is_some() || ids.is_some();
+    match (objects, lat, lon) {
+        (Some(_), ..) if columns => {
+            Err(Error::new(Code::Conflict, "orders", "give orders, or the columns lat, lon, parcels; not both"))
         }
-        if Array::is_array(&objects) {
-            for (i, order) in Array::from(&objects).iter().enumerate() {
-                reject_unknown_keys::<OrderObject>(&order, &format!("orders[{i}]."))?;
+        (Some(list), ..) => {
+            let mut orders = Orders::default();
+            for (i, o) in list.into_iter().enumerate() {
+                let id = match o.id {
+                    Some(id) => id_text(id, format!("orders[{i}].id"))?,
+                    None => None,
+                };
+                orders.push(o.lat, o.lon, o.parcels.unwrap_or(1.0), o.weight_kg, id);
             }
+            Ok(orders)
         }
-        let list: Vec<OrderObject> = from_js_at(objects, "orders")?;
-        let mut orders = Orders::default();
-        for o in list {
-            orders.push(o.lat, o.lon, o.parcels.unwrap_or(1.0), o.weight_kg, o.id.as_ref().and_then(id_text));
+        (None, Some(lat), Some(lon)) => {
+            let parcels = parcels.unwrap_or_else(|| vec![1.0; lat.len()]);
+            let ids = match ids {
+                Some(ids) => Some(
+                    ids.into_iter()
+                        .enumerate()
+                        .map(|(i, id)| id_text(id, format!("ids[{i}]")).map(Option::unwrap_or_default))
+                        .collect::<Result<_, _>>()?,
+                ),
+                None => None,
+            };
+            Ok(Orders { lat, lon, parcels, weight_kg, ids })
         }
-        return Ok(orders);
+        _ => {
+            Err(Error::new(Code::Required, "orders", "required: give orders, or the columns lat and lon (and parcels)"))
+        }
     }
-    let (Some(lat), Some(lon)) = (numbers(input, "lat")?, numbers(input, "lon")?) else {
-        return Err(Error::invalid("orders", "required: give orders, or the columns lat and lon (and parcels)").into());
-    };
-    let parcels = numbers(input, "parcels")?.unwrap_or_else(|| vec![1.0; lat.len()]);
-    let ids = match field(input, "ids") {
-        v if is_absent(&v) => None,
-        v if Array::is_array(&v) => Some(
-            Array::from(&v)
-                .iter()
-                .map(|id| id.as_string().or_else(|| id.as_f64().map(|n| format!("{n}"))).unwrap_or_default())
-                .collect(),
-        ),
-        _ => return Err(Error::invalid("ids", "expected an array of strings").into()),
-    };
-    Ok(Orders { lat, lon, parcels, weight_kg: numbers(input, "weightKg")?, ids })
 }
 
 fn orders_to_js(orders: &Orders) -> Object {
@@ -97,35 +99,29 @@ fn orders_to_js(orders: &Orders) -> Object {
     o
 }
 
-fn parsed_to_js(parsed: &Parsed) -> Result<JsValue, JsError> {
+fn parsed_to_js(parsed: &Parsed) -> JsResult<JsValue> {
     let o = Object::new();
     set(&o, "orders", orders_to_js(&parsed.orders));
     set(&o, "errors", to_js(&parsed.errors)?);
-    Ok(o.into())
+    finish(o.into())
 }
 
 /// Dedicated trips, consolidated rounds, pickup points and cargo bikes for the same orders.
 #[wasm_bindgen(unchecked_return_type = "ConsolidateResult")]
-pub fn consolidate(
-    #[wasm_bindgen(unchecked_param_type = "ConsolidateInput")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    if !input.is_object() || Array::is_array(&input) {
-        return Err(Error::invalid("input", "expected an object").into());
+pub fn consolidate(#[wasm_bindgen(unchecked_param_type = "ConsolidateInput")] input: JsValue) -> JsResult<JsValue> {
+    let (mut value, _) = snapshot_of(&input, "")?;
+    if !matches!(value, Value::Object(_)) {
+        return Err(Error::new(Code::WrongType, "", "the input must be an object").into());
     }
-    let orders = read_orders(&input)?;
-    let want_geojson = field(&input, "geojson").as_bool().unwrap_or(false);
-    check_nested(&input, "")?;
-    let rest = Object::assign(&Object::new(), input.unchecked_ref());
-    for key in ORDER_KEYS {
-        let _ = Reflect::delete_property(&rest, &JsValue::from_str(key));
-    }
-    let mut options: ConsolidateInput = read(rest.into())?;
+    let orders = take_orders(&mut value)?;
+    let want_geojson: Option<bool> = take(&mut value, "geojson")?;
+    let mut options: ConsolidateInput = from_value(value)?;
     options.orders = orders;
     let result = core::consolidate(&options)?;
     let out: Object = to_js(&result)?.unchecked_into();
     set(&out, "roundOf", Uint32Array::from(&result.round_of(options.orders.len())[..]));
     set(&out, "pickupOf", Uint32Array::from(&result.plan.pickup_of[..]));
-    if want_geojson {
+    if want_geojson == Some(true) {
         set(&out, "geojson", to_js(&result.geojson(&options.orders))?);
     }
     Ok(out.into())
@@ -133,22 +129,21 @@ pub fn consolidate(
 
 /// Orders from CSV text: the good ones as columns, and every bad row with its line number.
 #[wasm_bindgen(js_name = parseOrders, unchecked_return_type = "ParsedOrders")]
-pub fn parse_orders(text: &str) -> Result<JsValue, JsError> {
-    parsed_to_js(&core::parse_orders_csv(text)?)
+pub fn parse_orders(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult<JsValue> {
+    parsed_to_js(&core::parse_orders_csv(&read_text(&text, "csv")?)?)
 }
 
 /// Orders from a GeoJSON FeatureCollection of Points (text or object): the good ones, and every bad feature.
 #[wasm_bindgen(js_name = ordersFromGeoJson, unchecked_return_type = "ParsedOrders")]
 pub fn orders_from_geojson(
     #[wasm_bindgen(unchecked_param_type = "string | object")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    let value = match input.as_string() {
-        Some(text) => js_sys::JSON::parse(&text).map_err(|e| {
-            let message = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-            JsError::new(&format!("geojson: not valid JSON: {message}"))
-        })?,
-        None => input,
+) -> JsResult<JsValue> {
+    let value = match input.is_string() {
+        true => js_sys::JSON::parse(&read_text(&input, "geojson")?)
+            .map_err(|_| Error::new(Code::BadFile, "geojson", "not valid JSON"))?,
+        false => input,
     };
-    let geojson: GeoJson = from_js_at(value, "geojson")?;
+    let (value, _) = snapshot_of(&value, "geojson")?;
+    let geojson: GeoJson = from_value(value).map_err(|e| e.within("geojson"))?;
     parsed_to_js(&core::orders_from_geojson(&geojson)?)
 }

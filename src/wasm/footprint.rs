@@ -3,88 +3,46 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::Array;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use super::checkout::{check_nested, check_overrides, is_absent};
-use super::{field, from_js_at, read, reject_unknown_keys, to_js};
-use crate::consolidation::OptionsInput;
+use super::{read, to_js, JsResult};
 use crate::factors::digital::DigitalTable;
-use crate::footprint::{self as core, DigitalInput, EwasteItem, PackagingInput, PackagingItem, ServerInput};
-
-/// Rejects misspelt keys in each of `input.items` and in `input.factors`; `prefix` is where `input` sits.
-fn check_items<T: DeserializeOwned>(input: &JsValue, prefix: &str) -> Result<(), JsError> {
-    let items = field(input, "items");
-    if Array::is_array(&items) {
-        for (i, item) in Array::from(&items).iter().enumerate() {
-            reject_unknown_keys::<T>(&item, &format!("{prefix}items[{i}]."))?;
-        }
-    }
-    check_overrides(&field(input, "factors"), prefix)
-}
-
-fn check_digital(input: &JsValue, prefix: &str) -> Result<(), JsError> {
-    reject_unknown_keys::<ServerInput>(&field(input, "server"), &format!("{prefix}server."))?;
-    check_overrides(&field(input, "factors"), prefix)
-}
+use crate::footprint as core;
 
 /// Packaging per order (and per year with `ordersPerYear`): each material's disposal by its route, and the
 /// recycling benefit shown apart.
 #[wasm_bindgen(js_name = packagingFootprint, unchecked_return_type = "WasteFootprint")]
 pub fn packaging_footprint(
     #[wasm_bindgen(unchecked_param_type = "PackagingInput")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    check_items::<PackagingItem>(&input, "")?;
-    to_js(&core::packaging_footprint(&read(input)?)?)
+) -> JsResult<JsValue> {
+    to_js(&core::packaging_footprint(&read(&input, "")?)?)
 }
 
 /// Electricals and batteries by item type, mass and route.
 #[wasm_bindgen(js_name = ewasteFootprint, unchecked_return_type = "WasteFootprint")]
-pub fn ewaste_footprint(
-    #[wasm_bindgen(unchecked_param_type = "EwasteInput")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    check_items::<EwasteItem>(&input, "")?;
-    to_js(&core::ewaste_footprint(&read(input)?)?)
+pub fn ewaste_footprint(#[wasm_bindgen(unchecked_param_type = "EwasteInput")] input: JsValue) -> JsResult<JsValue> {
+    to_js(&core::ewaste_footprint(&read(&input, "")?)?)
 }
 
 /// kWh and g CO2e of an order's browsing and serving, by segment.
 #[wasm_bindgen(js_name = digitalFootprint, unchecked_return_type = "DigitalFootprint")]
-pub fn digital_footprint(
-    #[wasm_bindgen(unchecked_param_type = "DigitalInput")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    check_digital(&input, "")?;
-    to_js(&core::digital_footprint(&read(input)?)?)
+pub fn digital_footprint(#[wasm_bindgen(unchecked_param_type = "DigitalInput")] input: JsValue) -> JsResult<JsValue> {
+    to_js(&core::digital_footprint(&read(&input, "")?)?)
 }
 
 /// Delivery + packaging + online for one order, with the parts and a one-line summary.
 #[wasm_bindgen(js_name = orderFootprint, unchecked_return_type = "OrderFootprint")]
-pub fn order_footprint(
-    #[wasm_bindgen(unchecked_param_type = "OrderInput")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    let delivery = field(&input, "delivery");
-    reject_unknown_keys::<OptionsInput>(&delivery, "delivery.")?;
-    check_nested(&delivery, "delivery.")?;
-    let packaging = field(&input, "packaging");
-    reject_unknown_keys::<PackagingInput>(&packaging, "packaging.")?;
-    check_items::<PackagingItem>(&packaging, "packaging.")?;
-    let digital = field(&input, "digital");
-    reject_unknown_keys::<DigitalInput>(&digital, "digital.")?;
-    check_digital(&digital, "digital.")?;
-    check_overrides(&field(&input, "factors"), "")?;
-    to_js(&core::order_footprint(&read(input)?)?)
+pub fn order_footprint(#[wasm_bindgen(unchecked_param_type = "OrderInput")] input: JsValue) -> JsResult<JsValue> {
+    to_js(&core::order_footprint(&read(&input, "")?)?)
 }
 
 /// The digital-energy figures (CCF, SWD v4) with their sources, with `overrides` (`{ "<id>": value }`) applied.
 #[wasm_bindgen(js_name = digitalFactors, unchecked_return_type = "DigitalFactor[]")]
 pub fn digital_factors(
     #[wasm_bindgen(unchecked_optional_param_type = "Record<string, number>")] overrides: JsValue,
-) -> Result<JsValue, JsError> {
-    if is_absent(&overrides) {
-        return to_js(&DigitalTable::default());
-    }
-    let map: BTreeMap<String, f64> = from_js_at(overrides, "digitalFactors")?;
-    to_js(&DigitalTable::with_overrides(map)?)
+) -> JsResult<JsValue> {
+    let map: Option<BTreeMap<String, f64>> = read(&overrides, "digitalFactors")?;
+    to_js(&DigitalTable::with_overrides(map.unwrap_or_default())?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]

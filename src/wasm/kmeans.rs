@@ -1,18 +1,19 @@
 //! k-means in JS: points cross once as a `Float64Array`, labels come back as a `Uint32Array`.
 
-use js_sys::{Array, Float64Array, Function, Object, Reflect, Uint32Array};
+use js_sys::{Float64Array, Function, Object, Reflect, Uint32Array};
 use ndarray::{ArrayView1, ArrayView2};
 use serde::de::IgnoredAny;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use super::{field, read};
-use crate::error::Error;
+use super::{finish, read, snapshot_of, JsResult};
+use crate::error::{Code, Error};
 use crate::geo::LocalPlane;
+use crate::input::{from_value, Value};
 use crate::kmeans::{self as core, Init, KMeansFit, KMeansParams, KMeansSteps, Metric, Progress};
 
-/// The options object of `kmeans`, `elbow` and `KMeansStepper`. Typed arrays and the callback are read by hand
-/// (`IgnoredAny` only reserves their names) so a million weights cross as one copy.
+/// The options object of `kmeans`, `elbow` and `KMeansStepper`. `weights`, `init` and `onProgress` are taken out
+/// before it is read (a callback is not data, and `init` is text or numbers).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Options {
@@ -23,16 +24,10 @@ struct Options {
     #[serde(default, deserialize_with = "crate::input::or_default")]
     metric: Metric,
     seed: Option<u32>,
-    #[allow(dead_code)] // read by hand in `Job::read`
-    init: Option<IgnoredAny>,
     n_init: Option<usize>,
     max_iter: Option<usize>,
     tol: Option<f64>,
     algorithm: Option<Algorithm>,
-    #[allow(dead_code)] // read by hand in `Job::read`
-    weights: Option<IgnoredAny>,
-    #[allow(dead_code)] // read by hand in `Job::read`
-    on_progress: Option<IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -44,25 +39,45 @@ enum Algorithm {
     Lloyd,
 }
 
+/// `init`: "k-means++" or k × dim starting centroids.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum InitOption {
+    Name(String),
+    Centroids(Vec<f64>),
+}
+
 /// Everything `kmeans` needs, checked.
-struct Job<'a> {
-    points: ArrayView2<'a, f64>,
+struct Job {
+    points: Vec<f64>,
+    dim: usize,
     weights: Option<Vec<f64>>,
     params: KMeansParams,
     on_progress: Option<Function>,
     k_range: Option<(usize, usize)>,
 }
 
-impl<'a> Job<'a> {
-    fn read(points: &'a [f64], options: JsValue) -> Result<Self, JsError> {
-        let weights = f64_array(&options, "weights")?;
-        let init = field(&options, "init");
-        let on_progress = match field(&options, "onProgress") {
-            f if f.is_undefined() || f.is_null() => None,
-            f => Some(f.dyn_into::<Function>().map_err(|_| Error::invalid("onProgress", "must be a function"))?),
+/// `value[key]` as `T`, taken out of `value`, with errors under `key`.
+fn take<T: for<'de> Deserialize<'de>>(value: &mut Value, key: &str) -> Result<T, Error> {
+    from_value(value.take(key)).map_err(|e| e.within(key))
+}
+
+impl Job {
+    fn read(points: &JsValue, options: &JsValue) -> Result<Self, Error> {
+        let points: Vec<f64> = read_points(points, "points")?;
+        let (mut value, functions) = snapshot_of(options, "")?;
+        if !matches!(value, Value::Object(_)) {
+            return Err(Error::new(Code::WrongType, "", "the options must be an object, e.g. { k: 3 }"));
+        }
+        let weights: Option<Vec<f64>> = take(&mut value, "weights")?;
+        let init: Option<InitOption> = take(&mut value, "init")?;
+        let on_progress = match value.take("onProgress") {
+            Value::Null => None,
+            Value::Function(i) => functions.get(i).cloned(),
+            _ => return Err(Error::new(Code::WrongType, "onProgress", "must be a function")),
         };
-        let o: Options = read(options)?;
-        let points = rows(points, o.dim)?;
+        let o: Options = from_value(value)?;
+        let dim = checked_dim(points.len(), o.dim, "points")?;
         let mut params = KMeansParams::new(o.k.unwrap_or(0)).metric(o.metric);
         params.seed = o.seed;
         params.n_init = o.n_init.unwrap_or(params.n_init);
@@ -70,32 +85,30 @@ impl<'a> Job<'a> {
         params.tol = o.tol.unwrap_or(params.tol);
         params.accelerated = !matches!(o.algorithm, Some(Algorithm::Lloyd));
         params.init = match init {
-            v if v.is_undefined() || v.as_string().as_deref() == Some("k-means++") => Init::KMeansPlusPlus,
-            v if v.is_object() => {
-                let flat = Float64Array::new(&v).to_vec();
-                let d = points.ncols();
-                if flat.len() % d != 0 {
-                    return Err(Error::invalid(
-                        "init",
-                        format!("length {} is not a multiple of dim = {d}", flat.len()),
-                    )
-                    .into());
-                }
-                let rows = flat.len() / d;
+            None => Init::KMeansPlusPlus,
+            Some(InitOption::Name(name)) if name == "k-means++" => Init::KMeansPlusPlus,
+            Some(InitOption::Name(name)) => {
+                return Err(Error::new(Code::UnknownValue, "init", format!("`{name}` is not k-means++")))
+            }
+            Some(InitOption::Centroids(flat)) => {
+                let rows = checked_dim(flat.len(), Some(dim), "init").map(|d| flat.len() / d)?;
                 Init::Centroids(
-                    ndarray::Array2::from_shape_vec((rows, d), flat)
+                    ndarray::Array2::from_shape_vec((rows, dim), flat)
                         .map_err(|e| Error::invalid("init", e.to_string()))?,
                 )
             }
-            _ => return Err(Error::invalid("init", "expected \"k-means++\" or the k × dim initial centroids").into()),
         };
         let k_range = match (o.k, o.k_min, o.k_max) {
             (Some(_), None, None) => None,
             (None, Some(min), Some(max)) => Some((min, max)),
-            (None, None, None) => return Err(Error::required("k").into()),
-            _ => return Err(Error::invalid("k", "give k (kmeans), or kMin and kMax (elbow), not both").into()),
+            (None, None, None) => return Err(Error::required("k")),
+            _ => return Err(Error::new(Code::Conflict, "k", "give k (kmeans), or kMin and kMax (elbow), not both")),
         };
-        Ok(Job { points, weights, params, on_progress, k_range })
+        Ok(Job { points, dim, weights, params, on_progress, k_range })
+    }
+
+    fn rows(&self) -> Result<ArrayView2<'_, f64>, Error> {
+        rows(&self.points, self.dim, "points")
     }
 
     fn weights(&self) -> Option<ArrayView1<'_, f64>> {
@@ -103,25 +116,27 @@ impl<'a> Job<'a> {
     }
 }
 
-/// Row-major points as an n × dim view; `dim` defaults to 2.
-fn rows(points: &[f64], dim: Option<usize>) -> Result<ArrayView2<'_, f64>, JsError> {
-    let d = dim.unwrap_or(2);
-    if d == 0 {
-        return Err(Error::TooSmall { field: "dim".into(), value: 0.0, min: 1.0 }.into());
-    }
-    if points.len() % d != 0 {
-        return Err(Error::invalid("points", format!("length {} is not a multiple of dim = {d}", points.len())).into());
-    }
-    ArrayView2::from_shape((points.len() / d, d), points).map_err(|e| Error::invalid("points", e.to_string()).into())
+/// A numeric argument: a Float64Array (or any typed array of numbers) or an array of numbers.
+fn read_points(js: &JsValue, root: &str) -> Result<Vec<f64>, Error> {
+    let (value, _) = snapshot_of(js, root)?;
+    from_value(value).map_err(|e| e.within(root))
 }
 
-/// An optional array of numbers (typed or plain) from `options[key]`.
-fn f64_array(options: &JsValue, key: &str) -> Result<Option<Vec<f64>>, JsError> {
-    match field(options, key) {
-        v if v.is_undefined() || v.is_null() => Ok(None),
-        v if v.is_instance_of::<Float64Array>() || Array::is_array(&v) => Ok(Some(Float64Array::new(&v).to_vec())),
-        _ => Err(Error::invalid(key, "expected a Float64Array or an array of numbers").into()),
+/// Row-major values as an n × dim view.
+fn rows<'a>(flat: &'a [f64], dim: usize, field: &str) -> Result<ArrayView2<'a, f64>, Error> {
+    ArrayView2::from_shape((flat.len() / dim, dim), flat).map_err(|e| Error::invalid(field, e.to_string()))
+}
+
+/// `dim` (default 2), checked to be at least 1 and to divide `len` (the number of values in `field`).
+fn checked_dim(len: usize, dim: Option<usize>, field: &str) -> Result<usize, Error> {
+    let d = dim.unwrap_or(2);
+    if d == 0 {
+        return Err(Error::TooSmall { field: "dim".into(), value: 0.0, min: 1.0 });
     }
+    if len % d != 0 {
+        return Err(Error::invalid(field, format!("length {len} is not a multiple of dim = {d}")));
+    }
+    Ok(d)
 }
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
@@ -160,16 +175,14 @@ fn fit_to_js(fit: &KMeansFit, metric: Metric) -> JsValue {
 /// Clusters `points` (row-major, `dim` columns). See `KMeansOptions` in the `.d.ts` for options and defaults.
 #[wasm_bindgen(unchecked_return_type = "KMeansResult")]
 pub fn kmeans(
-    // Taken by value: the copy wasm-bindgen makes is freed as soon as the engine has its reordered copy.
-    points: Vec<f64>,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
     #[wasm_bindgen(unchecked_param_type = "KMeansOptions")] options: JsValue,
-) -> Result<JsValue, JsError> {
-    let job = Job::read(&points, options)?;
+) -> JsResult<JsValue> {
+    let job = Job::read(&points, &options)?;
     if job.k_range.is_some() {
-        return Err(Error::invalid("kMin", "kMin and kMax are for elbow(); kmeans() takes k").into());
+        return Err(Error::new(Code::Conflict, "kMin", "kMin and kMax are for elbow(); kmeans() takes k").into());
     }
-    let Job { points: rows, weights, params, on_progress, .. } = job;
-    let dim = rows.ncols();
+    let Job { points, dim, weights, params, on_progress, .. } = job;
     let mut report = |p: Progress| -> crate::Result<()> {
         let Some(callback) = &on_progress else { return Ok(()) };
         let o = Object::new();
@@ -177,54 +190,77 @@ pub fn kmeans(
         set(&o, "runs", p.runs as u32);
         set(&o, "iteration", p.iteration as u32);
         set(&o, "maxIter", p.max_iter as u32);
-        callback.call1(&JsValue::NULL, &o).map(|_| ()).map_err(|e| {
-            let message = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
-            Error::invalid("onProgress", format!("threw: {message}"))
-        })
+        // `call1` catches: a throwing callback stops the run here, as an error, without unwinding through wasm.
+        callback
+            .call1(&JsValue::NULL, &o)
+            .map(|_| ())
+            .map_err(|_| Error::new(Code::Aborted, "onProgress", "threw, so the run stopped"))
     };
     let fit = params.fit_rows(points, dim, weights.as_deref().map(ArrayView1::from), &mut report)?;
-    Ok(fit_to_js(&fit, params.metric))
+    finish(fit_to_js(&fit, params.metric))
+}
+
+/// A model for `predict`: a `kmeans` result (its other fields are ignored), or `{ centroids, dim, metric, origin }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[allow(dead_code)] // the ignored fields only name what a `kmeans` result may also carry
+struct Model {
+    centroids: Vec<f64>,
+    dim: Option<usize>,
+    #[serde(default, deserialize_with = "crate::input::or_default")]
+    metric: Metric,
+    origin: Option<Vec<f64>>,
+    labels: Option<IgnoredAny>,
+    inertia: Option<IgnoredAny>,
+    iterations: Option<IgnoredAny>,
+    converged: Option<IgnoredAny>,
+    sizes: Option<IgnoredAny>,
+    cluster_weights: Option<IgnoredAny>,
+    seed: Option<IgnoredAny>,
+    distance_evaluations: Option<IgnoredAny>,
+    skipped_fraction: Option<IgnoredAny>,
+    max_scale_error: Option<IgnoredAny>,
 }
 
 /// Labels `points` with the nearest centroid of `model` (a `kmeans` result, or `{ centroids, dim, metric }`).
 #[wasm_bindgen(unchecked_return_type = "Uint32Array")]
 pub fn predict(
-    points: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
     #[wasm_bindgen(unchecked_param_type = "KMeansModel")] model: JsValue,
-) -> Result<Uint32Array, JsError> {
-    let centroids = f64_array(&model, "centroids")?.ok_or_else(|| Error::required("centroids"))?;
-    let dim = field(&model, "dim").as_f64().map(|d| d as usize);
-    let metric = match field(&model, "metric").as_string().as_deref() {
-        None | Some("euclidean") => Metric::Euclidean,
-        Some("geo") => Metric::Geo,
-        Some(other) => {
-            return Err(Error::invalid("metric", format!("expected \"euclidean\" or \"geo\", got \"{other}\"")).into())
-        }
-    };
-    let plane = match f64_array(&model, "origin")?.as_deref() {
+) -> JsResult<Uint32Array> {
+    let points = read_points(&points, "points")?;
+    let model: Model = read(&model, "")?;
+    let dim = checked_dim(points.len(), model.dim, "points")?;
+    checked_dim(model.centroids.len(), Some(dim), "centroids")?;
+    let plane = match model.origin.as_deref() {
         None => None,
-        Some(&[lat, lon]) => Some(LocalPlane::with_origin(lat, lon)),
+        Some(&[lat, lon]) => {
+            crate::error::within("origin[0]", lat, -90.0, 90.0)?;
+            crate::error::within("origin[1]", lon, -180.0, 180.0)?;
+            Some(LocalPlane::with_origin(lat, lon))
+        }
         Some(_) => return Err(Error::invalid("origin", "expected [lat, lon]").into()),
     };
-    let labels = core::predict(rows(points, dim)?, rows(&centroids, dim)?, metric, plane)?;
+    let labels =
+        core::predict(rows(&points, dim, "points")?, rows(&model.centroids, dim, "centroids")?, model.metric, plane)?;
     Ok(Uint32Array::from(&labels[..]))
 }
 
 /// Inertia for each k from `kMin` to `kMax`, all from the same seed.
 #[wasm_bindgen(unchecked_return_type = "ElbowResult")]
 pub fn elbow(
-    points: &[f64],
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ElbowOptions")] options: JsValue,
-) -> Result<JsValue, JsError> {
-    let job = Job::read(points, options)?;
+) -> JsResult<JsValue> {
+    let job = Job::read(&points, &options)?;
     let Some((min, max)) = job.k_range else {
-        return Err(Error::invalid("kMin", "elbow() takes kMin and kMax").into());
+        return Err(Error::new(Code::Required, "kMin", "elbow() takes kMin and kMax").into());
     };
-    let curve = core::elbow(&job.params, job.points, job.weights(), min..=max)?;
+    let curve = core::elbow(&job.params, job.rows()?, job.weights(), min..=max)?;
     let o = Object::new();
     set(&o, "k", Uint32Array::from(&curve.iter().map(|c| c.0 as u32).collect::<Vec<_>>()[..]));
     set(&o, "inertia", Float64Array::from(&curve.iter().map(|c| c.1).collect::<Vec<_>>()[..]));
-    Ok(o.into())
+    finish(o.into())
 }
 
 #[derive(Deserialize)]
@@ -240,13 +276,18 @@ struct SilhouetteOptions {
 /// Mean silhouette coefficient of a labelling, sampled above `sampleSize` (default 2000) points.
 #[wasm_bindgen]
 pub fn silhouette(
-    points: &[f64],
-    labels: &[u32],
-    #[wasm_bindgen(unchecked_param_type = "SilhouetteOptions")] options: JsValue,
-) -> Result<f64, JsError> {
-    let o: SilhouetteOptions = if options.is_undefined() { read(Object::new().into())? } else { read(options)? };
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uint32Array | number[]")] labels: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SilhouetteOptions")] options: JsValue,
+) -> JsResult<f64> {
+    let points = read_points(&points, "points")?;
+    let labels: Vec<u32> = read(&labels, "labels")?;
+    let o: Option<SilhouetteOptions> = read(&options, "")?;
+    let o = o.unwrap_or(SilhouetteOptions { dim: None, metric: Metric::default(), sample_size: None, seed: None });
+    let dim = checked_dim(points.len(), o.dim, "points")?;
     let sample = o.sample_size.unwrap_or(core::DEFAULT_SILHOUETTE_SAMPLE);
-    Ok(core::silhouette(rows(points, o.dim)?, labels, o.metric, sample, o.seed.unwrap_or(0))?)
+    let score = core::silhouette(rows(&points, dim, "points")?, &labels, o.metric, sample, o.seed.unwrap_or(0))?;
+    Ok(score)
 }
 
 /// k-means one iteration at a time, for teaching.
@@ -260,11 +301,11 @@ impl KMeansStepper {
     /// Places the initial centroids; call `step()` to iterate.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        points: &[f64],
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
         #[wasm_bindgen(unchecked_param_type = "KMeansOptions")] options: JsValue,
-    ) -> Result<KMeansStepper, JsError> {
-        let job = Job::read(points, options)?;
-        Ok(KMeansStepper { steps: KMeansSteps::new(&job.params, job.points, job.weights())? })
+    ) -> JsResult<KMeansStepper> {
+        let job = Job::read(&points, &options)?;
+        Ok(KMeansStepper { steps: KMeansSteps::new(&job.params, job.rows()?, job.weights())? })
     }
 
     /// One iteration; returns `{ iteration, changed, shift, inertia, converged }`.
@@ -289,7 +330,7 @@ impl KMeansStepper {
 
     /// Current centroids, row-major.
     #[wasm_bindgen(getter)]
-    pub fn centroids(&self) -> Result<Float64Array, JsError> {
+    pub fn centroids(&self) -> JsResult<Float64Array> {
         let c = self.steps.centroids()?;
         Ok(Float64Array::from(c.as_slice().unwrap_or_default()))
     }

@@ -1,11 +1,14 @@
 //! The JS API. The only module that knows about wasm-bindgen: it converts JS values in, calls the pure core,
 //! and converts results out. Every export returns `Result`, so bad input becomes a JS `Error`, never a trap.
 
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use js_sys::{Array, Float64Array, Function, JsString};
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::models::{self, EmissionFactor, EmissionInput, EnergyInput};
+use crate::error::{Code, Error};
+use crate::input::{from_value, Value, LIMITS};
+use crate::models::{self, EmissionInput, EnergyInput};
 
 pub mod checkout;
 #[cfg(feature = "full")]
@@ -21,107 +24,155 @@ pub use consolidation::{consolidate, orders_from_geojson, parse_orders};
 #[cfg(feature = "full")]
 pub use footprint::{digital_factors, digital_footprint, ewaste_footprint, order_footprint, packaging_footprint};
 
-/// Reads a plain JS object into `T`, rejecting keys `T` does not have.
-fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
-    reject_unknown_keys::<T>(&value, "")?;
-    from_js(value)
+#[wasm_bindgen(module = "/src/wasm/boundary.js")]
+extern "C" {
+    /// Copies a JS value into plain data within the limits; see boundary.js. `catch`: whatever it meets, no JS
+    /// exception can unwind through the wasm frames that called it.
+    #[wasm_bindgen(catch)]
+    fn snapshot(value: &JsValue, root: &str, max_depth: u32, max_items: u32, max_chars: u32) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_name = makeError)]
+    fn make_error(message: &str, code: &str, field: &str) -> JsValue;
+    #[wasm_bindgen(js_name = isGreenDeliveryError)]
+    fn is_package_error(value: &JsValue) -> bool;
+    #[wasm_bindgen(catch, js_name = firstNonFinite)]
+    fn first_non_finite(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// Reads a plain JS object into a core input type. Errors name the field path, e.g. `factor.ttw: invalid type…`.
-fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, JsError> {
-    from_js_at(value, "")
+/// Every export fails with this: a `GreenDeliveryError` carrying `message`, `code` and `field`.
+pub type JsResult<T> = Result<T, JsValue>;
+
+impl From<Error> for JsValue {
+    fn from(error: Error) -> JsValue {
+        make_error(&error.to_string(), error.code().as_str(), error.field())
+    }
 }
 
-/// [`from_js`] for a value found at `name` (e.g. `orders`), so that errors name `orders[3].lat`.
-fn from_js_at<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, JsError> {
-    serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(value)).map_err(|err| {
-        let path = err.path().to_string();
-        // serde-wasm-bindgen's errors are JS Errors; take their bare message, without the "Error: " prefix.
-        let message = js_sys::Error::from(JsValue::from(err.into_inner())).message();
-        let field = match (name, path.as_str()) {
-            (_, ".") => name.to_owned(),
-            ("", path) => path.to_owned(),
-            (name, path) if path.starts_with('[') => format!("{name}{path}"),
-            (name, path) => format!("{name}.{path}"),
+/// True for the errors this package throws (`GreenDeliveryError`, with `code` and `field`).
+#[wasm_bindgen(js_name = isGreenDeliveryError)]
+pub fn is_green_delivery_error(value: JsValue) -> bool {
+    is_package_error(&value)
+}
+
+/// A JS argument as plain data, with the callbacks it holds; errors name `root` (the argument) and the path in it.
+fn snapshot_of(js: &JsValue, root: &str) -> Result<(Value, Vec<Function>), Error> {
+    let out = snapshot(js, root, LIMITS.max_depth, LIMITS.max_items, LIMITS.max_chars)
+        .map_err(|_| Error::new(Code::Unreadable, root, "could not be read"))?;
+    let text = |i: u32| out.get(i).as_string().unwrap_or_default();
+    if out.length() == 3 {
+        let code = match text(0).as_str() {
+            "too-large" => Code::TooLarge,
+            "too-deep" => Code::TooDeep,
+            "wrong-type" => Code::WrongType,
+            _ => Code::Unreadable,
         };
-        match field.as_str() {
-            "" => JsError::new(&String::from(message)),
-            field => JsError::new(&format!("{field}: {message}")),
-        }
-    })
+        return Err(Error::new(code, text(1), text(2)));
+    }
+    let mut tape = Tape {
+        numbers: out.get(0).unchecked_into::<Float64Array>().to_vec().into_iter(),
+        texts: out.get(1).unchecked_into::<Array>().iter().map(|t| t.as_string().unwrap_or_default()).collect(),
+        blocks: out.get(2).unchecked_into::<Array>(),
+    };
+    let functions = out.get(3).unchecked_into::<Array>().iter().map(JsCast::unchecked_into).collect();
+    let value = tape.read().ok_or_else(|| Error::new(Code::Unreadable, root, "could not be read"))?;
+    Ok((value, functions))
 }
 
-/// Rejects keys that `T` does not have, such as a misspelt optional `pue`. serde-wasm-bindgen reads only the
-/// fields it expects, so without this check a typo would silently fall back to a default.
-fn reject_unknown_keys<T: DeserializeOwned>(value: &JsValue, prefix: &str) -> Result<(), JsError> {
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Ok(()); // shape errors are reported by `from_js`
-    }
-    let fields = struct_fields::<T>();
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|key| key.as_string()) {
-        if !fields.contains(&key.as_str()) {
-            return Err(JsError::new(&format!("{prefix}{key}: unknown field, expected one of {}", fields.join(", "))));
-        }
-    }
-    Ok(())
+/// Reads the tape that boundary.js writes (tags: 0 null, 1 false, 2 true, 3 number, 4 text, 5 list, 6 object,
+/// 7 typed array, 8 function). Depth is bounded by the snapshot's limit.
+struct Tape {
+    numbers: std::vec::IntoIter<f64>,
+    texts: Vec<String>,
+    blocks: Array,
 }
 
-/// The field names serde's derive declares for `T`, read by a deserializer that stops at the field list.
-fn struct_fields<T: DeserializeOwned>() -> &'static [&'static str] {
-    struct Probe<'a>(&'a mut &'static [&'static str]);
-    impl<'de> Deserializer<'de> for Probe<'_> {
-        type Error = de::value::Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("not a struct"))
-        }
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _: &'static str,
-            fields: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Self::Error> {
-            *self.0 = fields;
-            Err(de::Error::custom("probed"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
-            unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
-        }
+impl Tape {
+    fn index(&mut self) -> Option<usize> {
+        self.numbers.next().map(|n| n as usize)
     }
-    let mut fields: &'static [&'static str] = &[];
-    let _ = T::deserialize(Probe(&mut fields));
-    fields
+
+    fn text(&mut self) -> Option<String> {
+        let i = self.index()?;
+        self.texts.get_mut(i).map(std::mem::take)
+    }
+
+    fn read(&mut self) -> Option<Value> {
+        Some(match self.numbers.next()? as u8 {
+            0 => Value::Null,
+            1 => Value::Bool(false),
+            2 => Value::Bool(true),
+            3 => Value::Number(self.numbers.next()?),
+            4 => Value::Text(self.text()?),
+            5 => Value::List((0..self.index()?).map(|_| self.read()).collect::<Option<_>>()?),
+            6 => Value::Object((0..self.index()?).map(|_| Some((self.text()?, self.read()?))).collect::<Option<_>>()?),
+            7 => {
+                let block = self.index()? as u32;
+                Value::Numbers(self.blocks.get(block).unchecked_into::<Float64Array>().to_vec())
+            }
+            8 => Value::Function(self.index()?),
+            _ => return None,
+        })
+    }
 }
 
-fn field(value: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+/// Reads a JS argument into a core input type: the one strict path (see [`crate::input`]).
+fn read<T: DeserializeOwned>(js: &JsValue, root: &str) -> JsResult<T> {
+    let (value, _) = snapshot_of(js, root)?;
+    Ok(from_value(value).map_err(|e| e.within(root))?)
+}
+
+/// A text argument (a CSV file), within the text limit.
+#[cfg(feature = "full")]
+fn read_text(js: &JsValue, root: &str) -> JsResult<String> {
+    match js.dyn_ref::<JsString>() {
+        Some(s) if s.length() > LIMITS.max_chars => Err(Error::new(
+            Code::TooLarge,
+            root,
+            format!("has {} characters, more than the limit of {}", s.length(), LIMITS.max_chars),
+        )
+        .into()),
+        Some(s) => Ok(String::from(s)),
+        None => Err(Error::new(Code::WrongType, root, "must be text").into()),
+    }
+}
+
+/// A result on its way out: never with a number that is not finite.
+fn finish(out: JsValue) -> JsResult<JsValue> {
+    match first_non_finite(&out) {
+        Ok(path) if path.is_null() => Ok(out),
+        Ok(path) => Err(Error::new(
+            Code::Overflow,
+            "",
+            format!("the inputs are too large: {} would not be finite", path.as_string().unwrap_or_default()),
+        )
+        .into()),
+        Err(_) => Err(Error::new(Code::Unreadable, "", "the result could not be checked").into()),
+    }
 }
 
 /// Writes a core result as a plain JS object (Options that are `None` are left out).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
+    let out = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| Error::invalid("", format!("the result could not be written: {e}")))?;
+    finish(out)
 }
 
 /// Efficiency = Output / Input.
 #[wasm_bindgen(unchecked_return_type = "EfficiencyResult")]
-pub fn efficiency(
-    #[wasm_bindgen(unchecked_param_type = "EfficiencyInput")] input: JsValue,
-) -> Result<JsValue, JsError> {
-    to_js(&models::efficiency(&read(input)?)?)
+pub fn efficiency(#[wasm_bindgen(unchecked_param_type = "EfficiencyInput")] input: JsValue) -> JsResult<JsValue> {
+    to_js(&models::efficiency(&read(&input, "")?)?)
 }
 
 /// Energy = Power × Time (× PUE).
 #[wasm_bindgen(unchecked_return_type = "EnergyResult")]
-pub fn energy(#[wasm_bindgen(unchecked_param_type = "EnergyInput")] input: JsValue) -> Result<JsValue, JsError> {
-    to_js(&models::energy(&read::<EnergyInput>(input)?)?)
+pub fn energy(#[wasm_bindgen(unchecked_param_type = "EnergyInput")] input: JsValue) -> JsResult<JsValue> {
+    to_js(&models::energy(&read::<EnergyInput>(&input, "")?)?)
 }
 
 /// Emission = Activity × Emission factor, in kg CO2e.
 #[wasm_bindgen(unchecked_return_type = "EmissionResult")]
-pub fn emission(#[wasm_bindgen(unchecked_param_type = "EmissionInput")] input: JsValue) -> Result<JsValue, JsError> {
-    reject_unknown_keys::<EnergyInput>(&field(&input, "energy"), "energy.")?;
-    reject_unknown_keys::<EmissionFactor>(&field(&input, "factor"), "factor.")?;
-    to_js(&models::emission(&read::<EmissionInput>(input)?)?)
+pub fn emission(#[wasm_bindgen(unchecked_param_type = "EmissionInput")] input: JsValue) -> JsResult<JsValue> {
+    to_js(&models::emission(&read::<EmissionInput>(&input, "")?)?)
 }
 
 #[wasm_bindgen(typescript_custom_section)]
