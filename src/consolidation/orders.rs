@@ -5,8 +5,10 @@
 //!
 //! - **CSV** (the `csv` crate): a header row, then one order per row. Header names are matched case-insensitively
 //!   and trimmed: `lat` or `latitude`; `lon`, `lng` or `longitude`; `parcels`; `weight_kg`; `id`. Other columns
-//!   are ignored (an address, a date). The delimiter is a comma, or a semicolon or tab when the header has no
-//!   comma. `parcels` defaults to 1 when the column is absent or the cell is empty.
+//!   are ignored (an address, a date). The delimiter is the one the header uses most of comma, semicolon and tab;
+//!   semicolon- and tab-delimited files may use decimal commas (`51,52`). `parcels` defaults to 1 when the column is
+//!   absent or the cell is empty. Rows with more cells than the header has columns, and rows of empty cells, are row
+//!   errors; blank lines are counted in [`Parsed::blank_rows`].
 //! - **GeoJSON**: a FeatureCollection of Points (`[lon, lat]`, as GeoJSON orders them) with optional
 //!   properties `parcels`, `weight_kg` and `id` (or the feature's own `id`). Text is parsed by the caller
 //!   (`serde_json` natively, `JSON.parse` in the browser) into [`GeoJson`], which accepts any JSON without failing,
@@ -17,7 +19,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{at_least, within, Error, Result};
+use crate::error::{at_least, within, Code, Error, Result};
 
 /// Orders, one entry per order in each column.
 ///
@@ -144,9 +146,13 @@ pub struct RowError {
 
 /// The orders that were read, and the rows that were not.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Parsed {
     pub orders: Orders,
     pub errors: Vec<RowError>,
+    /// CSV lines with nothing on them (not even a delimiter), skipped; blank lines at the end of the file are not
+    /// counted. Always 0 for GeoJSON.
+    pub blank_rows: usize,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -169,8 +175,17 @@ fn column(name: &str) -> Option<Column> {
     }
 }
 
-/// Reads orders from CSV text. Fails only when the file cannot be read as orders at all (no header, no `lat` or
-/// `lon` column, a column given twice); each bad row becomes a [`RowError`] naming its line and field.
+/// Reads orders from CSV text. Fails (code `bad-file`, field `csv`) only when the file cannot be read as orders at
+/// all: no header, no `lat` or `lon` column, a column given twice. Each bad row becomes a [`RowError`] naming its
+/// line (LF, CRLF and old-Mac CR line endings all count) and field.
+///
+/// - **Delimiter**: the one the header uses most (comma on a tie). In a semicolon- or tab-delimited file numbers may
+///   use a decimal comma (`51,52` is 51.52); in a comma-delimited file they may not, so a row with more cells than
+///   the header has columns (the usual sign of decimal commas, `51,52,-0,12` under `lat,lon`) is a row error, never
+///   read as the first cells.
+/// - **Empty rows**: a row of empty cells (`,,` or `;;`) is a row error; a blank line (no delimiter at all) is
+///   skipped and counted in [`Parsed::blank_rows`], unless only blank lines follow it (a trailing newline is not a
+///   row).
 ///
 /// ```
 /// use green_delivery::consolidation::parse_orders_csv;
@@ -179,39 +194,42 @@ fn column(name: &str) -> Option<Column> {
 /// assert_eq!(parsed.orders.ids.as_deref(), Some(&["a".to_owned(), "c".to_owned()][..]));
 /// assert_eq!(parsed.errors[0].line, Some(3));
 /// assert_eq!(parsed.errors[0].message, "lat must be between -90 and 90, got 91");
+///
+/// // Decimal commas: read in a semicolon file, refused (per row) in a comma file.
+/// assert_eq!(parse_orders_csv("lat;lon\n51,52;-0,12\n").unwrap().orders.lat, [51.52]);
+/// let parsed = parse_orders_csv("lat,lon\n51,52,-0,12\n").unwrap();
+/// assert!(parsed.orders.is_empty());
+/// assert_eq!(
+///     parsed.errors[0].message,
+///     "row has 4 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons between columns"
+/// );
 /// ```
 pub fn parse_orders_csv(text: &str) -> Result<Parsed> {
+    let bad_file = |reason: String| Error::new(Code::BadFile, "csv", reason);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = match (first.contains(','), first.contains(';'), first.contains('\t')) {
-        (false, true, _) => b';',
-        (false, false, true) => b'\t',
-        _ => b',',
-    };
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let header = reader.headers().map_err(|e| Error::invalid("csv", e.to_string()))?.clone();
-    if header.iter().all(str::is_empty) {
-        return Err(Error::invalid(
-            "csv",
-            "no header row; expected columns lat, lon and optionally parcels, weight_kg, id",
-        ));
+    let first = text.split(['\r', '\n']).find(|line| !line.is_empty()).unwrap_or("");
+    let delimiter = delimiter_of(first);
+    // Cells are trimmed here rather than by the reader, so that line breaks inside quoted cells can be counted.
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| bad_file(e.to_string()))?.clone();
+    let names: Vec<&str> = header.iter().map(str::trim).collect();
+    if names.iter().all(|name| name.is_empty()) {
+        return Err(bad_file("no header row; expected columns lat, lon and optionally parcels, weight_kg, id".into()));
     }
     let mut at = [None; 5];
-    for (i, name) in header.iter().enumerate() {
+    for (i, name) in names.iter().enumerate() {
         if let Some(c) = column(name) {
             if at[c as usize].is_some() {
-                return Err(Error::invalid("csv", format!("column `{name}` is given twice")));
+                return Err(bad_file(format!("column `{name}` is given twice")));
             }
             at[c as usize] = Some(i);
         }
     }
     let (Some(lat_at), Some(lon_at)) = (at[Column::Lat as usize], at[Column::Lon as usize]) else {
-        let found: Vec<&str> = header.iter().collect();
-        return Err(Error::invalid(
-            "csv",
-            format!("needs a lat (or latitude) and a lon (or lng, longitude) column; found {}", found.join(", ")),
-        ));
+        return Err(bad_file(format!(
+            "needs a lat (or latitude) and a lon (or lng, longitude) column; found {}",
+            names.join(", ")
+        )));
     };
     let mut parsed = Parsed::default();
     if at[Column::Weight as usize].is_some() {
@@ -221,25 +239,27 @@ pub fn parse_orders_csv(text: &str) -> Result<Parsed> {
         parsed.orders.ids = Some(Vec::new());
     }
     let mut lines = LineCounter { text: text.as_bytes(), at: 0, line: 1 };
+    let header_line = lines.line_of(header.position().map_or(0, |p| p.byte()));
+    // The line after the last record read; lines skipped before the next record are blank lines.
+    let mut next_line = header_line + 1 + line_breaks(&header);
+    // Blank lines not yet counted: only those followed by a row are.
+    let mut blank = 0;
     for record in reader.records() {
         let (line, result) = match record {
             Ok(record) => {
                 let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
-                let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("");
-                if record.iter().all(str::is_empty) {
-                    continue; // a blank line, not an order
+                blank += line.saturating_sub(next_line) as usize;
+                next_line = line + 1 + line_breaks(&record);
+                let cells: Vec<&str> = record.iter().map(str::trim).collect();
+                if cells.len() <= 1 && cells.iter().all(|c| c.is_empty()) {
+                    blank += 1; // a line of spaces
+                    continue;
                 }
-                let row = read_row(
-                    cell(Some(lat_at)),
-                    cell(Some(lon_at)),
-                    cell(at[Column::Parcels as usize]),
-                    cell(at[Column::Weight as usize]),
-                );
-                let id = at[Column::Id as usize].map(|i| record.get(i).unwrap_or("").to_owned());
-                (line, row.map(|(lat, lon, parcels, weight)| (lat, lon, parcels, weight, id)))
+                (line, read_record(&cells, names.len(), delimiter, lat_at, lon_at, &at))
             }
             Err(e) => (lines.line_of(e.position().map_or(0, |p| p.byte())), Err(e.to_string())),
         };
+        parsed.blank_rows += std::mem::take(&mut blank);
         match result {
             Ok((lat, lon, parcels, weight, id)) => parsed.orders.push(lat, lon, parcels, weight, id),
             Err(message) => parsed.errors.push(RowError { line: Some(line), feature: None, message }),
@@ -248,8 +268,62 @@ pub fn parse_orders_csv(text: &str) -> Result<Parsed> {
     Ok(parsed)
 }
 
+/// The delimiter the header line uses most: comma, semicolon or tab, in that order on a tie.
+fn delimiter_of(header: &str) -> u8 {
+    let count = |d: char| header.matches(d).count();
+    let (comma, semicolon, tab) = (count(','), count(';'), count('\t'));
+    if comma >= semicolon && comma >= tab {
+        b','
+    } else if semicolon >= tab {
+        b';'
+    } else {
+        b'\t'
+    }
+}
+
+/// One data row's (trimmed) cells as an order, or why not.
+fn read_record(
+    cells: &[&str],
+    columns: usize,
+    delimiter: u8,
+    lat_at: usize,
+    lon_at: usize,
+    at: &[Option<usize>; 5],
+) -> std::result::Result<Order, String> {
+    if cells.iter().all(|c| c.is_empty()) {
+        return Err("empty row".into());
+    }
+    if cells.len() > columns {
+        let n = cells.len();
+        return Err(if delimiter == b',' {
+            format!(
+                "row has {n} cells for {columns} columns: if numbers use a decimal comma, save the file with \
+                 semicolons between columns"
+            )
+        } else {
+            format!("row has {n} cells for {columns} columns")
+        });
+    }
+    let cell = |c: Option<usize>| c.and_then(|i| cells.get(i).copied()).unwrap_or("");
+    let (lat, lon, parcels, weight) = read_row(
+        cell(Some(lat_at)),
+        cell(Some(lon_at)),
+        cell(at[Column::Parcels as usize]),
+        cell(at[Column::Weight as usize]),
+        delimiter != b',',
+    )?;
+    let id = at[Column::Id as usize].map(|i| cell(Some(i)).to_owned());
+    Ok((lat, lon, parcels, weight, id))
+}
+
+/// Line breaks inside a record's cells (in quoted cells), so that the record's last line is known.
+fn line_breaks(record: &csv::StringRecord) -> u64 {
+    record.iter().map(|cell| LineCounter::breaks(cell.as_bytes(), 0..cell.len())).sum()
+}
+
 /// Line numbers from byte offsets. The csv crate's own line count lags behind on CRLF files and after blank
-/// lines (a record "starts" at the line break before it), so the line is counted here, past any line breaks.
+/// lines (a record "starts" at the line break before it), and does not count lone CRs, which end a record as LF
+/// and CRLF do. So lines are counted here: `\n`, `\r\n` and a lone `\r` each end one.
 struct LineCounter<'a> {
     text: &'a [u8],
     at: usize,
@@ -259,24 +333,48 @@ struct LineCounter<'a> {
 impl LineCounter<'_> {
     /// The 1-based line of the first character at or after `byte` that is not a line break. Offsets only grow.
     fn line_of(&mut self, byte: u64) -> u64 {
-        let mut end = (byte as usize).clamp(self.at, self.text.len());
+        let mut end = usize::try_from(byte).unwrap_or(usize::MAX).clamp(self.at, self.text.len());
         while end < self.text.len() && matches!(self.text[end], b'\r' | b'\n') {
             end += 1;
         }
-        self.line += self.text[self.at..end].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line += Self::breaks(self.text, self.at..end);
         self.at = end;
         self.line
+    }
+
+    /// Line breaks in `text[range]`: each `\n`, and each `\r` not followed by `\n`.
+    fn breaks(text: &[u8], range: std::ops::Range<usize>) -> u64 {
+        let lone_cr = |i: usize| text[i] == b'\r' && text.get(i + 1) != Some(&b'\n');
+        range.filter(|&i| text[i] == b'\n' || lone_cr(i)).count() as u64
     }
 }
 
 type Row = (f64, f64, f64, Option<f64>);
 
-fn read_row(lat: &str, lon: &str, parcels: &str, weight: &str) -> std::result::Result<Row, String> {
+/// A row's numbers, checked. With `decimal_comma` (semicolon- and tab-delimited files), `51,5` reads as 51.5.
+fn read_row(
+    lat: &str,
+    lon: &str,
+    parcels: &str,
+    weight: &str,
+    decimal_comma: bool,
+) -> std::result::Result<Row, String> {
     let number = |name: &str, text: &str| -> std::result::Result<f64, String> {
         if text.is_empty() {
             return Err(format!("{name} is missing"));
         }
-        text.parse::<f64>().map_err(|_| format!("{name} must be a number, got \"{text}\""))
+        let value = if decimal_comma && text.matches(',').count() == 1 && !text.contains('.') {
+            text.replace(',', ".").parse::<f64>()
+        } else {
+            text.parse::<f64>()
+        };
+        value.map_err(|_| {
+            if !decimal_comma && text.contains(',') {
+                format!("{name} must be a number, got \"{text}\" (decimal commas need a semicolon-delimited file)")
+            } else {
+                format!("{name} must be a number, got \"{text}\"")
+            }
+        })
     };
     let lat = number("lat", lat)?;
     let lon = number("lon", lon)?;
@@ -586,26 +684,134 @@ mod tests {
         );
         // Nothing is dropped silently: every non-blank data row is an order or an error.
         assert_eq!(parsed.orders.len() + parsed.errors.len(), 8);
+        assert_eq!(parsed.blank_rows, 1);
     }
 
     #[test]
     fn bom_crlf_semicolons_and_short_rows() {
         let parsed = parse_orders_csv("\u{feff}Lat;Lon;Parcels\r\n51,1;0,5\r\n52;1;3\r\n53\r\n").unwrap();
-        // "51,1" is not a number in a semicolon file (no decimal commas), so it is an error, not a guess.
-        assert_eq!(parsed.orders.lat, [52.0]);
-        assert_eq!(parsed.orders.parcels, [3.0]);
-        assert_eq!(parsed.errors.len(), 2);
-        assert_eq!(parsed.errors[1], RowError { line: Some(4), feature: None, message: "lon is missing".into() });
+        // A semicolon file may use decimal commas.
+        assert_eq!(parsed.orders.lat, [51.1, 52.0]);
+        assert_eq!(parsed.orders.lon, [0.5, 1.0]);
+        assert_eq!(parsed.orders.parcels, [1.0, 3.0]);
+        assert_eq!(parsed.errors, [RowError { line: Some(4), feature: None, message: "lon is missing".into() }]);
         let tabs = parse_orders_csv("lat\tlon\n1\t2\n").unwrap();
         assert_eq!(tabs.orders.lon, [2.0]);
     }
 
+    /// Regression: `51,52,-0,12` under `lat,lon` was read as lat 51, lon 52.
+    #[test]
+    fn decimal_commas_are_read_with_semicolons_or_tabs_and_refused_with_commas() {
+        let semicolons = parse_orders_csv("lat;lon;parcels\n51,52;-0,12;2\n51.5;-0.1;1\n").unwrap();
+        assert_eq!(semicolons.orders.lat, [51.52, 51.5]);
+        assert_eq!(semicolons.orders.lon, [-0.12, -0.1]);
+        assert!(semicolons.errors.is_empty());
+        let tabs = parse_orders_csv("lat\tlon\tweight_kg\n51,52\t-0,12\t2,5\n").unwrap();
+        assert_eq!((tabs.orders.lat[0], tabs.orders.lon[0]), (51.52, -0.12));
+        assert_eq!(tabs.orders.weight_kg, Some(vec![2.5]));
+        // A header with a comma inside a name still counts as semicolon-delimited.
+        let named = parse_orders_csv("id;lat;lon;note, free text\na;51,5;0,1;x\n").unwrap();
+        assert_eq!(named.orders.lat, [51.5]);
+
+        let commas = parse_orders_csv("lat,lon\n51,52,-0,12\n51.5,-0.1\n51.5,-0.1,\n").unwrap();
+        assert_eq!(commas.orders.lat, [51.5]);
+        let errors: Vec<(u64, &str)> = commas.errors.iter().map(|e| (e.line.unwrap(), e.message.as_str())).collect();
+        assert_eq!(
+            errors,
+            [
+                (
+                    2,
+                    "row has 4 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons \
+                     between columns"
+                ),
+                (
+                    4,
+                    "row has 3 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons \
+                     between columns"
+                ),
+            ]
+        );
+        // Quoted decimal commas in a comma file are not guessed at either.
+        let quoted = parse_orders_csv("lat,lon\n\"51,5\",\"-0,1\"\n").unwrap();
+        assert_eq!(
+            quoted.errors[0].message,
+            "lat must be a number, got \"51,5\" (decimal commas need a semicolon-delimited file)"
+        );
+        // Too many cells in a semicolon file is an error too, never read as the first cells.
+        let extra = parse_orders_csv("lat;lon\n51;0;7\n").unwrap();
+        assert!(extra.orders.is_empty());
+        assert_eq!(extra.errors[0].message, "row has 3 cells for 2 columns");
+        // Thousands separators are not decimal commas.
+        let thousands = parse_orders_csv("lat;lon;parcels\n51;0;1.000,5\n").unwrap();
+        assert_eq!(thousands.errors[0].message, "parcels must be a number, got \"1.000,5\"");
+    }
+
+    /// Regression: with CR-only line endings every error was reported at line 1.
+    #[test]
+    fn line_numbers_for_lf_crlf_and_cr_endings() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["lat,lon", "51.5,-0.1", "x,0", "", "51.6,-0.2", "91,0", ""].join(end);
+            let parsed = parse_orders_csv(&text).unwrap();
+            let lines: Vec<u64> = parsed.errors.iter().map(|e| e.line.unwrap()).collect();
+            assert_eq!(lines, [3, 6], "{end:?}");
+            assert_eq!(parsed.orders.lat, [51.5, 51.6], "{end:?}");
+            assert_eq!(parsed.blank_rows, 1, "{end:?}");
+        }
+        // A quoted cell over two lines, then an error: lines still count.
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("id,lat,lon{end}\"a{end}b\",51,0{end}c,x,0{end}");
+            let parsed = parse_orders_csv(&text).unwrap();
+            assert_eq!(parsed.orders.ids, Some(vec![format!("a{end}b")]), "{end:?}");
+            assert_eq!(parsed.errors[0].line, Some(4), "{end:?}");
+            assert_eq!(parsed.blank_rows, 0, "{end:?}");
+        }
+    }
+
+    /// Regression: rows of empty cells (`,,`) vanished without a word.
+    #[test]
+    fn empty_rows_are_errors_and_blank_lines_are_counted() {
+        let text = "lat,lon,parcels\n51.5,-0.1,1\n,,\n\n   \n , \n51.6,-0.2,1\n\n\n";
+        let parsed = parse_orders_csv(text).unwrap();
+        assert_eq!(parsed.orders.lat, [51.5, 51.6]);
+        let errors: Vec<(u64, &str)> = parsed.errors.iter().map(|e| (e.line.unwrap(), e.message.as_str())).collect();
+        assert_eq!(errors, [(3, "empty row"), (6, "empty row")]);
+        // Lines 4 and 5 are blank; the two blank lines at the end are not rows.
+        assert_eq!(parsed.blank_rows, 2);
+        let semicolons = parse_orders_csv("lat;lon\r\n;;\r\n51;0\r\n;\r\n").unwrap();
+        assert_eq!(semicolons.errors.iter().map(|e| e.line.unwrap()).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(semicolons.errors[0].message, "empty row");
+        // A trailing newline, or none, is not a row.
+        for text in ["lat,lon\n51,0\n", "lat,lon\n51,0"] {
+            let parsed = parse_orders_csv(text).unwrap();
+            assert_eq!((parsed.orders.len(), parsed.errors.len(), parsed.blank_rows), (1, 0, 0), "{text:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn parsed_serializes_blank_rows_in_camel_case() {
+        let parsed = parse_orders_csv("lat,lon\n\n51,0\n").unwrap();
+        let json = serde_json::to_value(&parsed).unwrap();
+        assert_eq!(json["blankRows"], 1);
+        assert!(json["errors"].as_array().unwrap().is_empty());
+    }
+
     #[test]
     fn file_level_errors() {
-        let err = |text: &str| parse_orders_csv(text).unwrap_err().to_string();
+        let err = |text: &str| {
+            let e = parse_orders_csv(text).unwrap_err();
+            assert_eq!((e.code(), e.field()), (Code::BadFile, "csv"), "{text:?}");
+            e.to_string()
+        };
         assert!(err("").starts_with("csv: no header row"), "{}", err(""));
         assert!(err("name,lon\nx,1\n").starts_with("csv: needs a lat"), "{}", err("name,lon\nx,1\n"));
         assert_eq!(err("lat,Latitude,lon\n"), "csv: column `Latitude` is given twice");
+        assert!(err("\n\n").starts_with("csv: no header row"));
+        assert_eq!(err("Lat,lon, LAT \n"), "csv: column `LAT` is given twice");
+        assert_eq!(
+            err("name, lon \nx,1\n"),
+            "csv: needs a lat (or latitude) and a lon (or lng, longitude) column; found name, lon"
+        );
         assert!(parse_orders_csv("lat,lon\n").unwrap().orders.is_empty());
     }
 
