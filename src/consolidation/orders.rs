@@ -12,11 +12,14 @@
 //! - **GeoJSON**: a FeatureCollection of Points (`[lon, lat]`, as GeoJSON orders them) with optional
 //!   properties `parcels`, `weight_kg` and `id` (or the feature's own `id`). Text is parsed by the caller
 //!   (`serde_json` natively, `JSON.parse` in the browser) into [`GeoJson`], which accepts any JSON without failing,
-//!   so that one bad feature is reported as that feature's error.
+//!   so that one bad feature (`null`, a string, `properties` that are not an object…) is reported as that feature's
+//!   error and the others still load.
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{at_least, within, Code, Error, Result};
@@ -398,90 +401,196 @@ pub enum Loose {
     Other,
 }
 
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        struct LooseVisitor;
-        impl<'de> Visitor<'de> for LooseVisitor {
-            type Value = Loose;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_bool<E>(self, v: bool) -> std::result::Result<Loose, E> {
-                Ok(Loose::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> std::result::Result<Loose, E> {
-                Ok(Loose::Number(v as f64))
-            }
-            fn visit_u64<E>(self, v: u64) -> std::result::Result<Loose, E> {
-                Ok(Loose::Number(v as f64))
-            }
-            fn visit_f64<E>(self, v: f64) -> std::result::Result<Loose, E> {
-                Ok(Loose::Number(v))
-            }
-            fn visit_str<E>(self, v: &str) -> std::result::Result<Loose, E> {
-                Ok(Loose::Text(v.to_owned()))
-            }
-            fn visit_unit<E>(self) -> std::result::Result<Loose, E> {
-                Ok(Loose::Null)
-            }
-            fn visit_none<E>(self) -> std::result::Result<Loose, E> {
-                Ok(Loose::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Loose, D::Error> {
-                Loose::deserialize(d)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Loose, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<Loose>()? {
-                    items.push(item);
-                }
-                Ok(Loose::List(items))
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Loose, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Loose::Other)
-            }
-        }
-        deserializer.deserialize_any(LooseVisitor)
-    }
-}
-
 impl Loose {
+    /// The value for a message: `"LineString"`, `3`, `null`, `an array`.
     fn describe(&self) -> String {
         match self {
-            Loose::Missing => "nothing".into(),
-            Loose::Null => "null".into(),
             Loose::Number(v) => format!("{v}"),
             Loose::Text(t) => format!("\"{t}\""),
-            Loose::List(_) => "a list".into(),
             Loose::Bool(v) => format!("{v}"),
-            Loose::Other => "an object".into(),
+            other => other.kind().into(),
+        }
+    }
+
+    /// What kind of value it is: `a string`, `an array`, `null`.
+    fn kind(&self) -> &'static str {
+        match self {
+            Loose::Missing => "nothing",
+            Loose::Null => "null",
+            Loose::Number(_) => "a number",
+            Loose::Text(_) => "a string",
+            Loose::List(_) => "an array",
+            Loose::Bool(_) => "a boolean",
+            Loose::Other => "an object",
         }
     }
 }
 
-/// A GeoJSON FeatureCollection as read from JSON; every part is optional so that bad features become row errors.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct GeoJson {
+/// How a lenient type takes each kind of value. It never fails: whatever it does not expect is kept as a [`Loose`]
+/// (by `other`), so that the reader can say what was there instead. Only `deserialize_any` is asked of the
+/// deserializer, so this works with any self-describing one (serde_json, serde-wasm-bindgen).
+trait Lenient<'de>: Sized {
+    fn other(value: Loose) -> Self;
+
+    fn map<A: MapAccess<'de>>(mut map: A) -> std::result::Result<Self, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Self::other(Loose::Other))
+    }
+
+    fn seq<A: SeqAccess<'de>>(mut seq: A) -> std::result::Result<Self, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Loose>()? {
+            items.push(item);
+        }
+        Ok(Self::other(Loose::List(items)))
+    }
+}
+
+struct LenientVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Lenient<'de>> Visitor<'de> for LenientVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Number(v as f64)))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Number(v as f64)))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Number(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Text(v.to_owned())))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Null))
+    }
+    fn visit_none<E>(self) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<T, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<T, A::Error> {
+        T::seq(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<T, A::Error> {
+        T::map(map)
+    }
+}
+
+impl Lenient<'_> for Loose {
+    fn other(value: Loose) -> Self {
+        value
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+/// A value that should be an object: the object, read as `T`, or what was there instead (`Not(Loose::Missing)`
+/// when absent).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Obj<T> {
+    Object(T),
+    Not(Loose),
+}
+
+impl<T> Default for Obj<T> {
+    fn default() -> Self {
+        Obj::Not(Loose::Missing)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Lenient<'de> for Obj<T> {
+    fn other(value: Loose) -> Self {
+        Obj::Not(value)
+    }
+
+    /// `T` from the map's entries only: a derived `T` would also take a sequence (`[1, 2]` as its fields in order).
+    fn map<A: MapAccess<'de>>(map: A) -> std::result::Result<Self, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(map)).map(Obj::Object)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+/// A value that should be an array: its items, each read as `T`, or what was there instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum List<T> {
+    Items(Vec<T>),
+    Not(Loose),
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List::Not(Loose::Missing)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Lenient<'de> for List<T> {
+    fn other(value: Loose) -> Self {
+        List::Not(value)
+    }
+
+    fn seq<A: SeqAccess<'de>>(mut seq: A) -> std::result::Result<Self, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element::<T>()? {
+            items.push(item);
+        }
+        Ok(List::Items(items))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+/// A GeoJSON document as read from JSON (text parsed by `serde_json`, or a JS value): a FeatureCollection, or what
+/// the document was instead. Reading it never fails on the shape of the data: every part is lenient (see [`Obj`],
+/// [`List`], [`Loose`]), so that each bad feature becomes that feature's [`RowError`] in [`orders_from_geojson`].
+/// (A key given twice in one object is still an error of the whole document, as serde's derive makes it.)
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct GeoJson(pub Obj<Collection>);
+
+/// A FeatureCollection's parts; anything may be missing or of the wrong kind.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Collection {
     #[serde(rename = "type", default)]
     pub kind: Loose,
     #[serde(default)]
-    pub features: Option<Vec<Feature>>,
+    pub features: List<Obj<Feature>>,
 }
 
-/// One GeoJSON feature.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// One GeoJSON feature (when it is an object).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Feature {
     #[serde(default)]
-    pub geometry: Option<Geometry>,
+    pub geometry: Obj<Geometry>,
     #[serde(default)]
-    pub properties: Option<Properties>,
+    pub properties: Obj<Properties>,
     #[serde(default)]
     pub id: Loose,
 }
 
 /// A feature's geometry.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Geometry {
     #[serde(rename = "type", default)]
     pub kind: Loose,
@@ -490,7 +599,7 @@ pub struct Geometry {
 }
 
 /// The properties an order reads; any others are ignored.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Properties {
     #[serde(default)]
     pub parcels: Loose,
@@ -500,28 +609,46 @@ pub struct Properties {
     pub id: Loose,
 }
 
-/// Orders from a GeoJSON FeatureCollection of Points. Fails only when it is not a FeatureCollection; each bad
-/// feature becomes a [`RowError`] with its index.
+/// Orders from a GeoJSON FeatureCollection of Points. Fails (code `bad-file`, field `geojson`) only when the document
+/// is not a FeatureCollection object with a `features` array; each bad feature (not an object, no Point geometry,
+/// `properties` or `geometry` of the wrong kind, a bad value) becomes a [`RowError`] with its index, and the other
+/// features still load.
 ///
 /// ```
 /// use green_delivery::consolidation::{orders_from_geojson, GeoJson};
 /// let text = r#"{"type": "FeatureCollection", "features": [
 ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-0.1, 51.5]}, "properties": {"parcels": 3}},
-///   {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, "properties": {}}
+///   {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, "properties": {}},
+///   null,
+///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": "big"}
 /// ]}"#;
 /// let parsed = orders_from_geojson(&serde_json::from_str::<GeoJson>(text).unwrap()).unwrap();
 /// assert_eq!((parsed.orders.lat[0], parsed.orders.lon[0], parsed.orders.parcels[0]), (51.5, -0.1, 3.0));
-/// assert_eq!(parsed.errors[0].feature, Some(1));
-/// assert_eq!(parsed.errors[0].message, "geometry must be a Point, got \"LineString\"");
+/// let errors: Vec<_> = parsed.errors.iter().map(|e| (e.feature.unwrap(), e.message.as_str())).collect();
+/// assert_eq!(errors, [
+///     (1, "geometry must be a Point, got \"LineString\""),
+///     (2, "feature is null, expected an object"),
+///     (3, "properties must be an object, got a string"),
+/// ]);
 /// ```
 pub fn orders_from_geojson(geojson: &GeoJson) -> Result<Parsed> {
-    if geojson.kind != Loose::Text("FeatureCollection".into()) {
-        return Err(Error::invalid(
-            "geojson.type",
-            format!("expected \"FeatureCollection\", got {}", geojson.kind.describe()),
-        ));
+    let bad_file = |reason: String| Error::new(Code::BadFile, "geojson", reason);
+    let collection = match &geojson.0 {
+        Obj::Object(collection) => collection,
+        Obj::Not(other) => {
+            return Err(bad_file(format!("expected a FeatureCollection object, got {}", other.kind())));
+        }
+    };
+    if collection.kind != Loose::Text("FeatureCollection".into()) {
+        return Err(bad_file(format!("type must be \"FeatureCollection\", got {}", collection.kind.describe())));
     }
-    let features = geojson.features.as_deref().ok_or_else(|| Error::invalid("geojson.features", "missing"))?;
+    let features = match &collection.features {
+        List::Items(features) => features,
+        List::Not(Loose::Missing | Loose::Null) => return Err(bad_file("has no features array".into())),
+        List::Not(other) => {
+            return Err(bad_file(format!("features must be an array, got {}", other.kind())));
+        }
+    };
     let mut parsed = Parsed::default();
     for (i, feature) in features.iter().enumerate() {
         match read_feature(feature) {
@@ -535,8 +662,16 @@ pub fn orders_from_geojson(geojson: &GeoJson) -> Result<Parsed> {
 /// lat, lon, parcels, weight, id.
 type Order = (f64, f64, f64, Option<f64>, Option<String>);
 
-fn read_feature(feature: &Feature) -> std::result::Result<Order, String> {
-    let geometry = feature.geometry.as_ref().ok_or("geometry is missing")?;
+fn read_feature(feature: &Obj<Feature>) -> std::result::Result<Order, String> {
+    let feature = match feature {
+        Obj::Object(feature) => feature,
+        Obj::Not(other) => return Err(format!("feature is {}, expected an object", other.kind())),
+    };
+    let geometry = match &feature.geometry {
+        Obj::Object(geometry) => geometry,
+        Obj::Not(Loose::Missing | Loose::Null) => return Err("geometry is missing".into()),
+        Obj::Not(other) => return Err(format!("geometry must be an object, got {}", other.kind())),
+    };
     if geometry.kind != Loose::Text("Point".into()) {
         return Err(format!("geometry must be a Point, got {}", geometry.kind.describe()));
     }
@@ -548,7 +683,11 @@ fn read_feature(feature: &Feature) -> std::result::Result<Order, String> {
         other => return Err(format!("coordinates must be [lon, lat], got {}", other.describe())),
     };
     let default = Properties::default();
-    let props = feature.properties.as_ref().unwrap_or(&default);
+    let props = match &feature.properties {
+        Obj::Object(props) => props,
+        Obj::Not(Loose::Missing | Loose::Null) => &default,
+        Obj::Not(other) => return Err(format!("properties must be an object, got {}", other.kind())),
+    };
     let number = |name: &str, v: &Loose| match v {
         Loose::Missing | Loose::Null => Ok(None),
         Loose::Number(v) => Ok(Some(*v)),
@@ -842,11 +981,84 @@ mod tests {
                 (4, "parcels must be a number, got true"),
             ]
         );
-        let not_fc: GeoJson = serde_json::from_str(r#"{"type": "Feature"}"#).unwrap();
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn geojson(text: &str) -> Result<Parsed> {
+        orders_from_geojson(&serde_json::from_str(text).unwrap())
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn feature_errors(parsed: &Parsed) -> Vec<(usize, &str)> {
+        parsed.errors.iter().map(|e| (e.feature.unwrap(), e.message.as_str())).collect()
+    }
+
+    /// Regression: a `null` feature, or `properties` that were a string, failed the whole file.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn geojson_bad_features_are_errors_of_their_own() {
+        let good = r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [-0.1, 51.5]}}"#;
+        let point = r#"{"type": "Point", "coordinates": [1, 2]}"#;
+        let features = [
+            good.to_owned(),
+            "null".into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": "parcels: 2"}}"#),
+            good.into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": [2, 3, "x"]}}"#),
+            r#"{"type": "Feature", "geometry": "POINT (1 2)"}"#.into(),
+            "7".into(),
+            r#""feature""#.into(),
+            "[1, 2]".into(),
+            "true".into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": null}}"#),
+            r#"{"type": "Feature", "geometry": [1, 2]}"#.into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": {{"parcels": {{"n": 2}}}}}}"#),
+        ];
+        let parsed =
+            geojson(&format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, features.join(","))).unwrap();
+        assert_eq!(parsed.orders.lat, [51.5, 51.5, 2.0]);
         assert_eq!(
-            orders_from_geojson(&not_fc).unwrap_err().to_string(),
-            "geojson.type: expected \"FeatureCollection\", got \"Feature\""
+            feature_errors(&parsed),
+            [
+                (1, "feature is null, expected an object"),
+                (2, "properties must be an object, got a string"),
+                (4, "properties must be an object, got an array"),
+                (5, "geometry must be an object, got a string"),
+                (6, "feature is a number, expected an object"),
+                (7, "feature is a string, expected an object"),
+                (8, "feature is an array, expected an object"),
+                (9, "feature is a boolean, expected an object"),
+                (11, "geometry must be an object, got an array"),
+                (12, "parcels must be a number, got an object"),
+            ]
         );
+        assert_eq!(parsed.orders.len() + parsed.errors.len(), features.len());
+        // The same through another self-describing deserializer (a parsed `Value`, not the text reader).
+        let text = format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, features.join(","));
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(orders_from_geojson(&GeoJson::deserialize(value).unwrap()).unwrap(), parsed);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn geojson_file_level_errors() {
+        let err = |text: &str| {
+            let e = geojson(text).unwrap_err();
+            assert_eq!((e.code(), e.field()), (Code::BadFile, "geojson"), "{text}");
+            e.to_string()
+        };
+        assert_eq!(err(r#"{"type": "Feature"}"#), "geojson: type must be \"FeatureCollection\", got \"Feature\"");
+        assert_eq!(err(r#"{"features": []}"#), "geojson: type must be \"FeatureCollection\", got nothing");
+        assert_eq!(err(r#"{"type": "FeatureCollection"}"#), "geojson: has no features array");
+        assert_eq!(err(r#"{"type": "FeatureCollection", "features": null}"#), "geojson: has no features array");
+        assert_eq!(
+            err(r#"{"type": "FeatureCollection", "features": {"0": {}}}"#),
+            "geojson: features must be an array, got an object"
+        );
+        assert_eq!(err("[]"), "geojson: expected a FeatureCollection object, got an array");
+        assert_eq!(err(r#""FeatureCollection""#), "geojson: expected a FeatureCollection object, got a string");
+        assert_eq!(err("null"), "geojson: expected a FeatureCollection object, got null");
+        assert!(geojson(r#"{"type": "FeatureCollection", "features": []}"#).unwrap().orders.is_empty());
     }
 
     #[cfg(not(target_arch = "wasm32"))]
