@@ -5,19 +5,24 @@
 //!
 //! - **CSV** (the `csv` crate): a header row, then one order per row. Header names are matched case-insensitively
 //!   and trimmed: `lat` or `latitude`; `lon`, `lng` or `longitude`; `parcels`; `weight_kg`; `id`. Other columns
-//!   are ignored (an address, a date). The delimiter is a comma, or a semicolon or tab when the header has no
-//!   comma. `parcels` defaults to 1 when the column is absent or the cell is empty.
+//!   are ignored (an address, a date). The delimiter is the one the header uses most of comma, semicolon and tab;
+//!   semicolon- and tab-delimited files may use decimal commas (`51,52`). `parcels` defaults to 1 when the column is
+//!   absent or the cell is empty. Rows with more cells than the header has columns, and rows of empty cells, are row
+//!   errors; blank lines are counted in [`Parsed::blank_rows`].
 //! - **GeoJSON**: a FeatureCollection of Points (`[lon, lat]`, as GeoJSON orders them) with optional
 //!   properties `parcels`, `weight_kg` and `id` (or the feature's own `id`). Text is parsed by the caller
 //!   (`serde_json` natively, `JSON.parse` in the browser) into [`GeoJson`], which accepts any JSON without failing,
-//!   so that one bad feature is reported as that feature's error.
+//!   so that one bad feature (`null`, a string, `properties` that are not an object…) is reported as that feature's
+//!   error and the others still load.
 
 use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{at_least, within, Error, Result};
+use crate::error::{at_least, within, Code, Error, Result};
 
 /// Orders, one entry per order in each column.
 ///
@@ -144,9 +149,13 @@ pub struct RowError {
 
 /// The orders that were read, and the rows that were not.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Parsed {
     pub orders: Orders,
     pub errors: Vec<RowError>,
+    /// CSV lines with nothing on them (not even a delimiter), skipped; blank lines at the end of the file are not
+    /// counted. Always 0 for GeoJSON.
+    pub blank_rows: usize,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -169,8 +178,17 @@ fn column(name: &str) -> Option<Column> {
     }
 }
 
-/// Reads orders from CSV text. Fails only when the file cannot be read as orders at all (no header, no `lat` or
-/// `lon` column, a column given twice); each bad row becomes a [`RowError`] naming its line and field.
+/// Reads orders from CSV text. Fails (code `bad-file`, field `csv`) only when the file cannot be read as orders at
+/// all: no header, no `lat` or `lon` column, a column given twice. Each bad row becomes a [`RowError`] naming its
+/// line (LF, CRLF and old-Mac CR line endings all count) and field.
+///
+/// - **Delimiter**: the one the header uses most (comma on a tie). In a semicolon- or tab-delimited file numbers may
+///   use a decimal comma (`51,52` is 51.52); in a comma-delimited file they may not, so a row with more cells than
+///   the header has columns (the usual sign of decimal commas, `51,52,-0,12` under `lat,lon`) is a row error, never
+///   read as the first cells.
+/// - **Empty rows**: a row of empty cells (`,,` or `;;`) is a row error; a blank line (no delimiter at all) is
+///   skipped and counted in [`Parsed::blank_rows`], unless only blank lines follow it (a trailing newline is not a
+///   row).
 ///
 /// ```
 /// use green_delivery::consolidation::parse_orders_csv;
@@ -179,39 +197,42 @@ fn column(name: &str) -> Option<Column> {
 /// assert_eq!(parsed.orders.ids.as_deref(), Some(&["a".to_owned(), "c".to_owned()][..]));
 /// assert_eq!(parsed.errors[0].line, Some(3));
 /// assert_eq!(parsed.errors[0].message, "lat must be between -90 and 90, got 91");
+///
+/// // Decimal commas: read in a semicolon file, refused (per row) in a comma file.
+/// assert_eq!(parse_orders_csv("lat;lon\n51,52;-0,12\n").unwrap().orders.lat, [51.52]);
+/// let parsed = parse_orders_csv("lat,lon\n51,52,-0,12\n").unwrap();
+/// assert!(parsed.orders.is_empty());
+/// assert_eq!(
+///     parsed.errors[0].message,
+///     "row has 4 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons between columns"
+/// );
 /// ```
 pub fn parse_orders_csv(text: &str) -> Result<Parsed> {
+    let bad_file = |reason: String| Error::new(Code::BadFile, "csv", reason);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = match (first.contains(','), first.contains(';'), first.contains('\t')) {
-        (false, true, _) => b';',
-        (false, false, true) => b'\t',
-        _ => b',',
-    };
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let header = reader.headers().map_err(|e| Error::invalid("csv", e.to_string()))?.clone();
-    if header.iter().all(str::is_empty) {
-        return Err(Error::invalid(
-            "csv",
-            "no header row; expected columns lat, lon and optionally parcels, weight_kg, id",
-        ));
+    let first = text.split(['\r', '\n']).find(|line| !line.is_empty()).unwrap_or("");
+    let delimiter = delimiter_of(first);
+    // Cells are trimmed here rather than by the reader, so that line breaks inside quoted cells can be counted.
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| bad_file(e.to_string()))?.clone();
+    let names: Vec<&str> = header.iter().map(str::trim).collect();
+    if names.iter().all(|name| name.is_empty()) {
+        return Err(bad_file("no header row; expected columns lat, lon and optionally parcels, weight_kg, id".into()));
     }
     let mut at = [None; 5];
-    for (i, name) in header.iter().enumerate() {
+    for (i, name) in names.iter().enumerate() {
         if let Some(c) = column(name) {
             if at[c as usize].is_some() {
-                return Err(Error::invalid("csv", format!("column `{name}` is given twice")));
+                return Err(bad_file(format!("column `{name}` is given twice")));
             }
             at[c as usize] = Some(i);
         }
     }
     let (Some(lat_at), Some(lon_at)) = (at[Column::Lat as usize], at[Column::Lon as usize]) else {
-        let found: Vec<&str> = header.iter().collect();
-        return Err(Error::invalid(
-            "csv",
-            format!("needs a lat (or latitude) and a lon (or lng, longitude) column; found {}", found.join(", ")),
-        ));
+        return Err(bad_file(format!(
+            "needs a lat (or latitude) and a lon (or lng, longitude) column; found {}",
+            names.join(", ")
+        )));
     };
     let mut parsed = Parsed::default();
     if at[Column::Weight as usize].is_some() {
@@ -221,25 +242,27 @@ pub fn parse_orders_csv(text: &str) -> Result<Parsed> {
         parsed.orders.ids = Some(Vec::new());
     }
     let mut lines = LineCounter { text: text.as_bytes(), at: 0, line: 1 };
+    let header_line = lines.line_of(header.position().map_or(0, |p| p.byte()));
+    // The line after the last record read; lines skipped before the next record are blank lines.
+    let mut next_line = header_line + 1 + line_breaks(&header);
+    // Blank lines not yet counted: only those followed by a row are.
+    let mut blank = 0;
     for record in reader.records() {
         let (line, result) = match record {
             Ok(record) => {
                 let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
-                let cell = |c: Option<usize>| c.and_then(|i| record.get(i)).unwrap_or("");
-                if record.iter().all(str::is_empty) {
-                    continue; // a blank line, not an order
+                blank += line.saturating_sub(next_line) as usize;
+                next_line = line + 1 + line_breaks(&record);
+                let cells: Vec<&str> = record.iter().map(str::trim).collect();
+                if cells.len() <= 1 && cells.iter().all(|c| c.is_empty()) {
+                    blank += 1; // a line of spaces
+                    continue;
                 }
-                let row = read_row(
-                    cell(Some(lat_at)),
-                    cell(Some(lon_at)),
-                    cell(at[Column::Parcels as usize]),
-                    cell(at[Column::Weight as usize]),
-                );
-                let id = at[Column::Id as usize].map(|i| record.get(i).unwrap_or("").to_owned());
-                (line, row.map(|(lat, lon, parcels, weight)| (lat, lon, parcels, weight, id)))
+                (line, read_record(&cells, names.len(), delimiter, lat_at, lon_at, &at))
             }
             Err(e) => (lines.line_of(e.position().map_or(0, |p| p.byte())), Err(e.to_string())),
         };
+        parsed.blank_rows += std::mem::take(&mut blank);
         match result {
             Ok((lat, lon, parcels, weight, id)) => parsed.orders.push(lat, lon, parcels, weight, id),
             Err(message) => parsed.errors.push(RowError { line: Some(line), feature: None, message }),
@@ -248,8 +271,62 @@ pub fn parse_orders_csv(text: &str) -> Result<Parsed> {
     Ok(parsed)
 }
 
+/// The delimiter the header line uses most: comma, semicolon or tab, in that order on a tie.
+fn delimiter_of(header: &str) -> u8 {
+    let count = |d: char| header.matches(d).count();
+    let (comma, semicolon, tab) = (count(','), count(';'), count('\t'));
+    if comma >= semicolon && comma >= tab {
+        b','
+    } else if semicolon >= tab {
+        b';'
+    } else {
+        b'\t'
+    }
+}
+
+/// One data row's (trimmed) cells as an order, or why not.
+fn read_record(
+    cells: &[&str],
+    columns: usize,
+    delimiter: u8,
+    lat_at: usize,
+    lon_at: usize,
+    at: &[Option<usize>; 5],
+) -> std::result::Result<Order, String> {
+    if cells.iter().all(|c| c.is_empty()) {
+        return Err("empty row".into());
+    }
+    if cells.len() > columns {
+        let n = cells.len();
+        return Err(if delimiter == b',' {
+            format!(
+                "row has {n} cells for {columns} columns: if numbers use a decimal comma, save the file with \
+                 semicolons between columns"
+            )
+        } else {
+            format!("row has {n} cells for {columns} columns")
+        });
+    }
+    let cell = |c: Option<usize>| c.and_then(|i| cells.get(i).copied()).unwrap_or("");
+    let (lat, lon, parcels, weight) = read_row(
+        cell(Some(lat_at)),
+        cell(Some(lon_at)),
+        cell(at[Column::Parcels as usize]),
+        cell(at[Column::Weight as usize]),
+        delimiter != b',',
+    )?;
+    let id = at[Column::Id as usize].map(|i| cell(Some(i)).to_owned());
+    Ok((lat, lon, parcels, weight, id))
+}
+
+/// Line breaks inside a record's cells (in quoted cells), so that the record's last line is known.
+fn line_breaks(record: &csv::StringRecord) -> u64 {
+    record.iter().map(|cell| LineCounter::breaks(cell.as_bytes(), 0..cell.len())).sum()
+}
+
 /// Line numbers from byte offsets. The csv crate's own line count lags behind on CRLF files and after blank
-/// lines (a record "starts" at the line break before it), so the line is counted here, past any line breaks.
+/// lines (a record "starts" at the line break before it), and does not count lone CRs, which end a record as LF
+/// and CRLF do. So lines are counted here: `\n`, `\r\n` and a lone `\r` each end one.
 struct LineCounter<'a> {
     text: &'a [u8],
     at: usize,
@@ -259,24 +336,48 @@ struct LineCounter<'a> {
 impl LineCounter<'_> {
     /// The 1-based line of the first character at or after `byte` that is not a line break. Offsets only grow.
     fn line_of(&mut self, byte: u64) -> u64 {
-        let mut end = (byte as usize).clamp(self.at, self.text.len());
+        let mut end = usize::try_from(byte).unwrap_or(usize::MAX).clamp(self.at, self.text.len());
         while end < self.text.len() && matches!(self.text[end], b'\r' | b'\n') {
             end += 1;
         }
-        self.line += self.text[self.at..end].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line += Self::breaks(self.text, self.at..end);
         self.at = end;
         self.line
+    }
+
+    /// Line breaks in `text[range]`: each `\n`, and each `\r` not followed by `\n`.
+    fn breaks(text: &[u8], range: std::ops::Range<usize>) -> u64 {
+        let lone_cr = |i: usize| text[i] == b'\r' && text.get(i + 1) != Some(&b'\n');
+        range.filter(|&i| text[i] == b'\n' || lone_cr(i)).count() as u64
     }
 }
 
 type Row = (f64, f64, f64, Option<f64>);
 
-fn read_row(lat: &str, lon: &str, parcels: &str, weight: &str) -> std::result::Result<Row, String> {
+/// A row's numbers, checked. With `decimal_comma` (semicolon- and tab-delimited files), `51,5` reads as 51.5.
+fn read_row(
+    lat: &str,
+    lon: &str,
+    parcels: &str,
+    weight: &str,
+    decimal_comma: bool,
+) -> std::result::Result<Row, String> {
     let number = |name: &str, text: &str| -> std::result::Result<f64, String> {
         if text.is_empty() {
             return Err(format!("{name} is missing"));
         }
-        text.parse::<f64>().map_err(|_| format!("{name} must be a number, got \"{text}\""))
+        let value = if decimal_comma && text.matches(',').count() == 1 && !text.contains('.') {
+            text.replace(',', ".").parse::<f64>()
+        } else {
+            text.parse::<f64>()
+        };
+        value.map_err(|_| {
+            if !decimal_comma && text.contains(',') {
+                format!("{name} must be a number, got \"{text}\" (decimal commas need a semicolon-delimited file)")
+            } else {
+                format!("{name} must be a number, got \"{text}\"")
+            }
+        })
     };
     let lat = number("lat", lat)?;
     let lon = number("lon", lon)?;
@@ -300,90 +401,196 @@ pub enum Loose {
     Other,
 }
 
-impl<'de> Deserialize<'de> for Loose {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        struct LooseVisitor;
-        impl<'de> Visitor<'de> for LooseVisitor {
-            type Value = Loose;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_bool<E>(self, v: bool) -> std::result::Result<Loose, E> {
-                Ok(Loose::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> std::result::Result<Loose, E> {
-                Ok(Loose::Number(v as f64))
-            }
-            fn visit_u64<E>(self, v: u64) -> std::result::Result<Loose, E> {
-                Ok(Loose::Number(v as f64))
-            }
-            fn visit_f64<E>(self, v: f64) -> std::result::Result<Loose, E> {
-                Ok(Loose::Number(v))
-            }
-            fn visit_str<E>(self, v: &str) -> std::result::Result<Loose, E> {
-                Ok(Loose::Text(v.to_owned()))
-            }
-            fn visit_unit<E>(self) -> std::result::Result<Loose, E> {
-                Ok(Loose::Null)
-            }
-            fn visit_none<E>(self) -> std::result::Result<Loose, E> {
-                Ok(Loose::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Loose, D::Error> {
-                Loose::deserialize(d)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Loose, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<Loose>()? {
-                    items.push(item);
-                }
-                Ok(Loose::List(items))
-            }
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Loose, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(Loose::Other)
-            }
-        }
-        deserializer.deserialize_any(LooseVisitor)
-    }
-}
-
 impl Loose {
+    /// The value for a message: `"LineString"`, `3`, `null`, `an array`.
     pub fn describe(&self) -> String {
         match self {
-            Loose::Missing => "nothing".into(),
-            Loose::Null => "null".into(),
             Loose::Number(v) => format!("{v}"),
             Loose::Text(t) => format!("\"{t}\""),
-            Loose::List(_) => "a list".into(),
             Loose::Bool(v) => format!("{v}"),
-            Loose::Other => "an object".into(),
+            other => other.kind().into(),
+        }
+    }
+
+    /// What kind of value it is: `a string`, `an array`, `null`.
+    fn kind(&self) -> &'static str {
+        match self {
+            Loose::Missing => "nothing",
+            Loose::Null => "null",
+            Loose::Number(_) => "a number",
+            Loose::Text(_) => "a string",
+            Loose::List(_) => "an array",
+            Loose::Bool(_) => "a boolean",
+            Loose::Other => "an object",
         }
     }
 }
 
-/// A GeoJSON FeatureCollection as read from JSON; every part is optional so that bad features become row errors.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct GeoJson {
+/// How a lenient type takes each kind of value. It never fails: whatever it does not expect is kept as a [`Loose`]
+/// (by `other`), so that the reader can say what was there instead. Only `deserialize_any` is asked of the
+/// deserializer, so this works with any self-describing one (serde_json, serde-wasm-bindgen).
+trait Lenient<'de>: Sized {
+    fn other(value: Loose) -> Self;
+
+    fn map<A: MapAccess<'de>>(mut map: A) -> std::result::Result<Self, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Self::other(Loose::Other))
+    }
+
+    fn seq<A: SeqAccess<'de>>(mut seq: A) -> std::result::Result<Self, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Loose>()? {
+            items.push(item);
+        }
+        Ok(Self::other(Loose::List(items)))
+    }
+}
+
+struct LenientVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Lenient<'de>> Visitor<'de> for LenientVisitor<T> {
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Number(v as f64)))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Number(v as f64)))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Number(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Text(v.to_owned())))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Null))
+    }
+    fn visit_none<E>(self) -> std::result::Result<T, E> {
+        Ok(T::other(Loose::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> std::result::Result<T, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> std::result::Result<T, A::Error> {
+        T::seq(seq)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<T, A::Error> {
+        T::map(map)
+    }
+}
+
+impl Lenient<'_> for Loose {
+    fn other(value: Loose) -> Self {
+        value
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+/// A value that should be an object: the object, read as `T`, or what was there instead (`Not(Loose::Missing)`
+/// when absent).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Obj<T> {
+    Object(T),
+    Not(Loose),
+}
+
+impl<T> Default for Obj<T> {
+    fn default() -> Self {
+        Obj::Not(Loose::Missing)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Lenient<'de> for Obj<T> {
+    fn other(value: Loose) -> Self {
+        Obj::Not(value)
+    }
+
+    /// `T` from the map's entries only: a derived `T` would also take a sequence (`[1, 2]` as its fields in order).
+    fn map<A: MapAccess<'de>>(map: A) -> std::result::Result<Self, A::Error> {
+        T::deserialize(MapAccessDeserializer::new(map)).map(Obj::Object)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+/// A value that should be an array: its items, each read as `T`, or what was there instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum List<T> {
+    Items(Vec<T>),
+    Not(Loose),
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        List::Not(Loose::Missing)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Lenient<'de> for List<T> {
+    fn other(value: Loose) -> Self {
+        List::Not(value)
+    }
+
+    fn seq<A: SeqAccess<'de>>(mut seq: A) -> std::result::Result<Self, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(item) = seq.next_element::<T>()? {
+            items.push(item);
+        }
+        Ok(List::Items(items))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        deserializer.deserialize_any(LenientVisitor(PhantomData))
+    }
+}
+
+/// A GeoJSON document as read from JSON (text parsed by `serde_json`, or a JS value): a FeatureCollection, or what
+/// the document was instead. Reading it never fails on the shape of the data: every part is lenient (see [`Obj`],
+/// [`List`], [`Loose`]), so that each bad feature becomes that feature's [`RowError`] in [`orders_from_geojson`].
+/// (A key given twice in one object is still an error of the whole document, as serde's derive makes it.)
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct GeoJson(pub Obj<Collection>);
+
+/// A FeatureCollection's parts; anything may be missing or of the wrong kind.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Collection {
     #[serde(rename = "type", default)]
     pub kind: Loose,
     #[serde(default)]
-    pub features: Option<Vec<Feature>>,
+    pub features: List<Obj<Feature>>,
 }
 
-/// One GeoJSON feature.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// One GeoJSON feature (when it is an object).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Feature {
     #[serde(default)]
-    pub geometry: Option<Geometry>,
+    pub geometry: Obj<Geometry>,
     #[serde(default)]
-    pub properties: Option<Properties>,
+    pub properties: Obj<Properties>,
     #[serde(default)]
     pub id: Loose,
 }
 
 /// A feature's geometry.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Geometry {
     #[serde(rename = "type", default)]
     pub kind: Loose,
@@ -392,7 +599,7 @@ pub struct Geometry {
 }
 
 /// The properties an order reads; any others are ignored.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Properties {
     #[serde(default)]
     pub parcels: Loose,
@@ -402,28 +609,46 @@ pub struct Properties {
     pub id: Loose,
 }
 
-/// Orders from a GeoJSON FeatureCollection of Points. Fails only when it is not a FeatureCollection; each bad
-/// feature becomes a [`RowError`] with its index.
+/// Orders from a GeoJSON FeatureCollection of Points. Fails (code `bad-file`, field `geojson`) only when the document
+/// is not a FeatureCollection object with a `features` array; each bad feature (not an object, no Point geometry,
+/// `properties` or `geometry` of the wrong kind, a bad value) becomes a [`RowError`] with its index, and the other
+/// features still load.
 ///
 /// ```
 /// use green_delivery::consolidation::{orders_from_geojson, GeoJson};
 /// let text = r#"{"type": "FeatureCollection", "features": [
 ///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [-0.1, 51.5]}, "properties": {"parcels": 3}},
-///   {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, "properties": {}}
+///   {"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}, "properties": {}},
+///   null,
+///   {"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]}, "properties": "big"}
 /// ]}"#;
 /// let parsed = orders_from_geojson(&serde_json::from_str::<GeoJson>(text).unwrap()).unwrap();
 /// assert_eq!((parsed.orders.lat[0], parsed.orders.lon[0], parsed.orders.parcels[0]), (51.5, -0.1, 3.0));
-/// assert_eq!(parsed.errors[0].feature, Some(1));
-/// assert_eq!(parsed.errors[0].message, "geometry must be a Point, got \"LineString\"");
+/// let errors: Vec<_> = parsed.errors.iter().map(|e| (e.feature.unwrap(), e.message.as_str())).collect();
+/// assert_eq!(errors, [
+///     (1, "geometry must be a Point, got \"LineString\""),
+///     (2, "feature is null, expected an object"),
+///     (3, "properties must be an object, got a string"),
+/// ]);
 /// ```
 pub fn orders_from_geojson(geojson: &GeoJson) -> Result<Parsed> {
-    if geojson.kind != Loose::Text("FeatureCollection".into()) {
-        return Err(Error::invalid(
-            "geojson.type",
-            format!("expected \"FeatureCollection\", got {}", geojson.kind.describe()),
-        ));
+    let bad_file = |reason: String| Error::new(Code::BadFile, "geojson", reason);
+    let collection = match &geojson.0 {
+        Obj::Object(collection) => collection,
+        Obj::Not(other) => {
+            return Err(bad_file(format!("expected a FeatureCollection object, got {}", other.kind())));
+        }
+    };
+    if collection.kind != Loose::Text("FeatureCollection".into()) {
+        return Err(bad_file(format!("type must be \"FeatureCollection\", got {}", collection.kind.describe())));
     }
-    let features = geojson.features.as_deref().ok_or_else(|| Error::invalid("geojson.features", "missing"))?;
+    let features = match &collection.features {
+        List::Items(features) => features,
+        List::Not(Loose::Missing | Loose::Null) => return Err(bad_file("has no features array".into())),
+        List::Not(other) => {
+            return Err(bad_file(format!("features must be an array, got {}", other.kind())));
+        }
+    };
     let mut parsed = Parsed::default();
     for (i, feature) in features.iter().enumerate() {
         match read_feature(feature) {
@@ -437,8 +662,16 @@ pub fn orders_from_geojson(geojson: &GeoJson) -> Result<Parsed> {
 /// lat, lon, parcels, weight, id.
 type Order = (f64, f64, f64, Option<f64>, Option<String>);
 
-fn read_feature(feature: &Feature) -> std::result::Result<Order, String> {
-    let geometry = feature.geometry.as_ref().ok_or("geometry is missing")?;
+fn read_feature(feature: &Obj<Feature>) -> std::result::Result<Order, String> {
+    let feature = match feature {
+        Obj::Object(feature) => feature,
+        Obj::Not(other) => return Err(format!("feature is {}, expected an object", other.kind())),
+    };
+    let geometry = match &feature.geometry {
+        Obj::Object(geometry) => geometry,
+        Obj::Not(Loose::Missing | Loose::Null) => return Err("geometry is missing".into()),
+        Obj::Not(other) => return Err(format!("geometry must be an object, got {}", other.kind())),
+    };
     if geometry.kind != Loose::Text("Point".into()) {
         return Err(format!("geometry must be a Point, got {}", geometry.kind.describe()));
     }
@@ -450,7 +683,11 @@ fn read_feature(feature: &Feature) -> std::result::Result<Order, String> {
         other => return Err(format!("coordinates must be [lon, lat], got {}", other.describe())),
     };
     let default = Properties::default();
-    let props = feature.properties.as_ref().unwrap_or(&default);
+    let props = match &feature.properties {
+        Obj::Object(props) => props,
+        Obj::Not(Loose::Missing | Loose::Null) => &default,
+        Obj::Not(other) => return Err(format!("properties must be an object, got {}", other.kind())),
+    };
     let number = |name: &str, v: &Loose| match v {
         Loose::Missing | Loose::Null => Ok(None),
         Loose::Number(v) => Ok(Some(*v)),
@@ -586,26 +823,134 @@ mod tests {
         );
         // Nothing is dropped silently: every non-blank data row is an order or an error.
         assert_eq!(parsed.orders.len() + parsed.errors.len(), 8);
+        assert_eq!(parsed.blank_rows, 1);
     }
 
     #[test]
     fn bom_crlf_semicolons_and_short_rows() {
         let parsed = parse_orders_csv("\u{feff}Lat;Lon;Parcels\r\n51,1;0,5\r\n52;1;3\r\n53\r\n").unwrap();
-        // "51,1" is not a number in a semicolon file (no decimal commas), so it is an error, not a guess.
-        assert_eq!(parsed.orders.lat, [52.0]);
-        assert_eq!(parsed.orders.parcels, [3.0]);
-        assert_eq!(parsed.errors.len(), 2);
-        assert_eq!(parsed.errors[1], RowError { line: Some(4), feature: None, message: "lon is missing".into() });
+        // A semicolon file may use decimal commas.
+        assert_eq!(parsed.orders.lat, [51.1, 52.0]);
+        assert_eq!(parsed.orders.lon, [0.5, 1.0]);
+        assert_eq!(parsed.orders.parcels, [1.0, 3.0]);
+        assert_eq!(parsed.errors, [RowError { line: Some(4), feature: None, message: "lon is missing".into() }]);
         let tabs = parse_orders_csv("lat\tlon\n1\t2\n").unwrap();
         assert_eq!(tabs.orders.lon, [2.0]);
     }
 
+    /// Regression: `51,52,-0,12` under `lat,lon` was read as lat 51, lon 52.
+    #[test]
+    fn decimal_commas_are_read_with_semicolons_or_tabs_and_refused_with_commas() {
+        let semicolons = parse_orders_csv("lat;lon;parcels\n51,52;-0,12;2\n51.5;-0.1;1\n").unwrap();
+        assert_eq!(semicolons.orders.lat, [51.52, 51.5]);
+        assert_eq!(semicolons.orders.lon, [-0.12, -0.1]);
+        assert!(semicolons.errors.is_empty());
+        let tabs = parse_orders_csv("lat\tlon\tweight_kg\n51,52\t-0,12\t2,5\n").unwrap();
+        assert_eq!((tabs.orders.lat[0], tabs.orders.lon[0]), (51.52, -0.12));
+        assert_eq!(tabs.orders.weight_kg, Some(vec![2.5]));
+        // A header with a comma inside a name still counts as semicolon-delimited.
+        let named = parse_orders_csv("id;lat;lon;note, free text\na;51,5;0,1;x\n").unwrap();
+        assert_eq!(named.orders.lat, [51.5]);
+
+        let commas = parse_orders_csv("lat,lon\n51,52,-0,12\n51.5,-0.1\n51.5,-0.1,\n").unwrap();
+        assert_eq!(commas.orders.lat, [51.5]);
+        let errors: Vec<(u64, &str)> = commas.errors.iter().map(|e| (e.line.unwrap(), e.message.as_str())).collect();
+        assert_eq!(
+            errors,
+            [
+                (
+                    2,
+                    "row has 4 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons \
+                     between columns"
+                ),
+                (
+                    4,
+                    "row has 3 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons \
+                     between columns"
+                ),
+            ]
+        );
+        // Quoted decimal commas in a comma file are not guessed at either.
+        let quoted = parse_orders_csv("lat,lon\n\"51,5\",\"-0,1\"\n").unwrap();
+        assert_eq!(
+            quoted.errors[0].message,
+            "lat must be a number, got \"51,5\" (decimal commas need a semicolon-delimited file)"
+        );
+        // Too many cells in a semicolon file is an error too, never read as the first cells.
+        let extra = parse_orders_csv("lat;lon\n51;0;7\n").unwrap();
+        assert!(extra.orders.is_empty());
+        assert_eq!(extra.errors[0].message, "row has 3 cells for 2 columns");
+        // Thousands separators are not decimal commas.
+        let thousands = parse_orders_csv("lat;lon;parcels\n51;0;1.000,5\n").unwrap();
+        assert_eq!(thousands.errors[0].message, "parcels must be a number, got \"1.000,5\"");
+    }
+
+    /// Regression: with CR-only line endings every error was reported at line 1.
+    #[test]
+    fn line_numbers_for_lf_crlf_and_cr_endings() {
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["lat,lon", "51.5,-0.1", "x,0", "", "51.6,-0.2", "91,0", ""].join(end);
+            let parsed = parse_orders_csv(&text).unwrap();
+            let lines: Vec<u64> = parsed.errors.iter().map(|e| e.line.unwrap()).collect();
+            assert_eq!(lines, [3, 6], "{end:?}");
+            assert_eq!(parsed.orders.lat, [51.5, 51.6], "{end:?}");
+            assert_eq!(parsed.blank_rows, 1, "{end:?}");
+        }
+        // A quoted cell over two lines, then an error: lines still count.
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("id,lat,lon{end}\"a{end}b\",51,0{end}c,x,0{end}");
+            let parsed = parse_orders_csv(&text).unwrap();
+            assert_eq!(parsed.orders.ids, Some(vec![format!("a{end}b")]), "{end:?}");
+            assert_eq!(parsed.errors[0].line, Some(4), "{end:?}");
+            assert_eq!(parsed.blank_rows, 0, "{end:?}");
+        }
+    }
+
+    /// Regression: rows of empty cells (`,,`) vanished without a word.
+    #[test]
+    fn empty_rows_are_errors_and_blank_lines_are_counted() {
+        let text = "lat,lon,parcels\n51.5,-0.1,1\n,,\n\n   \n , \n51.6,-0.2,1\n\n\n";
+        let parsed = parse_orders_csv(text).unwrap();
+        assert_eq!(parsed.orders.lat, [51.5, 51.6]);
+        let errors: Vec<(u64, &str)> = parsed.errors.iter().map(|e| (e.line.unwrap(), e.message.as_str())).collect();
+        assert_eq!(errors, [(3, "empty row"), (6, "empty row")]);
+        // Lines 4 and 5 are blank; the two blank lines at the end are not rows.
+        assert_eq!(parsed.blank_rows, 2);
+        let semicolons = parse_orders_csv("lat;lon\r\n;;\r\n51;0\r\n;\r\n").unwrap();
+        assert_eq!(semicolons.errors.iter().map(|e| e.line.unwrap()).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(semicolons.errors[0].message, "empty row");
+        // A trailing newline, or none, is not a row.
+        for text in ["lat,lon\n51,0\n", "lat,lon\n51,0"] {
+            let parsed = parse_orders_csv(text).unwrap();
+            assert_eq!((parsed.orders.len(), parsed.errors.len(), parsed.blank_rows), (1, 0, 0), "{text:?}");
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn parsed_serializes_blank_rows_in_camel_case() {
+        let parsed = parse_orders_csv("lat,lon\n\n51,0\n").unwrap();
+        let json = serde_json::to_value(&parsed).unwrap();
+        assert_eq!(json["blankRows"], 1);
+        assert!(json["errors"].as_array().unwrap().is_empty());
+    }
+
     #[test]
     fn file_level_errors() {
-        let err = |text: &str| parse_orders_csv(text).unwrap_err().to_string();
+        let err = |text: &str| {
+            let e = parse_orders_csv(text).unwrap_err();
+            assert_eq!((e.code(), e.field()), (Code::BadFile, "csv"), "{text:?}");
+            e.to_string()
+        };
         assert!(err("").starts_with("csv: no header row"), "{}", err(""));
         assert!(err("name,lon\nx,1\n").starts_with("csv: needs a lat"), "{}", err("name,lon\nx,1\n"));
         assert_eq!(err("lat,Latitude,lon\n"), "csv: column `Latitude` is given twice");
+        assert!(err("\n\n").starts_with("csv: no header row"));
+        assert_eq!(err("Lat,lon, LAT \n"), "csv: column `LAT` is given twice");
+        assert_eq!(
+            err("name, lon \nx,1\n"),
+            "csv: needs a lat (or latitude) and a lon (or lng, longitude) column; found name, lon"
+        );
         assert!(parse_orders_csv("lat,lon\n").unwrap().orders.is_empty());
     }
 
@@ -636,11 +981,84 @@ mod tests {
                 (4, "parcels must be a number, got true"),
             ]
         );
-        let not_fc: GeoJson = serde_json::from_str(r#"{"type": "Feature"}"#).unwrap();
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn geojson(text: &str) -> Result<Parsed> {
+        orders_from_geojson(&serde_json::from_str(text).unwrap())
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn feature_errors(parsed: &Parsed) -> Vec<(usize, &str)> {
+        parsed.errors.iter().map(|e| (e.feature.unwrap(), e.message.as_str())).collect()
+    }
+
+    /// Regression: a `null` feature, or `properties` that were a string, failed the whole file.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn geojson_bad_features_are_errors_of_their_own() {
+        let good = r#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [-0.1, 51.5]}}"#;
+        let point = r#"{"type": "Point", "coordinates": [1, 2]}"#;
+        let features = [
+            good.to_owned(),
+            "null".into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": "parcels: 2"}}"#),
+            good.into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": [2, 3, "x"]}}"#),
+            r#"{"type": "Feature", "geometry": "POINT (1 2)"}"#.into(),
+            "7".into(),
+            r#""feature""#.into(),
+            "[1, 2]".into(),
+            "true".into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": null}}"#),
+            r#"{"type": "Feature", "geometry": [1, 2]}"#.into(),
+            format!(r#"{{"type": "Feature", "geometry": {point}, "properties": {{"parcels": {{"n": 2}}}}}}"#),
+        ];
+        let parsed =
+            geojson(&format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, features.join(","))).unwrap();
+        assert_eq!(parsed.orders.lat, [51.5, 51.5, 2.0]);
         assert_eq!(
-            orders_from_geojson(&not_fc).unwrap_err().to_string(),
-            "geojson.type: expected \"FeatureCollection\", got \"Feature\""
+            feature_errors(&parsed),
+            [
+                (1, "feature is null, expected an object"),
+                (2, "properties must be an object, got a string"),
+                (4, "properties must be an object, got an array"),
+                (5, "geometry must be an object, got a string"),
+                (6, "feature is a number, expected an object"),
+                (7, "feature is a string, expected an object"),
+                (8, "feature is an array, expected an object"),
+                (9, "feature is a boolean, expected an object"),
+                (11, "geometry must be an object, got an array"),
+                (12, "parcels must be a number, got an object"),
+            ]
         );
+        assert_eq!(parsed.orders.len() + parsed.errors.len(), features.len());
+        // The same through another self-describing deserializer (a parsed `Value`, not the text reader).
+        let text = format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, features.join(","));
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(orders_from_geojson(&GeoJson::deserialize(value).unwrap()).unwrap(), parsed);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn geojson_file_level_errors() {
+        let err = |text: &str| {
+            let e = geojson(text).unwrap_err();
+            assert_eq!((e.code(), e.field()), (Code::BadFile, "geojson"), "{text}");
+            e.to_string()
+        };
+        assert_eq!(err(r#"{"type": "Feature"}"#), "geojson: type must be \"FeatureCollection\", got \"Feature\"");
+        assert_eq!(err(r#"{"features": []}"#), "geojson: type must be \"FeatureCollection\", got nothing");
+        assert_eq!(err(r#"{"type": "FeatureCollection"}"#), "geojson: has no features array");
+        assert_eq!(err(r#"{"type": "FeatureCollection", "features": null}"#), "geojson: has no features array");
+        assert_eq!(
+            err(r#"{"type": "FeatureCollection", "features": {"0": {}}}"#),
+            "geojson: features must be an array, got an object"
+        );
+        assert_eq!(err("[]"), "geojson: expected a FeatureCollection object, got an array");
+        assert_eq!(err(r#""FeatureCollection""#), "geojson: expected a FeatureCollection object, got a string");
+        assert_eq!(err("null"), "geojson: expected a FeatureCollection object, got null");
+        assert!(geojson(r#"{"type": "FeatureCollection", "features": []}"#).unwrap().orders.is_empty());
     }
 
     #[cfg(not(target_arch = "wasm32"))]
