@@ -374,3 +374,46 @@ fn numeric_settings_out_of_their_range_name_the_field() {
     bad.factors.insert("petrol-car".into(), green_delivery::factors::FactorOverride::total(1e308));
     assert_eq!(err(bad), out("factors.petrol-car.kgPerUnit"));
 }
+
+/// Each order's consolidated rounds, checking that every order is in exactly one round and no round is over
+/// capacity.
+fn check_rounds(r: &Consolidation, parcels: &[f64], capacity: f64) {
+    let mut seen = vec![0; parcels.len()];
+    for round in &r.plan.rounds {
+        let load: f64 = round.sequence.iter().map(|&i| parcels[i]).sum();
+        assert!(load <= capacity, "a round carries {load} > {capacity}");
+        for &i in &round.sequence {
+            seen[i] += 1;
+        }
+    }
+    assert!(seen.iter().all(|&s| s == 1), "every order in exactly one round: {seen:?}");
+}
+
+#[test]
+fn many_orders_at_one_address_are_split_by_capacity() {
+    // 101 one-parcel orders at the same door, capacity 100: two rounds.
+    let points = vec![(51.5, -0.1, 1.0); 101];
+    let r = consolidate(&input(&points, at(51.45, -0.1))).unwrap();
+    assert_eq!(scenario(&r, "consolidated").trips, 2);
+    assert_eq!(r.plan.rounds.len(), 2);
+    check_rounds(&r, &[1.0; 101], 100.0);
+    assert_eq!(r.pickup_points.len(), 1);
+    assert!(r.scenarios.iter().all(|s| s.kg_co2e.is_finite()));
+
+    // 3 addresses × 100 one-parcel orders, at capacities that need more rounds than addresses.
+    for capacity in [100.0, 50.0, 7.0] {
+        let mut points = Vec::new();
+        for a in 0..3 {
+            points.extend(vec![(51.5 + 0.01 * f64::from(a), -0.1, 1.0); 100]);
+        }
+        let mut i = input(&points, at(51.45, -0.1));
+        i.capacity = Some(capacity);
+        i.pickup.points = Some(10);
+        let r = consolidate(&i).unwrap_or_else(|e| panic!("capacity {capacity}: {e}"));
+        // The fewest rounds that can carry them, give or take a round per address.
+        let rounds = r.plan.rounds.len() as f64;
+        assert!(rounds >= (300.0 / capacity).ceil() && rounds <= 3.0 * (100.0 / capacity).ceil(), "{rounds} rounds");
+        check_rounds(&r, &[1.0; 300], capacity);
+        assert!(r.pickup_points.len() <= 3, "pickup points ≤ distinct locations: {}", r.pickup_points.len());
+    }
+}

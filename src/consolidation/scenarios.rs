@@ -7,7 +7,7 @@ use ndarray::{Array2, ArrayView1, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::orders::{FeatureCollection, OutFeature, OutProperties};
-use super::rounds::{group, hilbert_order};
+use super::rounds::{distinct, group, hilbert_order};
 use super::routing::{area_perimeter, convex_hull, route, Route};
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
@@ -61,8 +61,9 @@ pub struct ConsolidateInput {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PickupOptions {
-    /// How many points to place (k-means centroids of the orders); default: one per π·(2 km)² of the orders'
-    /// convex hull.
+    /// How many points to place (k-means centroids of the orders), 1 to the number of orders; default: one per
+    /// π·(2 km)² of the orders' convex hull. Never more than the orders' distinct locations (nor than k-means'
+    /// work limit allows): `pickupPoints` lists the points placed.
     pub points: Option<usize>,
     /// Or where they are.
     pub locations: Option<Vec<LatLon>>,
@@ -460,7 +461,11 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
             (l, labels)
         }
         None => {
-            let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(n);
+            // No more points than distinct order locations (two points at one address serve no one better), and
+            // within k-means' work limit.
+            let places = distinct(&flat.chunks_exact(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>()).len();
+            let affordable = ((kmeans::limits::MAX_WORK / n as f64) as usize).max(1);
+            let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(places).min(affordable);
             place_pickup_points(&flat, parcels, k, plane)?
         }
     };
