@@ -100,6 +100,27 @@ impl LocalPlane {
         LocalPlane { lat0, lon0, cos_lat0: lat0.to_radians().cos(), max_scale_error: 0.0 }
     }
 
+    /// `self` if its origin is one the projection can use: finite, lat within ±89° (as [`LocalPlane::around`]
+    /// allows), lon within ±180°. Errors name `field` (e.g. `origin`), code `not-finite` or `out-of-range`.
+    ///
+    /// ```
+    /// use green_delivery::geo::LocalPlane;
+    /// assert!(LocalPlane::with_origin(51.5, -0.1).checked("origin").is_ok());
+    /// assert_eq!(LocalPlane::with_origin(f64::NAN, 0.0).checked("origin").unwrap_err().field(), "origin");
+    /// ```
+    pub fn checked(self, field: &str) -> Result<Self> {
+        let bad = |value: f64, limit: f64| Error::OutOfRange { field: field.into(), value, min: -limit, max: limit };
+        for (value, limit) in [(self.lat0, 89.0), (self.lon0, 180.0)] {
+            if !value.is_finite() {
+                return Err(Error::NotFinite { field: field.into(), value });
+            }
+            if value.abs() > limit {
+                return Err(bad(value, limit));
+            }
+        }
+        Ok(self)
+    }
+
     /// `[lat, lon]` → `[x, y]` in km.
     pub fn project(&self, lat: f64, lon: f64) -> [f64; 2] {
         let km_per_degree = EARTH_RADIUS_KM.to_radians();

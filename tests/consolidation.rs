@@ -190,11 +190,11 @@ fn errors_name_the_field() {
         "depot.lat must be a finite number, got NaN"
     );
     assert_eq!(err(ConsolidateInput { depot: None, ..ok() }), "depot: required");
-    assert_eq!(err(ConsolidateInput { capacity: Some(0.0), ..ok() }), "capacity must be at least 1, got 0");
-    assert_eq!(err(ConsolidateInput { road_factor: Some(0.9), ..ok() }), "roadFactor must be at least 1, got 0.9");
+    assert_eq!(err(ConsolidateInput { capacity: Some(0.0), ..ok() }), "capacity must be between 1 and 100000, got 0");
+    assert_eq!(err(ConsolidateInput { road_factor: Some(0.9), ..ok() }), "roadFactor must be between 1 and 3, got 0.9");
     let mut bad = ok();
     bad.orders.parcels[1] = 0.5;
-    assert_eq!(err(bad), "orders[1].parcels must be at least 1, got 0.5");
+    assert_eq!(err(bad), "orders[1].parcels must be between 1 and 1000000, got 0.5");
     let mut bad = ok();
     bad.orders.lon[0] = f64::INFINITY;
     assert_eq!(err(bad), "orders[0].lon must be a finite number, got Infinity");
@@ -218,14 +218,15 @@ fn errors_name_the_field() {
     assert_eq!(err(bad), "pickup.points must be between 1 and 2, got 3");
     let mut bad = ok();
     bad.cargo_bike.capacity = Some(0.0);
-    assert_eq!(err(bad), "cargoBike.capacity must be at least 1, got 0");
+    assert_eq!(err(bad), "cargoBike.capacity must be between 1 and 1000, got 0");
     assert_eq!(
         err(ConsolidateInput { grid: Some("diesel-van".into()), ..ok() }),
         "grid: `diesel-van` is per vehicle-km, not per kWh"
     );
     let mut bad = ok();
-    bad.orders.parcels[0] = 1e12;
-    assert!(err(bad).starts_with("capacity: 100 parcels per round would need"));
+    bad.orders.parcels[0] = 1e6;
+    bad.capacity = Some(1.0);
+    assert!(err(bad).starts_with("capacity: 1 parcels per round would need"));
     let mut bad = ok();
     bad.orders.lat[0] = 89.5;
     assert!(err(bad).starts_with("orders: consolidation cannot cluster points within 1° of a pole"));
@@ -322,5 +323,97 @@ proptest! {
         for (c, p) in carried.iter().zip(&parcels) {
             prop_assert!((c - p).abs() < 1e-9, "carried {} of {} parcels", c, p);
         }
+    }
+}
+
+#[test]
+fn saving_percent_is_never_infinite_or_nan() {
+    use green_delivery::factors::FactorOverride;
+    // A van whose kg per km is subnormal: the baseline is a few 1e-310 kg, and the pickup scenario's car trips
+    // dwarf it, so the quotient overflows; it is reported as null, not -Infinity.
+    let mut i = input(&[(51.5001, 0.0, 1.0)], at(51.5, 0.0));
+    i.factors.insert("diesel-van".into(), FactorOverride::total(1e-308));
+    i.pickup.distance_km = Some(1.0);
+    let r = consolidate(&i).unwrap();
+    assert!(r.scenarios[0].kg_co2e > 0.0);
+    for s in &r.scenarios {
+        assert!(s.saving_percent.is_none_or(f64::is_finite), "{}: {:?}", s.id, s.saving_percent);
+    }
+    assert_eq!(scenario(&r, "pickup").saving_percent, None);
+    // Every order at the depot: a baseline of 0 kg has no saving.
+    let r = consolidate(&input(&[(51.5, 0.0, 1.0)], at(51.5, 0.0))).unwrap();
+    assert!(r.scenarios.iter().all(|s| s.saving_percent.is_none()));
+}
+
+#[test]
+fn numeric_settings_out_of_their_range_name_the_field() {
+    use green_delivery::error::Code;
+    let ok = || input(&[(51.5, -0.1, 1.0), (51.6, -0.2, 2.0)], at(51.45, -0.1));
+    let err = |i: ConsolidateInput| {
+        let e = consolidate(&i).unwrap_err();
+        (e.code(), e.field().to_owned())
+    };
+    let out = |field: &str| (Code::OutOfRange, field.to_owned());
+    assert_eq!(err(ConsolidateInput { road_factor: Some(1e308), ..ok() }), out("roadFactor"));
+    assert_eq!(err(ConsolidateInput { capacity: Some(1e308), ..ok() }), out("capacity"));
+    assert_eq!(err(ConsolidateInput { grid_kg_per_kwh: Some(1e308), ..ok() }), out("gridKgPerKwh"));
+    let mut bad = ok();
+    bad.cargo_bike.capacity = Some(1e308);
+    assert_eq!(err(bad), out("cargoBike.capacity"));
+    let mut bad = ok();
+    bad.pickup.distance_km = Some(1e308);
+    assert_eq!(err(bad), out("pickup.distanceKm"));
+    let mut bad = ok();
+    bad.orders.parcels[1] = 1e308;
+    assert_eq!(err(bad), out("orders[1].parcels"));
+    let mut bad = ok();
+    bad.orders = orders(&[(51.5, -0.1, 1.0)]);
+    bad.orders.weight_kg = Some(vec![1e308]);
+    assert_eq!(err(bad), out("orders[0].weight_kg"));
+    let mut bad = ok();
+    bad.factors.insert("petrol-car".into(), green_delivery::factors::FactorOverride::total(1e308));
+    assert_eq!(err(bad), out("factors.petrol-car.kgPerUnit"));
+}
+
+/// Each order's consolidated rounds, checking that every order is in exactly one round and no round is over
+/// capacity.
+fn check_rounds(r: &Consolidation, parcels: &[f64], capacity: f64) {
+    let mut seen = vec![0; parcels.len()];
+    for round in &r.plan.rounds {
+        let load: f64 = round.sequence.iter().map(|&i| parcels[i]).sum();
+        assert!(load <= capacity, "a round carries {load} > {capacity}");
+        for &i in &round.sequence {
+            seen[i] += 1;
+        }
+    }
+    assert!(seen.iter().all(|&s| s == 1), "every order in exactly one round: {seen:?}");
+}
+
+#[test]
+fn many_orders_at_one_address_are_split_by_capacity() {
+    // 101 one-parcel orders at the same door, capacity 100: two rounds.
+    let points = vec![(51.5, -0.1, 1.0); 101];
+    let r = consolidate(&input(&points, at(51.45, -0.1))).unwrap();
+    assert_eq!(scenario(&r, "consolidated").trips, 2);
+    assert_eq!(r.plan.rounds.len(), 2);
+    check_rounds(&r, &[1.0; 101], 100.0);
+    assert_eq!(r.pickup_points.len(), 1);
+    assert!(r.scenarios.iter().all(|s| s.kg_co2e.is_finite()));
+
+    // 3 addresses × 100 one-parcel orders, at capacities that need more rounds than addresses.
+    for capacity in [100.0, 50.0, 7.0] {
+        let mut points = Vec::new();
+        for a in 0..3 {
+            points.extend(vec![(51.5 + 0.01 * f64::from(a), -0.1, 1.0); 100]);
+        }
+        let mut i = input(&points, at(51.45, -0.1));
+        i.capacity = Some(capacity);
+        i.pickup.points = Some(10);
+        let r = consolidate(&i).unwrap_or_else(|e| panic!("capacity {capacity}: {e}"));
+        // The fewest rounds that can carry them, give or take a round per address.
+        let rounds = r.plan.rounds.len() as f64;
+        assert!(rounds >= (300.0 / capacity).ceil() && rounds <= 3.0 * (100.0 / capacity).ceil(), "{rounds} rounds");
+        check_rounds(&r, &[1.0; 300], capacity);
+        assert!(r.pickup_points.len() <= 3, "pickup points ≤ distinct locations: {}", r.pickup_points.len());
     }
 }

@@ -190,7 +190,7 @@ fn errors_name_the_field() {
         d(ServerInput { utilisation: Some(2.0), ..aws.clone() }),
         "server.utilisation must be between 0 and 1, got 2"
     );
-    assert_eq!(d(ServerInput { pue: Some(0.99), ..aws.clone() }), "server.pue must be at least 1, got 0.99");
+    assert_eq!(d(ServerInput { pue: Some(0.99), ..aws.clone() }), "server.pue must be between 1 and 10, got 0.99");
     let custom = ServerInput { provider: "custom".into(), min_watts: Some(1.0), max_watts: Some(2.0), ..aws };
     assert_eq!(d(custom), "server.pue: required with provider `custom`");
     assert!(comparisons(-5.0, &FactorTable::default()).is_err());
@@ -205,7 +205,8 @@ fn errors_name_the_field() {
     );
     let server = ServerInput { provider: "aws".into(), vcpu_seconds: f64::MAX, ..Default::default() };
     let busy = DigitalInput { pages: 1.0, bytes_per_page: 1.0, server: Some(server), ..Default::default() };
-    assert_eq!(digital_footprint(&busy).unwrap_err().to_string(), "input: too large to compute");
+    let e = digital_footprint(&busy).unwrap_err();
+    assert_eq!((e.code(), e.field()), (green_delivery::error::Code::OutOfRange, "server.vcpuSeconds"));
 }
 
 /// A random packaging item: material, mass in kg, route.

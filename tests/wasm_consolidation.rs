@@ -90,12 +90,12 @@ fn errors_name_the_field() {
         error_message(wasm::consolidate(obj(&pairs)))
     };
     assert_eq!(with(&[("depot", at(f64::NAN, 0.0))]), "depot.lat must be a finite number, got NaN");
-    assert_eq!(with(&[("capacity", 0.0.into())]), "capacity must be at least 1, got 0");
+    assert_eq!(with(&[("capacity", 0.0.into())]), "capacity must be between 1 and 100000, got 0");
     assert!(with(&[("vehicle", "hovercraft".into())]).starts_with("vehicle: unknown factor id `hovercraft`"));
     let empty: JsValue = Float64Array::new_with_length(0).into();
     assert_eq!(with(&[("lat", empty.clone()), ("lon", empty.clone()), ("parcels", empty)]), "orders: no orders");
     let parcels: JsValue = Float64Array::from(&[[1.0; 19].as_slice(), &[0.5]].concat()[..]).into();
-    assert_eq!(with(&[("parcels", parcels)]), "orders[19].parcels must be at least 1, got 0.5");
+    assert_eq!(with(&[("parcels", parcels)]), "orders[19].parcels must be between 1 and 1000000, got 0.5");
     let shares = obj(&[("walk", (-0.1).into()), ("car", 1.1.into())]);
     assert_eq!(with(&[("pickup", obj(&[("shares", shares)]))]), "pickup.shares.walk must be at least 0, got -0.1");
     let shares = obj(&[("walk", 0.5.into()), ("car", 0.4.into())]);
@@ -121,7 +121,7 @@ fn delivery_options_give_five_options_with_explanations() {
         assert!(!get(&o, "explanation").as_string().unwrap().is_empty());
     }
     let err = error_message(wasm::delivery_options(obj(&[("shopper", at(0.0, 0.0)), ("dropKm", (-1.0).into())])));
-    assert_eq!(err, "dropKm must be at least 0, got -1");
+    assert_eq!(err, "dropKm must be between 0 and 10000, got -1");
 }
 
 #[wasm_bindgen_test]

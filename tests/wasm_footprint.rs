@@ -158,7 +158,7 @@ fn errors_are_js_errors_that_name_the_field() {
     );
     assert_eq!(
         digital(r#"{ "provider": "aws", "vcpuSeconds": 1, "pue": 0.8 }"#),
-        "server.pue must be at least 1, got 0.8"
+        "server.pue must be between 1 and 10, got 0.8"
     );
     assert!(digital(r#"{ "provider": "aws", "vcpuSecs": 1 }"#).starts_with("server.vcpuSecs: unknown field"));
     let order = |json: &str| error_message(wasm::order_footprint(js(json)));

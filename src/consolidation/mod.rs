@@ -65,6 +65,31 @@ pub const REFERENCE_DROP_KM: f64 = 45.0;
 /// The reference sheet's stem distance (depot to round), geometric mean, km each way.
 pub const REFERENCE_STEM_KM: f64 = 17.87;
 
+/// The plausible ranges of the numeric settings of [`consolidate`] and [`delivery_options`]. Each keeps every
+/// result finite (the largest sums stay far below `f64::MAX`) and is wide enough for any real delivery; a value
+/// outside is refused with code `out-of-range`, naming the field the caller gave.
+pub mod limits {
+    /// `capacity`, `parcelsPerRound`, `parcelsPerPickupStop`: 1 to 100,000 parcels (the largest articulated
+    /// lorry carries a few thousand).
+    pub const MAX_CAPACITY: f64 = 100_000.0;
+    /// `cargoBike.capacity`: 1 to 1,000 parcels (a large e-cargo bike's box holds about 50).
+    pub const MAX_BIKE_CAPACITY: f64 = 1000.0;
+    /// `roadFactor`: 1 (a straight road) to 3 (road km per great-circle km is typically 1.2–1.4; 3 is a winding
+    /// mountain or island network).
+    pub const ROAD_FACTOR: (f64, f64) = (1.0, 3.0);
+    /// `stemKm`: 0 to 20,000 km, the farthest two places on Earth are apart.
+    pub const MAX_STEM_KM: f64 = 20_000.0;
+    /// `dropKm`: 0 to 10,000 km driven between stops in one round (the reference round drives 45).
+    pub const MAX_DROP_KM: f64 = 10_000.0;
+    /// `pickupKm`, `pickup.distanceKm`: 0 to 1,000 km one way from a shopper to a pickup point (the reference
+    /// is 2).
+    pub const MAX_PICKUP_KM: f64 = 1000.0;
+    /// `orders[i].parcels`: 1 to 1,000,000 parcels in one order.
+    pub const MAX_ORDER_PARCELS: f64 = 1e6;
+    /// `orders[i].weight_kg`: 0 to 1,000,000 kg (1,000 tonnes) for one order.
+    pub const MAX_ORDER_WEIGHT_KG: f64 = 1e6;
+}
+
 pub(crate) const ROUND_SOURCE: &str =
     "typical UK parcel round (Shahmohammadi et al. 2020, Environ. Sci. Technol. 54(6), Table 3)";
 pub(crate) const ROAD_SOURCE: &str =

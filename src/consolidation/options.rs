@@ -26,10 +26,10 @@ use serde::{Deserialize, Serialize};
 
 use super::scenarios::{Factors, Leg};
 use super::{
-    LatLon, ASSUMPTION, DEFAULT_ROAD_FACTOR, REFERENCE_DROP_KM, REFERENCE_PICKUP_KM, REFERENCE_STEM_KM, ROAD_SOURCE,
-    ROUND_SOURCE,
+    limits, LatLon, ASSUMPTION, DEFAULT_ROAD_FACTOR, REFERENCE_DROP_KM, REFERENCE_PICKUP_KM, REFERENCE_STEM_KM,
+    ROAD_SOURCE, ROUND_SOURCE,
 };
-use crate::error::{at_least, Error, Result};
+use crate::error::{within, Error, Result};
 use crate::factors::FactorOverride;
 use crate::geo::haversine_km;
 use crate::trace::Term;
@@ -47,17 +47,17 @@ pub struct OptionsInput {
     pub depot: Option<LatLon>,
     /// Vehicle-km factor id of the van; default `diesel-van`.
     pub vehicle: Option<String>,
-    /// R, default 100.
+    /// R, 1 to 100,000 ([`limits::MAX_CAPACITY`]); default 100.
     pub parcels_per_round: Option<f64>,
-    /// D, default 45.
+    /// D, 0 to 10,000 km ([`limits::MAX_DROP_KM`]); default 45.
     pub drop_km: Option<f64>,
-    /// S, one way; default from the depot, else 17.87.
+    /// S, one way, 0 to 20,000 km ([`limits::MAX_STEM_KM`]); default from the depot, else 17.87.
     pub stem_km: Option<f64>,
-    /// Default 1.3.
+    /// Road factor, 1 to 3 ([`limits::ROAD_FACTOR`]); default 1.3.
     pub road_factor: Option<f64>,
-    /// One-way km to a pickup point; default 2.
+    /// One-way km to a pickup point, 0 to 1,000 ([`limits::MAX_PICKUP_KM`]); default 2.
     pub pickup_km: Option<f64>,
-    /// s, default 10.
+    /// s, 1 to 100,000 ([`limits::MAX_CAPACITY`]); default 10.
     pub parcels_per_pickup_stop: Option<f64>,
     /// Default `petrol-car`.
     pub car: Option<String>,
@@ -112,19 +112,21 @@ pub struct DeliveryOption {
 pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     let shopper = input.shopper.ok_or_else(|| Error::required("shopper"))?.check("shopper")?;
     let depot = input.depot.map(|d| d.check("depot")).transpose()?;
-    let road = at_least("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), 1.0)?;
-    let per_round = at_least("parcelsPerRound", input.parcels_per_round.unwrap_or(100.0), 1.0)?;
-    let drop = at_least("dropKm", input.drop_km.unwrap_or(REFERENCE_DROP_KM), 0.0)?;
+    let (road_min, road_max) = limits::ROAD_FACTOR;
+    let road = within("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), road_min, road_max)?;
+    let per_round = within("parcelsPerRound", input.parcels_per_round.unwrap_or(100.0), 1.0, limits::MAX_CAPACITY)?;
+    let drop = within("dropKm", input.drop_km.unwrap_or(REFERENCE_DROP_KM), 0.0, limits::MAX_DROP_KM)?;
     let stem = match (input.stem_km, depot) {
-        (Some(km), _) => at_least("stemKm", km, 0.0)?,
+        (Some(km), _) => within("stemKm", km, 0.0, limits::MAX_STEM_KM)?,
         (None, Some(d)) => haversine_km(d.lat, d.lon, shopper.lat, shopper.lon) * road,
         (None, None) => REFERENCE_STEM_KM,
     };
-    let pickup_km = at_least("pickupKm", input.pickup_km.unwrap_or(REFERENCE_PICKUP_KM), 0.0)?;
-    let per_stop = at_least(
+    let pickup_km = within("pickupKm", input.pickup_km.unwrap_or(REFERENCE_PICKUP_KM), 0.0, limits::MAX_PICKUP_KM)?;
+    let per_stop = within(
         "parcelsPerPickupStop",
         input.parcels_per_pickup_stop.unwrap_or(DEFAULT_PARCELS_PER_PICKUP_STOP),
         1.0,
+        limits::MAX_CAPACITY,
     )?;
     let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
     let van = factors.vehicle("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van"))?;
@@ -256,7 +258,7 @@ mod tests {
         );
         assert_eq!(
             err(OptionsInput { shopper: at(0.0, 0.0), parcels_per_round: Some(0.0), ..Default::default() }),
-            "parcelsPerRound must be at least 1, got 0"
+            "parcelsPerRound must be between 1 and 100000, got 0"
         );
         assert!(err(OptionsInput { shopper: at(0.0, 0.0), vehicle: Some("tank".into()), ..Default::default() })
             .starts_with("vehicle: unknown factor id `tank`"));

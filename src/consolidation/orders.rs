@@ -22,7 +22,7 @@ use serde::de::value::MapAccessDeserializer;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{at_least, within, Code, Error, Result};
+use crate::error::{within, Code, Error, Result};
 
 /// Orders, one entry per order in each column.
 ///
@@ -85,7 +85,7 @@ impl Orders {
     }
 
     /// At least one order; columns of equal length; every order valid. Errors name the first bad order, e.g.
-    /// `orders[3].parcels must be at least 1, got 0`.
+    /// `orders[3].parcels must be between 1 and 1000000, got 0`.
     ///
     /// ```
     /// use green_delivery::consolidation::Orders;
@@ -129,9 +129,9 @@ impl Orders {
 fn check_order(prefix: &str, lat: f64, lon: f64, parcels: f64, weight_kg: Option<f64>) -> Result<()> {
     within(&format!("{prefix}lat"), lat, -90.0, 90.0)?;
     within(&format!("{prefix}lon"), lon, -180.0, 180.0)?;
-    at_least(&format!("{prefix}parcels"), parcels, 1.0)?;
+    within(&format!("{prefix}parcels"), parcels, 1.0, super::limits::MAX_ORDER_PARCELS)?;
     if let Some(w) = weight_kg {
-        at_least(&format!("{prefix}weight_kg"), w, 0.0)?;
+        within(&format!("{prefix}weight_kg"), w, 0.0, super::limits::MAX_ORDER_WEIGHT_KG)?;
     }
     Ok(())
 }
@@ -814,9 +814,9 @@ mod tests {
             errors,
             [
                 (3, "lat must be a number, got \"abc\""),
-                (5, "parcels must be at least 1, got 0"),
+                (5, "parcels must be between 1 and 1000000, got 0"),
                 (6, "lon is missing"),
-                (7, "weight_kg must be at least 0, got -3"),
+                (7, "weight_kg must be between 0 and 1000000, got -3"),
                 (8, "lon must be between -180 and 180, got 181"),
                 (9, "lat must be a finite number, got NaN"),
             ]

@@ -5,7 +5,9 @@
 //! 2. The other stops are projected on the local plane (km) and ordered along a Hilbert curve, which keeps
 //!    neighbours on the map next to each other, and cut into regions of about [`REGION_ROUNDS`] rounds' parcels.
 //!    Each region is clustered with weighted k-means (weights = parcels) into k = ⌈its parcels / capacity⌉
-//!    clusters, the fewest rounds that can carry them. Regions keep k-means at O(n) overall instead of O(n × k)
+//!    clusters, the fewest rounds that can carry them; when the region has no more distinct places than that
+//!    (many orders at one address), each place is a centre instead, and step 3 splits a place's orders across as
+//!    many rounds as its parcels need. Regions keep k-means at O(n) overall instead of O(n × k)
 //!    (100,000 orders make 2,000 rounds); a region wastes less than one stop's parcels of the last round's room.
 //! 3. k-means ignores capacity, so the clusters are then rebuilt by a capacitated assignment in the manner of
 //!    Mulvey & Beck (1984, "Solving capacitated clustering problems", EJOR 18(3)): stops are taken in order of
@@ -100,13 +102,21 @@ fn cluster(
     if k <= 1 {
         return Ok(vec![Round { stops: region.iter().map(|&j| rest[j]).collect(), parcels: total }]);
     }
-    // k-means on the plane (Euclidean in km): the geo metric's own projection, done once for all regions.
     let pts: Vec<[f64; 2]> = region.iter().map(|&j| xy[j]).collect();
-    let flat: Vec<f64> = pts.iter().flatten().copied().collect();
-    let view =
-        ArrayView2::from_shape((pts.len(), 2), &flat).map_err(|e| crate::Error::invalid("orders", e.to_string()))?;
-    let fit = KMeansParams::new(k).seed(seed).max_iter(KMEANS_MAX_ITER).fit(view, Some(ArrayView1::from(&weights)))?;
-    let mut centres: Vec<[f64; 2]> = fit.centroids.rows().into_iter().map(|c| [c[0], c[1]]).collect();
+    let places = distinct(&pts);
+    let mut centres: Vec<[f64; 2]> = if places.len() <= k {
+        // No more places than rounds (many orders at one address): each place is a centre, and the capacitated
+        // assignment below opens further rounds at a place whose orders do not fit in one.
+        places
+    } else {
+        // k-means on the plane (Euclidean in km): the geo metric's own projection, done once for all regions.
+        let flat: Vec<f64> = pts.iter().flatten().copied().collect();
+        let view = ArrayView2::from_shape((pts.len(), 2), &flat)
+            .map_err(|e| crate::Error::invalid("orders", e.to_string()))?;
+        let fit =
+            KMeansParams::new(k).seed(seed).max_iter(KMEANS_MAX_ITER).fit(view, Some(ArrayView1::from(&weights)))?;
+        fit.centroids.rows().into_iter().map(|c| [c[0], c[1]]).collect()
+    };
     let mut labels = Vec::new();
     for _ in 0..REFINE {
         labels = assign(&pts, &weights, &mut centres, capacity);
@@ -118,6 +128,17 @@ fn cluster(
         clusters[c].parcels += weights[r];
     }
     Ok(clusters.into_iter().filter(|c| !c.stops.is_empty()).collect())
+}
+
+/// The distinct points of `xy`, in order of first appearance.
+pub(crate) fn distinct(xy: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    let mut keyed: Vec<(u64, u64, usize)> =
+        xy.iter().enumerate().map(|(i, p)| (p[0].to_bits(), p[1].to_bits(), i)).collect();
+    keyed.sort_unstable();
+    keyed.dedup_by_key(|k| (k.0, k.1));
+    let mut first: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
+    first.sort_unstable();
+    first.into_iter().map(|i| xy[i]).collect()
 }
 
 /// Indices of `xy` along a Hilbert curve over their bounding square, so that neighbours on the curve are

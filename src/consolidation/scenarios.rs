@@ -7,11 +7,11 @@ use ndarray::{Array2, ArrayView1, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::orders::{FeatureCollection, OutFeature, OutProperties};
-use super::rounds::{group, hilbert_order};
+use super::rounds::{distinct, group, hilbert_order};
 use super::routing::{area_perimeter, convex_hull, route, Route};
 use super::{
-    LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR, REFERENCE_PICKUP_KM,
-    ROAD_SOURCE, ROUND_SOURCE,
+    limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
+    REFERENCE_PICKUP_KM, ROAD_SOURCE, ROUND_SOURCE,
 };
 use crate::error::{at_least, within, Code, Error, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
@@ -38,13 +38,13 @@ pub struct ConsolidateInput {
     pub depot: Option<LatLon>,
     /// A vehicle-km factor id; default `diesel-van`.
     pub vehicle: Option<String>,
-    /// Parcels per round, ≥ 1; default 100.
+    /// Parcels per round, 1 to 100,000 ([`limits::MAX_CAPACITY`]); default 100.
     pub capacity: Option<f64>,
-    /// Road km per great-circle km, ≥ 1; default 1.3.
+    /// Road km per great-circle km, 1 to 3 ([`limits::ROAD_FACTOR`]); default 1.3.
     pub road_factor: Option<f64>,
     /// Re-base electric vehicles on this grid factor id (per kWh), e.g. `grid-fr`…
     pub grid: Option<String>,
-    /// …or on this many kg CO2e per kWh.
+    /// …or on this many kg CO2e per kWh, 0 to 10 ([`crate::factors::MAX_GRID_KG_PER_KWH`]).
     pub grid_kg_per_kwh: Option<f64>,
     /// Overrides of the factor table, by id.
     #[serde(default, deserialize_with = "crate::input::or_default")]
@@ -61,14 +61,16 @@ pub struct ConsolidateInput {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PickupOptions {
-    /// How many points to place (k-means centroids of the orders); default: one per π·(2 km)² of the orders'
-    /// convex hull.
+    /// How many points to place (k-means centroids of the orders), 1 to the number of orders; default: one per
+    /// π·(2 km)² of the orders' convex hull. Never more than the orders' distinct locations (nor than k-means'
+    /// work limit allows): `pickupPoints` lists the points placed.
     pub points: Option<usize>,
     /// Or where they are.
     pub locations: Option<Vec<LatLon>>,
     /// Shares of shoppers who walk, cycle or drive; each ≥ 0, adding up to 1.
     pub shares: Option<Shares>,
-    /// One-way road km from every shopper to their point, instead of the distance to the assigned point.
+    /// One-way road km from every shopper to their point, instead of the distance to the assigned point; 0 to
+    /// 1,000 ([`limits::MAX_PICKUP_KM`]).
     pub distance_km: Option<f64>,
     /// The car factor id; default `petrol-car`.
     pub car: Option<String>,
@@ -92,7 +94,7 @@ pub struct Shares {
 pub struct CargoBikeOptions {
     /// Default: the orders' parcel-weighted centre.
     pub hub: Option<LatLon>,
-    /// Parcels per bike round, ≥ 1; default 50.
+    /// Parcels per bike round, 1 to 1,000 ([`limits::MAX_BIKE_CAPACITY`]); default 50.
     pub capacity: Option<f64>,
     /// The bike's factor id; default `e-cargo-bike`.
     pub vehicle: Option<String>,
@@ -156,10 +158,11 @@ pub struct Scenario {
     /// `None` when a factor has no TTW/WTT split (an override given as one number).
     pub ttw_kg: Option<f64>,
     pub wtt_kg: Option<f64>,
-    /// Parcels per delivery-vehicle km (`None` when the vehicles drove no km: every order at the depot).
+    /// Parcels per delivery-vehicle km (`None` when the vehicles drove no km, every order at the depot, or so few
+    /// that the ratio is not a finite number).
     pub parcels_per_vehicle_km: Option<f64>,
     pub g_co2e_per_parcel: f64,
-    /// (baseline − this) / baseline × 100; `None` when the baseline is 0 kg.
+    /// (baseline − this) / baseline × 100; `None` (null) when the baseline is 0 kg or the quotient is not finite.
     pub saving_percent: Option<f64>,
     pub legs: Vec<Leg>,
 }
@@ -213,7 +216,7 @@ impl Factors {
                 Some(factor.clone())
             }
             (None, Some(v)) => {
-                at_least("gridKgPerKwh", v, 0.0)?;
+                within("gridKgPerKwh", v, 0.0, crate::factors::MAX_GRID_KG_PER_KWH)?;
                 None
             }
             (None, None) => None,
@@ -265,7 +268,12 @@ impl Factors {
                     trace.push(
                         Term::new(format!("ttw ({fuel})"), ttw, "kg CO2e/litre").with_source(Some(&f.citation())),
                     );
-                    Some(ttw_kg / ttw)
+                    let litres = ttw_kg / ttw;
+                    if !litres.is_finite() {
+                        // Only a tiny override of the fuel's TTW can do this.
+                        return Err(Error::overflow(format!("factors.{fuel}.ttw")));
+                    }
+                    Some(litres)
                 }
                 _ => None,
             },
@@ -294,16 +302,18 @@ fn scenario(id: &'static str, label: &'static str, trips: usize, parcels: f64, l
     let vehicle_km = sum(&|l| if l.shopper { 0.0 } else { l.km });
     let kg_co2e = sum(&|l| l.kg_co2e);
     let fuel = |name: &str| sum(&|l| if l.fuel == Some(name) { l.litres.unwrap_or(0.0) } else { 0.0 });
+    // None when the vehicles drove no km, or so few (every order a hair from the depot) that the ratio overflows.
     let parcels_per_vehicle_km = if vehicle_km > 0.0 {
-        Some(
-            efficiency(&EfficiencyInput {
-                output: parcels,
-                input: vehicle_km,
-                output_unit: Some("parcels".into()),
-                input_unit: Some("vehicle-km".into()),
-            })?
-            .value,
-        )
+        match efficiency(&EfficiencyInput {
+            output: parcels,
+            input: vehicle_km,
+            output_unit: Some("parcels".into()),
+            input_unit: Some("vehicle-km".into()),
+        }) {
+            Ok(e) => Some(e.value),
+            Err(e) if e.code() == Code::Overflow => None,
+            Err(e) => return Err(e),
+        }
     } else {
         None
     };
@@ -324,6 +334,13 @@ fn scenario(id: &'static str, label: &'static str, trips: usize, parcels: f64, l
         saving_percent: None,
         legs,
     })
+}
+
+/// (baseline − kg) / baseline × 100, or `None` when it is not a finite number (a baseline of 0 kg, or one so
+/// small that the quotient overflows).
+fn saving_percent(baseline: f64, kg: f64) -> Option<f64> {
+    let percent = (baseline - kg) / baseline * 100.0;
+    (baseline > 0.0 && percent.is_finite()).then_some(percent)
 }
 
 /// A setting's term: `input` when the caller gave it, else where the default comes from.
@@ -351,8 +368,9 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     let orders = &input.orders;
     orders.check()?;
     let depot = input.depot.ok_or_else(|| Error::required("depot"))?.check("depot")?;
-    let capacity = at_least("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0)?;
-    let road = at_least("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), 1.0)?;
+    let capacity = within("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0, limits::MAX_CAPACITY)?;
+    let (road_min, road_max) = limits::ROAD_FACTOR;
+    let road = within("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), road_min, road_max)?;
     let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
     let vehicle = factors.vehicle("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van"))?;
     let pickup = &input.pickup;
@@ -361,7 +379,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     let walk = factors.get("walk")?.clone();
     let cycle = factors.get("cycle")?.clone();
     if let Some(km) = pickup.distance_km {
-        at_least("pickup.distanceKm", km, 0.0)?;
+        within("pickup.distanceKm", km, 0.0, limits::MAX_PICKUP_KM)?;
     }
     let locations = match &pickup.locations {
         Some(_) if pickup.points.is_some() => {
@@ -381,7 +399,12 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         within("pickup.points", p as f64, 1.0, n as f64)?;
     }
     let bike_options = &input.cargo_bike;
-    let bike_capacity = at_least("cargoBike.capacity", bike_options.capacity.unwrap_or(DEFAULT_BIKE_CAPACITY), 1.0)?;
+    let bike_capacity = within(
+        "cargoBike.capacity",
+        bike_options.capacity.unwrap_or(DEFAULT_BIKE_CAPACITY),
+        1.0,
+        limits::MAX_BIKE_CAPACITY,
+    )?;
     let bike = factors.vehicle("cargoBike.vehicle", bike_options.vehicle.as_deref().unwrap_or("e-cargo-bike"))?;
     let hub = match bike_options.hub {
         Some(hub) => hub.check("cargoBike.hub")?,
@@ -438,7 +461,11 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
             (l, labels)
         }
         None => {
-            let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(n);
+            // No more points than distinct order locations (two points at one address serve no one better), and
+            // within k-means' work limit.
+            let places = distinct(&flat.chunks_exact(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>()).len();
+            let affordable = ((kmeans::limits::MAX_WORK / n as f64) as usize).max(1);
+            let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(places).min(affordable);
             place_pickup_points(&flat, parcels, k, plane)?
         }
     };
@@ -490,7 +517,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     let mut scenarios = vec![dedicated, consolidated, pickup_scenario, cargo_bike];
     let baseline = scenarios[0].kg_co2e;
     for s in &mut scenarios {
-        s.saving_percent = (baseline > 0.0).then(|| (baseline - s.kg_co2e) / baseline * 100.0);
+        s.saving_percent = saving_percent(baseline, s.kg_co2e);
     }
     let shares_given = pickup.shares.is_some();
     let mut settings = vec![

@@ -17,12 +17,23 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::error::{at_least, within, Code, Error, Result};
+use crate::error::{within, Code, Error, Result};
 
 const CCF: &str = "Cloud Carbon Footprint methodology (cloudcarbonfootprint.org/docs/methodology)";
 const APACHE: &str = "Apache-2.0";
 const SWD: &str = "Sustainable Web Design Model v4 (sustainablewebdesign.org), as in CO2.js";
 const CC_BY: &str = "CC BY 4.0";
+
+/// The largest override for a `W/vCPU` figure: the defaults are 0.7–4.3 W, and even a whole many-core server
+/// draws well under 1,000 W per vCPU.
+pub const MAX_WATTS_PER_VCPU: f64 = 1000.0;
+/// The largest override for a PUE: real data centres are 1.1–2, the worst on record about 3.
+pub const MAX_PUE: f64 = 10.0;
+/// The largest override for a `kWh/GB` figure: the defaults are 0.01–0.08, and the oldest published estimates
+/// (around 2000) about 100.
+pub const MAX_KWH_PER_GB: f64 = 100.0;
+/// The largest override for a `g CO2e/kWh` grid intensity: the dirtiest grids are about 1,000.
+pub const MAX_G_PER_KWH: f64 = 10_000.0;
 
 /// One digital-energy figure and where it comes from.
 ///
@@ -66,7 +77,7 @@ impl DigitalFactor {
 /// let table = DigitalTable::with_overrides([("ccf-aws-pue", 1.2)]).unwrap();
 /// assert_eq!(table.get("f", "ccf-aws-pue").unwrap().source, "override");
 /// let err = DigitalTable::with_overrides([("ccf-gcp-pue", 0.9)]).unwrap_err();
-/// assert_eq!(err.to_string(), "digitalFactors.ccf-gcp-pue must be at least 1, got 0.9");
+/// assert_eq!(err.to_string(), "digitalFactors.ccf-gcp-pue must be between 1 and 10, got 0.9");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
@@ -82,7 +93,9 @@ impl Default for DigitalTable {
 
 impl DigitalTable {
     /// The defaults, with each `(id, value)` replacing that value, in the factor's own unit. Values must be finite
-    /// and ≥ 0; a PUE ≥ 1 and a utilisation within [0, 1]. Errors name `digitalFactors.<id>`.
+    /// and within a plausible range for their unit, so that no result built on them overflows: W/vCPU 0 to
+    /// [`MAX_WATTS_PER_VCPU`], a PUE 1 to [`MAX_PUE`], a utilisation 0 to 1, kWh/GB 0 to [`MAX_KWH_PER_GB`],
+    /// g CO2e/kWh 0 to [`MAX_G_PER_KWH`]. Errors name `digitalFactors.<id>` (code `out-of-range`).
     ///
     /// ```
     /// use green_delivery::factors::digital::DigitalTable;
@@ -96,11 +109,14 @@ impl DigitalTable {
             let id = id.as_ref();
             let field = format!("digitalFactors.{id}");
             let factor = table.factors.iter_mut().find(|f| f.id == id).ok_or_else(|| unknown(&field, id))?;
-            let value = match factor.unit {
-                "PUE" => at_least(&field, value, 1.0)?,
-                "ratio" => within(&field, value, 0.0, 1.0)?,
-                _ => at_least(&field, value, 0.0)?,
+            let (min, max) = match factor.unit {
+                "PUE" => (1.0, MAX_PUE),
+                "ratio" => (0.0, 1.0),
+                "W/vCPU" => (0.0, MAX_WATTS_PER_VCPU),
+                "kWh/GB" => (0.0, MAX_KWH_PER_GB),
+                _ => (0.0, MAX_G_PER_KWH),
             };
+            let value = within(&field, value, min, max)?;
             factor.note =
                 format!("set by the caller; the default was {} {} from {}", factor.value, factor.unit, factor.source);
             factor.value = value;
@@ -263,11 +279,21 @@ mod tests {
         assert_eq!(t.get("f", "swd-network-embodied").unwrap(), get("f", "swd-network-embodied").unwrap());
         let err = |id: &str, v: f64| DigitalTable::with_overrides([(id, v)]).unwrap_err().to_string();
         assert_eq!(err("ccf-utilisation", 1.5), "digitalFactors.ccf-utilisation must be between 0 and 1, got 1.5");
-        assert_eq!(err("ccf-aws-min-watts", -1.0), "digitalFactors.ccf-aws-min-watts must be at least 0, got -1");
+        assert_eq!(
+            err("ccf-aws-min-watts", -1.0),
+            "digitalFactors.ccf-aws-min-watts must be between 0 and 1000, got -1"
+        );
         assert_eq!(
             err("swd-network-embodied", f64::NAN),
             "digitalFactors.swd-network-embodied must be a finite number, got NaN"
         );
+        for id in ["ccf-aws-max-watts", "ccf-aws-pue", "ccf-utilisation", "swd-network-embodied", "swd-embodied-grid"] {
+            let e = DigitalTable::with_overrides([(id, 1e308)]).unwrap_err();
+            assert_eq!((e.code(), e.field()), (Code::OutOfRange, format!("digitalFactors.{id}").as_str()));
+        }
+        for f in defaults() {
+            assert!(DigitalTable::with_overrides([(f.id, f.value)]).is_ok(), "{} refused", f.id);
+        }
         assert!(err("quantum", 1.0).starts_with("digitalFactors.quantum: unknown digital factor id `quantum`"));
     }
 }

@@ -70,7 +70,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{at_least, Code, Error, Result};
+use crate::error::{within, Code, Error, Result};
 use crate::models::emission::{EmissionFactor, FactorParts};
 use desnz_2025::ROWS;
 
@@ -80,6 +80,15 @@ const EMBER: &str = "Ember yearly electricity data, 2024 annual average (as bund
 const CC_BY_SA: &str = "CC BY-SA 4.0";
 /// The grid whose `generation` row turns an electric vehicle's per-km electricity into kWh/km.
 const UK_GRID: &str = "uk-grid-2025";
+
+/// The largest kg CO2e per unit an override (or a part of one) may set. The largest default is about 25,000 kg per
+/// tonne (Li-ion battery production); 1,000,000 leaves room for any real value while keeping every result built
+/// on it finite.
+pub const MAX_KG_PER_UNIT: f64 = 1e6;
+
+/// The largest grid intensity a caller may give, kg CO2e per kWh. The dirtiest grids are about 1 kg/kWh (coal
+/// generation alone is about 1); 10 leaves room for any real value while keeping results finite.
+pub const MAX_GRID_KG_PER_KWH: f64 = 10.0;
 
 /// The unit of activity a factor is per.
 ///
@@ -290,7 +299,7 @@ impl Factor {
         let kwh_per_km = self.kwh_per_km.ok_or_else(|| {
             Error::invalid(field, format!("`{}` has no known kWh per km, so it cannot be put on another grid", self.id))
         })?;
-        let kg_per_kwh = at_least(field, kg_per_kwh, 0.0)?;
+        let kg_per_kwh = within(field, kg_per_kwh, 0.0, MAX_GRID_KG_PER_KWH)?;
         let wtt = kwh_per_km * kg_per_kwh;
         // Keep only the rows the kWh/km comes from: the vehicle's electricity and the UK generation factor.
         let mut desnz_rows: Vec<DesnzRow> =
@@ -375,14 +384,13 @@ impl FactorOverride {
         FactorOverride { ttw: Some(ttw), wtt: Some(wtt), ..Self::default() }
     }
 
-    /// The validated value; errors name `field` (e.g. `factors.diesel-van.ttw`).
+    /// The validated value: each number within 0 to [`MAX_KG_PER_UNIT`]; errors name `field` (e.g.
+    /// `factors.diesel-van.ttw`).
     fn parts(&self, field: &str) -> Result<FactorParts> {
+        let check = |part: &str, v: f64| within(&format!("{field}.{part}"), v, 0.0, MAX_KG_PER_UNIT);
         match (self.kg_per_unit, self.ttw, self.wtt) {
-            (Some(total), None, None) => Ok(FactorParts::Total(at_least(&format!("{field}.kgPerUnit"), total, 0.0)?)),
-            (None, Some(ttw), Some(wtt)) => Ok(FactorParts::Split {
-                ttw: at_least(&format!("{field}.ttw"), ttw, 0.0)?,
-                wtt: at_least(&format!("{field}.wtt"), wtt, 0.0)?,
-            }),
+            (Some(total), None, None) => Ok(FactorParts::Total(check("kgPerUnit", total)?)),
+            (None, Some(ttw), Some(wtt)) => Ok(FactorParts::Split { ttw: check("ttw", ttw)?, wtt: check("wtt", wtt)? }),
             _ => Err(Error::invalid(field, "give either kgPerUnit, or both ttw and wtt")),
         }
     }

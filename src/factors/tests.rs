@@ -240,7 +240,10 @@ fn re_basing_errors_name_the_field() {
         van.grid("gridKgPerKwh", f64::NAN).unwrap_err().to_string(),
         "gridKgPerKwh must be a finite number, got NaN"
     );
-    assert_eq!(van.grid("gridKgPerKwh", -0.1).unwrap_err().to_string(), "gridKgPerKwh must be at least 0, got -0.1");
+    assert_eq!(
+        van.grid("gridKgPerKwh", -0.1).unwrap_err().to_string(),
+        "gridKgPerKwh must be between 0 and 10, got -0.1"
+    );
     assert_eq!(
         factor("diesel-van").grid("grid", 0.1).unwrap_err().to_string(),
         "grid: `diesel-van` has no known kWh per km, so it cannot be put on another grid"
@@ -295,7 +298,7 @@ fn override_errors_name_the_factor() {
         err("diesel-van", FactorOverride::split(0.1, f64::INFINITY)),
         "factors.diesel-van.wtt must be a finite number, got Infinity"
     );
-    assert_eq!(err("walk", FactorOverride::split(-1.0, 0.0)), "factors.walk.ttw must be at least 0, got -1");
+    assert_eq!(err("walk", FactorOverride::split(-1.0, 0.0)), "factors.walk.ttw must be between 0 and 1000000, got -1");
     assert_eq!(
         err("diesel-van", FactorOverride { kg_per_unit: Some(1.0), ttw: Some(1.0), wtt: None }),
         "factors.diesel-van: give either kgPerUnit, or both ttw and wtt"
@@ -367,4 +370,19 @@ fn overrides_deserialize_from_js_shapes() {
     assert_eq!(table.get("grid", "grid-fr").unwrap().kg_per_unit, 0.05);
     let typo = serde_json::from_str::<FactorOverride>(r#"{ "kgPerUnitt": 1 }"#).unwrap_err().to_string();
     assert!(typo.starts_with("unknown field `kgPerUnitt`"), "{typo}");
+}
+
+#[test]
+fn overrides_beyond_the_plausible_bound_are_refused_at_the_door() {
+    for f in defaults() {
+        assert!(f.kg_per_unit <= MAX_KG_PER_UNIT, "{} would be refused as an override", f.id);
+    }
+    let err = |id: &str, value| FactorTable::with_overrides([(id, value)]).unwrap_err();
+    let e = err("diesel-van", FactorOverride::total(1e308));
+    assert_eq!((e.code(), e.field()), (Code::OutOfRange, "factors.diesel-van.kgPerUnit"));
+    assert_eq!(err("diesel-van", FactorOverride::split(0.1, 1e308)).field(), "factors.diesel-van.wtt");
+    assert_eq!(err("board-landfill", FactorOverride::split(1e6 + 1.0, 0.0)).field(), "factors.board-landfill.ttw");
+    assert!(FactorTable::with_overrides([("battery-li-ion-primary", FactorOverride::total(MAX_KG_PER_UNIT))]).is_ok());
+    let e = factor("electric-van").grid("gridKgPerKwh", 1e308).unwrap_err();
+    assert_eq!((e.code(), e.field()), (Code::OutOfRange, "gridKgPerKwh"));
 }

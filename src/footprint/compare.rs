@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::error::{at_least, Result};
+use crate::error::{at_least, Error, Result};
 use crate::factors::FactorTable;
 use crate::trace::Term;
 
@@ -46,12 +46,16 @@ pub fn comparisons(grams: f64, table: &FactorTable) -> Result<Comparisons> {
     let car = table.get("car", CAR)?;
     let grid = table.get("grid", PHONE_GRID)?;
     let per_charge_g = PHONE_CHARGE_KWH * grid.kg_per_unit * 1000.0;
-    // An override of 0 would make every comparison infinite; say nothing instead.
-    let ratio = |per: f64| (per > 0.0).then(|| grams / per);
+    // An override of 0 would make every comparison infinite; say nothing instead. A finite quotient too large
+    // to represent (grams near f64::MAX, or a tiny override) is an overflow of `grams`.
+    let ratio = |per: f64| match (per > 0.0).then(|| grams / per) {
+        Some(r) if !r.is_finite() => Err(Error::overflow("grams")),
+        r => Ok(r),
+    };
     Ok(Comparisons {
         grams,
-        metres_driven: ratio(car.kg_per_unit),
-        phone_charges: ratio(per_charge_g),
+        metres_driven: ratio(car.kg_per_unit)?,
+        phone_charges: ratio(per_charge_g)?,
         trace: vec![
             Term::new(format!("factor ({CAR})"), car.kg_per_unit, "kg CO2e/km").with_source(Some(&car.citation())),
             Term::new("phoneChargeKwh", PHONE_CHARGE_KWH, "kWh/charge").with_source(Some(PHONE_CHARGE_SOURCE)),
@@ -74,6 +78,14 @@ mod tests {
         let c = comparisons(50.0, &t).unwrap();
         assert_eq!((c.metres_driven, c.phone_charges), (Some(500.0), None));
         assert_eq!(c.trace[0].source.as_deref(), Some("override, caller's own value"));
+    }
+
+    #[test]
+    fn grams_too_large_to_compare_is_an_overflow_of_grams() {
+        let err = comparisons(1e308, &FactorTable::default()).unwrap_err();
+        assert_eq!((err.code(), err.field()), (crate::error::Code::Overflow, "grams"));
+        let c = comparisons(1e300, &FactorTable::default()).unwrap();
+        assert!(c.metres_driven.unwrap().is_finite() && c.phone_charges.unwrap().is_finite());
     }
 
     #[test]

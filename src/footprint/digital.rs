@@ -22,13 +22,16 @@ use serde::{Deserialize, Serialize};
 
 use super::{computable, grid};
 use crate::error::{at_least, within, Code, Error, Result};
-use crate::factors::digital::{DigitalFactor, DigitalTable};
+use crate::factors::digital::{DigitalFactor, DigitalTable, MAX_PUE, MAX_WATTS_PER_VCPU};
 use crate::factors::{FactorOverride, FactorTable};
 use crate::models::{emission, EmissionFactor, EmissionInput, EnergyInput, PowerUnit, TimeUnit};
 use crate::trace::Term;
 
 /// Bytes per GB, decimal, as CO2.js counts them.
 const BYTES_PER_GB: f64 = 1e9;
+/// The most server time one order may claim, vCPU-seconds: 10¹² is a 1,000-vCPU fleet busy for 30 years, so any
+/// real value fits and the energy stays finite.
+pub const MAX_VCPU_SECONDS: f64 = 1e12;
 /// The cloud providers with CCF coefficients, plus `custom`.
 pub const PROVIDERS: [&str; 4] = ["aws", "gcp", "azure", "custom"];
 
@@ -60,15 +63,15 @@ pub struct DigitalInput {
 pub struct ServerInput {
     /// `aws`, `gcp`, `azure` or `custom`.
     pub provider: String,
-    /// Server time per order, in vCPU-seconds (seconds × vCPUs), ≥ 0.
+    /// Server time per order, in vCPU-seconds (seconds × vCPUs), 0 to [`MAX_VCPU_SECONDS`].
     pub vcpu_seconds: f64,
     /// Average vCPU utilisation in [0, 1]; default CCF's 0.5.
     pub utilisation: Option<f64>,
-    /// W per vCPU at 0% CPU; default the provider's.
+    /// W per vCPU at 0% CPU, 0 to 1,000 ([`MAX_WATTS_PER_VCPU`]); default the provider's.
     pub min_watts: Option<f64>,
-    /// W per vCPU at 100% CPU, ≥ `min_watts`; default the provider's.
+    /// W per vCPU at 100% CPU, `min_watts` to 1,000; default the provider's.
     pub max_watts: Option<f64>,
-    /// ≥ 1; default the provider's.
+    /// 1 to 10 ([`MAX_PUE`]); default the provider's.
     pub pue: Option<f64>,
 }
 
@@ -187,9 +190,9 @@ fn servers(server: &ServerInput, digital: &DigitalTable, grid: &EmissionFactor) 
     let min = value("server.minWatts", server.min_watts, "min-watts", "W/vCPU")?;
     let max = value("server.maxWatts", server.max_watts, "max-watts", "W/vCPU")?;
     let pue = value("server.pue", server.pue, "pue", "PUE")?;
-    let min = at_least("server.minWatts", min, 0.0)?;
-    let max = at_least("server.maxWatts", max, min)?;
-    let pue = at_least("server.pue", pue, 1.0)?;
+    let min = within("server.minWatts", min, 0.0, MAX_WATTS_PER_VCPU)?;
+    let max = within("server.maxWatts", max, min, MAX_WATTS_PER_VCPU)?;
+    let pue = within("server.pue", pue, 1.0, MAX_PUE)?;
     let utilisation = match server.utilisation {
         Some(u) => within("server.utilisation", u, 0.0, 1.0)?,
         None => {
@@ -198,7 +201,7 @@ fn servers(server: &ServerInput, digital: &DigitalTable, grid: &EmissionFactor) 
             f.value
         }
     };
-    let seconds = at_least("server.vcpuSeconds", server.vcpu_seconds, 0.0)?;
+    let seconds = within("server.vcpuSeconds", server.vcpu_seconds, 0.0, MAX_VCPU_SECONDS)?;
     trace.push(Term::new("utilisation", utilisation, "ratio"));
     let e = emission(&EmissionInput {
         activity: None,
@@ -329,14 +332,17 @@ mod tests {
             err(ServerInput { utilisation: Some(-0.1), ..server("aws") }),
             "server.utilisation must be between 0 and 1, got -0.1"
         );
-        assert_eq!(err(ServerInput { pue: Some(0.9), ..server("gcp") }), "server.pue must be at least 1, got 0.9");
+        assert_eq!(
+            err(ServerInput { pue: Some(0.9), ..server("gcp") }),
+            "server.pue must be between 1 and 10, got 0.9"
+        );
         assert_eq!(
             err(ServerInput { max_watts: Some(0.5), ..server("aws") }),
-            "server.maxWatts must be at least 0.74, got 0.5"
+            "server.maxWatts must be between 0.74 and 1000, got 0.5"
         );
         assert_eq!(
             err(ServerInput { vcpu_seconds: -1.0, ..server("aws") }),
-            "server.vcpuSeconds must be at least 0, got -1"
+            "server.vcpuSeconds must be between 0 and 1000000000000, got -1"
         );
         assert_eq!(
             err(server("ibm")),

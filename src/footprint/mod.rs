@@ -43,7 +43,7 @@ pub use ewaste::{ewaste_footprint, EwasteInput, EwasteItem};
 pub use order::{order_footprint, OrderFootprint, OrderInput, OrderPart};
 pub use packaging::{packaging_footprint, PackagingInput, PackagingItem};
 
-use crate::error::{at_least, Code, Error, Result};
+use crate::error::{at_least, within, Code, Error, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
 use crate::models::{emission, EmissionFactor, EmissionInput};
 use crate::trace::Term;
@@ -261,7 +261,7 @@ pub(crate) fn grid(table: &FactorTable, id: Option<&str>, kg_per_kwh: Option<f64
     match (id, kg_per_kwh) {
         (Some(_), Some(_)) => Err(Error::new(Code::Conflict, "grid", "give grid or gridKgPerKwh, not both")),
         (None, Some(v)) => {
-            let v = at_least("gridKgPerKwh", v, 0.0)?;
+            let v = within("gridKgPerKwh", v, 0.0, crate::factors::MAX_GRID_KG_PER_KWH)?;
             let factor = EmissionFactor {
                 name: Some("gridKgPerKwh".into()),
                 source: Some("input".into()),
@@ -325,6 +325,9 @@ mod tests {
             grid(&t, Some("grid-fr"), Some(0.1)).unwrap_err().to_string(),
             "grid: give grid or gridKgPerKwh, not both"
         );
-        assert_eq!(grid(&t, None, Some(-1.0)).unwrap_err().to_string(), "gridKgPerKwh must be at least 0, got -1");
+        assert_eq!(
+            grid(&t, None, Some(-1.0)).unwrap_err().to_string(),
+            "gridKgPerKwh must be between 0 and 10, got -1"
+        );
     }
 }

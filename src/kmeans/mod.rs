@@ -12,6 +12,7 @@ mod algorithm;
 mod data;
 mod init;
 mod kernel;
+pub mod limits;
 mod params;
 mod rng;
 mod select;
@@ -20,7 +21,7 @@ mod tree;
 
 use ndarray::{Array2, ArrayView1, ArrayView2};
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::geo::LocalPlane;
 use algorithm::State;
 use data::Data;
@@ -112,7 +113,7 @@ impl KMeansParams {
     fn fit_data(&self, data: Data, progress: &mut dyn FnMut(Progress) -> Result<()>) -> Result<KMeansFit> {
         let seed = self.prepare(&data)?;
         let mut rng = Rng::new(seed);
-        let runs = if matches!(self.init, Init::Centroids(_)) { 1 } else { self.n_init };
+        let runs = self.runs();
         // Two passes over the data, only needed for a positive tolerance.
         let tol = if self.tol > 0.0 { data.absolute_tol(self.tol) } else { 0.0 };
         // Seeding and Lloyd's iterations see the points in the tree's order.
@@ -161,12 +162,46 @@ impl KMeansParams {
         })
     }
 
-    /// Checks k against the data; picks the seed.
+    /// Checks k against the data and the work limit; picks the seed.
     fn prepare(&self, data: &Data) -> Result<u32> {
         if self.k > data.n {
             return Err(Error::invalid("k", format!("{} is more than the number of points ({})", self.k, data.n)));
         }
+        self.check_work(data.n)?;
         resolve_seed(self.seed)
+    }
+
+    /// Restarts this fit makes: one for explicit centroids.
+    fn runs(&self) -> usize {
+        if matches!(self.init, Init::Centroids(_)) {
+            1
+        } else {
+            self.n_init
+        }
+    }
+
+    /// Distance units (points × k × restarts) of a fit on `n` points.
+    pub(crate) fn work(&self, n: usize) -> f64 {
+        n as f64 * self.k as f64 * self.runs() as f64
+    }
+
+    /// Refuses a fit over [`limits::MAX_WORK`], naming `nInit` when the restarts cross it, else `k`.
+    fn check_work(&self, n: usize) -> Result<()> {
+        let work = self.work(n);
+        if work <= limits::MAX_WORK {
+            return Ok(());
+        }
+        let field = if n as f64 * self.k as f64 <= limits::MAX_WORK { "nInit" } else { "k" };
+        Err(Error::new(
+            Code::TooMuchWork,
+            field,
+            format!(
+                "{n} points × k = {} × nInit = {} is {work:e} distance units; at most {:e} per call",
+                self.k,
+                self.runs(),
+                limits::MAX_WORK
+            ),
+        ))
     }
 
     fn initial_centroids(&self, data: &Data, tree: &tree::Tree, rng: &mut Rng) -> Result<Vec<f64>> {
@@ -220,7 +255,7 @@ pub fn predict(
     }
     let plane = match (metric, plane) {
         (Metric::Euclidean, _) => None,
-        (Metric::Geo, Some(plane)) => Some(plane),
+        (Metric::Geo, Some(plane)) => Some(plane.checked("origin")?),
         (Metric::Geo, None) => {
             let flat: Vec<f64> = centroids.iter().copied().collect();
             crate::geo::check_lat_lon(&flat, "centroids")?;
@@ -231,4 +266,42 @@ pub fn predict(
     let centres = data.centroids_in(centroids, "centroids")?;
     let d = data.d;
     Ok(data.x.chunks_exact(d).map(|x| kernel::nearest::<0>(x, &centres, d).0).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_times_k_times_restarts_is_capped() {
+        // The page's largest real job stays allowed…
+        assert_eq!(KMeansParams::new(128).check_work(1_000_000), Ok(()));
+        assert_eq!(KMeansParams::new(128).n_init(31).check_work(1_000_000), Ok(()));
+        // …and the limit names what to change.
+        let e = KMeansParams::new(128).n_init(32).check_work(1_000_000).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "nInit"));
+        let e = KMeansParams::new(4001).check_work(1_000_000).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "k"));
+        // Explicit centroids are one run whatever nInit says.
+        let c = Array2::zeros((128, 1));
+        assert_eq!(KMeansParams::new(128).n_init(100).init(Init::Centroids(c)).check_work(1_000_000), Ok(()));
+        // Refused by fit itself, before any iteration.
+        let points = Array2::<f64>::zeros((1_000_000, 1));
+        let e = KMeansParams::new(4001).seed(1).fit(points.view(), None).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "k"));
+    }
+
+    #[test]
+    fn predict_refuses_a_bad_origin() {
+        let centroids = ndarray::array![[51.5, -0.1], [51.6, -0.2]];
+        let points = ndarray::array![[51.55, -0.15]];
+        for (lat, lon) in [(f64::NAN, 0.0), (0.0, f64::INFINITY), (91.0, 0.0), (89.5, 0.0), (0.0, 181.0)] {
+            let plane = LocalPlane::with_origin(lat, lon);
+            let e = predict(points.view(), centroids.view(), Metric::Geo, Some(plane)).unwrap_err();
+            assert_eq!(e.field(), "origin", "{lat}, {lon}");
+            assert!(matches!(e.code(), Code::OutOfRange | Code::NotFinite));
+        }
+        let plane = LocalPlane::with_origin(51.55, -0.15);
+        assert_eq!(predict(points.view(), centroids.view(), Metric::Geo, Some(plane)).unwrap().len(), 1);
+    }
 }

@@ -3,7 +3,8 @@
 use ndarray::Array2;
 use serde::Deserialize;
 
-use crate::error::{at_least, Error, Result};
+use crate::error::{at_least, Code, Error, Result};
+use crate::kmeans::limits;
 
 /// Default iteration cap (scikit-learn's).
 pub const DEFAULT_MAX_ITER: usize = 300;
@@ -121,6 +122,15 @@ impl KMeansParams {
         if self.max_iter == 0 {
             return Err(Error::TooSmall { field: "maxIter".into(), value: 0.0, min: 1.0 });
         }
+        let too_many = |field: &str, value: usize, max: usize| {
+            Err(Error::new(Code::TooMuchWork, field, format!("{value} is more than the limit, {max}")))
+        };
+        if self.n_init > limits::MAX_N_INIT {
+            return too_many("nInit", self.n_init, limits::MAX_N_INIT);
+        }
+        if self.max_iter > limits::MAX_ITER {
+            return too_many("maxIter", self.max_iter, limits::MAX_ITER);
+        }
         at_least("tol", self.tol, 0.0)?;
         Ok(())
     }
@@ -148,6 +158,15 @@ mod tests {
     #[test]
     fn max_iter_must_be_positive() {
         assert!(KMeansParams::new(2).max_iter(0).check().unwrap_err().to_string().starts_with("maxIter"));
+    }
+
+    #[test]
+    fn restarts_and_iterations_are_capped() {
+        let e = KMeansParams::new(2).n_init(limits::MAX_N_INIT + 1).check().unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "nInit"));
+        let e = KMeansParams::new(2).max_iter(limits::MAX_ITER + 1).check().unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "maxIter"));
+        assert!(KMeansParams::new(2).n_init(limits::MAX_N_INIT).max_iter(limits::MAX_ITER).check().is_ok());
     }
 
     #[test]

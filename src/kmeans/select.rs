@@ -2,15 +2,16 @@
 
 use ndarray::{ArrayView1, ArrayView2};
 
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::kmeans::data::Data;
 use crate::kmeans::kernel::sq_dist;
-use crate::kmeans::{resolve_seed, KMeansParams, Metric, Rng};
+use crate::kmeans::{limits, resolve_seed, KMeansParams, Metric, Rng};
 
 /// Points the silhouette looks at by default; above this it samples, as scikit-learn's `sample_size` does.
 pub const DEFAULT_SILHOUETTE_SAMPLE: usize = 2000;
 
 /// Inertia of a fit for each k in `ks`, all from the same seed. Look for the k after which it stops falling fast.
+/// At most [`limits::MAX_ELBOW_KS`] values of k, and their fits' summed work within [`limits::MAX_WORK`].
 ///
 /// ```
 /// use green_delivery::kmeans::{elbow, KMeansParams};
@@ -29,6 +30,27 @@ pub fn elbow(
     if ks.is_empty() {
         return Err(Error::invalid("kMax", "must be at least kMin"));
     }
+    let (k_min, k_max) = (*ks.start(), *ks.end());
+    let count = k_max - k_min + 1;
+    if count > limits::MAX_ELBOW_KS {
+        return Err(Error::new(
+            Code::TooMuchWork,
+            "kMax",
+            format!("kMin = {k_min} to kMax = {k_max} is {count} fits; at most {}", limits::MAX_ELBOW_KS),
+        ));
+    }
+    let n = points.nrows();
+    let work: f64 = ks.clone().map(|k| KMeansParams { k, ..params.clone() }.work(n)).sum();
+    if work > limits::MAX_WORK {
+        return Err(Error::new(
+            Code::TooMuchWork,
+            "kMax",
+            format!(
+                "{n} points × k from {k_min} to {k_max} is {work:e} distance units; at most {:e}",
+                limits::MAX_WORK
+            ),
+        ));
+    }
     let seed = resolve_seed(params.seed)?;
     ks.map(|k| {
         let fit = KMeansParams { k, seed: Some(seed), ..params.clone() }.fit(points, weights)?;
@@ -40,7 +62,8 @@ pub fn elbow(
 /// Mean silhouette coefficient in [-1, 1] (Rousseeuw 1987): for each point, (b − a) / max(a, b), where a is its
 /// mean distance to the rest of its cluster and b the mean distance to the nearest other cluster. Above
 /// `sample_size` points it is computed on a seeded random sample of that many, as scikit-learn does; the cost
-/// is O(sample²). Weights are not used. Distances are in km for geo.
+/// is O(sample²), and the sample is at most [`limits::MAX_SILHOUETTE_SAMPLE`] points. Each label must be below the
+/// number of points (error `labels[i]`, code `out-of-range`). Weights are not used. Distances are in km for geo.
 ///
 /// ```
 /// use green_delivery::kmeans::{silhouette, Metric};
@@ -68,6 +91,26 @@ pub fn silhouette(
     if sample_size < 2 {
         return Err(Error::TooSmall { field: "sampleSize".into(), value: sample_size as f64, min: 2.0 });
     }
+    if sample_size.min(data.n) > limits::MAX_SILHOUETTE_SAMPLE {
+        return Err(Error::new(
+            Code::TooMuchWork,
+            "sampleSize",
+            format!(
+                "{} points would be compared pairwise; at most {} (give a smaller sampleSize)",
+                sample_size.min(data.n),
+                limits::MAX_SILHOUETTE_SAMPLE
+            ),
+        ));
+    }
+    // A label names a cluster, and there are at most as many clusters as points.
+    if let Some(i) = labels.iter().position(|&l| l as usize >= data.n) {
+        return Err(Error::OutOfRange {
+            field: format!("labels[{i}]"),
+            value: f64::from(labels[i]),
+            min: 0.0,
+            max: (data.n - 1) as f64,
+        });
+    }
     let sample: Vec<usize> = if data.n > sample_size {
         let mut rng = Rng::new(seed);
         let mut index: Vec<u32> = (0..data.n as u32).collect();
@@ -79,9 +122,19 @@ pub fn silhouette(
     } else {
         (0..data.n).collect()
     };
-    let k = sample.iter().map(|&i| labels[i] as usize + 1).max().unwrap_or(0);
+    // The sample's clusters, numbered 0..k in order of first appearance: buffers are sized by the clusters the
+    // sample holds (≤ the sample), never by the largest label.
+    let mut cluster_of: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let label: Vec<usize> = sample
+        .iter()
+        .map(|&i| {
+            let next = cluster_of.len();
+            *cluster_of.entry(labels[i]).or_insert(next)
+        })
+        .collect();
+    let k = cluster_of.len();
     let mut count = vec![0usize; k];
-    sample.iter().for_each(|&i| count[labels[i] as usize] += 1);
+    label.iter().for_each(|&c| count[c] += 1);
     if count.iter().filter(|&&c| c > 0).count() < 2 {
         return Err(Error::invalid("labels", "the silhouette needs at least 2 clusters"));
     }
@@ -90,12 +143,12 @@ pub fn silhouette(
     let row = |i: usize| &data.x[i * d..i * d + d];
     let mut sum = vec![0.0; k];
     let mut total = 0.0;
-    for &i in &sample {
+    for (a, &i) in sample.iter().enumerate() {
         sum.iter_mut().for_each(|s| *s = 0.0);
-        for &j in &sample {
-            sum[labels[j] as usize] += sq_dist::<0>(row(i), row(j), d).sqrt();
+        for (b, &j) in sample.iter().enumerate() {
+            sum[label[b]] += sq_dist::<0>(row(i), row(j), d).sqrt();
         }
-        let own = labels[i] as usize;
+        let own = label[a];
         if count[own] < 2 {
             continue; // a singleton scores 0
         }
@@ -110,4 +163,48 @@ pub fn silhouette(
         }
     }
     Ok(total / sample.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::Array2;
+
+    fn line(n: usize) -> Array2<f64> {
+        Array2::from_shape_fn((n, 1), |(i, _)| i as f64)
+    }
+
+    #[test]
+    fn a_label_beyond_the_points_is_out_of_range() {
+        let points = line(4);
+        for bad in [u32::MAX, 4, (-1i32) as u32] {
+            let e = silhouette(points.view(), &[0, 0, 1, bad], Metric::Euclidean, 100, 0).unwrap_err();
+            assert_eq!((e.code(), e.field()), (Code::OutOfRange, "labels[3]"));
+        }
+        // Labels need not be dense: 0 and 3 are two clusters.
+        let s = silhouette(points.view(), &[0, 0, 3, 3], Metric::Euclidean, 100, 0).unwrap();
+        assert!(s > 0.0 && s.is_finite());
+    }
+
+    #[test]
+    fn silhouette_sample_is_capped() {
+        let points = line(limits::MAX_SILHOUETTE_SAMPLE + 1);
+        let labels: Vec<u32> = (0..points.nrows() as u32).map(|i| i % 2).collect();
+        let e = silhouette(points.view(), &labels, Metric::Euclidean, usize::MAX, 0).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "sampleSize"));
+        // A sample size above the points is only the points.
+        assert!(silhouette(line(10).view(), &[0, 1, 0, 1, 0, 1, 0, 1, 0, 1], Metric::Euclidean, usize::MAX, 0).is_ok());
+    }
+
+    #[test]
+    fn elbow_range_and_work_are_capped() {
+        let params = KMeansParams::new(1).seed(0);
+        let e = elbow(&params, line(100).view(), None, 1..=51).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "kMax"));
+        assert_eq!(elbow(&params, line(100).view(), None, 1..=50).unwrap().len(), 50);
+        // 1,000,000 points × (k from 1000 to 1049) is over 4e9: refused before any fit.
+        let big = Array2::<f64>::zeros((1_000_000, 1));
+        let e = elbow(&params, big.view(), None, 1000..=1049).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "kMax"));
+    }
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{at_least, positive, Result};
+use crate::error::{at_least, positive, Code, Error, Result};
 use crate::trace::Term;
 
 /// What was delivered (`output`) for what was spent (`input`), e.g. 120 parcels over 48 vehicle-km,
@@ -55,8 +55,17 @@ pub fn efficiency(input: &EfficiencyInput) -> Result<Efficiency> {
     } else {
         format!("{}/{}", or_unit(output_unit), or_unit(input_unit))
     };
+    let value = output / spent;
+    if !value.is_finite() {
+        // Output ≤ f64::MAX, so only an input below 1 can overflow the ratio: the input is the number to change.
+        return Err(Error::new(
+            Code::Overflow,
+            "input",
+            "too small for this output: output / input is too large to compute",
+        ));
+    }
     Ok(Efficiency {
-        value: output / spent,
+        value,
         unit,
         trace: vec![Term::new("output", output, output_unit), Term::new("input", spent, input_unit)],
     })
@@ -109,6 +118,14 @@ mod tests {
     fn output_must_be_non_negative_and_finite() {
         assert_eq!(ratio(-1.0, 2.0).unwrap_err().to_string(), "output must be at least 0, got -1");
         assert_eq!(ratio(f64::NAN, 2.0).unwrap_err().to_string(), "output must be a finite number, got NaN");
+    }
+
+    #[test]
+    fn a_ratio_too_large_to_compute_names_the_input() {
+        let err = ratio(1e308, 5e-324).unwrap_err();
+        assert_eq!((err.code(), err.field()), (Code::Overflow, "input"));
+        assert_eq!(err.to_string(), "input: too small for this output: output / input is too large to compute");
+        assert!(ratio(f64::MAX, 1.0).unwrap().value.is_finite());
     }
 
     #[test]

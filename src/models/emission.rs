@@ -150,6 +150,8 @@ pub struct Emission {
 /// ```
 pub fn emission(input: &EmissionInput) -> Result<Emission> {
     let mut trace = Vec::new();
+    // The input that set the activity, named when activity × factor is too large to compute.
+    let mut activity_field = "activity".to_owned();
     let (activity, activity_unit) = match (&input.activity, &input.energy) {
         (Some(activity), None) => {
             let unit = input.activity_unit.clone().unwrap_or_default();
@@ -159,7 +161,9 @@ pub fn emission(input: &EmissionInput) -> Result<Emission> {
             if input.activity_unit.as_deref().is_some_and(|u| u != "kWh") {
                 return Err(Error::invalid("activityUnit", "must be kWh (or left out) when energy is given"));
             }
-            let used = energy(energy_input)?;
+            let used = energy(energy_input).map_err(|e| e.within("energy"))?;
+            let larger = if energy_input.time > energy_input.power { "time" } else { "power" };
+            activity_field = format!("energy.{larger}");
             trace.extend(used.trace);
             (used.kwh, "kWh".to_owned())
         }
@@ -191,6 +195,16 @@ pub fn emission(input: &EmissionInput) -> Result<Emission> {
             (ttw_kg + wtt_kg, Some(ttw_kg), Some(wtt_kg))
         }
     };
+    if !kg_co2e.is_finite() {
+        // Finite inputs, infinite kg: name the larger side of the product, the one most likely mistyped.
+        let (factor_field, factor_value) = match factor.parts {
+            FactorParts::Total(v) => ("factor.kgPerUnit", v),
+            FactorParts::Split { ttw, wtt } if ttw >= wtt => ("factor.ttw", ttw),
+            FactorParts::Split { wtt, .. } => ("factor.wtt", wtt),
+        };
+        let field = if activity >= factor_value { activity_field } else { factor_field.to_owned() };
+        return Err(Error::overflow(field));
+    }
     Ok(Emission { kg_co2e, ttw_kg, wtt_kg, activity, activity_unit, trace })
 }
 
@@ -250,6 +264,34 @@ mod tests {
         let e = of(1.0, factor).unwrap();
         assert_eq!(e.trace[1].name, "factor (test)");
         assert_eq!(e.trace[1].source.as_deref(), Some("a book"));
+    }
+
+    #[test]
+    fn emissions_too_large_to_compute_name_an_input() {
+        let err = of(1e308, EmissionFactor::total(1e308)).unwrap_err();
+        assert_eq!((err.code(), err.field()), (Code::Overflow, "activity"));
+        assert_eq!(of(2.0, EmissionFactor::total(1e308)).unwrap_err().field(), "factor.kgPerUnit");
+        // Each part finite, their sum not.
+        assert_eq!(of(1.0, EmissionFactor::split(1e308, 1e308)).unwrap_err().field(), "factor.ttw");
+        assert_eq!(of(1.0, EmissionFactor::split(1e308, 1.5e308)).unwrap_err().field(), "factor.wtt");
+        let chained = |power: f64, time: f64, kg: f64| {
+            emission(&EmissionInput {
+                activity: None,
+                activity_unit: None,
+                energy: Some(EnergyInput {
+                    power,
+                    power_unit: PowerUnit::Kilowatt,
+                    time,
+                    time_unit: TimeUnit::Hour,
+                    pue: None,
+                }),
+                factor: EmissionFactor::split(0.0, kg),
+            })
+        };
+        let err = chained(1e308, 1e308, 0.2).unwrap_err();
+        assert_eq!((err.code(), err.field()), (Code::Overflow, "energy.power"));
+        assert_eq!(chained(1.0, 1e300, 1e300).unwrap_err().field(), "energy.time");
+        assert_eq!(chained(1.0, 10.0, 1e308).unwrap_err().field(), "factor.wtt");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{at_least, Result};
+use crate::error::{at_least, Error, Result};
 use crate::trace::Term;
 
 const JOULES_PER_KWH: f64 = 3_600_000.0;
@@ -116,8 +116,20 @@ pub fn energy(input: &EnergyInput) -> Result<Energy> {
         Some(pue) => at_least("pue", pue, 1.0)?,
         None => 1.0,
     };
-    let device_joules = power * input.power_unit.watts() * time * input.time_unit.seconds();
+    // power × time first: a large power over a short time must not overflow on the way.
+    let device_joules = power * time * (input.power_unit.watts() * input.time_unit.seconds());
     let joules = device_joules * pue;
+    if !joules.is_finite() {
+        // Finite inputs, infinite energy: name the largest of the three, the one most likely mistyped.
+        let field = if pue > power.max(time) {
+            "pue"
+        } else if time > power {
+            "time"
+        } else {
+            "power"
+        };
+        return Err(Error::overflow(field));
+    }
     let mut trace =
         vec![Term::new("power", power, input.power_unit.symbol()), Term::new("time", time, input.time_unit.symbol())];
     if input.pue.is_some() {
@@ -164,6 +176,25 @@ mod tests {
         assert!((e.device_kwh - 4.0).abs() < 1e-12);
         assert!((e.kwh - 4.54).abs() < 1e-12);
         assert_eq!(e.trace[2], Term::new("pue", 1.135, "ratio"));
+    }
+
+    #[test]
+    fn energy_too_large_to_compute_names_an_input() {
+        let err = kw_h(1e308, 1e308, None).unwrap_err();
+        assert_eq!((err.code(), err.field()), (crate::error::Code::Overflow, "power"));
+        let err = kw_h(2.0, 1e307, None).unwrap_err();
+        assert_eq!(err.field(), "time");
+        assert_eq!(kw_h(1.0, 1e300, Some(1e301)).unwrap_err().field(), "pue");
+        // A huge power over a tiny time is fine: the product is computed before the unit conversion.
+        let e = energy(&EnergyInput {
+            power: 1e306,
+            power_unit: PowerUnit::Kilowatt,
+            time: 1e-10,
+            time_unit: TimeUnit::Hour,
+            pue: None,
+        })
+        .unwrap();
+        assert!(e.joules.is_finite() && e.kwh.is_finite());
     }
 
     #[test]

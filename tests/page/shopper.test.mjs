@@ -133,7 +133,7 @@ test('digital-energy figures can be overridden too, and reach the whole order', 
   const pue = tab.page.locator('#factor-ccf-aws-pue');
   await pue.getByRole('spinbutton').fill('0.5');
   await pue.getByRole('spinbutton').dispatchEvent('change');
-  assert.match(await tab.page.locator('#sources-status').textContent(), /^Not saved: digitalFactors\.ccf-aws-pue must be at least 1, got 0\.5$/);
+  assert.match(await tab.page.locator('#sources-status').textContent(), /^Not saved: digitalFactors\.ccf-aws-pue must be between 1 and 10, got 0\.5$/);
   assert.deepEqual(Object.keys(await tab.page.evaluate(() => JSON.parse(localStorage.getItem('green-delivery:digital-overrides')))), ['swd-network-operational']);
 
   await tab.page.goto(new URL('/#shopper', session.url).href);
