@@ -13,7 +13,7 @@ for pkg in www/pkg www/widget-pkg; do
   printf '[build] %s: %s bytes, %s gzipped; %s: %s bytes, %s gzipped\n' \
     "$wasm" "$(wc -c <"$wasm")" "$(gz "$wasm")" "$js" "$(wc -c <"$js")" "$(gz "$js")"
 done
-widget=(www/widget.js www/green-delivery-options.js www/wasm.js www/widget-pkg/green_delivery.js www/widget-pkg/green_delivery_bg.wasm)
+widget=(www/widget.js www/green-delivery-options.js www/wasm.js www/errors.js www/widget-pkg/green_delivery.js www/widget-pkg/green_delivery_bg.wasm)
 total=0
 for f in "${widget[@]}"; do total=$((total + $(gz "$f"))); done
 printf '[build] widget payload (%s files, gzipped each): %s bytes\n' "${#widget[@]}" "$total"

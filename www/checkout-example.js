@@ -6,6 +6,9 @@ document.addEventListener('green-delivery-select', (event) => {
   choice.textContent = `Chosen: ${estimate.label} (${Math.round(estimate.gCo2e)} g CO2e), id ${id}.`;
 });
 
+// The widget already tells shoppers in plain words; the details (message, code, field, attribute) are for the shop.
 document.addEventListener('green-delivery-error', (event) => {
-  choice.textContent = `Delivery estimate unavailable (${event.detail.message}).`;
+  const { code, attribute, message } = event.detail;
+  choice.textContent = 'Delivery estimate unavailable.';
+  console.warn(`green-delivery: ${code ?? 'error'}${attribute ? ` in ${attribute}` : ''}: ${message}`);
 });

@@ -1,9 +1,9 @@
 // Classroom: k-means one step at a time on points the teacher places, with the inertia curve and the elbow.
-import { loadGreenDelivery } from './wasm.js';
+import { whenLoaded } from './loading.js';
 import { fmt } from './format.js';
 import { el, reset, colour, lineChart } from './plot.js';
 
-const api = await loadGreenDelivery();
+let api = null;
 const form = document.getElementById('classroom-controls');
 const plot = document.getElementById('classroom-plot');
 const curve = document.getElementById('classroom-inertia');
@@ -44,7 +44,7 @@ function restart() {
   stepper?.free();
   stepper = null;
   status.textContent = '';
-  if (points.length > 0) {
+  if (points.length > 0 && api) {
     try {
       stepper = new api.KMeansStepper(new Float64Array(points.flat()), {
         k: Number(form.elements.k.value),
@@ -112,6 +112,7 @@ function draw() {
 }
 
 function showElbow() {
+  if (!api) return;
   elbowTable.replaceChildren();
   try {
     const kMax = Math.min(8, new Set(points.map(String)).size);
@@ -156,4 +157,8 @@ playButton.addEventListener('click', () => (timer ? pause() : play()));
 form.elements.reset.addEventListener('click', restart);
 form.elements.elbow.addEventListener('click', showElbow);
 
-addSamplePoints();
+whenLoaded(document.getElementById('classroom'), (loaded) => {
+  api = loaded;
+  if (points.length === 0) addSamplePoints();
+  else restart();
+});

@@ -1,6 +1,6 @@
 // "Learn the formulas": three calculators, each showing its formula with the numbers filled in.
 // All arithmetic happens in the wasm module; this file only reads inputs and writes text.
-import { loadGreenDelivery } from './wasm.js';
+import { whenLoaded } from './loading.js';
 import { fmt } from './format.js';
 
 const number = (form, name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
@@ -66,11 +66,12 @@ function recompute(api, form) {
   }
 }
 
-const api = await loadGreenDelivery();
 const forms = Object.keys(calculators).map((id) => document.getElementById(id));
-for (const form of forms) {
-  form.addEventListener('submit', (event) => event.preventDefault());
-  // The emission calculator can read the energy form, so any change refreshes all three.
-  form.addEventListener('input', () => forms.forEach((f) => recompute(api, f)));
-  recompute(api, form);
-}
+for (const form of forms) form.addEventListener('submit', (event) => event.preventDefault());
+whenLoaded(document.getElementById('formulas'), (api) => {
+  for (const form of forms) {
+    // The emission calculator can read the energy form, so any change refreshes all three.
+    form.addEventListener('input', () => forms.forEach((f) => recompute(api, f)));
+    recompute(api, form);
+  }
+});

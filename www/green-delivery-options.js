@@ -1,6 +1,7 @@
 // <green-delivery-options>: each delivery option's g CO2e per parcel at checkout, as an accessible radio group.
 // The class lives here; widget.js defines the tag. All numbers come from the wasm `deliveryOptions`.
-import { loadGreenDelivery } from './wasm.js';
+import { loadGreenDelivery, retryLoading, onceRetried } from './wasm.js';
+import { describeError, errorDetail, packageError } from './errors.js';
 
 const STYLES = `
   :host { display: block; }
@@ -35,10 +36,17 @@ const STYLES = `
   }
   .message { display: block; margin: 4px 0 0; color: var(--gd-error, #8a1c1c); font-size: 14px; }
   .message:empty, .badge:empty { display: none; }
+  .retry {
+    all: unset; display: inline-block; margin: 6px 0 0; padding: 4px 12px; cursor: pointer; font-weight: 600;
+    color: var(--gd-accent, #0a6b4f); border: 1px solid var(--gd-accent, #0a6b4f); border-radius: 4px;
+  }
+  .retry:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
+  .retry[hidden] { display: none; }
   .note { display: block; margin-top: 6px; font-size: 12px; color: var(--gd-muted, #555); }
 `;
 
-/** Attributes and the `deliveryOptions` field each sets. `lat,lon` pairs become `{ lat, lon }`. */
+/** Attributes and the `deliveryOptions` field each sets. `lat,lon` pairs become `{ lat, lon }`. An error's `field`
+ *  (`shopper.lat`) names the attribute through its first part (`shopper` → `destination`). */
 const ATTRIBUTES = {
   depot: { field: 'depot', parse: latLon },
   destination: { field: 'shopper', parse: latLon },
@@ -48,20 +56,31 @@ const ATTRIBUTES = {
   'stem-distance': { field: 'stemKm', parse: number },
   grid: { field: 'grid', parse: String },
 };
-const FIELD_TO_ATTRIBUTE = Object.fromEntries(Object.entries(ATTRIBUTES).map(([a, { field }]) => [field, a]));
+const FIELD_TO_ATTRIBUTE = {
+  ...Object.fromEntries(Object.entries(ATTRIBUTES).map(([a, { field }]) => [field, a])),
+  factors: 'factors', // the property
+  offers: 'offers',
+};
 
-function latLon(text, name) {
+/** The attribute (or property) an error's field comes from; `null` for the whole input or an unknown field,
+ *  `undefined` when the error names no field. */
+function attributeOf(field) {
+  if (typeof field !== 'string') return undefined;
+  return FIELD_TO_ATTRIBUTE[field.split(/[.[]/)[0]] ?? null;
+}
+
+function latLon(text, name, field) {
   const parts = text.split(',').map((p) => p.trim());
   const [lat, lon] = parts.map(Number);
   if (parts.length !== 2 || parts.some((p) => p === '') || !Number.isFinite(lat) || !Number.isFinite(lon)) {
-    throw new Error(`${name} must be "latitude,longitude", got "${text}"`);
+    throw packageError('invalid', field, `${name} must be "latitude,longitude", got "${text}"`);
   }
   return { lat, lon };
 }
 
-function number(text, name) {
+function number(text, name, field) {
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value)) throw new Error(`${name} must be a number, got "${text}"`);
+  if (text.trim() === '' || !Number.isFinite(value)) throw packageError('not-finite', field, `${name} must be a number, got "${text}"`);
   return value;
 }
 
@@ -99,7 +118,15 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.message.className = 'message';
     this.message.setAttribute('part', 'message');
     this.message.setAttribute('role', 'status');
-    box.append(fieldset, this.message);
+    this.retry = document.createElement('button');
+    this.retry.type = 'button';
+    this.retry.className = 'retry';
+    this.retry.setAttribute('part', 'retry');
+    this.retry.textContent = 'Retry';
+    this.retry.hidden = true;
+    // Every widget waiting for the calculator tries again; they share one instance.
+    this.retry.addEventListener('click', () => retryLoading());
+    box.append(fieldset, this.message, this.retry);
     root.append(box);
     this.list.addEventListener('change', (event) => this.#choose(event.target.value));
   }
@@ -150,26 +177,25 @@ export class GreenDeliveryOptions extends HTMLElement {
     let api;
     try {
       api = await loadGreenDelivery('widget');
-    } catch {
-      return this.#fail('The delivery estimates could not be loaded.', 'load');
+    } catch (err) {
+      return this.#loadFailed(err);
     }
+    this.retry.hidden = true;
     let result;
     try {
       const input = {};
       for (const [attribute, { field, parse }] of Object.entries(ATTRIBUTES)) {
         const text = this.getAttribute(attribute);
-        if (text !== null) input[field] = parse(text, attribute);
+        if (text !== null) input[field] = parse(text, attribute, field);
       }
       if (this.#factors) input.factors = this.#factors;
       result = api.deliveryOptions(input);
     } catch (err) {
-      // Name the attribute the merchant wrote, not the API field behind it.
-      const message = String(err.message).replace(/^([a-zA-Z]+)/, (f) => FIELD_TO_ATTRIBUTE[f] ?? f);
-      return this.#fail(message, message.split(/[ .:]/)[0]);
+      return this.#fail(err);
     }
     const offered = this.offers;
     const unknown = offered?.find((id) => !result.options.some((o) => o.id === id));
-    if (unknown) return this.#fail(`offers: unknown option "${unknown}"`, 'offers');
+    if (unknown) return this.#fail(packageError('unknown-value', 'offers', `offers: unknown option "${unknown}"`));
     this.#estimates = offered ? offered.map((id) => result.options.find((o) => o.id === id)) : result.options;
     this.message.textContent = '';
     this.#draw();
@@ -240,13 +266,36 @@ export class GreenDeliveryOptions extends HTMLElement {
     );
   }
 
-  #fail(message, attribute) {
+  /** Shows shoppers a short sentence; the merchant's details (message, code, field and the attribute they come
+   *  from) go in the `green-delivery-error` event. Estimates shown before are cleared, never left stale. */
+  #fail(err, { text, attribute } = {}) {
     this.#estimates = [];
     this.list.replaceChildren();
-    this.message.textContent = `Sorry, the delivery footprints can't be shown: ${message}`;
+    const detail = errorDetail(err);
+    const sentence = describeError(err, { fallback: '' });
+    this.message.textContent = text ?? `Sorry, the delivery footprints can't be shown.${sentence ? ` ${sentence}` : ''}`;
     this.dispatchEvent(
-      new CustomEvent('green-delivery-error', { bubbles: true, composed: true, detail: { message, attribute } }),
+      new CustomEvent('green-delivery-error', {
+        bubbles: true,
+        composed: true,
+        detail: { ...detail, attribute: attribute === undefined ? attributeOf(detail.field) : attribute },
+      }),
     );
+  }
+
+  /** The calculator could not load: say so, offer Retry, and render as soon as a retry succeeds. */
+  #loadFailed(err) {
+    this.#fail(
+      { message: errorDetail(err).message, code: 'load-failed', field: '' },
+      { text: 'The delivery footprints could not load.', attribute: null },
+    );
+    this.retry.hidden = false;
+    this.retry.disabled = false;
+    onceRetried(() => {
+      this.retry.disabled = true;
+      this.message.textContent = 'Loading…';
+      this.#schedule();
+    });
   }
 }
 

@@ -1,13 +1,20 @@
 // Runs the merchant's analysis off the main thread, so the page stays responsive on 100k+ orders.
-// Messages in:  { type: 'run', file: { name, text }, settings }   or   { type: 'export-geojson' }
-// Messages out: { type: 'progress', value, label } · { type: 'parsed', count, errors } · { type: 'result', … }
-//               { type: 'geojson', text } · { type: 'error', message }
+// Messages in:  { type: 'run', id, file: { name, text }, settings }   or   { type: 'export-geojson' }
+// Messages out (each run's carry its `id`; a result says `overridesIgnored` when the saved overrides had to be
+// left out):
+//   { type: 'progress', value, label } · { type: 'parsed', count, errors, errorCount } · { type: 'no-orders', errorCount }
+//   { type: 'result', … } · { type: 'geojson', text }
+//   { type: 'load-failed', message }: the calculator (the .wasm) could not load; a later run tries again
+//   { type: 'error', message, code, field, name }: the package's error, for the view to put in plain words
+// Every run answers with 'result', 'no-orders', 'load-failed' or 'error'. After an error the page replaces this
+// worker: a wasm instance that has failed part-way (a stack overflow, say) is not used again.
 import { loadGreenDelivery } from './wasm.js';
 
 let lastGeojson = null;
+let runId = 0;
 
 function progress(value, label) {
-  postMessage({ type: 'progress', value, label });
+  postMessage({ type: 'progress', id: runId, value, label });
 }
 
 /** Round LineStrings as one flat [lon, lat, …] array with start offsets: cheap to transfer and to draw. */
@@ -27,25 +34,58 @@ function flattenRounds(geojson) {
 
 async function run({ file, settings }) {
   progress(0.05, 'Loading the calculator…');
-  const api = await loadGreenDelivery();
+  let api;
+  try {
+    api = await loadGreenDelivery();
+  } catch (err) {
+    postMessage({ type: 'load-failed', id: runId, message: String(err?.message ?? err) });
+    return;
+  }
   progress(0.15, `Reading ${file.name}…`);
   const isGeojson = /\.(geo)?json$/i.test(file.name) || file.text.trimStart().startsWith('{');
   const parsed = isGeojson ? api.ordersFromGeoJson(file.text) : api.parseOrders(file.text);
   const { orders, errors } = parsed;
-  postMessage({ type: 'parsed', count: orders.lat.length, errors: errors.slice(0, 100), errorCount: errors.length });
-  if (orders.lat.length === 0) throw new Error('no valid orders in the file');
+  postMessage({ type: 'parsed', id: runId, count: orders.lat.length, errors: errors.slice(0, 100), errorCount: errors.length });
+  if (orders.lat.length === 0) {
+    postMessage({ type: 'no-orders', id: runId, errorCount: errors.length });
+    return;
+  }
   progress(0.35, `Planning rounds for ${orders.lat.length.toLocaleString()} orders…`);
-  const result = api.consolidate({
-    lat: orders.lat,
-    lon: orders.lon,
-    parcels: orders.parcels,
-    depot: settings.depot,
-    vehicle: settings.vehicle,
-    capacity: settings.capacity,
-    ...(settings.pickupPoints ? { pickup: { points: settings.pickupPoints } } : {}),
-    factors: settings.factors,
-    geojson: true,
-  });
+  const consolidate = (factors) => {
+    const r = api.consolidate({
+      lat: orders.lat,
+      lon: orders.lon,
+      parcels: orders.parcels,
+      depot: settings.depot,
+      vehicle: settings.vehicle,
+      capacity: settings.capacity,
+      ...(settings.pickupPoints ? { pickup: { points: settings.pickupPoints } } : {}),
+      factors,
+      geojson: true,
+    });
+    // A figure of ∞ or NaN is never shown: treat it as the overflow it is.
+    for (const sc of r.scenarios) {
+      for (const v of [sc.kgCo2e, sc.vehicleKm, sc.gCo2ePerParcel]) {
+        if (!Number.isFinite(v)) throw Object.assign(new Error(`scenarios.${sc.id} is not finite, got ${v}`), { code: 'overflow', field: '' });
+      }
+    }
+    return r;
+  };
+  // Saved overrides that make the analysis impossible are dropped (the page says so); a bad setting, which the
+  // defaults share, is reported as it is.
+  let result;
+  let overridesIgnored = false;
+  try {
+    result = consolidate(settings.factors);
+  } catch (err) {
+    if (settings.factors === undefined) throw err;
+    try {
+      result = consolidate(undefined);
+    } catch {
+      throw err;
+    }
+    overridesIgnored = true;
+  }
   progress(0.9, 'Drawing…');
   lastGeojson = result.geojson;
   const { coords, offsets } = flattenRounds(result.geojson);
@@ -53,16 +93,40 @@ async function run({ file, settings }) {
   const roundOf = result.roundOf;
   delete result.geojson;
   postMessage(
-    { type: 'result', result, lat, lon, roundOf, coords, offsets },
+    { type: 'result', id: runId, result, lat, lon, roundOf, coords, offsets, overridesIgnored },
     [lat.buffer, lon.buffer, roundOf.buffer, coords.buffer, offsets.buffer],
   );
 }
 
+/** The package's error as plain data (an Error cannot be posted with its extra properties). */
+function describe(err) {
+  return {
+    message: String(err?.message ?? err),
+    name: typeof err?.name === 'string' ? err.name : undefined,
+    code: typeof err?.code === 'string' ? err.code : undefined,
+    field: typeof err?.field === 'string' ? err.field : undefined,
+  };
+}
+
 onmessage = async ({ data }) => {
   try {
-    if (data.type === 'run') await run(data);
-    else if (data.type === 'export-geojson') postMessage({ type: 'geojson', text: JSON.stringify(lastGeojson) });
+    if (data.type === 'run') {
+      runId = data.id;
+      await run(data);
+    } else if (data.type === 'export-geojson') {
+      postMessage({ type: 'geojson', text: JSON.stringify(lastGeojson) });
+    }
   } catch (err) {
-    postMessage({ type: 'error', message: err.message });
+    try {
+      postMessage({ type: 'error', id: runId, ...describe(err) });
+    } catch {
+      postMessage({ type: 'error', id: runId, message: 'the analysis failed' });
+    }
   }
 };
+
+// Anything that still escapes becomes an error message rather than a silent, dead worker.
+addEventListener('unhandledrejection', (event) => {
+  event.preventDefault();
+  postMessage({ type: 'error', id: runId, ...describe(event.reason) });
+});

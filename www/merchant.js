@@ -1,8 +1,12 @@
 // Merchant view: load orders (CSV or GeoJSON, or the sample city), compare delivery scenarios, export results.
-// The work runs in a Web Worker; this module only reads settings, draws and exports.
+// The work runs in a Web Worker; this module only reads settings, draws and exports. A worker that fails or dies
+// is replaced, so no file, however hostile, can leave the view stuck.
 import { round } from './format.js';
 import { PALETTE, barItem } from './plot.js';
-import { overrides } from './overrides.js';
+import { loadGreenDelivery, onceRetried } from './wasm.js';
+import { whenLoaded, loadNotice } from './loading.js';
+import { usableOverrides } from './overrides.js';
+import { showError, clearError } from './errors.js';
 
 const form = document.getElementById('merchant-form');
 const drop = document.getElementById('merchant-drop');
@@ -15,10 +19,39 @@ const mapSummary = document.getElementById('merchant-map-summary');
 const bars = document.getElementById('merchant-bars');
 const table = document.querySelector('#merchant-table tbody');
 const exports = document.getElementById('merchant-exports');
+const noticeLine = document.getElementById('merchant-notice');
+const section = document.getElementById('merchant');
+const notice = loadNotice(section);
+const FALLBACK = 'Check the file and the settings, then try again.';
 
-const worker = new Worker(new URL('./merchant-worker.js', import.meta.url), { type: 'module' });
+let worker = null;
+let runId = 0; // the run whose messages are shown; older runs' messages are ignored
 let file = null;
 let latest = null;
+let waitingForRetry = false;
+let running = false; // a run is under way, and its answer is awaited
+
+/** A fresh worker, with a fresh wasm instance. Messages from a worker that has been replaced are ignored. */
+function startWorker() {
+  worker?.terminate();
+  const created = new Worker(new URL('./merchant-worker.js', import.meta.url), { type: 'module' });
+  created.onmessage = ({ data }) => created === worker && handle(data);
+  // The worker died (its script failed to load, or an error escaped it): report it, and start afresh next time.
+  const died = (event) => {
+    event.preventDefault?.();
+    if (created !== worker) return;
+    worker.terminate();
+    worker = null;
+    if (!running) return; // nothing was asked of it: the next run starts a new one
+    fail({ message: event.message ?? 'the worker stopped' }, {
+      prefix: 'The analysis stopped unexpectedly. ',
+      fallback: 'Try again, or try a smaller file.',
+    });
+  };
+  created.onerror = died;
+  created.onmessageerror = died;
+  worker = created;
+}
 
 const number = (name) => Number(form.elements[name].value);
 
@@ -28,8 +61,15 @@ function settings() {
     vehicle: form.elements.vehicle.value,
     capacity: number('capacity'),
     pickupPoints: form.elements.pickupPoints.value.trim() === '' ? undefined : number('pickupPoints'),
-    factors: overrides(),
+    factors: stored.factors,
   };
+}
+
+/** The saved overrides the API accepts (checked on the main thread when the calculator is there), with a notice. */
+let stored = { factors: undefined };
+function checkOverrides(api) {
+  stored = usableOverrides(api);
+  noticeLine.textContent = stored.notice;
 }
 
 function run() {
@@ -39,35 +79,110 @@ function run() {
   bar.value = 0;
   bar.hidden = false;
   progressLabel.textContent = 'Starting…';
-  worker.postMessage({ type: 'run', file, settings: settings() });
+  clearError(loadStatus);
+  rowErrors.replaceChildren();
+  running = true;
+  if (!worker) startWorker();
+  worker.postMessage({ type: 'run', id: ++runId, file, settings: settings() });
+}
+
+/** Clears every figure of an earlier analysis, so that none is left next to an input it no longer matches. */
+function clearResults() {
+  latest = null;
+  exports.hidden = true;
+  bars.replaceChildren();
+  table.replaceChildren();
+  const ctx = canvas.getContext('2d');
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  canvas.setAttribute('aria-label', 'Map of orders: load orders to draw it');
+  mapSummary.textContent = 'Orders, rounds and pickup points appear here, on a plain km grid (no map tiles).';
+}
+
+/** Shows an error in plain words (details in the tooltip), clears the figures, and replaces the worker, whose
+ *  wasm instance may not be trustworthy after a failure. */
+function fail(err, { prefix = 'Could not analyse the orders. ', fallback = FALLBACK } = {}) {
+  running = false;
+  bar.hidden = true;
+  progressLabel.textContent = '';
+  showError(loadStatus, err, { prefix, fallback });
+  rowErrors.replaceChildren();
+  clearResults();
+  worker?.terminate();
+  worker = null;
+}
+
+/** The worker could not load the calculator: say so, and run again after Retry. */
+function loadFailed() {
+  running = false;
+  bar.hidden = true;
+  progressLabel.textContent = '';
+  clearResults();
+  worker?.terminate();
+  worker = null;
+  notice.failed();
+  if (waitingForRetry) return;
+  waitingForRetry = true;
+  onceRetried(async () => {
+    waitingForRetry = false;
+    notice.loading();
+    try {
+      checkOverrides(await loadGreenDelivery());
+      notice.hide();
+    } catch {
+      // The worker loads its own copy; if it fails too it says so again.
+    }
+    run();
+  });
 }
 
 async function load(source) {
-  file = { name: source.name, text: await source.text() };
+  try {
+    file = { name: source.name, text: await source.text() };
+  } catch (err) {
+    file = null;
+    fail({ code: 'unreadable', message: String(err?.message ?? err) });
+    return;
+  }
   run();
 }
 
-worker.onmessage = ({ data }) => {
+function handle(data) {
+  if (data.type === 'geojson') {
+    download('green-delivery-rounds.geojson', data.text, 'application/geo+json');
+    return;
+  }
+  if (data.id !== runId) return; // an earlier run, already superseded
   if (data.type === 'progress') {
     bar.value = data.value;
     progressLabel.textContent = data.label;
   } else if (data.type === 'parsed') {
+    notice.hide();
     showParsed(data);
+  } else if (data.type === 'no-orders') {
+    running = false;
+    bar.hidden = true;
+    progressLabel.textContent = '';
+    clearResults();
+    loadStatus.textContent = `${file.name}: no orders could be read` +
+      (data.errorCount ? `; ${data.errorCount.toLocaleString()} rows have errors (listed below).` : '.');
   } else if (data.type === 'result') {
+    running = false;
     bar.value = 1;
     progressLabel.textContent = 'Done.';
     latest = data;
+    noticeLine.textContent = [stored.notice, data.overridesIgnored ? 'Your saved overrides make this analysis impossible, so it uses the default values.' : '']
+      .filter(Boolean)
+      .join(' ');
     showResult(data);
-  } else if (data.type === 'geojson') {
-    download('green-delivery-rounds.geojson', data.text, 'application/geo+json');
+  } else if (data.type === 'load-failed') {
+    loadFailed();
   } else if (data.type === 'error') {
-    bar.hidden = true;
-    progressLabel.textContent = '';
-    loadStatus.textContent = `Could not analyse the orders: ${data.message}`;
+    fail(data);
   }
-};
+}
 
 function showParsed({ count, errors, errorCount }) {
+  clearError(loadStatus);
   loadStatus.textContent =
     `${file.name}: ${count.toLocaleString()} orders loaded` +
     (errorCount ? `, ${errorCount.toLocaleString()} rows skipped because of errors (listed below).` : '.');
@@ -238,19 +353,40 @@ drop.addEventListener('drop', (event) => {
 });
 form.elements.file.addEventListener('change', () => form.elements.file.files[0] && load(form.elements.file.files[0]));
 form.elements.sample.addEventListener('click', async () => {
-  const response = await fetch(new URL('./data/sample-orders.csv', import.meta.url));
-  file = { name: 'sample-orders.csv', text: await response.text() };
+  try {
+    const response = await fetch(new URL('./data/sample-orders.csv', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    file = { name: 'sample-orders.csv', text: await response.text() };
+  } catch (err) {
+    fail({ message: String(err?.message ?? err) }, {
+      prefix: '',
+      fallback: 'The sample city could not be loaded. Check your connection, then try again.',
+    });
+    return;
+  }
   form.elements.depotLat.value = '51.5416';
   form.elements.depotLon.value = '-0.0076';
   run();
 });
 form.addEventListener('change', (event) => event.target.name !== 'file' && run());
 form.addEventListener('submit', (event) => event.preventDefault());
-addEventListener('green-delivery:overrides', run);
+addEventListener('green-delivery:overrides', async () => {
+  try {
+    checkOverrides(await loadGreenDelivery());
+  } catch {
+    // not loaded: the notice is up, and Retry re-runs
+  }
+  run();
+});
 document.getElementById('export-csv').addEventListener('click', () => download('green-delivery-scenarios.csv', csv(), 'text/csv'));
 document.getElementById('export-json').addEventListener('click', () => {
   const { result } = latest;
   const report = { generated: new Date().toISOString(), file: file.name, settings: settings(), ...result, roundOf: undefined, pickupOf: undefined };
   download('green-delivery-report.json', JSON.stringify(report, null, 2), 'application/json');
 });
-document.getElementById('export-geojson').addEventListener('click', () => worker.postMessage({ type: 'export-geojson' }));
+document.getElementById('export-geojson').addEventListener('click', () => worker?.postMessage({ type: 'export-geojson' }));
+
+// The page's own copy of the calculator checks the saved overrides, and says at once if it cannot load; the
+// worker loads its own copy when it has work to do.
+startWorker();
+whenLoaded(section, checkOverrides, notice);

@@ -1,37 +1,111 @@
 // Factor overrides the user typed in the sources table. They live in this browser's localStorage only and are
 // passed to every calculation; nothing is ever sent anywhere. Emission factors (kg CO2e per unit) and the
 // digital-energy figures (each in its own unit) are kept apart, as the API takes them apart.
+//
+// localStorage is not trusted: another tab, an older version or a hand edit may have left anything there (text
+// that is not JSON, `[null]`, values the API refuses). Such a value is ignored, with a notice, and the views use
+// the default figures; it is replaced at the next override the user saves, or by "Reset all overrides".
 const KEY = 'green-delivery:factor-overrides';
 const DIGITAL_KEY = 'green-delivery:digital-overrides';
 
-function read(key) {
+const empty = (o) => Object.keys(o).length === 0;
+
+const isPlainObject = (value) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
+/** `{ value, unreadable }`: the stored object, or `{}` and `unreadable: true` when it is not a plain object. */
+function load(key) {
+  let text;
   try {
-    const stored = JSON.parse(localStorage.getItem(key) ?? '{}');
-    return stored && typeof stored === 'object' ? stored : {};
+    text = localStorage.getItem(key);
   } catch {
-    return {};
+    return { value: {}, unreadable: false }; // storage switched off: no overrides
+  }
+  if (text === null) return { value: {}, unreadable: false };
+  try {
+    const stored = JSON.parse(text);
+    return isPlainObject(stored) ? { value: stored, unreadable: false } : { value: {}, unreadable: true };
+  } catch {
+    return { value: {}, unreadable: true };
   }
 }
 
-function write(key, id, value) {
-  const next = read(key);
-  if (value === undefined) delete next[id];
-  else next[id] = value;
-  localStorage.setItem(key, JSON.stringify(next));
+function write(key, next) {
+  if (empty(next)) localStorage.removeItem(key);
+  else localStorage.setItem(key, JSON.stringify(next));
   dispatchEvent(new CustomEvent('green-delivery:overrides'));
 }
 
-/** Emission factor overrides, `{ id: { kgPerUnit } }`, as `factors` options take them. */
-export const overrides = () => read(KEY);
+/** `base` with `id` set to `value`, or removed when `value` is `undefined`. */
+export function withOverride(base, id, value) {
+  const next = { ...base };
+  if (value === undefined) delete next[id];
+  else next[id] = value;
+  return next;
+}
 
-/** Digital-energy overrides, `{ id: value }`, as the `digitalFactors` option takes them. */
-export const digitalOverrides = () => read(DIGITAL_KEY);
+/** Emission factor overrides as stored, `{ id: { kgPerUnit } }` (`{}` when unreadable); not yet checked by the API. */
+export const overrides = () => load(KEY).value;
 
-/** Sets (or, with `undefined`, clears) one factor's WTW value in kg CO2e per unit, and tells the views. */
-export const setOverride = (id, kgPerUnit) => write(KEY, id, kgPerUnit === undefined ? undefined : { kgPerUnit });
+/** Digital-energy overrides as stored, `{ id: value }` (`{}` when unreadable); not yet checked by the API. */
+export const digitalOverrides = () => load(DIGITAL_KEY).value;
 
-/** Sets (or, with `undefined`, clears) one digital-energy figure, in its own unit. */
-export const setDigitalOverride = (id, value) => write(DIGITAL_KEY, id, value);
+/**
+ * The overrides the API accepts, for calculations: `{ factors, digital, notice }`. A stored set that cannot be read,
+ * or that the API refuses, is left out (`undefined`: the defaults) and `notice` says so in plain words ('' if not).
+ */
+export function usableOverrides(api) {
+  const notices = [];
+  const check = (key, list, what) => {
+    const { value, unreadable } = load(key);
+    if (unreadable) {
+      notices.push(`Your saved ${what} overrides could not be read and are ignored.`);
+      return undefined;
+    }
+    if (empty(value)) return undefined;
+    try {
+      list(value);
+      return value;
+    } catch {
+      notices.push(`Your saved ${what} overrides are not valid and are ignored.`);
+      return undefined;
+    }
+  };
+  const factors = check(KEY, (o) => api.factors(o), 'factor');
+  const digital = check(DIGITAL_KEY, (o) => api.digitalFactors(o), 'digital-energy');
+  const notice = notices.length ? `${notices.join(' ')} The figures use the default values.` : '';
+  return { factors, digital, notice };
+}
+
+/**
+ * Runs `calculate(factors, digital)` with the usable overrides. If the overrides make it fail where the defaults
+ * succeed, the default figures are returned with a notice, so that an override can never blank a view. An error
+ * the defaults share (a bad input) is thrown as it is. Returns `{ result, notice, factors, digital }`, the last
+ * two being the overrides actually used.
+ */
+export function withUsableOverrides(api, calculate) {
+  const { factors, digital, notice } = usableOverrides(api);
+  try {
+    return { result: calculate(factors, digital), notice, factors, digital };
+  } catch (err) {
+    if (factors === undefined && digital === undefined) throw err;
+    let result;
+    try {
+      result = calculate(undefined, undefined);
+    } catch {
+      throw err;
+    }
+    const ignored = 'Your saved overrides make this calculation impossible, so it uses the default values.';
+    return { result, notice: notice ? `${notice} ${ignored}` : ignored, factors: undefined, digital: undefined };
+  }
+}
+
+/** Stores the whole set of emission factor overrides, `{ id: { kgPerUnit } }`, and tells the views. Callers
+ *  store only a set the API has accepted (see sources.js). */
+export const saveOverrides = (next) => write(KEY, next);
+
+/** Stores the whole set of digital-energy overrides, `{ id: value }`, and tells the views. */
+export const saveDigitalOverrides = (next) => write(DIGITAL_KEY, next);
 
 export function clearOverrides() {
   localStorage.removeItem(KEY);

@@ -1,30 +1,39 @@
 // Shopper view: "How green is my delivery?" Each option's g CO2e per parcel as a bar, with everyday comparisons.
-import { loadGreenDelivery } from './wasm.js';
+import { whenLoaded } from './loading.js';
 import { fmt } from './format.js';
 import { el, reset, barItem } from './plot.js';
-import { overrides, digitalOverrides } from './overrides.js';
+import { withUsableOverrides } from './overrides.js';
+import { showError, clearError, requireFinite } from './errors.js';
 
-const api = await loadGreenDelivery();
+let api = null;
 const form = document.getElementById('shopper-form');
 const map = document.getElementById('shopper-map');
 const list = document.getElementById('shopper-results');
 const error = document.getElementById('shopper-error');
 const assumptions = document.getElementById('shopper-assumptions');
 const orderForm = document.getElementById('order-form');
+const noticeLine = document.getElementById('shopper-notice');
+const notices = { delivery: '', order: '' };
 const KM_PER_DEGREE = 111.195;
 const MAP_KM = 15; // the map shows ±15 km around the shop
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 
-function input() {
+function input(factors) {
   const distance = form.elements.distance.value.trim();
   return {
     depot: { lat: number('depotLat'), lon: number('depotLon') },
     shopper: { lat: number('lat'), lon: number('lon') },
     vehicle: form.elements.vehicle.value,
     ...(distance === '' ? {} : { stemKm: Number(distance) }),
-    factors: overrides(),
+    factors,
   };
+}
+
+/** Notices about the saved overrides (ignored or unusable), each sentence once. */
+function showNotices() {
+  const sentences = [notices.delivery, notices.order].join(' ').split(/(?<=\.) /).filter(Boolean);
+  noticeLine.textContent = [...new Set(sentences)].join(' ');
 }
 
 /** Plain words for the settings `deliveryOptions` reports. */
@@ -38,22 +47,39 @@ const SETTING_NAMES = {
 };
 
 /** Grams as metres of driving and phone charges: the core's comparisons, shared with the other footprints. */
-function comparisons(grams) {
-  const c = api.comparisons(grams, overrides());
+function comparisons(c) {
   return `≈ ${fmt(Math.round(c.metresDriven))} m of driving a petrol car · ≈ ${fmt(Math.round(c.phoneCharges))} phone charges`;
 }
 
 function render() {
-  let result;
-  try {
-    result = api.deliveryOptions(input());
-    error.textContent = '';
-  } catch (err) {
-    error.textContent = err.message;
-    list.replaceChildren();
-    drawMap();
+  if (!api) {
+    drawMap(); // the map needs no calculator
     return;
   }
+  let result;
+  try {
+    ({ result, notice: notices.delivery } = withUsableOverrides(api, (f) => {
+      const r = api.deliveryOptions(input(f));
+      requireFinite(r.options.map((o) => o.gCo2e));
+      // The comparisons must work for every figure too, or none is shown.
+      r.comparisons = r.options.map((o) => api.comparisons(o.gCo2e, f));
+      r.trace = api.comparisons(1, f).trace;
+      requireFinite(r.comparisons.flatMap((c) => [c.metresDriven, c.phoneCharges]));
+      return r;
+    }));
+    clearError(error);
+  } catch (err) {
+    // Nothing that depends on the bad input stays on screen: the bars, the assumptions and the order's total go.
+    showError(error, err);
+    list.replaceChildren();
+    assumptions.replaceChildren();
+    notices.delivery = '';
+    showNotices();
+    drawMap();
+    renderOrder();
+    return;
+  }
+  showNotices();
   const worst = Math.max(...result.options.map((o) => o.gCo2e));
   const greenest = result.options.reduce((a, b) => (b.gCo2e < a.gCo2e ? b : a));
   list.replaceChildren(
@@ -64,7 +90,7 @@ function render() {
       item.dataset.id = option.id;
       const compare = document.createElement('p');
       compare.className = 'comparison';
-      compare.textContent = comparisons(option.gCo2e);
+      compare.textContent = comparisons(result.comparisons[result.options.indexOf(option)]);
       const why = document.createElement('p');
       why.className = 'why';
       why.textContent = option.explanation;
@@ -84,7 +110,7 @@ function render() {
       item.append(`${SETTING_NAMES[term.name] ?? term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
       return item;
     }),
-    ...api.comparisons(1, overrides()).trace.map((term) => {
+    ...result.trace.map((term) => {
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = '#sources';
@@ -97,17 +123,26 @@ function render() {
 
 /** The whole order: delivery (the chosen option), packaging and the online part, as one sentence and a table. */
 function renderOrder() {
+  if (!api) return;
   const o = orderForm.elements;
   const out = document.getElementById('order-summary');
   const parts = document.querySelector('#order-parts tbody');
   try {
-    const r = api.orderFootprint({
-      delivery: input(),
-      option: o.option.value,
-      packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
-      digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6, digitalFactors: digitalOverrides() },
-      factors: overrides(),
+    const { result: r, notice } = withUsableOverrides(api, (factors, digitalFactors) => {
+      const order = api.orderFootprint({
+        delivery: input(factors),
+        option: o.option.value,
+        packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
+        digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6, digitalFactors },
+        factors,
+      });
+      requireFinite([order.gCo2e, ...order.parts.map((p) => p.gCo2e)]);
+      return order;
     });
+    notices.order = notice;
+    showNotices();
+    clearError(out);
+    out.classList.remove('error');
     out.textContent = r.summary;
     parts.replaceChildren();
     for (const part of r.parts) {
@@ -117,8 +152,10 @@ function renderOrder() {
       row.insertCell().textContent = `${fmt(100 * part.share)}%`;
     }
   } catch (err) {
-    out.textContent = err.message;
+    // The old total is never left on screen next to an input it no longer matches.
     parts.replaceChildren();
+    showError(out, err, { prefix: "Your order's footprint can't be shown. " });
+    out.classList.add('error');
   }
 }
 
@@ -159,4 +196,8 @@ orderForm.addEventListener('input', renderOrder);
 orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
-render();
+render(); // the map, at once; the figures once the calculator has loaded
+whenLoaded(document.getElementById('shopper'), (loaded) => {
+  api = loaded;
+  render();
+});

@@ -1,9 +1,10 @@
 // "Sources and assumptions": every factor with its source, year and licence, and a field to override it.
-import { loadGreenDelivery } from './wasm.js';
+import { whenLoaded } from './loading.js';
 import { fmt } from './format.js';
-import { overrides, digitalOverrides, setOverride, setDigitalOverride, clearOverrides } from './overrides.js';
+import { describeError, errorDetail } from './errors.js';
+import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
 
-const api = await loadGreenDelivery();
+let api = null;
 const body = document.querySelector('#sources-table tbody');
 const status = document.getElementById('sources-status');
 
@@ -11,18 +12,21 @@ function cell(row, text) {
   row.insertCell().textContent = text;
 }
 
-/** Saves an override (or, `undefined`, clears it) only if `check` — the API given it with the others — accepts
- *  it, so that a refused value (a PUE below 1, say) never reaches the other views; the status line says why. */
-function saveIfAccepted(value, check, save) {
+/** Saves the set of overrides `next` only if `check(next)` — the API given it — accepts it, so that a refused value
+ *  (a PUE below 1, say) is never stored and never reaches the other views; the status line says why, in plain
+ *  words, and the field goes back to the value in use. Clearing an override (`value` undefined) is always saved. */
+function saveIfAccepted(value, next, check, save, input, shown) {
   if (value !== undefined) {
     try {
-      check();
+      check(next);
     } catch (err) {
-      status.textContent = `Not saved: ${err.message}`;
+      input.value = String(shown);
+      status.textContent = `Not saved: ${describeError(err)}`;
+      status.title = errorDetail(err).message;
       return;
     }
   }
-  save();
+  save(next);
 }
 
 /** A number field that sets (or, emptied, clears) one override. */
@@ -34,16 +38,15 @@ function valueInput(value, label, set, { min = 0, max } = {}) {
   if (max !== undefined) input.max = String(max);
   input.value = String(value);
   input.setAttribute('aria-label', label);
-  input.addEventListener('change', () => set(input.value.trim() === '' ? undefined : Number(input.value)));
+  input.addEventListener('change', () => set(input.value.trim() === '' ? undefined : Number(input.value), input));
   return input;
 }
 
-/** The table with the user's overrides, or the defaults (and a message) when they are not valid. */
-function withOverrides(list, current, what) {
+/** The table with the usable overrides, or the defaults should the API still refuse them. */
+function withOverrides(list, current) {
   try {
     return list(current);
-  } catch (err) {
-    status.textContent += ` Your ${what} overrides were not valid and are ignored: ${err.message}`;
+  } catch {
     return list(undefined);
   }
 }
@@ -62,24 +65,27 @@ function addRow(f, input, unit, source) {
 }
 
 function render() {
-  const current = overrides();
-  const digital = digitalOverrides();
+  if (!api) return;
+  // Only the overrides the API accepts are shown and built upon; stored ones it refuses are left out, with a notice.
+  const { factors: current = {}, digital = {}, notice } = usableOverrides(api);
   const count = Object.keys(current).length + Object.keys(digital).length;
-  status.textContent = count ? `${count} factor(s) overridden in this browser.` : '';
-  const table = withOverrides(api.factors, current, 'emission factor');
-  const digitalTable = withOverrides(api.digitalFactors, digital, 'digital');
+  status.textContent = [count ? `${count} factor(s) overridden in this browser.` : '', notice].filter(Boolean).join(' ');
+  status.removeAttribute('title');
+  const table = withOverrides(api.factors, current);
+  const digitalTable = withOverrides(api.digitalFactors, digital);
   body.replaceChildren();
   for (const f of table) {
-    const save = (v) =>
-      saveIfAccepted(v, () => api.factors({ ...current, [f.id]: { kgPerUnit: v } }), () => setOverride(f.id, v));
+    const save = (v, input) =>
+      saveIfAccepted(v, withOverride(current, f.id, v === undefined ? undefined : { kgPerUnit: v }), api.factors,
+        saveOverrides, input, f.kgPerUnit);
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
     addRow(f, valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, save), `kg CO2e/${f.unit}`,
       rows ? `${f.source} (rows ${rows})` : f.source);
   }
   // Digital-energy figures (servers, data transfer), each in its own unit.
   for (const f of digitalTable) {
-    const save = (v) =>
-      saveIfAccepted(v, () => api.digitalFactors({ ...digital, [f.id]: v }), () => setDigitalOverride(f.id, v));
+    const save = (v, input) =>
+      saveIfAccepted(v, withOverride(digital, f.id, v), api.digitalFactors, saveDigitalOverrides, input, f.value);
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
     addRow(f, valueInput(f.value, `${f.label}, ${f.unit}`, save, range), f.unit, f.note ? `${f.source}. ${f.note}` : f.source);
@@ -93,4 +99,7 @@ function render() {
 
 document.getElementById('sources-reset').addEventListener('click', clearOverrides);
 addEventListener('green-delivery:overrides', render);
-render();
+whenLoaded(document.getElementById('sources'), (loaded) => {
+  api = loaded;
+  render();
+});

@@ -11,7 +11,10 @@ const FLAGS = [
   '--disable-component-update', '--disable-sync', '--no-first-run',
 ];
 
-/** Starts server + browser. `open(path)` gives a page plus the lists of foreign requests and console errors. */
+/**
+ * Starts server + browser. `open(path, { before })` gives a page plus the lists of foreign requests and console
+ * errors; `before(page)`, if given, runs before the page is loaded (to set up routes, say).
+ */
 export async function startSession() {
   const { server, url } = await serve(0);
   const origin = new URL(url).origin;
@@ -19,7 +22,7 @@ export async function startSession() {
   const context = await browser.newContext({ locale: 'en-US' });
   return {
     url,
-    async open(path = '') {
+    async open(path = '', { before } = {}) {
       const page = await context.newPage();
       const foreignRequests = [];
       const consoleErrors = [];
@@ -41,6 +44,7 @@ export async function startSession() {
           window.__cspViolations.push(`${e.violatedDirective}: ${e.blockedURI}`),
         );
       });
+      await before?.(page);
       const response = await page.goto(new URL(path, url).href);
       return { page, response, foreignRequests, consoleErrors };
     },

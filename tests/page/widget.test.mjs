@@ -110,11 +110,27 @@ test('a bad attribute shows a polite message and an error event, and the page ke
   const error = await nextEvent('green-delivery-error');
   await tab.page.locator('#gift').evaluate((el) => el.setAttribute('destination', 'not a place'));
   const detail = await error();
+  // The merchant's details are in the event; shoppers see a short sentence, not the developer's message.
   assert.equal(detail.message, 'destination must be "latitude,longitude", got "not a place"');
-  assert.match(await tab.page.locator('#gift [part="message"]').textContent(), /destination must be/);
+  assert.equal(detail.attribute, 'destination');
+  assert.equal(detail.field, 'shopper');
+  assert.equal(await tab.page.locator('#gift [part="message"]').textContent(),
+    "Sorry, the delivery footprints can't be shown. The location can't be used.");
+  assert.equal(await rows('gift').count(), 0, 'no stale estimates');
   const range = await nextEvent('green-delivery-error');
   await tab.page.locator('#gift').evaluate((el) => el.setAttribute('destination', '95,0'));
-  assert.match((await range()).message, /^destination\.lat must be between -90 and 90, got 95/);
+  const out = await range();
+  assert.match(out.message, /lat must be between -90 and 90, got 95/);
+  const shown = await tab.page.locator('#gift [part="message"]').textContent();
+  assert.match(shown, /^Sorry, the delivery footprints can't be shown\./);
+  assert.doesNotMatch(shown, /shopper|got 95/);
+  if (out.code !== undefined) {
+    // Once the API sets code and field (the boundary rewrite), the attribute comes from the field.
+    assert.equal(out.code, 'out-of-range');
+    assert.equal(out.field, 'shopper.lat');
+    assert.equal(out.attribute, 'destination');
+    assert.equal(shown, "Sorry, the delivery footprints can't be shown. The latitude must be between -90 and 90.");
+  }
   // The rest of the page, and the other widget, still work.
   await tab.page.locator('#pay').click();
   await rows('delivery').first().click();
