@@ -144,13 +144,15 @@ pub(crate) fn end_of_life(
     for (i, &(name, mass_kg, route)) in items.iter().enumerate() {
         let material = materials.iter().find(|m| m.name == name).ok_or_else(|| {
             let names: Vec<&str> = materials.iter().map(|m| m.name).collect();
-            Error::invalid(
+            Error::new(
+                Code::UnknownValue,
                 format!("items[{i}].{kind}"),
                 format!("unknown {kind} `{name}`, expected one of {}", names.join(", ")),
             )
         })?;
         let route = ROUTES.iter().find(|r| **r == route).copied().ok_or_else(|| {
-            Error::invalid(
+            Error::new(
+                Code::UnknownValue,
                 format!("items[{i}].route"),
                 format!("unknown route `{route}`, expected one of {}", ROUTES.join(", ")),
             )

@@ -63,7 +63,8 @@ fn take<T: for<'de> Deserialize<'de>>(value: &mut Value, key: &str) -> Result<T,
 }
 
 impl Job {
-    fn read(points: &JsValue, options: &JsValue) -> Result<Self, Error> {
+    /// `progress`: whether the caller may pass `onProgress` (only `kmeans` reports progress).
+    fn read(points: &JsValue, options: &JsValue, progress: bool) -> Result<Self, Error> {
         let points: Vec<f64> = read_points(points, "points")?;
         let (mut value, functions) = snapshot_of(options, "")?;
         if !matches!(value, Value::Object(_)) {
@@ -73,6 +74,9 @@ impl Job {
         let init: Option<InitOption> = take(&mut value, "init")?;
         let on_progress = match value.take("onProgress") {
             Value::Null => None,
+            _ if !progress => {
+                return Err(Error::new(Code::UnknownField, "onProgress", "only kmeans() reports progress"))
+            }
             Value::Function(i) => functions.get(i).cloned(),
             _ => return Err(Error::new(Code::WrongType, "onProgress", "must be a function")),
         };
@@ -178,7 +182,7 @@ pub fn kmeans(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
     #[wasm_bindgen(unchecked_param_type = "KMeansOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
-    let job = Job::read(&points, &options)?;
+    let job = Job::read(&points, &options, true)?;
     if job.k_range.is_some() {
         return Err(Error::new(Code::Conflict, "kMin", "kMin and kMax are for elbow(); kmeans() takes k").into());
     }
@@ -252,7 +256,7 @@ pub fn elbow(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ElbowOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
-    let job = Job::read(&points, &options)?;
+    let job = Job::read(&points, &options, false)?;
     let Some((min, max)) = job.k_range else {
         return Err(Error::new(Code::Required, "kMin", "elbow() takes kMin and kMax").into());
     };
@@ -304,7 +308,7 @@ impl KMeansStepper {
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] points: JsValue,
         #[wasm_bindgen(unchecked_param_type = "KMeansOptions")] options: JsValue,
     ) -> JsResult<KMeansStepper> {
-        let job = Job::read(&points, &options)?;
+        let job = Job::read(&points, &options, false)?;
         Ok(KMeansStepper { steps: KMeansSteps::new(&job.params, job.rows()?, job.weights())? })
     }
 
