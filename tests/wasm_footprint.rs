@@ -3,9 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use green_delivery::wasm;
-use js_sys::{Array, Error, Reflect, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+mod js;
+
+use js::{assert_error, assert_error_starts};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -27,12 +31,6 @@ fn num(value: &JsValue, path: &str) -> f64 {
 
 fn close(a: f64, b: f64) -> bool {
     (a / b - 1.0).abs() < 1e-9
-}
-
-fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
-    let thrown = JsValue::from(result.expect_err("expected an error"));
-    let error: Error = thrown.dyn_into().expect("a JS Error");
-    error.message().into()
 }
 
 #[wasm_bindgen_test]
@@ -117,66 +115,117 @@ fn order_adds_its_parts() {
 
 #[wasm_bindgen_test]
 fn comparisons_with_and_without_overrides() {
-    let c = wasm::comparisons(208.71, JsValue::UNDEFINED).unwrap();
+    let c = wasm::comparisons(208.71.into(), JsValue::UNDEFINED).unwrap();
     assert!(close(num(&c, "metresDriven"), 1000.0));
     assert!(close(num(&c, "phoneCharges"), 208.71 / (0.015 * 245.4)));
-    let c =
-        wasm::comparisons(100.0, js(r#"{ "petrol-car": { "kgPerUnit": 0.1 }, "uk-grid-2025": { "kgPerUnit": 0 } }"#))
-            .unwrap();
+    let c = wasm::comparisons(
+        100.0.into(),
+        js(r#"{ "petrol-car": { "kgPerUnit": 0.1 }, "uk-grid-2025": { "kgPerUnit": 0 } }"#),
+    )
+    .unwrap();
     assert_eq!(num(&c, "metresDriven"), 1000.0);
     assert!(get(&c, "phoneCharges").is_null());
 }
 
 #[wasm_bindgen_test]
 fn errors_are_js_errors_that_name_the_field() {
-    let packaging = |items: &str| error_message(wasm::packaging_footprint(js(&format!(r#"{{ "items": [{items}] }}"#))));
-    assert_eq!(
+    let packaging = |items: &str| wasm::packaging_footprint(js(&format!(r#"{{ "items": [{items}] }}"#)));
+    assert_error(
         packaging(r#"{ "material": "board", "massKg": -1, "route": "landfill" }"#),
-        "items[0].massKg must be at least 0, got -1"
+        "out-of-range",
+        "items[0].massKg",
+        "items[0].massKg must be at least 0, got -1",
     );
-    assert!(packaging(r#"{ "material": "foam", "massKg": 1, "route": "landfill" }"#)
-        .starts_with("items[0].material: unknown material `foam`"));
-    assert!(packaging(r#"{ "material": "board", "massKg": 1, "route": "compost" }"#)
-        .starts_with("items[0].route: unknown route `compost`"));
-    assert!(packaging(r#"{ "material": "board", "massKg": 1, "route": "landfill", "colour": "brown" }"#)
-        .starts_with("items[0].colour: unknown field, expected one of material, massKg, route"));
-    assert!(
-        packaging(r#"{ "material": "board", "massKg": "heavy", "route": "landfill" }"#).starts_with("items[0].massKg:")
+    assert_error(
+        packaging(r#"{ "material": "foam", "massKg": 1, "route": "landfill" }"#),
+        "invalid",
+        "items[0].material",
+        "items[0].material: unknown material `foam`, expected one of board, paper, plastic, plastic-film",
     );
-    assert!(error_message(wasm::ewaste_footprint(js(
-        r#"{ "items": [{ "item": "battery-alkaline", "massKg": 0.1, "route": "incineration" }] }"#
-    )))
-    .starts_with("items[0].route: DESNZ 2025 has no incineration row for `battery` waste"));
+    assert_error(
+        packaging(r#"{ "material": "board", "massKg": 1, "route": "compost" }"#),
+        "invalid",
+        "items[0].route",
+        "items[0].route: unknown route `compost`, expected one of landfill, incineration, recycling",
+    );
+    assert_error(
+        packaging(r#"{ "material": "board", "massKg": 1, "route": "landfill", "colour": "brown" }"#),
+        "unknown-field",
+        "items[0].colour",
+        "items[0].colour: unknown field, expected one of material, massKg, route",
+    );
+    assert_error(
+        packaging(r#"{ "material": "board", "massKg": "heavy", "route": "landfill" }"#),
+        "wrong-type",
+        "items[0].massKg",
+        "items[0].massKg: must be a number, got text",
+    );
+    assert_error(
+        wasm::ewaste_footprint(js(
+            r#"{ "items": [{ "item": "battery-alkaline", "massKg": 0.1, "route": "incineration" }] }"#,
+        )),
+        "invalid",
+        "items[0].route",
+        "items[0].route: DESNZ 2025 has no incineration row for `battery` waste, so there is no figure to use; \
+         choose one of landfill, recycling",
+    );
     let digital = |server: &str| {
-        error_message(wasm::digital_footprint(js(&format!(
-            r#"{{ "pages": 1, "bytesPerPage": 1, "server": {server} }}"#
-        ))))
+        wasm::digital_footprint(js(&format!(r#"{{ "pages": 1, "bytesPerPage": 1, "server": {server} }}"#)))
     };
-    assert_eq!(
+    assert_error(
         digital(r#"{ "provider": "aws", "vcpuSeconds": 1, "utilisation": 1.5 }"#),
-        "server.utilisation must be between 0 and 1, got 1.5"
+        "out-of-range",
+        "server.utilisation",
+        "server.utilisation must be between 0 and 1, got 1.5",
     );
-    assert_eq!(
+    assert_error(
         digital(r#"{ "provider": "aws", "vcpuSeconds": 1, "pue": 0.8 }"#),
-        "server.pue must be between 1 and 10, got 0.8"
+        "out-of-range",
+        "server.pue",
+        "server.pue must be between 1 and 10, got 0.8",
     );
-    assert!(digital(r#"{ "provider": "aws", "vcpuSecs": 1 }"#).starts_with("server.vcpuSecs: unknown field"));
-    let order = |json: &str| error_message(wasm::order_footprint(js(json)));
-    assert!(order(r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 }, "depto": {} }, "option": "express" }"#)
-        .starts_with("delivery.depto: unknown field"));
-    assert_eq!(
+    assert_error_starts(
+        digital(r#"{ "provider": "aws", "vcpuSecs": 1 }"#),
+        "unknown-field",
+        "server.vcpuSecs",
+        "server.vcpuSecs: unknown field, expected one of provider, vcpuSeconds,",
+    );
+    assert_error(
+        wasm::digital_footprint(js(r#"{ "pages": -1, "bytesPerPage": 1 }"#)),
+        "out-of-range",
+        "pages",
+        "pages must be at least 0, got -1",
+    );
+    let order = |json: &str| wasm::order_footprint(js(json));
+    assert_error_starts(
+        order(r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 }, "depto": {} }, "option": "express" }"#),
+        "unknown-field",
+        "delivery.depto",
+        "delivery.depto: unknown field, expected one of shopper, depot,",
+    );
+    assert_error(
         order(
             r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 } }, "option": "express",
-                 "packaging": { "items": [{ "material": "paper", "massKg": -2, "route": "landfill" }] } }"#
+                 "packaging": { "items": [{ "material": "paper", "massKg": -2, "route": "landfill" }] } }"#,
         ),
-        "packaging.items[0].massKg must be at least 0, got -2"
+        "out-of-range",
+        "packaging.items[0].massKg",
+        "packaging.items[0].massKg must be at least 0, got -2",
     );
-    assert_eq!(
-        error_message(wasm::comparisons(f64::NAN, JsValue::UNDEFINED)),
-        "grams must be a finite number, got NaN"
+    assert_error(order("{}"), "required", "delivery", "delivery: required");
+    assert_error(
+        wasm::comparisons(f64::NAN.into(), JsValue::UNDEFINED),
+        "not-finite",
+        "grams",
+        "grams must be a finite number, got NaN",
     );
-    assert!(error_message(wasm::digital_factors(js(r#"{ "ccf-aws-pue": 0.5 }"#)))
-        .starts_with("digitalFactors.ccf-aws-pue must be at least 1"));
+    assert_error(
+        wasm::digital_factors(js(r#"{ "ccf-aws-pue": 0.5 }"#)),
+        "out-of-range",
+        "digitalFactors.ccf-aws-pue",
+        "digitalFactors.ccf-aws-pue must be between 1 and 10, got 0.5",
+    );
+    assert_error(wasm::packaging_footprint(JsValue::NULL), "wrong-type", "", "must be an object, got null");
 }
 
 #[wasm_bindgen_test]
@@ -185,7 +234,7 @@ fn the_module_keeps_working_after_errors() {
         assert!(wasm::packaging_footprint(JsValue::NULL).is_err());
         assert!(wasm::digital_footprint(js(r#"{ "pages": -1, "bytesPerPage": 1 }"#)).is_err());
         assert!(wasm::order_footprint(js("{}")).is_err());
-        let r = wasm::comparisons(0.0, JsValue::NULL).unwrap();
+        let r = wasm::comparisons(0.0.into(), JsValue::NULL).unwrap();
         assert_eq!(num(&r, "metresDriven"), 0.0);
     }
 }
