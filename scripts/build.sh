@@ -13,7 +13,9 @@ for pkg in www/pkg www/widget-pkg; do
   printf '[build] %s: %s bytes, %s gzipped; %s: %s bytes, %s gzipped\n' \
     "$wasm" "$(wc -c <"$wasm")" "$(gz "$wasm")" "$js" "$(wc -c <"$js")" "$(gz "$js")"
 done
-widget=(www/widget.js www/green-delivery-options.js www/wasm.js www/errors.js www/widget-pkg/green_delivery.js www/widget-pkg/green_delivery_bg.wasm)
+# The binding's JS half (src/wasm/boundary.js) ships as a wasm-bindgen snippet beside the glue.
+widget=(www/widget.js www/green-delivery-options.js www/wasm.js www/errors.js www/widget-pkg/green_delivery.js
+  www/widget-pkg/green_delivery_bg.wasm www/widget-pkg/snippets/*/src/wasm/boundary.js)
 total=0
 for f in "${widget[@]}"; do total=$((total + $(gz "$f"))); done
 printf '[build] widget payload (%s files, gzipped each): %s bytes\n' "${#widget[@]}" "$total"

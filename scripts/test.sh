@@ -21,8 +21,13 @@ cargo test --quiet
 step "wasm: the JS-facing API in headless Chromium"
 wasm-pack --log-level warn test --headless --chrome -- --test wasm_api --test wasm_kmeans --test wasm_consolidation --test wasm_footprint
 
-step "page: release build, then playwright-core in Chromium"
+step "release build"
 bash scripts/build.sh
+
+step "fuzz: every export of both packages in Node, fixed seed (fast-check)"
+node --test tests/fuzz/
+
+step "page: playwright-core in Chromium"
 node --test --test-concurrency=1 tests/page/
 
 step "all passed in $((SECONDS - start)) s"

@@ -296,7 +296,9 @@ fn read_record(
     if cells.iter().all(|c| c.is_empty()) {
         return Err("empty row".into());
     }
-    if cells.len() > columns {
+    // Extra cells that are empty are trailing delimiters, which spreadsheet exports often write; extra cells with
+    // something in them are how a decimal-comma file looks when read as commas.
+    if cells.len() > columns && cells[columns..].iter().any(|c| !c.is_empty()) {
         let n = cells.len();
         return Err(if delimiter == b',' {
             format!(
@@ -853,22 +855,15 @@ mod tests {
         assert_eq!(named.orders.lat, [51.5]);
 
         let commas = parse_orders_csv("lat,lon\n51,52,-0,12\n51.5,-0.1\n51.5,-0.1,\n").unwrap();
-        assert_eq!(commas.orders.lat, [51.5]);
+        assert_eq!(commas.orders.lat, [51.5, 51.5], "a trailing delimiter is not an extra cell");
         let errors: Vec<(u64, &str)> = commas.errors.iter().map(|e| (e.line.unwrap(), e.message.as_str())).collect();
         assert_eq!(
             errors,
-            [
-                (
-                    2,
-                    "row has 4 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons \
+            [(
+                2,
+                "row has 4 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons \
                      between columns"
-                ),
-                (
-                    4,
-                    "row has 3 cells for 2 columns: if numbers use a decimal comma, save the file with semicolons \
-                     between columns"
-                ),
-            ]
+            ),]
         );
         // Quoted decimal commas in a comma file are not guessed at either.
         let quoted = parse_orders_csv("lat,lon\n\"51,5\",\"-0,1\"\n").unwrap();

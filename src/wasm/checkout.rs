@@ -136,5 +136,6 @@ export interface Comparisons {
 export interface OrderColumns { lat: Float64Array; lon: Float64Array; parcels: Float64Array; weightKg?: Float64Array; ids?: string[] }
 /** `line` for CSV (1-based; the header is line 1), `feature` for GeoJSON (0-based). */
 export interface RowError { line?: number; feature?: number; message: string }
-export interface ParsedOrders { orders: OrderColumns; errors: RowError[] }
+/** `blankRows`: lines with no cells at all, skipped (rows of empty cells are errors instead). */
+export interface ParsedOrders { orders: OrderColumns; errors: RowError[]; blankRows: number }
 "#;

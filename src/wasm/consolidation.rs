@@ -103,6 +103,7 @@ fn parsed_to_js(parsed: &Parsed) -> JsResult<JsValue> {
     let o = Object::new();
     set(&o, "orders", orders_to_js(&parsed.orders));
     set(&o, "errors", to_js(&parsed.errors)?);
+    set(&o, "blankRows", parsed.blank_rows as f64);
     finish(o.into())
 }
 

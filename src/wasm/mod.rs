@@ -48,7 +48,7 @@ impl From<Error> for JsValue {
 }
 
 /// True for the errors this package throws (`GreenDeliveryError`, with `code` and `field`).
-#[wasm_bindgen(js_name = isGreenDeliveryError)]
+#[wasm_bindgen(js_name = isGreenDeliveryError, unchecked_return_type = "value is GreenDeliveryError")]
 pub fn is_green_delivery_error(value: JsValue) -> bool {
     is_package_error(&value)
 }
@@ -177,6 +177,19 @@ pub fn emission(#[wasm_bindgen(unchecked_param_type = "EmissionInput")] input: J
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
+/** What an input got wrong: a stable identifier to branch on (the message is for people and may change). */
+export type ErrorCode =
+  | "not-finite" | "out-of-range" | "not-integer" | "wrong-type" | "required" | "unknown-field" | "unknown-id"
+  | "unknown-value" | "conflict" | "too-deep" | "too-large" | "too-much-work" | "overflow" | "unreadable"
+  | "aborted" | "bad-file" | "invalid";
+/** What every function throws on bad input. */
+export interface GreenDeliveryError extends Error {
+  name: "GreenDeliveryError";
+  code: ErrorCode;
+  /** The JS path of the input at fault, e.g. "orders[3].lat"; "" for the whole input. */
+  field: string;
+}
+
 /** One input or factor behind a result. */
 export interface Term { name: string; value: number; unit: string; source?: string }
 
