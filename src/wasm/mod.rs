@@ -1,7 +1,7 @@
 //! The JS API. The only module that knows about wasm-bindgen: it converts JS values in, calls the pure core,
 //! and converts results out. Every export returns `Result`, so bad input becomes a JS `Error`, never a trap.
 
-use js_sys::{Array, Float64Array, Function, JsString};
+use js_sys::{Array, Float64Array, Function};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -123,7 +123,7 @@ fn read<T: DeserializeOwned>(js: &JsValue, root: &str) -> JsResult<T> {
 /// A text argument (a CSV file), within the text limit.
 #[cfg(feature = "full")]
 fn read_text(js: &JsValue, root: &str) -> JsResult<String> {
-    match js.dyn_ref::<JsString>() {
+    match js.dyn_ref::<js_sys::JsString>() {
         Some(s) if s.length() > LIMITS.max_chars => Err(Error::new(
             Code::TooLarge,
             root,
