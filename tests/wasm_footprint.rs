@@ -138,13 +138,13 @@ fn errors_are_js_errors_that_name_the_field() {
     );
     assert_error(
         packaging(r#"{ "material": "foam", "massKg": 1, "route": "landfill" }"#),
-        "invalid",
+        "unknown-value",
         "items[0].material",
         "items[0].material: unknown material `foam`, expected one of board, paper, plastic, plastic-film",
     );
     assert_error(
         packaging(r#"{ "material": "board", "massKg": 1, "route": "compost" }"#),
-        "invalid",
+        "unknown-value",
         "items[0].route",
         "items[0].route: unknown route `compost`, expected one of landfill, incineration, recycling",
     );
