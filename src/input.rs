@@ -64,6 +64,12 @@ impl Value {
         }
     }
 
+    /// Removes `key` from an object and reads its value as `T`, with errors under `key`: for the fields a host
+    /// takes out before reading the rest with [`from_value`].
+    pub fn take_as<T: DeserializeOwned>(&mut self, key: &str) -> Result<T> {
+        from_value(self.take(key)).map_err(|e| e.within(key))
+    }
+
     /// "a string", "null", "a list"…: what a caller gave, for messages.
     fn describe(&self) -> String {
         match self {

@@ -27,11 +27,6 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(object, &JsValue::from_str(key), &value.into());
 }
 
-/// `value[key]`, read as `T`, with errors under `key`.
-fn take<T: for<'de> Deserialize<'de>>(value: &mut Value, key: &str) -> Result<T, Error> {
-    from_value(value.take(key)).map_err(|e| e.within(key))
-}
-
 /// An order id as text: ids may be given as text or numbers.
 fn id_text(id: Loose, field: String) -> Result<Option<String>, Error> {
     match id {
@@ -45,11 +40,11 @@ fn id_text(id: Loose, field: String) -> Result<Option<String>, Error> {
 /// The orders of a `consolidate` input, taken out of it: `orders: [{ lat, lon, parcels?, weightKg?, id? }]`, or
 /// the columns `lat`, `lon`, `parcels?`, `weightKg?` (NaN = none), `ids?`.
 fn take_orders(input: &mut Value) -> Result<Orders, Error> {
-    let objects: Option<Vec<OrderObject>> = take(input, "orders")?;
-    let (lat, lon): (Option<Vec<f64>>, Option<Vec<f64>>) = (take(input, "lat")?, take(input, "lon")?);
-    let parcels: Option<Vec<f64>> = take(input, "parcels")?;
-    let weight_kg: Option<Vec<f64>> = take(input, "weightKg")?;
-    let ids: Option<Vec<Loose>> = take(input, "ids")?;
+    let objects: Option<Vec<OrderObject>> = input.take_as("orders")?;
+    let (lat, lon): (Option<Vec<f64>>, Option<Vec<f64>>) = (input.take_as("lat")?, input.take_as("lon")?);
+    let parcels: Option<Vec<f64>> = input.take_as("parcels")?;
+    let weight_kg: Option<Vec<f64>> = input.take_as("weightKg")?;
+    let ids: Option<Vec<Loose>> = input.take_as("ids")?;
     let columns = lat.is_some() || lon.is_some() || parcels.is_some() || weight_kg.is_some() || ids.is_some();
     match (objects, lat, lon) {
         (Some(_), ..) if columns => {
@@ -115,7 +110,7 @@ pub fn consolidate(#[wasm_bindgen(unchecked_param_type = "ConsolidateInput")] in
         return Err(Error::new(Code::WrongType, "", "the input must be an object").into());
     }
     let orders = take_orders(&mut value)?;
-    let want_geojson: Option<bool> = take(&mut value, "geojson")?;
+    let want_geojson: Option<bool> = value.take_as("geojson")?;
     let mut options: ConsolidateInput = from_value(value)?;
     options.orders = orders;
     let result = core::consolidate(&options)?;

@@ -57,11 +57,6 @@ struct Job {
     k_range: Option<(usize, usize)>,
 }
 
-/// `value[key]` as `T`, taken out of `value`, with errors under `key`.
-fn take<T: for<'de> Deserialize<'de>>(value: &mut Value, key: &str) -> Result<T, Error> {
-    from_value(value.take(key)).map_err(|e| e.within(key))
-}
-
 impl Job {
     /// `progress`: whether the caller may pass `onProgress` (only `kmeans` reports progress).
     fn read(points: &JsValue, options: &JsValue, progress: bool) -> Result<Self, Error> {
@@ -70,8 +65,8 @@ impl Job {
         if !matches!(value, Value::Object(_)) {
             return Err(Error::new(Code::WrongType, "", "the options must be an object, e.g. { k: 3 }"));
         }
-        let weights: Option<Vec<f64>> = take(&mut value, "weights")?;
-        let init: Option<InitOption> = take(&mut value, "init")?;
+        let weights: Option<Vec<f64>> = value.take_as("weights")?;
+        let init: Option<InitOption> = value.take_as("init")?;
         let on_progress = match value.take("onProgress") {
             Value::Null => None,
             _ if !progress => {
