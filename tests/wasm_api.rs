@@ -113,8 +113,8 @@ fn errors_are_js_errors_that_name_the_field() {
         "factor: give either kgPerUnit, or both ttw and wtt",
     );
     // The whole input: the field is empty. `undefined` is read as null, as a missing optional field is.
-    assert_error(wasm::emission(JsValue::UNDEFINED), "wrong-type", "", "must be an object, got null");
-    assert_error(wasm::emission(JsValue::NULL), "wrong-type", "", "must be an object, got null");
+    assert_error(wasm::emission(JsValue::UNDEFINED), "wrong-type", "", "the input must be an object, got null");
+    assert_error(wasm::emission(JsValue::NULL), "wrong-type", "", "the input must be an object, got null");
 }
 
 #[wasm_bindgen_test]

@@ -180,7 +180,7 @@ fn delivery_options_give_five_options_with_explanations() {
         "dropKm",
         "dropKm must be between 0 and 10000, got -1",
     );
-    assert_error(wasm::delivery_options(JsValue::NULL), "wrong-type", "", "must be an object, got null");
+    assert_error(wasm::delivery_options(JsValue::NULL), "wrong-type", "", "the input must be an object, got null");
 }
 
 #[wasm_bindgen_test]

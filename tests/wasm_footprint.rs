@@ -225,7 +225,7 @@ fn errors_are_js_errors_that_name_the_field() {
         "digitalFactors.ccf-aws-pue",
         "digitalFactors.ccf-aws-pue must be between 1 and 10, got 0.5",
     );
-    assert_error(wasm::packaging_footprint(JsValue::NULL), "wrong-type", "", "must be an object, got null");
+    assert_error(wasm::packaging_footprint(JsValue::NULL), "wrong-type", "", "the input must be an object, got null");
 }
 
 #[wasm_bindgen_test]

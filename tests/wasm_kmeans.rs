@@ -188,7 +188,7 @@ fn bad_input_names_the_field() {
         "k",
         "k: 3 is more than the number of points (1)",
     );
-    assert_error(predict(zero_zero(), JsValue::NULL), "wrong-type", "", "must be an object, got null");
+    assert_error(predict(zero_zero(), JsValue::NULL), "wrong-type", "", "the input must be an object, got null");
 }
 
 #[wasm_bindgen_test]

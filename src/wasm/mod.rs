@@ -117,7 +117,13 @@ impl Tape {
 /// Reads a JS argument into a core input type: the one strict path (see [`crate::input`]).
 fn read<T: DeserializeOwned>(js: &JsValue, root: &str) -> JsResult<T> {
     let (value, _) = snapshot_of(js, root)?;
-    Ok(from_value(value).map_err(|e| e.within(root))?)
+    Ok(from_value(value).map_err(|e| match e {
+        // The whole argument has the wrong shape: give the message a subject.
+        Error::Invalid { code: Code::WrongType, reason, .. } if root.is_empty() && e.field().is_empty() => {
+            Error::new(Code::WrongType, "", format!("the input {reason}"))
+        }
+        e => e.within(root),
+    })?)
 }
 
 /// A text argument (a CSV file), within the text limit.
