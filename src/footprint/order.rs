@@ -16,7 +16,7 @@ use crate::factors::{FactorOverride, FactorTable};
 pub struct OrderInput {
     /// Required: the input of [`delivery_options`].
     pub delivery: Option<OptionsInput>,
-    /// Required: the option chosen (`express`, `consolidated`, `pickupWalk`, `pickupCar`, `cargoBike`).
+    /// Required: the option chosen (an id of [`crate::consolidation::OPTION_IDS`]).
     pub option: Option<String>,
     /// Left out: no packaging counted.
     pub packaging: Option<PackagingInput>,
@@ -148,7 +148,7 @@ mod tests {
     fn order() -> OrderInput {
         OrderInput {
             delivery: Some(OptionsInput { shopper: Some(LatLon { lat: 51.5, lon: -0.1 }), ..Default::default() }),
-            option: Some("express".into()),
+            option: Some("sameDayCourier".into()),
             ..Default::default()
         }
     }
@@ -195,7 +195,7 @@ mod tests {
         assert_eq!(err(OrderInput { option: None, ..order() }), "option: required");
         assert_eq!(
             err(OrderInput { option: Some("drone".into()), ..order() }),
-            "option: unknown delivery option `drone`, expected one of express, consolidated, pickupWalk, pickupCar, \
+            "option: unknown delivery option `drone`, expected one of sameDayCourier, nextDay, standard, consolidated, pickupWalk, pickupCar, \
              cargoBike"
         );
         assert_eq!(
