@@ -38,6 +38,7 @@
 //! | hub | the orders' parcel-weighted centre | — |
 //! | `seed` | 1 | k-means is seeded, so the same input gives the same rounds |
 
+mod baselines;
 pub mod estimates;
 pub mod options;
 pub mod orders;
@@ -47,6 +48,7 @@ mod scenarios;
 
 use serde::{Deserialize, Serialize};
 
+pub use baselines::{CarrierOptions, SCENARIO_IDS};
 pub use estimates::{Failures, Range, Sensitivity};
 pub use options::{delivery_options, DeliveryOption, DeliveryOptions, OptionsInput, OPTION_IDS};
 pub use orders::{orders_from_geojson, parse_orders_csv, GeoJson, Orders, Parsed, RowError};

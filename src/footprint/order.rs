@@ -147,7 +147,11 @@ mod tests {
 
     fn order() -> OrderInput {
         OrderInput {
-            delivery: Some(OptionsInput { shopper: Some(LatLon { lat: 51.5, lon: -0.1 }), ..Default::default() }),
+            delivery: Some(OptionsInput {
+                shopper: Some(LatLon { lat: 51.5, lon: -0.1 }),
+                failures: crate::consolidation::Failures { rate: Some(0.0), ..Default::default() },
+                ..Default::default()
+            }),
             option: Some("sameDayCourier".into()),
             ..Default::default()
         }
