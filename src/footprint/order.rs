@@ -63,7 +63,7 @@ pub struct OrderPart {
 /// use green_delivery::footprint::{order_footprint, DigitalInput, OrderInput, PackagingInput, PackagingItem};
 /// let order = order_footprint(&OrderInput {
 ///     delivery: Some(OptionsInput { shopper: Some(LatLon { lat: 51.52, lon: -0.08 }), ..Default::default() }),
-///     option: Some("consolidated".into()),
+///     option: Some("standard".into()),
 ///     packaging: Some(PackagingInput {
 ///         items: vec![PackagingItem { material: "board".into(), mass_kg: 0.3, route: "recycling".into() }],
 ///         ..Default::default()
@@ -74,7 +74,7 @@ pub struct OrderPart {
 /// .unwrap();
 /// let parts: f64 = order.parts.iter().map(|p| p.g_co2e).sum();
 /// assert_eq!(order.g_co2e, parts);
-/// assert_eq!(order.summary, "Your order: 259 g CO2e, of which delivery 256 g, packaging 1.4 g, online 2.0 g.");
+/// assert_eq!(order.summary, "Your order: 285 g CO2e, of which delivery 281 g, packaging 1.4 g, online 2.0 g.");
 /// ```
 pub fn order_footprint(input: &OrderInput) -> Result<OrderFootprint> {
     // Checked first, so that a bad order-level override is named `factors.<id>`, not after the part it reached.
