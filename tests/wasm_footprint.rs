@@ -198,14 +198,14 @@ fn errors_are_js_errors_that_name_the_field() {
     );
     let order = |json: &str| wasm::order_footprint(js(json));
     assert_error_starts(
-        order(r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 }, "depto": {} }, "option": "express" }"#),
+        order(r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 }, "depto": {} }, "option": "sameDayCourier" }"#),
         "unknown-field",
         "delivery.depto",
         "delivery.depto: unknown field, expected one of shopper, depot,",
     );
     assert_error(
         order(
-            r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 } }, "option": "express",
+            r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 } }, "option": "sameDayCourier",
                  "packaging": { "items": [{ "material": "paper", "massKg": -2, "route": "landfill" }] } }"#,
         ),
         "out-of-range",

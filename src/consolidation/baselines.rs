@@ -229,6 +229,9 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
         });
         s.sensitivity = std::mem::take(&mut sens[j]);
         s.saving_range = ranges[6 + j].filter(|_| s.saving_percent.is_some());
+        if s.saving_percent.is_some() {
+            s.saving_sensitivity = std::mem::take(&mut sens[6 + j]);
+        }
     }
     let terms = settings
         .iter()

@@ -180,6 +180,8 @@ pub struct Scenario {
     pub sensitivity: Vec<super::estimates::Sensitivity>,
     /// Low and high of `savingPercent`.
     pub saving_range: Option<super::estimates::Range>,
+    /// The settings that move `savingPercent`, largest swing first.
+    pub saving_sensitivity: Vec<super::estimates::Sensitivity>,
     pub legs: Vec<Leg>,
 }
 
@@ -352,6 +354,7 @@ pub(super) fn scenario(id: &'static str, label: &'static str, trips: usize, parc
         range,
         sensitivity,
         saving_range,
+        saving_sensitivity: Vec::new(),
         legs,
     })
 }
