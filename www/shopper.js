@@ -100,6 +100,7 @@ function render() {
       });
       item.classList.toggle('greenest', option === greenest);
       item.dataset.id = option.id;
+      item.dataset.grams = String(option.gCo2e); // full precision, for tests and tools
       const compare = document.createElement('p');
       compare.className = 'comparison';
       compare.textContent = comparisons(result.comparisons[result.options.indexOf(option)]);
