@@ -441,7 +441,8 @@ fn baselines_from_practice_with_failures_and_ranges() {
     assert_eq!(r.baseline, "standard");
     let ids: Vec<&str> = r.scenarios.iter().map(|s| s.id).collect();
     assert_eq!(ids, ["dedicated", "consolidated", "pickup", "cargoBike", "standard", "nextDay"]);
-    let (standard, next_day, dedicated) = (scenario(&r, "standard"), scenario(&r, "nextDay"), scenario(&r, "dedicated"));
+    let (standard, next_day, dedicated) =
+        (scenario(&r, "standard"), scenario(&r, "nextDay"), scenario(&r, "dedicated"));
     assert_eq!(standard.saving_percent, Some(0.0));
     assert!(standard.kg_co2e < next_day.kg_co2e && next_day.kg_co2e < dedicated.kg_co2e);
     // Failed first attempts on home deliveries only.
@@ -469,7 +470,8 @@ fn baselines_from_practice_with_failures_and_ranges() {
 fn a_given_setting_adds_no_range() {
     let mut i = city();
     let before = consolidate(&i).unwrap();
-    i.failures = Failures { rate: Some(0.0465), collect_share: Some(0.5), collect_km: Some(5.0), collect_car_share: Some(0.4) };
+    i.failures =
+        Failures { rate: Some(0.0465), collect_share: Some(0.5), collect_km: Some(5.0), collect_car_share: Some(0.4) };
     let after = consolidate(&i).unwrap();
     for (a, b) in before.scenarios.iter().zip(&after.scenarios) {
         assert!((a.kg_co2e - b.kg_co2e).abs() <= 1e-9 * a.kg_co2e, "{}: the defaults are the central values", a.id);

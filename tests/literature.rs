@@ -49,7 +49,8 @@ fn edwards_round(rate: f64) -> OptionsInput {
 #[test]
 fn published_last_mile_footprints() {
     let no_failures = options(edwards_round(0.0));
-    let overhead = |rate: f64| g(&options(edwards_round(rate)), "standard") / g(&no_failures, "standard") * 100.0 - 100.0;
+    let overhead =
+        |rate: f64| g(&options(edwards_round(rate)), "standard") / g(&no_failures, "standard") * 100.0 - 100.0;
     let per_km = options(OptionsInput {
         stem_km: Some(0.5),
         drop_km: Some(0.0),

@@ -120,7 +120,14 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
         Uncertain::exact("pickup.shares.car", c.shares.car, "share", "input")
     } else {
         let (_, lo, hi) = estimates::PICKUP_CAR_SHARE;
-        Uncertain { name: "pickup.shares.car", central: c.shares.car, low: lo, high: hi, unit: "share", source: "assumption (walk takes the rest)" }
+        Uncertain {
+            name: "pickup.shares.car",
+            central: c.shares.car,
+            low: lo,
+            high: hi,
+            unit: "share",
+            source: "assumption (walk takes the rest)",
+        }
     };
     let bike_setting = if c.bike.id == "e-cargo-bike" && c.bike.source != "override" {
         Uncertain {
@@ -156,10 +163,15 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
 
     // The routed scenarios' km, read from their legs.
     let km = |s: &Scenario, leg: &str| s.legs.iter().filter(|l| l.name == leg).map(|l| l.km).sum::<f64>();
-    let [dedicated, consolidated, pickup, cargo] = <[Scenario; 4]>::try_from(routed)
-        .map_err(|_| Error::invalid("scenarios", "expected four routed scenarios"))?;
-    let (ded_km, con_km, pv_km, trunk_km, bike_km) =
-        (km(&dedicated, "vans"), km(&consolidated, "vans"), km(&pickup, "vans"), km(&cargo, "trunk"), km(&cargo, "bikes"));
+    let [dedicated, consolidated, pickup, cargo] =
+        <[Scenario; 4]>::try_from(routed).map_err(|_| Error::invalid("scenarios", "expected four routed scenarios"))?;
+    let (ded_km, con_km, pv_km, trunk_km, bike_km) = (
+        km(&dedicated, "vans"),
+        km(&consolidated, "vans"),
+        km(&pickup, "vans"),
+        km(&cargo, "trunk"),
+        km(&cargo, "bikes"),
+    );
     let shopper_km = pickup.shopper_km;
     let (lat, lon, parcels) = (&c.orders.lat, &c.orders.lon, &c.orders.parcels);
     let total = c.orders.total_parcels();
@@ -208,7 +220,13 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
     };
     let carrier = |id, label, n: f64, drop: f64| -> Result<Scenario> {
         let round_km = (stem2 + total * drop) / n;
-        let s = scenario(id, label, (total / n).ceil() as usize, total, vec![c.factors.leg("vans", c.vehicle, round_km, false)?])?;
+        let s = scenario(
+            id,
+            label,
+            (total / n).ceil() as usize,
+            total,
+            vec![c.factors.leg("vans", c.vehicle, round_km, false)?],
+        )?;
         home(s, "vans", c.vehicle)
     };
     let mut scenarios = vec![
@@ -235,7 +253,9 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
     }
     let terms = settings
         .iter()
-        .filter(|s| !matches!(s.name, "roadFactor" | "pickup.shares.car") && (s.name != "vehicleFactor" || s.has_range()))
+        .filter(|s| {
+            !matches!(s.name, "roadFactor" | "pickup.shares.car") && (s.name != "vehicleFactor" || s.has_range())
+        })
         .map(Uncertain::term)
         .collect();
     Ok((scenarios, baseline, terms))

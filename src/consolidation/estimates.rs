@@ -203,7 +203,8 @@ pub const PARCELS_PER_PICKUP_STOP: (f64, f64, f64) = (10.0, 5.0, 30.0);
 
 pub(crate) const SHAHMOHAMMADI: &str =
     "Shahmohammadi et al. 2020, Environ. Sci. Technol. 54(6), Table 3 (CC BY-NC-ND 4.0)";
-pub(crate) const IMRG: &str = "IMRG MetaPack UK Delivery Index: carded deliveries 4.65% in 2014, 2.77% Mar 2018–Feb 2019; \
+pub(crate) const IMRG: &str =
+    "IMRG MetaPack UK Delivery Index: carded deliveries 4.65% in 2014, 2.77% Mar 2018–Feb 2019; \
      high: Edwards et al. 2010, Transp. Res. Rec. 2191, lowest scenario 10%";
 
 /// The van's WTW kg CO2e/km by DESNZ 2025 size class, as a multiplier of the average van: (Class I, Class III),
@@ -223,7 +224,8 @@ pub(crate) const VAN_CLASS_SOURCE: &str =
 /// The e-cargo bike's kg/km with the rider's extra food (22 g/km, University of Westminster / Pedal Me 2021) as
 /// its high; the default 4.5 g/km is charging only.
 pub(crate) const BIKE_FOOD_KG_PER_KM: f64 = 0.022;
-pub(crate) const BIKE_SOURCE: &str = "University of Westminster / Pedal Me 2021: charging 4.5 g/km, +22 g/km rider's food";
+pub(crate) const BIKE_SOURCE: &str =
+    "University of Westminster / Pedal Me 2021: charging 4.5 g/km, +22 g/km rider's food";
 
 /// Failed first attempts of home deliveries: the rate, and what each failure adds.
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
@@ -305,18 +307,16 @@ mod tests {
     fn a_setting_without_a_range_adds_nothing() {
         let eval = |v: &[f64], out: &mut [f64]| out[0] = v[0] * v[1];
         let with = spread(&[setting("a", 2.0, 1.0, 3.0), setting("b", 4.0, 4.0, 4.0)], &[EMISSIONS], eval);
-        let without = spread(&[setting("a", 2.0, 1.0, 3.0)], &[EMISSIONS], |v: &[f64], out: &mut [f64]| {
-            out[0] = v[0] * 4.0
-        });
+        let without =
+            spread(&[setting("a", 2.0, 1.0, 3.0)], &[EMISSIONS], |v: &[f64], out: &mut [f64]| out[0] = v[0] * 4.0);
         assert_eq!(with.1, without.1);
         assert_eq!(with.2, without.2);
     }
 
     #[test]
     fn clipped_to_bounds() {
-        let (_, ranges, _) = spread(&[setting("a", 1.0, -5.0, 1.0)], &[EMISSIONS], |v: &[f64], out: &mut [f64]| {
-            out[0] = v[0]
-        });
+        let (_, ranges, _) =
+            spread(&[setting("a", 1.0, -5.0, 1.0)], &[EMISSIONS], |v: &[f64], out: &mut [f64]| out[0] = v[0]);
         assert_eq!(ranges[0].unwrap().low, 0.0);
     }
 }

@@ -32,8 +32,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::estimates::{
-    self, saving, spread, with_failures, Failures, Range, Sensitivity, Uncertain, BIKE_FOOD_KG_PER_KM,
-    BIKE_SOURCE, EMISSIONS, SAVINGS, SHAHMOHAMMADI, VAN_CLASS_SOURCE,
+    self, saving, spread, with_failures, Failures, Range, Sensitivity, Uncertain, BIKE_FOOD_KG_PER_KM, BIKE_SOURCE,
+    EMISSIONS, SAVINGS, SHAHMOHAMMADI, VAN_CLASS_SOURCE,
 };
 use super::scenarios::{Factors, Leg};
 use super::{limits, LatLon, REFERENCE_STEM_KM, ROAD_SOURCE, ROUND_SOURCE};
@@ -224,7 +224,14 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
 
     // The settings, each with its range (none when the caller gave it).
     let van_range = match van_class_range(van_id, &van.source) {
-        Some((lo, hi)) => Uncertain { name: "vehicleFactor", central: 1.0, low: lo, high: hi, unit: "× DESNZ average van", source: VAN_CLASS_SOURCE },
+        Some((lo, hi)) => Uncertain {
+            name: "vehicleFactor",
+            central: 1.0,
+            low: lo,
+            high: hi,
+            unit: "× DESNZ average van",
+            source: VAN_CLASS_SOURCE,
+        },
         None => Uncertain::exact("vehicleFactor", 1.0, "× factor", "factor table"),
     };
     let road_setting = match (road, stem_from_depot) {
@@ -315,10 +322,7 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
         Ok(legs)
     };
     let failure_note = if rate > 0.0 {
-        format!(
-            " Counting {} of first attempts that fail: a redelivery, or a trip to fetch it.",
-            percent(rate)
-        )
+        format!(" Counting {} of first attempts that fail: a redelivery, or a trip to fetch it.", percent(rate))
     } else {
         String::new()
     };
@@ -423,11 +427,17 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     };
     let mut terms = vec![
         Term::new("stemKm", stem, "km").with_source(Some(stem_source)),
-        Term::new("roadFactor", road_central, "road km/great-circle km")
-            .with_source(Some(if road.is_some() { "input" } else { ROAD_SOURCE })),
+        Term::new("roadFactor", road_central, "road km/great-circle km").with_source(Some(if road.is_some() {
+            "input"
+        } else {
+            ROAD_SOURCE
+        })),
     ];
     terms.extend(
-        settings.iter().filter(|s| s.name != "roadFactor" && (s.name != "vehicleFactor" || s.has_range())).map(Uncertain::term),
+        settings
+            .iter()
+            .filter(|s| s.name != "roadFactor" && (s.name != "vehicleFactor" || s.has_range()))
+            .map(Uncertain::term),
     );
     Ok(DeliveryOptions { options, baseline, settings: terms })
 }
@@ -460,8 +470,9 @@ mod tests {
     #[test]
     fn reference_round_known_answers() {
         // No depot: S = 17.87 km. Diesel van 0.31689 kg/km; petrol car 0.20871 kg/km. No failures.
-        let r = delivery_options(&OptionsInput { shopper: at(51.5, -0.1), failures: no_failures(), ..Default::default() })
-            .unwrap();
+        let r =
+            delivery_options(&OptionsInput { shopper: at(51.5, -0.1), failures: no_failures(), ..Default::default() })
+                .unwrap();
         let g = |id: &str| r.options.iter().find(|o| o.id == id).unwrap().g_co2e;
         let van = 0.31689 * 1000.0;
         let close = |a: f64, b: f64| (a / b - 1.0).abs() < 1e-9;
@@ -481,7 +492,8 @@ mod tests {
 
     #[test]
     fn failures_add_a_redelivery_share_and_a_collection_trip() {
-        let f = Failures { rate: Some(0.1), collect_share: Some(0.5), collect_km: Some(5.0), collect_car_share: Some(0.4) };
+        let f =
+            Failures { rate: Some(0.1), collect_share: Some(0.5), collect_km: Some(5.0), collect_car_share: Some(0.4) };
         let r = delivery_options(&OptionsInput { shopper: at(51.5, -0.1), failures: f, ..Default::default() }).unwrap();
         let o = |id: &str| r.options.iter().find(|o| o.id == id).unwrap();
         let van = 0.31689 * 1000.0;
@@ -522,7 +534,12 @@ mod tests {
             drop_km: Some(45.0),
             pickup_km: Some(2.0),
             parcels_per_pickup_stop: Some(10.0),
-            failures: Failures { rate: Some(0.05), collect_share: Some(0.5), collect_km: Some(5.0), collect_car_share: Some(0.4) },
+            failures: Failures {
+                rate: Some(0.05),
+                collect_share: Some(0.5),
+                collect_km: Some(5.0),
+                collect_car_share: Some(0.4),
+            },
             factors: [("e-cargo-bike".to_string(), FactorOverride::total(0.0045))].into(),
             ..Default::default()
         };
@@ -543,21 +560,24 @@ mod tests {
         .unwrap();
         assert_eq!(r.baseline, "sameDayCourier");
         assert!(r.options.iter().find(|o| o.id == "standard").unwrap().saving_percent.unwrap() > 90.0);
-        let e = delivery_options(&OptionsInput { shopper: at(51.5, -0.1), baseline: Some("express".into()), ..Default::default() })
-            .unwrap_err();
+        let e = delivery_options(&OptionsInput {
+            shopper: at(51.5, -0.1),
+            baseline: Some("express".into()),
+            ..Default::default()
+        })
+        .unwrap_err();
         assert_eq!((e.code(), e.field()), (Code::UnknownId, "baseline"));
     }
 
     #[test]
     fn the_depot_sets_the_stem() {
-        let near =
-            delivery_options(&OptionsInput {
-                shopper: at(51.5, -0.1),
-                depot: at(51.51, -0.1),
-                failures: no_failures(),
-                ..Default::default()
-            })
-            .unwrap();
+        let near = delivery_options(&OptionsInput {
+            shopper: at(51.5, -0.1),
+            depot: at(51.51, -0.1),
+            failures: no_failures(),
+            ..Default::default()
+        })
+        .unwrap();
         let expected = 2.0 * haversine_km(51.51, -0.1, 51.5, -0.1) * 1.3;
         assert!((near.options[0].vehicle_km - expected).abs() < 1e-12);
         assert_eq!(near.settings[0].name, "stemKm");

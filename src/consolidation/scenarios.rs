@@ -314,7 +314,13 @@ impl Factors {
 }
 
 /// A scenario from its legs; `saving_percent` is filled in against the baseline afterwards.
-pub(super) fn scenario(id: &'static str, label: &'static str, trips: usize, parcels: f64, legs: Vec<Leg>) -> Result<Scenario> {
+pub(super) fn scenario(
+    id: &'static str,
+    label: &'static str,
+    trips: usize,
+    parcels: f64,
+    legs: Vec<Leg>,
+) -> Result<Scenario> {
     let sum = |f: &dyn Fn(&Leg) -> f64| legs.iter().map(f).sum::<f64>();
     let split = |f: &dyn Fn(&Leg) -> Option<f64>| legs.iter().map(f).sum::<Option<f64>>();
     let vehicle_km = sum(&|l| if l.shopper { 0.0 } else { l.km });
