@@ -12,7 +12,10 @@
 //! range.low  = c − √(Σ down_i²)      range.high = c + √(Σ up_i²)
 //! ```
 //!
-//! clipped to what the figure can be (emissions ≥ 0, savings ≤ 100%). Root-sum-square treats the settings as
+//! clipped to what the figure can be (emissions ≥ 0). A saving s is combined as the ratio it stands for: the swings
+//! of ln(100 − s) (the log of this figure as a percentage of the baseline) are combined as above and mapped back,
+//! so that independent swings multiply rather than add and a saving never reaches 100% unless a figure is 0.
+//! Root-sum-square treats the settings as
 //! independent: it is narrower than stacking every extreme (which no study would call plausible) and wider than any
 //! one setting. A setting the caller gave is known: it has no range and adds nothing. `sensitivity` lists, per
 //! figure, each setting that moves it: the figure with the setting at its low (`low`) and at its high (`high`),
@@ -93,15 +96,33 @@ impl Uncertain {
     }
 }
 
-/// Clips applied to a figure's range.
+/// How a figure's swings are combined: clipped at `min` (emissions), or, for a saving, in ln(100 − s).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Bounds {
     pub min: f64,
-    pub max: f64,
+    pub saving: bool,
 }
 
-pub(crate) const EMISSIONS: Bounds = Bounds { min: 0.0, max: f64::INFINITY };
-pub(crate) const SAVINGS: Bounds = Bounds { min: f64::NEG_INFINITY, max: 100.0 };
+pub(crate) const EMISSIONS: Bounds = Bounds { min: 0.0, saving: false };
+pub(crate) const SAVINGS: Bounds = Bounds { min: f64::NEG_INFINITY, saving: true };
+
+impl Bounds {
+    /// The space swings are combined in (increasing or decreasing), and back.
+    fn to(self, v: f64) -> f64 {
+        if self.saving {
+            (100.0 - v).ln()
+        } else {
+            v
+        }
+    }
+    fn from(self, t: f64) -> f64 {
+        if self.saving {
+            100.0 - t.exp()
+        } else {
+            t
+        }
+    }
+}
 
 /// Ranges and sensitivities of every figure by one-at-a-time extremes (module docs). `eval(values, out)` writes
 /// every figure for the given setting values (in the order of `settings`); `bounds[j]` clips figure j. Figures that
@@ -137,17 +158,22 @@ pub(crate) fn spread(
             if swing <= 1e-12 * c.abs().max(1e-12) && (lo - c).abs() <= 1e-12 * c.abs().max(1e-12) {
                 continue;
             }
-            down[j] += (c - lo.min(hi)).max(0.0).powi(2);
-            up[j] += (lo.max(hi) - c).max(0.0).powi(2);
+            let b = bounds[j];
+            let (tl, th, tc) = (b.to(lo), b.to(hi), b.to(c));
+            if tl.is_finite() && th.is_finite() && tc.is_finite() {
+                down[j] += (tc - tl.min(th)).max(0.0).powi(2);
+                up[j] += (tl.max(th) - tc).max(0.0).powi(2);
+            }
             sens[j].push(Sensitivity { setting: s.name, low: lo, high: hi, setting_low: s.low, setting_high: s.high });
         }
     }
     let ranges = (0..n)
         .map(|j| {
-            let c = central[j];
-            c.is_finite().then(|| Range {
-                low: (c - down[j].sqrt()).clamp(bounds[j].min.min(c), c),
-                high: (c + up[j].sqrt()).clamp(c, bounds[j].max.max(c)),
+            let (c, b) = (central[j], bounds[j]);
+            let tc = b.to(c);
+            (c.is_finite() && tc.is_finite()).then(|| {
+                let (a, z) = (b.from(tc - down[j].sqrt()), b.from(tc + up[j].sqrt()));
+                Range { low: a.min(z).clamp(b.min.min(c), c), high: a.max(z).max(c) }
             })
         })
         .collect();
@@ -311,6 +337,20 @@ mod tests {
             spread(&[setting("a", 2.0, 1.0, 3.0)], &[EMISSIONS], |v: &[f64], out: &mut [f64]| out[0] = v[0] * 4.0);
         assert_eq!(with.1, without.1);
         assert_eq!(with.2, without.2);
+    }
+
+    #[test]
+    fn savings_combine_as_ratios_and_stay_below_100() {
+        // s = 100 × (1 − a·b / 10): each setting halves or doubles the ratio (central 20%).
+        let s = [setting("a", 2.0, 1.0, 4.0), setting("b", 1.0, 0.5, 2.0)];
+        let (central, ranges, _) =
+            spread(&s, &[SAVINGS], |v: &[f64], out: &mut [f64]| out[0] = 100.0 * (1.0 - v[0] * v[1] / 10.0));
+        let r = ranges[0].unwrap();
+        assert!((central[0] - 80.0).abs() < 1e-12);
+        assert!(r.low < 80.0 && 80.0 < r.high && r.high < 100.0, "{r:?}");
+        // ln(20) ± √2·ln(2): the ratio spans 20/2^√2 to 20·2^√2.
+        let k = 2f64.powf(2f64.sqrt());
+        assert!((r.high - (100.0 - 20.0 / k)).abs() < 1e-9 && (r.low - (100.0 - 20.0 * k)).abs() < 1e-9);
     }
 
     #[test]

@@ -107,7 +107,7 @@ test('changing the capacity re-runs the analysis', async () => {
   await tab.page.getByLabel('Capacity, parcels per round').fill('30');
   await tab.page.getByLabel('Capacity, parcels per round').dispatchEvent('change');
   await tab.page.waitForFunction(
-    (b) => Number(document.querySelector('#merchant-table tr[data-id="consolidated"] > :nth-child(2)')?.textContent.replace(/,/g, '')) !== b,
+    (b) => Number(document.querySelector('#merchant-table tr[data-id="consolidated"] > :nth-child(2)')?.textContent.split(' ')[0].replace(/,/g, '')) !== b,
     before,
   );
   assert.ok((await cellNumber('consolidated', 2)) > before, 'smaller rounds drive more stem km');
