@@ -10,9 +10,9 @@ export const colour = (i) => PALETTE[i % PALETTE.length];
 
 /** A tornado chart: one row per `{ setting, low, high }` (the figure with the setting at its low and high),
  *  largest swing first, bars from the figure's central value. `format` writes a figure. */
-export function tornado(svg, central, rows, { label, format, name = (s) => s, width = 420 }) {
+export function tornado(svg, central, rows, { label, format, name = (s) => s, width = 560 }) {
   const rowHeight = 22;
-  const pad = { left: 170, right: 70, top: 18, bottom: 8 };
+  const pad = { left: 250, right: 80, top: 18, bottom: 8 };
   const height = pad.top + pad.bottom + rowHeight * Math.max(rows.length, 1);
   reset(svg, label);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
