@@ -63,7 +63,7 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
 
 test('choosing with the mouse fires green-delivery-select with the estimate', async () => {
   const events = await nextEvent('green-delivery-select');
-  await rows('delivery').nth(1).click();
+  await rows('delivery').nth(3).click();
   const detail = await events();
   assert.equal(detail.id, 'consolidated');
   assert.equal(detail.estimate.id, 'consolidated');
@@ -163,7 +163,7 @@ test("a page's aggressive CSS does not reach inside the widget", async () => {
     const { page: p } = await session.open('/icon.svg');
     await p.route('**/isolation.html', (route) => route.fulfill({ body: page(css), contentType: 'text/html' }));
     await p.goto(new URL('/isolation.html', session.url).href);
-    await p.waitForFunction(() => document.querySelector('green-delivery-options')?.estimates?.length === 5);
+    await p.waitForFunction(() => document.querySelector('green-delivery-options')?.estimates?.length === 7);
     const boxes = await p.evaluate(() => {
       const el = document.querySelector('green-delivery-options');
       const origin = el.shadowRoot.querySelector('[part="container"]').getBoundingClientRect();
