@@ -97,8 +97,8 @@ fn digital_by_segment_with_a_provider() {
 #[wasm_bindgen_test]
 fn order_adds_its_parts() {
     let r = wasm::order_footprint(js(r#"{
-        "delivery": { "shopper": { "lat": 51.52, "lon": -0.08 } },
-        "option": "consolidated",
+        "delivery": { "shopper": { "lat": 51.52, "lon": -0.08 }, "failures": { "rate": 0 } },
+        "option": "standard",
         "packaging": { "items": [{ "material": "board", "massKg": 0.3, "route": "recycling" }] },
         "digital": { "pages": 10, "bytesPerPage": 2000000 }
     }"#))
@@ -138,13 +138,13 @@ fn errors_are_js_errors_that_name_the_field() {
     );
     assert_error(
         packaging(r#"{ "material": "foam", "massKg": 1, "route": "landfill" }"#),
-        "invalid",
+        "unknown-value",
         "items[0].material",
         "items[0].material: unknown material `foam`, expected one of board, paper, plastic, plastic-film",
     );
     assert_error(
         packaging(r#"{ "material": "board", "massKg": 1, "route": "compost" }"#),
-        "invalid",
+        "unknown-value",
         "items[0].route",
         "items[0].route: unknown route `compost`, expected one of landfill, incineration, recycling",
     );
