@@ -14,7 +14,7 @@ for pkg in www/pkg www/widget-pkg; do
     "$wasm" "$(wc -c <"$wasm")" "$(gz "$wasm")" "$js" "$(wc -c <"$js")" "$(gz "$js")"
 done
 # The binding's JS half (src/wasm/boundary.js) ships as a wasm-bindgen snippet beside the glue.
-widget=(www/widget.js www/green-delivery-options.js www/wasm.js www/errors.js www/widget-pkg/green_delivery.js
+widget=(www/widget.js www/green-delivery-options.js www/wasm.js www/errors.js www/format.js www/widget-pkg/green_delivery.js
   www/widget-pkg/green_delivery_bg.wasm www/widget-pkg/snippets/*/src/wasm/boundary.js)
 total=0
 for f in "${widget[@]}"; do total=$((total + $(gz "$f"))); done

@@ -2,7 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use green_delivery::consolidation::rounds::group;
-use green_delivery::consolidation::{consolidate, ConsolidateInput, Consolidation, LatLon, Orders, Scenario, Shares};
+use green_delivery::consolidation::{
+    consolidate, ConsolidateInput, Consolidation, Failures, LatLon, Orders, Scenario, Shares,
+};
 use green_delivery::geo::{haversine_km, EARTH_RADIUS_KM};
 use proptest::prelude::*;
 
@@ -24,8 +26,15 @@ fn orders(points: &[(f64, f64, f64)]) -> Orders {
     o
 }
 
+/// The hand-computed cases: no failed first attempts, savings against dedicated trips.
 fn input(points: &[(f64, f64, f64)], depot: LatLon) -> ConsolidateInput {
-    ConsolidateInput { orders: orders(points), depot: Some(depot), ..Default::default() }
+    ConsolidateInput {
+        orders: orders(points),
+        depot: Some(depot),
+        failures: Failures { rate: Some(0.0), ..Default::default() },
+        baseline: Some("dedicated".into()),
+        ..Default::default()
+    }
 }
 
 fn scenario<'a>(r: &'a Consolidation, id: &str) -> &'a Scenario {
@@ -416,4 +425,70 @@ fn many_orders_at_one_address_are_split_by_capacity() {
         check_rounds(&r, &[1.0; 300], capacity);
         assert!(r.pickup_points.len() <= 3, "pickup points ≤ distinct locations: {}", r.pickup_points.len());
     }
+}
+
+/// A small city of 300 one-parcel orders around a depot, priced with every default.
+fn city() -> ConsolidateInput {
+    let points: Vec<(f64, f64, f64)> = (0..300)
+        .map(|k| (51.45 + 0.1 * ((k * 37) % 300) as f64 / 300.0, -0.2 + 0.2 * ((k * 7919) % 300) as f64 / 300.0, 1.0))
+        .collect();
+    ConsolidateInput { orders: orders(&points), depot: Some(at(51.5, -0.1)), ..Default::default() }
+}
+
+#[test]
+fn baselines_from_practice_with_failures_and_ranges() {
+    let r = consolidate(&city()).unwrap();
+    assert_eq!(r.baseline, "standard");
+    let ids: Vec<&str> = r.scenarios.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["dedicated", "consolidated", "pickup", "cargoBike", "standard", "nextDay"]);
+    let (standard, next_day, dedicated) =
+        (scenario(&r, "standard"), scenario(&r, "nextDay"), scenario(&r, "dedicated"));
+    assert_eq!(standard.saving_percent, Some(0.0));
+    assert!(standard.kg_co2e < next_day.kg_co2e && next_day.kg_co2e < dedicated.kg_co2e);
+    // Failed first attempts on home deliveries only.
+    for s in &r.scenarios {
+        let has = |name: &str| s.legs.iter().any(|l| l.name == name);
+        assert_eq!(has("redelivery"), s.id != "pickup", "{}", s.id);
+        assert_eq!(has("collection"), s.id != "pickup", "{}", s.id);
+        // Ranges around every figure, sensitivities sorted by swing.
+        assert!(s.range.low <= s.kg_co2e && s.kg_co2e <= s.range.high, "{}: {:?}", s.id, s.range);
+        assert!(s.range.low < s.range.high, "{}", s.id);
+        let swings: Vec<f64> = s.sensitivity.iter().map(|x| (x.high - x.low).abs()).collect();
+        assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{}: {swings:?}", s.id);
+        let (p, range) = (s.saving_percent.unwrap(), s.saving_range.unwrap());
+        assert!(range.low <= p + 1e-9 && p <= range.high + 1e-9, "{}: {p} {range:?}", s.id);
+    }
+    // The carrier's round size moves the baselines, not the merchant's own rounds.
+    let names = |id: &str| scenario(&r, id).sensitivity.iter().map(|x| x.setting).collect::<Vec<_>>();
+    assert!(names("standard").contains(&"carrier.parcelsPerRound"));
+    assert!(!names("consolidated").contains(&"carrier.parcelsPerRound"));
+    assert!(names("cargoBike").contains(&"bikeFactor"));
+    assert!(names("pickup").contains(&"pickup.shares.car"));
+}
+
+#[test]
+fn a_given_setting_adds_no_range() {
+    let mut i = city();
+    let before = consolidate(&i).unwrap();
+    i.failures =
+        Failures { rate: Some(0.0465), collect_share: Some(0.5), collect_km: Some(5.0), collect_car_share: Some(0.4) };
+    let after = consolidate(&i).unwrap();
+    for (a, b) in before.scenarios.iter().zip(&after.scenarios) {
+        assert!((a.kg_co2e - b.kg_co2e).abs() <= 1e-9 * a.kg_co2e, "{}: the defaults are the central values", a.id);
+        assert!(b.sensitivity.iter().all(|x| !x.setting.starts_with("failures.")));
+        assert!(b.range.high - b.range.low <= a.range.high - a.range.low + 1e-12, "{}", a.id);
+    }
+}
+
+#[test]
+fn the_baseline_is_chosen_by_id() {
+    let mut i = city();
+    i.baseline = Some("dedicated".into());
+    let r = consolidate(&i).unwrap();
+    assert_eq!(r.baseline, "dedicated");
+    assert_eq!(scenario(&r, "dedicated").saving_percent, Some(0.0));
+    assert!(scenario(&r, "standard").saving_percent.unwrap() > 50.0);
+    i.baseline = Some("express".into());
+    let e = consolidate(&i).unwrap_err();
+    assert_eq!((e.code(), e.field()), (green_delivery::error::Code::UnknownId, "baseline"));
 }

@@ -222,7 +222,7 @@ proptest! {
         items in prop::collection::vec(any_item(), 0..6),
         pages in 0.0..50.0f64,
         bytes in 0.0..1e7f64,
-        option in prop::sample::select(vec!["express", "consolidated", "pickupWalk", "pickupCar", "cargoBike"]),
+        option in prop::sample::select(green_delivery::consolidation::OPTION_IDS.to_vec()),
     ) {
         let o = order_footprint(&OrderInput {
             delivery: Some(OptionsInput { shopper: Some(LatLon { lat: 51.5, lon: 0.0 }), ..Default::default() }),

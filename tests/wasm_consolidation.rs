@@ -37,7 +37,11 @@ fn consolidate_with_typed_columns() {
     let (dedicated, consolidated) = (scenario(&r, 0), scenario(&r, 1));
     assert_eq!(get(&dedicated, "id").as_string().unwrap(), "dedicated");
     assert!(num(&consolidated, "vehicleKm") < num(&dedicated, "vehicleKm"));
-    assert!(num(&consolidated, "savingPercent") > 80.0);
+    assert_eq!(get(&r, "baseline").as_string().unwrap(), "standard");
+    let range = get(&consolidated, "range");
+    assert!(num(&range, "low") <= num(&consolidated, "kgCo2e") && num(&consolidated, "kgCo2e") <= num(&range, "high"));
+    let sensitivity: Array = get(&consolidated, "sensitivity").dyn_into().unwrap();
+    assert!(get(&sensitivity.get(0), "setting").is_string());
     assert!((num(&consolidated, "kgCo2e") - num(&consolidated, "ttwKg") - num(&consolidated, "wttKg")).abs() < 1e-12);
     assert!(num(&consolidated, "dieselLitres") > 0.0);
     let round_of: Uint32Array = get(&r, "roundOf").dyn_into().unwrap();
@@ -165,13 +169,17 @@ fn errors_name_the_field() {
 }
 
 #[wasm_bindgen_test]
-fn delivery_options_give_five_options_with_explanations() {
+fn delivery_options_give_seven_options_with_explanations_and_ranges() {
     let r = wasm::delivery_options(obj(&[("shopper", at(51.52, -0.08)), ("depot", at(51.45, -0.2))])).unwrap();
     let options: Array = get(&r, "options").dyn_into().unwrap();
     let ids: Vec<String> = options.iter().map(|o| get(&o, "id").as_string().unwrap()).collect();
-    assert_eq!(ids, ["express", "consolidated", "pickupWalk", "pickupCar", "cargoBike"]);
+    assert_eq!(ids, ["sameDayCourier", "nextDay", "standard", "consolidated", "pickupWalk", "pickupCar", "cargoBike"]);
+    assert_eq!(get(&r, "baseline").as_string().unwrap(), "standard");
     for o in options.iter() {
         assert!(num(&o, "gCo2e") >= 0.0);
+        let range = get(&o, "range");
+        assert!(num(&range, "low") <= num(&o, "gCo2e") && num(&o, "gCo2e") <= num(&range, "high"));
+        assert!(get(&o, "sensitivity").is_array());
         assert!(!get(&o, "explanation").as_string().unwrap().is_empty());
     }
     assert_error(

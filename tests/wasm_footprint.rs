@@ -97,8 +97,8 @@ fn digital_by_segment_with_a_provider() {
 #[wasm_bindgen_test]
 fn order_adds_its_parts() {
     let r = wasm::order_footprint(js(r#"{
-        "delivery": { "shopper": { "lat": 51.52, "lon": -0.08 } },
-        "option": "consolidated",
+        "delivery": { "shopper": { "lat": 51.52, "lon": -0.08 }, "failures": { "rate": 0 } },
+        "option": "standard",
         "packaging": { "items": [{ "material": "board", "massKg": 0.3, "route": "recycling" }] },
         "digital": { "pages": 10, "bytesPerPage": 2000000 }
     }"#))
@@ -198,14 +198,14 @@ fn errors_are_js_errors_that_name_the_field() {
     );
     let order = |json: &str| wasm::order_footprint(js(json));
     assert_error_starts(
-        order(r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 }, "depto": {} }, "option": "express" }"#),
+        order(r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 }, "depto": {} }, "option": "sameDayCourier" }"#),
         "unknown-field",
         "delivery.depto",
         "delivery.depto: unknown field, expected one of shopper, depot,",
     );
     assert_error(
         order(
-            r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 } }, "option": "express",
+            r#"{ "delivery": { "shopper": { "lat": 51, "lon": 0 } }, "option": "sameDayCourier",
                  "packaging": { "items": [{ "material": "paper", "massKg": -2, "route": "landfill" }] } }"#,
         ),
         "out-of-range",

@@ -2,6 +2,7 @@
 // The class lives here; widget.js defines the tag. All numbers come from the wasm `deliveryOptions`.
 import { loadGreenDelivery, retryLoading, onceRetried } from './wasm.js';
 import { describeError, errorDetail, packageError } from './errors.js';
+import { gramsRange, logScale } from './format.js';
 
 const STYLES = `
   :host { display: block; }
@@ -26,8 +27,10 @@ const STYLES = `
   input:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
   .label { grid-area: label; font-weight: 600; }
   .value { grid-area: value; font-variant-numeric: tabular-nums; white-space: nowrap; }
-  .bar { grid-area: bar; display: block; height: 8px; background: var(--gd-track, #ecece6); border-radius: 4px; overflow: hidden; }
-  .fill { display: block; height: 100%; background: var(--gd-bar, #56B4E9); }
+  .bar { grid-area: bar; display: block; position: relative; height: 10px; background: var(--gd-track, #ecece6); border-radius: 4px; }
+  .fill { display: block; height: 100%; background: var(--gd-bar, #56B4E9); border-radius: 4px 0 0 4px; }
+  .range { position: absolute; top: -2px; height: 14px; border: 2px solid var(--gd-range, #1b1b1b); border-top: 0; border-bottom: 0; }
+  .range::after { content: ""; position: absolute; left: 0; right: 0; top: 6px; border-top: 2px solid var(--gd-range, #1b1b1b); }
   .greenest .fill { background: var(--gd-accent, #0a6b4f); }
   .why { grid-area: why; font-size: 13px; color: var(--gd-muted, #555); }
   .badge {
@@ -85,7 +88,6 @@ function number(text, name, field) {
 }
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-const grams = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
 export class GreenDeliveryOptions extends HTMLElement {
   static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers'];
@@ -202,7 +204,8 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
 
   #draw() {
-    const worst = Math.max(...this.#estimates.map((o) => o.gCo2e), 1e-9);
+    // A log scale, so that a 30 g option and an 11 kg one can both be read; the whisker is the option's range.
+    const scale = logScale(this.#estimates.flatMap((o) => [o.range?.low ?? o.gCo2e, o.range?.high ?? o.gCo2e, o.gCo2e]));
     const greenest = this.#estimates.reduce((best, o) => (o.gCo2e < best.gCo2e ? o : best), this.#estimates[0]);
     const rows = this.#estimates.map((option) => {
       const row = document.createElement('label');
@@ -225,7 +228,7 @@ export class GreenDeliveryOptions extends HTMLElement {
       const value = document.createElement('span');
       value.className = 'value';
       value.setAttribute('part', 'value');
-      value.textContent = `${grams.format(option.gCo2e)} g`;
+      value.textContent = gramsRange(option.gCo2e, option.range);
       const bar = document.createElement('span');
       bar.className = 'bar';
       bar.setAttribute('part', 'bar');
@@ -233,8 +236,17 @@ export class GreenDeliveryOptions extends HTMLElement {
       const fill = document.createElement('span');
       fill.className = 'fill';
       fill.setAttribute('part', 'bar-fill');
-      fill.style.width = `${(100 * option.gCo2e) / worst}%`;
+      fill.style.width = `${100 * scale(option.gCo2e)}%`;
       bar.append(fill);
+      if (option.range && option.range.high > option.range.low) {
+        const whisker = document.createElement('span');
+        whisker.className = 'range';
+        whisker.setAttribute('part', 'bar-range');
+        const [from, to] = [scale(option.range.low), scale(option.range.high)];
+        whisker.style.left = `${100 * from}%`;
+        whisker.style.width = `${100 * Math.max(to - from, 0.005)}%`;
+        bar.append(whisker);
+      }
       const why = document.createElement('span');
       why.className = 'why';
       why.setAttribute('part', 'why');

@@ -1,8 +1,8 @@
 // Merchant view: load orders (CSV or GeoJSON, or the sample city), compare delivery scenarios, export results.
 // The work runs in a Web Worker; this module only reads settings, draws and exports. A worker that fails or dies
 // is replaced, so no file, however hostile, can leave the view stuck.
-import { round } from './format.js';
-import { PALETTE, barItem } from './plot.js';
+import { sig, km, kilograms, kilogramsRange, grams, percent, percentRange, logScale } from './format.js';
+import { PALETTE, barItem, tornado } from './plot.js';
 import { loadGreenDelivery, onceRetried } from './wasm.js';
 import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
@@ -17,6 +17,8 @@ const rowErrors = document.getElementById('merchant-row-errors');
 const canvas = document.getElementById('merchant-map');
 const mapSummary = document.getElementById('merchant-map-summary');
 const bars = document.getElementById('merchant-bars');
+const headline = document.getElementById('merchant-headline');
+const tornadoChart = document.getElementById('merchant-tornado');
 const table = document.querySelector('#merchant-table tbody');
 const exports = document.getElementById('merchant-exports');
 const noticeLine = document.getElementById('merchant-notice');
@@ -91,6 +93,8 @@ function clearResults() {
   latest = null;
   exports.hidden = true;
   bars.replaceChildren();
+  headline.textContent = '';
+  tornadoChart.replaceChildren();
   table.replaceChildren();
   const ctx = canvas.getContext('2d');
   ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -202,23 +206,45 @@ function showParsed({ count, errors, errorCount }) {
 
 function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   drawMap(result, lat, lon, roundOf, coords, offsets);
-  const scenarios = result.scenarios;
-  const worst = Math.max(...scenarios.map((s) => s.kgCo2e));
+  // The baseline first, then the carriers' other services, then the merchant's own options.
+  const order = ['standard', 'nextDay', 'dedicated', 'consolidated', 'pickup', 'cargoBike'];
+  const base = result.scenarios.find((s) => s.id === result.baseline);
+  const scenarios = [base, ...order.map((id) => result.scenarios.find((s) => s.id === id)).filter((s) => s && s !== base)];
+  const { sentence, best } = headlineOf(base, scenarios);
+  headline.textContent = sentence;
+  headline.dataset.id = best?.id ?? '';
+  // A log scale: the same-day courier is tens of times the others, which would flatten them on a linear one.
+  const scale = logScale(scenarios.flatMap((s) => [s.range.low, s.range.high, s.kgCo2e]));
   bars.replaceChildren(
-    ...scenarios.map((s) => barItem(s.label, `${round(s.kgCo2e, 1)} kg CO2e`, s.kgCo2e / worst)),
+    ...scenarios.map((s) => {
+      const name = s === base ? `${s.label} (baseline)` : s.label;
+      const item = barItem(name, `${kilogramsRange(s.kgCo2e, s.range)} CO2e`, scale(s.kgCo2e), {
+        from: scale(s.range.low),
+        to: scale(s.range.high),
+      });
+      item.dataset.id = s.id;
+      return item;
+    }),
   );
+  if (best) {
+    tornado(tornadoChart, best.savingPercent, best.savingSensitivity, {
+      label: `How each assumption, from its low to its high value, moves the saving of ${best.label.toLowerCase()} against ${base.label.toLowerCase()}`,
+      format: percent,
+      name: (setting) => SETTING_NAMES[setting] ?? setting,
+    });
+  }
   table.replaceChildren();
   for (const s of scenarios) {
     const row = table.insertRow();
     row.dataset.id = s.id;
     const cells = [
       s.label,
-      round(s.vehicleKm),
-      round(s.shopperKm),
-      round(s.kwh),
-      round(s.kgCo2e, 1),
-      round(s.gCo2ePerParcel),
-      s.savingPercent === null ? '—' : `${round(s.savingPercent, 1)}%`,
+      km(s.vehicleKm),
+      km(s.shopperKm),
+      sig(s.kwh),
+      kilogramsRange(s.kgCo2e, s.range),
+      grams(s.gCo2ePerParcel),
+      s.savingPercent === null ? '—' : `${percent(s.savingPercent)} (${percentRange(s.savingRange)})`,
     ];
     cells.forEach((text, i) => {
       const cell = i === 0 ? document.createElement('th') : row.insertCell();
@@ -230,6 +256,35 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
     });
   }
   exports.hidden = false;
+}
+
+/** Plain words for the settings behind the ranges. */
+const SETTING_NAMES = {
+  vehicleFactor: 'Van size class',
+  roadFactor: 'Road km per straight-line km',
+  'carrier.parcelsPerRound': "Parcels on a carrier's round",
+  'carrier.dropKm': "Km between stops on a carrier's round",
+  'carrier.nextDayParcelsPerRound': 'Parcels on a next-day round',
+  'pickup.shares.car': 'Shoppers driving to pickup points',
+  bikeFactor: "Cargo bike factor (rider's food)",
+  'failures.rate': 'First deliveries that fail',
+  'failures.collectShare': 'Failed parcels fetched by shoppers',
+  'failures.collectKm': 'Trip to fetch a failed parcel',
+  'failures.collectCarShare': 'Those trips made by car',
+};
+
+/** The headline: the lowest-emission scenario against the baseline, with the saving's range. */
+function headlineOf(base, scenarios) {
+  const best = scenarios.filter((s) => s !== base).reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a), scenarios.find((s) => s !== base));
+  if (!best || best.savingPercent === null) return { sentence: '', best: null };
+  const more = best.savingPercent < 0;
+  const range = best.savingRange ? ` (range ${percentRange(more ? { low: -best.savingRange.high, high: -best.savingRange.low } : best.savingRange)})` : '';
+  return {
+    best,
+    sentence:
+      `${best.label}: ${kilograms(best.kgCo2e)} instead of ${kilograms(base.kgCo2e)} by ${base.label.toLowerCase()}, ` +
+      `${percent(Math.abs(best.savingPercent))} ${more ? 'more' : 'less'}${range}.`,
+  };
 }
 
 /** Orders coloured by round, the rounds as routes, the depot and pickup points, on a local plane in km. */
@@ -333,9 +388,13 @@ function download(name, text, type) {
 }
 
 function csv() {
-  const head = ['scenario', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'ttw_kg', 'wtt_kg', 'g_co2e_per_parcel', 'saving_percent'];
-  const rows = latest.result.scenarios.map((s) =>
-    [s.id, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.ttwKg ?? '', s.wttKg ?? '', s.gCo2ePerParcel, s.savingPercent ?? ''].join(','),
+  // Full precision: exports are for further work, not for reading.
+  const head = ['scenario', 'baseline', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high', 'ttw_kg', 'wtt_kg',
+    'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low', 'saving_percent_high'];
+  const { result } = latest;
+  const rows = result.scenarios.map((s) =>
+    [s.id, result.baseline, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high, s.ttwKg ?? '', s.wttKg ?? '',
+      s.gCo2ePerParcel, s.savingPercent ?? '', s.savingRange?.low ?? '', s.savingRange?.high ?? ''].join(','),
   );
   return [head.join(','), ...rows].join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 // Shopper view: "How green is my delivery?" Each option's g CO2e per parcel as a bar, with everyday comparisons.
 import { whenLoaded } from './loading.js';
-import { fmt } from './format.js';
+import { fmt, sig, gramsRange, logScale, km, grams } from './format.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
@@ -44,11 +44,19 @@ const SETTING_NAMES = {
   roadFactor: 'Road distance per straight-line km',
   pickupKm: 'Distance to a pickup point, one way',
   parcelsPerPickupStop: 'Parcels dropped per pickup-point stop',
+  nextDayParcelsPerRound: 'Parcels on a next-day / express round',
+  consolidatedParcelsPerRound: 'Parcels on a consolidated-day round',
+  vehicleFactor: 'Van size class (× the average van)',
+  bikeFactor: 'Cargo bike, kg CO2e per km',
+  'failures.rate': 'First deliveries that fail',
+  'failures.collectShare': 'Failed parcels fetched by the shopper',
+  'failures.collectKm': 'Trip to fetch a failed parcel, one way',
+  'failures.collectCarShare': 'Those trips made by car',
 };
 
 /** Grams as metres of driving and phone charges: the core's comparisons, shared with the other footprints. */
 function comparisons(c) {
-  return `≈ ${fmt(Math.round(c.metresDriven))} m of driving a petrol car · ≈ ${fmt(Math.round(c.phoneCharges))} phone charges`;
+  return `≈ ${km(c.metresDriven / 1000)} of driving a petrol car · ≈ ${sig(c.phoneCharges)} phone charges`;
 }
 
 function render() {
@@ -80,14 +88,19 @@ function render() {
     return;
   }
   showNotices();
-  const worst = Math.max(...result.options.map((o) => o.gCo2e));
+  // A log scale, so that options 30 g and 11 kg apart can both be read; each bar's whisker is its range.
+  const scale = logScale(result.options.flatMap((o) => [o.range.low, o.range.high, o.gCo2e]));
   const greenest = result.options.reduce((a, b) => (b.gCo2e < a.gCo2e ? b : a));
   list.replaceChildren(
     ...result.options.map((option) => {
       const name = option === greenest ? `${option.label} (greenest)` : option.label;
-      const item = barItem(name, `${fmt(Math.round(option.gCo2e))} g CO2e`, option.gCo2e / worst);
+      const item = barItem(name, `${gramsRange(option.gCo2e, option.range)} CO2e`, scale(option.gCo2e), {
+        from: scale(option.range.low),
+        to: scale(option.range.high),
+      });
       item.classList.toggle('greenest', option === greenest);
       item.dataset.id = option.id;
+      item.dataset.grams = String(option.gCo2e); // full precision, for tests and tools
       const compare = document.createElement('p');
       compare.className = 'comparison';
       compare.textContent = comparisons(result.comparisons[result.options.indexOf(option)]);
@@ -107,7 +120,7 @@ function render() {
       const link = document.createElement('a');
       link.href = '#sources';
       link.textContent = term.source ?? 'sources';
-      item.append(`${SETTING_NAMES[term.name] ?? term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
+      item.append(`${SETTING_NAMES[term.name] ?? term.name}: ${sig(term.value)} ${term.unit} (`, link, ')');
       return item;
     }),
     ...result.trace.map((term) => {
@@ -148,8 +161,8 @@ function renderOrder() {
     for (const part of r.parts) {
       const row = parts.insertRow();
       row.insertCell().textContent = part.id;
-      row.insertCell().textContent = `${fmt(part.gCo2e)} g`;
-      row.insertCell().textContent = `${fmt(100 * part.share)}%`;
+      row.insertCell().textContent = grams(part.gCo2e);
+      row.insertCell().textContent = `${sig(100 * part.share)}%`;
     }
   } catch (err) {
     // The old total is never left on screen next to an input it no longer matches.

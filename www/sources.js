@@ -1,6 +1,6 @@
 // "Sources and assumptions": every factor with its source, year and licence, and a field to override it.
 import { whenLoaded } from './loading.js';
-import { fmt } from './format.js';
+import { fmt, published } from './format.js';
 import { describeError, errorDetail } from './errors.js';
 import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
 
@@ -36,7 +36,7 @@ function valueInput(value, label, set, { min = 0, max } = {}) {
   input.step = 'any';
   input.min = String(min);
   if (max !== undefined) input.max = String(max);
-  input.value = String(value);
+  input.value = published(value); // as published: 0.27518, not 0.27518000000000004
   input.setAttribute('aria-label', label);
   input.addEventListener('change', () => set(input.value.trim() === '' ? undefined : Number(input.value), input));
   return input;

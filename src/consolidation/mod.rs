@@ -38,6 +38,8 @@
 //! | hub | the orders' parcel-weighted centre | — |
 //! | `seed` | 1 | k-means is seeded, so the same input gives the same rounds |
 
+mod baselines;
+pub mod estimates;
 pub mod options;
 pub mod orders;
 pub mod rounds;
@@ -46,7 +48,9 @@ mod scenarios;
 
 use serde::{Deserialize, Serialize};
 
-pub use options::{delivery_options, DeliveryOption, DeliveryOptions, OptionsInput};
+pub use baselines::{CarrierOptions, SCENARIO_IDS};
+pub use estimates::{Failures, Range, Sensitivity};
+pub use options::{delivery_options, DeliveryOption, DeliveryOptions, OptionsInput, OPTION_IDS};
 pub use orders::{orders_from_geojson, parse_orders_csv, GeoJson, Orders, Parsed, RowError};
 pub use scenarios::{
     consolidate, CargoBikeOptions, ConsolidateInput, Consolidation, Leg, PickupOptions, Scenario, Shares,

@@ -55,6 +55,14 @@ pub struct ConsolidateInput {
     pub cargo_bike: CargoBikeOptions,
     /// k-means seed; default 1.
     pub seed: Option<u32>,
+    /// The scenario savings are measured against; default `standard`.
+    pub baseline: Option<String>,
+    /// The carrier's rounds of the `standard` and `nextDay` baselines.
+    #[serde(default, deserialize_with = "crate::input::or_default")]
+    pub carrier: super::baselines::CarrierOptions,
+    /// Failed first attempts of home deliveries.
+    #[serde(default, deserialize_with = "crate::input::or_default")]
+    pub failures: super::estimates::Failures,
 }
 
 /// Pickup points and how shoppers reach them.
@@ -108,8 +116,10 @@ pub struct Consolidation {
     pub parcels: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight_kg: Option<f64>,
-    /// `dedicated`, `consolidated`, `pickup`, `cargoBike`, in that order.
+    /// `dedicated`, `consolidated`, `pickup`, `cargoBike`, `standard`, `nextDay`, in that order.
     pub scenarios: Vec<Scenario>,
+    /// The id of the scenario savings are measured against.
+    pub baseline: &'static str,
     pub pickup_points: Vec<PickupPoint>,
     pub hub: LatLon,
     /// The settings used, each with its source (`input`, or where the default comes from).
@@ -164,6 +174,14 @@ pub struct Scenario {
     pub g_co2e_per_parcel: f64,
     /// (baseline − this) / baseline × 100; `None` (null) when the baseline is 0 kg or the quotient is not finite.
     pub saving_percent: Option<f64>,
+    /// Low and high kg CO2e ([`super::estimates`]).
+    pub range: super::estimates::Range,
+    /// The settings that move `kgCo2e`, largest swing first.
+    pub sensitivity: Vec<super::estimates::Sensitivity>,
+    /// Low and high of `savingPercent`.
+    pub saving_range: Option<super::estimates::Range>,
+    /// The settings that move `savingPercent`, largest swing first.
+    pub saving_sensitivity: Vec<super::estimates::Sensitivity>,
     pub legs: Vec<Leg>,
 }
 
@@ -296,7 +314,13 @@ impl Factors {
 }
 
 /// A scenario from its legs; `saving_percent` is filled in against the baseline afterwards.
-fn scenario(id: &'static str, label: &'static str, trips: usize, parcels: f64, legs: Vec<Leg>) -> Result<Scenario> {
+pub(super) fn scenario(
+    id: &'static str,
+    label: &'static str,
+    trips: usize,
+    parcels: f64,
+    legs: Vec<Leg>,
+) -> Result<Scenario> {
     let sum = |f: &dyn Fn(&Leg) -> f64| legs.iter().map(f).sum::<f64>();
     let split = |f: &dyn Fn(&Leg) -> Option<f64>| legs.iter().map(f).sum::<Option<f64>>();
     let vehicle_km = sum(&|l| if l.shopper { 0.0 } else { l.km });
@@ -317,6 +341,7 @@ fn scenario(id: &'static str, label: &'static str, trips: usize, parcels: f64, l
     } else {
         None
     };
+    let (range, sensitivity, saving_range) = super::baselines::unpriced();
     Ok(Scenario {
         id,
         label,
@@ -332,15 +357,12 @@ fn scenario(id: &'static str, label: &'static str, trips: usize, parcels: f64, l
         parcels_per_vehicle_km,
         g_co2e_per_parcel: kg_co2e * 1000.0 / parcels,
         saving_percent: None,
+        range,
+        sensitivity,
+        saving_range,
+        saving_sensitivity: Vec::new(),
         legs,
     })
-}
-
-/// (baseline − kg) / baseline × 100, or `None` when it is not a finite number (a baseline of 0 kg, or one so
-/// small that the quotient overflows).
-fn saving_percent(baseline: f64, kg: f64) -> Option<f64> {
-    let percent = (baseline - kg) / baseline * 100.0;
-    (baseline > 0.0 && percent.is_finite()).then_some(percent)
 }
 
 /// A setting's term: `input` when the caller gave it, else where the default comes from.
@@ -360,7 +382,8 @@ fn setting(name: &str, value: f64, unit: &str, given: bool, default_source: &str
 /// let result = consolidate(&input).unwrap();
 /// let [dedicated, consolidated, ..] = &result.scenarios[..] else { unreachable!() };
 /// assert!(consolidated.vehicle_km < dedicated.vehicle_km);
-/// assert!(consolidated.saving_percent.unwrap() > 80.0);
+/// assert_eq!(result.baseline, "standard"); // savings against a carrier's typical round
+/// assert!(consolidated.range.low <= consolidated.kg_co2e && consolidated.kg_co2e <= consolidated.range.high);
 /// assert_eq!(consolidated.kg_co2e, consolidated.ttw_kg.unwrap() + consolidated.wtt_kg.unwrap());
 /// ```
 pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
@@ -514,11 +537,29 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         ],
     )?;
 
-    let mut scenarios = vec![dedicated, consolidated, pickup_scenario, cargo_bike];
-    let baseline = scenarios[0].kg_co2e;
-    for s in &mut scenarios {
-        s.saving_percent = saving_percent(baseline, s.kg_co2e);
-    }
+    // 5. Pricing: the carriers' baselines, failed first attempts, savings and ranges.
+    let (scenarios, baseline, pricing_settings) = super::baselines::price(
+        &super::baselines::Context {
+            orders,
+            depot,
+            road,
+            road_given: input.road_factor.is_some(),
+            distance_given: pickup.distance_km.is_some(),
+            shares,
+            shares_given: pickup.shares.is_some(),
+            factors: &factors,
+            vehicle_id: input.vehicle.as_deref().unwrap_or("diesel-van"),
+            vehicle: &vehicle,
+            bike: &bike,
+            car: &car,
+            walk: &walk,
+            cycle: &cycle,
+            carrier: input.carrier,
+            failures: input.failures,
+            baseline: input.baseline.as_deref(),
+        },
+        vec![dedicated, consolidated, pickup_scenario, cargo_bike],
+    )?;
     let shares_given = pickup.shares.is_some();
     let mut settings = vec![
         setting("capacity", capacity, "parcels/round", input.capacity.is_some(), ROUND_SOURCE),
@@ -539,11 +580,13 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     if let Some(km) = pickup.distance_km {
         settings.push(setting("pickup.distanceKm", km, "km", true, ""));
     }
+    settings.extend(pricing_settings);
     Ok(Consolidation {
         orders: n,
         parcels: total,
         weight_kg: orders.total_weight_kg(),
         scenarios,
+        baseline,
         pickup_points,
         hub,
         settings,

@@ -16,7 +16,7 @@ use crate::factors::{FactorOverride, FactorTable};
 pub struct OrderInput {
     /// Required: the input of [`delivery_options`].
     pub delivery: Option<OptionsInput>,
-    /// Required: the option chosen (`express`, `consolidated`, `pickupWalk`, `pickupCar`, `cargoBike`).
+    /// Required: the option chosen (an id of [`crate::consolidation::OPTION_IDS`]).
     pub option: Option<String>,
     /// Left out: no packaging counted.
     pub packaging: Option<PackagingInput>,
@@ -63,7 +63,7 @@ pub struct OrderPart {
 /// use green_delivery::footprint::{order_footprint, DigitalInput, OrderInput, PackagingInput, PackagingItem};
 /// let order = order_footprint(&OrderInput {
 ///     delivery: Some(OptionsInput { shopper: Some(LatLon { lat: 51.52, lon: -0.08 }), ..Default::default() }),
-///     option: Some("consolidated".into()),
+///     option: Some("standard".into()),
 ///     packaging: Some(PackagingInput {
 ///         items: vec![PackagingItem { material: "board".into(), mass_kg: 0.3, route: "recycling".into() }],
 ///         ..Default::default()
@@ -74,7 +74,7 @@ pub struct OrderPart {
 /// .unwrap();
 /// let parts: f64 = order.parts.iter().map(|p| p.g_co2e).sum();
 /// assert_eq!(order.g_co2e, parts);
-/// assert_eq!(order.summary, "Your order: 259 g CO2e, of which delivery 256 g, packaging 1.4 g, online 2.0 g.");
+/// assert_eq!(order.summary, "Your order: 285 g CO2e, of which delivery 281 g, packaging 1.4 g, online 2.0 g.");
 /// ```
 pub fn order_footprint(input: &OrderInput) -> Result<OrderFootprint> {
     // Checked first, so that a bad order-level override is named `factors.<id>`, not after the part it reached.
@@ -147,8 +147,12 @@ mod tests {
 
     fn order() -> OrderInput {
         OrderInput {
-            delivery: Some(OptionsInput { shopper: Some(LatLon { lat: 51.5, lon: -0.1 }), ..Default::default() }),
-            option: Some("express".into()),
+            delivery: Some(OptionsInput {
+                shopper: Some(LatLon { lat: 51.5, lon: -0.1 }),
+                failures: crate::consolidation::Failures { rate: Some(0.0), ..Default::default() },
+                ..Default::default()
+            }),
+            option: Some("sameDayCourier".into()),
             ..Default::default()
         }
     }
@@ -195,7 +199,7 @@ mod tests {
         assert_eq!(err(OrderInput { option: None, ..order() }), "option: required");
         assert_eq!(
             err(OrderInput { option: Some("drone".into()), ..order() }),
-            "option: unknown delivery option `drone`, expected one of express, consolidated, pickupWalk, pickupCar, \
+            "option: unknown delivery option `drone`, expected one of sameDayCourier, nextDay, standard, consolidated, pickupWalk, pickupCar, \
              cargoBike"
         );
         assert_eq!(

@@ -80,25 +80,47 @@ export interface ConsolidateInput {
   };
   cargoBike?: { /** Default: the orders' parcel-weighted centre. */ hub?: LatLon; /** Default 50. */ capacity?: number; /** Default "e-cargo-bike". */ vehicle?: string };
   /** k-means seed (u32). Default 1. */ seed?: number;
+  /** The scenario savings are measured against. Default "standard". */ baseline?: ScenarioId;
+  /** The carrier's rounds of the standard and nextDay baselines. */
+  carrier?: { /** Default 100 (32–168). */ parcelsPerRound?: number; /** Default 50 (assumption, 32–100). */ nextDayParcelsPerRound?: number; /** Default 45 (11.9–96). */ dropKm?: number };
+  /** Failed first attempts of home deliveries. */ failures?: Failures;
   /** Also return the consolidated rounds as GeoJSON. */ geojson?: boolean;
 }
+/** Failed first attempts: each failure is redelivered, or fetched by the shopper. */
+export interface Failures {
+  /** First-time failure rate, 0–1. Default 0.0465 (IMRG; 0.0277–0.10). */ rate?: number;
+  /** Share of failed parcels the shopper fetches. Default 0.5 (assumption, 0.2–0.8). */ collectShare?: number;
+  /** One-way km of that trip. Default 5 (assumption, 2–10). */ collectKm?: number;
+  /** Share of those trips by car. Default 0.4 (assumption, 0.2–0.6). */ collectCarShare?: number;
+}
+/** A figure's low and high, in the figure's unit. */
+export interface Range { low: number; high: number }
+/** One setting's effect on a figure: the figure with the setting at its low and at its high (sorted by |high − low|). */
+export interface Sensitivity { setting: string; low: number; high: number; settingLow: number; settingHigh: number }
+export type ScenarioId = "dedicated" | "consolidated" | "pickup" | "cargoBike" | "standard" | "nextDay";
+export type OptionId = "sameDayCourier" | "nextDay" | "standard" | "consolidated" | "pickupWalk" | "pickupCar" | "cargoBike";
 export interface Leg {
-  name: "vans" | "trunk" | "bikes" | "walk" | "cycle" | "car"; factor: string; shopper: boolean;
+  name: "vans" | "trunk" | "bikes" | "walk" | "cycle" | "car" | "redelivery" | "collection"; factor: string; shopper: boolean;
   km: number; kgCo2e: number; ttwKg: number | null; wttKg: number | null;
   kwh?: number; litres?: number; fuel?: "diesel-fuel" | "petrol-fuel"; trace: Term[];
 }
 export interface Scenario {
-  id: "dedicated" | "consolidated" | "pickup" | "cargoBike"; label: string;
+  id: ScenarioId; label: string;
   trips: number; vehicleKm: number; shopperKm: number;
   kwh: number; dieselLitres: number; petrolLitres: number;
   /** WTW. */ kgCo2e: number; ttwKg: number | null; wttKg: number | null;
   parcelsPerVehicleKm: number | null; gCo2ePerParcel: number;
-  /** Against "dedicated". */ savingPercent: number | null;
+  /** Against the result's baseline. */ savingPercent: number | null;
+  /** kg CO2e low and high. */ range: Range;
+  sensitivity: Sensitivity[];
+  /** savingPercent low and high; null when savingPercent is. */ savingRange: Range | null;
+  /** The settings that move savingPercent, largest swing first (a tornado chart). */ savingSensitivity: Sensitivity[];
   legs: Leg[];
 }
 export interface ConsolidateResult {
   orders: number; parcels: number; weightKg?: number;
   scenarios: Scenario[];
+  /** The id savings are measured against. */ baseline: ScenarioId;
   pickupPoints: { lat: number; lon: number; orders: number; parcels: number }[];
   hub: LatLon;
   /** Settings used, with their source ("input" or the default's). */ settings: Term[];
@@ -115,15 +137,18 @@ export interface DeliveryOptionsInput {
   shopper: LatLon; depot?: LatLon; vehicle?: string;
   /** Default 100. */ parcelsPerRound?: number; /** Default 45. */ dropKm?: number;
   /** One way; default depot→shopper road km, else 17.87. */ stemKm?: number;
+  /** Default 50 (assumption). */ nextDayParcelsPerRound?: number; /** Default 168 (assumption). */ consolidatedParcelsPerRound?: number;
   roadFactor?: number; /** Default 2. */ pickupKm?: number; /** Default 10. */ parcelsPerPickupStop?: number;
+  failures?: Failures; /** Default "standard". */ baseline?: OptionId;
   car?: string; bike?: string; grid?: string; gridKgPerKwh?: number; factors?: Record<string, FactorOverride>;
 }
 export interface DeliveryOption {
-  id: "express" | "consolidated" | "pickupWalk" | "pickupCar" | "cargoBike"; label: string;
-  gCo2e: number; ttwG: number | null; wttG: number | null; vehicleKm: number; shopperKm: number;
+  id: OptionId; label: string;
+  gCo2e: number; /** g CO2e low and high. */ range: Range; sensitivity: Sensitivity[];
+  /** Against the baseline. */ savingPercent: number | null; savingRange: Range | null; ttwG: number | null; wttG: number | null; vehicleKm: number; shopperKm: number;
   explanation: string; legs: Leg[];
 }
-export interface DeliveryOptionsResult { options: DeliveryOption[]; settings: Term[] }
+export interface DeliveryOptionsResult { options: DeliveryOption[]; baseline: OptionId; settings: Term[] }
 
 /** The same grams two everyday ways; null where the factor behind it is 0. */
 export interface Comparisons {

@@ -110,7 +110,7 @@ export interface DigitalFactor {
 
 export interface OrderInput {
   delivery: DeliveryOptionsInput;
-  option: "express" | "consolidated" | "pickupWalk" | "pickupCar" | "cargoBike";
+  option: OptionId;
   /** Left out: not counted. */ packaging?: PackagingInput;
   /** Left out: not counted. */ digital?: DigitalInput;
   /** For every part and the comparisons; a part's own factors win. */ factors?: Record<string, FactorOverride>;

@@ -46,7 +46,7 @@ test('a GeoJSON file nested 20,000 deep, five times: a plain message each time, 
   await page.getByRole('button', { name: 'load the sample city' }).click();
   await page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
   assert.equal(await page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders loaded.');
-  assert.equal(await page.locator('#merchant-table tbody tr').count(), 4);
+  assert.equal(await page.locator('#merchant-table tbody tr').count(), 6);
   await page.close();
 });
 
@@ -63,7 +63,7 @@ test('a worker that dies is replaced, and the next run works', async () => {
   await page.unroute('**/merchant-worker.js');
   await page.getByRole('button', { name: 'load the sample city' }).click();
   await page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
-  assert.equal(await page.locator('#merchant-table tbody tr').count(), 4);
+  assert.equal(await page.locator('#merchant-table tbody tr').count(), 6);
   await page.close();
 });
 
@@ -92,9 +92,9 @@ const GARBAGE = {
 for (const [what, stored] of Object.entries(GARBAGE)) {
   test(`garbage in localStorage (${what}): every view still shows figures`, async () => {
     const { page, consoleErrors } = await withStored(stored);
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 5);
+    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
     const values = await page.locator('#shopper-results .option-value').allTextContents();
-    for (const v of values) assert.match(v, /^[\d,]+ g CO2e$/, `shopper: ${v}`);
+    for (const v of values) assert.match(v, /^[\d,.]+ k?g \([\d,.]+–[\d,.]+ k?g\) CO2e$/, `shopper: ${v}`);
     assert.equal(await page.locator('#shopper-error').textContent(), '');
     await page.waitForFunction(() => document.querySelector('#order-summary').textContent.startsWith('Your order:'));
     assert.doesNotMatch(await page.locator('#order-summary').textContent(), /Infinity|NaN|∞/);
@@ -118,7 +118,7 @@ for (const [what, stored] of Object.entries(GARBAGE)) {
     await page.getByRole('button', { name: 'load the sample city' }).click();
     await page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
     for (const cell of await page.locator('#merchant-table tbody td:nth-child(5)').allTextContents()) {
-      assert.match(cell, /^[\d,.]+$/, `merchant kg CO2e: ${cell}`);
+      assert.match(cell, /^[\d,.]+ k?g \([\d,.]+–[\d,.]+ (k?g|t)\)$|^[\d,.]+ (k?g|t) \([\d,.]+–[\d,.]+ (k?g|t)\)$/, `merchant kg CO2e: ${cell}`);
     }
     assert.deepEqual(consoleErrors, []);
     await page.evaluate(() => localStorage.clear());
@@ -153,8 +153,8 @@ test('an override of 1e308 typed in the sources table is not saved once the API 
     // so: the views keep showing finite figures, falling back to the defaults if the override breaks them.
     assert.deepEqual(JSON.parse(stored), { 'diesel-van': { kgPerUnit: 1e308 } });
     await page.goto(new URL('/#shopper', session.url).href);
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 5);
-    for (const v of await page.locator('#shopper-results .option-value').allTextContents()) assert.match(v, /^[\d,]+ g CO2e$/, v);
+    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+    for (const v of await page.locator('#shopper-results .option-value').allTextContents()) assert.match(v, /^[\d,.]+ k?g \([\d,.]+–[\d,.]+ k?g\) CO2e$/, v);
     assert.match(await page.locator('#shopper-notice').textContent(), /default values/);
     await screenshot(page, 'sources-override-accepted-shopper');
   }

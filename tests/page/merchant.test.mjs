@@ -22,28 +22,51 @@ const done = (file, timeout = 30_000) =>
     file,
     { timeout },
   );
-const cellNumber = async (id, column) =>
-  Number((await tab.page.locator(`#merchant-table tr[data-id="${id}"] > :nth-child(${column})`).textContent()).replace(/[,%]/g, ''));
+const cell = (id, column) => tab.page.locator(`#merchant-table tr[data-id="${id}"] > :nth-child(${column})`).textContent();
+/** A cell's leading number ("1,610 km" → 1610; "850 m" → 0.85). */
+const cellNumber = async (id, column) => {
+  const text = await cell(id, column);
+  const n = Number(text.split(' ')[0].replace(/[,%]/g, ''));
+  return text.split(' ')[1] === 'm' ? n / 1000 : n;
+};
+const IDS = ['dedicated', 'consolidated', 'pickup', 'cargoBike', 'standard', 'nextDay'];
 
 test('the sample city gives the scenarios that consolidate() gives', async () => {
   await tab.page.getByRole('button', { name: 'load the sample city' }).click();
   await done('sample-orders.csv');
   assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders loaded.');
-  assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 4);
-  const direct = await tab.page.evaluate(async () => {
+  assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 6);
+  const { direct, formatted, baseline } = await tab.page.evaluate(async () => {
     const api = await import('/pkg/green_delivery.js');
+    const f = await import('/format.js');
     await api.default();
     const { orders } = api.parseOrders(await (await fetch('/data/sample-orders.csv')).text());
     const r = api.consolidate({ ...orders, depot: { lat: 51.5416, lon: -0.0076 }, vehicle: 'diesel-van', capacity: 100 });
-    return Object.fromEntries(r.scenarios.map((s) => [s.id, s]));
+    const formatted = Object.fromEntries(r.scenarios.map((s) => [s.id, { kg: f.kilogramsRange(s.kgCo2e, s.range), km: f.km(s.vehicleKm) }]));
+    return { direct: Object.fromEntries(r.scenarios.map((s) => [s.id, s])), formatted, baseline: r.baseline };
   });
-  for (const id of ['dedicated', 'consolidated', 'pickup', 'cargoBike']) {
-    assert.equal(await cellNumber(id, 5), Math.round(direct[id].kgCo2e * 10) / 10, `${id} kg CO2e`);
-    assert.equal(await cellNumber(id, 2), Math.round(direct[id].vehicleKm), `${id} vehicle km`);
+  assert.equal(baseline, 'standard');
+  for (const id of IDS) {
+    assert.equal(await cell(id, 5), formatted[id].kg, `${id} kg CO2e, with its range`);
+    assert.equal(await cell(id, 2), formatted[id].km, `${id} vehicle km`);
+    const r = direct[id].range;
+    assert.ok(r.low <= direct[id].kgCo2e && direct[id].kgCo2e <= r.high, id);
   }
-  const saved = await cellNumber('consolidated', 7);
-  assert.equal(saved, Math.round(direct.consolidated.savingPercent * 10) / 10);
-  assert.ok(saved > 50, `consolidating should save most of the km, saved ${saved}%`);
+  // The first row is the baseline; the headline names the greenest scenario against it, with the saving's range.
+  assert.equal(await tab.page.locator('#merchant-table tbody tr').first().getAttribute('data-id'), 'standard');
+  const headline = await tab.page.locator('#merchant-headline').textContent();
+  console.log(`sample city headline: ${headline}`);
+  assert.match(headline, /^.+: [\d.,]+ k?g instead of [\d.,]+ k?g by standard carrier delivery, [\d.,]+% (less|more) \(range -?[\d.,]+–-?[\d.,]+%\)\.$/);
+  const best = await tab.page.locator('#merchant-headline').getAttribute('data-id');
+  assert.ok(direct[best].savingRange.low <= direct[best].savingPercent && direct[best].savingPercent <= direct[best].savingRange.high);
+  // The tornado: one bar label per setting that moves the saving, largest swing first.
+  const rows = direct[best].savingSensitivity;
+  assert.ok(rows.length >= 3, 'several assumptions move the saving');
+  const swings = rows.map((r) => Math.abs(r.high - r.low));
+  assert.deepEqual([...swings].sort((a, b) => b - a), swings);
+  assert.ok((await tab.page.locator('#merchant-tornado rect').count()) >= rows.length);
+  // Bars on a log scale, each with its range as a whisker.
+  assert.equal(await tab.page.locator('#merchant-bars .bar-range').count(), 6);
   assert.match(await tab.page.locator('#merchant-map').getAttribute('aria-label'), /^Map of 3,000 orders in \d+ consolidated rounds/);
   await screenshot(tab.page, 'merchant');
 });
@@ -59,10 +82,11 @@ test('results export as CSV, GeoJSON and a JSON report', async () => {
   const csv = await save('Download scenarios (CSV)');
   assert.equal(csv.file, 'green-delivery-scenarios.csv');
   const lines = csv.text.trim().split('\n');
-  assert.equal(lines[0], 'scenario,vehicle_km,shopper_km,kwh,kg_co2e,ttw_kg,wtt_kg,g_co2e_per_parcel,saving_percent');
-  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ['dedicated', 'consolidated', 'pickup', 'cargoBike']);
-  const kg = Number(lines[2].split(',')[4]);
-  assert.equal(Math.round(kg * 10) / 10, await cellNumber('consolidated', 5));
+  assert.equal(lines[0], 'scenario,baseline,vehicle_km,shopper_km,kwh,kg_co2e,kg_co2e_low,kg_co2e_high,ttw_kg,wtt_kg,g_co2e_per_parcel,saving_percent,saving_percent_low,saving_percent_high');
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), IDS);
+  // Full precision in the export.
+  const kg = lines[2].split(',')[5];
+  assert.ok(kg.replace(/^0\.0*/, '').replace('.', '').length > 3, `exports keep full precision, got ${kg}`);
 
   const geojson = JSON.parse((await save('Download rounds (GeoJSON)')).text);
   assert.equal(geojson.type, 'FeatureCollection');
@@ -74,7 +98,8 @@ test('results export as CSV, GeoJSON and a JSON report', async () => {
   const report = JSON.parse((await save('Download report (JSON)')).text);
   assert.equal(report.file, 'sample-orders.csv');
   assert.equal(report.orders, 3000);
-  assert.equal(report.scenarios.length, 4);
+  assert.equal(report.scenarios.length, 6);
+  assert.equal(report.baseline, 'standard');
 });
 
 test('changing the capacity re-runs the analysis', async () => {
@@ -82,7 +107,7 @@ test('changing the capacity re-runs the analysis', async () => {
   await tab.page.getByLabel('Capacity, parcels per round').fill('30');
   await tab.page.getByLabel('Capacity, parcels per round').dispatchEvent('change');
   await tab.page.waitForFunction(
-    (b) => Number(document.querySelector('#merchant-table tr[data-id="consolidated"] > :nth-child(2)')?.textContent.replace(/,/g, '')) !== b,
+    (b) => Number(document.querySelector('#merchant-table tr[data-id="consolidated"] > :nth-child(2)')?.textContent.split(' ')[0].replace(/,/g, '')) !== b,
     before,
   );
   assert.ok((await cellNumber('consolidated', 2)) > before, 'smaller rounds drive more stem km');

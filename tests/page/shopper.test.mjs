@@ -8,24 +8,38 @@ let tab;
 before(async () => {
   session = await startSession();
   tab = await session.open('/');
-  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 5);
+  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
 });
 after(() => session?.close());
 
 const shown = () =>
   tab.page.locator('#shopper-results li').evaluateAll((items) =>
-    items.map((li) => ({ id: li.dataset.id, grams: Number(li.querySelector('.option-value').textContent.split(' ')[0].replaceAll(',', '')), text: li.textContent })),
+    items.map((li) => ({
+      id: li.dataset.id,
+      grams: Math.round(Number(li.dataset.grams)),
+      value: li.querySelector('.option-value').textContent,
+      whisker: Boolean(li.querySelector('.bar-range')),
+      text: li.textContent,
+    })),
   );
+/** deliveryOptions' own figures, and as the one formatting rule writes them. */
 const direct = (input) =>
   tab.page.evaluate(async (input) => {
     const api = await import('/pkg/green_delivery.js');
-    return api.deliveryOptions(input).options.map((o) => ({ id: o.id, grams: Math.round(o.gCo2e) }));
+    const { gramsRange } = await import('/format.js');
+    return api.deliveryOptions(input).options.map((o) => ({ id: o.id, grams: Math.round(o.gCo2e), value: `${gramsRange(o.gCo2e, o.range)} CO2e` }));
   }, input);
 
 test('each option shows its g CO2e per parcel, with the greenest marked', async () => {
   const options = await shown();
   const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van', factors: {} });
-  assert.deepEqual(options.map(({ id, grams }) => ({ id, grams })), expected);
+  assert.deepEqual(options.map(({ id, grams, value }) => ({ id, grams, value })), expected);
+  for (const o of options) {
+    // "160 g (120–260 g) CO2e": 2–3 significant figures, the range beside, drawn as a whisker on the bar.
+    assert.match(o.value, /^[\d.,]+ k?g \([\d.,]+–[\d.,]+ k?g\) CO2e$/, o.value);
+    assert.ok(o.whisker, `${o.id} shows its range on its bar`);
+  }
+  await screenshot(tab.page, 'shopper-ranges');
   const greenest = expected.reduce((a, b) => (b.grams < a.grams ? b : a));
   assert.equal(await tab.page.locator('#shopper-results li.greenest').getAttribute('data-id'), greenest.id);
   assert.match(await tab.page.locator('#shopper-results li.greenest strong').textContent(), /\(greenest\)$/);
@@ -37,14 +51,14 @@ test('everyday comparisons convert grams with the petrol car and phone-charge fa
     const table = api.factors(undefined);
     return { car: table.find((f) => f.id === 'petrol-car').kgPerUnit, grid: table.find((f) => f.id === 'uk-grid-2025').kgPerUnit };
   });
-  const express = (await shown()).find((o) => o.id === 'express');
-  const exact = await tab.page.evaluate(async () => {
+  const express = (await shown()).find((o) => o.id === 'sameDayCourier');
+  const { metres, charges } = await tab.page.evaluate(async ({ car, grid }) => {
     const api = await import('/pkg/green_delivery.js');
-    return api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 } }).options[0].gCo2e;
-  });
-  const metres = Math.round(exact / car).toLocaleString('en-US');
-  const charges = Math.round(exact / (0.015 * grid * 1000)).toLocaleString('en-US');
-  assert.ok(express.text.includes(`≈ ${metres} m of driving`), express.text);
+    const { km, sig } = await import('/format.js');
+    const exact = api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 } }).options[0].gCo2e;
+    return { metres: km(exact / car / 1000), charges: sig(exact / (0.015 * grid * 1000)) };
+  }, { car, grid });
+  assert.ok(express.text.includes(`≈ ${metres} of driving`), express.text);
   assert.ok(express.text.includes(`≈ ${charges} phone charges`), express.text);
   assert.ok((await tab.page.locator('#shopper-assumptions li').count()) >= 4);
   assert.equal(await tab.page.locator('#shopper-assumptions li a').first().getAttribute('href'), '#sources');
@@ -84,14 +98,14 @@ test('clicking the map moves the shopper and updates the numbers', async () => {
   const lon = Number(await tab.page.getByLabel('Your longitude').inputValue());
   assert.ok(lon > 0.05, `clicked east of the shop, got longitude ${lon}`);
   const after = await shown();
-  assert.ok(after.find((o) => o.id === 'express').grams > before.find((o) => o.id === 'express').grams);
+  assert.ok(after.find((o) => o.id === 'sameDayCourier').grams > before.find((o) => o.id === 'sameDayCourier').grams);
 });
 
 test('a distance from the shop replaces the coordinates', async () => {
   await tab.page.getByLabel('Or your road distance from the shop, km').fill('10');
   const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, stemKm: 10, vehicle: 'diesel-van' });
-  const express = (await shown()).find((o) => o.id === 'express');
-  assert.equal(express.grams, expected.find((o) => o.id === 'express').grams);
+  const express = (await shown()).find((o) => o.id === 'sameDayCourier');
+  assert.equal(express.grams, expected.find((o) => o.id === 'sameDayCourier').grams);
   // A bad latitude: a plain sentence, not the developer's message, and no figure left from the old input.
   await tab.page.getByLabel('Your latitude').fill('');
   const error = await tab.page.locator('#shopper-error').textContent();
@@ -104,7 +118,7 @@ test('a distance from the shop replaces the coordinates', async () => {
   await screenshot(tab.page, 'shopper-bad-latitude');
   await tab.page.getByLabel('Your latitude').fill('51.52');
   assert.equal(await tab.page.locator('#shopper-error').textContent(), '');
-  assert.equal(await tab.page.locator('#shopper-results li').count(), 5);
+  assert.equal(await tab.page.locator('#shopper-results li').count(), 7);
   assert.match(await tab.page.locator('#order-summary').textContent(), /^Your order:/);
   await screenshot(tab.page, 'shopper');
 });
@@ -124,9 +138,9 @@ test('the sources table lists every factor with its source, and overrides stay l
   // The override reaches the shopper's numbers, and survives a reload.
   await tab.page.goto(new URL('/#shopper', session.url).href);
   await tab.page.reload();
-  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 5);
+  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
   const overridden = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van', factors: { 'diesel-van': { kgPerUnit: 1 } } });
-  assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })), overridden);
+  assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })), overridden.map(({ id, grams }) => ({ id, grams })));
   await tab.page.goto(new URL('/#sources', session.url).href);
   await tab.page.getByRole('button', { name: 'Reset all overrides' }).click();
   assert.equal(await tab.page.evaluate(() => localStorage.getItem('green-delivery:factor-overrides')), null);

@@ -9,7 +9,7 @@ const wasmRequests = [];
 before(async () => {
   session = await startSession();
   tab = await session.open('/checkout-example.html');
-  await tab.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 5);
+  await tab.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
 });
 after(() => session?.close());
 
@@ -41,14 +41,21 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
     const shown = [...widget.shadowRoot.querySelectorAll('[part~="option"]')].map((row) => ({
       id: row.dataset.id,
       text: row.querySelector('[part="value"]').textContent,
+      whisker: Boolean(row.querySelector('[part="bar-range"]')),
     }));
-    return { shown, direct: direct.map((o) => ({ id: o.id, g: o.gCo2e })) };
+    return { shown, direct: direct.map((o) => ({ id: o.id, g: o.gCo2e, range: o.range })) };
   });
   assert.equal(shown.length, direct.length);
   shown.forEach((row, i) => {
     assert.equal(row.id, direct[i].id);
-    assert.equal(row.text, `${Math.round(direct[i].g).toLocaleString('en-US')} g`);
+    // 2–3 significant figures, in g or kg, with the range beside: "160 g (120–260 g)" or "3.6 kg (2.9–4.1 kg)".
+    assert.match(row.text, /^[\d.,]+ k?g \([\d.,]+–[\d.,]+ k?g\)$/, row.text);
+    const central = row.text.split(' ')[0].replace(/,/g, '');
+    assert.ok(central.replace(/^0\.0*/, '').replace('.', '').length <= 3, `${row.text}: at most 3 significant figures`);
+    assert.ok(row.whisker, `${row.id}: its range is drawn on its bar`);
+    assert.ok(direct[i].range.low <= direct[i].g && direct[i].g <= direct[i].range.high);
   });
+  await screenshot(tab.page, 'widget-ranges');
   const greenest = direct.reduce((a, b) => (b.g < a.g ? b : a));
   assert.equal(await tab.page.locator('#delivery [part~="greenest"]').getAttribute('data-id'), greenest.id);
   assert.equal(await tab.page.locator('#delivery [part~="greenest"] [part="badge"]').textContent(), 'Greenest');
@@ -56,7 +63,7 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
 
 test('choosing with the mouse fires green-delivery-select with the estimate', async () => {
   const events = await nextEvent('green-delivery-select');
-  await rows('delivery').nth(1).click();
+  await rows('delivery').nth(3).click();
   const detail = await events();
   assert.equal(detail.id, 'consolidated');
   assert.equal(detail.estimate.id, 'consolidated');
@@ -90,12 +97,12 @@ test('two widgets share one wasm instance', async () => {
 });
 
 test('changing an attribute re-renders, and properties mirror attributes', async () => {
-  const before = await tab.page.locator('#delivery [data-id="express"] [part="value"]').textContent();
+  const before = await tab.page.locator('#delivery [data-id="sameDayCourier"] [part="value"]').textContent();
   await tab.page.locator('#delivery').evaluate((el) => {
     el.destination = '51.60,-0.30';
   });
   await tab.page.waitForFunction((b) => {
-    const v = document.querySelector('#delivery').shadowRoot.querySelector('[data-id="express"] [part="value"]');
+    const v = document.querySelector('#delivery').shadowRoot.querySelector('[data-id="sameDayCourier"] [part="value"]');
     return v && v.textContent !== b;
   }, before);
   assert.equal(await tab.page.locator('#delivery').getAttribute('destination'), '51.60,-0.30');
@@ -134,7 +141,7 @@ test('a bad attribute shows a polite message and an error event, and the page ke
   // The rest of the page, and the other widget, still work.
   await tab.page.locator('#pay').click();
   await rows('delivery').first().click();
-  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'express');
+  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'sameDayCourier');
   await tab.page.locator('#gift').evaluate((el) => el.setAttribute('destination', '51.46,-0.21'));
   await tab.page.waitForFunction(() => document.querySelector('#gift').estimates.length === 3);
   await screenshot(tab.page, 'widget-checkout');
@@ -156,7 +163,7 @@ test("a page's aggressive CSS does not reach inside the widget", async () => {
     const { page: p } = await session.open('/icon.svg');
     await p.route('**/isolation.html', (route) => route.fulfill({ body: page(css), contentType: 'text/html' }));
     await p.goto(new URL('/isolation.html', session.url).href);
-    await p.waitForFunction(() => document.querySelector('green-delivery-options')?.estimates?.length === 5);
+    await p.waitForFunction(() => document.querySelector('green-delivery-options')?.estimates?.length === 7);
     const boxes = await p.evaluate(() => {
       const el = document.querySelector('green-delivery-options');
       const origin = el.shadowRoot.querySelector('[part="container"]').getBoundingClientRect();
