@@ -1,0 +1,3 @@
+// The full API: every function, its option and result types, and GreenDeliveryError (with `code` and `field`).
+export * from '../www/pkg/green_delivery.js';
+export { default } from '../www/pkg/green_delivery.js';
