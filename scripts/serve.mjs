@@ -71,7 +71,7 @@ function refuse(res, status, text) {
   res.writeHead(status, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
 }
 
-async function handle(req, res) {
+async function handle(req, res, root) {
   if (!['GET', 'HEAD'].includes(req.method)) {
     res.setHeader('Allow', 'GET, HEAD');
     refuse(res, 405, 'method not allowed');
@@ -89,8 +89,8 @@ async function handle(req, res) {
     refuse(res, 404, 'not found');
     return;
   }
-  const file = normalize(join(ROOT, path.endsWith('/') ? `${path}index.html` : path));
-  if (!file.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep)) {
+  const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
     refuse(res, 403, 'forbidden');
     return;
   }
@@ -127,10 +127,11 @@ function urlOf({ address, family, port }) {
 /**
  * Starts the server on `host` (default 127.0.0.1, or the HOST environment variable); resolves to
  * `{ server, url }`, the URL being the address actually bound. Port 0 picks a free port (the tests use this).
+ * `root` is the folder to serve (default www/; the package tests serve a Vite build and a plain folder with it).
  */
-export function serve(port, host = process.env.HOST || DEFAULT_HOST) {
+export function serve(port, host = process.env.HOST || DEFAULT_HOST, root = ROOT) {
   const server = createServer((req, res) =>
-    handle(req, res).catch(() => {
+    handle(req, res, root).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'server error');
       else res.end();
     }),
