@@ -114,4 +114,12 @@ declare global {
     'green-delivery-select': GreenDeliverySelectEvent;
     'green-delivery-error': GreenDeliveryErrorEvent;
   }
+  interface DocumentEventMap {
+    'green-delivery-select': GreenDeliverySelectEvent;
+    'green-delivery-error': GreenDeliveryErrorEvent;
+  }
+  interface WindowEventMap {
+    'green-delivery-select': GreenDeliverySelectEvent;
+    'green-delivery-error': GreenDeliveryErrorEvent;
+  }
 }

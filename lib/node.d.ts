@@ -1,3 +1,5 @@
+/// <reference lib="esnext.disposable" />
+// (wasm-bindgen types KMeansStepper with [Symbol.dispose], so the types need that lib, TypeScript ≥ 5.2.)
 // The full API in Node: as in the browser, except that `init()` and `initSync()` need no argument.
 export * from '../www/pkg/green_delivery.js';
 import type { InitInput, InitOutput, SyncInitInput } from '../www/pkg/green_delivery.js';

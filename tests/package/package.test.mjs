@@ -32,7 +32,9 @@ const sh = (command, args, options = {}) =>
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'green-delivery-package-'));
   // npm pack runs `prepack` (set-up + build), so the tarball holds a fresh build.
-  [packed] = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT }).replace(/^[^[]*/s, ''));
+  // prepack's build writes to stderr, so stdout is npm's JSON (whatever precedes its opening line is skipped).
+  const out = sh('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT });
+  [packed] = JSON.parse(out.slice(out.search(/^\[/m)));
   shop = join(work, 'shop');
   mkdirSync(shop);
   writeFileSync(
@@ -231,6 +233,7 @@ test('Vite: a shop built with vite build shows the widget, fetching its .wasm on
 `,
   );
   sh(process.execPath, [join(shop, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app });
+  writeFileSync(join(app, 'dist/favicon.ico'), ''); // so that the browser's own request is not a 404
   const assets = readdirSync(join(app, 'dist/assets'));
   const wasmFiles = assets.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasmFiles.length, 1, `only the widget's .wasm is bundled: ${assets.join(', ')}`);
@@ -261,6 +264,7 @@ test('no bundler: the same widget, and the full API, from a plain static folder'
 <green-delivery-options depot="51.5072,-0.1276" destination="51.4600,-0.2100"></green-delivery-options></body></html>
 `,
   );
+  writeFileSync(join(shop, 'favicon.ico'), '');
   const { server, url } = await serve(0, undefined, shop);
   try {
     const { page, options, wasm, errors, foreign } = await openWidgetPage(`${url}static.html`);
