@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Start from empty folders: a snippet folder's name hashes the crate's version, so old ones would linger (and be packed).
+rm -rf www/pkg www/widget-pkg
 wasm-pack --log-level warn build --release --target web --out-dir www/pkg --no-pack
 wasm-pack --log-level warn build --release --target web --out-dir www/widget-pkg --no-pack -- --no-default-features
 # wasm-pack writes a `*` .gitignore into each package; /.gitignore already ignores them, and npm pack would obey it.
