@@ -1,5 +1,8 @@
 // Serves www/ as a static site with the headers the page and the widget need:
 // `.wasm` as application/wasm (for streaming compilation) and a strict Content-Security-Policy.
+// Text and wasm are sent precompressed when the build wrote `.br` / `.gz` beside them (scripts/compress.mjs) and the
+// client accepts it: Brotli if asked, else gzip, else the file as it is; `Vary: Accept-Encoding` says so to caches.
+// Every file has an ETag, so a revalidation (Cache-Control: no-cache) costs a 304 and no body.
 // It listens on 127.0.0.1 only, unless HOST says otherwise (HOST=0.0.0.0 to reach it from other machines), and
 // never serves dotfiles or anything in a dot-directory (.git, .env, …).
 import { createServer } from 'node:http';
@@ -30,11 +33,45 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** Headers sent with every response, errors included. */
 const HEADERS = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' };
 
+/** Types worth compressing (what scripts/compress.mjs compresses). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.csv', '.geojson', '.wasm', '.txt', '.map']);
+
+/**
+ * The encodings a client accepts, from its Accept-Encoding header: `br` first, then `gzip`; none for a client that
+ * sends no header (RFC 9110: identity only) or gives them `q=0`.
+ */
+export function acceptedEncodings(header) {
+  if (typeof header !== 'string' || header.trim() === '') return [];
+  const q = {};
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const value = weight ? Number(weight.slice(2)) : 1;
+    q[name.trim()] = Number.isFinite(value) ? value : 0;
+  }
+  const ok = (name) => (q[name] ?? q['*'] ?? 0) > 0;
+  return ['br', 'gzip'].filter(ok);
+}
+
+/** The precompressed file to send for `file`, if the client takes it and it is not older than the file. */
+async function precompressed(file, source, acceptEncoding) {
+  for (const encoding of acceptedEncodings(acceptEncoding)) {
+    const candidate = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+    try {
+      const info = await stat(candidate);
+      if (info.isFile() && info.mtimeMs >= source.mtimeMs) return { path: candidate, info, encoding };
+    } catch {
+      // not written: try the next encoding
+    }
+  }
+  return null;
+}
+
 function refuse(res, status, text) {
   res.writeHead(status, { ...HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(text);
 }
 
-async function handle(req, res) {
+async function handle(req, res, root) {
   if (!['GET', 'HEAD'].includes(req.method)) {
     res.setHeader('Allow', 'GET, HEAD');
     refuse(res, 405, 'method not allowed');
@@ -52,18 +89,32 @@ async function handle(req, res) {
     refuse(res, 404, 'not found');
     return;
   }
-  const file = normalize(join(ROOT, path.endsWith('/') ? `${path}index.html` : path));
-  if (!file.startsWith(ROOT.endsWith(sep) ? ROOT : ROOT + sep)) {
+  const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
     refuse(res, 403, 'forbidden');
     return;
   }
   try {
-    if (!(await stat(file)).isFile()) throw new Error('not a file');
-    const body = await readFile(file);
-    res.writeHead(200, { ...HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a file');
+    const headers = { ...HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    let send = { path: file, info, encoding: null };
+    if (COMPRESSIBLE.has(extname(file))) {
+      headers.Vary = 'Accept-Encoding';
+      send = (await precompressed(file, info, req.headers['accept-encoding'])) ?? send;
+    }
+    if (send.encoding) headers['Content-Encoding'] = send.encoding;
+    headers.ETag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}${send.encoding ? `-${send.encoding}` : ''}"`;
+    if (req.headers['if-none-match']?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === headers.ETag)) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    const body = await readFile(send.path);
+    headers['Content-Length'] = body.length;
+    res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch {
-    refuse(res, 404, 'not found');
+    if (!res.headersSent) refuse(res, 404, 'not found');
   }
 }
 
@@ -76,10 +127,11 @@ function urlOf({ address, family, port }) {
 /**
  * Starts the server on `host` (default 127.0.0.1, or the HOST environment variable); resolves to
  * `{ server, url }`, the URL being the address actually bound. Port 0 picks a free port (the tests use this).
+ * `root` is the folder to serve (default www/; the package tests serve a Vite build and a plain folder with it).
  */
-export function serve(port, host = process.env.HOST || DEFAULT_HOST) {
+export function serve(port, host = process.env.HOST || DEFAULT_HOST, root = ROOT) {
   const server = createServer((req, res) =>
-    handle(req, res).catch(() => {
+    handle(req, res, root).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'server error');
       else res.end();
     }),

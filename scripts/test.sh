@@ -30,4 +30,10 @@ node --test tests/fuzz/
 step "page: playwright-core in Chromium"
 node --test --test-concurrency=1 tests/page/
 
+step "package: the CLI, then npm pack installed in a fresh project (Node, tsc, Vite, a plain folder, Chromium)"
+node --test --test-concurrency=1 tests/package/
+
+step "crate: cargo package (what crates.io would get builds on its own)"
+cargo package --quiet --allow-dirty
+
 step "all passed in $((SECONDS - start)) s"

@@ -1,6 +1,6 @@
 // <green-delivery-options>: each delivery option's g CO2e per parcel at checkout, as an accessible radio group.
 // The class lives here; widget.js defines the tag. All numbers come from the wasm `deliveryOptions`.
-import { loadGreenDelivery, retryLoading, onceRetried } from './wasm.js';
+import { loadWidgetPackage, retryLoading, onceRetried } from './widget-wasm.js';
 import { describeError, errorDetail, packageError } from './errors.js';
 import { gramsRange, logScale } from './format.js';
 
@@ -178,7 +178,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   async #render() {
     let api;
     try {
-      api = await loadGreenDelivery('widget');
+      api = await loadWidgetPackage();
     } catch (err) {
       return this.#loadFailed(err);
     }

@@ -2,41 +2,18 @@
 //   'full'   www/pkg: the page (k-means, consolidation, footprints)
 //   'widget' www/widget-pkg: the checkout widget's smaller build (factors, deliveryOptions, the formula models)
 // A failed attempt (the .wasm blocked, a 404, no network) is forgotten, so the next call tries again.
-const PACKAGES = { full: './pkg/', widget: './widget-pkg/' };
-const ready = {};
-const failedImports = {};
+// Specifiers are literal, so that bundlers find the glue and the .wasm (see loader.js).
+import { loadPackage } from './loader.js';
+import { loadWidgetPackage } from './widget-wasm.js';
+
+export { retryLoading, onceRetried } from './loader.js';
 
 /** Resolves to the green-delivery API; later calls (from any widget or view) reuse the same instance. */
 export function loadGreenDelivery(which = 'full') {
-  ready[which] ??= (async () => {
-    const base = new URL(PACKAGES[which], import.meta.url);
-    const glue = new URL('green_delivery.js', base);
-    // Browsers remember a module script that failed to load; after such a failure, ask for it afresh.
-    if (failedImports[which]) glue.search = `?retry=${failedImports[which]}`;
-    let api;
-    try {
-      api = await import(glue.href);
-    } catch (err) {
-      failedImports[which] = (failedImports[which] ?? 0) + 1;
-      throw err;
-    }
-    await api.default({ module_or_path: new URL('green_delivery_bg.wasm', base) });
-    return api;
-  })().catch((err) => {
-    delete ready[which];
-    throw err;
+  if (which === 'widget') return loadWidgetPackage();
+  return loadPackage('full', {
+    glue: () => import('./pkg/green_delivery.js'),
+    wasm: new URL('./pkg/green_delivery_bg.wasm', import.meta.url),
+    retryGlue: new URL('./pkg/green_delivery.js', import.meta.url),
   });
-  return ready[which];
-}
-
-const retries = new EventTarget();
-
-/** Asks everything that is waiting for the calculator (views, widgets) to try loading it again. */
-export function retryLoading() {
-  retries.dispatchEvent(new Event('retry'));
-}
-
-/** Calls `listener` once, at the next `retryLoading()`. */
-export function onceRetried(listener) {
-  retries.addEventListener('retry', listener, { once: true });
 }

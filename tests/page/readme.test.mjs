@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { startSession } from './browser.mjs';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const example = readme.match(/```js\n([\s\S]*?)```\s*prints:\s*```text\n([\s\S]*?)```/);
+// The one ```js block followed by "prints:" (the body may not cross another fence).
+const example = readme.match(/```js\n((?:(?!```)[\s\S])*)```\s*prints:\s*```text\n([\s\S]*?)```/);
 
 test('the README example prints what the README shows', async () => {
   assert.ok(example, 'README.md has a ```js block followed by "prints:" and a ```text block');

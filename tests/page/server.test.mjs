@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
-import { serve, CSP, DEFAULT_HOST } from '../../scripts/serve.mjs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { serve, CSP, DEFAULT_HOST, acceptedEncodings } from '../../scripts/serve.mjs';
 
 const SCRIPT = new URL('../../scripts/serve.mjs', import.meta.url).pathname;
 
@@ -19,12 +21,15 @@ before(async () => {
 after(() => server?.close());
 
 /** A raw request (fetch would normalise `..` and refuse some methods), resolving to `{ status, headers, body }`. */
-const get = (path, method = 'GET') =>
+const get = (path, method = 'GET', headers = {}) =>
   new Promise((resolve, reject) => {
-    const req = request(new URL(url), { path, method }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    const req = request(new URL(url), { path, method, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, body: bytes.toString('latin1'), bytes });
+      });
     });
     req.on('error', reject);
     req.end();
@@ -93,4 +98,42 @@ test('every response carries the CSP and nosniff headers', async () => {
     assert.equal(headers['content-security-policy'], CSP, `status ${status}`);
     assert.equal(headers['x-content-type-options'], 'nosniff', `status ${status}`);
   }
+});
+
+test('compressed delivery: br when asked, gzip otherwise, identity without Accept-Encoding; Vary on each', async () => {
+  for (const path of ['/pkg/green_delivery_bg.wasm', '/widget-pkg/green_delivery.js', '/index.html', '/style.css']) {
+    const original = readFileSync(new URL(`../../www${path}`, import.meta.url));
+    const br = await get(path, 'GET', { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    assert.equal(br.headers['content-encoding'], 'br', path);
+    assert.ok(brotliDecompressSync(br.bytes).equals(original), `${path}: the Brotli body is the file`);
+    assert.ok(br.bytes.length < original.length, path);
+    const gz = await get(path, 'GET', { 'Accept-Encoding': 'gzip, deflate' });
+    assert.equal(gz.headers['content-encoding'], 'gzip', path);
+    assert.ok(gunzipSync(gz.bytes).equals(original), `${path}: the gzip body is the file`);
+    const plain = await get(path);
+    assert.equal(plain.headers['content-encoding'], undefined, path);
+    assert.ok(plain.bytes.equals(original), path);
+    for (const r of [br, gz, plain]) {
+      assert.equal(r.headers.vary, 'Accept-Encoding', path);
+      assert.equal(r.headers['content-security-policy'], CSP);
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+      assert.equal(Number(r.headers['content-length']), r.bytes.length);
+    }
+    if (path.endsWith('.wasm')) assert.equal(br.headers['content-type'], 'application/wasm');
+  }
+  // q=0 refuses an encoding; identity asks for none.
+  assert.equal((await get('/style.css', 'GET', { 'Accept-Encoding': 'br;q=0, gzip' })).headers['content-encoding'], 'gzip');
+  assert.equal((await get('/style.css', 'GET', { 'Accept-Encoding': 'identity' })).headers['content-encoding'], undefined);
+  assert.deepEqual(acceptedEncodings('*'), ['br', 'gzip']);
+  assert.deepEqual(acceptedEncodings(undefined), []);
+});
+
+test('an ETag per encoding, and a 304 for a fresh copy', async () => {
+  const first = await get('/pkg/green_delivery_bg.wasm', 'GET', { 'Accept-Encoding': 'br' });
+  assert.match(first.headers.etag, /^"[^"]+-br"$/);
+  const again = await get('/pkg/green_delivery_bg.wasm', 'GET', { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.etag });
+  assert.equal(again.status, 304);
+  assert.equal(again.bytes.length, 0);
+  const gzip = await get('/pkg/green_delivery_bg.wasm', 'GET', { 'Accept-Encoding': 'gzip', 'If-None-Match': first.headers.etag });
+  assert.equal(gzip.status, 200, 'the Brotli ETag does not match the gzip copy');
 });

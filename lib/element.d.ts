@@ -1,0 +1,125 @@
+// Types for <green-delivery-options>: the class (green-delivery/element), its attributes and properties, its
+// events' `detail`, and the tag in HTMLElementTagNameMap (added by green-delivery/widget, which defines it).
+import type { DeliveryOption, ErrorCode, FactorOverride } from '../www/widget-pkg/green_delivery.js';
+
+export type { DeliveryOption, ErrorCode, FactorOverride };
+
+/** The ids of the delivery options, in the order the widget shows them by default. */
+export type DeliveryOptionId = DeliveryOption['id'];
+
+/** `detail` of `green-delivery-select`: the option the shopper picked (mouse or keyboard). */
+export interface GreenDeliverySelectDetail {
+  id: DeliveryOptionId;
+  estimate: DeliveryOption;
+}
+
+/** `detail` of `green-delivery-error`: branch on `code` and `attribute`, never on `message`. */
+export interface GreenDeliveryErrorDetail {
+  /** For developers; may change. */
+  message: string;
+  /** The package's stable code, or "load-failed" when the calculator (the .wasm) could not load. */
+  code?: ErrorCode | 'load-failed';
+  /** The JS path of the input at fault, e.g. "shopper.lat". */
+  field?: string;
+  /** The attribute (or property: "factors", "offers") the error comes from; null when it is about none. */
+  attribute?: GreenDeliveryAttribute | 'factors' | 'offers' | null;
+}
+
+export type GreenDeliverySelectEvent = CustomEvent<GreenDeliverySelectDetail>;
+export type GreenDeliveryErrorEvent = CustomEvent<GreenDeliveryErrorDetail>;
+
+/** The element's attributes; each is mirrored by a camelCase string property. */
+export interface GreenDeliveryAttributes {
+  /** The merchant's depot, "lat,lon". */
+  depot?: string;
+  /** The shopper's address, "lat,lon" (required). */
+  destination: string;
+  /** The van, a factor id: "diesel-van" (default), "petrol-van", "electric-van". */
+  vehicle?: string;
+  /** The shopper's car for pickup trips: "petrol-car" (default), "diesel-car", "electric-car". */
+  car?: string;
+  /** km from the shopper to the pickup point, one way (default 2). */
+  'pickup-distance'?: string;
+  /** km from the depot to the delivery area, one way (default: from `depot`). */
+  'stem-distance'?: string;
+  /** Grid factor id for electric vehicles, e.g. "grid-fr" (default "uk-grid-2025"). */
+  grid?: string;
+  /** Which options to show, in order, comma-separated: "express,consolidated,pickupWalk,pickupCar,cargoBike". */
+  offers?: string;
+  /** The pre-selected option id; updated when the shopper chooses. */
+  selected?: DeliveryOptionId;
+}
+
+export type GreenDeliveryAttribute = keyof GreenDeliveryAttributes;
+
+export declare class GreenDeliveryOptions extends HTMLElement {
+  static observedAttributes: GreenDeliveryAttribute[];
+  /** `depot` attribute: "lat,lon", or null. */
+  depot: string | null;
+  /** `destination` attribute: "lat,lon", or null. */
+  destination: string | null;
+  /** `vehicle` attribute. */
+  vehicle: string | null;
+  /** `car` attribute. */
+  car: string | null;
+  /** `pickup-distance` attribute, km (set a number or a string). */
+  get pickupDistance(): string | null;
+  set pickupDistance(value: string | number | null | undefined);
+  /** `stem-distance` attribute, km (set a number or a string). */
+  get stemDistance(): string | null;
+  set stemDistance(value: string | number | null | undefined);
+  /** `grid` attribute. */
+  grid: string | null;
+  /** `selected` attribute: the chosen option's id. */
+  get selected(): DeliveryOptionId | null;
+  set selected(value: DeliveryOptionId | null | undefined);
+  /** Which options to show, in order (default: all); the `offers` attribute, or what was set here. */
+  get offers(): DeliveryOptionId[] | undefined;
+  set offers(value: DeliveryOptionId[] | undefined);
+  /** Factor overrides (a property only), e.g. `{ "diesel-van": { kgPerUnit: 0.3 } }`. */
+  factors: Record<string, FactorOverride> | undefined;
+  /** The estimates shown, as returned by `deliveryOptions` (read only). */
+  readonly estimates: DeliveryOption[];
+
+  addEventListener<K extends keyof GreenDeliveryOptionsEventMap>(
+    type: K,
+    listener: (this: GreenDeliveryOptions, ev: GreenDeliveryOptionsEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof GreenDeliveryOptionsEventMap>(
+    type: K,
+    listener: (this: GreenDeliveryOptions, ev: GreenDeliveryOptionsEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
+export interface GreenDeliveryOptionsEventMap extends HTMLElementEventMap {
+  'green-delivery-select': GreenDeliverySelectEvent;
+  'green-delivery-error': GreenDeliveryErrorEvent;
+}
+
+declare global {
+  /** Both events bubble and are composed, so listeners on `document` or `window` get them too. */
+  interface HTMLElementEventMap {
+    'green-delivery-select': GreenDeliverySelectEvent;
+    'green-delivery-error': GreenDeliveryErrorEvent;
+  }
+  interface DocumentEventMap {
+    'green-delivery-select': GreenDeliverySelectEvent;
+    'green-delivery-error': GreenDeliveryErrorEvent;
+  }
+  interface WindowEventMap {
+    'green-delivery-select': GreenDeliverySelectEvent;
+    'green-delivery-error': GreenDeliveryErrorEvent;
+  }
+}

@@ -1,0 +1,90 @@
+// Writes `<file>.br` (Brotli, quality 11) and `<file>.gz` (gzip -9) beside every text and wasm asset in www/, so
+// that scripts/serve.mjs (or any host that serves precompressed files) can send them as they are, and prints the
+// compressed sizes of the page's and the widget's payloads. A compressed file newer than its source is kept.
+//   node scripts/compress.mjs          compress, print sizes
+//   node scripts/compress.mjs --json   the sizes as JSON on stdout (for tests and the README)
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const ROOT = fileURLToPath(new URL('../www/', import.meta.url));
+/** What is worth compressing: text and wasm (images such as .png are compressed already). */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.csv', '.geojson', '.wasm', '.txt', '.map']);
+
+function* files(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else if (COMPRESSIBLE.has(extname(entry.name))) yield path;
+  }
+}
+
+const fresh = (target, source) => {
+  try {
+    return statSync(target).mtimeMs >= statSync(source).mtimeMs;
+  } catch {
+    return false;
+  }
+};
+
+export const brotli = (data) =>
+  brotliCompressSync(data, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_GENERIC,
+    },
+  });
+export const gzip = (data) => gzipSync(data, { level: 9 });
+
+/** Compresses every asset under www/; returns { path: { raw, br, gz } } (paths relative to www/). */
+export function compressAll() {
+  const sizes = {};
+  for (const path of files(ROOT)) {
+    const data = readFileSync(path);
+    for (const [ext, compress] of [['.br', brotli], ['.gz', gzip]]) {
+      if (!fresh(path + ext, path)) writeFileSync(path + ext, compress(data));
+    }
+    sizes[relative(ROOT, path)] = { raw: data.length, br: statSync(path + '.br').size, gz: statSync(path + '.gz').size };
+  }
+  return sizes;
+}
+
+/** The files a first visit downloads (the sample city, fetched on demand, is not counted). */
+export function payloads(sizes) {
+  const names = Object.keys(sizes);
+  const widgetFiles = [
+    'widget.js', 'green-delivery-options.js', 'widget-wasm.js', 'loader.js', 'errors.js', 'format.js',
+    ...names.filter((n) => n.startsWith('widget-pkg/')),
+  ];
+  const notPage = new Set(['widget.js', 'green-delivery-options.js', 'checkout-example.js']);
+  const pageFiles = [
+    'index.html', 'style.css', 'icon.svg',
+    ...names.filter((n) => !n.includes('/') && n.endsWith('.js') && !notPage.has(n)),
+    ...names.filter((n) => n.startsWith('pkg/')),
+  ];
+  const sum = (list) =>
+    list.reduce((t, n) => ({ files: t.files + 1, raw: t.raw + sizes[n].raw, br: t.br + sizes[n].br, gz: t.gz + sizes[n].gz }), {
+      files: 0, raw: 0, br: 0, gz: 0,
+    });
+  return { page: sum(pageFiles), widget: sum(widgetFiles) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const sizes = compressAll();
+  const result = payloads(sizes);
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ ...result, files: sizes }, null, 2));
+  } else {
+    const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+    for (const [name, p] of Object.entries(result)) {
+      console.log(`[build] ${name} payload (${p.files} files): ${kb(p.raw)} raw, ${kb(p.gz)} gzip, ${kb(p.br)} brotli`);
+    }
+    for (const wasm of ['pkg/green_delivery_bg.wasm', 'widget-pkg/green_delivery_bg.wasm']) {
+      const s = sizes[wasm];
+      console.log(`[build] ${wasm}: ${kb(s.raw)} raw, ${kb(s.gz)} gzip, ${kb(s.br)} brotli`);
+    }
+  }
+}
