@@ -18,8 +18,14 @@ fn main() {
     let mut files: Vec<String> = args.iter().filter(|a| a.ends_with(".vrp")).cloned().collect();
     if files.is_empty() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/bench/cvrplib");
-        files = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path().display().to_string()).filter(|p| p.ends_with(".vrp")).collect();
-        files.sort_by_key(|f| f.split("-n").nth(1).and_then(|s| s.split('-').next()).and_then(|s| s.parse::<usize>().ok()));
+        files = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .filter(|p| p.ends_with(".vrp"))
+            .collect();
+        files.sort_by_key(|f| {
+            f.split("-n").nth(1).and_then(|s| s.split('-').next()).and_then(|s| s.parse::<usize>().ok())
+        });
     }
     let bks = bks_table();
     println!("| instance | n | depot | Q | BKS | ours | gap | rounds | min | ms (median of 3) |");

@@ -39,8 +39,8 @@
 //! | `seed` | 1 | k-means is seeded, so the same input gives the same rounds |
 
 pub mod options;
-pub mod plan;
 pub mod orders;
+pub mod plan;
 pub mod rounds;
 pub mod routing;
 mod scenarios;

@@ -79,7 +79,8 @@ export interface ConsolidateInput {
     /** Default "petrol-car". */ car?: string;
   };
   cargoBike?: { /** Default: the orders' parcel-weighted centre. */ hub?: LatLon; /** Default 50. */ capacity?: number; /** Default "e-cargo-bike". */ vehicle?: string };
-  /** k-means seed (u32). Default 1. */ seed?: number;
+  /** The round planner's seed (u32). Default 1: the same seed gives the same rounds. */ seed?: number;
+  /** How hard the round planner works (a budget of moves, not of time). Default "balanced". */ effort?: "fast" | "balanced" | "thorough";
   /** Also return the consolidated rounds as GeoJSON. */ geojson?: boolean;
 }
 export interface Leg {
@@ -89,7 +90,9 @@ export interface Leg {
 }
 export interface Scenario {
   id: "dedicated" | "consolidated" | "pickup" | "cargoBike"; label: string;
-  trips: number; vehicleKm: number; shopperKm: number;
+  trips: number;
+  /** The fewest trips that could carry the parcels (⌈parcels / capacity⌉); null for "dedicated". */ minRounds: number | null;
+  vehicleKm: number; shopperKm: number;
   kwh: number; dieselLitres: number; petrolLitres: number;
   /** WTW. */ kgCo2e: number; ttwKg: number | null; wttKg: number | null;
   parcelsPerVehicleKm: number | null; gCo2ePerParcel: number;

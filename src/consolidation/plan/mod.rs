@@ -25,6 +25,14 @@ pub mod cvrplib;
 use crate::consolidation::rounds::Grid;
 use crate::kmeans::Rng;
 
+/// Rounds beyond ⌈Σ parcels / capacity⌉ that the tests allow: savings and the local search never open a round,
+/// and ruin and recreate only when a stop fits nowhere, so in practice the count is the minimum or one more (bin
+/// packing can force more when parcels are large against the capacity).
+pub const SLACK: usize = 1;
+
+/// Move evaluations of ruin and recreate at the default effort, for inputs of 167 stops or more.
+pub const BUDGET: f64 = 5.0e5;
+
 /// How much work the planner may do: a budget counted in move evaluations, not in time, so results do not depend
 /// on the machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -60,8 +68,9 @@ impl Effort {
 
     /// Move evaluations for the ruin-and-recreate stage.
     fn budget(self, n: usize) -> u64 {
-        // About 3e6 evaluations per 1,000 stops for small inputs, flattening to a fixed total for large ones.
-        let base = (n as f64 * 3_000.0).min(6.0e6 + n as f64 * 20.0);
+        // 3,000 evaluations per stop up to 500,000 in all (about 100 ms natively for 1,000 stops), then a fixed
+        // total, so the time grows with n only through the savings and the first local search.
+        let base = (n as f64 * 3_000.0).min(BUDGET);
         match self {
             Effort::Fast => 0,
             Effort::Balanced => base as u64,
@@ -81,7 +90,14 @@ impl Effort {
 /// assert_eq!(rounds.len(), 2);
 /// assert!(rounds.iter().all(|r| r.len() == 2));
 /// ```
-pub fn plan(depot: [f64; 2], xy: &[[f64; 2]], demand: &[f64], capacity: f64, effort: Effort, seed: u32) -> Vec<Vec<usize>> {
+pub fn plan(
+    depot: [f64; 2],
+    xy: &[[f64; 2]],
+    demand: &[f64],
+    capacity: f64,
+    effort: Effort,
+    seed: u32,
+) -> Vec<Vec<usize>> {
     let n = xy.len();
     if n == 0 {
         return Vec::new();
@@ -93,11 +109,7 @@ pub fn plan(depot: [f64; 2], xy: &[[f64; 2]], demand: &[f64], capacity: f64, eff
     shuffle(&mut order, &mut rng);
     s.local_search(&order, u64::MAX);
     s.ruin_and_recreate(&mut rng, effort.budget(n));
-    s.routes
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .map(|r| r.into_iter().map(|c| c as usize - 1).collect())
-        .collect()
+    s.routes.into_iter().filter(|r| !r.is_empty()).map(|r| r.into_iter().map(|c| c as usize - 1).collect()).collect()
 }
 
 /// Total length of `rounds` (as [`plan`] returns them) from `depot`.
@@ -166,7 +178,7 @@ impl Search {
         if k > 0 {
             let grid = Grid::new(xy);
             for (i, p) in xy.iter().enumerate() {
-                let found = grid.nearest(*p, k + 1, xy);
+                let found = grid.nearest_from(*p, k + 1, xy, i);
                 let mut taken = 0;
                 for &(_, j) in &found {
                     if j != i && taken < k {
@@ -245,11 +257,6 @@ impl Search {
     /// Replaces round `r`'s stops, keeping the indexes in step (and the old stops for undo when journaling).
     fn set_route(&mut self, r: u32, stops: Vec<u32>) {
         let ri = r as usize;
-        if self.journaling && self.saved[ri] != self.stamp {
-            self.saved[ri] = self.stamp;
-            let old = std::mem::take(&mut self.routes[ri]);
-            self.journal.push((r, old));
-        }
         let mut load = 0.0;
         for (p, &c) in stops.iter().enumerate() {
             load += self.q[c as usize];
@@ -259,6 +266,17 @@ impl Search {
         }
         self.load[ri] = load;
         self.routes[ri] = stops;
+    }
+
+    /// Takes round `r`'s stops out to be changed and put back with [`Search::set_route`] (saving a copy first
+    /// when journaling).
+    fn take_route(&mut self, r: u32) -> Vec<u32> {
+        let ri = r as usize;
+        if self.journaling && self.saved[ri] != self.stamp {
+            self.saved[ri] = self.stamp;
+            self.journal.push((r, self.routes[ri].clone()));
+        }
+        std::mem::take(&mut self.routes[ri])
     }
 
     fn new_route(&mut self) -> u32 {
@@ -327,8 +345,8 @@ impl Search {
             if !(i_first || i_last) || !(j_first || j_last) {
                 continue;
             }
-            let mut a = std::mem::take(&mut self.routes[ri as usize]);
-            let mut b = std::mem::take(&mut self.routes[rj as usize]);
+            let mut a = self.take_route(ri);
+            let mut b = self.take_route(rj);
             if !i_last {
                 a.reverse();
             }
@@ -419,7 +437,7 @@ impl Search {
                     let xx = self.succ(x);
                     let (y2, v2) = (y, v);
                     if !(same && (y2 == u)) {
-                        let removal = self.d(pu, xx) - self.d(pu, u) - self.d(x, xx) ;
+                        let removal = self.d(pu, xx) - self.d(pu, u) - self.d(x, xx);
                         let ahead = removal + self.d(v2, u) + self.d(x, y2) - self.d(v2, y2);
                         let back = removal + self.d(v2, x) + self.d(u, y2) - self.d(v2, y2);
                         if ahead < -self.eps || back < -self.eps {
@@ -453,7 +471,7 @@ impl Search {
                     let delta = self.d(a, b) + self.d(an, bn) - self.d(a, an) - self.d(b, bn);
                     if delta < -self.eps {
                         let r = ru;
-                        let mut stops = std::mem::take(&mut self.routes[r as usize]);
+                        let mut stops = self.take_route(r);
                         let (i, j) = (self.pos[an as usize] as usize, self.pos[b as usize] as usize);
                         stops[i..=j].reverse();
                         self.set_route(r, stops);
@@ -488,11 +506,11 @@ impl Search {
     /// Moves u after (or before) v.
     fn relocate(&mut self, u: u32, v: u32, after: bool) {
         let ru = self.route_of[u as usize];
-        let mut a = std::mem::take(&mut self.routes[ru as usize]);
+        let mut a = self.take_route(ru);
         a.remove(self.pos[u as usize] as usize);
         self.set_route(ru, a);
         let rv = self.route_of[v as usize];
-        let mut b = std::mem::take(&mut self.routes[rv as usize]);
+        let mut b = self.take_route(rv);
         let at = self.pos[v as usize] as usize + usize::from(after);
         b.insert(at, u);
         self.set_route(rv, b);
@@ -501,12 +519,12 @@ impl Search {
     /// Moves u and its successor x after v, as u, x (`reversed` false) or x, u.
     fn relocate_pair(&mut self, u: u32, x: u32, v: u32, reversed: bool) {
         let ru = self.route_of[u as usize];
-        let mut a = std::mem::take(&mut self.routes[ru as usize]);
+        let mut a = self.take_route(ru);
         let p = self.pos[u as usize] as usize;
         a.drain(p..p + 2);
         self.set_route(ru, a);
         let rv = self.route_of[v as usize];
-        let mut b = std::mem::take(&mut self.routes[rv as usize]);
+        let mut b = self.take_route(rv);
         let at = self.pos[v as usize] as usize + 1;
         let pair = if reversed { [x, u] } else { [u, x] };
         b.splice(at..at, pair);
@@ -517,12 +535,12 @@ impl Search {
         let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
         let (pu, pv) = (self.pos[u as usize] as usize, self.pos[v as usize] as usize);
         if ru == rv {
-            let mut a = std::mem::take(&mut self.routes[ru as usize]);
+            let mut a = self.take_route(ru);
             a.swap(pu, pv);
             self.set_route(ru, a);
         } else {
-            let mut a = std::mem::take(&mut self.routes[ru as usize]);
-            let mut b = std::mem::take(&mut self.routes[rv as usize]);
+            let mut a = self.take_route(ru);
+            let mut b = self.take_route(rv);
             a[pu] = v;
             b[pv] = u;
             self.set_route(ru, a);
@@ -533,8 +551,8 @@ impl Search {
     fn two_opt_star(&mut self, u: u32, v: u32, heads: bool) {
         let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
         let (pu, pv) = (self.pos[u as usize] as usize, self.pos[v as usize] as usize);
-        let a = std::mem::take(&mut self.routes[ru as usize]);
-        let b = std::mem::take(&mut self.routes[rv as usize]);
+        let a = self.take_route(ru);
+        let b = self.take_route(rv);
         let (na, nb) = if heads {
             // ru[..=u] + rev(rv[..=v]) and rev(ru[x..]) + rv[y..].
             let mut na = a[..=pu].to_vec();
@@ -629,8 +647,7 @@ impl Search {
             let mut out: Vec<u32> = Vec::with_capacity(target + max_string);
             let mut routes_hit: Vec<u32> = Vec::new();
             let mut delta = 0.0;
-            let candidates: Vec<u32> =
-                std::iter::once(seed).chain(self.neighbours(seed).iter().copied()).collect();
+            let candidates: Vec<u32> = std::iter::once(seed).chain(self.neighbours(seed).iter().copied()).collect();
             for c in candidates {
                 if out.len() >= target {
                     break;
@@ -644,7 +661,7 @@ impl Search {
                 }
                 routes_hit.push(r);
                 let len = 1 + rng.below(max_string.min(target - out.len()).max(1));
-                let stops = self.routes[r as usize].clone();
+                let stops = self.take_route(r);
                 let p = self.pos[c as usize] as usize;
                 let len = len.min(stops.len());
                 let start = p.saturating_sub(rng.below(len)).min(stops.len() - len);
@@ -668,7 +685,7 @@ impl Search {
                 let c = out[i];
                 let (cost, r, p) = self.best_insertion(c, &removed);
                 delta += cost;
-                let mut stops = std::mem::take(&mut self.routes[r as usize]);
+                let mut stops = self.take_route(r);
                 stops.insert(p, c);
                 self.set_route(r, stops);
                 removed[c as usize] = false;
@@ -713,10 +730,7 @@ impl Search {
 
     /// The length change of the rounds changed in this step: now minus as saved.
     fn touched_cost_change(&self) -> f64 {
-        self.journal
-            .iter()
-            .map(|(r, old)| self.route_len(&self.routes[*r as usize]) - self.route_len(old))
-            .sum()
+        self.journal.iter().map(|(r, old)| self.route_len(&self.routes[*r as usize]) - self.route_len(old)).sum()
     }
 }
 
