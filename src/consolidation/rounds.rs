@@ -8,7 +8,6 @@
 //! No round ever exceeds the capacity: every move of the planner checks the loads exactly.
 
 use super::plan::{plan, Effort};
-use super::sort_pairs;
 use crate::error::Result;
 use crate::geo::LocalPlane;
 
@@ -177,6 +176,7 @@ impl Grid {
     }
 
     /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
+    #[cfg(test)]
     pub(crate) fn nearest(&self, q: [f64; 2], l: usize, points: &[[f64; 2]]) -> Vec<(f64, usize)> {
         self.nearest_from(q, l, points, 0)
     }
