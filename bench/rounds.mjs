@@ -37,8 +37,8 @@ const cases = [
   ['1,000,000', orders(1000000), { lat: 51.45, lon: -0.3 }, 1],
 ];
 console.log(`effort: ${effort}`);
-console.log('| orders | consolidated km | rounds | minRounds | ms (median) | all 4 scenarios ms | wasm memory MB | rss MB |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('| orders | consolidated km | rounds | minRounds | ms, all 4 scenarios (median) | wasm memory MB | rss MB |');
+console.log('|---|---|---|---|---|---|---|');
 for (const [name, o, depot, runs] of cases) {
   const input = { ...o, depot, effort };
   if (runs > 1) consolidate(input); // warm-up
@@ -53,6 +53,6 @@ for (const [name, o, depot, runs] of cases) {
   const c = result.scenarios.find((s) => s.id === 'consolidated');
   const mb = (b) => (b / 2 ** 20).toFixed(0);
   console.log(
-    `| ${name} | ${c.vehicleKm.toFixed(0)} | ${c.trips} | ${c.minRounds} | — | ${times[Math.floor(runs / 2)].toFixed(0)} | ${mb(wasm.memory.buffer.byteLength)} | ${mb(process.memoryUsage().rss)} |`,
+    `| ${name} | ${c.vehicleKm.toFixed(0)} | ${c.trips} | ${c.minRounds} | ${times[Math.floor(runs / 2)].toFixed(0)} | ${mb(wasm.memory.buffer.byteLength)} | ${mb(process.memoryUsage().rss)} |`,
   );
 }

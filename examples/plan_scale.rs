@@ -20,5 +20,9 @@ fn main() {
     let rounds = plan([0.0, 15.0], &xy, &q, 100.0, effort, 1);
     let ms = t.elapsed().as_secs_f64() * 1000.0;
     let min = (q.iter().sum::<f64>() / 100.0).ceil();
-    println!("n {n} {effort:?}: {} rounds (min {min}), length {:.0}, {ms:.0} ms", rounds.len(), length([0.0, 15.0], &xy, &rounds));
+    println!(
+        "n {n} {effort:?}: {} rounds (min {min}), length {:.0}, {ms:.0} ms",
+        rounds.len(),
+        length([0.0, 15.0], &xy, &rounds)
+    );
 }

@@ -263,11 +263,11 @@ mod tests {
             if capacity < 10.0 {
                 continue; // tiny rounds are a bin-packing puzzle; only the capacity rule is checked
             }
-            // The fewest rounds that can carry the parcels, give or take one (SLACK).
+            // The fewest rounds that can carry the parcels, within the documented slack.
             let min = parcels.iter().filter(|&&p| p <= capacity).sum::<f64>() / capacity;
             let small_rounds = rounds.iter().filter(|r| !(r.stops == [0] && parcels[0] > capacity)).count();
             assert!(
-                small_rounds <= min.ceil() as usize + crate::consolidation::plan::SLACK,
+                small_rounds <= crate::consolidation::plan::max_rounds(min.ceil() as usize),
                 "n = {n}: {small_rounds} rounds"
             );
         }

@@ -25,10 +25,13 @@ pub mod cvrplib;
 use crate::consolidation::rounds::{hilbert_order, Grid};
 use crate::kmeans::Rng;
 
-/// Rounds beyond ⌈Σ parcels / capacity⌉ that the tests allow: savings and the local search never open a round,
-/// and ruin and recreate only when a stop fits nowhere, so in practice the count is the minimum or one more (bin
-/// packing can force more when parcels are large against the capacity).
-pub const SLACK: usize = 1;
+/// The rounds the tests allow for `min` = ⌈Σ parcels / capacity⌉: `min + 1 + min / 20`. Savings and the local
+/// search never open a round (ruin and recreate only when a stop fits nowhere), but they do not pack bins either:
+/// measured, the X instances and 100,000 city orders come within 0–2 rounds (0.5%) of the minimum; small
+/// rounds of large parcels (capacity 30, parcels 1–10) and a million orders (8 neighbours per stop) about 5% above.
+pub fn max_rounds(min: usize) -> usize {
+    min + 1 + min / 20
+}
 
 /// Move evaluations of ruin and recreate at the default effort, for inputs of 167 stops or more.
 pub const BUDGET: f64 = 5.0e5;
@@ -654,7 +657,6 @@ impl Search {
             let target = 2 + rng.below(max_removed - 1);
             let mut out: Vec<u32> = Vec::with_capacity(target + max_string);
             let mut routes_hit: Vec<u32> = Vec::new();
-            let mut delta = 0.0;
             let candidates: Vec<u32> = std::iter::once(seed).chain(self.neighbours(seed).iter().copied()).collect();
             for c in candidates {
                 if out.len() >= target {
@@ -673,14 +675,12 @@ impl Search {
                 let p = self.pos[c as usize] as usize;
                 let len = len.min(stops.len());
                 let start = p.saturating_sub(rng.below(len)).min(stops.len() - len);
-                let before = self.route_len(&stops);
                 let mut kept = stops[..start].to_vec();
                 kept.extend_from_slice(&stops[start + len..]);
                 for &s in &stops[start..start + len] {
                     removed[s as usize] = true;
                     out.push(s);
                 }
-                delta += self.route_len(&kept) - before;
                 self.set_route(r, kept);
             }
             // Recreate: in random order, or far from the depot first.
@@ -689,22 +689,15 @@ impl Search {
             } else {
                 out.sort_unstable_by(|&a, &b| self.d(0, b).total_cmp(&self.d(0, a)).then(a.cmp(&b)));
             }
-            for i in 0..out.len() {
-                let c = out[i];
-                let (cost, r, p) = self.best_insertion(c, &removed);
-                delta += cost;
+            for &c in &out {
+                let (_, r, p) = self.best_insertion(c, &removed);
                 let mut stops = self.take_route(r);
                 stops.insert(p, c);
                 self.set_route(r, stops);
                 removed[c as usize] = false;
             }
-            let before_ls = self.cost_estimate(current, delta);
-            let start: Vec<u32> = out.clone();
-            let work_before = self.work;
-            self.local_search(&start, limit);
-            let _ = work_before;
+            self.local_search(&out, limit);
             let after = self.touched_cost_change() + current;
-            let _ = before_ls;
             if after <= current + self.eps {
                 current = after;
             } else {
@@ -719,10 +712,6 @@ impl Search {
         }
         self.journaling = false;
         self.journal.clear();
-    }
-
-    fn cost_estimate(&self, current: f64, delta: f64) -> f64 {
-        current + delta
     }
 
     fn route_len(&self, stops: &[u32]) -> f64 {
@@ -796,5 +785,93 @@ mod tests {
         let rounds = plan([0.0, 0.0], &xy, &q, 7.0, Effort::Balanced, 1);
         check(&rounds, &q, 7.0);
         assert_eq!(rounds.len(), 6);
+    }
+    /// The optimum by brute force: every order of the stops, each cut optimally into rounds (the split of a giant
+    /// tour, Beasley 1983), which together reach every CVRP solution.
+    fn brute_force(depot: [f64; 2], xy: &[[f64; 2]], q: &[f64], cap: f64) -> f64 {
+        fn permute(k: usize, seq: &mut Vec<usize>, best: &mut f64, f: &dyn Fn(&[usize]) -> f64) {
+            if k == seq.len() {
+                *best = best.min(f(seq));
+                return;
+            }
+            for i in k..seq.len() {
+                seq.swap(k, i);
+                permute(k + 1, seq, best, f);
+                seq.swap(k, i);
+            }
+        }
+        let d = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
+        let split = |seq: &[usize]| {
+            let n = seq.len();
+            let mut best = vec![f64::INFINITY; n + 1];
+            best[0] = 0.0;
+            for i in 0..n {
+                let (mut load, mut inner) = (0.0, 0.0);
+                for j in i..n {
+                    load += q[seq[j]];
+                    if load > cap {
+                        break;
+                    }
+                    if j > i {
+                        inner += d(xy[seq[j - 1]], xy[seq[j]]);
+                    }
+                    let c = best[i] + d(depot, xy[seq[i]]) + inner + d(xy[seq[j]], depot);
+                    best[j + 1] = best[j + 1].min(c);
+                }
+            }
+            best[n]
+        };
+        let mut seq: Vec<usize> = (0..xy.len()).collect();
+        let mut best = f64::INFINITY;
+        permute(0, &mut seq, &mut best, &split);
+        best
+    }
+
+    #[test]
+    fn small_instances_are_within_2_percent_of_the_optimum() {
+        let mut rng = Rng::new(21);
+        let mut worst: f64 = 0.0;
+        for n in 2..=8 {
+            for _ in 0..4 {
+                let (xy, q) = random(&mut rng, n);
+                let depot = [rng.next_f64() * 100.0, rng.next_f64() * 100.0];
+                let cap = 10.0 + rng.below(15) as f64;
+                let rounds = plan(depot, &xy, &q, cap, Effort::Balanced, 1);
+                check(&rounds, &q, cap);
+                let best = brute_force(depot, &xy, &q, cap);
+                let ours = length(depot, &xy, &rounds);
+                assert!(ours <= best * 1.02, "n = {n}: {ours} vs optimum {best}");
+                worst = worst.max(ours / best - 1.0);
+            }
+        }
+        eprintln!("worst gap over the optimum: {:.3}%", worst * 100.0);
+    }
+
+    #[test]
+    fn rounds_are_the_fewest_give_or_take_the_slack() {
+        let mut rng = Rng::new(8);
+        for (n, cap) in [(300, 50.0), (1000, 100.0), (2000, 30.0)] {
+            let (xy, q) = random(&mut rng, n);
+            let rounds = plan([50.0, 50.0], &xy, &q, cap, Effort::Fast, 2);
+            check(&rounds, &q, cap);
+            let min = (q.iter().sum::<f64>() / cap).ceil() as usize;
+            assert!(rounds.len() <= max_rounds(min), "{} rounds, at least {min}", rounds.len());
+        }
+    }
+
+    /// Two public instances (CVRPLIB X set, Uchoa et al. 2017), against their best-known costs with a loose bound:
+    /// a check that the planner is in the right league, not a timing test.
+    #[test]
+    fn known_answers_on_two_cvrplib_instances() {
+        for (text, best) in [
+            (include_str!("../../../bench/cvrplib/X-n101-k25.vrp"), 27591.0),
+            (include_str!("../../../bench/cvrplib/X-n110-k13.vrp"), 14971.0),
+        ] {
+            let i = cvrplib::parse(text).unwrap();
+            let rounds = plan(i.depot, &i.xy, &i.demand, i.capacity, Effort::Balanced, 1);
+            check(&rounds, &i.demand, i.capacity);
+            let gap = cvrplib::rounded_cost(&i, &rounds) / best - 1.0;
+            assert!(gap < 0.06, "{}: gap {:.2}%", i.name, gap * 100.0);
+        }
     }
 }
