@@ -1,6 +1,7 @@
 //! Consolidation: hand-computed cases, invariants (proptest), and errors that name the field.
 #![cfg(not(target_arch = "wasm32"))]
 
+use green_delivery::consolidation::plan::Effort;
 use green_delivery::consolidation::rounds::group;
 use green_delivery::consolidation::{
     consolidate, ConsolidateInput, Consolidation, Failures, LatLon, Orders, Scenario, Shares,
@@ -321,7 +322,7 @@ proptest! {
         let lon: Vec<f64> = points.iter().map(|p| p.1).collect();
         let parcels: Vec<f64> = points.iter().map(|p| f64::from(p.2)).collect();
         let capacity = f64::from(capacity);
-        let rounds = group(&lat, &lon, &parcels, capacity, 7).unwrap();
+        let rounds = group([51.5, -0.1], &lat, &lon, &parcels, capacity, Effort::Balanced, 7).unwrap();
         let mut carried = vec![0.0; parcels.len()];
         for r in &rounds {
             prop_assert!(r.parcels <= capacity, "a round carries {} > {}", r.parcels, capacity);

@@ -216,14 +216,14 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
         if collection_km > 0.0 {
             legs.push(c.factors.leg("collection", c.car, collection_km, true)?);
         }
-        scenario(s.id, s.label, s.trips, total, legs)
+        scenario(s.id, s.label, (s.trips, s.min_rounds), total, legs)
     };
     let carrier = |id, label, n: f64, drop: f64| -> Result<Scenario> {
         let round_km = (stem2 + total * drop) / n;
         let s = scenario(
             id,
             label,
-            (total / n).ceil() as usize,
+            ((total / n).ceil() as usize, None),
             total,
             vec![c.factors.leg("vans", c.vehicle, round_km, false)?],
         )?;

@@ -42,6 +42,7 @@ mod baselines;
 pub mod estimates;
 pub mod options;
 pub mod orders;
+pub mod plan;
 pub mod rounds;
 pub mod routing;
 mod scenarios;

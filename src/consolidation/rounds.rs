@@ -1,55 +1,40 @@
-//! Grouping stops into rounds that a vehicle can carry: capacity-aware clustering on the k-means engine.
+//! Grouping stops into rounds that a vehicle can carry, and the planar helpers shared with pickup points.
 //!
 //! 1. A stop with more parcels than the capacity gets rounds of its own: ⌈parcels / capacity⌉ trips depot →
 //!    stop → depot, each carrying at most the capacity (a van does not share a round with a stop it must fill).
-//! 2. The other stops are projected on the local plane (km) and ordered along a Hilbert curve, which keeps
-//!    neighbours on the map next to each other, and cut into regions of about [`REGION_ROUNDS`] rounds' parcels.
-//!    Each region is clustered with weighted k-means (weights = parcels) into k = ⌈its parcels / capacity⌉
-//!    clusters, the fewest rounds that can carry them; when the region has no more distinct places than that
-//!    (many orders at one address), each place is a centre instead, and step 3 splits a place's orders across as
-//!    many rounds as its parcels need. Regions keep k-means at O(n) overall instead of O(n × k)
-//!    (100,000 orders make 2,000 rounds); a region wastes less than one stop's parcels of the last round's room.
-//! 3. k-means ignores capacity, so the clusters are then rebuilt by a capacitated assignment in the manner of
-//!    Mulvey & Beck (1984, "Solving capacitated clustering problems", EJOR 18(3)): stops are taken in order of
-//!    *regret* (how much farther their second-nearest centre is than their nearest), so that those with the most
-//!    to lose choose first, and each joins the nearest centre that still has room for its parcels. A stop that fits
-//!    nowhere among its nearest centres takes the nearest centre with room anywhere, and if none has room (the
-//!    parcels do not pack), it opens a new round. Centres then move to their clusters' weighted means and the
-//!    assignment is repeated [`REFINE`] times.
+//! 2. The other stops, and the depot, are projected on the local plane (km) and planned by [`plan`](super::plan):
+//!    savings, granular local search across rounds and ruin and recreate, for the work the [`Effort`] allows.
 //!
-//! No round ever exceeds the capacity: a stop only joins a cluster with room for it, and a new cluster starts
-//! empty with a stop that fits (step 1 removed the rest).
+//! No round ever exceeds the capacity: every move of the planner checks the loads exactly.
 
-use ndarray::{ArrayView1, ArrayView2};
-
-use super::sort_pairs;
+use super::plan::{plan, Effort};
 use crate::error::Result;
 use crate::geo::LocalPlane;
-use crate::kmeans::KMeansParams;
 
-/// Rounds' worth of parcels per region: k-means runs region by region, so its cost grows with n, not n × k.
-pub const REGION_ROUNDS: usize = 16;
-/// Capacitated re-assignments after k-means.
-pub const REFINE: usize = 3;
-/// Nearest centres a stop considers before looking further.
-const CANDIDATES: usize = 8;
-/// k-means iterations: the capacitated assignment refines the result, so k-means need not converge tightly.
-const KMEANS_MAX_ITER: usize = 50;
-
-/// Groups stops into rounds: each round is a list of stop indices and the parcels it carries (≤ `capacity`).
-/// `lat`, `lon` and `parcels` (each ≥ 1, finite) must already be checked, and `capacity` ≥ 1.
+/// Groups stops into rounds from `depot` (`[lat, lon]`): each round is a list of stop indices in visiting order
+/// and the parcels it carries (≤ `capacity`). `lat`, `lon` and `parcels` (each ≥ 1, finite) must already be
+/// checked, and `capacity` ≥ 1.
 ///
 /// ```
-/// use green_delivery::consolidation::rounds::group;
+/// use green_delivery::consolidation::{plan::Effort, rounds::group};
 /// let lat = [51.50, 51.51, 51.60, 51.61, 51.5];
 /// let lon = [-0.10, -0.10, -0.20, -0.20, 0.0];
 /// let parcels = [3.0, 3.0, 3.0, 3.0, 25.0];
-/// let rounds = group(&lat, &lon, &parcels, 10.0, 1).unwrap();
+/// let rounds = group([51.4, -0.1], &lat, &lon, &parcels, 10.0, Effort::Balanced, 1).unwrap();
 /// assert!(rounds.iter().all(|r| r.parcels <= 10.0));
 /// assert_eq!(rounds.iter().filter(|r| r.stops == [4]).count(), 3); // 25 parcels: three trips of its own
 /// assert_eq!(rounds.iter().map(|r| r.parcels).sum::<f64>(), 37.0);
+/// assert_eq!(rounds.len(), 5); // 12 small parcels need 2 rounds of 10
 /// ```
-pub fn group(lat: &[f64], lon: &[f64], parcels: &[f64], capacity: f64, seed: u32) -> Result<Vec<Round>> {
+pub fn group(
+    depot: [f64; 2],
+    lat: &[f64],
+    lon: &[f64],
+    parcels: &[f64],
+    capacity: f64,
+    effort: Effort,
+    seed: u32,
+) -> Result<Vec<Round>> {
     let mut rounds = Vec::new();
     let mut rest = Vec::new();
     for (i, &p) in parcels.iter().enumerate() {
@@ -66,68 +51,15 @@ pub fn group(lat: &[f64], lon: &[f64], parcels: &[f64], capacity: f64, seed: u32
     if rest.is_empty() {
         return Ok(rounds);
     }
-    // Cut the stops, in Hilbert-curve order, into regions of about REGION_ROUNDS full rounds each.
     let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
     let plane = LocalPlane::around(&flat)?;
     let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
-    let order = hilbert_order(&xy);
-    let target = REGION_ROUNDS as f64 * capacity;
-    let mut region: Vec<usize> = Vec::new();
-    let mut load = 0.0;
-    for &j in &order {
-        let p = parcels[rest[j]];
-        if load + p > target && !region.is_empty() {
-            rounds.extend(cluster(&xy, &rest, parcels, std::mem::take(&mut region), capacity, seed)?);
-            load = 0.0;
-        }
-        region.push(j);
-        load += p;
+    let demand: Vec<f64> = rest.iter().map(|&i| parcels[i]).collect();
+    for r in plan(plane.project(depot[0], depot[1]), &xy, &demand, capacity, effort, seed) {
+        let parcels = r.iter().map(|&j| demand[j]).sum();
+        rounds.push(Round { stops: r.into_iter().map(|j| rest[j]).collect(), parcels });
     }
-    rounds.extend(cluster(&xy, &rest, parcels, region, capacity, seed)?);
     Ok(rounds)
-}
-
-/// Capacity-aware clusters of one region: `region` holds indices into `xy` and `rest` (the stop indices).
-fn cluster(
-    xy: &[[f64; 2]],
-    rest: &[usize],
-    parcels: &[f64],
-    region: Vec<usize>,
-    capacity: f64,
-    seed: u32,
-) -> Result<Vec<Round>> {
-    let weights: Vec<f64> = region.iter().map(|&j| parcels[rest[j]]).collect();
-    let total: f64 = weights.iter().sum();
-    let k = (total / capacity).ceil() as usize;
-    if k <= 1 {
-        return Ok(vec![Round { stops: region.iter().map(|&j| rest[j]).collect(), parcels: total }]);
-    }
-    let pts: Vec<[f64; 2]> = region.iter().map(|&j| xy[j]).collect();
-    let places = distinct(&pts);
-    let mut centres: Vec<[f64; 2]> = if places.len() <= k {
-        // No more places than rounds (many orders at one address): each place is a centre, and the capacitated
-        // assignment below opens further rounds at a place whose orders do not fit in one.
-        places
-    } else {
-        // k-means on the plane (Euclidean in km): the geo metric's own projection, done once for all regions.
-        let flat: Vec<f64> = pts.iter().flatten().copied().collect();
-        let view = ArrayView2::from_shape((pts.len(), 2), &flat)
-            .map_err(|e| crate::Error::invalid("orders", e.to_string()))?;
-        let fit =
-            KMeansParams::new(k).seed(seed).max_iter(KMEANS_MAX_ITER).fit(view, Some(ArrayView1::from(&weights)))?;
-        fit.centroids.rows().into_iter().map(|c| [c[0], c[1]]).collect()
-    };
-    let mut labels = Vec::new();
-    for _ in 0..REFINE {
-        labels = assign(&pts, &weights, &mut centres, capacity);
-        centres = means(&pts, &weights, &labels, centres.len());
-    }
-    let mut clusters: Vec<Round> = (0..centres.len()).map(|_| Round { stops: Vec::new(), parcels: 0.0 }).collect();
-    for (r, &c) in labels.iter().enumerate() {
-        clusters[c].stops.push(rest[region[r]]);
-        clusters[c].parcels += weights[r];
-    }
-    Ok(clusters.into_iter().filter(|c| !c.stops.is_empty()).collect())
 }
 
 /// The distinct points of `xy`, in order of first appearance.
@@ -183,64 +115,9 @@ fn hilbert(side: u32, mut x: u32, mut y: u32) -> u64 {
 /// A group of stops one vehicle serves in one trip from the depot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
-    /// Stop indices, unordered until routed.
+    /// Stop indices, in the planned visiting order.
     pub stops: Vec<usize>,
     pub parcels: f64,
-}
-
-/// One capacitated assignment; may append centres for stops that fit nowhere. Returns each stop's cluster.
-fn assign(xy: &[[f64; 2]], weights: &[f64], centres: &mut Vec<[f64; 2]>, capacity: f64) -> Vec<usize> {
-    let grid = Grid::new(centres);
-    let mut near: Vec<Vec<(f64, usize)>> = Vec::with_capacity(xy.len());
-    let mut regret: Vec<(f64, usize)> = Vec::with_capacity(xy.len());
-    for (i, p) in xy.iter().enumerate() {
-        let candidates = grid.nearest(*p, CANDIDATES, centres);
-        let r = match candidates.as_slice() {
-            [first, second, ..] => second.0 - first.0,
-            _ => f64::INFINITY,
-        };
-        regret.push((-r, i)); // sorted ascending: the most to lose first
-        near.push(candidates);
-    }
-    sort_pairs(&mut regret);
-    let mut load = vec![0.0; centres.len()];
-    let mut labels = vec![0; xy.len()];
-    for &(_, i) in &regret {
-        let w = weights[i];
-        let fits = |c: usize, load: &[f64]| load[c] + w <= capacity;
-        let chosen = match near[i].iter().find(|&&(_, c)| fits(c, &load)) {
-            Some(&(_, c)) => c,
-            None => {
-                let p = xy[i];
-                let anywhere = (0..centres.len())
-                    .filter(|&c| fits(c, &load))
-                    .map(|c| (sq_dist(p, centres[c]), c))
-                    .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-                match anywhere {
-                    Some((_, c)) => c,
-                    None => {
-                        centres.push(p);
-                        load.push(0.0);
-                        centres.len() - 1
-                    }
-                }
-            }
-        };
-        load[chosen] += w;
-        labels[i] = chosen;
-    }
-    labels
-}
-
-/// Each cluster's weighted mean; an empty cluster keeps no stops and is dropped later, so any value will do.
-fn means(xy: &[[f64; 2]], weights: &[f64], labels: &[usize], k: usize) -> Vec<[f64; 2]> {
-    let mut sums = vec![[0.0; 3]; k];
-    for ((p, &w), &c) in xy.iter().zip(weights).zip(labels) {
-        sums[c][0] += w * p[0];
-        sums[c][1] += w * p[1];
-        sums[c][2] += w;
-    }
-    sums.iter().map(|s| if s[2] > 0.0 { [s[0] / s[2], s[1] / s[2]] } else { [f64::MAX, f64::MAX] }).collect()
 }
 
 fn sq_dist(a: [f64; 2], b: [f64; 2]) -> f64 {
@@ -299,7 +176,19 @@ impl Grid {
     }
 
     /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
+    #[cfg(test)]
     pub(crate) fn nearest(&self, q: [f64; 2], l: usize, points: &[[f64; 2]]) -> Vec<(f64, usize)> {
+        self.nearest_from(q, l, points, 0)
+    }
+
+    /// [`Grid::nearest`], with ties in distance broken by index counted on from `origin` (cyclically): many points
+    /// at one place then each get different neighbours among them (the next ones), instead of all the same few.
+    pub(crate) fn nearest_from(&self, q: [f64; 2], l: usize, points: &[[f64; 2]], origin: usize) -> Vec<(f64, usize)> {
+        let n = points.len().max(1);
+        let key = |i: usize| (i + n - origin % n) % n;
+        let order = |found: &mut Vec<(f64, usize)>| {
+            found.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(key(a.1).cmp(&key(b.1))));
+        };
         let cx = ((q[0] - self.x0) / self.cell).floor();
         let cy = ((q[1] - self.y0) / self.cell).floor();
         let (cx, cy) = (cx.clamp(-1.0, self.nx as f64) as isize, cy.clamp(-1.0, self.ny as f64) as isize);
@@ -325,14 +214,14 @@ impl Grid {
             // Every point not yet seen lies outside ring r, at least r cells from q (q may lie outside the grid,
             // hence the clamp and the extra ring).
             if found.len() >= l {
-                sort_pairs(&mut found);
+                order(&mut found);
                 found.truncate(l);
                 if found[l - 1].0 <= r as f64 * self.cell {
                     break;
                 }
             }
         }
-        sort_pairs(&mut found);
+        order(&mut found);
         found.truncate(l);
         found
     }
@@ -356,7 +245,7 @@ mod tests {
         for &(n, capacity) in &[(1, 1.0), (10, 4.0), (300, 100.0), (2000, 37.0), (500, 3.0)] {
             let (lat, lon, mut parcels) = city(&mut rng, n);
             parcels[0] = 2.5 * capacity; // one order bigger than a round
-            let rounds = group(&lat, &lon, &parcels, capacity, 9).unwrap();
+            let rounds = group([51.45, -0.1], &lat, &lon, &parcels, capacity, Effort::Balanced, 9).unwrap();
             let mut carried = vec![0.0; n];
             for r in &rounds {
                 assert!(r.parcels <= capacity, "n = {n}: a round carries {} > {capacity}", r.parcels);
@@ -374,11 +263,11 @@ mod tests {
             if capacity < 10.0 {
                 continue; // tiny rounds are a bin-packing puzzle; only the capacity rule is checked
             }
-            // About the fewest rounds that can carry the parcels.
+            // The fewest rounds that can carry the parcels, within the documented slack.
             let min = parcels.iter().filter(|&&p| p <= capacity).sum::<f64>() / capacity;
             let small_rounds = rounds.iter().filter(|r| !(r.stops == [0] && parcels[0] > capacity)).count();
             assert!(
-                (small_rounds as f64) <= (min.ceil() * 1.1).max(min.ceil() + 2.0),
+                small_rounds <= crate::consolidation::plan::max_rounds(min.ceil() as usize),
                 "n = {n}: {small_rounds} rounds"
             );
         }
@@ -396,7 +285,7 @@ mod tests {
                 lon.push(-1.0 + 0.01 * rng.next_f64());
             }
         }
-        let rounds = group(&lat, &lon, &[1.0; 100], 50.0, 3).unwrap();
+        let rounds = group([52.1, -1.2], &lat, &lon, &[1.0; 100], 50.0, Effort::Balanced, 3).unwrap();
         assert_eq!(rounds.len(), 2);
         for r in rounds {
             let towns: Vec<bool> = r.stops.iter().map(|&s| s < 50).collect();

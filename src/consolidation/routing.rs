@@ -69,6 +69,22 @@ pub fn route(depot: [f64; 2], lat: &[f64], lon: &[f64], stops: &[usize], road_fa
     Route { sequence, km, approximate: false }
 }
 
+/// Routes a round planned on the plane: starts from `sequence` (its planned visiting order) instead of nearest
+/// neighbour, then improves it with the same 2-opt and Or-opt on the sphere.
+pub fn route_in_order(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usize], road_factor: f64) -> Route {
+    if sequence.len() > MAX_ROUTED_STOPS {
+        return estimate(depot, lat, lon, sequence, road_factor);
+    }
+    let mut points = Vec::with_capacity(sequence.len() + 1);
+    points.push(unit(depot[0], depot[1]));
+    points.extend(sequence.iter().map(|&s| unit(lat[s], lon[s])));
+    let mut tour: Vec<usize> = (0..points.len()).collect();
+    improve(&points, &mut tour);
+    let sequence: Vec<usize> = tour[1..].iter().map(|&p| sequence[p - 1]).collect();
+    let km = tour_km(depot, lat, lon, &sequence) * road_factor;
+    Route { sequence, km, approximate: false }
+}
+
 /// Great-circle km of depot → `sequence` → depot.
 pub fn tour_km(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usize]) -> f64 {
     let mut km = 0.0;

@@ -7,8 +7,9 @@ use ndarray::{Array2, ArrayView1, ArrayView2};
 use serde::{Deserialize, Serialize};
 
 use super::orders::{FeatureCollection, OutFeature, OutProperties};
+use super::plan::Effort;
 use super::rounds::{distinct, group, hilbert_order};
-use super::routing::{area_perimeter, convex_hull, route, Route};
+use super::routing::{area_perimeter, convex_hull, route_in_order, Route};
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
     REFERENCE_PICKUP_KM, ROAD_SOURCE, ROUND_SOURCE,
@@ -53,8 +54,10 @@ pub struct ConsolidateInput {
     pub pickup: PickupOptions,
     #[serde(default, deserialize_with = "crate::input::or_default")]
     pub cargo_bike: CargoBikeOptions,
-    /// k-means seed; default 1.
+    /// The round planner's seed; default 1.
     pub seed: Option<u32>,
+    /// How hard the round planner works: `fast`, `balanced` (default) or `thorough` ([`Effort`]).
+    pub effort: Option<Effort>,
     /// The scenario savings are measured against; default `standard`.
     pub baseline: Option<String>,
     /// The carrier's rounds of the `standard` and `nextDay` baselines.
@@ -155,6 +158,9 @@ pub struct Scenario {
     pub label: &'static str,
     /// Vehicle trips from the depot or hub.
     pub trips: usize,
+    /// The fewest trips that could carry the parcels (⌈parcels / capacity⌉ per leg of rounds); `None` for
+    /// `dedicated`, whose trips are one per order by definition.
+    pub min_rounds: Option<usize>,
     /// Delivery vehicles' km (vans and bikes).
     pub vehicle_km: f64,
     /// Shoppers' own km to and from pickup points, all modes.
@@ -317,7 +323,7 @@ impl Factors {
 pub(super) fn scenario(
     id: &'static str,
     label: &'static str,
-    trips: usize,
+    (trips, min_rounds): (usize, Option<usize>),
     parcels: f64,
     legs: Vec<Leg>,
 ) -> Result<Scenario> {
@@ -346,6 +352,7 @@ pub(super) fn scenario(
         id,
         label,
         trips,
+        min_rounds,
         vehicle_km,
         shopper_km: sum(&|l| if l.shopper { l.km } else { 0.0 }),
         kwh: sum(&|l| l.kwh.unwrap_or(0.0)),
@@ -460,18 +467,20 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     let dedicated = scenario(
         "dedicated",
         "Dedicated trips (express)",
-        dedicated_trips,
+        (dedicated_trips, None),
         total,
         vec![factors.leg("vans", &vehicle, dedicated_km, false)?],
     )?;
 
     // 2. Consolidated rounds.
-    let rounds = routed(depot, lat, lon, parcels, capacity, road, seed)?;
+    let effort = input.effort.unwrap_or_default();
+    let fewest = |capacity: f64| Some((total / capacity).ceil() as usize);
+    let rounds = routed(depot, lat, lon, parcels, capacity, road, effort, seed)?;
     let km = rounds.iter().map(|r| r.km).sum();
     let consolidated = scenario(
         "consolidated",
         "Consolidated rounds",
-        rounds.len(),
+        (rounds.len(), fewest(capacity)),
         total,
         vec![factors.leg("vans", &vehicle, km, false)?],
     )?;
@@ -507,12 +516,12 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         served.iter().map(|p| p.lon).collect(),
         served.iter().map(|p| p.parcels).collect(),
     );
-    let van_rounds = routed(depot, &plat, &plon, &pparcels, capacity, road, seed)?;
+    let van_rounds = routed(depot, &plat, &plon, &pparcels, capacity, road, effort, seed)?;
     let shopper = |share: f64| 2.0 * one_way * share;
     let pickup_scenario = scenario(
         "pickup",
         "Pickup points",
-        van_rounds.len(),
+        (van_rounds.len(), fewest(capacity)),
         total,
         vec![
             factors.leg("vans", &vehicle, van_rounds.iter().map(|r| r.km).sum(), false)?,
@@ -525,11 +534,11 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     // 4. Cargo bikes: full van loads to the hub, then bike rounds from it.
     let trunk_trips = (total / capacity).ceil();
     let trunk_km = trunk_trips * 2.0 * haversine_km(depot.lat, depot.lon, hub.lat, hub.lon) * road;
-    let bike_rounds = routed(hub, lat, lon, parcels, bike_capacity, road, seed)?;
+    let bike_rounds = routed(hub, lat, lon, parcels, bike_capacity, road, effort, seed)?;
     let cargo_bike = scenario(
         "cargoBike",
         "Cargo bikes from a micro-hub",
-        trunk_trips as usize + bike_rounds.len(),
+        (trunk_trips as usize + bike_rounds.len(), fewest(bike_capacity).map(|b| b + trunk_trips as usize)),
         total,
         vec![
             factors.leg("trunk", &vehicle, trunk_km, false)?,
@@ -595,6 +604,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
 }
 
 /// Capacity-aware rounds of the stops, each routed from `from`.
+#[allow(clippy::too_many_arguments)]
 fn routed(
     from: LatLon,
     lat: &[f64],
@@ -602,12 +612,14 @@ fn routed(
     parcels: &[f64],
     capacity: f64,
     road: f64,
+    effort: Effort,
     seed: u32,
 ) -> Result<Vec<Route>> {
     if lat.is_empty() {
         return Ok(Vec::new());
     }
-    Ok(group(lat, lon, parcels, capacity, seed)?.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
+    let rounds = group(from.pair(), lat, lon, parcels, capacity, effort, seed)?;
+    Ok(rounds.iter().map(|r| route_in_order(from.pair(), lat, lon, &r.stops, road)).collect())
 }
 
 /// At most this many trips: more would take minutes and gigabytes, and means the capacity is far too small.

@@ -79,7 +79,8 @@ export interface ConsolidateInput {
     /** Default "petrol-car". */ car?: string;
   };
   cargoBike?: { /** Default: the orders' parcel-weighted centre. */ hub?: LatLon; /** Default 50. */ capacity?: number; /** Default "e-cargo-bike". */ vehicle?: string };
-  /** k-means seed (u32). Default 1. */ seed?: number;
+  /** The round planner's seed (u32). Default 1: the same seed gives the same rounds. */ seed?: number;
+  /** How hard the round planner works (a budget of moves, not of time). Default "balanced". */ effort?: "fast" | "balanced" | "thorough";
   /** The scenario savings are measured against. Default "standard". */ baseline?: ScenarioId;
   /** The carrier's rounds of the standard and nextDay baselines. */
   carrier?: { /** Default 100 (32–168). */ parcelsPerRound?: number; /** Default 50 (assumption, 32–100). */ nextDayParcelsPerRound?: number; /** Default 45 (11.9–96). */ dropKm?: number };
@@ -106,7 +107,9 @@ export interface Leg {
 }
 export interface Scenario {
   id: ScenarioId; label: string;
-  trips: number; vehicleKm: number; shopperKm: number;
+  trips: number;
+  /** The fewest trips that could carry the parcels (⌈parcels / capacity⌉); null where rounds are not planned. */ minRounds: number | null;
+  vehicleKm: number; shopperKm: number;
   kwh: number; dieselLitres: number; petrolLitres: number;
   /** WTW. */ kgCo2e: number; ttwKg: number | null; wttKg: number | null;
   parcelsPerVehicleKm: number | null; gCo2ePerParcel: number;

@@ -1,0 +1,58 @@
+// Round planning benchmark (issue 13), in wasm, in Node: the sample city and synthetic 10k / 100k / 1M orders
+// through consolidate(): consolidated km, rounds against the fewest (minRounds), ms and peak memory. The CVRPLIB X
+// table (gaps to the best known) comes from the native example run before this script (see package.json).
+// Build first: `bash scripts/build.sh` (or run `npm run bench:rounds`, which does both).
+import { readFileSync } from 'node:fs';
+import { initSync, consolidate, parseOrders } from '../www/pkg/green_delivery.js';
+
+const wasm = initSync({ module: readFileSync(new URL('../www/pkg/green_delivery_bg.wasm', import.meta.url)) });
+const effort = process.argv[2] ?? 'balanced';
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** n orders in a blob ~15 km across around central London, 1-3 parcels each (as bench/consolidate.mjs). */
+function orders(n, seed = 42) {
+  const r = rng(seed);
+  const lat = new Float64Array(n);
+  const lon = new Float64Array(n);
+  const parcels = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const radius = 0.15 * (r() + r() + r() - 1.5);
+    const t = 2 * Math.PI * r();
+    lat[i] = 51.5 + radius * Math.sin(t);
+    lon[i] = -0.12 + 1.6 * radius * Math.cos(t);
+    parcels[i] = 1 + Math.floor(3 * r());
+  }
+  return { lat, lon, parcels };
+}
+
+const sample = parseOrders(readFileSync(new URL('../www/data/sample-orders.csv', import.meta.url), 'utf8')).orders;
+const cases = [
+  ['sample city (3,000)', { lat: sample.lat, lon: sample.lon, parcels: sample.parcels }, { lat: 51.5416, lon: -0.0076 }, 5],
+  ['10,000', orders(10000), { lat: 51.45, lon: -0.3 }, 5],
+  ['100,000', orders(100000), { lat: 51.45, lon: -0.3 }, 3],
+  ['1,000,000', orders(1000000), { lat: 51.45, lon: -0.3 }, 1],
+];
+console.log(`effort: ${effort}`);
+console.log('| orders | consolidated km | rounds | minRounds | ms, all 4 scenarios (median) | wasm memory MB | rss MB |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [name, o, depot, runs] of cases) {
+  const input = { ...o, depot, effort };
+  if (runs > 1) consolidate(input); // warm-up
+  const times = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = consolidate(input);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const c = result.scenarios.find((s) => s.id === 'consolidated');
+  const mb = (b) => (b / 2 ** 20).toFixed(0);
+  console.log(
+    `| ${name} | ${c.vehicleKm.toFixed(0)} | ${c.trips} | ${c.minRounds} | ${times[Math.floor(runs / 2)].toFixed(0)} | ${mb(wasm.memory.buffer.byteLength)} | ${mb(process.memoryUsage().rss)} |`,
+  );
+}
