@@ -345,6 +345,8 @@ orderForm.addEventListener('input', renderOrder);
 orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
+// A reload may restore the fields as they were left: name what they hold.
+if (form.elements.place.value.trim() === '') destination = null;
 render(); // the map, at once; the figures once the calculator has loaded
 whenLoaded(section, (loaded) => {
   api = loaded;
