@@ -267,7 +267,7 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
       s.label,
       km(s.vehicleKm),
       km(s.shopperKm),
-      sig(s.kwh),
+      energy(s),
       kilogramsRange(s.kgCo2e, s.range),
       grams(s.gCo2ePerParcel),
       s.savingPercent === null ? '—' : `${percent(s.savingPercent)} (${percentRange(s.savingRange)})`,
@@ -282,6 +282,15 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
     });
   }
   exports.hidden = false;
+}
+
+/** Energy in the unit that fits the vehicle: litres of diesel or petrol, kWh of electricity (all that apply). */
+function energy(s) {
+  const parts = [];
+  if (s.dieselLitres > 0) parts.push(`${sig(s.dieselLitres)} L diesel`);
+  if (s.petrolLitres > 0) parts.push(`${sig(s.petrolLitres)} L petrol`);
+  if (s.kwh > 0) parts.push(`${sig(s.kwh)} kWh`);
+  return parts.join(' + ') || '—';
 }
 
 /** Plain words for the settings behind the ranges. */
@@ -386,6 +395,15 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
     ctx.lineTo(px(p.lon) + 4, py(p.lat) + 3);
     ctx.fill();
   }
+  if (result.hub) {
+    // The micro-hub the cargo bikes start from: a green circle.
+    ctx.fillStyle = '#009E73';
+    ctx.strokeStyle = '#000';
+    ctx.beginPath();
+    ctx.arc(px(result.hub.lon), py(result.hub.lat), 6, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+  }
   ctx.fillStyle = '#E69F00';
   ctx.strokeStyle = '#000';
   ctx.fillRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
@@ -399,7 +417,7 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
   const rounds = offsets.length - 1;
   const summary =
     `Map of ${lat.length.toLocaleString()} orders in ${rounds.toLocaleString()} consolidated rounds from the depot ` +
-    `(orange square), with ${result.pickupPoints.length} pickup points (black triangles). Scale bar: ${km} km.`;
+    `(orange square), with ${result.pickupPoints.length} pickup points (black triangles)${result.hub ? ' and the cargo bikes\' micro-hub (green circle)' : ''}. Scale bar: ${km} km.`;
   canvas.setAttribute('aria-label', summary);
   mapSummary.textContent = summary;
 }
