@@ -6,7 +6,7 @@ import { gramsRange, logScale } from './format.js';
 
 const STYLES = `
   /* The final height is reserved before the numbers arrive (rows are of fixed height), so nothing below moves. */
-  :host { display: block; min-height: calc(var(--gd-rows, 7) * 98px + 52px); }
+  :host { display: block; min-height: calc(var(--gd-rows, 7) * 122px + 52px); }
   .list { display: grid; gap: 6px; }
   .ready slot { display: none; }
   slot { display: block; }
@@ -21,8 +21,8 @@ const STYLES = `
   .title { display: block; font-weight: 700; margin: 0 0 8px; }
   fieldset { all: unset; display: block; }
   .option {
-    display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "radio label value" ". bar bar" ". why why";
-    gap: 2px 8px; align-items: center; padding: 8px; margin: 0; border: 1px solid transparent; height: 92px; overflow: hidden;
+    display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "radio label label" ". value value" ". bar bar" ". why why";
+    gap: 2px 8px; align-items: center; padding: 8px; margin: 0; border: 1px solid transparent; height: 116px; overflow: hidden;
     border-radius: calc(var(--gd-radius, 8px) - 2px); cursor: pointer;
   }
   .option:hover { border-color: var(--gd-line, #d6d6d0); }
@@ -30,7 +30,7 @@ const STYLES = `
   input { grid-area: radio; margin: 0; width: 18px; height: 18px; accent-color: var(--gd-accent, #0a6b4f); }
   input:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
   .label { grid-area: label; font-weight: 600; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .value { grid-area: value; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .value { grid-area: value; font-variant-numeric: tabular-nums; white-space: nowrap; overflow: hidden; }
   .bar { grid-area: bar; display: block; position: relative; height: 10px; background: var(--gd-track, #ecece6); border-radius: 4px; }
   .fill { display: block; height: 100%; background: var(--gd-bar, #56B4E9); border-radius: 4px 0 0 4px; }
   .range { position: absolute; top: -2px; height: 14px; border: 2px solid var(--gd-range, #1b1b1b); border-top: 0; border-bottom: 0; }
@@ -126,7 +126,7 @@ export class GreenDeliveryOptions extends HTMLElement {
     legend.className = 'title';
     legend.id = 'title';
     legend.setAttribute('part', 'title');
-    legend.textContent = 'Delivery options by footprint (g CO2e per parcel)';
+    legend.textContent = 'Delivery footprint per parcel (CO2e)';
     fieldset.setAttribute('aria-labelledby', 'title');
     this.list = document.createElement('div');
     this.list.className = 'list';
@@ -267,12 +267,12 @@ export class GreenDeliveryOptions extends HTMLElement {
       badge.setAttribute('part', 'badge');
       badge.id = `badge-${option.id}`;
       badge.textContent = option === greenest ? 'Greenest' : '';
-      label.append(badge);
       const value = document.createElement('span');
       value.className = 'value';
       value.setAttribute('part', 'value');
       value.id = `value-${option.id}`;
       value.textContent = gramsRange(option.gCo2e, option.range);
+      value.append(badge);
       const bar = document.createElement('span');
       bar.className = 'bar';
       bar.setAttribute('part', 'bar');
@@ -301,8 +301,12 @@ export class GreenDeliveryOptions extends HTMLElement {
       sep.className = 'sr';
       sep.id = `sep-${option.id}`;
       sep.textContent = ',';
-      label.insertBefore(sep, badge);
-      radio.setAttribute('aria-labelledby', [label.id, ...(option === greenest ? [sep.id, badge.id] : []), value.id].join(' '));
+      label.append(sep);
+      const figure = document.createElement('span');
+      figure.id = `figure-${option.id}`;
+      figure.textContent = value.firstChild.textContent;
+      value.replaceChild(figure, value.firstChild);
+      radio.setAttribute('aria-labelledby', [label.id, ...(option === greenest ? [sep.id, badge.id] : []), figure.id].join(' '));
       radio.setAttribute('aria-describedby', `why-${option.id}`);
       why.id = `why-${option.id}`;
       row.append(radio, label, value, bar, why);
