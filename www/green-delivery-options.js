@@ -5,7 +5,11 @@ import { describeError, errorDetail, packageError } from './errors.js';
 import { gramsRange, logScale } from './format.js';
 
 const STYLES = `
-  :host { display: block; }
+  /* The final height is reserved before the numbers arrive (rows are of fixed height), so nothing below moves. */
+  :host { display: block; min-height: calc(var(--gd-rows, 7) * 122px + 52px); }
+  .list { display: grid; gap: 6px; }
+  .ready slot { display: none; }
+  slot { display: block; }
   :host([hidden]) { display: none; }
   .root {
     all: initial; display: block; box-sizing: border-box; max-width: 36rem;
@@ -17,28 +21,30 @@ const STYLES = `
   .title { display: block; font-weight: 700; margin: 0 0 8px; }
   fieldset { all: unset; display: block; }
   .option {
-    display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "radio label value" ". bar bar" ". why why";
-    gap: 2px 8px; align-items: center; padding: 8px; margin: 4px 0; border: 1px solid transparent;
+    display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "radio label label" ". value value" ". bar bar" ". why why";
+    gap: 2px 8px; align-items: center; padding: 8px; margin: 0; border: 1px solid transparent; height: 116px; overflow: hidden;
     border-radius: calc(var(--gd-radius, 8px) - 2px); cursor: pointer;
   }
   .option:hover { border-color: var(--gd-line, #d6d6d0); }
   .option.selected { border-color: var(--gd-accent, #0a6b4f); background: var(--gd-selected, #eef7f3); }
   input { grid-area: radio; margin: 0; width: 18px; height: 18px; accent-color: var(--gd-accent, #0a6b4f); }
   input:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
-  .label { grid-area: label; font-weight: 600; }
-  .value { grid-area: value; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .label { grid-area: label; font-weight: 600; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .value { grid-area: value; font-variant-numeric: tabular-nums; white-space: nowrap; overflow: hidden; }
   .bar { grid-area: bar; display: block; position: relative; height: 10px; background: var(--gd-track, #ecece6); border-radius: 4px; }
   .fill { display: block; height: 100%; background: var(--gd-bar, #56B4E9); border-radius: 4px 0 0 4px; }
   .range { position: absolute; top: -2px; height: 14px; border: 2px solid var(--gd-range, #1b1b1b); border-top: 0; border-bottom: 0; }
   .range::after { content: ""; position: absolute; left: 0; right: 0; top: 6px; border-top: 2px solid var(--gd-range, #1b1b1b); }
   .greenest .fill { background: var(--gd-accent, #0a6b4f); }
-  .why { grid-area: why; font-size: 13px; color: var(--gd-muted, #555); }
+  .why { grid-area: why; font-size: 13px; line-height: 18px; height: 36px; color: var(--gd-muted, #555);
+    display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
   .badge {
     margin-left: 6px; padding: 0 6px; border-radius: 999px; font-size: 12px; font-weight: 700;
     color: var(--gd-badge-ink, #fff); background: var(--gd-accent, #0a6b4f);
   }
   .message { display: block; margin: 4px 0 0; color: var(--gd-error, #8a1c1c); font-size: 14px; }
   .message:empty, .badge:empty { display: none; }
+  .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .retry {
     all: unset; display: inline-block; margin: 6px 0 0; padding: 4px 12px; cursor: pointer; font-weight: 600;
     color: var(--gd-accent, #0a6b4f); border: 1px solid var(--gd-accent, #0a6b4f); border-radius: 4px;
@@ -52,7 +58,7 @@ const STYLES = `
  *  (`shopper.lat`) names the attribute through its first part (`shopper` → `destination`). */
 const ATTRIBUTES = {
   depot: { field: 'depot', parse: latLon },
-  destination: { field: 'shopper', parse: latLon },
+  destination: { field: 'shopper', parse: latLon, postcode: true },
   vehicle: { field: 'vehicle', parse: String },
   car: { field: 'car', parse: String },
   'pickup-distance': { field: 'pickupKm', parse: number },
@@ -79,6 +85,14 @@ function latLon(text, name, field) {
     throw packageError('invalid', field, `${name} must be "latitude,longitude", got "${text}"`);
   }
   return { lat, lon };
+}
+
+/** A UK postcode's district centre; the place table and its module load only when a postcode is first given. */
+async function postcodePlace(text, name, field) {
+  const { lookupPostcode } = await import('./places.js');
+  const place = await lookupPostcode(text);
+  if (!place) throw packageError('unknown-value', field, `${name} must be "latitude,longitude" or a UK postcode, got "${text}"`);
+  return { lat: place.lat, lon: place.lon };
 }
 
 function number(text, name, field) {
@@ -112,10 +126,14 @@ export class GreenDeliveryOptions extends HTMLElement {
     legend.className = 'title';
     legend.id = 'title';
     legend.setAttribute('part', 'title');
-    legend.textContent = 'Delivery options by footprint (g CO2e per parcel)';
+    legend.textContent = 'Delivery footprint per parcel (CO2e)';
     fieldset.setAttribute('aria-labelledby', 'title');
     this.list = document.createElement('div');
-    fieldset.append(legend, this.list);
+    this.list.className = 'list';
+    // The merchant's fallback content stays in view (in the reserved space) until the numbers are ready.
+    const slot = document.createElement('slot');
+    fieldset.append(legend, slot, this.list);
+    this.box = box;
     this.message = document.createElement('span');
     this.message.className = 'message';
     this.message.setAttribute('part', 'message');
@@ -134,13 +152,32 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
 
   connectedCallback() {
+    // Properties a page set before the tag was defined are own properties that hide the class's accessors:
+    // take them out and set them again through the accessors (the web.dev "upgrade" pattern).
+    for (const name of ['factors', 'offers', ...[...Object.keys(ATTRIBUTES), 'selected'].map(camel)]) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+    this.#reserve();
     this.#schedule();
+  }
+
+  /** The number of rows to reserve room for: the options offered (all seven by default). */
+  #reserve() {
+    const count = this.offers?.length || 7;
+    this.style.setProperty('--gd-rows', String(count));
   }
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
     if (name === 'selected') this.#markSelected();
-    else this.#schedule();
+    else {
+      if (name === 'offers') this.#reserve();
+      this.#schedule();
+    }
   }
 
   /** Factor overrides, e.g. `{ 'diesel-van': { kgPerUnit: 0.3 } }` (a property only: it is rich data). */
@@ -158,6 +195,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
   set offers(value) {
     this.#offers = value;
+    this.#reserve();
     this.#schedule();
   }
 
@@ -186,9 +224,12 @@ export class GreenDeliveryOptions extends HTMLElement {
     let result;
     try {
       const input = {};
-      for (const [attribute, { field, parse }] of Object.entries(ATTRIBUTES)) {
+      for (const [attribute, { field, parse, postcode }] of Object.entries(ATTRIBUTES)) {
         const text = this.getAttribute(attribute);
-        if (text !== null) input[field] = parse(text, attribute, field);
+        if (text === null) continue;
+        // A UK postcode: located to its district's centre from a table loaded only now (places.js, ~33 KB gzipped).
+        if (postcode && !/\d\s*,/.test(text) && /^[A-Za-z]{1,2}\d/.test(text.trim())) input[field] = await postcodePlace(text, attribute, field);
+        else input[field] = parse(text, attribute, field);
       }
       if (this.#factors) input.factors = this.#factors;
       result = api.deliveryOptions(input);
@@ -219,16 +260,19 @@ export class GreenDeliveryOptions extends HTMLElement {
       const label = document.createElement('span');
       label.className = 'label';
       label.setAttribute('part', 'label');
+      label.id = `name-${option.id}`;
       label.textContent = option.label;
       const badge = document.createElement('span');
       badge.className = 'badge';
       badge.setAttribute('part', 'badge');
+      badge.id = `badge-${option.id}`;
       badge.textContent = option === greenest ? 'Greenest' : '';
-      label.append(badge);
       const value = document.createElement('span');
       value.className = 'value';
       value.setAttribute('part', 'value');
+      value.id = `value-${option.id}`;
       value.textContent = gramsRange(option.gCo2e, option.range);
+      value.append(badge);
       const bar = document.createElement('span');
       bar.className = 'bar';
       bar.setAttribute('part', 'bar');
@@ -251,12 +295,25 @@ export class GreenDeliveryOptions extends HTMLElement {
       why.className = 'why';
       why.setAttribute('part', 'why');
       why.textContent = option.explanation;
+      // Announced once: the name, then the badge as its own word, then the figure; the explanation as the description.
+      // (aria-labelledby replaces the wrapping label's text, which would otherwise read the explanation twice.)
+      const sep = document.createElement('span');
+      sep.className = 'sr';
+      sep.id = `sep-${option.id}`;
+      sep.textContent = ',';
+      label.append(sep);
+      const figure = document.createElement('span');
+      figure.id = `figure-${option.id}`;
+      figure.textContent = value.firstChild.textContent;
+      value.replaceChild(figure, value.firstChild);
+      radio.setAttribute('aria-labelledby', [label.id, ...(option === greenest ? [sep.id, badge.id] : []), figure.id].join(' '));
       radio.setAttribute('aria-describedby', `why-${option.id}`);
       why.id = `why-${option.id}`;
       row.append(radio, label, value, bar, why);
       return row;
     });
     this.list.replaceChildren(...rows);
+    this.box.classList.add('ready');
     this.#markSelected();
   }
 
@@ -283,6 +340,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   #fail(err, { text, attribute } = {}) {
     this.#estimates = [];
     this.list.replaceChildren();
+    this.box.classList.add('ready');
     const detail = errorDetail(err);
     const sentence = describeError(err, { fallback: '' });
     this.message.textContent = text ?? `Sorry, the delivery footprints can't be shown.${sentence ? ` ${sentence}` : ''}`;

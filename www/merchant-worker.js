@@ -9,6 +9,7 @@
 // Every run answers with 'result', 'no-orders', 'load-failed' or 'error'. After an error the page replaces this
 // worker: a wasm instance that has failed part-way (a stack overflow, say) is not used again.
 import { loadGreenDelivery } from './wasm.js';
+import { readCsv, detectColumns, needsMapping, toOrdersCsv } from './order-columns.js';
 
 let lastGeojson = null;
 let runId = 0;
@@ -43,9 +44,28 @@ async function run({ file, settings }) {
   }
   progress(0.15, `Reading ${file.name}…`);
   const isGeojson = /\.(geo)?json$/i.test(file.name) || file.text.trimStart().startsWith('{');
-  const parsed = isGeojson ? api.ordersFromGeoJson(file.text) : api.parseOrders(file.text);
+  let parsed;
+  let mapping = null;
+  if (isGeojson) parsed = api.ordersFromGeoJson(file.text);
+  else {
+    // A shop's own export (postcodes, "Lineitem quantity", …) becomes the plain CSV parseOrders reads; its errors
+    // keep the file's own line numbers.
+    const header = readCsv(file.text.slice(0, file.text.search(/\r?\n|$/)))[0]?.cells ?? [];
+    const columns = settings.columns ?? detectColumns(header);
+    if (settings.columns || needsMapping(header, columns)) {
+      progress(0.2, `Locating ${file.name}'s orders…`);
+      const mapped = await toOrdersCsv(file.text, columns);
+      const own = api.parseOrders(mapped.csv);
+      own.errors = [...mapped.errors, ...own.errors.map((e) => ({ ...e, line: mapped.lineOf[e.line - 2] ?? e.line }))]
+        .sort((a, b) => a.line - b.line);
+      parsed = own;
+      mapping = { located: mapped.located, precisionKm: mapped.precisionKm };
+    } else parsed = api.parseOrders(file.text);
+    mapping = { ...mapping, header, columns };
+  }
   const { orders, errors } = parsed;
-  postMessage({ type: 'parsed', id: runId, count: orders.lat.length, errors: errors.slice(0, 100), errorCount: errors.length });
+  postMessage({ type: 'parsed', id: runId, count: orders.lat.length, parcels: orders.parcels.reduce((a, b) => a + b, 0),
+    errors: errors.slice(0, 100), errorCount: errors.length, mapping });
   if (orders.lat.length === 0) {
     postMessage({ type: 'no-orders', id: runId, errorCount: errors.length });
     return;

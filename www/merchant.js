@@ -7,6 +7,7 @@ import { loadGreenDelivery, onceRetried } from './wasm.js';
 import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
 import { showError, clearError } from './errors.js';
+import { bindPlaceField, placeLine } from './place-field.js';
 
 const form = document.getElementById('merchant-form');
 const drop = document.getElementById('merchant-drop');
@@ -64,7 +65,27 @@ function settings() {
     capacity: number('capacity'),
     pickupPoints: form.elements.pickupPoints.value.trim() === '' ? undefined : number('pickupPoints'),
     factors: stored.factors,
+    ...(columns ? { columns } : {}),
   };
+}
+
+/** The columns the merchant chose in the mapping step (null: as recognised from the header). */
+let columns = null;
+const columnsBox = document.getElementById('merchant-columns');
+const ROLES = ['postcode', 'lat', 'lon', 'parcels', 'id'];
+
+/** Fills the column-mapping step from the file's header and the columns in use. */
+function showColumns(mapping) {
+  if (!mapping?.header?.length) {
+    columnsBox.hidden = true;
+    return;
+  }
+  columnsBox.hidden = false;
+  for (const role of ROLES) {
+    const select = form.elements[`col-${role}`];
+    select.replaceChildren(new Option('(none)', '-1'), ...mapping.header.map((name, i) => new Option(name || `column ${i + 1}`, String(i))));
+    select.value = String(mapping.columns[role] ?? -1);
+  }
 }
 
 /** The saved overrides the API accepts (checked on the main thread when the calculator is there), with a notice. */
@@ -140,6 +161,7 @@ function loadFailed() {
 }
 
 async function load(source) {
+  columns = null; // a new file: its columns are recognised afresh
   try {
     file = { name: source.name, text: await source.text() };
   } catch (err) {
@@ -185,11 +207,15 @@ function handle(data) {
   }
 }
 
-function showParsed({ count, errors, errorCount }) {
+function showParsed({ count, parcels, errors, errorCount, mapping }) {
   clearError(loadStatus);
+  showColumns(mapping);
+  const located = mapping?.located
+    ? `; ${mapping.located === count ? 'all' : mapping.located.toLocaleString()} located to postcode district, about ${sig(mapping.precisionKm)} km (median district radius)`
+    : '';
   loadStatus.textContent =
-    `${file.name}: ${count.toLocaleString()} orders loaded` +
-    (errorCount ? `, ${errorCount.toLocaleString()} rows skipped because of errors (listed below).` : '.');
+    `${file.name}: ${count.toLocaleString()} orders, ${Math.round(parcels ?? count).toLocaleString()} parcels loaded${located}` +
+    (errorCount ? `; ${errorCount.toLocaleString()} ${errorCount === 1 ? 'row' : 'rows'} skipped because of errors (listed below).` : '.');
   rowErrors.replaceChildren(
     ...errors.map((e) => {
       const item = document.createElement('li');
@@ -241,7 +267,7 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
       s.label,
       km(s.vehicleKm),
       km(s.shopperKm),
-      sig(s.kwh),
+      energy(s),
       kilogramsRange(s.kgCo2e, s.range),
       grams(s.gCo2ePerParcel),
       s.savingPercent === null ? '—' : `${percent(s.savingPercent)} (${percentRange(s.savingRange)})`,
@@ -256,6 +282,15 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
     });
   }
   exports.hidden = false;
+}
+
+/** Energy in the unit that fits the vehicle: litres of diesel or petrol, kWh of electricity (all that apply). */
+function energy(s) {
+  const parts = [];
+  if (s.dieselLitres > 0) parts.push(`${sig(s.dieselLitres)} L diesel`);
+  if (s.petrolLitres > 0) parts.push(`${sig(s.petrolLitres)} L petrol`);
+  if (s.kwh > 0) parts.push(`${sig(s.kwh)} kWh`);
+  return parts.join(' + ') || '—';
 }
 
 /** Plain words for the settings behind the ranges. */
@@ -360,6 +395,15 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
     ctx.lineTo(px(p.lon) + 4, py(p.lat) + 3);
     ctx.fill();
   }
+  if (result.hub) {
+    // The micro-hub the cargo bikes start from: a green circle.
+    ctx.fillStyle = '#009E73';
+    ctx.strokeStyle = '#000';
+    ctx.beginPath();
+    ctx.arc(px(result.hub.lon), py(result.hub.lat), 6, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+  }
   ctx.fillStyle = '#E69F00';
   ctx.strokeStyle = '#000';
   ctx.fillRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
@@ -373,7 +417,7 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
   const rounds = offsets.length - 1;
   const summary =
     `Map of ${lat.length.toLocaleString()} orders in ${rounds.toLocaleString()} consolidated rounds from the depot ` +
-    `(orange square), with ${result.pickupPoints.length} pickup points (black triangles). Scale bar: ${km} km.`;
+    `(orange square), with ${result.pickupPoints.length} pickup points (black triangles)${result.hub ? ' and the cargo bikes\' micro-hub (green circle)' : ''}. Scale bar: ${km} km.`;
   canvas.setAttribute('aria-label', summary);
   mapSummary.textContent = summary;
 }
@@ -416,6 +460,7 @@ form.elements.sample.addEventListener('click', async () => {
     const response = await fetch(new URL('./data/sample-orders.csv', import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     file = { name: 'sample-orders.csv', text: await response.text() };
+    columns = null;
   } catch (err) {
     fail({ message: String(err?.message ?? err) }, {
       prefix: '',
@@ -427,7 +472,21 @@ form.elements.sample.addEventListener('click', async () => {
   form.elements.depotLon.value = '-0.0076';
   run();
 });
-form.addEventListener('change', (event) => event.target.name !== 'file' && run());
+form.addEventListener('change', (event) => {
+  const name = event.target.name;
+  if (name === 'file' || name === 'depotPlace') return;
+  if (name.startsWith('col-')) columns = Object.fromEntries(ROLES.map((role) => [role, Number(form.elements[`col-${role}`].value)]));
+  run();
+});
+const depotLine = document.getElementById('merchant-depot-place');
+bindPlaceField(form.elements.depotPlace, {
+  lat: form.elements.depotLat,
+  lon: form.elements.depotLon,
+  onPlace(place, problem) {
+    depotLine.textContent = problem ?? placeLine('Depot:', place);
+    if (place) run();
+  },
+});
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', async () => {
   try {

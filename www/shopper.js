@@ -1,21 +1,35 @@
-// Shopper view: "How green is my delivery?" Each option's g CO2e per parcel as a bar, with everyday comparisons.
+// Shopper view: "How green is my delivery?" The answer first: each option's CO2e per parcel, lowest first, with its
+// difference from the baseline and one everyday comparison; then where (a postcode or town, looked up offline),
+// then the whole order and the assumptions in sentences.
 import { whenLoaded } from './loading.js';
-import { fmt, sig, gramsRange, logScale, km, grams } from './format.js';
+import { fmt, sig, gramsRange, logScale, km, grams, percent, round } from './format.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
+import { bindPlaceField, placeLine } from './place-field.js';
 
 let api = null;
+const section = document.getElementById('shopper');
 const form = document.getElementById('shopper-form');
 const map = document.getElementById('shopper-map');
+const answer = document.getElementById('shopper-answer');
+const loading = document.getElementById('shopper-loading');
+const placeStatus = document.getElementById('shopper-place');
 const list = document.getElementById('shopper-results');
 const error = document.getElementById('shopper-error');
 const assumptions = document.getElementById('shopper-assumptions');
 const orderForm = document.getElementById('order-form');
+const orderOption = document.getElementById('order-option');
 const noticeLine = document.getElementById('shopper-notice');
 const notices = { delivery: '', order: '' };
 const KM_PER_DEGREE = 111.195;
 const MAP_KM = 15; // the map shows ±15 km around the shop
+
+/** Where the parcel goes, as the view names it; `null` while a place typed is not (yet) found. */
+let destination = { kind: 'postcode', name: 'EC2A', precisionKm: 1.7 };
+// A place that could not be found, for the shopper or the shop: no figure is shown while either is set.
+const problems = { shopper: null, depot: null };
+let chosen = null; // the option picked for the whole order; the baseline until the shopper picks
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 
@@ -36,32 +50,74 @@ function showNotices() {
   noticeLine.textContent = [...new Set(sentences)].join(' ');
 }
 
-/** Plain words for the settings `deliveryOptions` reports. */
-const SETTING_NAMES = {
-  stemKm: 'Road distance from the depot to your area, one way',
-  dropKm: 'Driving between stops on a typical round',
-  parcelsPerRound: 'Parcels on a typical round',
-  roadFactor: 'Road distance per straight-line km',
-  pickupKm: 'Distance to a pickup point, one way',
-  parcelsPerPickupStop: 'Parcels dropped per pickup-point stop',
-  nextDayParcelsPerRound: 'Parcels on a next-day / express round',
-  consolidatedParcelsPerRound: 'Parcels on a consolidated-day round',
-  vehicleFactor: 'Van size class (× the average van)',
-  bikeFactor: 'Cargo bike, kg CO2e per km',
-  'failures.rate': 'First deliveries that fail',
-  'failures.collectShare': 'Failed parcels fetched by the shopper',
-  'failures.collectKm': 'Trip to fetch a failed parcel, one way',
-  'failures.collectCarShare': 'Those trips made by car',
+const share = (v) => percent(100 * v);
+/** Each setting `deliveryOptions` reports, as a sentence. */
+const SENTENCES = {
+  stemKm: (v) => `The van drives ${km(v)} by road from the shop to your area, one way.`,
+  dropKm: (v) => `A typical delivery round drives ${km(v)} between its stops.`,
+  parcelsPerRound: (v) => `A typical carrier's round delivers ${sig(v)} parcels.`,
+  roadFactor: (v) => `Roads are ${sig(v)} times as long as a straight line.`,
+  pickupKm: (v) => `The nearest pickup point is ${km(v)} from you, one way.`,
+  parcelsPerPickupStop: (v) => `Each stop at a pickup point drops ${sig(v)} parcels.`,
+  nextDayParcelsPerRound: (v) => `A next-day or express round delivers ${sig(v)} parcels.`,
+  consolidatedParcelsPerRound: (v) => `A consolidated-day round delivers ${sig(v)} parcels.`,
+  vehicleFactor: (v) => `The van emits ${sig(v)} times as much per km as the average van.`,
+  bikeFactor: (v) => `A cargo bike counts ${grams(v * 1000)} CO2e per km (its rider's extra food).`,
+  'failures.rate': (v) => `${share(v)} of first delivery attempts fail.`,
+  'failures.collectShare': (v) => `${share(v)} of failed parcels are fetched by the shopper.`,
+  'failures.collectKm': (v) => `Fetching one is a ${km(v)} trip each way.`,
+  'failures.collectCarShare': (v) => `${share(v)} of those trips are made by car.`,
 };
 
-/** Grams as metres of driving and phone charges: the core's comparisons, shared with the other footprints. */
-function comparisons(c) {
-  return `≈ ${km(c.metresDriven / 1000)} of driving a petrol car · ≈ ${sig(c.phoneCharges)} phone charges`;
+/** Short link text for a citation: the publisher and year, never row codes. The whole citation is its title. */
+function citation(source) {
+  if (/DESNZ/.test(source)) return 'DESNZ 2025';
+  if (/^assumption/i.test(source)) return 'our assumption';
+  if (/great-circle/.test(source)) return 'how it is worked out';
+  return source.split(/[,;:(]/)[0].trim().slice(0, 40);
+}
+
+function assumptionItem(sentence, source) {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = '#sources';
+  link.textContent = citation(source);
+  link.title = source;
+  item.append(`${sentence} (`, link, ')');
+  return item;
+}
+
+/** The difference from the baseline, in words a shopper reads at a glance: "−75% vs standard", "14 × standard". */
+function versus(option, baseline) {
+  if (!baseline || option.id === baseline.id) return 'the usual service (baseline)';
+  const name = baseline.label.split(/[ (]/)[0].toLowerCase();
+  const ratio = option.gCo2e / baseline.gCo2e;
+  if (ratio >= 2) return `${sig(ratio)} × ${name}`;
+  const change = 100 * (ratio - 1);
+  return `${change < 0 ? '−' : '+'}${percent(Math.abs(change))} vs ${name}`;
+}
+
+/** One everyday comparison, in readable units: the distance a petrol car would drive for the same CO2e. */
+const everyday = (c) => `About as much as driving a petrol car ${km(c.metresDriven / 1000)}.`;
+
+/** Clears every figure: none is left next to an input it no longer matches. */
+function clearFigures() {
+  list.replaceChildren();
+  assumptions.replaceChildren();
+  notices.delivery = '';
+  showNotices();
+  clearOrder();
 }
 
 function render() {
-  if (!api) {
-    drawMap(); // the map needs no calculator
+  drawMap(); // the map needs no calculator
+  if (!api) return;
+  placeStatus.textContent = placeLine('Delivering to', destinationNow());
+  const placeProblem = problems.shopper ?? problems.depot;
+  if (placeProblem) {
+    error.textContent = placeProblem;
+    delete error.dataset.code;
+    clearFigures();
     return;
   }
   let result;
@@ -72,79 +128,110 @@ function render() {
       // The comparisons must work for every figure too, or none is shown.
       r.comparisons = r.options.map((o) => api.comparisons(o.gCo2e, f));
       r.trace = api.comparisons(1, f).trace;
-      requireFinite(r.comparisons.flatMap((c) => [c.metresDriven, c.phoneCharges]));
+      requireFinite(r.comparisons.map((c) => c.metresDriven));
       return r;
     }));
     clearError(error);
   } catch (err) {
-    // Nothing that depends on the bad input stays on screen: the bars, the assumptions and the order's total go.
     showError(error, err);
-    list.replaceChildren();
-    assumptions.replaceChildren();
-    notices.delivery = '';
-    showNotices();
-    drawMap();
-    renderOrder();
+    clearFigures();
     return;
   }
   showNotices();
+  const baseline = result.options.find((o) => o.id === result.baseline);
+  chosen = result.options.some((o) => o.id === chosen) ? chosen : (baseline?.id ?? result.options[0].id);
   // A log scale, so that options 30 g and 11 kg apart can both be read; each bar's whisker is its range.
   const scale = logScale(result.options.flatMap((o) => [o.range.low, o.range.high, o.gCo2e]));
-  const greenest = result.options.reduce((a, b) => (b.gCo2e < a.gCo2e ? b : a));
+  const sorted = result.options.map((o, i) => ({ o, c: result.comparisons[i] })).sort((a, b) => a.o.gCo2e - b.o.gCo2e);
   list.replaceChildren(
-    ...result.options.map((option) => {
-      const name = option === greenest ? `${option.label} (greenest)` : option.label;
-      const item = barItem(name, `${gramsRange(option.gCo2e, option.range)} CO2e`, scale(option.gCo2e), {
+    ...sorted.map(({ o: option, c }, rank) => {
+      const item = barItem(option.label, `${gramsRange(option.gCo2e, option.range)} CO2e`, scale(option.gCo2e), {
         from: scale(option.range.low),
         to: scale(option.range.high),
       });
-      item.classList.toggle('greenest', option === greenest);
+      const greenest = rank === 0;
+      item.classList.toggle('greenest', greenest);
       item.dataset.id = option.id;
       item.dataset.grams = String(option.gCo2e); // full precision, for tests and tools
+      // The head becomes a radio button's label: picking an option sets the whole order's delivery.
+      const head = item.querySelector('.option-head');
+      const label = document.createElement('label');
+      label.className = 'option-head';
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = 'shopper-option';
+      radio.value = option.id;
+      radio.checked = option.id === chosen;
+      const name = document.createElement('span');
+      name.className = 'option-name';
+      name.append(radio, ' ', head.querySelector('strong'));
+      if (greenest) {
+        const badge = document.createElement('span');
+        badge.className = 'badge';
+        badge.textContent = 'Lowest emissions';
+        name.append(' ', badge);
+      }
+      label.append(name, head.querySelector('.option-value'));
+      head.replaceWith(label);
+      item.classList.toggle('chosen', radio.checked);
+      const vs = document.createElement('p');
+      vs.className = 'versus';
+      vs.textContent = versus(option, baseline);
       const compare = document.createElement('p');
       compare.className = 'comparison';
-      compare.textContent = comparisons(result.comparisons[result.options.indexOf(option)]);
+      compare.textContent = everyday(c);
       const why = document.createElement('p');
       why.className = 'why';
       why.textContent = option.explanation;
+      item.querySelector('.bar').before(vs);
       item.append(compare, why);
       return item;
     }),
   );
-  drawMap();
+  answer.setAttribute('aria-busy', 'false');
+  loading.hidden = true;
   renderOrder();
-  // One line per setting behind the numbers, each linked to the sources table.
+  // The assumptions in sentences, each with its citation behind a link to the sources table.
+  const car = result.trace.find((t) => /petrol-car/.test(t.name));
   assumptions.replaceChildren(
-    ...result.settings.map((term) => {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = '#sources';
-      link.textContent = term.source ?? 'sources';
-      item.append(`${SETTING_NAMES[term.name] ?? term.name}: ${sig(term.value)} ${term.unit} (`, link, ')');
-      return item;
-    }),
-    ...result.trace.map((term) => {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = '#sources';
-      link.textContent = term.source;
-      item.append(`Comparisons use ${term.name}: ${fmt(term.value)} ${term.unit} (`, link, ')');
-      return item;
-    }),
+    ...result.settings.map((term) =>
+      assumptionItem(SENTENCES[term.name]?.(term.value) ?? `${term.name}: ${sig(term.value)} ${term.unit}.`, term.source),
+    ),
+    ...(car ? [assumptionItem(`The everyday comparison uses a petrol car's ${grams(car.value * 1000)} CO2e per km.`, car.source)] : []),
   );
 }
 
-/** The whole order: delivery (the chosen option), packaging and the online part, as one sentence and a table. */
+/** Where the parcel goes now: the place found, or the coordinates or distance typed under "advanced". */
+function destinationNow() {
+  if (form.elements.distance.value.trim() !== '') return { kind: 'distance', name: `${km(number('distance'))} by road from the shop` };
+  return destination ?? { kind: 'coordinates', name: `${round(number('lat'), 4)}, ${round(number('lon'), 4)}` };
+}
+
+function clearOrder() {
+  const out = document.getElementById('order-summary');
+  document.querySelector('#order-parts tbody').replaceChildren();
+  out.textContent = '';
+  out.classList.remove('error');
+  orderOption.textContent = 'Pick a delivery option above to see your whole order.';
+}
+
+/** The whole order: delivery (the option picked above), packaging and the online part, as one sentence and a table. */
 function renderOrder() {
   if (!api) return;
+  if (!list.querySelector('input:checked')) {
+    clearOrder();
+    return;
+  }
   const o = orderForm.elements;
   const out = document.getElementById('order-summary');
   const parts = document.querySelector('#order-parts tbody');
+  const picked = list.querySelector(`li[data-id="${chosen}"] strong`)?.textContent ?? chosen;
+  orderOption.textContent = `With ${picked.toLowerCase()}, the delivery option picked above.`;
   try {
     const { result: r, notice } = withUsableOverrides(api, (factors, digitalFactors) => {
       const order = api.orderFootprint({
         delivery: input(factors),
-        option: o.option.value,
+        option: chosen,
         packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
         digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6, digitalFactors },
         factors,
@@ -158,9 +245,10 @@ function renderOrder() {
     out.classList.remove('error');
     out.textContent = r.summary;
     parts.replaceChildren();
+    const NAMES = { delivery: 'Delivery', packaging: 'Packaging', digital: 'Online', online: 'Online' };
     for (const part of r.parts) {
       const row = parts.insertRow();
-      row.insertCell().textContent = part.id;
+      row.insertCell().textContent = NAMES[part.id] ?? part.id;
       row.insertCell().textContent = grams(part.gCo2e);
       row.insertCell().textContent = `${sig(100 * part.share)}%`;
     }
@@ -172,11 +260,15 @@ function renderOrder() {
   }
 }
 
-/** A tile-free map: the shop, the shopper, and a 5 km scale bar on a local plane around the shop. */
+/** A tile-free map: the shop, the shopper, and a 5 km scale bar on a local plane around the shop. With a distance
+ *  typed instead of a place, "you" is not drawn: the distance says nothing about where. */
 function drawMap() {
   const [lat0, lon0] = [number('depotLat'), number('depotLon')];
   const [lat, lon] = [number('lat'), number('lon')];
-  reset(map, `Map: the shop at ${fmt(lat0)}, ${fmt(lon0)} and you at ${fmt(lat)}, ${fmt(lon)}. Click to move yourself.`);
+  const byDistance = form.elements.distance.value.trim() !== '';
+  reset(map, byDistance
+    ? `Map: the shop at ${fmt(lat0)}, ${fmt(lon0)}; you are ${form.elements.distance.value} km away by road. Click to set your location.`
+    : `Map: the shop at ${fmt(lat0)}, ${fmt(lon0)} and you at ${fmt(lat)}, ${fmt(lon)}. Click to move yourself.`);
   const toX = (lo) => 50 + (((lo - lon0) * KM_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180)) / MAP_KM) * 50;
   const toY = (la) => 50 - (((la - lat0) * KM_PER_DEGREE) / MAP_KM) * 50;
   el('rect', { x: 0, y: 0, width: 100, height: 100, class: 'plot-frame' }, map);
@@ -185,7 +277,7 @@ function drawMap() {
   el('text', { x: 5, y: 92, class: 'scale-label' }, map).textContent = '5 km';
   el('rect', { x: 47.5, y: 47.5, width: 5, height: 5, class: 'shop' }, map);
   el('text', { x: 54, y: 49, class: 'map-label' }, map).textContent = 'shop';
-  if (Number.isFinite(lat) && Number.isFinite(lon)) {
+  if (!byDistance && Number.isFinite(lat) && Number.isFinite(lon)) {
     const [x, y] = [toX(lon), toY(lat)];
     el('circle', { cx: x, cy: y, r: 2.5, class: 'you' }, map);
     // The label goes on whichever side has room.
@@ -202,15 +294,61 @@ map.addEventListener('click', (event) => {
   form.elements.lat.value = (lat0 + km.y / KM_PER_DEGREE).toFixed(5);
   form.elements.lon.value = (lon0 + km.x / (KM_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180))).toFixed(5);
   form.elements.distance.value = '';
+  form.elements.place.value = '';
+  destination = null;
+  problems.shopper = null;
   render();
 });
-form.addEventListener('input', render);
+
+// The place fields: a postcode or town fills the coordinates under "advanced"; typing coordinates there instead
+// makes the view name them.
+bindPlaceField(form.elements.place, {
+  lat: form.elements.lat,
+  lon: form.elements.lon,
+  locate: form.elements.locate,
+  onPlace(place, problem) {
+    destination = place;
+    problems.shopper = problem;
+    if (place) form.elements.distance.value = '';
+    render();
+  },
+});
+bindPlaceField(form.elements.depotPlace, {
+  lat: form.elements.depotLat,
+  lon: form.elements.depotLon,
+  onPlace(place, problem) {
+    problems.depot = problem;
+    render();
+  },
+});
+form.addEventListener('input', (event) => {
+  const name = event.target.name;
+  if (name === 'place' || name === 'depotPlace' || name === 'shopper-option') return; // handled above and below
+  if (name === 'depotLat' || name === 'depotLon') {
+    problems.depot = null;
+    form.elements.depotPlace.value = '';
+  }
+  if (name === 'lat' || name === 'lon') {
+    destination = null;
+    problems.shopper = null;
+    form.elements.place.value = '';
+  }
+  render();
+});
+list.addEventListener('change', (event) => {
+  if (event.target.name !== 'shopper-option') return;
+  chosen = event.target.value;
+  for (const item of list.children) item.classList.toggle('chosen', item.dataset.id === chosen);
+  renderOrder();
+});
 orderForm.addEventListener('input', renderOrder);
 orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
+// A reload may restore the fields as they were left: name what they hold.
+if (form.elements.place.value.trim() === '') destination = null;
 render(); // the map, at once; the figures once the calculator has loaded
-whenLoaded(document.getElementById('shopper'), (loaded) => {
+whenLoaded(section, (loaded) => {
   api = loaded;
   render();
 });

@@ -45,7 +45,7 @@ test('a GeoJSON file nested 20,000 deep, five times: a plain message each time, 
   }
   await page.getByRole('button', { name: 'load the sample city' }).click();
   await page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
-  assert.equal(await page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders loaded.');
+  assert.equal(await page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders, 3,796 parcels loaded.');
   assert.equal(await page.locator('#merchant-table tbody tr').count(), 6);
   await page.close();
 });

@@ -59,7 +59,7 @@ test('the page: every view says the calculator could not load, and Retry brings 
   await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle').length === 40);
   await page.waitForFunction(() => document.querySelector('#energy output').value !== '');
   for (const view of views) assert.equal((await notice(page, view)).shown, false, `${view} hides the notice`);
-  assert.equal(await page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders loaded.');
+  assert.equal(await page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders, 3,796 parcels loaded.');
   await page.goto(new URL('/#shopper', session.url).href);
   await screenshot(page, 'load-failed-shopper-after-retry');
   // The only console errors are the blocked requests themselves.

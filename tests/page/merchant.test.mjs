@@ -34,7 +34,7 @@ const IDS = ['dedicated', 'consolidated', 'pickup', 'cargoBike', 'standard', 'ne
 test('the sample city gives the scenarios that consolidate() gives', async () => {
   await tab.page.getByRole('button', { name: 'load the sample city' }).click();
   await done('sample-orders.csv');
-  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders loaded.');
+  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders, 3,796 parcels loaded.');
   assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 6);
   const { direct, formatted, baseline } = await tab.page.evaluate(async () => {
     const api = await import('/pkg/green_delivery.js');
@@ -117,7 +117,7 @@ test('a CSV with bad rows names their lines and still counts the good ones', asy
   const csv = 'id,lat,lon,parcels\na,51.5,-0.1,1\nb,not-a-number,-0.1,1\nc,51.52,-0.12,2\nd,51.53,-0.11,0\n';
   await tab.page.locator('input[type=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await done('orders.csv');
-  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'orders.csv: 2 orders loaded, 2 rows skipped because of errors (listed below).');
+  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'orders.csv: 2 orders, 3 parcels loaded; 2 rows skipped because of errors (listed below).');
   const errors = await tab.page.locator('#merchant-row-errors li').allTextContents();
   assert.equal(errors.length, 2);
   assert.match(errors[0], /^Line 3: .*lat/);
@@ -140,7 +140,7 @@ test('100k orders run in the worker with progress shown, and the page stays resp
   });
   await tab.page.locator('input[type=file]').setInputFiles(big.pathname);
   await done('big.csv', 120_000);
-  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'big.csv: 100,000 orders loaded.');
+  assert.match(await tab.page.locator('#merchant-load-status').textContent(), /^big\.csv: 100,000 orders, [\d,]+ parcels loaded\.$/);
   const labels = await tab.page.evaluate(() => window.__labels);
   assert.ok(labels.some((l) => l.startsWith('Planning rounds for 100,000 orders')), labels.join(' | '));
   const longest = Math.max(0, ...(await tab.page.evaluate(() => window.__longTasks)));

@@ -3,8 +3,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, screenshot, cspViolations } from './browser.mjs';
 
+// The default place, postcode district EC2A, located to its centre from the NSPL table.
+const HERE = { lat: 51.5231, lon: -0.0879 };
 let session;
 let tab;
+/** The coordinates and distance are under "Advanced". */
+const advanced = async () => {
+  const details = tab.page.locator('#shopper-advanced');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+};
 before(async () => {
   session = await startSession();
   tab = await session.open('/');
@@ -32,8 +39,9 @@ const direct = (input) =>
 
 test('each option shows its g CO2e per parcel, with the greenest marked', async () => {
   const options = await shown();
-  const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van', factors: {} });
-  assert.deepEqual(options.map(({ id, grams, value }) => ({ id, grams, value })), expected);
+  const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, vehicle: 'diesel-van', factors: {} });
+  // Lowest emissions first.
+  assert.deepEqual(options.map(({ id, grams, value }) => ({ id, grams, value })), [...expected].sort((a, b) => a.grams - b.grams));
   for (const o of options) {
     // "160 g (120–260 g) CO2e": 2–3 significant figures, the range beside, drawn as a whisker on the bar.
     assert.match(o.value, /^[\d.,]+ k?g \([\d.,]+–[\d.,]+ k?g\) CO2e$/, o.value);
@@ -42,40 +50,55 @@ test('each option shows its g CO2e per parcel, with the greenest marked', async 
   await screenshot(tab.page, 'shopper-ranges');
   const greenest = expected.reduce((a, b) => (b.grams < a.grams ? b : a));
   assert.equal(await tab.page.locator('#shopper-results li.greenest').getAttribute('data-id'), greenest.id);
-  assert.match(await tab.page.locator('#shopper-results li.greenest strong').textContent(), /\(greenest\)$/);
+  assert.equal(await tab.page.locator('#shopper-results li').first().getAttribute('data-id'), greenest.id);
+  // The name and the badge are separate words; the difference from the baseline is beside each.
+  assert.equal(await tab.page.locator('#shopper-results li.greenest .badge').textContent(), 'Lowest emissions');
+  assert.doesNotMatch(await tab.page.locator('#shopper-results li.greenest strong').textContent(), /Lowest|greenest/);
+  assert.match(await tab.page.locator('#shopper-results li.greenest .versus').textContent(), /^−\d+% vs standard$/);
+  assert.match(await tab.page.locator('#shopper-results li[data-id="standard"] .versus').textContent(), /baseline/);
 });
 
-test('everyday comparisons convert grams with the petrol car and phone-charge factors', async () => {
-  const { car, grid } = await tab.page.evaluate(async () => {
+test('one everyday comparison converts grams with the petrol car factor, and the assumptions are sentences', async () => {
+  const car = await tab.page.evaluate(async () => {
     const api = await import('/pkg/green_delivery.js');
-    const table = api.factors(undefined);
-    return { car: table.find((f) => f.id === 'petrol-car').kgPerUnit, grid: table.find((f) => f.id === 'uk-grid-2025').kgPerUnit };
+    return api.factors(undefined).find((f) => f.id === 'petrol-car').kgPerUnit;
   });
   const express = (await shown()).find((o) => o.id === 'sameDayCourier');
-  const { metres, charges } = await tab.page.evaluate(async ({ car, grid }) => {
+  const metres = await tab.page.evaluate(async ({ car, HERE }) => {
     const api = await import('/pkg/green_delivery.js');
-    const { km, sig } = await import('/format.js');
-    const exact = api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 } }).options[0].gCo2e;
-    return { metres: km(exact / car / 1000), charges: sig(exact / (0.015 * grid * 1000)) };
-  }, { car, grid });
-  assert.ok(express.text.includes(`≈ ${metres} of driving`), express.text);
-  assert.ok(express.text.includes(`≈ ${charges} phone charges`), express.text);
-  assert.ok((await tab.page.locator('#shopper-assumptions li').count()) >= 4);
+    const { km } = await import('/format.js');
+    const exact = api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE }).options[0].gCo2e;
+    return km(exact / car / 1000);
+  }, { car, HERE });
+  assert.ok(express.text.includes(`About as much as driving a petrol car ${metres}.`), express.text);
+  assert.ok(!express.text.includes('phone'), 'one comparison, not two');
+  const items = await tab.page.locator('#shopper-assumptions li').allTextContents();
+  assert.ok(items.length >= 4);
+  for (const item of items) {
+    assert.match(item, /\.\s\(.+\)$/, `a sentence, then its citation: ${item}`);
+    assert.doesNotMatch(item, /\d_\d{3}_|phoneChargeKwh|stemKm/, item);
+  }
   assert.equal(await tab.page.locator('#shopper-assumptions li a').first().getAttribute('href'), '#sources');
+  // CO2e is explained in one line.
+  assert.match(await tab.page.locator('.co2e-note').textContent(), /carbon dioxide equivalent/);
 });
 
-test('the whole order adds delivery, packaging and online, as orderFootprint does', async () => {
+test('the whole order adds delivery, packaging and online, as orderFootprint does, for the option picked', async () => {
+  // The baseline is picked until the shopper picks another; picking one drives the total.
+  assert.ok(await tab.page.locator('#shopper-results li[data-id="standard"] input').isChecked());
+  await tab.page.locator('#shopper-results li[data-id="cargoBike"] input').check();
+  assert.match(await tab.page.locator('#order-option').textContent(), /cargo bike/);
   await tab.page.getByLabel('Packaging mass, g').fill('400');
   await tab.page.getByLabel('It ends up').selectOption('landfill');
-  const expected = await tab.page.evaluate(async () => {
+  const expected = await tab.page.evaluate(async (HERE) => {
     const api = await import('/pkg/green_delivery.js');
     return api.orderFootprint({
-      delivery: { depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van' },
-      option: 'consolidated',
+      delivery: { depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, vehicle: 'diesel-van' },
+      option: 'cargoBike',
       packaging: { items: [{ material: 'board', massKg: 0.4, route: 'landfill' }] },
       digital: { pages: 8, bytesPerPage: 2e6 },
     });
-  });
+  }, HERE);
   assert.equal(await tab.page.locator('#order-summary').textContent(), expected.summary);
   assert.match(expected.summary, /^Your order: [\d,.]+ g CO2e, of which delivery [\d,.]+ g, packaging [\d,.]+ g, online [\d,.]+ g\.$/);
   const parts = await tab.page.locator('#order-parts tbody tr').allTextContents();
@@ -91,6 +114,7 @@ test('the whole order adds delivery, packaging and online, as orderFootprint doe
 });
 
 test('clicking the map moves the shopper and updates the numbers', async () => {
+  await advanced();
   const before = await shown();
   await tab.page.locator('#shopper-map').scrollIntoViewIfNeeded();
   const box = await tab.page.locator('#shopper-map').boundingBox();
@@ -102,8 +126,11 @@ test('clicking the map moves the shopper and updates the numbers', async () => {
 });
 
 test('a distance from the shop replaces the coordinates', async () => {
+  await advanced();
+  await tab.page.getByLabel('Your latitude').fill(String(HERE.lat));
+  await tab.page.getByLabel('Your longitude').fill(String(HERE.lon));
   await tab.page.getByLabel('Or your road distance from the shop, km').fill('10');
-  const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, stemKm: 10, vehicle: 'diesel-van' });
+  const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, stemKm: 10, vehicle: 'diesel-van' });
   const express = (await shown()).find((o) => o.id === 'sameDayCourier');
   assert.equal(express.grams, expected.find((o) => o.id === 'sameDayCourier').grams);
   // A bad latitude: a plain sentence, not the developer's message, and no figure left from the old input.
@@ -116,7 +143,7 @@ test('a distance from the shop replaces the coordinates', async () => {
   assert.doesNotMatch(await tab.page.locator('#order-summary').textContent(), /^Your order:/);
   assert.equal(await tab.page.locator('#order-parts tbody tr').count(), 0);
   await screenshot(tab.page, 'shopper-bad-latitude');
-  await tab.page.getByLabel('Your latitude').fill('51.52');
+  await tab.page.getByLabel('Your latitude').fill(String(HERE.lat));
   assert.equal(await tab.page.locator('#shopper-error').textContent(), '');
   assert.equal(await tab.page.locator('#shopper-results li').count(), 7);
   assert.match(await tab.page.locator('#order-summary').textContent(), /^Your order:/);
@@ -139,8 +166,9 @@ test('the sources table lists every factor with its source, and overrides stay l
   await tab.page.goto(new URL('/#shopper', session.url).href);
   await tab.page.reload();
   await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
-  const overridden = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van', factors: { 'diesel-van': { kgPerUnit: 1 } } });
-  assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })), overridden.map(({ id, grams }) => ({ id, grams })));
+  const overridden = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, vehicle: 'diesel-van', factors: { 'diesel-van': { kgPerUnit: 1 } } });
+  const byId = (a, b) => a.id.localeCompare(b.id);
+  assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })).sort(byId), overridden.map(({ id, grams }) => ({ id, grams })).sort(byId));
   await tab.page.goto(new URL('/#sources', session.url).href);
   await tab.page.getByRole('button', { name: 'Reset all overrides' }).click();
   assert.equal(await tab.page.evaluate(() => localStorage.getItem('green-delivery:factor-overrides')), null);
@@ -170,19 +198,20 @@ test('digital-energy figures can be overridden too, and reach the whole order', 
   await tab.page.goto(new URL('/#shopper', session.url).href);
   await tab.page.reload();
   await tab.page.waitForFunction(() => document.querySelector('#order-summary')?.textContent.startsWith('Your order'));
-  const expected = await tab.page.evaluate(async () => {
+  const expected = await tab.page.evaluate(async (HERE) => {
     const api = await import('/pkg/green_delivery.js');
     // Packaging and online as the form now stands (a reload may restore earlier choices); the reload puts the
     // shopper back at the default place.
     const o = document.getElementById('order-form').elements;
+    const f = document.getElementById('shopper-form').elements;
     const order = (digitalFactors) => api.orderFootprint({
-      delivery: { depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.52, lon: -0.09 }, vehicle: 'diesel-van' },
-      option: o.option.value,
+      delivery: { depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: Number(f.lat.value), lon: Number(f.lon.value) }, vehicle: 'diesel-van' },
+      option: document.querySelector('#shopper-results input:checked').value,
       packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
       digital: { pages: Number(o.pages.value), bytesPerPage: Number(o.megabytesPerPage.value) * 1e6, digitalFactors },
     }).summary;
     return { overridden: order({ 'swd-network-operational': 0.5 }), defaults: order(undefined) };
-  });
+  }, HERE);
   assert.notEqual(expected.overridden, expected.defaults);
   assert.equal(await tab.page.locator('#order-summary').textContent(), expected.overridden);
   await tab.page.goto(new URL('/#sources', session.url).href);

@@ -40,7 +40,7 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
     }).options;
     const shown = [...widget.shadowRoot.querySelectorAll('[part~="option"]')].map((row) => ({
       id: row.dataset.id,
-      text: row.querySelector('[part="value"]').textContent,
+      text: row.querySelector('[part="value"]').firstChild.textContent,
       whisker: Boolean(row.querySelector('[part="bar-range"]')),
     }));
     return { shown, direct: direct.map((o) => ({ id: o.id, g: o.gCo2e, range: o.range })) };

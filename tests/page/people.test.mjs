@@ -1,0 +1,227 @@
+// Issue 14, tried as people would: the answer on a phone's first screen, a postcode or a town instead of
+// coordinates, a shop's own export, a checkout that does not jump, no axe-core violations, keyboard-only paths, and
+// screenshots of every view at a phone's and a laptop's width (test-output/people-*.png).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startSession, screenshot } from './browser.mjs';
+
+const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+const SHOPIFY = fileURLToPath(new URL('./fixtures/shopify-orders.csv', import.meta.url));
+const PHONE = { width: 375, height: 812 };
+const LAPTOP = { width: 1280, height: 800 };
+
+let session;
+before(async () => {
+  session = await startSession();
+});
+after(() => session?.close());
+
+const seven = (page) => page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+
+test('on a phone, the first option and its figure are on the first screen', async () => {
+  const { page } = await session.open('/', { before: (p) => p.setViewportSize(PHONE) });
+  await seven(page);
+  assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'false');
+  const figure = await page.locator('#shopper-results li').first().locator('.option-value').boundingBox();
+  assert.ok(figure.y + figure.height <= PHONE.height, `the first figure ends at ${figure.y + figure.height}px`);
+  await page.close();
+});
+
+test('while the calculator loads, the answer says "Calculating…" and is aria-busy', async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page } = await session.open('/', {
+    before: (p) => p.route('**/pkg/green_delivery_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    }),
+  });
+  assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'true');
+  assert.ok(await page.locator('#shopper-loading').isVisible());
+  assert.equal(await page.locator('#shopper-loading').textContent(), 'Calculating…');
+  release();
+  await seven(page);
+  assert.ok(!(await page.locator('#shopper-loading').isVisible()));
+  await page.close();
+});
+
+test('a postcode district and a town name give options, and the view names the place', async () => {
+  const { page, consoleErrors, foreignRequests } = await session.open('/');
+  await seven(page);
+  const field = page.getByLabel('Postcode or town', { exact: true });
+  await field.fill('LS6 1AN');
+  await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('LS6'));
+  assert.match(await page.locator('#shopper-place').textContent(), /^Delivering to LS6 \(postcode district, within about [\d.]+ km\)\.$/);
+  await seven(page);
+  const leedsDistrict = await page.evaluate(() => [Number(document.querySelector('[name=lat]').value), Number(document.querySelector('[name=lon]').value)]);
+  assert.ok(Math.abs(leedsDistrict[0] - 53.82) < 0.05 && Math.abs(leedsDistrict[1] + 1.57) < 0.05, String(leedsDistrict));
+  await field.fill('Manchester');
+  await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('Manchester'));
+  assert.equal(await page.locator('#shopper-place').textContent(), 'Delivering to Manchester, England (town centre).');
+  await seven(page);
+  // A place that is not found clears the figures, and says what to try.
+  await field.fill('Qwxyzton');
+  await page.waitForFunction(() => document.querySelector('#shopper-error').textContent.includes('Qwxyzton'));
+  assert.equal(await page.locator('#shopper-results li').count(), 0);
+  assert.equal(await page.locator('#order-parts tbody tr').count(), 0);
+  await field.fill('EC2A');
+  await seven(page);
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(foreignRequests, [], 'the lookup is offline');
+  await page.close();
+});
+
+test('"Use my location" uses the device position, which stays in the page', async () => {
+  const { page, foreignRequests } = await session.open('/');
+  await page.context().grantPermissions(['geolocation']);
+  await page.context().setGeolocation({ latitude: 53.4808, longitude: -2.2426, accuracy: 30 });
+  await seven(page);
+  await page.getByRole('button', { name: 'Use my location' }).click();
+  await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('your location'));
+  assert.equal(await page.locator('#shopper-place').textContent(), 'Delivering to your location (from your device, within about 30 m).');
+  assert.equal(Number(await page.locator('[name=lat]').inputValue()), 53.4808);
+  await seven(page);
+  assert.deepEqual(foreignRequests, []);
+  await page.close();
+});
+
+test('a Shopify-style export with postcodes loads, and its counts match', async () => {
+  const { page } = await session.open('/#merchant');
+  await page.setInputFiles('input[name=file]', SHOPIFY);
+  await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0);
+  const status = await page.locator('#merchant-load-status').textContent();
+  // 8 line-item rows of 6 orders; #1006's postcode is not a district; quantities 2+1, 1, 3, 1+2, 1.
+  assert.match(status, /5 orders, 11 parcels loaded; all located to postcode district, about [\d.]+ km/);
+  assert.match(status, /1 row skipped/);
+  assert.match(await page.locator('#merchant-row-errors').textContent(), /Line 9: "ZZ9 9ZZ"/);
+  // The column-mapping step shows what was recognised, and a change re-runs.
+  assert.ok(await page.locator('#merchant-columns').isVisible());
+  assert.equal(await page.locator('[name=col-parcels] option:checked').textContent(), 'Lineitem quantity');
+  assert.equal(await page.locator('[name=col-postcode] option:checked').textContent(), 'Shipping Zip');
+  await page.locator('[name=col-parcels]').selectOption('-1');
+  await page.waitForFunction(() => /5 orders, 7 parcels/.test(document.querySelector('#merchant-load-status').textContent));
+  await page.close();
+});
+
+test('the widget takes a UK postcode as its destination', async () => {
+  const { page } = await session.open('/checkout-example.html');
+  await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+  await page.locator('#gift').evaluate((el) => el.setAttribute('destination', 'M1 1AE'));
+  await page.waitForFunction(() => document.querySelector('#gift').estimates[0]?.gCo2e > 10000);
+  await page.locator('#gift').evaluate((el) => el.setAttribute('destination', 'ZZ9 9ZZ'));
+  await page.waitForFunction(() => document.querySelector('#gift').shadowRoot.querySelector('[part=message]').textContent !== '');
+  await page.close();
+});
+
+test("the widget's layout shift under slow network and CPU is below 0.01", async () => {
+  const { page } = await session.open('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const size of [PHONE, LAPTOP]) {
+    await page.setViewportSize(size);
+    await page.goto(new URL('/checkout-example.html', session.url).href);
+    // The fallback content is shown while the module loads.
+    await page.waitForFunction(() => document.querySelector('#delivery').estimates?.length === 7, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector('#gift').estimates?.length === 3, null, { timeout: 60000 });
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls < 0.01, `layout shift ${cls} at ${size.width}px`);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.close();
+});
+
+const axe = async (page) => {
+  await page.evaluate(AXE); // the page's CSP forbids inline scripts; evaluate is not a script element
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+};
+
+test('axe-core finds no WCAG 2.2 AA violation on any view or the checkout example', async () => {
+  const { page } = await session.open('/');
+  await seven(page);
+  for (const view of ['shopper', 'merchant', 'classroom', 'sources']) {
+    await page.goto(new URL(`/#${view}`, session.url).href);
+    if (view === 'merchant') {
+      await page.getByRole('button', { name: 'load the sample city' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
+    }
+    if (view === 'sources') await page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
+    if (view === 'shopper') await page.locator('#shopper-advanced summary').click();
+    assert.deepEqual(await axe(page), [], view);
+  }
+  const checkout = await session.open('/checkout-example.html');
+  await checkout.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+  assert.deepEqual(await axe(checkout.page), [], 'checkout example');
+  await page.close();
+  await checkout.page.close();
+});
+
+test('keyboard only: type a postcode, pick the lowest option, and the whole order follows', async () => {
+  const { page } = await session.open('/');
+  await seven(page);
+  await page.locator('nav a[href="#sources"]').focus();
+  // From the last tab link, Tab reaches the options first (the checked one: the baseline).
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'shopper-option');
+  // Arrow keys move through the options (and wrap): Up as many times as the baseline is from the top.
+  const at = await page.evaluate(() => [...document.querySelectorAll('#shopper-results input')].findIndex((r) => r.checked));
+  for (let i = 0; i < at; i++) await page.keyboard.press('ArrowUp');
+  const picked = await page.evaluate(() => document.activeElement.value);
+  assert.equal(await page.locator('#shopper-results li').first().getAttribute('data-id'), picked);
+  assert.match(await page.locator('#order-option').textContent(), /^With /);
+  await page.locator('[name=place]').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('BS1');
+  await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('BS1'));
+  await seven(page);
+  await page.close();
+});
+
+test('keyboard only: the merchant loads the sample and reaches the scrolling table', async () => {
+  const { page } = await session.open('/#merchant', { before: (p) => p.setViewportSize(PHONE) });
+  await page.getByRole('button', { name: 'load the sample city' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
+  const scroller = page.locator('#merchant .table-scroll');
+  assert.equal(await scroller.getAttribute('tabindex'), '0');
+  assert.ok(await scroller.getAttribute('aria-label'));
+  await scroller.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.close();
+});
+
+test('screenshots of every view at a phone and a laptop width', async () => {
+  for (const [name, size] of [['phone', PHONE], ['laptop', LAPTOP]]) {
+    const { page } = await session.open('/', { before: (p) => p.setViewportSize(size) });
+    await seven(page);
+    await screenshot(page, `people-shopper-${name}`);
+    await page.goto(new URL('/#merchant', session.url).href);
+    await page.setInputFiles('input[name=file]', SHOPIFY);
+    await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
+    await screenshot(page, `people-merchant-${name}`);
+    await page.goto(new URL('/#classroom', session.url).href);
+    await page.waitForFunction(() => document.querySelector('#classroom-plot circle'));
+    await page.getByRole('button', { name: 'Step' }).click();
+    await screenshot(page, `people-classroom-${name}`);
+    await page.goto(new URL('/#sources', session.url).href);
+    await page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
+    await screenshot(page, `people-sources-${name}`);
+    await page.goto(new URL('/checkout-example.html', session.url).href);
+    await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+    await screenshot(page, `people-checkout-${name}`);
+    await page.close();
+  }
+});

@@ -1,0 +1,134 @@
+// A shop's own export, read as it comes: the columns are recognised by their usual names (Shopify's "Shipping Zip"
+// and "Lineitem quantity", "qty", "postcode", "latitude", …) or chosen by the merchant, and a file with UK postcodes
+// but no coordinates is located to postcode districts offline. The result is the plain CSV that `parseOrders` reads
+// (`lat,lon,parcels,id`), with each of its lines traced back to the file's own line numbers.
+import { parsePostcode, lookupPostcode } from './places.js';
+
+/** The roles a column can play, with the names each is known by (compared without case, spaces or punctuation). */
+export const ALIASES = {
+  lat: ['lat', 'latitude', 'shippinglatitude', 'y'],
+  lon: ['lon', 'lng', 'long', 'longitude', 'shippinglongitude', 'x'],
+  parcels: ['parcels', 'qty', 'quantity', 'lineitemquantity', 'items', 'parcelcount', 'packages'],
+  postcode: ['postcode', 'postalcode', 'zip', 'zipcode', 'shippingzip', 'shippingpostcode', 'shippingpostalcode', 'billingzip'],
+  id: ['id', 'name', 'order', 'orderid', 'ordernumber', 'ordername'],
+};
+const key = (name) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their 1-based line. */
+export function readCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  const s = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"') {
+        if (s[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push({ line: rowLine, cells: row });
+      row = [];
+      field = '';
+      line++;
+      rowLine = line;
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push({ line: rowLine, cells: row });
+  }
+  return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+}
+
+/** The column (index) for each role, from the header: `{ lat, lon, parcels, postcode, id }`, -1 where none. */
+export function detectColumns(header) {
+  const keys = header.map(key);
+  return Object.fromEntries(
+    Object.entries(ALIASES).map(([role, names]) => [role, names.map((n) => keys.indexOf(n)).find((i) => i >= 0) ?? -1]),
+  );
+}
+
+/** True when the file needs this module: no lat/lon columns, or a parcel count `parseOrders` would not recognise. */
+export function needsMapping(header, columns = detectColumns(header)) {
+  const keys = header.map(key);
+  const plain = (role, names) => columns[role] >= 0 && names.includes(keys[columns[role]]);
+  if (!(plain('lat', ['lat', 'latitude']) && plain('lon', ['lon', 'lng', 'longitude']))) return true;
+  return columns.parcels >= 0 && keys[columns.parcels] !== 'parcels';
+}
+
+const number = (cell) => (cell === undefined || cell.trim() === '' ? NaN : Number(cell.trim()));
+
+/**
+ * The file as `parseOrders` CSV. Rows sharing an order id (Shopify writes one row per line item, with the address on
+ * the first) become one order, their quantities added. Returns `{ csv, lineOf, errors, located }`: `lineOf[i]` is
+ * the file's line for the CSV's line i + 2; `errors` are rows that could not be placed; `located` counts orders
+ * placed by postcode district, and `precisionKm` is the median district radius (90% of postcodes within it).
+ */
+export async function toOrdersCsv(text, columns) {
+  const [head, ...rows] = readCsv(text);
+  if (!head) return { csv: 'lat,lon,parcels\n', lineOf: [], errors: [], located: 0, precisionKm: null };
+  const cols = columns ?? detectColumns(head.cells);
+  const orders = [];
+  const byId = new Map();
+  for (const { line, cells } of rows) {
+    const id = cols.id >= 0 ? cells[cols.id]?.trim() : '';
+    const quantity = cols.parcels >= 0 ? number(cells[cols.parcels]) : 1;
+    let order = id ? byId.get(id) : undefined;
+    if (!order) {
+      order = { line, id, parcels: 0, badParcels: null, lat: '', lon: '', postcode: '' };
+      orders.push(order);
+      if (id) byId.set(id, order);
+    }
+    if (cols.parcels >= 0 && !Number.isFinite(quantity)) order.badParcels ??= cells[cols.parcels] ?? '';
+    else order.parcels += quantity;
+    if (cols.lat >= 0 && !order.lat) order.lat = cells[cols.lat]?.trim() ?? '';
+    if (cols.lon >= 0 && !order.lon) order.lon = cells[cols.lon]?.trim() ?? '';
+    if (cols.postcode >= 0 && !order.postcode) order.postcode = cells[cols.postcode]?.trim() ?? '';
+  }
+  const out = ['lat,lon,parcels,id'];
+  const lineOf = [];
+  const errors = [];
+  const radii = [];
+  for (const order of orders) {
+    let { lat, lon } = order;
+    if ((lat === '' || lon === '') && order.postcode) {
+      const place = parsePostcode(order.postcode) ? await lookupPostcode(order.postcode) : null;
+      if (!place) {
+        errors.push({ line: order.line, message: `"${order.postcode}" is not a UK postcode district we know, so this order could not be placed` });
+        continue;
+      }
+      [lat, lon] = [String(place.lat), String(place.lon)];
+      radii.push(place.precisionKm);
+    } else if (lat === '' || lon === '') {
+      errors.push({ line: order.line, message: 'this order has no postcode and no latitude and longitude, so it could not be placed' });
+      continue;
+    }
+    const parcels = order.badParcels !== null ? order.badParcels : String(order.parcels);
+    out.push([lat, lon, parcels, order.id].map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+    lineOf.push(order.line);
+  }
+  radii.sort((a, b) => a - b);
+  return {
+    csv: `${out.join('\n')}\n`,
+    lineOf,
+    errors,
+    located: radii.length,
+    precisionKm: radii.length ? radii[Math.floor(radii.length / 2)] : null,
+  };
+}
