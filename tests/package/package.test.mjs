@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve, CSP } from '../../scripts/serve.mjs';
 
@@ -61,16 +61,19 @@ test('the tarball: only what users need, no runtime dependencies', () => {
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'custom-elements.json',
     'lib/index.js', 'lib/node.js', 'lib/index.d.ts', 'lib/node.d.ts', 'lib/element.d.ts', 'lib/widget.d.ts',
     'bin/green-delivery.js', 'www/widget.js', 'www/green-delivery-options.js', 'www/widget-wasm.js', 'www/loader.js',
-    'www/errors.js', 'www/pkg/green_delivery.js', 'www/pkg/green_delivery_bg.wasm', 'www/pkg/green_delivery.d.ts',
+    'www/errors.js', 'www/format.js', 'www/places.js', 'www/data/postcode-districts.json', 'www/pkg/green_delivery.js', 'www/pkg/green_delivery_bg.wasm', 'www/pkg/green_delivery.d.ts',
     'www/widget-pkg/green_delivery.js', 'www/widget-pkg/green_delivery_bg.wasm', 'www/widget-pkg/green_delivery.d.ts',
   ]) {
     assert.ok(files.includes(needed), `${needed} is packed`);
   }
   assert.equal(files.filter((f) => /^www\/pkg\/snippets\/.+\/boundary\.js$/.test(f)).length, 1, 'the binding\'s JS half, once');
   assert.ok(files.some((f) => /^www\/widget-pkg\/snippets\/.+\/boundary\.js$/.test(f)));
-  const unwanted = files.filter((f) => /\.(br|gz|rs|toml|lock|html|css|csv)$|^(src|tests|scripts|bench|data|target)\//.test(f));
+  // The widget takes a postcode (the district table, ~32 KB gzipped); the page's town table (~120 KB gzipped) and
+  // its other modules are not for the package.
+  const unwanted = files.filter((f) =>
+    /\.(br|gz|rs|toml|lock|html|css|csv)$|^(src|tests|scripts|bench|data|target)\/|towns\.json$|(shopper|merchant|place-field|order-columns)\.js$/.test(f));
   assert.deepEqual(unwanted, []);
-  assert.ok(packed.size < 450_000, `tarball ${packed.size} bytes`);
+  assert.ok(packed.size < 480_000, `tarball ${packed.size} bytes`);
   const installed = JSON.parse(readFileSync(join(shop, 'node_modules/green-delivery/package.json'), 'utf8'));
   assert.equal(installed.private, undefined);
   assert.deepEqual(installed.dependencies ?? {}, {});
@@ -89,18 +92,20 @@ console.log(JSON.stringify({ options: options.map((o) => [o.id, Math.round(o.gCo
 `,
   );
   const out = JSON.parse(sh(process.execPath, ['server.mjs'], { cwd: shop }));
-  assert.deepEqual(out.options, [['express', 9381], ['consolidated', 236], ['pickupWalk', 139], ['pickupCar', 974], ['cargoBike', 96]]);
+  assert.deepEqual(out.options, [['sameDayCourier', 9618], ['nextDay', 418], ['standard', 261], ['consolidated', 189], ['pickupWalk', 139], ['pickupCar', 974], ['cargoBike', 115]]);
   assert.deepEqual(out.error, { is: true, code: 'out-of-range', field: 'shopper.lat' });
 });
 
 test('the installed command line: npx green-delivery', () => {
   const out = sh(join(shop, 'node_modules/.bin/green-delivery'), ['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08', '--format', 'csv']);
-  assert.match(out, /^consolidated,Consolidated day,236\.\d+,/m);
+  assert.match(out, /^consolidated,Consolidated day,189\.\d+,/m);
+  assert.match(out, /^sameDayCourier,Same-day courier \(dedicated trip\),9618\.\d+,/m);
   const csv = sh(join(shop, 'node_modules/.bin/green-delivery'), ['consolidate', '-', '--depot', '51.45,-0.2', '--format', 'csv'], {
     input: 'lat,lon\n51.52,-0.08\n51.53,-0.09\n51.5,-0.1\n',
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  assert.equal(csv.trimEnd().split('\n').length, 5);
+  const rows = csv.trimEnd().split('\n').slice(1).map((line) => line.split(','));
+  assert.deepEqual(rows.map(([id, baseline]) => [id, baseline]), ['dedicated', 'consolidated', 'pickup', 'cargoBike', 'standard', 'nextDay'].map((id) => [id, 'standard']));
 });
 
 test('TypeScript: tsc --noEmit on a file using the API and the element\'s types', () => {
@@ -129,7 +134,8 @@ if (widget) {
   widget.pickupDistance = 3;
   widget.selected = 'cargoBike';
   widget.factors = { 'diesel-van': { kgPerUnit: 0.3 } };
-  widget.offers = ['express', 'cargoBike'];
+  widget.offers = ['nextDay', 'cargoBike'];
+  widget.destination = 'E1 6AN';
   widget.addEventListener('green-delivery-select', (event) => {
     const detail: GreenDeliverySelectDetail = event.detail;
     console.log(detail.id, detail.estimate.gCo2e.toFixed(0));
@@ -147,6 +153,8 @@ document.addEventListener('green-delivery-select', (event) => console.log(event.
 made.estimates = [];
 // @ts-expect-error not a delivery option
 made.selected = 'teleport';
+// @ts-expect-error express is gone since 0.2 (sameDayCourier, or nextDay)
+made.offers = ['express'];
 // @ts-expect-error a number is not a lat,lon pair
 deliveryOptions({ shopper: 51.5 });
 customElements.define('my-delivery-options', class extends GreenDeliveryOptions {});
@@ -200,7 +208,27 @@ test('the custom-elements manifest matches the element', () => {
   assert.deepEqual(element.events.map((e) => e.name), ['green-delivery-select', 'green-delivery-error']);
 });
 
-/** Opens `url` and waits for the widget's five options; returns the .wasm requests and any console errors. */
+const ALL_OPTIONS = ['sameDayCourier', 'nextDay', 'standard', 'consolidated', 'pickupWalk', 'pickupCar', 'cargoBike'];
+
+/** Gives the `index`th widget (depot 51.5072,-0.1276) the postcode E1 6AN as its destination: the lazily imported
+ *  places.js and the packed district table must load (bundled or not), and the figures must be the installed API's
+ *  for E1's district centre. */
+async function postcodeDestination(page, index, offers) {
+  const installed = join(shop, 'node_modules/green-delivery');
+  const [lat, lon] = JSON.parse(readFileSync(join(installed, 'www/data/postcode-districts.json'), 'utf8')).districts.E1;
+  const api = await import(pathToFileURL(join(installed, 'lib/node.js')).href);
+  await api.default();
+  const { options } = api.deliveryOptions({ shopper: { lat, lon }, depot: { lat: 51.5072, lon: -0.1276 } });
+  const want = offers.map((id) => Math.round(options.find((o) => o.id === id).gCo2e * 1000));
+  await page.evaluate((i) => document.querySelectorAll('green-delivery-options')[i].setAttribute('destination', 'E1 6AN'), index);
+  await page.waitForFunction(
+    ([i, grams]) => JSON.stringify(document.querySelectorAll('green-delivery-options')[i].estimates.map((o) => Math.round(o.gCo2e * 1000))) === grams,
+    [index, JSON.stringify(want)],
+    { timeout: 20_000 },
+  );
+}
+
+/** Opens `url` and waits for the widgets' options; returns the .wasm requests and any console errors. */
 async function openWidgetPage(url) {
   const page = await browser.newPage();
   const wasm = [];
@@ -215,7 +243,8 @@ async function openWidgetPage(url) {
   const response = await page.goto(url);
   await page.locator('green-delivery-options [part~="option"]').first().waitFor({ timeout: 20_000 });
   const options = await page.locator('green-delivery-options [part~="option"]').evaluateAll((rows) =>
-    rows.map((r) => [r.dataset.id, r.querySelector('[part="value"]').textContent]),
+    // The figure is the value's text; the "Greenest" badge sits beside it in its own part.
+    rows.map((r) => [r.dataset.id, r.querySelector('[part="value"]').firstChild.textContent]),
   );
   return { page, response, options, wasm, errors, foreign };
 }
@@ -229,7 +258,7 @@ test('Vite: a shop built with vite build shows the widget, fetching its .wasm on
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vite shop</title>
 <script type="module" src="./main.js"></script></head>
 <body><green-delivery-options depot="51.5072,-0.1276" destination="51.5200,-0.0900" vehicle="electric-van"></green-delivery-options>
-<green-delivery-options depot="51.5072,-0.1276" destination="51.4600,-0.2100" offers="express,cargoBike"></green-delivery-options></body></html>
+<green-delivery-options depot="51.5072,-0.1276" destination="51.4600,-0.2100" offers="nextDay,cargoBike"></green-delivery-options></body></html>
 `,
   );
   sh(process.execPath, [join(shop, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app });
@@ -243,9 +272,11 @@ test('Vite: a shop built with vite build shows the widget, fetching its .wasm on
   try {
     const { page, response, options, wasm, errors, foreign } = await openWidgetPage(url);
     assert.equal(response.headers()['content-security-policy'], CSP);
-    assert.deepEqual(options.map(([id]) => id), ['express', 'consolidated', 'pickupWalk', 'pickupCar', 'cargoBike', 'express', 'cargoBike']);
-    assert.ok(options.every(([, grams]) => /^\d[\d,]* g$/.test(grams)), JSON.stringify(options));
+    assert.deepEqual(options.map(([id]) => id), [...ALL_OPTIONS, 'nextDay', 'cargoBike']);
+    // "709 g (652–779 g)": the figure and its range, in g or kg.
+    assert.ok(options.every(([, grams]) => /^[\d.,]+ k?g \([\d.,]+–[\d.,]+ k?g\)$/.test(grams)), JSON.stringify(options));
     assert.equal(wasm.length, 1, `the .wasm is fetched once: ${wasm.join(', ')}`);
+    await postcodeDestination(page, 1, ['nextDay', 'cargoBike']);
     assert.deepEqual(errors, []);
     assert.deepEqual(foreign, []);
     await page.close();
@@ -268,17 +299,21 @@ test('no bundler: the same widget, and the full API, from a plain static folder'
   const { server, url } = await serve(0, undefined, shop);
   try {
     const { page, options, wasm, errors, foreign } = await openWidgetPage(`${url}static.html`);
-    assert.equal(options.length, 10);
+    assert.deepEqual(options.map(([id]) => id), [...ALL_OPTIONS, ...ALL_OPTIONS]);
     assert.equal(wasm.length, 1, `the .wasm is fetched once: ${wasm.join(', ')}`);
     assert.match(wasm[0], /\/node_modules\/green-delivery\/www\/widget-pkg\/green_delivery_bg\.wasm$/);
-    // The widget's numbers are the API's: the full package from lib/index.js (the browser entry) agrees.
+    // The widget's numbers are the API's: the full package from lib/index.js (the browser entry) agrees, formatted
+    // by the packed format.js as the widget formats them.
     const direct = await page.evaluate(async () => {
       const api = await import('/node_modules/green-delivery/lib/index.js');
+      const { gramsRange } = await import('/node_modules/green-delivery/www/format.js');
       await api.default();
-      return api.deliveryOptions({ shopper: { lat: 51.52, lon: -0.09 }, depot: { lat: 51.5072, lon: -0.1276 } }).options.map((o) => o.gCo2e);
+      const { options } = api.deliveryOptions({ shopper: { lat: 51.52, lon: -0.09 }, depot: { lat: 51.5072, lon: -0.1276 } });
+      return options.map((o) => gramsRange(o.gCo2e, o.range));
     });
-    const grams = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-    assert.deepEqual(options.slice(0, 5).map(([, g]) => g), direct.map((g) => `${grams.format(g)} g`));
+    assert.deepEqual(options.slice(0, ALL_OPTIONS.length).map(([, g]) => g), direct);
+    assert.match(direct[0], /^2\.5 kg \(/, 'the same-day courier, in kg');
+    await postcodeDestination(page, 1, ALL_OPTIONS);
     assert.equal(await page.evaluate(() => customElements.get('green-delivery-options')?.name), 'GreenDeliveryOptions');
     assert.deepEqual(errors, []);
     assert.deepEqual(foreign, []);
