@@ -20,7 +20,7 @@ Usage:
   green-delivery <command> --help
 
 Commands:
-  consolidate   compare dedicated trips, consolidated rounds, pickup points and cargo bikes for a file of orders
+  consolidate   compare consolidated rounds, pickup points and cargo bikes with carriers' rounds and dedicated trips
   options       g CO2e per parcel for each delivery option to one address (the checkout widget's numbers)
   factors       the default emission factors, each with its source, year and licence
 
@@ -29,7 +29,8 @@ Exit status: 0 done, 1 bad input (row and field named on stderr), 2 usage error.
   consolidate: `Usage: green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [options]
 
 Reads orders (CSV with lat/lon[/parcels/weight_kg/id] columns, or a GeoJSON FeatureCollection of Points; "-" reads
-stdin) and compares four ways of delivering them, as the page's merchant view does.
+stdin) and compares six ways of delivering them, as the page's merchant view does (savings against standard
+carrier rounds).
 
 Options:
   --depot LAT,LON        the depot (required), e.g. 51.5416,-0.0076
@@ -46,8 +47,8 @@ A bad row stops the run with exit status 1, naming its line and field, unless --
 `,
   options: `Usage: green-delivery options --to LAT,LON [--from LAT,LON] [options]
 
-Grams of CO2e for one parcel delivered each way (express, consolidated day, pickup point on foot or by car, cargo
-bike), as the checkout widget shows them.
+Grams of CO2e for one parcel delivered each way (same-day courier, next-day, standard, consolidated day, pickup point
+on foot or by car, cargo bike), as the checkout widget shows them.
 
 Options:
   --to LAT,LON           the shopper's address (required)
@@ -183,9 +184,11 @@ function apiError(err, command, source) {
 
 /** The page's scenario CSV (www/merchant.js), column for column. */
 function scenarioCsv(result) {
-  const head = ['scenario', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'ttw_kg', 'wtt_kg', 'g_co2e_per_parcel', 'saving_percent'];
+  const head = ['scenario', 'baseline', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high', 'ttw_kg', 'wtt_kg',
+    'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low', 'saving_percent_high'];
   const rows = result.scenarios.map((s) => [
-    s.id, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.ttwKg ?? '', s.wttKg ?? '', s.gCo2ePerParcel, s.savingPercent ?? '',
+    s.id, result.baseline, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high, s.ttwKg ?? '', s.wttKg ?? '',
+    s.gCo2ePerParcel, s.savingPercent ?? '', s.savingRange?.low ?? '', s.savingRange?.high ?? '',
   ]);
   return [head.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
 }

@@ -17,15 +17,28 @@ const DEPOT = '51.5416,-0.0076';
 const run = (args, input) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
 const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-// Golden figures for the sample city, depot 51.5416,-0.0076, diesel van, 100 parcels a round.
+// Golden figures for the sample city, depot 51.5416,-0.0076, diesel van, 100 parcels a round; savings against the
+// baseline, standard carrier rounds (so dedicated trips and next-day rounds save a negative share).
 const GOLDEN = {
-  dedicated: { vehicleKm: 53395, kgCo2e: 16920.2, savingPercent: 0 },
-  consolidated: { vehicleKm: 1612, kgCo2e: 510.8, savingPercent: 97.0 },
-  pickup: { vehicleKm: 926, kgCo2e: 853.3, savingPercent: 95.0 },
-  cargoBike: { vehicleKm: 2396, kgCo2e: 31.0, savingPercent: 99.8 },
+  dedicated: { vehicleKm: 54636, kgCo2e: 17387.3, savingPercent: -1953.3 },
+  consolidated: { vehicleKm: 1442, kgCo2e: 530.6, savingPercent: 37.3 },
+  pickup: { vehicleKm: 925, kgCo2e: 852.9, savingPercent: -0.7 },
+  cargoBike: { vehicleKm: 2171, kgCo2e: 103.6, savingPercent: 87.8 },
+  standard: { vehicleKm: 2440, kgCo2e: 846.8, savingPercent: 0 },
+  nextDay: { vehicleKm: 3856, kgCo2e: 1295.5, savingPercent: -53.0 },
+};
+// The merchant view's scenario CSV header (tests/page/merchant.test.mjs checks the page's download against it).
+const SCENARIO_CSV_HEAD = 'scenario,baseline,vehicle_km,shopper_km,kwh,kg_co2e,kg_co2e_low,kg_co2e_high,ttw_kg,wtt_kg,g_co2e_per_parcel,saving_percent,saving_percent_low,saving_percent_high';
+/** A scenario CSV as objects keyed by column name, numbers parsed. */
+const scenarioRows = (stdout) => {
+  const [head, ...lines] = stdout.trimEnd().split('\n');
+  const names = head.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], i < 2 ? v : v === '' ? null : Number(v)])));
 };
 
 await init();
+const { orders: SAMPLE_ORDERS } = parseOrders(readFileSync(SAMPLE, 'utf8'));
+const DIRECT = consolidate({ ...SAMPLE_ORDERS, depot: { lat: 51.5416, lon: -0.0076 } });
 
 test('consolidate --format json: the golden figures, and exactly what the API (the page) computes', () => {
   const { status, stdout, stderr } = run(['consolidate', SAMPLE, '--depot', DEPOT]);
@@ -35,32 +48,49 @@ test('consolidate --format json: the golden figures, and exactly what the API (t
   assert.equal(report.file, 'sample-orders.csv');
   assert.equal(report.orders, 3000);
   assert.equal(report.parcels, 3796);
+  assert.equal(report.baseline, 'standard');
   assert.deepEqual(report.scenarios.map((s) => s.id), Object.keys(GOLDEN));
+  const baseline = report.scenarios.find((s) => s.id === report.baseline);
   for (const s of report.scenarios) {
     assert.equal(round(s.vehicleKm), GOLDEN[s.id].vehicleKm, `${s.id} vehicle-km`);
     assert.equal(round(s.kgCo2e, 1), GOLDEN[s.id].kgCo2e, `${s.id} kg CO2e`);
     assert.equal(round(s.savingPercent, 1), GOLDEN[s.id].savingPercent, `${s.id} saving`);
     assert.ok(Math.abs(s.ttwKg + s.wttKg - s.kgCo2e) < 1e-6 * s.kgCo2e, `${s.id} WTW = TTW + WTT`);
+    assert.ok(Math.abs(s.savingPercent - 100 * (1 - s.kgCo2e / baseline.kgCo2e)) < 1e-9, `${s.id} saving is against the baseline`);
+    assert.ok(s.range.low <= s.kgCo2e && s.kgCo2e <= s.range.high, `${s.id} within its range`);
+    assert.ok(s.savingRange.low <= s.savingPercent + 1e-9 && s.savingPercent <= s.savingRange.high + 1e-9, `${s.id} saving within its range`);
+    assert.ok(s.sensitivity.length > 0, `${s.id} sensitivity`);
+    // The baseline's saving against itself is 0 whatever the settings, so nothing moves it.
+    assert.equal(s.savingSensitivity.length > 0, s !== baseline, `${s.id} saving sensitivity`);
   }
   // The page's worker calls the same function on the same columns: the numbers must be identical, not close.
-  const { orders } = parseOrders(readFileSync(SAMPLE, 'utf8'));
-  const direct = consolidate({ ...orders, depot: { lat: 51.5416, lon: -0.0076 } });
-  assert.deepEqual(report.scenarios, JSON.parse(JSON.stringify(direct.scenarios)));
+  // Everything but the per-order indexes (roundOf, pickupOf), which the report leaves out as the page's does.
+  const { roundOf, pickupOf, ...direct } = DIRECT;
+  assert.ok(roundOf && pickupOf);
+  assert.deepEqual(report, { file: 'sample-orders.csv', ...JSON.parse(JSON.stringify(direct)) });
 });
 
 test('consolidate --format csv: the page\'s scenario table, golden figures', () => {
   const { status, stdout, stderr } = run(['consolidate', SAMPLE, '--depot', DEPOT, '--format', 'csv']);
   assert.equal(status, 0, stderr);
-  const [head, ...rows] = stdout.trimEnd().split('\n');
-  assert.equal(head, 'scenario,vehicle_km,shopper_km,kwh,kg_co2e,ttw_kg,wtt_kg,g_co2e_per_parcel,saving_percent');
-  assert.equal(rows.length, 4);
-  for (const row of rows) {
-    const [id, vehicleKm, , kwh, kg, ttw, wtt, , saving] = row.split(',');
-    assert.equal(round(Number(vehicleKm)), GOLDEN[id].vehicleKm, `${id} vehicle_km`);
-    assert.equal(round(Number(kg), 1), GOLDEN[id].kgCo2e, `${id} kg_co2e`);
-    assert.equal(round(Number(saving), 1), GOLDEN[id].savingPercent, `${id} saving_percent`);
-    assert.equal(Number(kwh), 0, 'a diesel van uses no kWh');
-    assert.ok(Math.abs(Number(ttw) + Number(wtt) - Number(kg)) < 1e-6 * Number(kg));
+  assert.equal(stdout.split('\n')[0], SCENARIO_CSV_HEAD);
+  const rows = scenarioRows(stdout);
+  assert.deepEqual(rows.map((r) => r.scenario), Object.keys(GOLDEN));
+  for (const r of rows) {
+    const id = r.scenario;
+    assert.equal(r.baseline, 'standard');
+    assert.equal(round(r.vehicle_km), GOLDEN[id].vehicleKm, `${id} vehicle_km`);
+    assert.equal(round(r.kg_co2e, 1), GOLDEN[id].kgCo2e, `${id} kg_co2e`);
+    assert.equal(round(r.saving_percent, 1), GOLDEN[id].savingPercent, `${id} saving_percent`);
+    assert.equal(r.kwh, 0, 'a diesel van uses no kWh');
+    assert.ok(Math.abs(r.ttw_kg + r.wtt_kg - r.kg_co2e) < 1e-6 * r.kg_co2e);
+    // Full precision, the API's numbers.
+    const s = DIRECT.scenarios.find((d) => d.id === id);
+    assert.deepEqual(
+      [r.vehicle_km, r.kg_co2e, r.kg_co2e_low, r.kg_co2e_high, r.g_co2e_per_parcel, r.saving_percent, r.saving_percent_low, r.saving_percent_high],
+      [s.vehicleKm, s.kgCo2e, s.range.low, s.range.high, s.gCo2ePerParcel, s.savingPercent, s.savingRange.low, s.savingRange.high],
+      id,
+    );
   }
 });
 
@@ -70,10 +100,10 @@ test('an electric van and a smaller round change the figures as they should', ()
   const small = run([...args, '--capacity', '50']);
   assert.equal(ev.status, 0, ev.stderr);
   assert.equal(small.status, 0, small.stderr);
-  const row = (out, id) => out.stdout.split('\n').find((l) => l.startsWith(`${id},`)).split(',').map(Number);
-  assert.ok(row(ev, 'consolidated')[3] > 0, 'an electric van reports kWh');
-  assert.ok(row(ev, 'consolidated')[4] < GOLDEN.consolidated.kgCo2e, 'and emits less than diesel');
-  assert.ok(row(small, 'consolidated')[1] > GOLDEN.consolidated.vehicleKm, 'smaller rounds drive further');
+  const row = (out, id) => scenarioRows(out.stdout).find((r) => r.scenario === id);
+  assert.ok(row(ev, 'consolidated').kwh > 0, 'an electric van reports kWh');
+  assert.ok(row(ev, 'consolidated').kg_co2e < GOLDEN.consolidated.kgCo2e, 'and emits less than diesel');
+  assert.ok(row(small, 'consolidated').vehicle_km > GOLDEN.consolidated.vehicleKm, 'smaller rounds drive further');
 });
 
 test('consolidate --format geojson --out FILE writes the rounds', () => {
@@ -109,7 +139,7 @@ test('a bad row: exit 1, its line and field named; --skip-bad-rows uses the good
   const skipped = run(['consolidate', '-', '--depot', '51.45,-0.2', '--skip-bad-rows', '--format', 'csv'], csv);
   assert.equal(skipped.status, 0, skipped.stderr);
   assert.match(skipped.stderr, /skipped stdin line 3/);
-  assert.equal(skipped.stdout.trimEnd().split('\n').length, 5);
+  assert.deepEqual(scenarioRows(skipped.stdout).map((r) => r.scenario), Object.keys(GOLDEN), 'every scenario, from the two good rows');
 });
 
 test('a bad option value: exit 1 naming the option, the code and the field', () => {
@@ -152,11 +182,16 @@ test('options: the checkout widget\'s numbers', () => {
   const direct = deliveryOptions({ shopper: { lat: 51.52, lon: -0.08 }, depot: { lat: 51.45, lon: -0.2 } });
   assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(direct)));
   // The README's figures.
-  assert.deepEqual(JSON.parse(r.stdout).options.map((o) => [o.id, Math.round(o.gCo2e)]),
-    [['express', 9381], ['consolidated', 236], ['pickupWalk', 139], ['pickupCar', 974], ['cargoBike', 96]]);
+  assert.deepEqual(JSON.parse(r.stdout).options.map((o) => [o.id, Math.round(o.gCo2e)]), [
+    ['sameDayCourier', 9618], ['nextDay', 418], ['standard', 261], ['consolidated', 189], ['pickupWalk', 139], ['pickupCar', 974],
+    ['cargoBike', 115],
+  ]);
+  assert.equal(JSON.parse(r.stdout).baseline, 'standard');
   const table = run(['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08']);
-  assert.match(table.stdout, /^Express +9,381 g\n/);
-  assert.match(table.stdout, /Cargo bike +96 g {2}\(greenest\)/);
+  assert.match(table.stdout, /^Same-day courier \(dedicated trip\) +9,618 g\n/);
+  assert.match(table.stdout, /^Standard delivery +261 g\n/m);
+  assert.match(table.stdout, /^Cargo bike +115 g {2}\(greenest\)\n/m);
+  assert.equal(table.stdout.match(/\(greenest\)/g).length, 1);
   const csv = run(['options', '--to', '51.52,-0.08', '--format', 'csv']);
   assert.equal(csv.stdout.split('\n')[0], 'option,label,g_co2e,ttw_g,wtt_g,vehicle_km,shopper_km,explanation');
 });
