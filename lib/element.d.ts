@@ -32,7 +32,7 @@ export type GreenDeliveryErrorEvent = CustomEvent<GreenDeliveryErrorDetail>;
 export interface GreenDeliveryAttributes {
   /** The merchant's depot, "lat,lon". */
   depot?: string;
-  /** The shopper's address, "lat,lon" (required). */
+  /** The shopper's address, "lat,lon" or a UK postcode such as "E1 6AN" (its district's centre) (required). */
   destination: string;
   /** The van, a factor id: "diesel-van" (default), "petrol-van", "electric-van". */
   vehicle?: string;
@@ -44,7 +44,7 @@ export interface GreenDeliveryAttributes {
   'stem-distance'?: string;
   /** Grid factor id for electric vehicles, e.g. "grid-fr" (default "uk-grid-2025"). */
   grid?: string;
-  /** Which options to show, in order, comma-separated: "express,consolidated,pickupWalk,pickupCar,cargoBike". */
+  /** Which options to show, in order, comma-separated: "sameDayCourier,nextDay,standard,consolidated,pickupWalk,pickupCar,cargoBike". */
   offers?: string;
   /** The pre-selected option id; updated when the shopper chooses. */
   selected?: DeliveryOptionId;
@@ -56,7 +56,7 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   static observedAttributes: GreenDeliveryAttribute[];
   /** `depot` attribute: "lat,lon", or null. */
   depot: string | null;
-  /** `destination` attribute: "lat,lon", or null. */
+  /** `destination` attribute: "lat,lon" or a UK postcode, or null. */
   destination: string | null;
   /** `vehicle` attribute. */
   vehicle: string | null;
