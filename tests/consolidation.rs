@@ -458,6 +458,9 @@ fn baselines_from_practice_with_failures_and_ranges() {
         assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{}: {swings:?}", s.id);
         let (p, range) = (s.saving_percent.unwrap(), s.saving_range.unwrap());
         assert!(range.low <= p + 1e-9 && p <= range.high + 1e-9, "{}: {p} {range:?}", s.id);
+        if s.id == r.baseline {
+            assert_eq!((p, range.low, range.high), (0.0, 0.0, 0.0), "the baseline against itself");
+        }
     }
     // The carrier's round size moves the baselines, not the merchant's own rounds.
     let names = |id: &str| scenario(&r, id).sensitivity.iter().map(|x| x.setting).collect::<Vec<_>>();

@@ -247,6 +247,10 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
         });
         s.sensitivity = std::mem::take(&mut sens[j]);
         s.saving_range = ranges[6 + j].filter(|_| s.saving_percent.is_some());
+        if j == b {
+            // The baseline against itself: exactly 0, not a spread of rounding noise (-4e-14).
+            s.saving_range = s.saving_range.map(|_| Range { low: 0.0, high: 0.0 });
+        }
         if s.saving_percent.is_some() {
             s.saving_sensitivity = std::mem::take(&mut sens[6 + j]);
         }

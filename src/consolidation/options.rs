@@ -410,7 +410,8 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
                 range,
                 sensitivity: std::mem::take(&mut sens[i]),
                 saving_percent: central[n + i].is_finite().then_some(central[n + i]),
-                saving_range: ranges[n + i],
+                // The baseline against itself: exactly 0, not a spread of rounding noise (-4e-14).
+                saving_range: if i == b { ranges[n + i].map(|_| Range { low: 0.0, high: 0.0 }) } else { ranges[n + i] },
                 ttw_g: g(&|l| l.ttw_kg),
                 wtt_g: g(&|l| l.wtt_kg),
                 vehicle_km: legs.iter().filter(|l| !l.shopper).map(|l| l.km).sum(),
@@ -520,6 +521,7 @@ mod tests {
             }
             let standard = r.options.iter().find(|o| o.id == "standard").unwrap();
             assert_eq!(standard.saving_percent, Some(0.0));
+            assert_eq!(standard.saving_range, Some(Range { low: 0.0, high: 0.0 }));
         }
     }
 
