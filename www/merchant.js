@@ -236,7 +236,7 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   const order = ['standard', 'nextDay', 'dedicated', 'consolidated', 'pickup', 'cargoBike'];
   const base = result.scenarios.find((s) => s.id === result.baseline);
   const scenarios = [base, ...order.map((id) => result.scenarios.find((s) => s.id === id)).filter((s) => s && s !== base)];
-  const { sentence, best } = headlineOf(base, scenarios);
+  const { sentence, best, closest } = headlineOf(base, scenarios);
   headline.textContent = sentence;
   headline.dataset.id = best?.id ?? '';
   // A log scale: the same-day courier is tens of times the others, which would flatten them on a linear one.
@@ -252,9 +252,13 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
       return item;
     }),
   );
-  if (best) {
-    tornado(tornadoChart, best.savingPercent, best.savingSensitivity, {
-      label: `How each assumption, from its low to its high value, moves the saving of ${best.label.toLowerCase()} against ${base.label.toLowerCase()}`,
+  // The assumptions behind the headline's saving; when nothing beats the baseline, those that could make the closest
+  // option do so.
+  const shown = best ?? closest;
+  if (shown?.savingPercent == null) tornado(tornadoChart, 0, [], { label: 'No saving to break down', format: percent });
+  else {
+    tornado(tornadoChart, shown.savingPercent, shown.savingSensitivity, {
+      label: `How each assumption, from its low to its high value, moves the saving of ${shown.label.toLowerCase()} against ${base.label.toLowerCase()}`,
       format: percent,
       name: (setting) => SETTING_NAMES[setting] ?? setting,
     });
@@ -308,17 +312,23 @@ const SETTING_NAMES = {
   'failures.collectCarShare': 'Those trips made by car',
 };
 
-/** The headline: the lowest-emission scenario against the baseline, with the saving's range. */
+/** The headline: the lowest-emission scenario, the baseline included, against the baseline with the saving's range.
+ *  An option that emits more than the baseline is never named as the answer: when none emits less, the headline says
+ *  so. `best` is the option named (null when none beats the baseline); `closest` the lowest of the others. */
 function headlineOf(base, scenarios) {
-  const best = scenarios.filter((s) => s !== base).reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a), scenarios.find((s) => s !== base));
-  if (!best || best.savingPercent === null) return { sentence: '', best: null };
-  const more = best.savingPercent < 0;
-  const range = best.savingRange ? ` (range ${percentRange(more ? { low: -best.savingRange.high, high: -best.savingRange.low } : best.savingRange)})` : '';
+  const others = scenarios.filter((s) => s !== base);
+  const closest = others.reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a), others[0]) ?? null;
+  if (!closest) return { sentence: '', best: null, closest };
+  if (!(closest.kgCo2e < base.kgCo2e) || closest.savingPercent === null) {
+    return { sentence: `None of the options emits less than ${base.label.toLowerCase()} for these orders.`, best: null, closest };
+  }
+  const range = closest.savingRange ? ` (range ${percentRange(closest.savingRange)})` : '';
   return {
-    best,
+    best: closest,
+    closest,
     sentence:
-      `${best.label}: ${kilograms(best.kgCo2e)} instead of ${kilograms(base.kgCo2e)} by ${base.label.toLowerCase()}, ` +
-      `${percent(Math.abs(best.savingPercent))} ${more ? 'more' : 'less'}${range}.`,
+      `${closest.label}: ${kilograms(closest.kgCo2e)} instead of ${kilograms(base.kgCo2e)} by ${base.label.toLowerCase()}, ` +
+      `${percent(closest.savingPercent)} less${range}.`,
   };
 }
 

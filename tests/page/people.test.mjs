@@ -105,6 +105,47 @@ test('a Shopify-style export with postcodes loads, and its counts match', async 
   await page.close();
 });
 
+test("the merchant's headline names the lowest emitter, and says so plainly when nothing beats the baseline", async () => {
+  const { page, consoleErrors } = await session.open('/#merchant');
+  await page.setInputFiles('input[name=file]', SHOPIFY);
+  await page.waitForFunction(() =>
+    document.querySelector('#merchant-load-status').textContent.startsWith('shopify-orders.csv:') &&
+    document.querySelector('#merchant-progress-label').textContent === 'Done.');
+  // The figures at full precision, from the page's own JSON report.
+  const reportOf = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (JSON)' }).click()]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  };
+  const report = await reportOf();
+  assert.equal(report.baseline, 'standard');
+  const kg = Object.fromEntries(report.scenarios.map((s) => [s.id, s.kgCo2e]));
+  // Five orders in east London: no option of the merchant's beats a carrier's full round (next-day emits ~50% more).
+  for (const [id, value] of Object.entries(kg)) if (id !== 'standard') assert.ok(value > kg.standard, `${id}: ${value} kg > ${kg.standard} kg`);
+  assert.equal(await page.locator('#merchant-headline').textContent(),
+    'None of the options emits less than standard carrier delivery for these orders.');
+  assert.equal(await page.locator('#merchant-headline').getAttribute('data-id'), '');
+  // The tornado shows what could make the closest option beat the baseline.
+  const closest = report.scenarios.filter((s) => s.id !== 'standard').reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a));
+  assert.match(await page.locator('#merchant-tornado').getAttribute('aria-label'), new RegExp(`saving of ${closest.label.toLowerCase().replace(/[()/]/g, '.')} against`));
+
+  // Orders a cargo bike beats the baseline for: the headline names the lowest of all, with "less", never "more".
+  const city = 'id,lat,lon,parcels\n' + Array.from({ length: 400 }, (_, i) =>
+    `o${i},${(51.53 + 0.02 * Math.sin(i * 1.7)).toFixed(4)},${(-0.02 + 0.03 * Math.cos(i * 2.3)).toFixed(4)},1`).join('\n') + '\n';
+  await page.setInputFiles('input[name=file]', { name: 'city.csv', mimeType: 'text/csv', buffer: Buffer.from(city) });
+  await page.waitForFunction(() =>
+    document.querySelector('#merchant-load-status').textContent.startsWith('city.csv:') &&
+    document.querySelector('#merchant-progress-label').textContent === 'Done.');
+  const lowest = (await reportOf()).scenarios.reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a));
+  assert.notEqual(lowest.id, 'standard', 'something beats the baseline here');
+  assert.equal(await page.locator('#merchant-headline').getAttribute('data-id'), lowest.id);
+  assert.ok((await page.locator('#merchant-headline').textContent()).startsWith(`${lowest.label}: `));
+  assert.match(await page.locator('#merchant-headline').textContent(), /^.+: [\d.,]+ k?g instead of [\d.,]+ k?g by standard carrier delivery, [\d.,]+% less \(range -?[\d.,]+–-?[\d.,]+%\)\.$/);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
 test('the widget takes a UK postcode as its destination', async () => {
   const { page } = await session.open('/checkout-example.html');
   await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
