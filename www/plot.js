@@ -79,7 +79,7 @@ function integerTicks(x0, x1) {
 export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, height = 200 }) {
   reset(svg, label);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const pad = { left: 52, right: 12, top: 12, bottom: 36 };
+  const pad = { left: 64, right: 12, top: 12, bottom: 36 };
   // An empty chart still shows its axes, so the students see what will be drawn.
   const [x0, x1] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [1, 2];
   const yTicks = niceTicks(Math.max(0, ...ys) || 1);
