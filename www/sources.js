@@ -139,6 +139,10 @@ function filter() {
 
 function render() {
   if (!api) return;
+  // A field being edited is replaced below. Blurring it first lets its pending change (fired on blur) run its own
+  // render now, not in the middle of this one; focus comes back to the same row's field afterwards.
+  const focused = table.contains(document.activeElement) ? document.activeElement.closest('tr')?.id : undefined;
+  if (focused) document.activeElement.blur();
   // Only the overrides the API accepts are shown and built upon; stored ones it refuses are left out, with a notice.
   const { factors: current = {}, digital = {}, notice } = usableOverrides(api);
   const overridden = Object.keys(current).length + Object.keys(digital).length;
@@ -172,6 +176,7 @@ function render() {
     row.dataset.search = [term.name, term.unit, term.source].join(' ').toLowerCase();
   }
   filter();
+  if (focused) document.getElementById(focused)?.querySelector('input')?.focus();
 }
 
 search.addEventListener('input', filter);
