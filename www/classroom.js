@@ -1,7 +1,10 @@
-// Classroom: k-means one step at a time on points the teacher places, with the inertia curve and the elbow.
+// Classroom: k-means one step at a time on points the teacher places. Each step is shown in its two parts: the
+// assignment (points take the colour of their nearest centroid) and then the update (centroids move to the middle
+// of their points, leaving a trail). Below: the inertia curve and the elbow.
 import { whenLoaded } from './loading.js';
 import { fmt } from './format.js';
-import { el, reset, colour, lineChart } from './plot.js';
+import { describeError, errorDetail } from './errors.js';
+import { el, reset, colour, lineChart, niceTicks, tickLabel } from './plot.js';
 
 let api = null;
 const form = document.getElementById('classroom-controls');
@@ -9,15 +12,30 @@ const plot = document.getElementById('classroom-plot');
 const curve = document.getElementById('classroom-inertia');
 const elbowPlot = document.getElementById('classroom-elbow');
 const elbowTable = document.querySelector('#classroom-elbow-table tbody');
+const phaseLine = document.getElementById('classroom-phase');
 const status = document.getElementById('classroom-status');
+const distances = document.getElementById('classroom-distances');
+const phaseItems = { assign: document.getElementById('phase-assign'), update: document.getElementById('phase-update') };
 const playButton = form.elements.play;
+
+/** Data coordinates run 0–100 on both axes ("km"), y upwards; the SVG's y runs downwards. */
+const SIZE = 100;
+const svgY = (y) => SIZE - y;
 
 let points = [];
 let stepper = null;
 let inertias = [];
 let timer = null;
+/** What is on screen: labels (null before the first assignment) and centroids, row-major. */
+let shown = { labels: null, centroids: new Float64Array() };
+/** Each centroid's past positions, oldest first. */
+let trails = [];
+/** After an assignment, the step's result and the centroids the update will move to; null when the next press
+ *  assigns. */
+let pending = null;
+let done = false;
 
-/** A small seeded generator (mulberry32), so "Add sample points" is reproducible for a class. */
+/** A small seeded generator (mulberry32), so the sample and the random start are the same for the whole class. */
 function random(seed) {
   let s = seed >>> 0;
   return () => {
@@ -28,14 +46,65 @@ function random(seed) {
   };
 }
 
-function addSamplePoints() {
-  const next = random(Number(form.elements.seed.value) + points.length);
-  const centres = [[25, 30], [70, 25], [50, 72], [20, 75]];
-  for (let i = 0; i < 40; i++) {
-    const [cx, cy] = centres[i % centres.length];
-    points.push([cx + (next() + next() + next() - 1.5) * 16, cy + (next() + next() + next() - 1.5) * 16]);
+/** Standard normal draws from a uniform generator (Box–Muller). */
+function normal(next) {
+  return () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+}
+
+/** Three overlapping groups of 12 and four outliers: enough structure that k-means takes several steps, and a
+ *  random start can go wrong. Deterministic: the same 40 points every time (a second press adds 40 more). */
+export function samplePoints(offset = 0) {
+  const next = random(2024 + offset);
+  const gauss = normal(next);
+  const groups = [
+    { c: [30, 38], s: 9 },
+    { c: [58, 62], s: 10 },
+    { c: [72, 30], s: 8 },
+  ];
+  const clamp = (v) => Math.min(98, Math.max(2, v));
+  const out = [];
+  for (let i = 0; i < 36; i++) {
+    const { c, s } = groups[i % 3];
+    out.push([clamp(c[0] + gauss() * s), clamp(c[1] + gauss() * s)]);
   }
+  out.push([6, 92], [94, 90], [90, 6], [12, 8]);
+  return out.map(([x, y]) => [Math.round(x * 10) / 10, Math.round(y * 10) / 10]);
+}
+
+function addSamplePoints() {
+  points.push(...samplePoints(points.length));
   restart();
+}
+
+const k = () => Number(form.elements.k.value);
+const seed = () => Number(form.elements.seed.value);
+const startKind = () => form.elements.init.value;
+
+/** "Random points": k distinct points drawn with the seed, passed to the stepper as its starting centroids. */
+function randomStart() {
+  const next = random(seed());
+  const indices = points.map((_, i) => i);
+  const chosen = [];
+  for (let j = 0; j < Math.min(k(), indices.length); j++) {
+    const pick = j + Math.floor(next() * (indices.length - j));
+    [indices[j], indices[pick]] = [indices[pick], indices[j]];
+    chosen.push(...points[indices[j]]);
+  }
+  return new Float64Array(chosen);
+}
+
+function say(phase, sentence = '', extra = '') {
+  phaseLine.textContent = phase;
+  status.textContent = sentence;
+  distances.textContent = extra;
+  status.removeAttribute('title');
+}
+
+function markPhase(current) {
+  for (const [name, item] of Object.entries(phaseItems)) {
+    if (name === current) item.setAttribute('aria-current', 'step');
+    else item.removeAttribute('aria-current');
+  }
 }
 
 function restart() {
@@ -43,35 +112,98 @@ function restart() {
   inertias = [];
   stepper?.free();
   stepper = null;
-  status.textContent = '';
+  pending = null;
+  done = false;
+  trails = [];
+  shown = { labels: null, centroids: new Float64Array() };
+  say('', '', '');
+  markPhase(null);
   if (points.length > 0 && api) {
     try {
-      stepper = new api.KMeansStepper(new Float64Array(points.flat()), {
-        k: Number(form.elements.k.value),
-        seed: Number(form.elements.seed.value),
-      });
+      // With more clusters than points there is no random start to draw: the API says what is wrong.
+      const init = startKind() === 'random' && k() <= points.length ? randomStart() : 'k-means++';
+      stepper = new api.KMeansStepper(new Float64Array(points.flat()), { k: k(), seed: seed(), init });
+      shown.centroids = stepper.centroids;
+      for (let j = 0; j < shown.centroids.length / 2; j++) trails.push([[shown.centroids[2 * j], shown.centroids[2 * j + 1]]]);
+      const how = startKind() === 'random' ? `${k()} points picked at random (seed ${seed()})` : `k-means++ (seed ${seed()}): each next centroid far from those already placed`;
+      say('Ready.', `${points.length} points; the starting centroids are ${how}. Press Step to assign.`);
     } catch (err) {
-      status.textContent = err.message;
+      const sentence = err?.field === 'k' && k() > points.length
+        ? `k = ${k()} is more than the number of points (${points.length}): add points or lower k.`
+        : describeError(err);
+      say('', sentence);
+      status.title = errorDetail(err).message;
     }
+  } else if (api) {
+    say('', 'Click the plot to add points, or add the sample points.');
+  }
+  draw();
+}
+
+/** The sentence about "distances computed": what was measured, against plain k-means's points × centroids. */
+function distanceSentence(evaluations) {
+  const n = points.length;
+  const all = n * k();
+  const base = `Distances measured this step: ${fmt(evaluations)}. Plain k-means measures every point to every centroid, ${n} × ${k()} = ${fmt(all)}`;
+  if (evaluations < all) return `${base}; the tree filter skipped the other ${fmt(all - evaluations)}, because whole boxes of points are clearly nearest one centroid.`;
+  return `${base}; with so few points the tree filter's box checks (each counts as two) save nothing here.`;
+}
+
+/** Part 1: every point takes the colour of its nearest centroid; the centroids stay where they were. */
+function assign() {
+  const r = stepper.step();
+  const next = stepper.centroids;
+  shown = { labels: stepper.labels, centroids: shown.centroids };
+  const step = r.iteration;
+  if (r.changed === 0) {
+    // Nothing changed cluster, so the update would leave every centroid where it is.
+    done = true;
+    inertias.push(r.inertia);
+    markPhase('assign');
+    say(`Step ${step}, assign: converged.`, `No point changed colour, so no centroid will move: k-means has finished after ${step - 1} full steps.`,
+      distanceSentence(r.evaluations));
+    pause();
+  } else {
+    pending = { r, next };
+    markPhase('assign');
+    const what = step === 1 ? `every point gets its first colour (${r.changed} points).` : `${r.changed} ${r.changed === 1 ? 'point changed' : 'points changed'} colour.`;
+    say(`Step ${step}, part 1 of 2: assign.`, `Each point joins its nearest centroid: ${what} Next: the centroids move.`,
+      distanceSentence(r.evaluations));
+  }
+  draw();
+}
+
+/** Part 2: every centroid moves to the mean of its points; its trail grows. */
+function update() {
+  const { r, next } = pending;
+  pending = null;
+  const before = inertias.at(-1);
+  shown = { labels: shown.labels, centroids: next };
+  for (let j = 0; j < next.length / 2; j++) trails[j]?.push([next[2 * j], next[2 * j + 1]]);
+  inertias.push(r.inertia);
+  const fell = before === undefined ? `inertia is now ${fmt(r.inertia)}` : `inertia fell from ${fmt(before)} to ${fmt(r.inertia)}`;
+  markPhase('update');
+  if (r.converged) {
+    done = true;
+    say(`Step ${r.iteration}, part 2 of 2: update. Converged.`, `Each centroid moved to the middle of its points; they barely moved, so k-means stops here: ${fell}.`,
+      distances.textContent);
+    pause();
+  } else {
+    say(`Step ${r.iteration}, part 2 of 2: update.`, `Each centroid moved to the middle of its points (dashed trail); ${fell}. Next: assign again.`,
+      distances.textContent);
   }
   draw();
 }
 
 function step() {
-  if (!stepper) return;
-  const r = stepper.step();
-  inertias.push(r.inertia);
-  draw();
-  const done = r.converged ? ' Converged: no point changed cluster.' : '';
-  status.textContent =
-    `Iteration ${r.iteration}: ${r.changed} points changed cluster, inertia ${fmt(r.inertia)}, ` +
-    `${r.evaluations} distances computed.${done}`;
-  if (r.converged) pause();
+  if (!stepper || done) return;
+  if (pending) update();
+  else assign();
 }
 
 function play() {
-  if (!stepper || stepper.converged) return;
-  timer = setInterval(step, 700);
+  if (!stepper || done) return;
+  timer = setInterval(step, 800);
   playButton.textContent = 'Pause';
   playButton.setAttribute('aria-pressed', 'true');
 }
@@ -83,31 +215,55 @@ function pause() {
   playButton.setAttribute('aria-pressed', 'false');
 }
 
+function axes() {
+  el('rect', { x: 0, y: 0, width: SIZE, height: SIZE, class: 'plot-frame' }, plot);
+  for (const t of niceTicks(SIZE, 5)) {
+    el('line', { x1: t, y1: 0, x2: t, y2: SIZE, class: 'plot-grid' }, plot);
+    el('line', { x1: 0, y1: svgY(t), x2: SIZE, y2: svgY(t), class: 'plot-grid' }, plot);
+    el('text', { x: t, y: SIZE + 4.5, class: 'plot-tick x-tick', 'text-anchor': 'middle' }, plot).textContent = tickLabel(t);
+    el('text', { x: -1.5, y: svgY(t) + 1.3, class: 'plot-tick y-tick', 'text-anchor': 'end' }, plot).textContent = tickLabel(t);
+  }
+  el('text', { x: SIZE / 2, y: SIZE + 10, class: 'plot-axis-label', 'text-anchor': 'middle' }, plot).textContent = 'km east';
+  el('text', { x: -10.5, y: SIZE / 2, class: 'plot-axis-label', 'text-anchor': 'middle', transform: `rotate(-90 -10.5 ${SIZE / 2})` }, plot).textContent = 'km north';
+}
+
 function draw() {
-  const labels = stepper && stepper.iteration > 0 ? stepper.labels : null;
-  const centroids = stepper ? stepper.centroids : new Float64Array();
-  const k = centroids.length / 2;
-  const sizes = new Array(k).fill(0);
+  const { labels, centroids } = shown;
+  const count = centroids.length / 2;
+  const sizes = new Array(count).fill(0);
   labels?.forEach((label) => sizes[label]++);
+  const iteration = stepper?.iteration ?? 0;
   const summary = labels
-    ? `k-means after ${stepper.iteration} iterations: ${points.length} points in ${k} clusters of ${sizes.join(', ')}`
-    : `${points.length} points, ${k} initial centroids, not yet assigned`;
+    ? `k-means step ${iteration}${pending ? ', assigned' : ', updated'}: ${points.length} points in ${count} clusters of ${sizes.join(', ')}`
+    : `${points.length} points, ${count} initial centroids, not yet assigned`;
   reset(plot, summary);
-  el('rect', { x: 0, y: 0, width: 100, height: 100, class: 'plot-frame' }, plot);
+  axes();
+  // While the update is pending, a faint line joins each point to the centroid it just chose.
+  if (pending && labels) {
+    points.forEach(([x, y], i) => {
+      const j = labels[i];
+      el('line', { x1: x, y1: svgY(y), x2: centroids[2 * j], y2: svgY(centroids[2 * j + 1]), stroke: colour(j), class: 'link' }, plot);
+    });
+  }
   points.forEach(([x, y], i) => {
-    el('circle', { cx: x, cy: y, r: 1.4, fill: labels ? colour(labels[i]) : '#777', class: 'point' }, plot);
+    el('circle', { cx: x, cy: svgY(y), r: 1.5, fill: labels ? colour(labels[i]) : '#777', class: 'point' }, plot);
   });
-  for (let j = 0; j < k; j++) {
-    const [x, y] = [centroids[2 * j], centroids[2 * j + 1]];
-    el('rect', { x: x - 2.2, y: y - 2.2, width: 4.4, height: 4.4, fill: colour(j), class: 'centroid' }, plot);
-    el('text', { x: x + 3, y: y - 3, class: 'centroid-label' }, plot).textContent = String(j + 1);
+  trails.forEach((trail, j) => {
+    if (trail.length < 2) return;
+    el('polyline', { points: trail.map(([x, y]) => `${x},${svgY(y)}`).join(' '), stroke: colour(j), class: 'trail' }, plot);
+    trail.slice(0, -1).forEach(([x, y]) => el('circle', { cx: x, cy: svgY(y), r: 0.9, fill: colour(j), class: 'trail-stop' }, plot));
+  });
+  for (let j = 0; j < count; j++) {
+    const [x, y] = [centroids[2 * j], svgY(centroids[2 * j + 1])];
+    el('rect', { x: x - 2.4, y: y - 2.4, width: 4.8, height: 4.8, fill: colour(j), class: 'centroid' }, plot);
+    el('text', { x: x + 3.2, y: y - 3, class: 'centroid-label' }, plot).textContent = String(j + 1);
   }
   lineChart(curve, inertias.map((_, i) => i + 1), inertias, {
     label: inertias.length
       ? `Inertia by iteration: ${inertias.map(fmt).join(', ')}`
       : 'Inertia by iteration: no steps yet',
-    xLabel: 'iteration',
-    yLabel: 'inertia',
+    xLabel: 'step',
+    yLabel: 'inertia (km²)',
   });
 }
 
@@ -116,34 +272,36 @@ function showElbow() {
   elbowTable.replaceChildren();
   try {
     const kMax = Math.min(8, new Set(points.map(String)).size);
-    const r = api.elbow(new Float64Array(points.flat()), { kMin: 1, kMax, seed: Number(form.elements.seed.value) });
+    const r = api.elbow(new Float64Array(points.flat()), { kMin: 1, kMax, seed: seed() });
     const ks = Array.from(r.k);
     const values = Array.from(r.inertia);
     lineChart(elbowPlot, ks, values, {
-      label: `Inertia against k: ${ks.map((k, i) => `k ${k}: ${fmt(values[i])}`).join('; ')}`,
-      xLabel: 'k',
-      yLabel: 'inertia',
+      label: `Inertia against k: ${ks.map((kk, i) => `k ${kk}: ${fmt(values[i])}`).join('; ')}`,
+      xLabel: 'k (clusters)',
+      yLabel: 'inertia (km²)',
     });
-    ks.forEach((k, i) => {
+    ks.forEach((kk, i) => {
       const row = elbowTable.insertRow();
-      row.insertCell().textContent = String(k);
+      row.insertCell().textContent = String(kk);
       row.insertCell().textContent = fmt(values[i]);
     });
   } catch (err) {
-    status.textContent = err.message;
+    say('', describeError(err));
+    status.title = errorDetail(err).message;
   }
 }
 
 plot.addEventListener('click', (event) => {
   const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(plot.getScreenCTM().inverse());
-  if (p.x >= 0 && p.x <= 100 && p.y >= 0 && p.y <= 100) {
-    points.push([p.x, p.y]);
+  if (p.x >= 0 && p.x <= SIZE && p.y >= 0 && p.y <= SIZE) {
+    points.push([Math.round(p.x * 10) / 10, Math.round(svgY(p.y) * 10) / 10]);
     restart();
   }
 });
 form.addEventListener('submit', (event) => event.preventDefault());
 form.elements.k.addEventListener('change', restart);
 form.elements.seed.addEventListener('change', restart);
+for (const radio of form.elements.init) radio.addEventListener('change', restart);
 form.elements.sample.addEventListener('click', addSamplePoints);
 form.elements.clear.addEventListener('click', () => {
   points = [];
@@ -157,6 +315,7 @@ playButton.addEventListener('click', () => (timer ? pause() : play()));
 form.elements.reset.addEventListener('click', restart);
 form.elements.elbow.addEventListener('click', showElbow);
 
+draw();
 whenLoaded(document.getElementById('classroom'), (loaded) => {
   api = loaded;
   if (points.length === 0) addSamplePoints();

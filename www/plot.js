@@ -48,24 +48,59 @@ export function reset(svg, label) {
   el('title', {}, svg).textContent = label;
 }
 
-/** A line chart of `ys` against `xs` in a `width × height` viewBox, with axis labels. */
+/** About `count` round tick values from 0 to at least `max` (steps of 1, 2 or 5 × a power of ten). */
+export function niceTicks(max, count = 4) {
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks = [];
+  for (let i = 0; i * step < max + step * 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
+  if (ticks[ticks.length - 1] < max - step * 1e-9) ticks.push(Number((ticks.length * step).toPrecision(12)));
+  return ticks;
+}
+
+const tickFormat = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 3 });
+/** A tick value: "0", "2.5", "1,500", "12,000". */
+export const tickLabel = (v) => tickFormat.format(v);
+
+/** Integer ticks over [x0, x1]: every integer up to 12 of them, else round steps. */
+function integerTicks(x0, x1) {
+  const span = x1 - x0;
+  const step = span <= 12 ? 1 : niceTicks(span, 6)[1];
+  const ticks = [];
+  for (let x = x0; x <= x1; x += Math.max(1, Math.round(step))) ticks.push(x);
+  if (ticks[ticks.length - 1] !== x1 && span > 12) ticks.push(x1);
+  return ticks;
+}
+
+/** A line chart of `ys` against `xs` in a `width × height` viewBox, with axes, tick values and axis labels. `xs`
+ *  are whole numbers (iterations, k): every one is labelled up to 12 of them. */
 export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, height = 200 }) {
   reset(svg, label);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const pad = { left: 48, right: 10, top: 10, bottom: 34 };
-  if (xs.length === 0) return;
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  const [y0, y1] = [0, Math.max(...ys) || 1];
-  const sx = (x) => pad.left + ((x - x0) / (x1 - x0 || 1)) * (width - pad.left - pad.right);
-  const sy = (y) => height - pad.bottom - ((y - y0) / (y1 - y0)) * (height - pad.top - pad.bottom);
+  const pad = { left: 64, right: 12, top: 12, bottom: 36 };
+  // An empty chart still shows its axes, so the students see what will be drawn.
+  const [x0, x1] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [1, 2];
+  const yTicks = niceTicks(Math.max(0, ...ys) || 1);
+  const y1 = yTicks[yTicks.length - 1];
+  const sx = (x) => pad.left + (x1 === x0 ? 0.5 : (x - x0) / (x1 - x0)) * (width - pad.left - pad.right);
+  const sy = (y) => height - pad.bottom - (y / y1) * (height - pad.top - pad.bottom);
+  for (const t of yTicks) {
+    if (t > 0) el('line', { x1: pad.left, y1: sy(t), x2: width - pad.right, y2: sy(t), class: 'grid' }, svg);
+    el('line', { x1: pad.left - 4, y1: sy(t), x2: pad.left, y2: sy(t), class: 'axis' }, svg);
+    el('text', { x: pad.left - 6, y: sy(t) + 4, class: 'tick', 'text-anchor': 'end' }, svg).textContent = tickLabel(t);
+  }
   el('line', { x1: pad.left, y1: sy(0), x2: width - pad.right, y2: sy(0), class: 'axis' }, svg);
   el('line', { x1: pad.left, y1: pad.top, x2: pad.left, y2: sy(0), class: 'axis' }, svg);
   el('text', { x: (width + pad.left) / 2, y: height - 4, class: 'axis-label', 'text-anchor': 'middle' }, svg).textContent = xLabel;
-  const yText = el('text', { x: 12, y: (height - pad.bottom) / 2, class: 'axis-label', 'text-anchor': 'middle',
-    transform: `rotate(-90 12 ${(height - pad.bottom) / 2})` }, svg);
+  const yText = el('text', { x: 11, y: (height - pad.bottom) / 2, class: 'axis-label', 'text-anchor': 'middle',
+    transform: `rotate(-90 11 ${(height - pad.bottom) / 2})` }, svg);
   yText.textContent = yLabel;
-  for (const x of [x0, x1]) {
-    el('text', { x: sx(x), y: sy(0) + 14, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = String(x);
+  if (xs.length === 0) return;
+  for (const x of integerTicks(x0, x1)) {
+    el('line', { x1: sx(x), y1: sy(0), x2: sx(x), y2: sy(0) + 4, class: 'axis' }, svg);
+    el('text', { x: sx(x), y: sy(0) + 16, class: 'tick x-tick', 'text-anchor': 'middle' }, svg).textContent = String(x);
   }
   el('polyline', { points: xs.map((x, i) => `${sx(x)},${sy(ys[i])}`).join(' '), class: 'series' }, svg);
   xs.forEach((x, i) => el('circle', { cx: sx(x), cy: sy(ys[i]), r: 3, class: 'series-point' }, svg));

@@ -5,11 +5,39 @@ import { describeError, errorDetail } from './errors.js';
 import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
 
 let api = null;
-const body = document.querySelector('#sources-table tbody');
+const table = document.getElementById('sources-table');
 const status = document.getElementById('sources-status');
+const search = document.getElementById('sources-search');
+const count = document.getElementById('sources-count');
+const HEADINGS = ['Factor', 'Id', 'Value', 'Unit', 'Source', 'Year', 'Licence'];
 
-function cell(row, text) {
-  row.insertCell().textContent = text;
+/** The kinds the table is grouped by, in order; `kindOf` puts each row in one. */
+const KINDS = [
+  ['vehicles', 'Vehicles and travel (per km)'],
+  ['grids', 'Grids: electricity (per kWh)'],
+  ['fuels', 'Fuels (per litre)'],
+  ['materials', 'Materials and waste (per tonne)'],
+  ['digital', 'Digital: servers and data transfer'],
+  ['comparisons', 'Everyday comparisons'],
+  ['other', 'Other'],
+];
+
+function kindOf(f, digital) {
+  if (digital) return 'digital';
+  if (f.unit === 'vehicle-km' || f.unit === 'passenger-km') return 'vehicles';
+  if (f.unit === 'kWh' || f.id.includes('grid')) return 'grids';
+  if (f.unit === 'litre' || f.id.endsWith('-fuel')) return 'fuels';
+  if (f.unit === 'tonne') return 'materials';
+  return 'other';
+}
+
+/** A cell labelled with its column's heading, so that the stacked (phone) layout can show it beside the value. */
+function cell(row, text, column = row.cells.length) {
+  const td = row.insertCell();
+  td.dataset.label = HEADINGS[column];
+  if (text instanceof Node) td.append(text);
+  else td.textContent = text;
+  return td;
 }
 
 /** Saves the set of overrides `next` only if `check(next)` — the API given it — accepts it, so that a refused value
@@ -51,35 +79,84 @@ function withOverrides(list, current) {
   }
 }
 
-/** One factor's row: its value as a field that overrides it, and where the value comes from. */
-function addRow(f, input, unit, source) {
-  const row = body.insertRow();
+/** One factor's row, in its kind's group: its value as a field that overrides it, and where the value comes from. */
+function addRow(groups, kind, f, input, unit, source) {
+  const row = groups.get(kind).insertRow();
   row.id = `factor-${f.id}`;
   cell(row, f.label);
-  cell(row, f.id);
-  row.insertCell().append(input);
+  cell(row, f.id).className = 'id';
+  cell(row, input);
   cell(row, unit);
   cell(row, f.source === 'override' ? 'your override' : source);
   cell(row, f.year ?? '');
   cell(row, f.licence);
+  row.dataset.search = [f.label, f.id, source, f.source, unit, f.licence].join(' ').toLowerCase();
+}
+
+/** One <tbody> per kind, each headed by a row naming it. */
+function makeGroups() {
+  for (const old of table.querySelectorAll('tbody')) old.remove();
+  const groups = new Map();
+  for (const [kind, name] of KINDS) {
+    const body = table.createTBody();
+    body.dataset.kind = kind;
+    const head = body.insertRow();
+    head.className = 'group';
+    const th = document.createElement('th');
+    th.scope = 'rowgroup';
+    th.colSpan = HEADINGS.length;
+    th.id = `sources-group-${kind}`;
+    th.textContent = name;
+    head.append(th);
+    groups.set(kind, body);
+  }
+  return groups;
+}
+
+/** Shows only the rows whose name, id, unit, source or licence contain every word typed; empty groups hide. */
+function filter() {
+  const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+  let shown = 0;
+  let total = 0;
+  for (const body of table.tBodies) {
+    let inGroup = 0;
+    for (const row of body.rows) {
+      if (row.className === 'group') continue;
+      total++;
+      const match = words.every((w) => row.dataset.search.includes(w));
+      row.hidden = !match;
+      if (match) inGroup++;
+    }
+    shown += inGroup;
+    body.hidden = inGroup === 0;
+  }
+  count.textContent = words.length === 0
+    ? `${total} factors and assumptions.`
+    : shown === 0
+      ? `No factor matches "${search.value.trim()}". Try a shorter word, such as "van" or "grid".`
+      : `${shown} of ${total} match "${search.value.trim()}".`;
 }
 
 function render() {
   if (!api) return;
+  // A field being edited is replaced below. Blurring it first lets its pending change (fired on blur) run its own
+  // render now, not in the middle of this one; focus comes back to the same row's field afterwards.
+  const focused = table.contains(document.activeElement) ? document.activeElement.closest('tr')?.id : undefined;
+  if (focused) document.activeElement.blur();
   // Only the overrides the API accepts are shown and built upon; stored ones it refuses are left out, with a notice.
   const { factors: current = {}, digital = {}, notice } = usableOverrides(api);
-  const count = Object.keys(current).length + Object.keys(digital).length;
-  status.textContent = [count ? `${count} factor(s) overridden in this browser.` : '', notice].filter(Boolean).join(' ');
+  const overridden = Object.keys(current).length + Object.keys(digital).length;
+  status.textContent = [overridden ? `${overridden} factor(s) overridden in this browser.` : '', notice].filter(Boolean).join(' ');
   status.removeAttribute('title');
-  const table = withOverrides(api.factors, current);
+  const factorTable = withOverrides(api.factors, current);
   const digitalTable = withOverrides(api.digitalFactors, digital);
-  body.replaceChildren();
-  for (const f of table) {
+  const groups = makeGroups();
+  for (const f of factorTable) {
     const save = (v, input) =>
       saveIfAccepted(v, withOverride(current, f.id, v === undefined ? undefined : { kgPerUnit: v }), api.factors,
         saveOverrides, input, f.kgPerUnit);
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
-    addRow(f, valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, save), `kg CO2e/${f.unit}`,
+    addRow(groups, kindOf(f, false), f, valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, save), `kg CO2e per ${f.unit}`,
       rows ? `${f.source} (rows ${rows})` : f.source);
   }
   // Digital-energy figures (servers, data transfer), each in its own unit.
@@ -88,15 +165,21 @@ function render() {
       saveIfAccepted(v, withOverride(digital, f.id, v), api.digitalFactors, saveDigitalOverrides, input, f.value);
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
-    addRow(f, valueInput(f.value, `${f.label}, ${f.unit}`, save, range), f.unit, f.note ? `${f.source}. ${f.note}` : f.source);
+    addRow(groups, 'digital', f, valueInput(f.value, `${f.label}, ${f.unit}`, save, range), f.unit,
+      f.note ? `${f.source}. ${f.note}` : f.source);
   }
   for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
-    const row = body.insertRow();
+    const row = groups.get('comparisons').insertRow();
     row.id = `assumption-${term.name}`;
     [`Everyday comparisons: ${term.name}`, term.name, fmt(term.value), term.unit, term.source, '', ''].forEach((t) => cell(row, t));
+    row.cells[1].className = 'id';
+    row.dataset.search = [term.name, term.unit, term.source].join(' ').toLowerCase();
   }
+  filter();
+  if (focused) document.getElementById(focused)?.querySelector('input')?.focus();
 }
 
+search.addEventListener('input', filter);
 document.getElementById('sources-reset').addEventListener('click', clearOverrides);
 addEventListener('green-delivery:overrides', render);
 whenLoaded(document.getElementById('sources'), (loaded) => {

@@ -1,4 +1,6 @@
-// Classroom view: k-means step by step, the inertia curve and the elbow, as a teacher uses them.
+// Classroom view: k-means step by step as a teacher uses it: each step in two visible phases (assign, then
+// update), centroid trails, random start vs k-means++, axes with values, a sentence for the distances measured,
+// the elbow, and a projector layout (1920×1080 at 200%: 960×540 CSS px) with plot and narration on one screen.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, screenshot } from './browser.mjs';
@@ -8,61 +10,176 @@ let tab;
 before(async () => {
   session = await startSession();
   tab = await session.open('/#classroom');
-  await tab.page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle').length === 40);
+  await tab.page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
 });
 after(() => session?.close());
 
 const status = () => tab.page.locator('#classroom-status').textContent();
+const phase = () => tab.page.locator('#classroom-phase').textContent();
+const stepButton = () => tab.page.getByRole('button', { name: 'Step', exact: true });
 const inertiaSeries = async () => {
   const label = await tab.page.locator('#classroom-inertia').getAttribute('aria-label');
   return label.replace('Inertia by iteration: ', '').split(', ').map((v) => Number(v.replaceAll(',', '')));
 };
+/** Centroid squares' centres, in SVG units. */
+const centroids = () =>
+  tab.page.locator('#classroom-plot rect.centroid').evaluateAll((rs) =>
+    rs.map((r) => [Number(r.getAttribute('x')) + 2.4, Number(r.getAttribute('y')) + 2.4]));
+const pointFills = () => tab.page.locator('#classroom-plot circle.point').evaluateAll((cs) => cs.map((c) => c.getAttribute('fill')));
+const trails = () => tab.page.locator('#classroom-plot polyline.trail').evaluateAll((ps) => ps.map((p) => p.getAttribute('points')));
 
-test('the first step assigns every point', async () => {
-  await tab.page.getByRole('button', { name: 'Step' }).click();
-  const text = await status();
-  const match = text.match(/^Iteration 1: 40 points changed cluster, inertia [\d,.]+, (\d+) distances computed\.$/);
-  assert.ok(match, text);
-  // Plain Lloyd computes 40 points × 4 centroids. The tree filter's box tests count as two distances each, so
-  // on a first step over so few points the count can go somewhat above 160.
-  assert.ok(Number(match[1]) > 0 && Number(match[1]) <= 2 * 160, text);
-  const fills = await tab.page.locator('#classroom-plot circle').evaluateAll((cs) => new Set(cs.map((c) => c.getAttribute('fill'))).size);
-  assert.equal(fills, 4, 'four clusters, four colours');
+test('a step shows the assignment, then the update, as two phases', async () => {
+  const start = await centroids();
+  assert.equal(start.length, 3, 'k = 3 by default');
+  assert.deepEqual(new Set(await pointFills()), new Set(['#777']), 'grey before the first assignment');
+
+  // Press 1: points take their centroid's colour; the centroids have not moved.
+  await stepButton().click();
+  assert.equal(await phase(), 'Step 1, part 1 of 2: assign.');
+  assert.match(await status(), /^Each point joins its nearest centroid: every point gets its first colour \(40 points\)\./);
+  assert.equal(new Set(await pointFills()).size, 3, 'three clusters, three colours');
+  assert.deepEqual(await centroids(), start, 'the assignment does not move the centroids');
+  assert.equal(await tab.page.locator('#phase-assign').getAttribute('aria-current'), 'step');
+  assert.equal(await tab.page.locator('#classroom-plot line.link').count(), 40, 'each point linked to its centroid');
+  const colours = await pointFills();
+
+  // Press 2: the centroids move; the colours stay; each centroid leaves a trail.
+  await stepButton().click();
+  assert.equal(await phase(), 'Step 1, part 2 of 2: update.');
+  assert.match(await status(), /^Each centroid moved to the middle of its points \(dashed trail\); inertia is now [\d,.]+\./);
+  assert.deepEqual(await pointFills(), colours, 'the update does not recolour points');
+  assert.notDeepEqual(await centroids(), start, 'the centroids moved');
+  assert.equal(await tab.page.locator('#phase-update').getAttribute('aria-current'), 'step');
+  assert.equal(await tab.page.locator('#phase-assign').getAttribute('aria-current'), null);
+  assert.equal((await trails()).length, 3, 'one trail per centroid');
+  assert.equal(await tab.page.locator('#classroom-plot line.link').count(), 0);
+  assert.equal((await inertiaSeries()).length, 1, "inertia is recorded after the update");
 });
 
-test('playing runs to convergence and inertia never rises', async () => {
+test('"distances computed" is explained in a plain sentence', async () => {
+  await tab.page.getByRole('button', { name: 'Restart' }).click();
+  await stepButton().click();
+  const text = await tab.page.locator('#classroom-distances').textContent();
+  const match = text.match(/^Distances measured this step: (\d+)\. Plain k-means measures every point to every centroid, 40 × 3 = 120; /);
+  assert.ok(match, text);
+  // The tree filter's box tests count as two distances each, so on so few points the count can exceed 120.
+  assert.ok(Number(match[1]) > 0 && Number(match[1]) <= 2 * 120, text);
+  assert.match(text, /tree filter/);
+});
+
+test('playing runs to convergence through several steps, trails grow, and inertia never rises', async () => {
+  await tab.page.getByRole('button', { name: 'Restart' }).click();
   await tab.page.getByRole('button', { name: 'Play' }).click();
-  await tab.page.waitForFunction(() => document.querySelector('#classroom-status').textContent.includes('Converged'), null, { timeout: 20_000 });
+  await tab.page.waitForFunction(() => /[Cc]onverged/.test(document.querySelector('#classroom-narration').textContent), null, { timeout: 30_000 });
   const series = await inertiaSeries();
-  assert.ok(series.length >= 2, series.join());
+  assert.ok(series.length >= 4, `the sample takes several steps from a random start: ${series.join()}`);
   for (let i = 1; i < series.length; i++) assert.ok(series[i] <= series[i - 1], `step ${i + 1} rose: ${series}`);
   assert.equal(await tab.page.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed'), 'false');
+  const longest = Math.max(...(await trails()).map((t) => t.split(' ').length));
+  assert.ok(longest >= 4, `a trail of ${longest} positions`);
+  await screenshot(tab.page, 'classroom-converged');
 });
 
-test('clicking the plot adds a point and restarts', async () => {
-  const box = await tab.page.locator('#classroom-plot').boundingBox();
-  await tab.page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.9);
-  assert.equal(await tab.page.locator('#classroom-plot circle').count(), 41);
-  assert.match(await tab.page.locator('#classroom-plot').getAttribute('aria-label'), /^41 points, 4 initial centroids/);
+test('the random start and k-means++ take different paths', async () => {
+  const path = async () => {
+    await tab.page.getByRole('button', { name: 'Restart' }).click();
+    const start = await centroids();
+    for (let i = 0; i < 6; i++) await stepButton().click();
+    return { start, trails: await trails() };
+  };
+  assert.ok(await tab.page.getByLabel('Random points').isChecked());
+  const random = await path();
+  await tab.page.getByLabel('k-means++').check();
+  assert.match(await status(), /k-means\+\+/);
+  const plusPlus = await path();
+  assert.notDeepEqual(plusPlus.start, random.start);
+  assert.notDeepEqual(plusPlus.trails, random.trails);
+  // The same choice and seed gives the same path again.
+  await tab.page.getByLabel('Random points').check();
+  assert.deepEqual(await path(), random);
 });
 
-test('k larger than the points is explained, not thrown', async () => {
-  await tab.page.getByRole('button', { name: 'Clear points' }).click();
-  const plot = await tab.page.locator('#classroom-plot').boundingBox();
-  await tab.page.mouse.click(plot.x + 20, plot.y + 20);
-  assert.equal(await status(), 'k: 4 is more than the number of points (1)');
-  await tab.page.getByRole('button', { name: 'Add 40 sample points' }).click();
-  assert.equal(await status(), '');
+test('both charts have axes with tick values; the elbow labels every k', async () => {
+  const ticks = (svg, cls) => tab.page.locator(`${svg} text.${cls}`).allTextContents();
+  assert.deepEqual(await ticks('#classroom-plot', 'x-tick'), ['0', '20', '40', '60', '80', '100']);
+  assert.deepEqual(await ticks('#classroom-plot', 'y-tick'), ['0', '20', '40', '60', '80', '100']);
+  const yTicks = await tab.page.locator('#classroom-inertia text.tick:not(.x-tick)').allTextContents();
+  assert.ok(yTicks.length >= 3 && yTicks[0] === '0', yTicks.join());
+  await tab.page.getByRole('button', { name: /Compute the elbow/ }).click();
+  assert.deepEqual(await ticks('#classroom-elbow', 'x-tick'), ['1', '2', '3', '4', '5', '6', '7', '8']);
+  const elbowY = await tab.page.locator('#classroom-elbow text.tick:not(.x-tick)').allTextContents();
+  assert.ok(elbowY.length >= 3, elbowY.join());
+  assert.match(await tab.page.locator('#classroom-elbow').textContent(), /inertia/);
 });
 
 test('the elbow falls as k grows', async () => {
-  await tab.page.getByRole('button', { name: /Compute the elbow/ }).click();
   const rows = await tab.page.locator('#classroom-elbow-table tbody tr').allTextContents();
   assert.equal(rows.length, 8);
   const values = await tab.page.locator('#classroom-elbow-table tbody td:nth-child(2)').allTextContents();
   const numbers = values.map((v) => Number(v.replaceAll(',', '')));
   for (let i = 1; i < numbers.length; i++) assert.ok(numbers[i] < numbers[i - 1], numbers.join());
   await screenshot(tab.page, 'classroom');
+});
+
+test('clicking the plot adds a point where it was clicked, and restarts', async () => {
+  await tab.page.locator('#classroom-plot').scrollIntoViewIfNeeded();
+  const box = await tab.page.locator('#classroom-plot').boundingBox();
+  await tab.page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.85);
+  assert.equal(await tab.page.locator('#classroom-plot circle.point').count(), 41);
+  assert.match(await tab.page.locator('#classroom-plot').getAttribute('aria-label'), /^41 points, 3 initial centroids/);
+  // Low on the screen is low on the y axis (km north runs upwards).
+  const added = await tab.page.locator('#classroom-plot circle.point').last().evaluate((c) => Number(c.getAttribute('cy')));
+  assert.ok(added > 90, `drawn at y ${added} of 100`);
+});
+
+test('k larger than the points is explained in words, not thrown', async () => {
+  await tab.page.getByRole('button', { name: 'Clear points' }).click();
+  const plot = await tab.page.locator('#classroom-plot').boundingBox();
+  await tab.page.mouse.click(plot.x + plot.width / 2, plot.y + plot.height / 2);
+  assert.equal(await status(), 'k = 3 is more than the number of points (1): add points or lower k.');
+  assert.match(await tab.page.locator('#classroom-status').getAttribute('title'), /k/);
+  await tab.page.getByRole('button', { name: 'Add 40 sample points' }).click();
+  assert.match(await status(), /^41 points; the starting centroids are 3 points picked at random/);
+});
+
+test('on a projector (1920×1080 at 200%), plot and narration fit one 960×540 screen', async () => {
+  const context = await tab.page.context().browser().newContext({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 2, locale: 'en-US' });
+  const page = await context.newPage();
+  const within = async (where) => {
+    for (const selector of ['#classroom-plot', '#classroom-narration', '#classroom-controls']) {
+      const b = await page.locator(selector).boundingBox();
+      assert.ok(b.x >= 0 && b.y >= 0 && b.x + b.width <= 960 && b.y + b.height <= 540,
+        `${where}: ${selector} at ${JSON.stringify(b)}`);
+    }
+  };
+  // Opened from a link (the page scrolls to the view) and from the tab (the page stays at the top).
+  await page.goto(new URL('/#classroom', session.url).href);
+  await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await within('linked');
+  await screenshot(page, 'classroom-projector');
+  await page.goto(new URL('/', session.url).href);
+  await page.locator('nav a[href="#classroom"]').click();
+  await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => /[Cc]onverged/.test(document.querySelector('#classroom-narration').textContent), null, { timeout: 30_000 });
+  await within('from the tab, converged');
+  await page.screenshot({ path: new URL('../../test-output/classroom-projector-screen.png', import.meta.url).pathname });
+  await context.close();
+});
+
+test('screenshots at a phone and a laptop width', async () => {
+  for (const [name, size] of [['phone', { width: 375, height: 812 }], ['laptop', { width: 1280, height: 800 }]]) {
+    const { page } = await session.open('/#classroom', { before: (p) => p.setViewportSize(size) });
+    await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await page.getByRole('button', { name: /Compute the elbow/ }).click();
+    await screenshot(page, `classroom-${name}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${overflow}px wider than the screen`);
+    await page.close();
+  }
 });
 
 test('no request leaves the origin and the console stays clean', () => {
