@@ -2,7 +2,7 @@
 // assignment (points take the colour of their nearest centroid) and then the update (centroids move to the middle
 // of their points, leaving a trail). Below: the inertia curve and the elbow.
 import { whenLoaded } from './loading.js';
-import { fmt } from './format.js';
+import { fmt, sig } from './format.js';
 import { describeError, errorDetail } from './errors.js';
 import { el, reset, colour, lineChart, niceTicks, tickLabel } from './plot.js';
 
@@ -181,7 +181,7 @@ function update() {
   shown = { labels: shown.labels, centroids: next };
   for (let j = 0; j < next.length / 2; j++) trails[j]?.push([next[2 * j], next[2 * j + 1]]);
   inertias.push(r.inertia);
-  const fell = before === undefined ? `inertia is now ${fmt(r.inertia)}` : `inertia fell from ${fmt(before)} to ${fmt(r.inertia)}`;
+  const fell = before === undefined ? `inertia is now ${sig(r.inertia)}` : `inertia fell from ${sig(before)} to ${sig(r.inertia)}`;
   markPhase('update');
   if (r.converged) {
     done = true;
@@ -260,7 +260,7 @@ function draw() {
   }
   lineChart(curve, inertias.map((_, i) => i + 1), inertias, {
     label: inertias.length
-      ? `Inertia by iteration: ${inertias.map(fmt).join(', ')}`
+      ? `Inertia by iteration: ${inertias.map(sig).join(', ')}`
       : 'Inertia by iteration: no steps yet',
     xLabel: 'step',
     yLabel: 'inertia (km²)',
@@ -276,14 +276,14 @@ function showElbow() {
     const ks = Array.from(r.k);
     const values = Array.from(r.inertia);
     lineChart(elbowPlot, ks, values, {
-      label: `Inertia against k: ${ks.map((kk, i) => `k ${kk}: ${fmt(values[i])}`).join('; ')}`,
+      label: `Inertia against k: ${ks.map((kk, i) => `k ${kk}: ${sig(values[i])}`).join('; ')}`,
       xLabel: 'k (clusters)',
       yLabel: 'inertia (km²)',
     });
     ks.forEach((kk, i) => {
       const row = elbowTable.insertRow();
       row.insertCell().textContent = String(kk);
-      row.insertCell().textContent = fmt(values[i]);
+      row.insertCell().textContent = sig(values[i]);
     });
   } catch (err) {
     say('', describeError(err));

@@ -56,8 +56,11 @@ export function gramsRange(g, range) {
 export const kilogramsRange = (kg, range) =>
   gramsRange(kg * 1000, range && { low: range.low * 1000, high: range.high * 1000 });
 
-/** A percentage range: "88–97%". */
-export const percentRange = (range) => `${percent(range.low).slice(0, -1)}–${percent(range.high)}`;
+/** A percentage range: "88–97%"; with a negative end, "−140% to 33%", so that a dash never reads as a minus. */
+export const percentRange = (range) =>
+  range.low < 0 || range.high < 0
+    ? `${percent(range.low)} to ${percent(range.high)}`
+    : `${percent(range.low).slice(0, -1)}–${percent(range.high)}`;
 
 /** Up to 6 significant figures: for the classroom and formula views, which show inputs as typed (not estimates). */
 export const fmt = (value) => format({ maximumSignificantDigits: 6 }).format(value);

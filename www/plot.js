@@ -10,12 +10,15 @@ export const colour = (i) => PALETTE[i % PALETTE.length];
 
 /** A tornado chart: one row per `{ setting, low, high }` (the figure with the setting at its low and high),
  *  largest swing first, bars from the figure's central value. `format` writes a figure. */
-export function tornado(svg, central, rows, { label, format, name = (s) => s, width = 560 }) {
-  const rowHeight = 22;
-  const pad = { left: 250, right: 80, top: 18, bottom: 8 };
+export function tornado(svg, central, rows, { label, format, name = (s) => s, width = svg.clientWidth || 560 }) {
+  // Each setting's name sits above its bar, so the chart is drawn at the width it is shown at, in real pixels,
+  // and long names never squeeze the bars on a phone.
+  const rowHeight = 36;
+  const pad = { left: 4, right: 96, top: 18, bottom: 8 };
   const height = pad.top + pad.bottom + rowHeight * Math.max(rows.length, 1);
   reset(svg, label);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('height', String(height));
   if (rows.length === 0) return;
   const lo = Math.min(central, ...rows.flatMap((r) => [r.low, r.high]));
   const hi = Math.max(central, ...rows.flatMap((r) => [r.low, r.high]));
@@ -23,10 +26,10 @@ export function tornado(svg, central, rows, { label, format, name = (s) => s, wi
   rows.forEach((r, i) => {
     const y = pad.top + i * rowHeight;
     const [a, b] = [Math.min(r.low, r.high), Math.max(r.low, r.high)];
-    el('text', { x: pad.left - 6, y: y + 14, class: 'tick', 'text-anchor': 'end' }, svg).textContent = name(r.setting);
-    if (a < central) el('rect', { x: x(a), y: y + 3, width: x(Math.min(b, central)) - x(a), height: rowHeight - 8, class: 'tornado-low' }, svg);
-    if (b > central) el('rect', { x: x(Math.max(a, central)), y: y + 3, width: x(b) - x(Math.max(a, central)), height: rowHeight - 8, class: 'tornado-high' }, svg);
-    el('text', { x: x(b) + 4, y: y + 14, class: 'tick' }, svg).textContent = `${format(a)}–${format(b)}`;
+    el('text', { x: pad.left, y: y + 12, class: 'tick' }, svg).textContent = name(r.setting);
+    if (a < central) el('rect', { x: x(a), y: y + 17, width: x(Math.min(b, central)) - x(a), height: 12, class: 'tornado-low' }, svg);
+    if (b > central) el('rect', { x: x(Math.max(a, central)), y: y + 17, width: x(b) - x(Math.max(a, central)), height: 12, class: 'tornado-high' }, svg);
+    el('text', { x: x(b) + 4, y: y + 27, class: 'tick' }, svg).textContent = `${format(a)} to ${format(b)}`;
   });
   el('line', { x1: x(central), y1: pad.top - 4, x2: x(central), y2: height - pad.bottom, class: 'axis' }, svg);
   el('text', { x: x(central), y: 11, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
