@@ -178,21 +178,33 @@ impl Grid {
     /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
     #[cfg(test)]
     pub(crate) fn nearest(&self, q: [f64; 2], l: usize, points: &[[f64; 2]]) -> Vec<(f64, usize)> {
-        self.nearest_from(q, l, points, 0)
+        let mut found = Vec::new();
+        self.nearest_into(q, l, points, 0, &mut found);
+        found.into_iter().map(|(d, _, i)| (d, i)).collect()
     }
 
-    /// [`Grid::nearest`], with ties in distance broken by index counted on from `origin` (cyclically): many points
-    /// at one place then each get different neighbours among them (the next ones), instead of all the same few.
-    pub(crate) fn nearest_from(&self, q: [f64; 2], l: usize, points: &[[f64; 2]], origin: usize) -> Vec<(f64, usize)> {
+    /// Up to `l` nearest points to `q` into `found` (cleared first), as (distance, tie key, index), nearest first,
+    /// with ties in distance broken by index counted on from `origin` (cyclically: the tie key): many points at one
+    /// place then each get different neighbours among them (the next ones), instead of all the same few. `found`
+    /// holds the best `l` so far, kept sorted by insertion, so a query costs O(cells + candidates · l) with no
+    /// sort and, when `found` is reused, no allocation (this runs once per stop for the planner's neighbour lists).
+    pub(crate) fn nearest_into(
+        &self,
+        q: [f64; 2],
+        l: usize,
+        points: &[[f64; 2]],
+        origin: usize,
+        found: &mut Vec<(f64, usize, usize)>,
+    ) {
+        found.clear();
+        if l == 0 {
+            return;
+        }
         let n = points.len().max(1);
-        let key = |i: usize| (i + n - origin % n) % n;
-        let order = |found: &mut Vec<(f64, usize)>| {
-            found.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(key(a.1).cmp(&key(b.1))));
-        };
+        let shift = n - origin % n;
         let cx = ((q[0] - self.x0) / self.cell).floor();
         let cy = ((q[1] - self.y0) / self.cell).floor();
         let (cx, cy) = (cx.clamp(-1.0, self.nx as f64) as isize, cy.clamp(-1.0, self.ny as f64) as isize);
-        let mut found: Vec<(f64, usize)> = Vec::with_capacity(2 * l);
         let max_ring = self.nx.max(self.ny) as isize + 2;
         for r in 0..=max_ring {
             for y in cy - r..=cy + r {
@@ -207,23 +219,32 @@ impl Grid {
                     }
                     let c = y as usize * self.nx + x as usize;
                     for &i in &self.items[self.start[c]..self.start[c + 1]] {
-                        found.push((sq_dist(q, points[i]).sqrt(), i));
+                        let d = sq_dist(q, points[i]).sqrt();
+                        if found.len() == l {
+                            let worst = found[l - 1];
+                            if d > worst.0 || (d == worst.0 && (i + shift) % n > worst.1) {
+                                continue;
+                            }
+                        }
+                        let key = (i + shift) % n;
+                        // Insert in order of (distance, key): keys are distinct, so this is a total order.
+                        let mut at = found.len();
+                        while at > 0 && (found[at - 1].0 > d || (found[at - 1].0 == d && found[at - 1].1 > key)) {
+                            at -= 1;
+                        }
+                        if found.len() == l {
+                            found.pop();
+                        }
+                        found.insert(at, (d, key, i));
                     }
                 }
             }
             // Every point not yet seen lies outside ring r, at least r cells from q (q may lie outside the grid,
             // hence the clamp and the extra ring).
-            if found.len() >= l {
-                order(&mut found);
-                found.truncate(l);
-                if found[l - 1].0 <= r as f64 * self.cell {
-                    break;
-                }
+            if found.len() == l && found[l - 1].0 <= r as f64 * self.cell {
+                break;
             }
         }
-        order(&mut found);
-        found.truncate(l);
-        found
     }
 }
 

@@ -188,10 +188,11 @@ impl Search {
         let mut near = Vec::with_capacity(n * k);
         if k > 0 {
             let grid = Grid::new(xy);
+            let mut found = Vec::with_capacity(k + 2);
             for (i, p) in xy.iter().enumerate() {
-                let found = grid.nearest_from(*p, k + 1, xy, i);
+                grid.nearest_into(*p, k + 1, xy, i, &mut found);
                 let mut taken = 0;
-                for &(_, j) in &found {
+                for &(_, _, j) in &found {
                     if j != i && taken < k {
                         near.push(j as u32 + 1);
                         taken += 1;
@@ -200,7 +201,7 @@ impl Search {
                 // Only when many stops share one place can `found` hold i beyond the first k + 1; pad with i's
                 // nearest again (a no-op pair for every move).
                 while taken < k {
-                    near.push(found[0].1 as u32 + 1);
+                    near.push(found[0].2 as u32 + 1);
                     taken += 1;
                 }
             }
