@@ -7,7 +7,7 @@
 //!
 //! No round ever exceeds the capacity: every move of the planner checks the loads exactly.
 
-use super::plan::{plan, Effort};
+use super::plan::{plan_with, Effort, Neighbours};
 use crate::error::Result;
 use crate::geo::LocalPlane;
 
@@ -35,31 +35,76 @@ pub fn group(
     effort: Effort,
     seed: u32,
 ) -> Result<Vec<Round>> {
-    let mut rounds = Vec::new();
-    let mut rest = Vec::new();
-    for (i, &p) in parcels.iter().enumerate() {
-        if p > capacity {
-            let mut left = p;
-            while left > 0.0 {
-                rounds.push(Round { stops: vec![i], parcels: left.min(capacity) });
-                left -= capacity;
+    Grouper::new(lat, lon, effort, seed).group(depot, parcels, capacity)
+}
+
+/// [`group`] for several depots and capacities over the same stops: the stops' projection and neighbour lists
+/// (the planner's costliest set-up, a nearest-neighbour query per stop) are built once for every call that plans
+/// the same stops (the same orders within the capacity).
+pub struct Grouper<'a> {
+    lat: &'a [f64],
+    lon: &'a [f64],
+    effort: Effort,
+    seed: u32,
+    /// The stops planned last (indices into `lat`/`lon`), their plane and neighbour lists.
+    prepared: Option<(Vec<usize>, LocalPlane, Neighbours)>,
+}
+
+impl<'a> Grouper<'a> {
+    /// `lat` and `lon` must already be checked.
+    pub fn new(lat: &'a [f64], lon: &'a [f64], effort: Effort, seed: u32) -> Self {
+        Grouper { lat, lon, effort, seed, prepared: None }
+    }
+
+    /// The stops' latitudes.
+    pub fn lat(&self) -> &'a [f64] {
+        self.lat
+    }
+
+    /// The stops' longitudes.
+    pub fn lon(&self) -> &'a [f64] {
+        self.lon
+    }
+
+    /// [`group`]'s rounds from `depot`.
+    pub fn group(&mut self, depot: [f64; 2], parcels: &[f64], capacity: f64) -> Result<Vec<Round>> {
+        let mut rounds = Vec::new();
+        let mut rest = Vec::new();
+        for (i, &p) in parcels.iter().enumerate() {
+            if p > capacity {
+                let mut left = p;
+                while left > 0.0 {
+                    rounds.push(Round { stops: vec![i], parcels: left.min(capacity) });
+                    left -= capacity;
+                }
+            } else {
+                rest.push(i);
             }
-        } else {
-            rest.push(i);
         }
+        if rest.is_empty() {
+            return Ok(rounds);
+        }
+        let (lat, lon) = (self.lat, self.lon);
+        let prepared = match self.prepared.take() {
+            Some(p) if p.0 == rest => p,
+            _ => {
+                let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
+                let plane = LocalPlane::around(&flat)?;
+                let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
+                let neighbours = Neighbours::new(&xy, self.effort);
+                (rest, plane, neighbours)
+            }
+        };
+        let (rest, plane, neighbours) = &prepared;
+        let demand: Vec<f64> = rest.iter().map(|&i| parcels[i]).collect();
+        let depot = plane.project(depot[0], depot[1]);
+        for r in plan_with(neighbours, depot, &demand, capacity, self.effort, self.seed) {
+            let parcels = r.iter().map(|&j| demand[j]).sum();
+            rounds.push(Round { stops: r.into_iter().map(|j| rest[j]).collect(), parcels });
+        }
+        self.prepared = Some(prepared);
+        Ok(rounds)
     }
-    if rest.is_empty() {
-        return Ok(rounds);
-    }
-    let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
-    let plane = LocalPlane::around(&flat)?;
-    let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
-    let demand: Vec<f64> = rest.iter().map(|&i| parcels[i]).collect();
-    for r in plan(plane.project(depot[0], depot[1]), &xy, &demand, capacity, effort, seed) {
-        let parcels = r.iter().map(|&j| demand[j]).sum();
-        rounds.push(Round { stops: r.into_iter().map(|j| rest[j]).collect(), parcels });
-    }
-    Ok(rounds)
 }
 
 /// The distinct points of `xy`, in order of first appearance.

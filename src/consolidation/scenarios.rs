@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::orders::{FeatureCollection, OutFeature, OutProperties};
 use super::plan::Effort;
-use super::rounds::{distinct, group, hilbert_order};
+use super::rounds::{distinct, hilbert_order, Grouper};
 use super::routing::{area_perimeter, convex_hull, route_in_order, Route};
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
@@ -475,7 +475,8 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     // 2. Consolidated rounds.
     let effort = input.effort.unwrap_or_default();
     let fewest = |capacity: f64| Some((total / capacity).ceil() as usize);
-    let rounds = routed(depot, lat, lon, parcels, capacity, road, effort, seed)?;
+    let mut planner = Grouper::new(lat, lon, effort, seed);
+    let rounds = routed(&mut planner, depot, parcels, capacity, road)?;
     let km = rounds.iter().map(|r| r.km).sum();
     let consolidated = scenario(
         "consolidated",
@@ -516,7 +517,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         served.iter().map(|p| p.lon).collect(),
         served.iter().map(|p| p.parcels).collect(),
     );
-    let van_rounds = routed(depot, &plat, &plon, &pparcels, capacity, road, effort, seed)?;
+    let van_rounds = routed(&mut Grouper::new(&plat, &plon, effort, seed), depot, &pparcels, capacity, road)?;
     let shopper = |share: f64| 2.0 * one_way * share;
     let pickup_scenario = scenario(
         "pickup",
@@ -534,7 +535,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     // 4. Cargo bikes: full van loads to the hub, then bike rounds from it.
     let trunk_trips = (total / capacity).ceil();
     let trunk_km = trunk_trips * 2.0 * haversine_km(depot.lat, depot.lon, hub.lat, hub.lon) * road;
-    let bike_rounds = routed(hub, lat, lon, parcels, bike_capacity, road, effort, seed)?;
+    let bike_rounds = routed(&mut planner, hub, parcels, bike_capacity, road)?;
     let cargo_bike = scenario(
         "cargoBike",
         "Cargo bikes from a micro-hub",
@@ -603,22 +604,13 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     })
 }
 
-/// Capacity-aware rounds of the stops, each routed from `from`.
-#[allow(clippy::too_many_arguments)]
-fn routed(
-    from: LatLon,
-    lat: &[f64],
-    lon: &[f64],
-    parcels: &[f64],
-    capacity: f64,
-    road: f64,
-    effort: Effort,
-    seed: u32,
-) -> Result<Vec<Route>> {
-    if lat.is_empty() {
+/// Capacity-aware rounds of the stops of `planner`, each routed from `from`.
+fn routed(planner: &mut Grouper, from: LatLon, parcels: &[f64], capacity: f64, road: f64) -> Result<Vec<Route>> {
+    if parcels.is_empty() {
         return Ok(Vec::new());
     }
-    let rounds = group(from.pair(), lat, lon, parcels, capacity, effort, seed)?;
+    let (lat, lon) = (planner.lat(), planner.lon());
+    let rounds = planner.group(from.pair(), parcels, capacity)?;
     Ok(rounds.iter().map(|r| route_in_order(from.pair(), lat, lon, &r.stops, road)).collect())
 }
 

@@ -101,16 +101,83 @@ pub fn plan(
     effort: Effort,
     seed: u32,
 ) -> Vec<Vec<usize>> {
-    let n = xy.len();
+    plan_with(&Neighbours::new(xy, effort), depot, demand, capacity, effort, seed)
+}
+
+/// The stops' neighbour lists (and their Hilbert order), which depend only on where the stops are and the
+/// [`Effort`]: `consolidate` builds them once for the vans' and the bikes' rounds over the same orders.
+pub struct Neighbours {
+    /// Stop `order[c]` is node c + 1 of the search: the stops along a Hilbert curve, so that neighbours on the map
+    /// are neighbours in memory (at a million stops, cache misses otherwise dominate), and the first local search
+    /// visits them in that order.
+    order: Vec<usize>,
+    /// The stops' coordinates in that order.
+    xy: Vec<[f64; 2]>,
+    /// Neighbours per stop.
+    k: usize,
+    /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
+    near: Vec<u32>,
+}
+
+impl Neighbours {
+    /// The neighbour lists of the stops `xy` for `effort`.
+    pub fn new(xy: &[[f64; 2]], effort: Effort) -> Self {
+        let n = xy.len();
+        let order = hilbert_order(xy);
+        let xy: Vec<[f64; 2]> = order.iter().map(|&i| xy[i]).collect();
+        let k = effort.neighbours(n).min(n.saturating_sub(1));
+        let mut near = Vec::with_capacity(n * k);
+        if k > 0 {
+            let grid = Grid::new(&xy);
+            let mut found = Vec::with_capacity(k + 2);
+            for (i, p) in xy.iter().enumerate() {
+                grid.nearest_into(*p, k + 1, &xy, i, &mut found);
+                let mut taken = 0;
+                for &(_, _, j) in &found {
+                    if j != i && taken < k {
+                        near.push(j as u32 + 1);
+                        taken += 1;
+                    }
+                }
+                // Only when many stops share one place can `found` hold i beyond the first k + 1; pad with i's
+                // nearest again (a no-op pair for every move).
+                while taken < k {
+                    near.push(found[0].2 as u32 + 1);
+                    taken += 1;
+                }
+            }
+        }
+        Neighbours { order, xy, k, near }
+    }
+
+    /// How many stops.
+    pub fn len(&self) -> usize {
+        self.xy.len()
+    }
+
+    /// Whether there are no stops.
+    pub fn is_empty(&self) -> bool {
+        self.xy.is_empty()
+    }
+}
+
+/// [`plan`] with the neighbour lists built beforehand (`demand` in the order of the stops given to
+/// [`Neighbours::new`]).
+pub fn plan_with(
+    neighbours: &Neighbours,
+    depot: [f64; 2],
+    demand: &[f64],
+    capacity: f64,
+    effort: Effort,
+    seed: u32,
+) -> Vec<Vec<usize>> {
+    let n = neighbours.len();
     if n == 0 {
         return Vec::new();
     }
-    // Stops are renumbered along a Hilbert curve, so that neighbours on the map are neighbours in memory (at a
-    // million stops, cache misses otherwise dominate), and the first local search visits them in that order.
-    let order = hilbert_order(xy);
-    let sorted_xy: Vec<[f64; 2]> = order.iter().map(|&i| xy[i]).collect();
+    let order = &neighbours.order;
     let sorted_q: Vec<f64> = order.iter().map(|&i| demand[i]).collect();
-    let mut s = Search::new(depot, &sorted_xy, &sorted_q, capacity, effort);
+    let mut s = Search::new(depot, neighbours, &sorted_q, capacity);
     s.savings();
     let mut rng = Rng::new(seed);
     let start: Vec<u32> = (1..=n as u32).collect();
@@ -147,14 +214,14 @@ fn shuffle(v: &mut [u32], rng: &mut Rng) {
     }
 }
 
-/// The solution being improved. Node 0 is the depot; node c ≥ 1 is stop c − 1.
-struct Search {
+/// The solution being improved. Node 0 is the depot; node c ≥ 1 is stop c − 1 of the [`Neighbours`].
+struct Search<'a> {
     pts: Vec<[f64; 2]>,
     q: Vec<f64>,
     cap: f64,
     k: usize,
     /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
-    near: Vec<u32>,
+    near: &'a [u32],
     routes: Vec<Vec<u32>>,
     load: Vec<f64>,
     route_of: Vec<u32>,
@@ -175,8 +242,9 @@ struct Search {
     queued: Vec<bool>,
 }
 
-impl Search {
-    fn new(depot: [f64; 2], xy: &[[f64; 2]], demand: &[f64], cap: f64, effort: Effort) -> Self {
+impl<'a> Search<'a> {
+    fn new(depot: [f64; 2], neighbours: &'a Neighbours, demand: &[f64], cap: f64) -> Self {
+        let xy = &neighbours.xy;
         let n = xy.len();
         let mut pts = Vec::with_capacity(n + 1);
         pts.push(depot);
@@ -184,35 +252,13 @@ impl Search {
         let mut q = Vec::with_capacity(n + 1);
         q.push(0.0);
         q.extend_from_slice(demand);
-        let k = effort.neighbours(n).min(n.saturating_sub(1));
-        let mut near = Vec::with_capacity(n * k);
-        if k > 0 {
-            let grid = Grid::new(xy);
-            let mut found = Vec::with_capacity(k + 2);
-            for (i, p) in xy.iter().enumerate() {
-                grid.nearest_into(*p, k + 1, xy, i, &mut found);
-                let mut taken = 0;
-                for &(_, _, j) in &found {
-                    if j != i && taken < k {
-                        near.push(j as u32 + 1);
-                        taken += 1;
-                    }
-                }
-                // Only when many stops share one place can `found` hold i beyond the first k + 1; pad with i's
-                // nearest again (a no-op pair for every move).
-                while taken < k {
-                    near.push(found[0].2 as u32 + 1);
-                    taken += 1;
-                }
-            }
-        }
         let scale = xy.iter().map(|p| (p[0] - depot[0]).hypot(p[1] - depot[1])).fold(0.0, f64::max).max(1e-300);
         Search {
             pts,
             q,
             cap,
-            k,
-            near,
+            k: neighbours.k,
+            near: &neighbours.near,
             routes: Vec::new(),
             load: Vec::new(),
             route_of: vec![0; n + 1],
@@ -331,18 +377,20 @@ impl Search {
             self.pos[c] = 0;
             self.pre[c] = self.q[c];
         }
-        let mut pairs: Vec<(f64, u32, u32)> = Vec::with_capacity(n * self.k / 2 + 1);
+        // Largest saving first, then by the pair: the key is the saving's bits inverted (for positive floats the
+        // bits rank as the values do), so the sort compares integers only.
+        let mut pairs: Vec<(u64, u32, u32)> = Vec::with_capacity(n * self.k / 2 + 1);
         for i in 1..=n as u32 {
             for &j in self.neighbours(i) {
                 if j > i || !self.neighbours(j).contains(&i) {
                     let s = self.d(0, i) + self.d(0, j) - self.d(i, j);
                     if s > 0.0 {
-                        pairs.push((s, i.min(j), i.max(j)));
+                        pairs.push((!s.to_bits(), i.min(j), i.max(j)));
                     }
                 }
             }
         }
-        pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        pairs.sort_unstable();
         pairs.dedup_by_key(|p| (p.1, p.2));
         for &(_, i, j) in &pairs {
             let (ri, rj) = (self.route_of[i as usize], self.route_of[j as usize]);
