@@ -247,10 +247,21 @@ impl Grid {
         }
         let n = points.len().max(1);
         let shift = n - origin % n;
-        let cx = ((q[0] - self.x0) / self.cell).floor();
-        let cy = ((q[1] - self.y0) / self.cell).floor();
-        let (cx, cy) = (cx.clamp(-1.0, self.nx as f64) as isize, cy.clamp(-1.0, self.ny as f64) as isize);
+        let fx = ((q[0] - self.x0) / self.cell).floor();
+        let fy = ((q[1] - self.y0) / self.cell).floor();
+        let (cx, cy) = (fx.clamp(-1.0, self.nx as f64) as isize, fy.clamp(-1.0, self.ny as f64) as isize);
+        // How far q is inside its cell: every point outside ring r is at least r cells plus this from q. (A little
+        // less, against rounding; 0 when q is outside the grid.)
+        let inside = (0.0..self.nx as f64).contains(&fx) && (0.0..self.ny as f64).contains(&fy);
+        let margin = if inside {
+            let (ax, ay) = (self.x0 + fx * self.cell, self.y0 + fy * self.cell);
+            let m = (q[0] - ax).min(ax + self.cell - q[0]).min(q[1] - ay).min(ay + self.cell - q[1]);
+            (m - 1e-9 * self.cell).max(0.0)
+        } else {
+            0.0
+        };
         let max_ring = self.nx.max(self.ny) as isize + 2;
+        // Squared distances until the end, when they become distances.
         for r in 0..=max_ring {
             for y in cy - r..=cy + r {
                 if y < 0 || y >= self.ny as isize {
@@ -264,7 +275,7 @@ impl Grid {
                     }
                     let c = y as usize * self.nx + x as usize;
                     for &i in &self.items[self.start[c]..self.start[c + 1]] {
-                        let d = sq_dist(q, points[i]).sqrt();
+                        let d = sq_dist(q, points[i]);
                         if found.len() == l {
                             let worst = found[l - 1];
                             if d > worst.0 || (d == worst.0 && (i + shift) % n > worst.1) {
@@ -284,11 +295,13 @@ impl Grid {
                     }
                 }
             }
-            // Every point not yet seen lies outside ring r, at least r cells from q (q may lie outside the grid,
-            // hence the clamp and the extra ring).
-            if found.len() == l && found[l - 1].0 <= r as f64 * self.cell {
+            let bound = r as f64 * self.cell + margin;
+            if found.len() == l && found[l - 1].0 <= bound * bound {
                 break;
             }
+        }
+        for f in found.iter_mut() {
+            f.0 = f.0.sqrt();
         }
     }
 }

@@ -147,21 +147,31 @@ fn set_positions(tour: &[usize], pos: &mut [usize]) {
     }
 }
 
-/// Each point's `k` nearest others, nearest first (ties by index): the `k` smallest are selected, then only they
-/// are sorted (a full sort per point made this O(m² log m) per round, a sixth of `consolidate` at 100k orders).
+/// Each point's `k` nearest others, nearest first (ties by index), each kept in a buffer of the best `k` so far,
+/// sorted by insertion (most points fail the first comparison with the buffer's last; a sort per point made this
+/// O(m² log m) per round, a sixth of `consolidate` at 100k orders).
 fn neighbours(points: &[[f64; 3]], k: usize) -> Vec<Vec<usize>> {
     let m = points.len();
-    let mut others: Vec<(f64, usize)> = Vec::with_capacity(m);
+    let mut best: Vec<(f64, usize)> = Vec::with_capacity(k + 1);
     (0..m)
         .map(|a| {
-            others.clear();
-            others.extend((0..m).filter(|&b| b != a).map(|b| (chord(&points[a], &points[b]), b)));
-            if k < others.len() {
-                others.select_nth_unstable_by(k, |x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
-                others.truncate(k);
+            best.clear();
+            for b in (0..m).filter(|&b| b != a) {
+                let d = chord(&points[a], &points[b]);
+                // Indices come in increasing order, so an equal distance never displaces an earlier point.
+                if best.len() == k && d >= best[k - 1].0 {
+                    continue;
+                }
+                let mut at = best.len();
+                while at > 0 && best[at - 1].0 > d {
+                    at -= 1;
+                }
+                if best.len() == k {
+                    best.pop();
+                }
+                best.insert(at, (d, b));
             }
-            sort_pairs(&mut others);
-            others.iter().map(|o| o.1).collect()
+            best.iter().map(|o| o.1).collect()
         })
         .collect()
 }
