@@ -129,12 +129,22 @@ fn improve(points: &[[f64; 3]], tour: &mut Vec<usize>) {
     if m < 4 {
         return;
     }
-    let near = neighbours(points, NEIGHBOURS.min(m - 1));
+    // All chord lengths, once (rounds have at most MAX_ROUTED_STOPS stops): the neighbour lists need every pair,
+    // and the moves then look them up.
+    let mut dist = vec![0.0; m * m];
+    for a in 0..m {
+        for b in a + 1..m {
+            let d = chord(&points[a], &points[b]);
+            dist[a * m + b] = d;
+            dist[b * m + a] = d;
+        }
+    }
+    let near = neighbours(&dist, m, NEIGHBOURS.min(m - 1));
     let mut pos = vec![0; m];
     set_positions(tour, &mut pos);
     for _ in 0..(2 * m).max(50) {
-        let a = two_opt(points, &near, tour, &mut pos);
-        let b = or_opt(points, &near, tour, &mut pos);
+        let a = two_opt(&dist, &near, tour, &mut pos);
+        let b = or_opt(&dist, &near, tour, &mut pos);
         if !a && !b {
             return;
         }
@@ -147,19 +157,17 @@ fn set_positions(tour: &[usize], pos: &mut [usize]) {
     }
 }
 
-/// Each point's `k` nearest others, nearest first (ties by index), each kept in a buffer of the best `k` so far,
-/// sorted by insertion (most points fail the first comparison with the buffer's last; a sort per point made this
-/// O(m² log m) per round, a sixth of `consolidate` at 100k orders).
-fn neighbours(points: &[[f64; 3]], k: usize) -> Vec<Vec<usize>> {
-    let m = points.len();
+/// Each of the `m` points' `k` nearest others by the `m` × `m` distances `dist`, nearest first (ties by index),
+/// each kept in a buffer of the best `k` so far, sorted by insertion (most points fail the first comparison with the
+/// buffer's last; a sort per point made this O(m² log m) per round, a sixth of `consolidate` at 100k orders).
+fn neighbours(dist: &[f64], m: usize, k: usize) -> Vec<Vec<usize>> {
     let mut best: Vec<(f64, usize)> = Vec::with_capacity(k + 1);
     (0..m)
         .map(|a| {
             best.clear();
-            for b in (0..m).filter(|&b| b != a) {
-                let d = chord(&points[a], &points[b]);
+            for (b, &d) in dist[a * m..(a + 1) * m].iter().enumerate() {
                 // Indices come in increasing order, so an equal distance never displaces an earlier point.
-                if best.len() == k && d >= best[k - 1].0 {
+                if b == a || (best.len() == k && d >= best[k - 1].0) {
                     continue;
                 }
                 let mut at = best.len();
@@ -178,9 +186,9 @@ fn neighbours(points: &[[f64; 3]], k: usize) -> Vec<Vec<usize>> {
 
 /// One 2-opt sweep. Edge k joins tour[k] and tour[k + 1] (the last one closes the tour at the depot); replacing
 /// edges k1 < k2 with the two crossing ones is reversing tour[k1 + 1..=k2].
-fn two_opt(points: &[[f64; 3]], near: &[Vec<usize>], tour: &mut [usize], pos: &mut [usize]) -> bool {
+fn two_opt(dist: &[f64], near: &[Vec<usize>], tour: &mut [usize], pos: &mut [usize]) -> bool {
     let m = tour.len();
-    let d = |a: usize, b: usize| chord(&points[a], &points[b]);
+    let d = |a: usize, b: usize| dist[a * m + b];
     let mut improved = false;
     for i in 0..m {
         // New edge a–c, with c each of a's neighbours: joined to a's successor side or its predecessor side.
@@ -216,9 +224,9 @@ fn two_opt(points: &[[f64; 3]], near: &[Vec<usize>], tour: &mut [usize], pos: &m
 
 /// One Or-opt sweep: each run of 1–3 stops is tried between a neighbour of its ends and that neighbour's
 /// successor or predecessor, in either direction.
-fn or_opt(points: &[[f64; 3]], near: &[Vec<usize>], tour: &mut Vec<usize>, pos: &mut [usize]) -> bool {
+fn or_opt(dist: &[f64], near: &[Vec<usize>], tour: &mut Vec<usize>, pos: &mut [usize]) -> bool {
     let m = tour.len();
-    let d = |a: usize, b: usize| chord(&points[a], &points[b]);
+    let d = |a: usize, b: usize| dist[a * m + b];
     let mut improved = false;
     set_positions(tour, pos);
     for len in 1..=3.min(m - 2) {
