@@ -56,6 +56,11 @@ impl<'a> Grouper<'a> {
         Grouper { lat, lon, effort, seed, prepared: None }
     }
 
+    /// How hard the planner works.
+    pub fn effort(&self) -> Effort {
+        self.effort
+    }
+
     /// The stops' latitudes.
     pub fn lat(&self) -> &'a [f64] {
         self.lat

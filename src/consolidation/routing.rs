@@ -85,6 +85,16 @@ pub fn route_in_order(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usi
     Route { sequence, km, approximate: false }
 }
 
+/// A round planned on the plane, kept in its planned order (no polishing on the sphere): only its km, as
+/// [`route_in_order`] measures them (or the [BHH](self) estimate above [`MAX_ROUTED_STOPS`] stops).
+pub fn route_as_planned(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usize], road_factor: f64) -> Route {
+    if sequence.len() > MAX_ROUTED_STOPS {
+        return estimate(depot, lat, lon, sequence, road_factor);
+    }
+    let km = tour_km(depot, lat, lon, sequence) * road_factor;
+    Route { sequence: sequence.to_vec(), km, approximate: false }
+}
+
 /// Great-circle km of depot → `sequence` → depot.
 pub fn tour_km(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usize]) -> f64 {
     let mut km = 0.0;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::orders::{FeatureCollection, OutFeature, OutProperties};
 use super::plan::Effort;
 use super::rounds::{distinct, hilbert_order, Grouper};
-use super::routing::{area_perimeter, convex_hull, route_in_order, Route};
+use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, Route};
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
     REFERENCE_PICKUP_KM, ROAD_SOURCE, ROUND_SOURCE,
@@ -611,7 +611,8 @@ fn routed(planner: &mut Grouper, from: LatLon, parcels: &[f64], capacity: f64, r
     }
     let (lat, lon) = (planner.lat(), planner.lon());
     let rounds = planner.group(from.pair(), parcels, capacity)?;
-    Ok(rounds.iter().map(|r| route_in_order(from.pair(), lat, lon, &r.stops, road)).collect())
+    let route = if planner.effort().polishes(lat.len()) { route_in_order } else { route_as_planned };
+    Ok(rounds.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
 }
 
 /// At most this many trips: more would take minutes and gigabytes, and means the capacity is far too small.
