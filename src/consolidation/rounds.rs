@@ -35,7 +35,7 @@ pub fn group(
     effort: Effort,
     seed: u32,
 ) -> Result<Vec<Round>> {
-    Grouper::new(lat, lon, effort, seed).group(depot, parcels, capacity)
+    Grouper::new(lat, lon, effort, seed).group(depot, parcels, capacity, &mut |_| Ok(()))
 }
 
 /// [`group`] for several depots and capacities over the same stops: the stops' projection and neighbour lists
@@ -71,8 +71,15 @@ impl<'a> Grouper<'a> {
         self.lon
     }
 
-    /// [`group`]'s rounds from `depot`.
-    pub fn group(&mut self, depot: [f64; 2], parcels: &[f64], capacity: f64) -> Result<Vec<Round>> {
+    /// [`group`]'s rounds from `depot`, reporting the share done (0 to 1) to `progress` every so often; an error
+    /// from `progress` stops the planning and is returned.
+    pub fn group(
+        &mut self,
+        depot: [f64; 2],
+        parcels: &[f64],
+        capacity: f64,
+        progress: &mut dyn FnMut(f64) -> Result<()>,
+    ) -> Result<Vec<Round>> {
         let mut rounds = Vec::new();
         let mut rest = Vec::new();
         for (i, &p) in parcels.iter().enumerate() {
@@ -90,20 +97,23 @@ impl<'a> Grouper<'a> {
             return Ok(rounds);
         }
         let (lat, lon) = (self.lat, self.lon);
-        let prepared = match self.prepared.take() {
-            Some(p) if p.0 == rest => p,
+        // Building the neighbour lists is about a fifth of the work, when they are built.
+        let (prepared, from) = match self.prepared.take() {
+            Some(p) if p.0 == rest => (p, 0.0),
             _ => {
+                progress(0.0)?;
                 let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
                 let plane = LocalPlane::around(&flat)?;
                 let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
                 let neighbours = Neighbours::new(&xy, self.effort);
-                (rest, plane, neighbours)
+                ((rest, plane, neighbours), 0.2)
             }
         };
         let (rest, plane, neighbours) = &prepared;
         let demand: Vec<f64> = rest.iter().map(|&i| parcels[i]).collect();
         let depot = plane.project(depot[0], depot[1]);
-        for r in plan_with(neighbours, depot, &demand, capacity, self.effort, self.seed) {
+        let mut report = |share: f64| progress(from + (1.0 - from) * share);
+        for r in plan_with(neighbours, depot, &demand, capacity, self.effort, self.seed, &mut report)? {
             let parcels = r.iter().map(|&j| demand[j]).sum();
             rounds.push(Round { stops: r.into_iter().map(|j| rest[j]).collect(), parcels });
         }

@@ -394,6 +394,52 @@ fn setting(name: &str, value: f64, unit: &str, given: bool, default_source: &str
 /// assert_eq!(consolidated.kg_co2e, consolidated.ttw_kg.unwrap() + consolidated.wtt_kg.unwrap());
 /// ```
 pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
+    consolidate_with_progress(input, &mut |_| Ok(()))
+}
+
+/// Where [`consolidate_with_progress`] is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// `vans` (the consolidated rounds), `pickup` (placing the points and their rounds), `bikes` (the cargo
+    /// bikes' rounds), `pricing`, then `done`.
+    pub phase: &'static str,
+    /// The share of the whole call done, 0 to 1, never decreasing: an estimate from the planner's work counts.
+    pub fraction: f64,
+}
+
+/// The share of [`consolidate`] each phase starts at (the rest before the next): the vans' rounds build the
+/// neighbour lists the bikes' rounds reuse, so they take longest.
+const PHASES: [(&str, f64); 5] = [("vans", 0.02), ("pickup", 0.5), ("bikes", 0.55), ("pricing", 0.95), ("done", 1.0)];
+
+/// Passes progress on when the phase changes or the fraction has moved by 1/200 since the last report, so the
+/// caller hears about 200 times per call at most.
+struct Reporter<'a> {
+    callback: &'a mut dyn FnMut(Progress) -> Result<()>,
+    last: Progress,
+}
+
+impl Reporter<'_> {
+    /// `share` (0 to 1) of phase `phase` (an index into [`PHASES`]) is done.
+    fn report(&mut self, phase: usize, share: f64) -> Result<()> {
+        let (name, from) = PHASES[phase];
+        let to = PHASES.get(phase + 1).map_or(1.0, |p| p.1);
+        let fraction = (from + (to - from) * share.clamp(0.0, 1.0)).max(self.last.fraction);
+        if name != self.last.phase || fraction >= self.last.fraction + 0.005 || (fraction == 1.0 && share >= 1.0) {
+            self.last = Progress { phase: name, fraction };
+            (self.callback)(self.last)?;
+        }
+        Ok(())
+    }
+}
+
+/// [`consolidate`], reporting its progress to `progress` (a few hundred times at most, whatever the size). An
+/// error from `progress` stops the work and is returned (the JS binding maps a throwing `onProgress` to code
+/// `aborted`).
+pub fn consolidate_with_progress(
+    input: &ConsolidateInput,
+    progress: &mut dyn FnMut(Progress) -> Result<()>,
+) -> Result<Consolidation> {
+    let mut reporter = Reporter { callback: progress, last: Progress { phase: "", fraction: 0.0 } };
     // Everything is checked before anything heavy runs.
     let orders = &input.orders;
     orders.check()?;
@@ -456,6 +502,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     let total = orders.total_parcels();
     let there_and_back = |from: LatLon, i: usize| 2.0 * haversine_km(from.lat, from.lon, lat[i], lon[i]) * road;
 
+    reporter.report(0, 0.0)?;
     // 1. Dedicated: every order its own trip (or trips, when it is bigger than a round).
     let mut dedicated_km = 0.0;
     let mut dedicated_trips = 0;
@@ -476,7 +523,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     let effort = input.effort.unwrap_or_default();
     let fewest = |capacity: f64| Some((total / capacity).ceil() as usize);
     let mut planner = Grouper::new(lat, lon, effort, seed);
-    let rounds = routed(&mut planner, depot, parcels, capacity, road)?;
+    let rounds = routed(&mut planner, depot, parcels, capacity, road, &mut |share| reporter.report(0, share))?;
     let km = rounds.iter().map(|r| r.km).sum();
     let consolidated = scenario(
         "consolidated",
@@ -486,6 +533,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         vec![factors.leg("vans", &vehicle, km, false)?],
     )?;
 
+    reporter.report(1, 0.0)?;
     // 3. Pickup points: place them, send each order to its nearest, serve the points in rounds.
     let (points, pickup_of) = match locations {
         Some(l) => {
@@ -517,7 +565,10 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         served.iter().map(|p| p.lon).collect(),
         served.iter().map(|p| p.parcels).collect(),
     );
-    let van_rounds = routed(&mut Grouper::new(&plat, &plon, effort, seed), depot, &pparcels, capacity, road)?;
+    let van_rounds =
+        routed(&mut Grouper::new(&plat, &plon, effort, seed), depot, &pparcels, capacity, road, &mut |share| {
+            reporter.report(1, 0.5 + 0.5 * share)
+        })?;
     let shopper = |share: f64| 2.0 * one_way * share;
     let pickup_scenario = scenario(
         "pickup",
@@ -535,7 +586,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     // 4. Cargo bikes: full van loads to the hub, then bike rounds from it.
     let trunk_trips = (total / capacity).ceil();
     let trunk_km = trunk_trips * 2.0 * haversine_km(depot.lat, depot.lon, hub.lat, hub.lon) * road;
-    let bike_rounds = routed(&mut planner, hub, parcels, bike_capacity, road)?;
+    let bike_rounds = routed(&mut planner, hub, parcels, bike_capacity, road, &mut |share| reporter.report(2, share))?;
     let cargo_bike = scenario(
         "cargoBike",
         "Cargo bikes from a micro-hub",
@@ -547,6 +598,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         ],
     )?;
 
+    reporter.report(3, 0.0)?;
     // 5. Pricing: the carriers' baselines, failed first attempts, savings and ranges.
     let (scenarios, baseline, pricing_settings) = super::baselines::price(
         &super::baselines::Context {
@@ -591,6 +643,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         settings.push(setting("pickup.distanceKm", km, "km", true, ""));
     }
     settings.extend(pricing_settings);
+    reporter.report(4, 1.0)?;
     Ok(Consolidation {
         orders: n,
         parcels: total,
@@ -604,13 +657,21 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     })
 }
 
-/// Capacity-aware rounds of the stops of `planner`, each routed from `from`.
-fn routed(planner: &mut Grouper, from: LatLon, parcels: &[f64], capacity: f64, road: f64) -> Result<Vec<Route>> {
+/// Capacity-aware rounds of the stops of `planner`, each routed from `from`; the planning's progress goes to
+/// `progress` (0 to 1).
+fn routed(
+    planner: &mut Grouper,
+    from: LatLon,
+    parcels: &[f64],
+    capacity: f64,
+    road: f64,
+    progress: &mut dyn FnMut(f64) -> Result<()>,
+) -> Result<Vec<Route>> {
     if parcels.is_empty() {
         return Ok(Vec::new());
     }
     let (lat, lon) = (planner.lat(), planner.lon());
-    let rounds = planner.group(from.pair(), parcels, capacity)?;
+    let rounds = planner.group(from.pair(), parcels, capacity, progress)?;
     let route = if planner.effort().polishes(lat.len()) { route_in_order } else { route_as_planned };
     Ok(rounds.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
 }

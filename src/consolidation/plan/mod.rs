@@ -23,7 +23,11 @@
 pub mod cvrplib;
 
 use crate::consolidation::rounds::{hilbert_order, Grid};
+use crate::error::{Error, Result};
 use crate::kmeans::Rng;
+
+/// Progress is reported about every this many move evaluations (well under a millisecond of work).
+const TICK: u64 = 1 << 14;
 
 /// The rounds the tests allow for `min` = ⌈Σ parcels / capacity⌉: `min + 1 + min / 20`. Savings and the local
 /// search never open a round (ruin and recreate only when a stop fits nowhere), but they do not pack bins either:
@@ -112,7 +116,10 @@ pub fn plan(
     effort: Effort,
     seed: u32,
 ) -> Vec<Vec<usize>> {
-    plan_with(&Neighbours::new(xy, effort), depot, demand, capacity, effort, seed)
+    match plan_with(&Neighbours::new(xy, effort), depot, demand, capacity, effort, seed, &mut |_| Ok(())) {
+        Ok(rounds) => rounds,
+        Err(_) => unreachable!("only the progress callback can stop the planner"),
+    }
 }
 
 /// The stops' neighbour lists (and their Hilbert order), which depend only on where the stops are and the
@@ -173,7 +180,12 @@ impl Neighbours {
 }
 
 /// [`plan`] with the neighbour lists built beforehand (`demand` in the order of the stops given to
-/// [`Neighbours::new`]).
+/// [`Neighbours::new`]), reporting the share of the work done (0 to 1) to `progress` every so often (about every
+/// [`TICK`] move evaluations). An error from `progress` stops the planning and is returned.
+///
+/// The share is an estimate: savings count for the first tenth; the first local search for the next half (or all
+/// the rest when there is no ruin and recreate), measured against about 1.25 evaluations per neighbour pair (what
+/// it takes on city orders); ruin and recreate for the rest, against its budget.
 pub fn plan_with(
     neighbours: &Neighbours,
     depot: [f64; 2],
@@ -181,24 +193,33 @@ pub fn plan_with(
     capacity: f64,
     effort: Effort,
     seed: u32,
-) -> Vec<Vec<usize>> {
+    progress: &mut dyn FnMut(f64) -> Result<()>,
+) -> Result<Vec<Vec<usize>>> {
     let n = neighbours.len();
     if n == 0 {
-        return Vec::new();
+        return Ok(Vec::new());
     }
+    progress(0.0)?;
     let order = &neighbours.order;
     let sorted_q: Vec<f64> = order.iter().map(|&i| demand[i]).collect();
-    let mut s = Search::new(depot, neighbours, &sorted_q, capacity);
+    let mut s = Search::new(depot, neighbours, &sorted_q, capacity, progress);
     s.savings();
+    let budget = effort.budget(n);
+    let split = if budget > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
+    s.stage(0.1, split, 1.25 * (n * s.k.max(1)) as f64);
     let mut rng = Rng::new(seed);
     let start: Vec<u32> = (1..=n as u32).collect();
     s.local_search(&start, u64::MAX);
-    s.ruin_and_recreate(&mut rng, effort.budget(n));
-    s.routes
+    s.stage(split, 1.0, budget as f64);
+    s.ruin_and_recreate(&mut rng, budget);
+    if let Some(e) = s.stopped.take() {
+        return Err(e);
+    }
+    Ok(s.routes
         .into_iter()
         .filter(|r| !r.is_empty())
         .map(|r| r.into_iter().map(|c| order[c as usize - 1]).collect())
-        .collect()
+        .collect())
 }
 
 /// Total length of `rounds` (as [`plan`] returns them) from `depot`.
@@ -251,10 +272,22 @@ struct Search<'a> {
     /// Queue of nodes to search from.
     queue: Vec<u32>,
     queued: Vec<bool>,
+    /// Where progress goes, the current stage (share at its start and end, work at its start, work expected), the
+    /// work at which to report next, and the error that stopped the search.
+    progress: &'a mut dyn FnMut(f64) -> Result<()>,
+    stage: (f64, f64, u64, f64),
+    next_tick: u64,
+    stopped: Option<Error>,
 }
 
 impl<'a> Search<'a> {
-    fn new(depot: [f64; 2], neighbours: &'a Neighbours, demand: &[f64], cap: f64) -> Self {
+    fn new(
+        depot: [f64; 2],
+        neighbours: &'a Neighbours,
+        demand: &[f64],
+        cap: f64,
+        progress: &'a mut dyn FnMut(f64) -> Result<()>,
+    ) -> Self {
         let xy = &neighbours.xy;
         let n = xy.len();
         let mut pts = Vec::with_capacity(n + 1);
@@ -283,7 +316,32 @@ impl<'a> Search<'a> {
             journaling: false,
             queue: Vec::new(),
             queued: vec![false; n + 1],
+            progress,
+            stage: (0.0, 0.0, 0, 1.0),
+            next_tick: TICK,
+            stopped: None,
         }
+    }
+
+    /// Starts a stage of progress: from share `from` to `to` over about `expected` move evaluations.
+    fn stage(&mut self, from: f64, to: f64, expected: f64) {
+        self.stage = (from, to, self.work, expected.max(1.0));
+        self.next_tick = self.work;
+        self.tick();
+    }
+
+    /// Reports progress when due; whether the search must stop (the callback failed, now or before).
+    #[inline]
+    fn tick(&mut self) -> bool {
+        if self.work >= self.next_tick && self.stopped.is_none() {
+            self.next_tick = self.work + TICK;
+            let (from, to, start, expected) = self.stage;
+            let share = from + (to - from) * ((self.work - start) as f64 / expected).min(1.0);
+            if let Err(e) = (self.progress)(share) {
+                self.stopped = Some(e);
+            }
+        }
+        self.stopped.is_some()
     }
 
     #[inline(always)]
@@ -472,7 +530,7 @@ impl<'a> Search<'a> {
         }
         while let Some(u) = self.queue.pop() {
             self.queued[u as usize] = false;
-            if self.work > limit {
+            if self.work > limit || self.tick() {
                 for &c in &self.queue {
                     self.queued[c as usize] = false;
                 }
@@ -728,7 +786,7 @@ impl<'a> Search<'a> {
         let max_string = (avg_route.min(10.0)) as usize;
         let max_removed = 10.min(n / 2).max(2);
         self.journaling = true;
-        while self.work < limit {
+        while self.work < limit && !self.tick() {
             self.stamp = self.stamp.wrapping_add(1).max(1);
             self.journal.clear();
             // Ruin: strings around the seed and its neighbours, at most one per round.
