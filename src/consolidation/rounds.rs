@@ -122,15 +122,17 @@ impl<'a> Grouper<'a> {
     }
 }
 
-/// The distinct points of `xy`, in order of first appearance.
-pub(crate) fn distinct(xy: &[[f64; 2]]) -> Vec<[f64; 2]> {
-    let mut keyed: Vec<(u64, u64, usize)> =
-        xy.iter().enumerate().map(|(i, p)| (p[0].to_bits(), p[1].to_bits(), i)).collect();
-    keyed.sort_unstable();
-    keyed.dedup_by_key(|k| (k.0, k.1));
-    let mut first: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
-    first.sort_unstable();
-    first.into_iter().map(|i| xy[i]).collect()
+/// How many distinct points the `[lat, lon]` pairs of `flat` hold, counting up to `limit` only: a hash set that
+/// stops once `limit` are found (sorting a million points to count them was a tenth of a second).
+pub(crate) fn distinct_up_to(flat: &[f64], limit: usize) -> usize {
+    let mut seen = std::collections::HashSet::with_capacity(limit.min(flat.len() / 2));
+    for p in flat.chunks_exact(2) {
+        if seen.len() >= limit {
+            break;
+        }
+        seen.insert((p[0].to_bits(), p[1].to_bits()));
+    }
+    seen.len()
 }
 
 /// Indices of `xy` along a Hilbert curve over their bounding square, so that neighbours on the curve are

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::orders::{FeatureCollection, OutFeature, OutProperties};
 use super::plan::Effort;
-use super::rounds::{distinct, hilbert_order, Grouper};
+use super::rounds::{distinct_up_to, hilbert_order, Grouper};
 use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, Route};
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
@@ -544,9 +544,9 @@ pub fn consolidate_with_progress(
         None => {
             // No more points than distinct order locations (two points at one address serve no one better), and
             // within k-means' work limit.
-            let places = distinct(&flat.chunks_exact(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>()).len();
             let affordable = ((kmeans::limits::MAX_WORK / n as f64) as usize).max(1);
-            let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(places).min(affordable);
+            let wanted = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(affordable);
+            let k = distinct_up_to(&flat, wanted);
             place_pickup_points(&flat, parcels, k, plane)?
         }
     };
