@@ -40,6 +40,7 @@
 
 mod baselines;
 pub mod estimates;
+mod geojson;
 pub mod options;
 pub mod orders;
 pub mod plan;
