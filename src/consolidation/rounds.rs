@@ -300,15 +300,19 @@ impl Grid {
                             }
                         }
                         let key = (i + shift) % n;
-                        // Insert in order of (distance, key): keys are distinct, so this is a total order.
-                        let mut at = found.len();
+                        // Insert in order of (distance, key): keys are distinct, so this is a total order. In
+                        // place of the last (when full), then swapped down: no memmove call (slow in wasm).
+                        let mut at = if found.len() == l {
+                            found[l - 1] = (d, key, i);
+                            l - 1
+                        } else {
+                            found.push((d, key, i));
+                            found.len() - 1
+                        };
                         while at > 0 && (found[at - 1].0 > d || (found[at - 1].0 == d && found[at - 1].1 > key)) {
+                            found.swap(at - 1, at);
                             at -= 1;
                         }
-                        if found.len() == l {
-                            found.pop();
-                        }
-                        found.insert(at, (d, key, i));
                     }
                 }
             }
