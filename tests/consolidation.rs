@@ -496,3 +496,37 @@ fn the_baseline_is_chosen_by_id() {
     let e = consolidate(&i).unwrap_err();
     assert_eq!((e.code(), e.field()), (green_delivery::error::Code::UnknownId, "baseline"));
 }
+
+#[test]
+fn progress_moves_forward_to_done_and_an_error_stops_the_work() {
+    use green_delivery::consolidation::{consolidate_with_progress, Progress};
+    use green_delivery::error::{Code, Error};
+    let i = city();
+    let mut seen: Vec<Progress> = Vec::new();
+    let r = consolidate_with_progress(&i, &mut |p| {
+        seen.push(p);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(r, consolidate(&i).unwrap(), "reporting changes nothing");
+    assert!(seen.len() >= 5 && seen.len() <= 250, "{} reports", seen.len());
+    assert!(seen.windows(2).all(|w| w[0].fraction <= w[1].fraction), "never backwards");
+    let phases: Vec<&str> = seen.iter().map(|p| p.phase).collect();
+    for phase in ["vans", "pickup", "bikes", "pricing", "done"] {
+        assert!(phases.contains(&phase), "{phase} in {phases:?}");
+    }
+    assert_eq!(seen.last().map(|p| (p.phase, p.fraction)), Some(("done", 1.0)));
+    // Stopping in the middle of the vans' planning.
+    let mut calls = 0;
+    let e = consolidate_with_progress(&i, &mut |p| {
+        calls += 1;
+        if p.fraction > 0.1 {
+            Err(Error::new(Code::Aborted, "onProgress", "stop"))
+        } else {
+            Ok(())
+        }
+    })
+    .unwrap_err();
+    assert_eq!((e.code(), e.field()), (Code::Aborted, "onProgress"));
+    assert!(calls < seen.len());
+}

@@ -70,7 +70,11 @@ async function run({ file, settings }) {
     postMessage({ type: 'no-orders', id: runId, errorCount: errors.length });
     return;
   }
-  progress(0.35, `Planning rounds for ${orders.lat.length.toLocaleString()} orders…`);
+  const planning = `Planning rounds for ${orders.lat.length.toLocaleString()} orders…`;
+  progress(0.35, planning);
+  const phases = { vans: planning, pickup: 'Placing pickup points…', bikes: 'Planning cargo-bike rounds…', pricing: 'Pricing…', done: 'Pricing…' };
+  // The planner reports a few hundred times at most; the bar moves from 0.35 to 0.9 with it.
+  const onProgress = (p) => progress(0.35 + 0.55 * p.fraction, phases[p.phase] ?? planning);
   const consolidate = (factors) => {
     const r = api.consolidate({
       lat: orders.lat,
@@ -82,6 +86,7 @@ async function run({ file, settings }) {
       ...(settings.pickupPoints ? { pickup: { points: settings.pickupPoints } } : {}),
       factors,
       geojson: true,
+      onProgress,
     });
     // A figure of ∞ or NaN is never shown: treat it as the overflow it is.
     for (const sc of r.scenarios) {

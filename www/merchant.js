@@ -180,7 +180,8 @@ function handle(data) {
   if (data.id !== runId) return; // an earlier run, already superseded
   if (data.type === 'progress') {
     bar.value = data.value;
-    progressLabel.textContent = data.label;
+    // Planning reports many times with the same label: only a new one is written (and read out).
+    if (progressLabel.textContent !== data.label) progressLabel.textContent = data.label;
   } else if (data.type === 'parsed') {
     notice.hide();
     showParsed(data);

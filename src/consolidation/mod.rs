@@ -40,6 +40,7 @@
 
 mod baselines;
 pub mod estimates;
+mod geojson;
 pub mod options;
 pub mod orders;
 pub mod plan;
@@ -54,7 +55,8 @@ pub use estimates::{Failures, Range, Sensitivity};
 pub use options::{delivery_options, DeliveryOption, DeliveryOptions, OptionsInput, OPTION_IDS};
 pub use orders::{orders_from_geojson, parse_orders_csv, GeoJson, Orders, Parsed, RowError};
 pub use scenarios::{
-    consolidate, CargoBikeOptions, ConsolidateInput, Consolidation, Leg, PickupOptions, Scenario, Shares,
+    consolidate, consolidate_with_progress, CargoBikeOptions, ConsolidateInput, Consolidation, Leg, PickupOptions,
+    Progress, Scenario, Shares,
 };
 
 /// Default vehicle capacity: the typical UK parcel round's most likely size.

@@ -115,7 +115,16 @@ impl Orders {
             same("ids", ids.len())?;
         }
         for i in 0..n {
-            check_order(&format!("orders[{i}]."), self.lat[i], self.lon[i], self.parcels[i], self.weight(i))?;
+            let (lat, lon, parcels, weight) = (self.lat[i], self.lon[i], self.parcels[i], self.weight(i));
+            // The field names are formatted only for an order that fails (formatting four per order was a
+            // tenth of a second at a million orders).
+            let fine = (-90.0..=90.0).contains(&lat)
+                && (-180.0..=180.0).contains(&lon)
+                && (1.0..=super::limits::MAX_ORDER_PARCELS).contains(&parcels)
+                && weight.is_none_or(|w| (0.0..=super::limits::MAX_ORDER_WEIGHT_KG).contains(&w));
+            if !fine {
+                check_order(&format!("orders[{i}]."), lat, lon, parcels, weight)?;
+            }
         }
         Ok(())
     }

@@ -7,7 +7,7 @@
 //!
 //! No round ever exceeds the capacity: every move of the planner checks the loads exactly.
 
-use super::plan::{plan, Effort};
+use super::plan::{plan_with, Effort, Neighbours};
 use crate::error::Result;
 use crate::geo::LocalPlane;
 
@@ -35,42 +35,104 @@ pub fn group(
     effort: Effort,
     seed: u32,
 ) -> Result<Vec<Round>> {
-    let mut rounds = Vec::new();
-    let mut rest = Vec::new();
-    for (i, &p) in parcels.iter().enumerate() {
-        if p > capacity {
-            let mut left = p;
-            while left > 0.0 {
-                rounds.push(Round { stops: vec![i], parcels: left.min(capacity) });
-                left -= capacity;
-            }
-        } else {
-            rest.push(i);
-        }
-    }
-    if rest.is_empty() {
-        return Ok(rounds);
-    }
-    let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
-    let plane = LocalPlane::around(&flat)?;
-    let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
-    let demand: Vec<f64> = rest.iter().map(|&i| parcels[i]).collect();
-    for r in plan(plane.project(depot[0], depot[1]), &xy, &demand, capacity, effort, seed) {
-        let parcels = r.iter().map(|&j| demand[j]).sum();
-        rounds.push(Round { stops: r.into_iter().map(|j| rest[j]).collect(), parcels });
-    }
-    Ok(rounds)
+    Grouper::new(lat, lon, effort, seed).group(depot, parcels, capacity, &mut |_| Ok(()))
 }
 
-/// The distinct points of `xy`, in order of first appearance.
-pub(crate) fn distinct(xy: &[[f64; 2]]) -> Vec<[f64; 2]> {
-    let mut keyed: Vec<(u64, u64, usize)> =
-        xy.iter().enumerate().map(|(i, p)| (p[0].to_bits(), p[1].to_bits(), i)).collect();
-    keyed.sort_unstable();
-    keyed.dedup_by_key(|k| (k.0, k.1));
-    let mut first: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
-    first.sort_unstable();
-    first.into_iter().map(|i| xy[i]).collect()
+/// [`group`] for several depots and capacities over the same stops: the stops' projection and neighbour lists
+/// (the planner's costliest set-up, a nearest-neighbour query per stop) are built once for every call that plans
+/// the same stops (the same orders within the capacity).
+pub struct Grouper<'a> {
+    lat: &'a [f64],
+    lon: &'a [f64],
+    effort: Effort,
+    seed: u32,
+    /// The stops planned last (indices into `lat`/`lon`), their plane and neighbour lists.
+    prepared: Option<(Vec<usize>, LocalPlane, Neighbours)>,
+}
+
+impl<'a> Grouper<'a> {
+    /// `lat` and `lon` must already be checked.
+    pub fn new(lat: &'a [f64], lon: &'a [f64], effort: Effort, seed: u32) -> Self {
+        Grouper { lat, lon, effort, seed, prepared: None }
+    }
+
+    /// How hard the planner works.
+    pub fn effort(&self) -> Effort {
+        self.effort
+    }
+
+    /// The stops' latitudes.
+    pub fn lat(&self) -> &'a [f64] {
+        self.lat
+    }
+
+    /// The stops' longitudes.
+    pub fn lon(&self) -> &'a [f64] {
+        self.lon
+    }
+
+    /// [`group`]'s rounds from `depot`, reporting the share done (0 to 1) to `progress` every so often; an error
+    /// from `progress` stops the planning and is returned.
+    pub fn group(
+        &mut self,
+        depot: [f64; 2],
+        parcels: &[f64],
+        capacity: f64,
+        progress: &mut dyn FnMut(f64) -> Result<()>,
+    ) -> Result<Vec<Round>> {
+        let mut rounds = Vec::new();
+        let mut rest = Vec::new();
+        for (i, &p) in parcels.iter().enumerate() {
+            if p > capacity {
+                let mut left = p;
+                while left > 0.0 {
+                    rounds.push(Round { stops: vec![i], parcels: left.min(capacity) });
+                    left -= capacity;
+                }
+            } else {
+                rest.push(i);
+            }
+        }
+        if rest.is_empty() {
+            return Ok(rounds);
+        }
+        let (lat, lon) = (self.lat, self.lon);
+        // Building the neighbour lists is about a fifth of the work, when they are built.
+        let (prepared, from) = match self.prepared.take() {
+            Some(p) if p.0 == rest => (p, 0.0),
+            _ => {
+                progress(0.0)?;
+                let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
+                let plane = LocalPlane::around(&flat)?;
+                let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
+                let neighbours = Neighbours::new(&xy, self.effort);
+                ((rest, plane, neighbours), 0.2)
+            }
+        };
+        let (rest, plane, neighbours) = &prepared;
+        let demand: Vec<f64> = rest.iter().map(|&i| parcels[i]).collect();
+        let depot = plane.project(depot[0], depot[1]);
+        let mut report = |share: f64| progress(from + (1.0 - from) * share);
+        for r in plan_with(neighbours, depot, &demand, capacity, self.effort, self.seed, &mut report)? {
+            let parcels = r.iter().map(|&j| demand[j]).sum();
+            rounds.push(Round { stops: r.into_iter().map(|j| rest[j]).collect(), parcels });
+        }
+        self.prepared = Some(prepared);
+        Ok(rounds)
+    }
+}
+
+/// How many distinct points the `[lat, lon]` pairs of `flat` hold, counting up to `limit` only: a hash set that
+/// stops once `limit` are found (sorting a million points to count them was a tenth of a second).
+pub(crate) fn distinct_up_to(flat: &[f64], limit: usize) -> usize {
+    let mut seen = std::collections::HashSet::with_capacity(limit.min(flat.len() / 2));
+    for p in flat.chunks_exact(2) {
+        if seen.len() >= limit {
+            break;
+        }
+        seen.insert((p[0].to_bits(), p[1].to_bits()));
+    }
+    seen.len()
 }
 
 /// Indices of `xy` along a Hilbert curve over their bounding square, so that neighbours on the curve are
@@ -178,22 +240,45 @@ impl Grid {
     /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
     #[cfg(test)]
     pub(crate) fn nearest(&self, q: [f64; 2], l: usize, points: &[[f64; 2]]) -> Vec<(f64, usize)> {
-        self.nearest_from(q, l, points, 0)
+        let mut found = Vec::new();
+        self.nearest_into(q, l, points, 0, &mut found);
+        found.into_iter().map(|(d, _, i)| (d, i)).collect()
     }
 
-    /// [`Grid::nearest`], with ties in distance broken by index counted on from `origin` (cyclically): many points
-    /// at one place then each get different neighbours among them (the next ones), instead of all the same few.
-    pub(crate) fn nearest_from(&self, q: [f64; 2], l: usize, points: &[[f64; 2]], origin: usize) -> Vec<(f64, usize)> {
+    /// Up to `l` nearest points to `q` into `found` (cleared first), as (distance, tie key, index), nearest first,
+    /// with ties in distance broken by index counted on from `origin` (cyclically: the tie key): many points at one
+    /// place then each get different neighbours among them (the next ones), instead of all the same few. `found`
+    /// holds the best `l` so far, kept sorted by insertion, so a query costs O(cells + candidates · l) with no
+    /// sort and, when `found` is reused, no allocation (this runs once per stop for the planner's neighbour lists).
+    pub(crate) fn nearest_into(
+        &self,
+        q: [f64; 2],
+        l: usize,
+        points: &[[f64; 2]],
+        origin: usize,
+        found: &mut Vec<(f64, usize, usize)>,
+    ) {
+        found.clear();
+        if l == 0 {
+            return;
+        }
         let n = points.len().max(1);
-        let key = |i: usize| (i + n - origin % n) % n;
-        let order = |found: &mut Vec<(f64, usize)>| {
-            found.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(key(a.1).cmp(&key(b.1))));
+        let shift = n - origin % n;
+        let fx = ((q[0] - self.x0) / self.cell).floor();
+        let fy = ((q[1] - self.y0) / self.cell).floor();
+        let (cx, cy) = (fx.clamp(-1.0, self.nx as f64) as isize, fy.clamp(-1.0, self.ny as f64) as isize);
+        // How far q is inside its cell: every point outside ring r is at least r cells plus this from q. (A little
+        // less, against rounding; 0 when q is outside the grid.)
+        let inside = (0.0..self.nx as f64).contains(&fx) && (0.0..self.ny as f64).contains(&fy);
+        let margin = if inside {
+            let (ax, ay) = (self.x0 + fx * self.cell, self.y0 + fy * self.cell);
+            let m = (q[0] - ax).min(ax + self.cell - q[0]).min(q[1] - ay).min(ay + self.cell - q[1]);
+            (m - 1e-9 * self.cell).max(0.0)
+        } else {
+            0.0
         };
-        let cx = ((q[0] - self.x0) / self.cell).floor();
-        let cy = ((q[1] - self.y0) / self.cell).floor();
-        let (cx, cy) = (cx.clamp(-1.0, self.nx as f64) as isize, cy.clamp(-1.0, self.ny as f64) as isize);
-        let mut found: Vec<(f64, usize)> = Vec::with_capacity(2 * l);
         let max_ring = self.nx.max(self.ny) as isize + 2;
+        // Squared distances until the end, when they become distances.
         for r in 0..=max_ring {
             for y in cy - r..=cy + r {
                 if y < 0 || y >= self.ny as isize {
@@ -207,23 +292,38 @@ impl Grid {
                     }
                     let c = y as usize * self.nx + x as usize;
                     for &i in &self.items[self.start[c]..self.start[c + 1]] {
-                        found.push((sq_dist(q, points[i]).sqrt(), i));
+                        let d = sq_dist(q, points[i]);
+                        if found.len() == l {
+                            let worst = found[l - 1];
+                            if d > worst.0 || (d == worst.0 && (i + shift) % n > worst.1) {
+                                continue;
+                            }
+                        }
+                        let key = (i + shift) % n;
+                        // Insert in order of (distance, key): keys are distinct, so this is a total order. In
+                        // place of the last (when full), then swapped down: no memmove call (slow in wasm).
+                        let mut at = if found.len() == l {
+                            found[l - 1] = (d, key, i);
+                            l - 1
+                        } else {
+                            found.push((d, key, i));
+                            found.len() - 1
+                        };
+                        while at > 0 && (found[at - 1].0 > d || (found[at - 1].0 == d && found[at - 1].1 > key)) {
+                            found.swap(at - 1, at);
+                            at -= 1;
+                        }
                     }
                 }
             }
-            // Every point not yet seen lies outside ring r, at least r cells from q (q may lie outside the grid,
-            // hence the clamp and the extra ring).
-            if found.len() >= l {
-                order(&mut found);
-                found.truncate(l);
-                if found[l - 1].0 <= r as f64 * self.cell {
-                    break;
-                }
+            let bound = r as f64 * self.cell + margin;
+            if found.len() == l && found[l - 1].0 <= bound * bound {
+                break;
             }
         }
-        order(&mut found);
-        found.truncate(l);
-        found
+        for f in found.iter_mut() {
+            f.0 = f.0.sqrt();
+        }
     }
 }
 

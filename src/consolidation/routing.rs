@@ -85,6 +85,16 @@ pub fn route_in_order(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usi
     Route { sequence, km, approximate: false }
 }
 
+/// A round planned on the plane, kept in its planned order (no polishing on the sphere): only its km, as
+/// [`route_in_order`] measures them (or the [BHH](self) estimate above [`MAX_ROUTED_STOPS`] stops).
+pub fn route_as_planned(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usize], road_factor: f64) -> Route {
+    if sequence.len() > MAX_ROUTED_STOPS {
+        return estimate(depot, lat, lon, sequence, road_factor);
+    }
+    let km = tour_km(depot, lat, lon, sequence) * road_factor;
+    Route { sequence: sequence.to_vec(), km, approximate: false }
+}
+
 /// Great-circle km of depot → `sequence` → depot.
 pub fn tour_km(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usize]) -> f64 {
     let mut km = 0.0;
@@ -129,12 +139,22 @@ fn improve(points: &[[f64; 3]], tour: &mut Vec<usize>) {
     if m < 4 {
         return;
     }
-    let near = neighbours(points, NEIGHBOURS.min(m - 1));
+    // All chord lengths, once (rounds have at most MAX_ROUTED_STOPS stops): the neighbour lists need every pair,
+    // and the moves then look them up.
+    let mut dist = vec![0.0; m * m];
+    for a in 0..m {
+        for b in a + 1..m {
+            let d = chord(&points[a], &points[b]);
+            dist[a * m + b] = d;
+            dist[b * m + a] = d;
+        }
+    }
+    let near = neighbours(&dist, m, NEIGHBOURS.min(m - 1));
     let mut pos = vec![0; m];
     set_positions(tour, &mut pos);
     for _ in 0..(2 * m).max(50) {
-        let a = two_opt(points, &near, tour, &mut pos);
-        let b = or_opt(points, &near, tour, &mut pos);
+        let a = two_opt(&dist, &near, tour, &mut pos);
+        let b = or_opt(&dist, &near, tour, &mut pos);
         if !a && !b {
             return;
         }
@@ -147,24 +167,38 @@ fn set_positions(tour: &[usize], pos: &mut [usize]) {
     }
 }
 
-/// Each point's `k` nearest others, nearest first.
-fn neighbours(points: &[[f64; 3]], k: usize) -> Vec<Vec<usize>> {
-    (0..points.len())
+/// Each of the `m` points' `k` nearest others by the `m` × `m` distances `dist`, nearest first (ties by index),
+/// each kept in a buffer of the best `k` so far, sorted by insertion (most points fail the first comparison with the
+/// buffer's last; a sort per point made this O(m² log m) per round, a sixth of `consolidate` at 100k orders).
+fn neighbours(dist: &[f64], m: usize, k: usize) -> Vec<Vec<usize>> {
+    let mut best: Vec<(f64, usize)> = Vec::with_capacity(k + 1);
+    (0..m)
         .map(|a| {
-            let mut others: Vec<(f64, usize)> =
-                (0..points.len()).filter(|&b| b != a).map(|b| (chord(&points[a], &points[b]), b)).collect();
-            sort_pairs(&mut others);
-            others.truncate(k);
-            others.into_iter().map(|o| o.1).collect()
+            best.clear();
+            for (b, &d) in dist[a * m..(a + 1) * m].iter().enumerate() {
+                // Indices come in increasing order, so an equal distance never displaces an earlier point.
+                if b == a || (best.len() == k && d >= best[k - 1].0) {
+                    continue;
+                }
+                let mut at = best.len();
+                while at > 0 && best[at - 1].0 > d {
+                    at -= 1;
+                }
+                if best.len() == k {
+                    best.pop();
+                }
+                best.insert(at, (d, b));
+            }
+            best.iter().map(|o| o.1).collect()
         })
         .collect()
 }
 
 /// One 2-opt sweep. Edge k joins tour[k] and tour[k + 1] (the last one closes the tour at the depot); replacing
 /// edges k1 < k2 with the two crossing ones is reversing tour[k1 + 1..=k2].
-fn two_opt(points: &[[f64; 3]], near: &[Vec<usize>], tour: &mut [usize], pos: &mut [usize]) -> bool {
+fn two_opt(dist: &[f64], near: &[Vec<usize>], tour: &mut [usize], pos: &mut [usize]) -> bool {
     let m = tour.len();
-    let d = |a: usize, b: usize| chord(&points[a], &points[b]);
+    let d = |a: usize, b: usize| dist[a * m + b];
     let mut improved = false;
     for i in 0..m {
         // New edge a–c, with c each of a's neighbours: joined to a's successor side or its predecessor side.
@@ -200,9 +234,9 @@ fn two_opt(points: &[[f64; 3]], near: &[Vec<usize>], tour: &mut [usize], pos: &m
 
 /// One Or-opt sweep: each run of 1–3 stops is tried between a neighbour of its ends and that neighbour's
 /// successor or predecessor, in either direction.
-fn or_opt(points: &[[f64; 3]], near: &[Vec<usize>], tour: &mut Vec<usize>, pos: &mut [usize]) -> bool {
+fn or_opt(dist: &[f64], near: &[Vec<usize>], tour: &mut Vec<usize>, pos: &mut [usize]) -> bool {
     let m = tour.len();
-    let d = |a: usize, b: usize| chord(&points[a], &points[b]);
+    let d = |a: usize, b: usize| dist[a * m + b];
     let mut improved = false;
     set_positions(tour, pos);
     for len in 1..=3.min(m - 2) {
@@ -282,7 +316,7 @@ fn estimate(depot: [f64; 2], lat: &[f64], lon: &[f64], stops: &[usize], road_fac
 
 /// Convex hull (Andrew's monotone chain), counter-clockwise, without collinear points.
 pub fn convex_hull(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
-    let mut p = points.to_vec();
+    let mut p = hull_candidates(points);
     p.sort_unstable_by(|a, b| a[0].total_cmp(&b[0]).then(a[1].total_cmp(&b[1])));
     p.dedup();
     if p.len() < 3 {
@@ -306,6 +340,22 @@ pub fn convex_hull(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     }
     hull.pop(); // the first point again
     hull
+}
+
+/// The points that may be on the convex hull: for many points, those not strictly inside the quadrilateral of the
+/// leftmost, lowest, rightmost and highest (Akl & Toussaint 1978), so that only a few are sorted (sorting a million
+/// points was a tenth of a second of `consolidate`). The hull of what is left is the same.
+fn hull_candidates(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    if points.len() < 1_000 || points.iter().any(|p| !p[0].is_finite() || !p[1].is_finite()) {
+        return points.to_vec();
+    }
+    let extreme =
+        |key: &dyn Fn(&[f64; 2]) -> f64| *points.iter().min_by(|a, b| key(a).total_cmp(&key(b))).unwrap_or(&points[0]);
+    // Counter-clockwise: lowest, rightmost, highest, leftmost.
+    let quad = [extreme(&|p| p[1]), extreme(&|p| -p[0]), extreme(&|p| -p[1]), extreme(&|p| p[0])];
+    let cross = |o: [f64; 2], a: [f64; 2], b: [f64; 2]| (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+    let inside = |q: &[f64; 2]| (0..4).all(|e| cross(quad[e], quad[(e + 1) % 4], *q) > 0.0);
+    points.iter().filter(|q| !inside(q)).copied().collect()
 }
 
 /// Area (shoelace) and perimeter of a polygon; a segment's "perimeter" is twice its length.
@@ -426,5 +476,30 @@ mod tests {
         assert_eq!(hull.len(), 4);
         assert_eq!(area_perimeter(&hull), (4.0, 8.0));
         assert_eq!(area_perimeter(&convex_hull(&[[0.0, 0.0], [3.0, 0.0]])), (0.0, 6.0));
+    }
+
+    #[test]
+    fn hull_prefilter_keeps_the_hull() {
+        let mut rng = crate::kmeans::Rng::new(3);
+        for n in [1_000, 5_000] {
+            let pts: Vec<[f64; 2]> = (0..n)
+                .map(|_| {
+                    let (r, t) = (rng.next_f64().sqrt(), 6.3 * rng.next_f64());
+                    [10.0 + r * t.cos(), -3.0 + 0.5 * r * t.sin()]
+                })
+                .collect();
+            let candidates = hull_candidates(&pts);
+            assert!(candidates.len() < n / 2, "{} of {n} kept", candidates.len());
+            let hull = convex_hull(&pts);
+            // Every point is inside or on the hull, and every hull vertex is one of the points.
+            let cross =
+                |o: [f64; 2], a: [f64; 2], b: [f64; 2]| (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+            for q in &pts {
+                for e in 0..hull.len() {
+                    assert!(cross(hull[e], hull[(e + 1) % hull.len()], *q) >= -1e-12);
+                }
+            }
+            assert!(hull.iter().all(|h| pts.contains(h)));
+        }
     }
 }

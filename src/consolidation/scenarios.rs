@@ -6,10 +6,9 @@ use std::f64::consts::PI;
 use ndarray::{Array2, ArrayView1, ArrayView2};
 use serde::{Deserialize, Serialize};
 
-use super::orders::{FeatureCollection, OutFeature, OutProperties};
 use super::plan::Effort;
-use super::rounds::{distinct, group, hilbert_order};
-use super::routing::{area_perimeter, convex_hull, route_in_order, Route};
+use super::rounds::{distinct_up_to, hilbert_order, Grouper};
+use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, Route};
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
     REFERENCE_PICKUP_KM, ROAD_SOURCE, ROUND_SOURCE,
@@ -394,111 +393,213 @@ fn setting(name: &str, value: f64, unit: &str, given: bool, default_source: &str
 /// assert_eq!(consolidated.kg_co2e, consolidated.ttw_kg.unwrap() + consolidated.wtt_kg.unwrap());
 /// ```
 pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
-    // Everything is checked before anything heavy runs.
-    let orders = &input.orders;
-    orders.check()?;
-    let depot = input.depot.ok_or_else(|| Error::required("depot"))?.check("depot")?;
-    let capacity = within("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0, limits::MAX_CAPACITY)?;
-    let (road_min, road_max) = limits::ROAD_FACTOR;
-    let road = within("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), road_min, road_max)?;
-    let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
-    let vehicle = factors.vehicle("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van"))?;
-    let pickup = &input.pickup;
-    let shares = check_shares(pickup.shares)?;
-    let car = factors.vehicle("pickup.car", pickup.car.as_deref().unwrap_or("petrol-car"))?;
-    let walk = factors.get("walk")?.clone();
-    let cycle = factors.get("cycle")?.clone();
-    if let Some(km) = pickup.distance_km {
-        within("pickup.distanceKm", km, 0.0, limits::MAX_PICKUP_KM)?;
-    }
-    let locations = match &pickup.locations {
-        Some(_) if pickup.points.is_some() => {
-            return Err(Error::new(Code::Conflict, "pickup.points", "give points or locations, not both"));
+    consolidate_with_progress(input, &mut |_| Ok(()))
+}
+
+/// Where [`consolidate_with_progress`] is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// `vans` (the consolidated rounds), `pickup` (placing the points and their rounds), `bikes` (the cargo
+    /// bikes' rounds), `pricing`, then `done`.
+    pub phase: &'static str,
+    /// The share of the whole call done, 0 to 1, never decreasing: an estimate from the planner's work counts.
+    pub fraction: f64,
+}
+
+/// The share of [`consolidate`] each phase starts at (the rest before the next): the vans' rounds build the
+/// neighbour lists the bikes' rounds reuse, so they take longest.
+const PHASES: [(&str, f64); 5] = [("vans", 0.02), ("pickup", 0.5), ("bikes", 0.55), ("pricing", 0.95), ("done", 1.0)];
+
+/// Passes progress on when the phase changes or the fraction has moved by 1/200 since the last report, so the
+/// caller hears about 200 times per call at most.
+struct Reporter<'a> {
+    callback: &'a mut dyn FnMut(Progress) -> Result<()>,
+    last: Progress,
+}
+
+impl Reporter<'_> {
+    /// `share` (0 to 1) of phase `phase` (an index into [`PHASES`]) is done.
+    fn report(&mut self, phase: usize, share: f64) -> Result<()> {
+        let (name, from) = PHASES[phase];
+        let to = PHASES.get(phase + 1).map_or(1.0, |p| p.1);
+        let fraction = (from + (to - from) * share.clamp(0.0, 1.0)).max(self.last.fraction);
+        if name != self.last.phase || fraction >= self.last.fraction + 0.005 || (fraction == 1.0 && share >= 1.0) {
+            self.last = Progress { phase: name, fraction };
+            (self.callback)(self.last)?;
         }
-        Some(l) if l.is_empty() => return Err(Error::invalid("pickup.locations", "no locations")),
-        Some(l) => Some(
-            l.iter()
-                .enumerate()
-                .map(|(i, p)| p.check(&format!("pickup.locations[{i}]")))
-                .collect::<Result<Vec<_>>>()?,
-        ),
-        None => None,
-    };
-    let n = orders.len();
-    if let Some(p) = pickup.points {
-        within("pickup.points", p as f64, 1.0, n as f64)?;
+        Ok(())
     }
-    let bike_options = &input.cargo_bike;
-    let bike_capacity = within(
-        "cargoBike.capacity",
-        bike_options.capacity.unwrap_or(DEFAULT_BIKE_CAPACITY),
-        1.0,
-        limits::MAX_BIKE_CAPACITY,
-    )?;
-    let bike = factors.vehicle("cargoBike.vehicle", bike_options.vehicle.as_deref().unwrap_or("e-cargo-bike"))?;
-    let hub = match bike_options.hub {
-        Some(hub) => hub.check("cargoBike.hub")?,
-        None => weighted_centre(orders),
-    };
-    let seed = input.seed.unwrap_or(1);
-    check_trips(&orders.parcels, capacity, "capacity")?;
-    check_trips(&orders.parcels, bike_capacity, "cargoBike.capacity")?;
-    // k-means runs on one local plane; say so in terms of the orders.
-    let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
-    let plane = LocalPlane::around(&flat).map_err(|e| match e {
-        Error::Invalid { reason, code, .. } => {
-            Error::new(code, "orders", reason.replace("the geo metric", "consolidation"))
+}
+
+/// [`consolidate`], reporting its progress to `progress` (a few hundred times at most, whatever the size). An
+/// error from `progress` stops the work and is returned (the JS binding maps a throwing `onProgress` to code
+/// `aborted`).
+pub fn consolidate_with_progress(
+    input: &ConsolidateInput,
+    progress: &mut dyn FnMut(Progress) -> Result<()>,
+) -> Result<Consolidation> {
+    let mut reporter = Reporter { callback: progress, last: Progress { phase: "", fraction: 0.0 } };
+    let c = Checked::new(input)?;
+    reporter.report(0, 0.0)?;
+    let planned = plan_rounds(&c, &mut reporter)?;
+    let routed = routed_scenarios(&c, &planned)?;
+    reporter.report(3, 0.0)?;
+    let (scenarios, baseline, pricing) = price_scenarios(&c, routed)?;
+    let result = report(&c, planned, scenarios, baseline, pricing);
+    reporter.report(4, 1.0)?;
+    Ok(result)
+}
+
+/// `consolidate`'s input, checked (everything is checked before anything heavy runs), with its defaults filled in.
+struct Checked<'a> {
+    input: &'a ConsolidateInput,
+    orders: &'a Orders,
+    depot: LatLon,
+    capacity: f64,
+    road: f64,
+    factors: Factors,
+    vehicle: Factor,
+    pickup: &'a PickupOptions,
+    shares: Shares,
+    car: Factor,
+    walk: Factor,
+    cycle: Factor,
+    locations: Option<Vec<LatLon>>,
+    bike_capacity: f64,
+    bike: Factor,
+    hub: LatLon,
+    seed: u32,
+    effort: Effort,
+    /// The orders as `[lat, lon]` pairs, and the local plane they fit on.
+    flat: Vec<f64>,
+    plane: LocalPlane,
+}
+
+impl<'a> Checked<'a> {
+    fn new(input: &'a ConsolidateInput) -> Result<Self> {
+        // Everything is checked before anything heavy runs.
+        let orders = &input.orders;
+        orders.check()?;
+        let depot = input.depot.ok_or_else(|| Error::required("depot"))?.check("depot")?;
+        let capacity = within("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0, limits::MAX_CAPACITY)?;
+        let (road_min, road_max) = limits::ROAD_FACTOR;
+        let road = within("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), road_min, road_max)?;
+        let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
+        let vehicle = factors.vehicle("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van"))?;
+        let pickup = &input.pickup;
+        let shares = check_shares(pickup.shares)?;
+        let car = factors.vehicle("pickup.car", pickup.car.as_deref().unwrap_or("petrol-car"))?;
+        let walk = factors.get("walk")?.clone();
+        let cycle = factors.get("cycle")?.clone();
+        if let Some(km) = pickup.distance_km {
+            within("pickup.distanceKm", km, 0.0, limits::MAX_PICKUP_KM)?;
         }
-        other => other,
-    })?;
-
-    let (lat, lon, parcels) = (&orders.lat[..], &orders.lon[..], &orders.parcels[..]);
-    let total = orders.total_parcels();
-    let there_and_back = |from: LatLon, i: usize| 2.0 * haversine_km(from.lat, from.lon, lat[i], lon[i]) * road;
-
-    // 1. Dedicated: every order its own trip (or trips, when it is bigger than a round).
-    let mut dedicated_km = 0.0;
-    let mut dedicated_trips = 0;
-    for (i, &p) in parcels.iter().enumerate() {
-        let trips = (p / capacity).ceil();
-        dedicated_km += trips * there_and_back(depot, i);
-        dedicated_trips += trips as usize;
+        let locations = match &pickup.locations {
+            Some(_) if pickup.points.is_some() => {
+                return Err(Error::new(Code::Conflict, "pickup.points", "give points or locations, not both"));
+            }
+            Some(l) if l.is_empty() => return Err(Error::invalid("pickup.locations", "no locations")),
+            Some(l) => Some(
+                l.iter()
+                    .enumerate()
+                    .map(|(i, p)| p.check(&format!("pickup.locations[{i}]")))
+                    .collect::<Result<Vec<_>>>()?,
+            ),
+            None => None,
+        };
+        let n = orders.len();
+        if let Some(p) = pickup.points {
+            within("pickup.points", p as f64, 1.0, n as f64)?;
+        }
+        let bike_options = &input.cargo_bike;
+        let bike_capacity = within(
+            "cargoBike.capacity",
+            bike_options.capacity.unwrap_or(DEFAULT_BIKE_CAPACITY),
+            1.0,
+            limits::MAX_BIKE_CAPACITY,
+        )?;
+        let bike = factors.vehicle("cargoBike.vehicle", bike_options.vehicle.as_deref().unwrap_or("e-cargo-bike"))?;
+        let hub = match bike_options.hub {
+            Some(hub) => hub.check("cargoBike.hub")?,
+            None => weighted_centre(orders),
+        };
+        let seed = input.seed.unwrap_or(1);
+        check_trips(&orders.parcels, capacity, "capacity")?;
+        check_trips(&orders.parcels, bike_capacity, "cargoBike.capacity")?;
+        // k-means runs on one local plane; say so in terms of the orders.
+        let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
+        let plane = LocalPlane::around(&flat).map_err(|e| match e {
+            Error::Invalid { reason, code, .. } => {
+                Error::new(code, "orders", reason.replace("the geo metric", "consolidation"))
+            }
+            other => other,
+        })?;
+        Ok(Checked {
+            input,
+            orders,
+            depot,
+            capacity,
+            road,
+            factors,
+            vehicle,
+            pickup,
+            shares,
+            car,
+            walk,
+            cycle,
+            locations,
+            bike_capacity,
+            bike,
+            hub,
+            seed,
+            effort: input.effort.unwrap_or_default(),
+            flat,
+            plane,
+        })
     }
-    let dedicated = scenario(
-        "dedicated",
-        "Dedicated trips (express)",
-        (dedicated_trips, None),
-        total,
-        vec![factors.leg("vans", &vehicle, dedicated_km, false)?],
-    )?;
 
-    // 2. Consolidated rounds.
-    let effort = input.effort.unwrap_or_default();
-    let fewest = |capacity: f64| Some((total / capacity).ceil() as usize);
-    let rounds = routed(depot, lat, lon, parcels, capacity, road, effort, seed)?;
-    let km = rounds.iter().map(|r| r.km).sum();
-    let consolidated = scenario(
-        "consolidated",
-        "Consolidated rounds",
-        (rounds.len(), fewest(capacity)),
-        total,
-        vec![factors.leg("vans", &vehicle, km, false)?],
-    )?;
+    /// 2 × the road km from `from` to order `i`.
+    fn there_and_back(&self, from: LatLon, i: usize) -> f64 {
+        2.0 * haversine_km(from.lat, from.lon, self.orders.lat[i], self.orders.lon[i]) * self.road
+    }
+}
 
-    // 3. Pickup points: place them, send each order to its nearest, serve the points in rounds.
-    let (points, pickup_of) = match locations {
+/// The planned and routed rounds of the three scenarios that have rounds, and where the pickup points are.
+struct Planned {
+    /// The consolidated vans' rounds.
+    rounds: Vec<Route>,
+    pickup_points: Vec<PickupPoint>,
+    /// Each order's pickup point.
+    pickup_of: Vec<u32>,
+    /// Shoppers' one-way km to their points, all orders.
+    one_way: f64,
+    /// The vans' rounds to the pickup points.
+    van_rounds: Vec<Route>,
+    bike_rounds: Vec<Route>,
+}
+
+/// Plans and routes the rounds: the consolidated vans', the pickup points' (after placing the points) and the
+/// cargo bikes' (which reuse the vans' neighbour lists).
+fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
+    let (lat, lon, parcels) = (&c.orders.lat[..], &c.orders.lon[..], &c.orders.parcels[..]);
+    let mut planner = Grouper::new(lat, lon, c.effort, c.seed);
+    let rounds = routed(&mut planner, c.depot, parcels, c.capacity, c.road, &mut |share| reporter.report(0, share))?;
+
+    reporter.report(1, 0.0)?;
+    // Pickup points: place them, send each order to its nearest, serve the points in rounds.
+    let (points, pickup_of) = match &c.locations {
         Some(l) => {
             let centres: Vec<f64> = l.iter().flat_map(|p| [p.lat, p.lon]).collect();
-            let labels = nearest_points(&flat, &centres, plane)?;
-            (l, labels)
+            let labels = nearest_points(&c.flat, &centres, c.plane)?;
+            (l.clone(), labels)
         }
         None => {
             // No more points than distinct order locations (two points at one address serve no one better), and
             // within k-means' work limit.
-            let places = distinct(&flat.chunks_exact(2).map(|p| [p[0], p[1]]).collect::<Vec<_>>()).len();
-            let affordable = ((kmeans::limits::MAX_WORK / n as f64) as usize).max(1);
-            let k = pickup.points.unwrap_or_else(|| default_pickup_points(&flat, plane)).min(places).min(affordable);
-            place_pickup_points(&flat, parcels, k, plane)?
+            let affordable = ((kmeans::limits::MAX_WORK / c.orders.len() as f64) as usize).max(1);
+            let wanted = c.pickup.points.unwrap_or_else(|| default_pickup_points(&c.flat, c.plane)).min(affordable);
+            let k = distinct_up_to(&c.flat, wanted);
+            place_pickup_points(&c.flat, parcels, k, c.plane)?
         }
     };
     let mut pickup_points: Vec<PickupPoint> =
@@ -508,7 +609,7 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         let point = &mut pickup_points[p as usize];
         point.orders += 1;
         point.parcels += parcels[i];
-        one_way += pickup.distance_km.unwrap_or_else(|| there_and_back(points[p as usize], i) / 2.0);
+        one_way += c.pickup.distance_km.unwrap_or_else(|| c.there_and_back(points[p as usize], i) / 2.0);
     }
     let served: Vec<&PickupPoint> = pickup_points.iter().filter(|p| p.orders > 0).collect();
     let (plat, plon, pparcels): (Vec<f64>, Vec<f64>, Vec<f64>) = (
@@ -516,59 +617,120 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
         served.iter().map(|p| p.lon).collect(),
         served.iter().map(|p| p.parcels).collect(),
     );
-    let van_rounds = routed(depot, &plat, &plon, &pparcels, capacity, road, effort, seed)?;
-    let shopper = |share: f64| 2.0 * one_way * share;
-    let pickup_scenario = scenario(
+    let van_rounds = routed(
+        &mut Grouper::new(&plat, &plon, c.effort, c.seed),
+        c.depot,
+        &pparcels,
+        c.capacity,
+        c.road,
+        &mut |share| reporter.report(1, 0.5 + 0.5 * share),
+    )?;
+
+    let bike_rounds =
+        routed(&mut planner, c.hub, parcels, c.bike_capacity, c.road, &mut |share| reporter.report(2, share))?;
+    Ok(Planned { rounds, pickup_points, pickup_of, one_way, van_rounds, bike_rounds })
+}
+
+/// The four routed scenarios, from their km: dedicated trips, consolidated rounds, pickup points, cargo bikes.
+fn routed_scenarios(c: &Checked, p: &Planned) -> Result<Vec<Scenario>> {
+    let (factors, vehicle, capacity) = (&c.factors, &c.vehicle, c.capacity);
+    let total = c.orders.total_parcels();
+    let fewest = |capacity: f64| Some((total / capacity).ceil() as usize);
+    let km = |rounds: &[Route]| rounds.iter().map(|r| r.km).sum::<f64>();
+
+    // Dedicated: every order its own trip (or trips, when it is bigger than a round).
+    let mut dedicated_km = 0.0;
+    let mut dedicated_trips = 0;
+    for (i, &parcels) in c.orders.parcels.iter().enumerate() {
+        let trips = (parcels / capacity).ceil();
+        dedicated_km += trips * c.there_and_back(c.depot, i);
+        dedicated_trips += trips as usize;
+    }
+    let dedicated = scenario(
+        "dedicated",
+        "Dedicated trips (express)",
+        (dedicated_trips, None),
+        total,
+        vec![factors.leg("vans", vehicle, dedicated_km, false)?],
+    )?;
+
+    let consolidated = scenario(
+        "consolidated",
+        "Consolidated rounds",
+        (p.rounds.len(), fewest(capacity)),
+        total,
+        vec![factors.leg("vans", vehicle, km(&p.rounds), false)?],
+    )?;
+
+    let shopper = |share: f64| 2.0 * p.one_way * share;
+    let pickup = scenario(
         "pickup",
         "Pickup points",
-        (van_rounds.len(), fewest(capacity)),
+        (p.van_rounds.len(), fewest(capacity)),
         total,
         vec![
-            factors.leg("vans", &vehicle, van_rounds.iter().map(|r| r.km).sum(), false)?,
-            factors.leg("walk", &walk, shopper(shares.walk), true)?,
-            factors.leg("cycle", &cycle, shopper(shares.cycle), true)?,
-            factors.leg("car", &car, shopper(shares.car), true)?,
+            factors.leg("vans", vehicle, km(&p.van_rounds), false)?,
+            factors.leg("walk", &c.walk, shopper(c.shares.walk), true)?,
+            factors.leg("cycle", &c.cycle, shopper(c.shares.cycle), true)?,
+            factors.leg("car", &c.car, shopper(c.shares.car), true)?,
         ],
     )?;
 
-    // 4. Cargo bikes: full van loads to the hub, then bike rounds from it.
+    // Cargo bikes: full van loads to the hub, then bike rounds from it.
     let trunk_trips = (total / capacity).ceil();
-    let trunk_km = trunk_trips * 2.0 * haversine_km(depot.lat, depot.lon, hub.lat, hub.lon) * road;
-    let bike_rounds = routed(hub, lat, lon, parcels, bike_capacity, road, effort, seed)?;
+    let trunk_km = trunk_trips * 2.0 * haversine_km(c.depot.lat, c.depot.lon, c.hub.lat, c.hub.lon) * c.road;
     let cargo_bike = scenario(
         "cargoBike",
         "Cargo bikes from a micro-hub",
-        (trunk_trips as usize + bike_rounds.len(), fewest(bike_capacity).map(|b| b + trunk_trips as usize)),
+        (trunk_trips as usize + p.bike_rounds.len(), fewest(c.bike_capacity).map(|b| b + trunk_trips as usize)),
         total,
         vec![
-            factors.leg("trunk", &vehicle, trunk_km, false)?,
-            factors.leg("bikes", &bike, bike_rounds.iter().map(|r| r.km).sum(), false)?,
+            factors.leg("trunk", vehicle, trunk_km, false)?,
+            factors.leg("bikes", &c.bike, km(&p.bike_rounds), false)?,
         ],
     )?;
+    Ok(vec![dedicated, consolidated, pickup, cargo_bike])
+}
 
-    // 5. Pricing: the carriers' baselines, failed first attempts, savings and ranges.
-    let (scenarios, baseline, pricing_settings) = super::baselines::price(
+/// The carriers' baselines, failed first attempts, savings and ranges ([`super::baselines`]).
+fn price_scenarios(c: &Checked, routed: Vec<Scenario>) -> Result<(Vec<Scenario>, &'static str, Vec<Term>)> {
+    let input = c.input;
+    super::baselines::price(
         &super::baselines::Context {
-            orders,
-            depot,
-            road,
+            orders: c.orders,
+            depot: c.depot,
+            road: c.road,
             road_given: input.road_factor.is_some(),
-            distance_given: pickup.distance_km.is_some(),
-            shares,
-            shares_given: pickup.shares.is_some(),
-            factors: &factors,
+            distance_given: c.pickup.distance_km.is_some(),
+            shares: c.shares,
+            shares_given: c.pickup.shares.is_some(),
+            factors: &c.factors,
             vehicle_id: input.vehicle.as_deref().unwrap_or("diesel-van"),
-            vehicle: &vehicle,
-            bike: &bike,
-            car: &car,
-            walk: &walk,
-            cycle: &cycle,
+            vehicle: &c.vehicle,
+            bike: &c.bike,
+            car: &c.car,
+            walk: &c.walk,
+            cycle: &c.cycle,
             carrier: input.carrier,
             failures: input.failures,
             baseline: input.baseline.as_deref(),
         },
-        vec![dedicated, consolidated, pickup_scenario, cargo_bike],
-    )?;
+        routed,
+    )
+}
+
+/// The result: the priced scenarios, the settings used (each with its source), and the plan for maps.
+fn report(
+    c: &Checked,
+    planned: Planned,
+    scenarios: Vec<Scenario>,
+    baseline: &'static str,
+    pricing: Vec<Term>,
+) -> Consolidation {
+    let (input, pickup, shares) = (c.input, c.pickup, c.shares);
+    let (capacity, road, bike_capacity, seed) = (c.capacity, c.road, c.bike_capacity, c.seed);
+    let bike_options = &input.cargo_bike;
+    let pickup_points = planned.pickup_points;
     let shares_given = pickup.shares.is_some();
     let mut settings = vec![
         setting("capacity", capacity, "parcels/round", input.capacity.is_some(), ROUND_SOURCE),
@@ -589,37 +751,37 @@ pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     if let Some(km) = pickup.distance_km {
         settings.push(setting("pickup.distanceKm", km, "km", true, ""));
     }
-    settings.extend(pricing_settings);
-    Ok(Consolidation {
-        orders: n,
-        parcels: total,
-        weight_kg: orders.total_weight_kg(),
+    settings.extend(pricing);
+    Consolidation {
+        orders: c.orders.len(),
+        parcels: c.orders.total_parcels(),
+        weight_kg: c.orders.total_weight_kg(),
         scenarios,
         baseline,
         pickup_points,
-        hub,
+        hub: c.hub,
         settings,
-        plan: Plan { depot, rounds, pickup_of },
-    })
+        plan: Plan { depot: c.depot, rounds: planned.rounds, pickup_of: planned.pickup_of },
+    }
 }
 
-/// Capacity-aware rounds of the stops, each routed from `from`.
-#[allow(clippy::too_many_arguments)]
+/// Capacity-aware rounds of the stops of `planner`, each routed from `from`; the planning's progress goes to
+/// `progress` (0 to 1).
 fn routed(
+    planner: &mut Grouper,
     from: LatLon,
-    lat: &[f64],
-    lon: &[f64],
     parcels: &[f64],
     capacity: f64,
     road: f64,
-    effort: Effort,
-    seed: u32,
+    progress: &mut dyn FnMut(f64) -> Result<()>,
 ) -> Result<Vec<Route>> {
-    if lat.is_empty() {
+    if parcels.is_empty() {
         return Ok(Vec::new());
     }
-    let rounds = group(from.pair(), lat, lon, parcels, capacity, effort, seed)?;
-    Ok(rounds.iter().map(|r| route_in_order(from.pair(), lat, lon, &r.stops, road)).collect())
+    let (lat, lon) = (planner.lat(), planner.lon());
+    let rounds = planner.group(from.pair(), parcels, capacity, progress)?;
+    let route = if planner.effort().polishes(lat.len()) { route_in_order } else { route_as_planned };
+    Ok(rounds.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
 }
 
 /// At most this many trips: more would take minutes and gigabytes, and means the capacity is far too small.
@@ -713,70 +875,4 @@ fn nearest_points(flat: &[f64], centres: &[f64], plane: LocalPlane) -> Result<Ve
     let c = ArrayView2::from_shape(shape(centres), centres)
         .map_err(|e| Error::invalid("pickup.locations", e.to_string()))?;
     kmeans::predict(points, c, Metric::Geo, Some(plane))
-}
-
-impl Consolidation {
-    /// The consolidated rounds as GeoJSON: the depot; each round as a LineString depot → stops → depot
-    /// (`kind: "round"`, with `round`, `parcels`, `stops`, `km`, `approximate`); each stop as a Point labelled
-    /// with its `round` and `sequence`; the pickup points (`kind: "pickup"`) and the hub (`kind: "hub"`).
-    pub fn geojson(&self, orders: &Orders) -> FeatureCollection {
-        let depot = self.plan.depot;
-        let mut features =
-            vec![OutFeature::point(depot.lat, depot.lon, OutProperties { kind: "depot", ..Default::default() })];
-        let at = |i: usize| [orders.lat[i], orders.lon[i]];
-        for (r, round) in self.plan.rounds.iter().enumerate() {
-            let parcels: f64 = round.sequence.iter().map(|&i| orders.parcels[i]).sum();
-            let ends = std::iter::once(depot.pair());
-            features.push(OutFeature::line(
-                ends.clone().chain(round.sequence.iter().map(|&i| at(i))).chain(ends),
-                OutProperties {
-                    kind: "round",
-                    scenario: Some("consolidated"),
-                    round: Some(r),
-                    parcels: Some(parcels),
-                    stops: Some(round.sequence.len()),
-                    km: Some(round.km),
-                    approximate: Some(round.approximate),
-                    ..Default::default()
-                },
-            ));
-            for (s, &i) in round.sequence.iter().enumerate() {
-                features.push(OutFeature::point(
-                    orders.lat[i],
-                    orders.lon[i],
-                    OutProperties {
-                        kind: "stop",
-                        round: Some(r),
-                        sequence: Some(s + 1),
-                        order: Some(i),
-                        id: orders.ids.as_ref().map(|ids| ids[i].clone()).filter(|id| !id.is_empty()),
-                        parcels: Some(orders.parcels[i]),
-                        ..Default::default()
-                    },
-                ));
-            }
-        }
-        for p in &self.pickup_points {
-            let props =
-                OutProperties { kind: "pickup", parcels: Some(p.parcels), stops: Some(p.orders), ..Default::default() };
-            features.push(OutFeature::point(p.lat, p.lon, props));
-        }
-        features.push(OutFeature::point(
-            self.hub.lat,
-            self.hub.lon,
-            OutProperties { kind: "hub", ..Default::default() },
-        ));
-        FeatureCollection { kind: "FeatureCollection", features }
-    }
-
-    /// Each order's consolidated round (an order bigger than a round: its first round).
-    pub fn round_of(&self, orders: usize) -> Vec<u32> {
-        let mut of = vec![u32::MAX; orders];
-        for (r, round) in self.plan.rounds.iter().enumerate().rev() {
-            for &i in &round.sequence {
-                of[i] = r as u32;
-            }
-        }
-        of
-    }
 }

@@ -86,6 +86,12 @@ export interface ConsolidateInput {
   carrier?: { /** Default 100 (32–168). */ parcelsPerRound?: number; /** Default 50 (assumption, 32–100). */ nextDayParcelsPerRound?: number; /** Default 45 (11.9–96). */ dropKm?: number };
   /** Failed first attempts of home deliveries. */ failures?: Failures;
   /** Also return the consolidated rounds as GeoJSON. */ geojson?: boolean;
+  /** Called every so often (a few hundred times at most) while the rounds are planned; throwing stops the work with code "aborted". */ onProgress?: (p: ConsolidateProgress) => void;
+}
+/** Where consolidate() is: `fraction` of the whole call, 0 to 1 and never decreasing (an estimate from the planner's work). */
+export interface ConsolidateProgress {
+  phase: "vans" | "pickup" | "bikes" | "pricing" | "done";
+  fraction: number;
 }
 /** Failed first attempts: each failure is redelivered, or fetched by the shopper. */
 export interface Failures {

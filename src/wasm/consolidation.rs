@@ -1,7 +1,7 @@
 //! Consolidation in JS: `consolidate`, `parseOrders`, `ordersFromGeoJson` (not in the widget build).
 //! Orders cross as typed arrays (`lat`, `lon`, `parcels`: one copy each, for 100k orders) or as plain objects.
 
-use js_sys::{Array, Float64Array, Object, Reflect, Uint32Array};
+use js_sys::{Array, Float64Array, Function, Object, Reflect, Uint32Array};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -105,15 +105,31 @@ fn parsed_to_js(parsed: &Parsed) -> JsResult<JsValue> {
 /// Dedicated trips, consolidated rounds, pickup points and cargo bikes for the same orders.
 #[wasm_bindgen(unchecked_return_type = "ConsolidateResult")]
 pub fn consolidate(#[wasm_bindgen(unchecked_param_type = "ConsolidateInput")] input: JsValue) -> JsResult<JsValue> {
-    let (mut value, _) = snapshot_of(&input, "")?;
+    let (mut value, functions) = snapshot_of(&input, "")?;
     if !matches!(value, Value::Object(_)) {
         return Err(Error::new(Code::WrongType, "", "the input must be an object").into());
     }
     let orders = take_orders(&mut value)?;
     let want_geojson: Option<bool> = value.take_as("geojson")?;
+    let on_progress: Option<Function> = match value.take("onProgress") {
+        Value::Null => None,
+        Value::Function(i) => functions.get(i).cloned(),
+        _ => return Err(Error::new(Code::WrongType, "onProgress", "must be a function").into()),
+    };
     let mut options: ConsolidateInput = from_value(value)?;
     options.orders = orders;
-    let result = core::consolidate(&options)?;
+    let mut report = |p: core::Progress| -> crate::Result<()> {
+        let Some(callback) = &on_progress else { return Ok(()) };
+        let o = Object::new();
+        set(&o, "phase", p.phase);
+        set(&o, "fraction", p.fraction);
+        // `call1` catches: a throwing callback stops the work here, as an error, without unwinding through wasm.
+        callback
+            .call1(&JsValue::NULL, &o)
+            .map(|_| ())
+            .map_err(|_| Error::new(Code::Aborted, "onProgress", "threw, so the work stopped"))
+    };
+    let result = core::consolidate_with_progress(&options, &mut report)?;
     let out: Object = to_js(&result)?.unchecked_into();
     set(&out, "roundOf", Uint32Array::from(&result.round_of(options.orders.len())[..]));
     set(&out, "pickupOf", Uint32Array::from(&result.plan.pickup_of[..]));

@@ -23,7 +23,11 @@
 pub mod cvrplib;
 
 use crate::consolidation::rounds::{hilbert_order, Grid};
+use crate::error::{Error, Result};
 use crate::kmeans::Rng;
+
+/// Progress is reported about every this many move evaluations (well under a millisecond of work).
+const TICK: u64 = 1 << 14;
 
 /// The rounds the tests allow for `min` = ⌈Σ parcels / capacity⌉: `min + 1 + min / 20`. Savings and the local
 /// search never open a round (ruin and recreate only when a stop fits nowhere), but they do not pack bins either:
@@ -36,6 +40,9 @@ pub fn max_rounds(min: usize) -> usize {
 /// Move evaluations of ruin and recreate at the default effort, for inputs of 167 stops or more.
 pub const BUDGET: f64 = 5.0e5;
 
+/// Above this many stops, `fast` and `balanced` keep the planned rounds as they are ([`Effort::polishes`]).
+pub const POLISH_MAX: usize = 200_000;
+
 /// How much work the planner may do: a budget counted in move evaluations, not in time, so results do not depend
 /// on the machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
@@ -44,7 +51,9 @@ pub enum Effort {
     /// Savings and one local search: about a third of the default's time on large inputs.
     Fast,
     /// The default: local search, then ruin and recreate for about 100 evaluations per neighbour pair on small
-    /// inputs, tapering off so that 100,000 orders plan in well under a second.
+    /// inputs, tapering off (a fixed total of [`BUDGET`] evaluations from 167 stops; fewer neighbours per stop
+    /// above 5,000, 50,000 and 200,000 stops; no sphere polish above [`POLISH_MAX`]) so that `consolidate` takes
+    /// about 0.7 s for 100,000 orders and 4–5 s for a million in wasm (bench/consolidate.mjs's orders, Node).
     #[default]
     Balanced,
     /// Four times the default's ruin-and-recreate budget.
@@ -67,6 +76,14 @@ impl Effort {
             Effort::Fast => k.min(12),
             _ => k,
         }
+    }
+
+    /// Whether each planned round is polished again on the sphere (2-opt and Or-opt on great-circle chords,
+    /// [`route_in_order`](crate::consolidation::routing::route_in_order)) for `n` stops. Measured on the bench's
+    /// synthetic city, the polish shortens the planar rounds by under 0.1% but takes a fifth of `consolidate` at a
+    /// million orders, so the default skips it above [`POLISH_MAX`] stops (`thorough` always polishes).
+    pub fn polishes(self, n: usize) -> bool {
+        self == Effort::Thorough || n <= POLISH_MAX
     }
 
     /// Move evaluations for the ruin-and-recreate stage.
@@ -101,26 +118,110 @@ pub fn plan(
     effort: Effort,
     seed: u32,
 ) -> Vec<Vec<usize>> {
-    let n = xy.len();
-    if n == 0 {
-        return Vec::new();
+    match plan_with(&Neighbours::new(xy, effort), depot, demand, capacity, effort, seed, &mut |_| Ok(())) {
+        Ok(rounds) => rounds,
+        Err(_) => unreachable!("only the progress callback can stop the planner"),
     }
-    // Stops are renumbered along a Hilbert curve, so that neighbours on the map are neighbours in memory (at a
-    // million stops, cache misses otherwise dominate), and the first local search visits them in that order.
-    let order = hilbert_order(xy);
-    let sorted_xy: Vec<[f64; 2]> = order.iter().map(|&i| xy[i]).collect();
+}
+
+/// The stops' neighbour lists (and their Hilbert order), which depend only on where the stops are and the
+/// [`Effort`]: `consolidate` builds them once for the vans' and the bikes' rounds over the same orders.
+pub struct Neighbours {
+    /// Stop `order[c]` is node c + 1 of the search: the stops along a Hilbert curve, so that neighbours on the map
+    /// are neighbours in memory (at a million stops, cache misses otherwise dominate), and the first local search
+    /// visits them in that order.
+    order: Vec<usize>,
+    /// The stops' coordinates in that order.
+    xy: Vec<[f64; 2]>,
+    /// Neighbours per stop.
+    k: usize,
+    /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
+    near: Vec<u32>,
+}
+
+impl Neighbours {
+    /// The neighbour lists of the stops `xy` for `effort`.
+    pub fn new(xy: &[[f64; 2]], effort: Effort) -> Self {
+        let n = xy.len();
+        let order = hilbert_order(xy);
+        let xy: Vec<[f64; 2]> = order.iter().map(|&i| xy[i]).collect();
+        let k = effort.neighbours(n).min(n.saturating_sub(1));
+        let mut near = Vec::with_capacity(n * k);
+        if k > 0 {
+            let grid = Grid::new(&xy);
+            let mut found = Vec::with_capacity(k + 2);
+            for (i, p) in xy.iter().enumerate() {
+                grid.nearest_into(*p, k + 1, &xy, i, &mut found);
+                let mut taken = 0;
+                for &(_, _, j) in &found {
+                    if j != i && taken < k {
+                        near.push(j as u32 + 1);
+                        taken += 1;
+                    }
+                }
+                // Only when many stops share one place can `found` hold i beyond the first k + 1; pad with i's
+                // nearest again (a no-op pair for every move).
+                while taken < k {
+                    near.push(found[0].2 as u32 + 1);
+                    taken += 1;
+                }
+            }
+        }
+        Neighbours { order, xy, k, near }
+    }
+
+    /// How many stops.
+    pub fn len(&self) -> usize {
+        self.xy.len()
+    }
+
+    /// Whether there are no stops.
+    pub fn is_empty(&self) -> bool {
+        self.xy.is_empty()
+    }
+}
+
+/// [`plan`] with the neighbour lists built beforehand (`demand` in the order of the stops given to
+/// [`Neighbours::new`]), reporting the share of the work done (0 to 1) to `progress` every so often (about every
+/// [`TICK`] move evaluations). An error from `progress` stops the planning and is returned.
+///
+/// The share is an estimate: savings count for the first tenth; the first local search for the next half (or all
+/// the rest when there is no ruin and recreate), measured against about 1.25 evaluations per neighbour pair (what
+/// it takes on city orders); ruin and recreate for the rest, against its budget.
+pub fn plan_with(
+    neighbours: &Neighbours,
+    depot: [f64; 2],
+    demand: &[f64],
+    capacity: f64,
+    effort: Effort,
+    seed: u32,
+    progress: &mut dyn FnMut(f64) -> Result<()>,
+) -> Result<Vec<Vec<usize>>> {
+    let n = neighbours.len();
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    progress(0.0)?;
+    let order = &neighbours.order;
     let sorted_q: Vec<f64> = order.iter().map(|&i| demand[i]).collect();
-    let mut s = Search::new(depot, &sorted_xy, &sorted_q, capacity, effort);
+    let mut s = Search::new(depot, neighbours, &sorted_q, capacity, progress);
     s.savings();
+    let budget = effort.budget(n);
+    let split = if budget > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
+    s.stage(0.1, split, 1.25 * (n * s.k.max(1)) as f64);
     let mut rng = Rng::new(seed);
     let start: Vec<u32> = (1..=n as u32).collect();
     s.local_search(&start, u64::MAX);
-    s.ruin_and_recreate(&mut rng, effort.budget(n));
-    s.routes
+    s.stage(split, 1.0, budget as f64);
+    s.ruin_and_recreate(&mut rng, budget);
+    if let Some(e) = s.stopped.take() {
+        return Err(e);
+    }
+    Ok(s.routes
         .into_iter()
         .filter(|r| !r.is_empty())
         .map(|r| r.into_iter().map(|c| order[c as usize - 1]).collect())
-        .collect()
+        .collect())
 }
 
 /// Total length of `rounds` (as [`plan`] returns them) from `depot`.
@@ -147,14 +248,14 @@ fn shuffle(v: &mut [u32], rng: &mut Rng) {
     }
 }
 
-/// The solution being improved. Node 0 is the depot; node c ≥ 1 is stop c − 1.
-struct Search {
+/// The solution being improved. Node 0 is the depot; node c ≥ 1 is stop c − 1 of the [`Neighbours`].
+struct Search<'a> {
     pts: Vec<[f64; 2]>,
     q: Vec<f64>,
     cap: f64,
     k: usize,
     /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
-    near: Vec<u32>,
+    near: &'a [u32],
     routes: Vec<Vec<u32>>,
     load: Vec<f64>,
     route_of: Vec<u32>,
@@ -173,10 +274,23 @@ struct Search {
     /// Queue of nodes to search from.
     queue: Vec<u32>,
     queued: Vec<bool>,
+    /// Where progress goes, the current stage (share at its start and end, work at its start, work expected), the
+    /// work at which to report next, and the error that stopped the search.
+    progress: &'a mut dyn FnMut(f64) -> Result<()>,
+    stage: (f64, f64, u64, f64),
+    next_tick: u64,
+    stopped: Option<Error>,
 }
 
-impl Search {
-    fn new(depot: [f64; 2], xy: &[[f64; 2]], demand: &[f64], cap: f64, effort: Effort) -> Self {
+impl<'a> Search<'a> {
+    fn new(
+        depot: [f64; 2],
+        neighbours: &'a Neighbours,
+        demand: &[f64],
+        cap: f64,
+        progress: &'a mut dyn FnMut(f64) -> Result<()>,
+    ) -> Self {
+        let xy = &neighbours.xy;
         let n = xy.len();
         let mut pts = Vec::with_capacity(n + 1);
         pts.push(depot);
@@ -184,34 +298,13 @@ impl Search {
         let mut q = Vec::with_capacity(n + 1);
         q.push(0.0);
         q.extend_from_slice(demand);
-        let k = effort.neighbours(n).min(n.saturating_sub(1));
-        let mut near = Vec::with_capacity(n * k);
-        if k > 0 {
-            let grid = Grid::new(xy);
-            for (i, p) in xy.iter().enumerate() {
-                let found = grid.nearest_from(*p, k + 1, xy, i);
-                let mut taken = 0;
-                for &(_, j) in &found {
-                    if j != i && taken < k {
-                        near.push(j as u32 + 1);
-                        taken += 1;
-                    }
-                }
-                // Only when many stops share one place can `found` hold i beyond the first k + 1; pad with i's
-                // nearest again (a no-op pair for every move).
-                while taken < k {
-                    near.push(found[0].1 as u32 + 1);
-                    taken += 1;
-                }
-            }
-        }
         let scale = xy.iter().map(|p| (p[0] - depot[0]).hypot(p[1] - depot[1])).fold(0.0, f64::max).max(1e-300);
         Search {
             pts,
             q,
             cap,
-            k,
-            near,
+            k: neighbours.k,
+            near: &neighbours.near,
             routes: Vec::new(),
             load: Vec::new(),
             route_of: vec![0; n + 1],
@@ -225,7 +318,32 @@ impl Search {
             journaling: false,
             queue: Vec::new(),
             queued: vec![false; n + 1],
+            progress,
+            stage: (0.0, 0.0, 0, 1.0),
+            next_tick: TICK,
+            stopped: None,
         }
+    }
+
+    /// Starts a stage of progress: from share `from` to `to` over about `expected` move evaluations.
+    fn stage(&mut self, from: f64, to: f64, expected: f64) {
+        self.stage = (from, to, self.work, expected.max(1.0));
+        self.next_tick = self.work;
+        self.tick();
+    }
+
+    /// Reports progress when due; whether the search must stop (the callback failed, now or before).
+    #[inline]
+    fn tick(&mut self) -> bool {
+        if self.work >= self.next_tick && self.stopped.is_none() {
+            self.next_tick = self.work + TICK;
+            let (from, to, start, expected) = self.stage;
+            let share = from + (to - from) * ((self.work - start) as f64 / expected).min(1.0);
+            if let Err(e) = (self.progress)(share) {
+                self.stopped = Some(e);
+            }
+        }
+        self.stopped.is_some()
     }
 
     #[inline(always)]
@@ -320,56 +438,77 @@ impl Search {
     }
 
     /// Clarke–Wright savings on the neighbour pairs, parallel version.
+    ///
+    /// The rounds grow as paths: each merge links two end stops and updates the round's two ends, in O(1), so no
+    /// round is copied while merging (copying made this quadratic in the round length, and at a million stops the
+    /// copies' cache misses dominated). Round r (the slot of its first stop) runs from `first[r]` to `last[r]`,
+    /// oriented as if its stops were kept in a list that a merge of i's round with j's extends as (…, i) + (j, …).
     fn savings(&mut self) {
         let n = self.pts.len() - 1;
-        self.routes = (1..=n as u32).map(|c| vec![c]).collect();
-        self.load = self.q[1..].to_vec();
-        self.saved = vec![0; n];
-        for c in 1..=n {
-            self.route_of[c] = c as u32 - 1;
-            self.pos[c] = 0;
-            self.pre[c] = self.q[c];
-        }
-        let mut pairs: Vec<(f64, u32, u32)> = Vec::with_capacity(n * self.k / 2 + 1);
+        // Largest saving first, then by the pair: the key is the saving's bits inverted (for positive floats the
+        // bits rank as the values do), so the sort compares integers only.
+        let mut pairs: Vec<(u64, u32, u32)> = Vec::with_capacity(n * self.k / 2 + 1);
         for i in 1..=n as u32 {
             for &j in self.neighbours(i) {
                 if j > i || !self.neighbours(j).contains(&i) {
                     let s = self.d(0, i) + self.d(0, j) - self.d(i, j);
                     if s > 0.0 {
-                        pairs.push((s, i.min(j), i.max(j)));
+                        pairs.push((!s.to_bits(), i.min(j), i.max(j)));
                     }
                 }
             }
         }
-        pairs.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        pairs.sort_unstable();
         pairs.dedup_by_key(|p| (p.1, p.2));
+        // Node c starts alone in slot c − 1. `link[c]`: c's neighbours in its round (0: none yet); `slot[c]`: the
+        // round of an end stop c.
+        let mut link = vec![[0u32; 2]; n + 1];
+        let mut slot: Vec<u32> = (0..=n as u32).map(|c| c.saturating_sub(1)).collect();
+        let mut first: Vec<u32> = (1..=n as u32).collect();
+        let mut last = first.clone();
+        let mut load = self.q[1..].to_vec();
+        let is_end = |link: &[[u32; 2]], c: u32| link[c as usize][1] == 0;
         for &(_, i, j) in &pairs {
-            let (ri, rj) = (self.route_of[i as usize], self.route_of[j as usize]);
-            if ri == rj || self.load[ri as usize] + self.load[rj as usize] > self.cap {
+            if !is_end(&link, i) || !is_end(&link, j) {
                 continue;
             }
-            let (a, b) = (&self.routes[ri as usize], &self.routes[rj as usize]);
-            let i_first = a[0] == i;
-            let i_last = a[a.len() - 1] == i;
-            let j_first = b[0] == j;
-            let j_last = b[b.len() - 1] == j;
-            if !(i_first || i_last) || !(j_first || j_last) {
+            let (ri, rj) = (slot[i as usize] as usize, slot[j as usize] as usize);
+            if ri == rj || load[ri] + load[rj] > self.cap {
                 continue;
             }
-            let mut a = self.take_route(ri);
-            let mut b = self.take_route(rj);
-            if !i_last {
-                a.reverse();
+            // (other end of i's round, …, i) + (j, …, other end of j's round), in slot ri.
+            let head = if last[ri] == i { first[ri] } else { last[ri] };
+            let tail = if first[rj] == j { last[rj] } else { first[rj] };
+            for (a, b) in [(i, j), (j, i)] {
+                let l = &mut link[a as usize];
+                l[usize::from(l[0] != 0)] = b;
             }
-            if !j_first {
-                b.reverse();
-            }
-            a.extend_from_slice(&b);
-            self.set_route(rj, Vec::new());
-            self.set_route(ri, a);
+            (first[ri], last[ri]) = (head, tail);
+            slot[head as usize] = ri as u32;
+            slot[tail as usize] = ri as u32;
+            load[ri] += load[rj];
+            load[rj] = 0.0;
+            first[rj] = 0;
         }
-        // Compact: drop the emptied rounds.
-        let routes: Vec<Vec<u32>> = std::mem::take(&mut self.routes).into_iter().filter(|r| !r.is_empty()).collect();
+        // The rounds in slot order, each walked from its first stop.
+        let mut routes: Vec<Vec<u32>> = Vec::new();
+        for r in 0..n {
+            if first[r] == 0 {
+                continue;
+            }
+            let mut stops = Vec::new();
+            let (mut prev, mut at) = (0, first[r]);
+            loop {
+                stops.push(at);
+                if at == last[r] {
+                    break;
+                }
+                let l = link[at as usize];
+                let next = if l[0] != prev { l[0] } else { l[1] };
+                (prev, at) = (at, next);
+            }
+            routes.push(stops);
+        }
         self.load = vec![0.0; routes.len()];
         self.saved = vec![0; routes.len()];
         self.routes = vec![Vec::new(); routes.len()];
@@ -393,7 +532,7 @@ impl Search {
         }
         while let Some(u) = self.queue.pop() {
             self.queued[u as usize] = false;
-            if self.work > limit {
+            if self.work > limit || self.tick() {
                 for &c in &self.queue {
                     self.queued[c as usize] = false;
                 }
@@ -649,7 +788,7 @@ impl Search {
         let max_string = (avg_route.min(10.0)) as usize;
         let max_removed = 10.min(n / 2).max(2);
         self.journaling = true;
-        while self.work < limit {
+        while self.work < limit && !self.tick() {
             self.stamp = self.stamp.wrapping_add(1).max(1);
             self.journal.clear();
             // Ruin: strings around the seed and its neighbours, at most one per round.
