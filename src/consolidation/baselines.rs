@@ -17,9 +17,9 @@ use serde::Deserialize;
 
 use super::estimates::{
     self, saving, spread, with_failures, Failures, Range, Sensitivity, Uncertain, BIKE_FOOD_KG_PER_KM, BIKE_SOURCE,
-    EMISSIONS, SAVINGS, SHAHMOHAMMADI, VAN_CLASS_SOURCE,
+    EMISSIONS, SAVINGS, SHAHMOHAMMADI,
 };
-use super::options::van_class_range;
+use super::options::van_setting;
 use super::scenarios::{scenario, Factors, Scenario, Shares};
 use super::{limits, LatLon, Orders, ROAD_SOURCE};
 use crate::error::{within, Code, Error, Result};
@@ -93,17 +93,7 @@ pub(crate) fn price(c: &Context, routed: Vec<Scenario>) -> Result<(Vec<Scenario>
     let d = c.carrier.drop_km.map(|d| within("carrier.dropKm", d, 0.0, limits::MAX_DROP_KM)).transpose()?;
     let failures = c.failures.settings("failures.")?;
 
-    let van_setting = match van_class_range(c.vehicle_id, &c.vehicle.source) {
-        Some((lo, hi)) => Uncertain {
-            name: "vehicleFactor",
-            central: 1.0,
-            low: lo,
-            high: hi,
-            unit: "× DESNZ average van",
-            source: VAN_CLASS_SOURCE,
-        },
-        None => Uncertain::exact("vehicleFactor", 1.0, "× factor", "factor table"),
-    };
+    let van_setting = van_setting(c.vehicle_id, &c.vehicle.source);
     let road_setting = if c.road_given {
         Uncertain::exact("roadFactor", 1.0, "× road km", "input")
     } else {

@@ -223,17 +223,7 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     };
 
     // The settings, each with its range (none when the caller gave it).
-    let van_range = match van_class_range(van_id, &van.source) {
-        Some((lo, hi)) => Uncertain {
-            name: "vehicleFactor",
-            central: 1.0,
-            low: lo,
-            high: hi,
-            unit: "× DESNZ average van",
-            source: VAN_CLASS_SOURCE,
-        },
-        None => Uncertain::exact("vehicleFactor", 1.0, "× factor", "factor table"),
-    };
+    let van_range = van_setting(van_id, &van.source);
     let road_setting = match (road, stem_from_depot) {
         (None, true) => Uncertain {
             name: "roadFactor",
@@ -448,12 +438,20 @@ fn percent(share: f64) -> String {
     format!("{}%", (share * 10000.0).round() / 100.0)
 }
 
-/// The van class multipliers for a van factor that was not overridden.
-pub(crate) fn van_class_range(id: &str, source: &str) -> Option<(f64, f64)> {
-    if source == "override" {
-        return None;
+/// The `vehicleFactor` setting: a van factor that was not overridden ranges over DESNZ's van size classes; any
+/// other factor is taken as given.
+pub(crate) fn van_setting(id: &str, source: &str) -> Uncertain {
+    match estimates::van_class_multipliers(id).filter(|_| source != "override") {
+        Some((low, high)) => Uncertain {
+            name: "vehicleFactor",
+            central: 1.0,
+            low,
+            high,
+            unit: "× DESNZ average van",
+            source: VAN_CLASS_SOURCE,
+        },
+        None => Uncertain::exact("vehicleFactor", 1.0, "× factor", "factor table"),
     }
-    estimates::van_class_multipliers(id)
 }
 
 #[cfg(test)]
