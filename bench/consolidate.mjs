@@ -1,31 +1,10 @@
 // Times the full consolidate() (all four scenarios) in wasm, in Node, on synthetic orders around a depot.
 // Build first: `bash scripts/build.sh` (or run `npm run bench:consolidate`, which does both).
 import { readFileSync } from 'node:fs';
+import { orders } from './orders.mjs';
 import { initSync, consolidate, deliveryOptions, parseOrders } from '../www/pkg/green_delivery.js';
 
 initSync({ module: readFileSync(new URL('../www/pkg/green_delivery_bg.wasm', import.meta.url)) });
-
-// SplitMix64-free, seedable: a 32-bit LCG is enough for synthetic coordinates.
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** n orders in a blob ~15 km across around central London, 1-3 parcels each. */
-function orders(n, seed = 42) {
-  const r = rng(seed);
-  const lat = new Float64Array(n);
-  const lon = new Float64Array(n);
-  const parcels = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const radius = 0.15 * (r() + r() + r() - 1.5);
-    const t = 2 * Math.PI * r();
-    lat[i] = 51.5 + radius * Math.sin(t);
-    lon[i] = -0.12 + 1.6 * radius * Math.cos(t);
-    parcels[i] = 1 + Math.floor(3 * r());
-  }
-  return { lat, lon, parcels };
-}
 
 const depot = { lat: 51.45, lon: -0.3 };
 const budget = { 10000: 200, 100000: 2000 };

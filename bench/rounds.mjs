@@ -3,31 +3,11 @@
 // table (gaps to the best known) comes from the native example run before this script (see package.json).
 // Build first: `bash scripts/build.sh` (or run `npm run bench:rounds`, which does both).
 import { readFileSync } from 'node:fs';
+import { orders } from './orders.mjs';
 import { initSync, consolidate, parseOrders } from '../www/pkg/green_delivery.js';
 
 const wasm = initSync({ module: readFileSync(new URL('../www/pkg/green_delivery_bg.wasm', import.meta.url)) });
 const effort = process.argv[2] ?? 'balanced';
-
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** n orders in a blob ~15 km across around central London, 1-3 parcels each (as bench/consolidate.mjs). */
-function orders(n, seed = 42) {
-  const r = rng(seed);
-  const lat = new Float64Array(n);
-  const lon = new Float64Array(n);
-  const parcels = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const radius = 0.15 * (r() + r() + r() - 1.5);
-    const t = 2 * Math.PI * r();
-    lat[i] = 51.5 + radius * Math.sin(t);
-    lon[i] = -0.12 + 1.6 * radius * Math.cos(t);
-    parcels[i] = 1 + Math.floor(3 * r());
-  }
-  return { lat, lon, parcels };
-}
 
 const sample = parseOrders(readFileSync(new URL('../www/data/sample-orders.csv', import.meta.url), 'utf8')).orders;
 const cases = [
