@@ -370,27 +370,33 @@ pub fn area_perimeter(polygon: &[[f64; 2]]) -> (f64, f64) {
     (twice_area.abs() / 2.0, perimeter)
 }
 
+/// The least `cost` over every order of `n` items, by brute force: the known answer of the tests here and in the
+/// round planner's.
+#[cfg(test)]
+pub(crate) fn least_over_orders(n: usize, cost: &dyn Fn(&[usize]) -> f64) -> f64 {
+    fn permute(k: usize, seq: &mut Vec<usize>, best: &mut f64, cost: &dyn Fn(&[usize]) -> f64) {
+        if k == seq.len() {
+            *best = best.min(cost(seq));
+            return;
+        }
+        for i in k..seq.len() {
+            seq.swap(k, i);
+            permute(k + 1, seq, best, cost);
+            seq.swap(k, i);
+        }
+    }
+    let mut best = f64::INFINITY;
+    permute(0, &mut (0..n).collect(), &mut best, cost);
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Every visiting order of the stops, the shortest by great-circle km.
     fn brute_force_km(depot: [f64; 2], lat: &[f64], lon: &[f64]) -> f64 {
-        fn permute(k: usize, seq: &mut Vec<usize>, best: &mut f64, f: &dyn Fn(&[usize]) -> f64) {
-            if k == seq.len() {
-                *best = best.min(f(seq));
-                return;
-            }
-            for i in k..seq.len() {
-                seq.swap(k, i);
-                permute(k + 1, seq, best, f);
-                seq.swap(k, i);
-            }
-        }
-        let mut seq: Vec<usize> = (0..lat.len()).collect();
-        let mut best = f64::INFINITY;
-        permute(0, &mut seq, &mut best, &|s| tour_km(depot, lat, lon, s));
-        best
+        least_over_orders(lat.len(), &|s| tour_km(depot, lat, lon, s))
     }
 
     fn random_stops(rng: &mut crate::kmeans::Rng, n: usize) -> (Vec<f64>, Vec<f64>) {

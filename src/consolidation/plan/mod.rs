@@ -928,17 +928,6 @@ mod tests {
     /// The optimum by brute force: every order of the stops, each cut optimally into rounds (the split of a giant
     /// tour, Beasley 1983), which together reach every CVRP solution.
     fn brute_force(depot: [f64; 2], xy: &[[f64; 2]], q: &[f64], cap: f64) -> f64 {
-        fn permute(k: usize, seq: &mut Vec<usize>, best: &mut f64, f: &dyn Fn(&[usize]) -> f64) {
-            if k == seq.len() {
-                *best = best.min(f(seq));
-                return;
-            }
-            for i in k..seq.len() {
-                seq.swap(k, i);
-                permute(k + 1, seq, best, f);
-                seq.swap(k, i);
-            }
-        }
         let d = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
         let split = |seq: &[usize]| {
             let n = seq.len();
@@ -960,10 +949,7 @@ mod tests {
             }
             best[n]
         };
-        let mut seq: Vec<usize> = (0..xy.len()).collect();
-        let mut best = f64::INFINITY;
-        permute(0, &mut seq, &mut best, &split);
-        best
+        crate::consolidation::routing::least_over_orders(xy.len(), &split)
     }
 
     #[test]
