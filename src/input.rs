@@ -70,6 +70,23 @@ impl Value {
         from_value(self.take(key)).map_err(|e| e.within(key))
     }
 
+    /// A list of numbers: a typed array's block is moved as it is (a million points are not copied again), a plain
+    /// list is read strictly, element by element, as [`from_value`] would.
+    pub fn into_numbers(self) -> Result<Vec<f64>> {
+        match self {
+            Value::Numbers(numbers) => Ok(numbers),
+            other => from_value(other),
+        }
+    }
+
+    /// [`take_as`](Value::take_as) for an optional list of numbers, through [`into_numbers`](Value::into_numbers).
+    pub fn take_numbers(&mut self, key: &str) -> Result<Option<Vec<f64>>> {
+        match self.take(key) {
+            Value::Null => Ok(None),
+            value => value.into_numbers().map(Some).map_err(|e| e.within(key)),
+        }
+    }
+
     /// "a string", "null", "a list"…: what a caller gave, for messages.
     fn describe(&self) -> String {
         match self {
@@ -435,6 +452,16 @@ mod tests {
         assert_eq!(parcels(-1.0), Err("out-of-range"));
         assert_eq!(parcels(4294967296.0), Err("out-of-range"));
         assert_eq!(parcels(f64::NAN), Err("not-finite"));
+    }
+
+    #[test]
+    fn numbers_from_a_block_or_a_strict_list() {
+        assert_eq!(Value::Numbers(vec![1.0, 2.0]).into_numbers(), Ok(vec![1.0, 2.0]));
+        assert_eq!(Value::List(vec![Value::Number(1.0)]).into_numbers(), Ok(vec![1.0]));
+        let mut input = obj(&[("lat", Value::List(vec![Value::Number(1.0), Value::Text("2".into())]))]);
+        let err = input.take_numbers("lat").unwrap_err();
+        assert_eq!((err.code().as_str(), err.field()), ("wrong-type", "lat[1]"));
+        assert_eq!(obj(&[]).take_numbers("lat"), Ok(None));
     }
 
     #[test]

@@ -41,9 +41,9 @@ fn id_text(id: Loose, field: String) -> Result<Option<String>, Error> {
 /// the columns `lat`, `lon`, `parcels?`, `weightKg?` (NaN = none), `ids?`.
 fn take_orders(input: &mut Value) -> Result<Orders, Error> {
     let objects: Option<Vec<OrderObject>> = input.take_as("orders")?;
-    let (lat, lon): (Option<Vec<f64>>, Option<Vec<f64>>) = (input.take_as("lat")?, input.take_as("lon")?);
-    let parcels: Option<Vec<f64>> = input.take_as("parcels")?;
-    let weight_kg: Option<Vec<f64>> = input.take_as("weightKg")?;
+    let (lat, lon) = (input.take_numbers("lat")?, input.take_numbers("lon")?);
+    let parcels = input.take_numbers("parcels")?;
+    let weight_kg = input.take_numbers("weightKg")?;
     let ids: Option<Vec<Loose>> = input.take_as("ids")?;
     let columns = lat.is_some() || lon.is_some() || parcels.is_some() || weight_kg.is_some() || ids.is_some();
     match (objects, lat, lon) {

@@ -65,7 +65,7 @@ impl Job {
         if !matches!(value, Value::Object(_)) {
             return Err(Error::new(Code::WrongType, "", "the options must be an object, e.g. { k: 3 }"));
         }
-        let weights: Option<Vec<f64>> = value.take_as("weights")?;
+        let weights = value.take_numbers("weights")?;
         let init: Option<InitOption> = value.take_as("init")?;
         let on_progress = match value.take("onProgress") {
             Value::Null => None,
@@ -118,7 +118,7 @@ impl Job {
 /// A numeric argument: a Float64Array (or any typed array of numbers) or an array of numbers.
 fn read_points(js: &JsValue, root: &str) -> Result<Vec<f64>, Error> {
     let (value, _) = snapshot_of(js, root)?;
-    from_value(value).map_err(|e| e.within(root))
+    value.into_numbers().map_err(|e| e.within(root))
 }
 
 /// Row-major values as an n × dim view.
