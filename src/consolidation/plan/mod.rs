@@ -38,7 +38,16 @@ pub fn max_rounds(min: usize) -> usize {
 }
 
 /// Move evaluations of ruin and recreate at the default effort, for inputs of 167 stops or more.
-pub const BUDGET: f64 = 5.0e5;
+pub const BUDGET: f64 = 2.0e6;
+
+/// Ruin and recreate anneals (keeps some lengthening steps) up to this many stops; above, it keeps improvements only.
+const ANNEAL_MAX: usize = 50_000;
+
+/// The annealing's starting temperature, as a share of the first solution's mean edge.
+const TEMPERATURE: f64 = 1.0;
+
+/// Ruin and recreate removes 2 to this many stops a step (fewer on tiny inputs).
+const MAX_REMOVED: usize = 30;
 
 /// Above this many stops, `fast` and `balanced` keep the planned rounds as they are ([`Effort::polishes`]).
 pub const POLISH_MAX: usize = 200_000;
@@ -90,7 +99,7 @@ impl Effort {
     fn budget(self, n: usize) -> u64 {
         // 3,000 evaluations per stop up to 500,000 in all (about 100 ms natively for 1,000 stops), then a fixed
         // total, so the time grows with n only through the savings and the first local search.
-        let base = (n as f64 * 3_000.0).min(BUDGET);
+        let base = (n as f64 * 20_000.0).min(BUDGET);
         match self {
             Effort::Fast => 0,
             Effort::Balanced => base as u64,
@@ -781,12 +790,22 @@ impl<'a> Search<'a> {
         if budget == 0 || n < 3 || self.k == 0 {
             return;
         }
+        let start_work = self.work;
         let limit = self.work.saturating_add(budget);
         let mut current = self.cost();
-        let mut removed = vec![false; n + 1];
-        let avg_route = (n as f64 / self.routes.iter().filter(|r| !r.is_empty()).count().max(1) as f64).max(1.0);
+        let mut best = current;
+        let mut best_routes: Option<Vec<Vec<u32>>> = None;
+        let rounds = self.routes.iter().filter(|r| !r.is_empty()).count().max(1);
+        // Simulated annealing (as in SISR): a step that lengthens the rounds by δ is kept with probability e^(−δ/T),
+        // T falling geometrically from T0 to T0/100, scaled to the mean edge of the first solution. Above
+        // ANNEAL_MAX stops, copying the best rounds would cost more than the search gains, so only improvements
+        // are kept.
+        let anneal = n <= ANNEAL_MAX;
+        let t0 = TEMPERATURE * current / (n + rounds) as f64;
+        let avg_route = (n as f64 / rounds as f64).max(1.0);
         let max_string = (avg_route.min(10.0)) as usize;
-        let max_removed = 10.min(n / 2).max(2);
+        let max_removed = MAX_REMOVED.min(n / 2).max(2);
+        let mut removed = vec![false; n + 1];
         self.journaling = true;
         while self.work < limit && !self.tick() {
             self.stamp = self.stamp.wrapping_add(1).max(1);
@@ -822,11 +841,11 @@ impl<'a> Search<'a> {
                 }
                 self.set_route(r, kept);
             }
-            // Recreate: in random order, or far from the depot first.
-            if rng.below(2) == 0 {
-                shuffle(&mut out, rng);
-            } else {
-                out.sort_unstable_by(|&a, &b| self.d(0, b).total_cmp(&self.d(0, a)).then(a.cmp(&b)));
+            // Recreate: in random order, far from the depot first, or largest first (which packs the rounds).
+            match rng.below(3) {
+                0 => shuffle(&mut out, rng),
+                1 => out.sort_unstable_by(|&a, &b| self.d(0, b).total_cmp(&self.d(0, a)).then(a.cmp(&b))),
+                _ => out.sort_unstable_by(|&a, &b| self.q[b as usize].total_cmp(&self.q[a as usize]).then(a.cmp(&b))),
             }
             for &c in &out {
                 let (_, r, p) = self.best_insertion(c, &removed);
@@ -837,8 +856,18 @@ impl<'a> Search<'a> {
             }
             self.local_search(&out, limit);
             let after = self.touched_cost_change() + current;
-            if after <= current + self.eps {
+            let threshold = if anneal {
+                let done = (self.work - start_work) as f64 / budget as f64;
+                -t0 * 0.01f64.powf(done.min(1.0)) * (1.0 - rng.next_f64()).ln()
+            } else {
+                0.0
+            };
+            if after <= current + self.eps + threshold {
                 current = after;
+                if anneal && current < best - self.eps {
+                    best = current;
+                    best_routes = Some(self.routes.clone());
+                }
             } else {
                 // Undo: restore the saved rounds (the first saved copy of each is its state before the step).
                 let journal = std::mem::take(&mut self.journal);
@@ -851,6 +880,11 @@ impl<'a> Search<'a> {
         }
         self.journaling = false;
         self.journal.clear();
+        if let Some(routes) = best_routes.filter(|_| best < current - self.eps) {
+            for r in 0..self.routes.len() {
+                self.set_route(r as u32, routes.get(r).cloned().unwrap_or_default());
+            }
+        }
     }
 
     fn route_len(&self, stops: &[u32]) -> f64 {
