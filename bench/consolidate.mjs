@@ -1,7 +1,7 @@
 // Times the full consolidate() (all four scenarios) in wasm, in Node, on synthetic orders around a depot.
 // Build first: `bash scripts/build.sh` (or run `npm run bench:consolidate`, which does both).
 import { readFileSync } from 'node:fs';
-import { orders } from './orders.mjs';
+import { orders, medianOf } from './orders.mjs';
 import { initSync, consolidate, deliveryOptions, parseOrders } from '../www/pkg/green_delivery.js';
 
 initSync({ module: readFileSync(new URL('../www/pkg/green_delivery_bg.wasm', import.meta.url)) });
@@ -11,17 +11,8 @@ const budget = { 10000: 200, 100000: 2000 };
 let failed = false;
 for (const n of [10000, 100000]) {
   const input = { ...orders(n), depot };
-  consolidate(input); // warm-up (compiles the hot paths)
   const runs = n <= 10000 ? 5 : 3;
-  const times = [];
-  let result;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    result = consolidate(input);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(runs / 2)];
+  const { ms: median, result } = medianOf(runs, () => consolidate(input));
   const ok = median <= budget[n];
   failed ||= !ok;
   console.log(`consolidate ${n} orders: median ${median.toFixed(0)} ms over ${runs} runs (budget ${budget[n]} ms) ${ok ? 'ok' : 'OVER'}`);

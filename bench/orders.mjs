@@ -1,4 +1,4 @@
-// Synthetic orders shared by the consolidation benchmarks, so that they time the same inputs.
+// Synthetic orders and a median timer shared by the consolidation benchmarks, so that they time the same inputs alike.
 
 /** A seedable 32-bit LCG: enough for synthetic coordinates. */
 function rng(seed) {
@@ -20,4 +20,19 @@ export function orders(n, seed = 42) {
     parcels[i] = 1 + Math.floor(3 * r());
   }
   return { lat, lon, parcels };
+}
+
+/** Calls `run` `runs` times (after one warm-up call when runs > 1, which compiles the hot paths); the median ms
+ * and the last result. */
+export function medianOf(runs, run) {
+  if (runs > 1) run();
+  const ms = [];
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    result = run();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { ms: ms[Math.floor(runs / 2)], result };
 }

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
-import { orders } from './orders.mjs';
+import { orders, medianOf } from './orders.mjs';
 import { initSync, consolidate, parseOrders } from '../www/pkg/green_delivery.js';
 
 const args = process.argv.slice(2);
@@ -116,19 +116,11 @@ if (!only) {
   console.log('|---|---|---|---|---|---|---|');
   for (const [name, o, depot, runs] of cases) {
     const input = { ...o, depot, effort };
-    if (runs > 1) consolidate(input); // warm-up
-    const ms = [];
-    let result;
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      result = consolidate(input);
-      ms.push(performance.now() - t0);
-    }
-    ms.sort((a, b) => a - b);
+    const { ms, result } = medianOf(runs, () => consolidate(input));
     const c = result.scenarios.find((s) => s.id === 'consolidated');
     const mb = (b) => (b / 2 ** 20).toFixed(0);
     console.log(
-      `| ${name} | ${c.vehicleKm.toFixed(0)} | ${c.trips} | ${c.minRounds} | ${ms[Math.floor(runs / 2)].toFixed(0)} | ${mb(wasm.memory.buffer.byteLength)} | ${mb(process.memoryUsage().rss)} |`,
+      `| ${name} | ${c.vehicleKm.toFixed(0)} | ${c.trips} | ${c.minRounds} | ${ms.toFixed(0)} | ${mb(wasm.memory.buffer.byteLength)} | ${mb(process.memoryUsage().rss)} |`,
     );
   }
 }

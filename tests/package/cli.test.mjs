@@ -21,9 +21,9 @@ const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 // baseline, standard carrier rounds (so dedicated trips and next-day rounds save a negative share).
 const GOLDEN = {
   dedicated: { vehicleKm: 54636, kgCo2e: 17387.3, savingPercent: -1953.3 },
-  consolidated: { vehicleKm: 1442, kgCo2e: 530.6, savingPercent: 37.3 },
+  consolidated: { vehicleKm: 1411, kgCo2e: 520.8, savingPercent: 38.5 },
   pickup: { vehicleKm: 925, kgCo2e: 852.9, savingPercent: -0.7 },
-  cargoBike: { vehicleKm: 2171, kgCo2e: 103.6, savingPercent: 87.8 },
+  cargoBike: { vehicleKm: 2135, kgCo2e: 103.5, savingPercent: 87.8 },
   standard: { vehicleKm: 2440, kgCo2e: 846.8, savingPercent: 0 },
   nextDay: { vehicleKm: 3856, kgCo2e: 1295.5, savingPercent: -53.0 },
 };
