@@ -74,7 +74,7 @@ const summary = (xs) => (xs.length ? `mean ${pct(xs.reduce((a, b) => a + b, 0) /
 
 const ours = planInWasm();
 const other = peers();
-console.log(`## CVRPLIB X: gap to the best known in exact Euclidean distance (effort: ${effort})\n`);
+console.log(`## CVRPLIB: gap to the best known in exact Euclidean distance (effort: ${effort})\n`);
 console.log('| instance | set | depot | ours | PyVRP 1 s | OR-Tools 1 s | rounds / ⌈Σd/Q⌉ | ms (wasm) |');
 console.log('|---|---|---|---|---|---|---|---|');
 const sets = { X: { ours: [], pyvrp: [], ortools: [], ms: [] }, Belgium: { ours: [], pyvrp: [], ortools: [], ms: [] } };
