@@ -425,9 +425,11 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
   ctx.fillRect(12, height - 16, km * scale, 3);
   ctx.font = '12px system-ui, sans-serif';
   ctx.fillText(`${km} km`, 12, height - 22);
-  const rounds = offsets.length - 1;
+  // How full the rounds are: their number against the fewest that could carry the parcels.
+  const { trips, minRounds } = result.scenarios.find((s) => s.id === 'consolidated');
+  const fill = trips <= minRounds ? 'the fewest the parcels allow' : `the parcels need at least ${minRounds.toLocaleString()}`;
   const summary =
-    `Map of ${lat.length.toLocaleString()} orders in ${rounds.toLocaleString()} consolidated rounds from the depot ` +
+    `Map of ${lat.length.toLocaleString()} orders in ${trips.toLocaleString()} consolidated rounds (${fill}) from the depot ` +
     `(orange square), with ${result.pickupPoints.length} pickup points (black triangles)${result.hub ? ' and the cargo bikes\' micro-hub (green circle)' : ''}. Scale bar: ${km} km.`;
   canvas.setAttribute('aria-label', summary);
   mapSummary.textContent = summary;

@@ -71,7 +71,12 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   assert.ok((await tab.page.locator('#merchant-tornado rect').count()) >= rows.length);
   // Bars on a log scale, each with its range as a whisker.
   assert.equal(await tab.page.locator('#merchant-bars .bar-range').count(), 6);
-  assert.match(await tab.page.locator('#merchant-map').getAttribute('aria-label'), /^Map of 3,000 orders in \d+ consolidated rounds/);
+  // How full the rounds are: the API's trips against the fewest that could carry the parcels.
+  const { trips, minRounds } = direct.consolidated;
+  const fill = trips === minRounds ? 'the fewest the parcels allow' : `the parcels need at least ${minRounds.toLocaleString('en-GB')}`;
+  const label = await tab.page.locator('#merchant-map').getAttribute('aria-label');
+  assert.ok(label.startsWith(`Map of 3,000 orders in ${trips.toLocaleString('en-GB')} consolidated rounds (${fill}) from the depot`), label);
+  assert.equal(await tab.page.locator('#merchant-map-summary').textContent(), label);
   await screenshot(tab.page, 'merchant');
 });
 
