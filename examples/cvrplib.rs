@@ -8,7 +8,7 @@
 //! each `.vrp` needs its best-known `.sol` beside it.
 use std::time::Instant;
 
-use green_delivery::consolidation::plan::{cvrplib, plan, Effort};
+use green_delivery::consolidation::plan::{check_rounds, cvrplib, length, plan, Effort};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,7 +31,9 @@ fn main() {
             times.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         times.sort_by(f64::total_cmp);
-        feasible(&inst, &rounds);
+        // A gap is only worth printing for rounds a van could drive.
+        check_rounds(rounds.iter().map(Vec::as_slice), &inst.demand, inst.capacity)
+            .unwrap_or_else(|e| panic!("{}: {e}", inst.name));
         let depot = match inst.depot {
             [x, y] if x == 500.0 && y == 500.0 => "central",
             [x, y] if x == 0.0 && y == 0.0 => "eccentric",
@@ -43,24 +45,10 @@ fn main() {
             inst.name,
             inst.xy.len(),
             inst.capacity,
-            cvrplib::length(&inst, &best),
-            cvrplib::length(&inst, &rounds),
+            length(inst.depot, &inst.xy, &best),
+            length(inst.depot, &inst.xy, &rounds),
             rounds.len(),
             times[1],
         );
     }
-}
-
-/// Panics unless every customer is in exactly one round and no round is over capacity: a gap is only worth
-/// printing for rounds a van could drive.
-fn feasible(inst: &cvrplib::Instance, rounds: &[Vec<usize>]) {
-    let mut seen = vec![0u32; inst.xy.len()];
-    for r in rounds {
-        let load: f64 = r.iter().map(|&i| inst.demand[i]).sum();
-        assert!(load <= inst.capacity, "{}: a round carries {load} > {}", inst.name, inst.capacity);
-        for &i in r {
-            seen[i] += 1;
-        }
-    }
-    assert!(seen.iter().all(|&s| s == 1), "{}: a customer is not in exactly one round", inst.name);
 }

@@ -81,20 +81,3 @@ pub fn parse_solution(text: &str) -> Result<Vec<Vec<usize>>> {
     }
     Ok(rounds)
 }
-
-/// Total length of `rounds` (indices into `instance.xy`) in exact Euclidean distance. CVRPLIB's published costs
-/// round each edge to the nearest integer; the benchmark re-measures the best-known routes this way instead, so
-/// that ours and theirs are measured alike and the planner's own metric is the one compared.
-pub fn length(instance: &Instance, rounds: &[Vec<usize>]) -> f64 {
-    let d = |a: [f64; 2], b: [f64; 2]| (a[0] - b[0]).hypot(a[1] - b[1]);
-    let mut total = 0.0;
-    for r in rounds {
-        let mut at = instance.depot;
-        for &i in r {
-            total += d(at, instance.xy[i]);
-            at = instance.xy[i];
-        }
-        total += d(at, instance.depot);
-    }
-    total
-}

@@ -28,7 +28,7 @@
 pub mod cvrplib;
 
 use crate::consolidation::rounds::{hilbert_order, Grid};
-use crate::error::{Error, Result};
+use crate::error::{Code, Error, Result};
 use crate::kmeans::Rng;
 
 /// Progress is reported about every this many move evaluations (well under a millisecond of work).
@@ -263,6 +263,30 @@ pub fn length(depot: [f64; 2], xy: &[[f64; 2]], rounds: &[Vec<usize>]) -> f64 {
             km + d(at, depot)
         })
         .sum()
+}
+
+/// Checks that `rounds` (stop indices into `demand`) are rounds a van could drive: none empty, none carrying more
+/// than `capacity`, and every stop in exactly one. The planner's output always passes; its tests, the consolidation
+/// tests and the CVRPLIB benchmark check it with this.
+pub fn check_rounds<'a>(rounds: impl IntoIterator<Item = &'a [usize]>, demand: &[f64], capacity: f64) -> Result<()> {
+    let bad = |reason: String| Err(Error::new(Code::Invalid, "rounds", reason));
+    let mut seen = vec![0u32; demand.len()];
+    for r in rounds {
+        if r.is_empty() {
+            return bad("a round has no stops".into());
+        }
+        let load: f64 = r.iter().map(|&i| demand[i]).sum();
+        if load > capacity {
+            return bad(format!("a round carries {load} > {capacity}"));
+        }
+        for &i in r {
+            seen[i] += 1;
+        }
+    }
+    match seen.iter().position(|&s| s != 1) {
+        Some(i) => bad(format!("stop {i} is in {} rounds, not exactly one", seen[i])),
+        None => Ok(()),
+    }
 }
 
 fn shuffle(v: &mut [u32], rng: &mut Rng) {
@@ -1016,16 +1040,21 @@ mod tests {
     }
 
     fn check(rounds: &[Vec<usize>], q: &[f64], cap: f64) {
-        let mut seen = vec![0; q.len()];
-        for r in rounds {
-            assert!(!r.is_empty());
-            let load: f64 = r.iter().map(|&i| q[i]).sum();
-            assert!(load <= cap, "load {load} > {cap}");
-            for &i in r {
-                seen[i] += 1;
-            }
+        if let Err(e) = check_rounds(rounds.iter().map(Vec::as_slice), q, cap) {
+            panic!("{e}");
         }
-        assert!(seen.iter().all(|&s| s == 1), "every stop exactly once");
+    }
+
+    /// The shared check refuses each way rounds can be wrong, and accepts right ones.
+    #[test]
+    fn check_rounds_refuses_what_a_van_could_not_drive() {
+        let q = [1.0, 2.0, 3.0];
+        let check = |rounds: &[&[usize]]| check_rounds(rounds.iter().copied(), &q, 4.0).map_err(|e| e.to_string());
+        assert_eq!(check(&[&[0, 2], &[1]]), Ok(()));
+        assert!(check(&[&[0, 1, 2]]).unwrap_err().contains("carries 6 > 4"));
+        assert!(check(&[&[0, 2]]).unwrap_err().contains("stop 1 is in 0 rounds"));
+        assert!(check(&[&[0, 2], &[1, 0]]).unwrap_err().contains("stop 0 is in 2 rounds"));
+        assert!(check(&[&[0, 2], &[1], &[]]).unwrap_err().contains("no stops"));
     }
 
     #[test]
@@ -1170,7 +1199,7 @@ mod tests {
             check(&best, &i.demand, i.capacity);
             let rounds = plan(i.depot, &i.xy, &i.demand, i.capacity, Effort::Balanced, 1);
             check(&rounds, &i.demand, i.capacity);
-            let gap = cvrplib::length(&i, &rounds) / cvrplib::length(&i, &best) - 1.0;
+            let gap = length(i.depot, &i.xy, &rounds) / length(i.depot, &i.xy, &best) - 1.0;
             assert!(gap < 0.06, "{}: gap {:.2}%", i.name, gap * 100.0);
         }
     }
