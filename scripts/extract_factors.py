@@ -32,7 +32,7 @@ PARTS = {
 }
 
 # (factor id, part, DESNZ row ID). The row IDs are the `ID` column of the flat file; per km rows (UOM "km") for
-# vehicles, per litre for fuels, per kWh for the grid, per tonne for waste and materials.
+# vehicles, per tonne-km for freight, per litre for fuels, per kWh for the grid, per tonne for waste and materials.
 ROWS = [
     # Vans, "Average (up to 3.5 tonnes)", average laden.
     ("diesel-van", "ttw", "5_303_3102_4_1"),  # Delivery vehicles > Vans > Diesel
@@ -43,6 +43,9 @@ ROWS = [
     ("electric-van", "generation", "8_303_3108_4_1"),  # UK electricity for EVs
     ("electric-van", "t&d", "14_303_3108_4_1"),  # UK electricity T&D for EVs
     ("electric-van", "wtt", "28_906_3108_4_1"),
+    # Line-haul: HGVs (all diesel), "All artics", average laden, per tonne-km (Freighting goods).
+    ("hgv-artic", "ttw", "27_304_3136_14_1"),  # Freighting goods > HGV (all diesel) > All artics
+    ("hgv-artic", "wtt", "28_907_3136_14_1"),  # WTT- delivery vehs & freight > WTT- HGV (all diesel) > All artics
     # Cars, "Average car" (the shopper's own trip).
     ("petrol-car", "ttw", "4_301_3070_4_1"),  # Passenger vehicles > Cars (by size) > Petrol
     ("petrol-car", "wtt", "26_904_3070_4_1"),  # WTT- pass vehs & travel- land > WTT- cars (by size)

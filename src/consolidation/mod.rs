@@ -38,39 +38,32 @@
 //! | hub | the orders' parcel-weighted centre | — |
 //! | `seed` | 1 | k-means is seeded, so the same input gives the same rounds |
 
-mod baselines;
-pub mod estimates;
 mod geojson;
 pub mod options;
 pub mod orders;
 pub mod plan;
+pub mod pricing;
 pub mod rounds;
 pub mod routing;
 mod scenarios;
 
 use serde::{Deserialize, Serialize};
 
-pub use baselines::{CarrierOptions, SCENARIO_IDS};
-pub use estimates::{Failures, Range, Sensitivity};
-pub use options::{delivery_options, DeliveryOption, DeliveryOptions, OptionsInput, OPTION_IDS};
+pub use options::{delivery_options, DeliveryOption, DeliveryOptions, OptionsInput, Variants};
 pub use orders::{orders_from_geojson, parse_orders_csv, GeoJson, Orders, Parsed, RowError};
+pub use pricing::chain::{OPTION_IDS, SCENARIO_IDS};
+pub use pricing::{Area, Boundary, Element, Range, Sensitivity, SettingUsed};
 pub use scenarios::{
-    consolidate, consolidate_with_progress, CargoBikeOptions, ConsolidateInput, Consolidation, Leg, PickupOptions,
-    Progress, Scenario, Shares,
+    consolidate, consolidate_with_progress, infer_area, CargoBikeOptions, ConsolidateInput, Consolidation,
+    ConsolidationVariants, Leg, PickupOptions, Progress, Scenario, Shares,
 };
 
 /// Default vehicle capacity: the typical UK parcel round's most likely size.
 pub const DEFAULT_CAPACITY: f64 = 100.0;
-/// Default road factor: road km per great-circle km (an assumption in the usual 1.2–1.4 range).
-pub const DEFAULT_ROAD_FACTOR: f64 = 1.3;
 /// Default e-cargo bike round, in parcels (an assumption).
 pub const DEFAULT_BIKE_CAPACITY: f64 = 50.0;
 /// The reference sheet's most likely distance from shopper to collection point, km.
 pub const REFERENCE_PICKUP_KM: f64 = 2.0;
-/// The reference sheet's most likely drop km per round (driving between stops).
-pub const REFERENCE_DROP_KM: f64 = 45.0;
-/// The reference sheet's stem distance (depot to round), geometric mean, km each way.
-pub const REFERENCE_STEM_KM: f64 = 17.87;
 
 /// The plausible ranges of the numeric settings of [`consolidate`] and [`delivery_options`]. Each keeps every
 /// result finite (the largest sums stay far below `f64::MAX`) and is wide enough for any real delivery; a value
@@ -99,8 +92,6 @@ pub mod limits {
 
 pub(crate) const ROUND_SOURCE: &str =
     "typical UK parcel round (Shahmohammadi et al. 2020, Environ. Sci. Technol. 54(6), Table 3)";
-pub(crate) const ROAD_SOURCE: &str =
-    "assumption in the usual 1.2–1.4 circuity range (Ballou, Rahardja & Sakai 2002, Transp. Res. A 36(9))";
 pub(crate) const ASSUMPTION: &str = "assumption";
 
 /// Sorts (key, index) pairs by key, then index: deterministic without a stable sort, and one instantiation of the

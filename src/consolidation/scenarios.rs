@@ -6,12 +6,17 @@ use std::f64::consts::PI;
 use ndarray::{Array2, ArrayView1, ArrayView2};
 use serde::{Deserialize, Serialize};
 
+use super::options::BIKE_MAX_PARCEL_KG;
 use super::plan::Effort;
+use super::pricing::chain::{Element, Merchant, Part, SCENARIOS, SCENARIO_IDS};
+use super::pricing::engine::{self, Priced};
+use super::pricing::modes::Modes;
+use super::pricing::settings::{Id, Settings};
+use super::pricing::{orders_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
 use super::rounds::{distinct_up_to, hilbert_order, Grouper};
 use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, Route};
 use super::{
-    limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, DEFAULT_ROAD_FACTOR,
-    REFERENCE_PICKUP_KM, ROAD_SOURCE, ROUND_SOURCE,
+    limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, REFERENCE_PICKUP_KM, ROUND_SOURCE,
 };
 use crate::error::{at_least, within, Code, Error, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
@@ -40,8 +45,6 @@ pub struct ConsolidateInput {
     pub vehicle: Option<String>,
     /// Parcels per round, 1 to 100,000 ([`limits::MAX_CAPACITY`]); default 100.
     pub capacity: Option<f64>,
-    /// Road km per great-circle km, 1 to 3 ([`limits::ROAD_FACTOR`]); default 1.3.
-    pub road_factor: Option<f64>,
     /// Re-base electric vehicles on this grid factor id (per kWh), e.g. `grid-fr`…
     pub grid: Option<String>,
     /// …or on this many kg CO2e per kWh, 0 to 10 ([`crate::factors::MAX_GRID_KG_PER_KWH`]).
@@ -59,12 +62,13 @@ pub struct ConsolidateInput {
     pub effort: Option<Effort>,
     /// The scenario savings are measured against; default `standard`.
     pub baseline: Option<String>,
-    /// The carrier's rounds of the `standard` and `nextDay` baselines.
+    /// The area the orders are in, for the carrier's rounds; default: from the orders' parcel density
+    /// ([`infer_area`]).
+    pub area: Option<Area>,
+    /// Settings by id (the [settings table](super::pricing::settings)), e.g. `roadFactor`, `round.parcels`,
+    /// `failures.rate`; a value given has no range.
     #[serde(default, deserialize_with = "crate::input::or_default")]
-    pub carrier: super::baselines::CarrierOptions,
-    /// Failed first attempts of home deliveries.
-    #[serde(default, deserialize_with = "crate::input::or_default")]
-    pub failures: super::estimates::Failures,
+    pub settings: BTreeMap<String, f64>,
 }
 
 /// Pickup points and how shoppers reach them.
@@ -122,12 +126,26 @@ pub struct Consolidation {
     pub scenarios: Vec<Scenario>,
     /// The id of the scenario savings are measured against.
     pub baseline: &'static str,
+    pub variants: ConsolidationVariants,
+    pub boundary: Boundary,
     pub pickup_points: Vec<PickupPoint>,
     pub hub: LatLon,
-    /// The settings used, each with its source (`input`, or where the default comes from).
-    pub settings: Vec<Term>,
+    /// The chain's settings that move a figure or were given, in table order.
+    pub settings: Vec<SettingUsed>,
+    /// The plan's own settings (capacity, pickup points, shares, bike capacity, seed), each with its source.
+    pub plan_settings: Vec<Term>,
     #[serde(skip)]
     pub plan: Plan,
+}
+
+/// The structural choices `consolidate` used.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsolidationVariants {
+    /// The carrier's round: `urban`, `suburban` or `rural`.
+    pub area: Area,
+    /// `input`, or `density` (inferred from the orders' parcels per km², [`infer_area`]).
+    pub area_from: &'static str,
 }
 
 /// Where the vehicles went, for maps (not serialized: see [`Consolidation::geojson`]).
@@ -154,55 +172,65 @@ pub struct PickupPoint {
 #[serde(rename_all = "camelCase")]
 pub struct Scenario {
     pub id: &'static str,
-    pub label: &'static str,
-    /// Vehicle trips from the depot or hub.
+    /// Vehicle trips from the depot or hub (the carrier's: ⌈parcels / parcels per round⌉ at the central value).
     pub trips: usize,
     /// The fewest trips that could carry the parcels (⌈parcels / capacity⌉ per leg of rounds); `None` for
-    /// `dedicated`, whose trips are one per order by definition.
+    /// `dedicated`, whose trips are one per order by definition, and for the carrier's rounds.
     pub min_rounds: Option<usize>,
-    /// Delivery vehicles' km (vans and bikes).
+    /// Delivery vehicles' km (vans, bikes and the line-haul HGV's share), at the central settings.
     pub vehicle_km: f64,
-    /// Shoppers' own km to and from pickup points, all modes.
+    /// Shoppers' own km, all modes, at the central settings.
     pub shopper_km: f64,
-    /// Electricity used by vehicles with a known kWh/km.
+    /// Electricity used by sites and by vehicles with a known kWh/km.
     pub kwh: f64,
     pub diesel_litres: f64,
     pub petrol_litres: f64,
-    /// Well-to-wheel.
+    /// Well-to-wheel kg CO2e: the median over the draws.
     pub kg_co2e: f64,
-    /// `None` when a factor has no TTW/WTT split (an override given as one number).
+    /// The interval around it, and the share of draws it covers.
+    pub range: Range,
+    /// The figure with every setting at its central value: what `legs` add up to.
+    pub central_kg: f64,
+    /// TTW and WTT, split as the central legs split; `None` when a factor has no split (an override as one number).
     pub ttw_kg: Option<f64>,
     pub wtt_kg: Option<f64>,
-    /// Parcels per delivery-vehicle km (`None` when the vehicles drove no km, every order at the depot, or so few
+    /// Parcels per delivery-vehicle km at the central settings (`None` when the vehicles drove no km, or so few
     /// that the ratio is not a finite number).
     pub parcels_per_vehicle_km: Option<f64>,
     pub g_co2e_per_parcel: f64,
-    /// (baseline − this) / baseline × 100; `None` (null) when the baseline is 0 kg or the quotient is not finite.
+    /// (baseline − this) / baseline × 100, the median over the draws; `None` when the baseline can be 0 kg.
     pub saving_percent: Option<f64>,
-    /// Low and high kg CO2e ([`super::estimates`]).
-    pub range: super::estimates::Range,
-    /// The settings that move `kgCo2e`, largest swing first.
-    pub sensitivity: Vec<super::estimates::Sensitivity>,
-    /// Low and high of `savingPercent`.
-    pub saving_range: Option<super::estimates::Range>,
+    pub saving_range: Option<Range>,
+    /// Whether the whole saving interval lies on one side of zero; else "no clear difference".
+    pub saving_clear: bool,
+    /// The settings that move `kgCo2e`, one at a time, largest swing first.
+    pub sensitivity: Vec<Sensitivity>,
     /// The settings that move `savingPercent`, largest swing first.
-    pub saving_sensitivity: Vec<super::estimates::Sensitivity>,
+    pub saving_sensitivity: Vec<Sensitivity>,
     pub legs: Vec<Leg>,
 }
 
-/// One kind of travel in a scenario, priced with one factor.
+/// One part of a chain element, priced with one factor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Leg {
-    /// `vans`, `trunk`, `bikes`, `walk`, `cycle` or `car`.
+    /// The transport chain element it belongs to (EN 17837 / ISO 14083).
+    pub element: Element,
+    /// What it is within the element: `trunk`, `sortCentre`, `deliveryDepot`, `localHub`, `microHub`, `locker`,
+    /// `vans`, `courier`, `feeder`, `bikes`, `walk`, `cycle`, `car` or `collection`.
     pub name: &'static str,
     pub factor: &'static str,
-    /// Whether this is shoppers' travel (else delivery vehicles').
+    /// Whether this is shoppers' travel (else delivery vehicles' or sites').
     pub shopper: bool,
+    /// Km travelled (0 for a site).
     pub km: f64,
     pub kg_co2e: f64,
     pub ttw_kg: Option<f64>,
     pub wtt_kg: Option<f64>,
+    /// The freight's tonne-km (line-haul).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tonne_km: Option<f64>,
+    /// Electricity: a site's, or an electric vehicle's with a known kWh/km.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kwh: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -264,19 +292,51 @@ impl Factors {
         self.table.get("factors", id)
     }
 
-    /// `km` with `factor`: kg CO2e through the emission model, kWh or litres where known.
-    pub(crate) fn leg(&self, name: &'static str, factor: &Factor, km: f64, shopper: bool) -> Result<Leg> {
+    /// The electricity sites use: the `grid` or `gridKgPerKwh` given, else `uk-grid-2025`.
+    pub(crate) fn electricity(&self) -> Result<Factor> {
+        match (&self.grid, self.grid_kg_per_kwh) {
+            (Some(grid), _) => Ok(grid.clone()),
+            (None, Some(v)) => Ok(Factor {
+                label: format!("Grid electricity at {v} kg CO2e/kWh"),
+                kg_per_unit: v,
+                parts: FactorParts::Split { ttw: 0.0, wtt: v },
+                desnz_rows: Vec::new(),
+                desnz_wording: Vec::new(),
+                source: "override".into(),
+                note: "gridKgPerKwh, as given".into(),
+                ..self.get(crate::factors::UK_GRID)?.clone()
+            }),
+            (None, None) => Ok(self.get(crate::factors::UK_GRID)?.clone()),
+        }
+    }
+
+    /// `amount` (in the factor's unit: km, tonne-km or kWh) with `factor`: kg CO2e through the emission model, kWh
+    /// or litres where known.
+    pub(crate) fn leg(
+        &self,
+        (element, name): (Element, &'static str),
+        factor: &Factor,
+        amount: f64,
+        shopper: bool,
+    ) -> Result<Leg> {
+        let km = if matches!(factor.unit, Unit::VehicleKm | Unit::PassengerKm) { amount } else { 0.0 };
         let e = emission(&EmissionInput {
-            activity: Some(km),
+            activity: Some(amount),
             activity_unit: Some(factor.unit.as_str().into()),
             energy: None,
             factor: factor.emission_factor(),
         })?;
         let mut trace = e.trace;
-        let kwh = factor.kwh_per_km.map(|k| {
-            trace.push(Term::new(format!("kwhPerKm ({})", factor.id), k, "kWh/km").with_source(Some(&factor.source)));
-            k * km
-        });
+        let kwh = if factor.unit == Unit::Kwh {
+            Some(amount)
+        } else {
+            factor.kwh_per_km.map(|k| {
+                trace.push(
+                    Term::new(format!("kwhPerKm ({})", factor.id), k, "kWh/km").with_source(Some(&factor.source)),
+                );
+                k * km
+            })
+        };
         let fuel = if factor.id.starts_with("diesel-") {
             Some("diesel-fuel")
         } else if factor.id.starts_with("petrol-") {
@@ -303,10 +363,12 @@ impl Factors {
             _ => None,
         };
         Ok(Leg {
+            element,
             name,
             factor: factor.id,
             shopper,
             km,
+            tonne_km: (factor.unit == Unit::TonneKm).then_some(amount),
             kg_co2e: e.kg_co2e,
             ttw_kg: e.ttw_kg,
             wtt_kg: e.wtt_kg,
@@ -318,18 +380,20 @@ impl Factors {
     }
 }
 
-/// A scenario from its legs; `saving_percent` is filled in against the baseline afterwards.
-pub(super) fn scenario(
+/// A scenario's km, fuel and ratios from its legs at the central settings, with its priced figures.
+fn scenario(
     id: &'static str,
-    label: &'static str,
     (trips, min_rounds): (usize, Option<usize>),
     parcels: f64,
     legs: Vec<Leg>,
+    p: Priced,
 ) -> Result<Scenario> {
     let sum = |f: &dyn Fn(&Leg) -> f64| legs.iter().map(f).sum::<f64>();
-    let split = |f: &dyn Fn(&Leg) -> Option<f64>| legs.iter().map(f).sum::<Option<f64>>();
+    let split = |f: &dyn Fn(&Leg) -> Option<f64>| {
+        let kg: Option<f64> = legs.iter().map(f).sum();
+        kg.map(|kg| if p.central > 0.0 { kg / p.central * p.median } else { 0.0 })
+    };
     let vehicle_km = sum(&|l| if l.shopper { 0.0 } else { l.km });
-    let kg_co2e = sum(&|l| l.kg_co2e);
     let fuel = |name: &str| sum(&|l| if l.fuel == Some(name) { l.litres.unwrap_or(0.0) } else { 0.0 });
     // None when the vehicles drove no km, or so few (every order a hair from the depot) that the ratio overflows.
     let parcels_per_vehicle_km = if vehicle_km > 0.0 {
@@ -346,10 +410,12 @@ pub(super) fn scenario(
     } else {
         None
     };
-    let (range, sensitivity, saving_range) = super::baselines::unpriced();
+    let (saving_percent, saving_range, saving_clear) = match p.saving {
+        Some((m, r, clear)) => (Some(m), Some(r), clear),
+        None => (None, None, false),
+    };
     Ok(Scenario {
         id,
-        label,
         trips,
         min_rounds,
         vehicle_km,
@@ -357,16 +423,18 @@ pub(super) fn scenario(
         kwh: sum(&|l| l.kwh.unwrap_or(0.0)),
         diesel_litres: fuel("diesel-fuel"),
         petrol_litres: fuel("petrol-fuel"),
-        kg_co2e,
+        kg_co2e: p.median,
+        range: p.range,
+        central_kg: p.central,
         ttw_kg: split(&|l| l.ttw_kg),
         wtt_kg: split(&|l| l.wtt_kg),
         parcels_per_vehicle_km,
-        g_co2e_per_parcel: kg_co2e * 1000.0 / parcels,
-        saving_percent: None,
-        range,
-        sensitivity,
+        g_co2e_per_parcel: p.median * 1000.0 / parcels,
+        saving_percent,
         saving_range,
-        saving_sensitivity: Vec::new(),
+        saving_clear,
+        sensitivity: p.sensitivity,
+        saving_sensitivity: p.saving_sensitivity,
         legs,
     })
 }
@@ -442,10 +510,9 @@ pub fn consolidate_with_progress(
     let c = Checked::new(input)?;
     reporter.report(0, 0.0)?;
     let planned = plan_rounds(&c, &mut reporter)?;
-    let routed = routed_scenarios(&c, &planned)?;
     reporter.report(3, 0.0)?;
-    let (scenarios, baseline, pricing) = price_scenarios(&c, routed)?;
-    let result = report(&c, planned, scenarios, baseline, pricing);
+    let scenarios = price_scenarios(&c, &planned)?;
+    let result = report(&c, planned, scenarios);
     reporter.report(4, 1.0)?;
     Ok(result)
 }
@@ -456,17 +523,17 @@ struct Checked<'a> {
     orders: &'a Orders,
     depot: LatLon,
     capacity: f64,
+    /// The central road factor the rounds are measured with.
     road: f64,
     factors: Factors,
-    vehicle: Factor,
+    modes: Modes,
+    settings: Settings,
+    area_from: &'static str,
+    baseline: &'static str,
     pickup: &'a PickupOptions,
     shares: Shares,
-    car: Factor,
-    walk: Factor,
-    cycle: Factor,
     locations: Option<Vec<LatLon>>,
     bike_capacity: f64,
-    bike: Factor,
     hub: LatLon,
     seed: u32,
     effort: Effort,
@@ -482,15 +549,53 @@ impl<'a> Checked<'a> {
         orders.check()?;
         let depot = input.depot.ok_or_else(|| Error::required("depot"))?.check("depot")?;
         let capacity = within("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0, limits::MAX_CAPACITY)?;
-        let (road_min, road_max) = limits::ROAD_FACTOR;
-        let road = within("roadFactor", input.road_factor.unwrap_or(DEFAULT_ROAD_FACTOR), road_min, road_max)?;
+        // k-means runs on one local plane; say so in terms of the orders.
+        let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
+        let plane = LocalPlane::around(&flat).map_err(|e| match e {
+            Error::Invalid { reason, code, .. } => {
+                Error::new(code, "orders", reason.replace("the geo metric", "consolidation"))
+            }
+            other => other,
+        })?;
+        let baseline = match input.baseline.as_deref() {
+            None => "standard",
+            Some(id) => SCENARIO_IDS.iter().copied().find(|s| *s == id).ok_or_else(|| {
+                Error::new(
+                    Code::UnknownId,
+                    "baseline",
+                    format!("unknown scenario `{id}`, expected one of {}", SCENARIO_IDS.join(", ")),
+                )
+            })?,
+        };
+        // The carrier's area: given, or from the orders' parcels per km² of their hull.
+        let (area, area_from) = match input.area {
+            Some(area) => (area, "input"),
+            None => (infer_area(orders.total_parcels(), hull_km2(&flat, plane)), "density"),
+        };
+        let mut settings = Settings::new(area, &input.settings)?;
+        let road = settings.central()[Id::RoadFactor];
         let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
-        let vehicle = factors.vehicle("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van"))?;
         let pickup = &input.pickup;
+        let bike_options = &input.cargo_bike;
+        let modes = Modes::new(
+            &factors,
+            ("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van")),
+            ("pickup.car", pickup.car.as_deref().unwrap_or("petrol-car")),
+            ("cargoBike.vehicle", bike_options.vehicle.as_deref().unwrap_or("e-cargo-bike")),
+        )?;
+        modes.fit(&mut settings);
         let shares = check_shares(pickup.shares)?;
-        let car = factors.vehicle("pickup.car", pickup.car.as_deref().unwrap_or("petrol-car"))?;
-        let walk = factors.get("walk")?.clone();
-        let cycle = factors.get("cycle")?.clone();
+        if pickup.shares.is_some() {
+            settings.know(Id::PickupCarShare, shares.car);
+        }
+        // Weights, when every order has one, set the parcels' mass and which of them a bike can take.
+        if let Some(w) = orders.weight_kg.as_ref().filter(|w| w.iter().all(|v| !v.is_nan())) {
+            let total = orders.total_parcels();
+            let bikeable: f64 =
+                w.iter().zip(&orders.parcels).filter(|(kg, n)| **kg / **n <= BIKE_MAX_PARCEL_KG).map(|(_, n)| n).sum();
+            settings.know(Id::ParcelKg, w.iter().sum::<f64>() / total);
+            settings.know(Id::BikeableShare, bikeable / total);
+        }
         if let Some(km) = pickup.distance_km {
             within("pickup.distanceKm", km, 0.0, limits::MAX_PICKUP_KM)?;
         }
@@ -511,14 +616,12 @@ impl<'a> Checked<'a> {
         if let Some(p) = pickup.points {
             within("pickup.points", p as f64, 1.0, n as f64)?;
         }
-        let bike_options = &input.cargo_bike;
         let bike_capacity = within(
             "cargoBike.capacity",
             bike_options.capacity.unwrap_or(DEFAULT_BIKE_CAPACITY),
             1.0,
             limits::MAX_BIKE_CAPACITY,
         )?;
-        let bike = factors.vehicle("cargoBike.vehicle", bike_options.vehicle.as_deref().unwrap_or("e-cargo-bike"))?;
         let hub = match bike_options.hub {
             Some(hub) => hub.check("cargoBike.hub")?,
             None => weighted_centre(orders),
@@ -526,14 +629,6 @@ impl<'a> Checked<'a> {
         let seed = input.seed.unwrap_or(1);
         check_trips(&orders.parcels, capacity, "capacity")?;
         check_trips(&orders.parcels, bike_capacity, "cargoBike.capacity")?;
-        // k-means runs on one local plane; say so in terms of the orders.
-        let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
-        let plane = LocalPlane::around(&flat).map_err(|e| match e {
-            Error::Invalid { reason, code, .. } => {
-                Error::new(code, "orders", reason.replace("the geo metric", "consolidation"))
-            }
-            other => other,
-        })?;
         Ok(Checked {
             input,
             orders,
@@ -541,21 +636,25 @@ impl<'a> Checked<'a> {
             capacity,
             road,
             factors,
-            vehicle,
+            modes,
+            settings,
+            area_from,
+            baseline,
             pickup,
             shares,
-            car,
-            walk,
-            cycle,
             locations,
             bike_capacity,
-            bike,
             hub,
             seed,
             effort: input.effort.unwrap_or_default(),
             flat,
             plane,
         })
+    }
+
+    /// Full van loads from the depot to the micro-hub.
+    fn trunk_trips(&self) -> f64 {
+        (self.orders.total_parcels() / self.capacity).ceil()
     }
 
     /// 2 × the road km from `from` to order `i`.
@@ -631,110 +730,93 @@ fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
     Ok(Planned { rounds, pickup_points, pickup_of, one_way, van_rounds, bike_rounds })
 }
 
-/// The four routed scenarios, from their km: dedicated trips, consolidated rounds, pickup points, cargo bikes.
-fn routed_scenarios(c: &Checked, p: &Planned) -> Result<Vec<Scenario>> {
-    let (factors, vehicle, capacity) = (&c.factors, &c.vehicle, c.capacity);
-    let total = c.orders.total_parcels();
-    let fewest = |capacity: f64| Some((total / capacity).ceil() as usize);
+/// What the planned rounds drove, for the scenarios' chains.
+fn merchant(c: &Checked, p: &Planned) -> Merchant {
     let km = |rounds: &[Route]| rounds.iter().map(|r| r.km).sum::<f64>();
-
-    // Dedicated: every order its own trip (or trips, when it is bigger than a round).
+    let o = c.orders;
     let mut dedicated_km = 0.0;
-    let mut dedicated_trips = 0;
-    for (i, &parcels) in c.orders.parcels.iter().enumerate() {
-        let trips = (parcels / capacity).ceil();
-        dedicated_km += trips * c.there_and_back(c.depot, i);
-        dedicated_trips += trips as usize;
+    let mut parcel_gc_km = 0.0;
+    for i in 0..o.len() {
+        dedicated_km += (o.parcels[i] / c.capacity).ceil() * c.there_and_back(c.depot, i);
+        parcel_gc_km += o.parcels[i] * haversine_km(c.depot.lat, c.depot.lon, o.lat[i], o.lon[i]);
     }
-    let dedicated = scenario(
-        "dedicated",
-        "Dedicated trips (express)",
-        (dedicated_trips, None),
-        total,
-        vec![factors.leg("vans", vehicle, dedicated_km, false)?],
-    )?;
-
-    let consolidated = scenario(
-        "consolidated",
-        "Consolidated rounds",
-        (p.rounds.len(), fewest(capacity)),
-        total,
-        vec![factors.leg("vans", vehicle, km(&p.rounds), false)?],
-    )?;
-
-    let shopper = |share: f64| 2.0 * p.one_way * share;
-    let pickup = scenario(
-        "pickup",
-        "Pickup points",
-        (p.van_rounds.len(), fewest(capacity)),
-        total,
-        vec![
-            factors.leg("vans", vehicle, km(&p.van_rounds), false)?,
-            factors.leg("walk", &c.walk, shopper(c.shares.walk), true)?,
-            factors.leg("cycle", &c.cycle, shopper(c.shares.cycle), true)?,
-            factors.leg("car", &c.car, shopper(c.shares.car), true)?,
-        ],
-    )?;
-
-    // Cargo bikes: full van loads to the hub, then bike rounds from it.
-    let trunk_trips = (total / capacity).ceil();
-    let trunk_km = trunk_trips * 2.0 * haversine_km(c.depot.lat, c.depot.lon, c.hub.lat, c.hub.lon) * c.road;
-    let cargo_bike = scenario(
-        "cargoBike",
-        "Cargo bikes from a micro-hub",
-        (trunk_trips as usize + p.bike_rounds.len(), fewest(c.bike_capacity).map(|b| b + trunk_trips as usize)),
-        total,
-        vec![
-            factors.leg("trunk", vehicle, trunk_km, false)?,
-            factors.leg("bikes", &c.bike, km(&p.bike_rounds), false)?,
-        ],
-    )?;
-    Ok(vec![dedicated, consolidated, pickup, cargo_bike])
+    Merchant {
+        parcels: o.total_parcels(),
+        road: c.road,
+        parcel_gc_km,
+        dedicated_km,
+        consolidated_km: km(&p.rounds),
+        pickup_van_km: km(&p.van_rounds),
+        pickup_one_way_km: p.one_way,
+        pickup_km_given: c.pickup.distance_km.is_some(),
+        cycle_share: c.shares.cycle,
+        trunk_km: c.trunk_trips() * 2.0 * haversine_km(c.depot.lat, c.depot.lon, c.hub.lat, c.hub.lon) * c.road,
+        bike_km: km(&p.bike_rounds),
+    }
 }
 
-/// The carriers' baselines, failed first attempts, savings and ranges ([`super::baselines`]).
-fn price_scenarios(c: &Checked, routed: Vec<Scenario>) -> Result<(Vec<Scenario>, &'static str, Vec<Term>)> {
-    let input = c.input;
-    super::baselines::price(
-        &super::baselines::Context {
-            orders: c.orders,
-            depot: c.depot,
-            road: c.road,
-            road_given: input.road_factor.is_some(),
-            distance_given: c.pickup.distance_km.is_some(),
-            shares: c.shares,
-            shares_given: c.pickup.shares.is_some(),
-            factors: &c.factors,
-            vehicle_id: input.vehicle.as_deref().unwrap_or("diesel-van"),
-            vehicle: &c.vehicle,
-            bike: &c.bike,
-            car: &c.car,
-            walk: &c.walk,
-            cycle: &c.cycle,
-            carrier: input.carrier,
-            failures: input.failures,
-            baseline: input.baseline.as_deref(),
-        },
-        routed,
-    )
+/// Every scenario priced through the engine, with its legs at the central settings.
+fn price_scenarios(c: &Checked, p: &Planned) -> Result<Vec<Scenario>> {
+    let m = merchant(c, p);
+    let b = SCENARIOS.iter().position(|s| s.id == c.baseline).unwrap_or(4);
+    let priced = engine::price(&c.settings, Id::ALL, SCENARIOS.len(), b, |v, out| {
+        for (kg, s) in out.iter_mut().zip(&SCENARIOS) {
+            *kg = 0.0;
+            (s.chain)(v, &m, &mut |part: Part| *kg += c.modes.kg(&part, v));
+        }
+    });
+    let central = c.settings.central();
+    let total = m.parcels;
+    let fewest = |capacity: f64| Some((total / capacity).ceil() as usize);
+    let dedicated_trips = c.orders.parcels.iter().map(|&q| (q / c.capacity).ceil() as usize).sum();
+    let carrier_trips = (total / central[Id::RoundParcels]).ceil() as usize;
+    let trunk_trips = c.trunk_trips() as usize;
+    let trips = [
+        (dedicated_trips, None),
+        (p.rounds.len(), fewest(c.capacity)),
+        (p.van_rounds.len(), fewest(c.capacity)),
+        (trunk_trips + p.bike_rounds.len(), fewest(c.bike_capacity).map(|r| r + trunk_trips)),
+        (carrier_trips, None),
+        (carrier_trips, None),
+    ];
+    SCENARIOS
+        .iter()
+        .zip(priced)
+        .zip(trips)
+        .map(|((s, priced), trips)| {
+            let mut parts = Vec::new();
+            (s.chain)(&central, &m, &mut |part: Part| parts.push(part));
+            let legs = parts.iter().map(|part| c.modes.leg(&c.factors, part, &central)).collect::<Result<Vec<_>>>()?;
+            scenario(s.id, trips, total, legs, priced)
+        })
+        .collect()
+}
+
+/// Parcels per km² of the orders' hull from which their area counts as urban (an assumption: a merchant's own
+/// parcels are a small share of a carrier's, so even a few per km² mean a dense area).
+pub const URBAN_PARCELS_PER_KM2: f64 = 20.0;
+/// … and under which it counts as rural (an assumption).
+pub const RURAL_PARCELS_PER_KM2: f64 = 0.5;
+
+/// The carrier's area from the orders' parcel density over their convex hull (km²), by the two thresholds above.
+pub fn infer_area(parcels: f64, hull_km2: f64) -> Area {
+    let density = if hull_km2 > 0.0 { parcels / hull_km2 } else { f64::INFINITY };
+    if density >= URBAN_PARCELS_PER_KM2 {
+        Area::Urban
+    } else if density < RURAL_PARCELS_PER_KM2 {
+        Area::Rural
+    } else {
+        Area::Suburban
+    }
 }
 
 /// The result: the priced scenarios, the settings used (each with its source), and the plan for maps.
-fn report(
-    c: &Checked,
-    planned: Planned,
-    scenarios: Vec<Scenario>,
-    baseline: &'static str,
-    pricing: Vec<Term>,
-) -> Consolidation {
+fn report(c: &Checked, planned: Planned, scenarios: Vec<Scenario>) -> Consolidation {
     let (input, pickup, shares) = (c.input, c.pickup, c.shares);
-    let (capacity, road, bike_capacity, seed) = (c.capacity, c.road, c.bike_capacity, c.seed);
-    let bike_options = &input.cargo_bike;
     let pickup_points = planned.pickup_points;
     let shares_given = pickup.shares.is_some();
-    let mut settings = vec![
-        setting("capacity", capacity, "parcels/round", input.capacity.is_some(), ROUND_SOURCE),
-        setting("roadFactor", road, "road km/great-circle km", input.road_factor.is_some(), ROAD_SOURCE),
+    let mut plan_settings = vec![
+        setting("capacity", c.capacity, "parcels/round", input.capacity.is_some(), ROUND_SOURCE),
         setting(
             "pickup.points",
             pickup_points.len() as f64,
@@ -742,25 +824,35 @@ fn report(
             pickup.points.is_some() || pickup.locations.is_some(),
             "one per π·(2 km)² of the orders' convex hull (assumption)",
         ),
-        setting("pickup.shares.walk", shares.walk, "share", shares_given, ASSUMPTION),
         setting("pickup.shares.cycle", shares.cycle, "share", shares_given, ASSUMPTION),
-        setting("pickup.shares.car", shares.car, "share", shares_given, ASSUMPTION),
-        setting("cargoBike.capacity", bike_capacity, "parcels/round", bike_options.capacity.is_some(), ASSUMPTION),
-        setting("seed", f64::from(seed), "", input.seed.is_some(), "default"),
+        setting(
+            "cargoBike.capacity",
+            c.bike_capacity,
+            "parcels/round",
+            input.cargo_bike.capacity.is_some(),
+            ASSUMPTION,
+        ),
+        setting("seed", f64::from(c.seed), "", input.seed.is_some(), "default"),
     ];
     if let Some(km) = pickup.distance_km {
-        settings.push(setting("pickup.distanceKm", km, "km", true, ""));
+        plan_settings.push(setting("pickup.distanceKm", km, "km", true, ""));
     }
-    settings.extend(pricing);
+    let moved: Vec<&str> =
+        scenarios.iter().flat_map(|s| s.sensitivity.iter().chain(&s.saving_sensitivity).map(|x| x.setting)).collect();
+    let used: Vec<Id> =
+        Id::ALL.iter().copied().filter(|id| moved.contains(&id.as_str()) || c.settings.given[*id as usize]).collect();
     Consolidation {
         orders: c.orders.len(),
         parcels: c.orders.total_parcels(),
         weight_kg: c.orders.total_weight_kg(),
         scenarios,
-        baseline,
+        baseline: c.baseline,
+        variants: ConsolidationVariants { area: c.settings.area, area_from: c.area_from },
+        boundary: orders_boundary(),
         pickup_points,
         hub: c.hub,
-        settings,
+        settings: c.settings.report(&used),
+        plan_settings,
         plan: Plan { depot: c.depot, rounds: planned.rounds, pickup_of: planned.pickup_of },
     }
 }
@@ -826,10 +918,15 @@ fn weighted_centre(orders: &Orders) -> LatLon {
     LatLon { lat: s[2].atan2(s[0].hypot(s[1])).to_degrees(), lon: s[1].atan2(s[0]).to_degrees() }
 }
 
+/// The area of the convex hull of `[lat, lon]` pairs on `plane`, km².
+fn hull_km2(flat: &[f64], plane: LocalPlane) -> f64 {
+    let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
+    area_perimeter(&convex_hull(&xy)).0
+}
+
 /// One pickup point per disc of radius [`REFERENCE_PICKUP_KM`] over the orders' convex hull, at least 1.
 fn default_pickup_points(flat: &[f64], plane: LocalPlane) -> usize {
-    let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
-    let (area, _) = area_perimeter(&convex_hull(&xy));
+    let area = hull_km2(flat, plane);
     ((area / (PI * REFERENCE_PICKUP_KM * REFERENCE_PICKUP_KM)).ceil() as usize).max(1)
 }
 

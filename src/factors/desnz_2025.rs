@@ -14,6 +14,8 @@ pub(super) const ROWS: &[(&str, Part, &str, f64)] = &[
     ("electric-van", Part::Generation, "8_303_3108_4_1", 0.06315),
     ("electric-van", Part::TransmissionDistribution, "14_303_3108_4_1", 0.00662),
     ("electric-van", Part::Wtt, "28_906_3108_4_1", 0.01759),
+    ("hgv-artic", Part::Ttw, "27_304_3136_14_1", 0.078),
+    ("hgv-artic", Part::Wtt, "28_907_3136_14_1", 0.01823),
     ("petrol-car", Part::Ttw, "4_301_3070_4_1", 0.16272),
     ("petrol-car", Part::Wtt, "26_904_3070_4_1", 0.04599),
     ("diesel-car", Part::Ttw, "4_301_3069_4_1", 0.17304),

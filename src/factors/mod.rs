@@ -79,7 +79,7 @@ const OGL: &str = "OGL v3.0";
 const EMBER: &str = "Ember yearly electricity data, 2024 annual average (as bundled by CO2.js)";
 const CC_BY_SA: &str = "CC BY-SA 4.0";
 /// The grid whose `generation` row turns an electric vehicle's per-km electricity into kWh/km.
-const UK_GRID: &str = "uk-grid-2025";
+pub const UK_GRID: &str = "uk-grid-2025";
 
 /// The largest kg CO2e per unit an override (or a part of one) may set. The largest default is about 25,000 kg per
 /// tonne (Li-ion battery production); 1,000,000 leaves room for any real value while keeping every result built
@@ -114,6 +114,9 @@ pub enum Unit {
     /// One tonne of material.
     #[serde(rename = "tonne")]
     Tonne,
+    /// One tonne carried one km (freight).
+    #[serde(rename = "tonne-km")]
+    TonneKm,
 }
 
 impl Unit {
@@ -129,6 +132,7 @@ impl Unit {
             Unit::Kwh => "kWh",
             Unit::Litre => "litre",
             Unit::Tonne => "tonne",
+            Unit::TonneKm => "tonne-km",
         }
     }
 }
@@ -513,7 +517,8 @@ fn desnz_rows_of(id: &str) -> impl Iterator<Item = DesnzRow> + '_ {
 /// A factor whose value is the sum of its DESNZ rows: one number for waste and materials, else TTW + WTT.
 fn desnz(id: &'static str, label: &str, unit: Unit, wording: &[&'static str], note: &str) -> Factor {
     let desnz_rows: Vec<DesnzRow> = desnz_rows_of(id).collect();
-    let sum = |keep: fn(Part) -> bool| desnz_rows.iter().filter(|r| keep(r.part)).map(|r| r.value).sum::<f64>();
+    // + 0.0: an empty sum is −0 in Rust, and no factor should read "−0".
+    let sum = |keep: fn(Part) -> bool| desnz_rows.iter().filter(|r| keep(r.part)).map(|r| r.value).sum::<f64>() + 0.0;
     let parts = if desnz_rows.iter().all(|r| r.part == Part::Total) {
         FactorParts::Total(sum(|_| true))
     } else {
@@ -634,6 +639,14 @@ fn build() -> Vec<Factor> {
             ("University of Westminster / Pedal Me", Some(2021), "cited figure"),
             "Charging electricity only, reported as CO2 (not CO2e). The rider's extra food (about 22 g/km in the \
              same study) is left out.",
+        ),
+        // Line-haul: the carrier's trunk from the merchant to its delivery depot.
+        desnz(
+            "hgv-artic",
+            "Articulated HGV (diesel, all artics), per tonne-km",
+            Unit::TonneKm,
+            &["HGV (all diesel)", "All artics", "Average laden"],
+            "Freight per tonne-km at DESNZ's average load and empty running; a parcel's share is its mass × km.",
         ),
         // The shopper's own trip.
         desnz("petrol-car", "Petrol car (average)", VehicleKm, &[CAR, "Petrol"], car),

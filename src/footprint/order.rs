@@ -149,7 +149,7 @@ mod tests {
         OrderInput {
             delivery: Some(OptionsInput {
                 shopper: Some(LatLon { lat: 51.5, lon: -0.1 }),
-                failures: crate::consolidation::Failures { rate: Some(0.0), ..Default::default() },
+                settings: [("failures.rate".to_owned(), 0.0)].into(),
                 ..Default::default()
             }),
             option: Some("sameDayCourier".into()),
@@ -160,10 +160,11 @@ mod tests {
     #[test]
     fn delivery_alone_is_the_chosen_option() {
         let o = order_footprint(&order()).unwrap();
+        let options = delivery_options(&order().delivery.unwrap()).unwrap().options;
+        let same_day = options.iter().find(|o| o.id == "sameDayCourier").unwrap();
         assert_eq!(o.parts.len(), 1);
-        assert!((o.g_co2e - 2.0 * 17.87 * 316.89).abs() < 1e-9);
+        assert_eq!(o.g_co2e, same_day.g_co2e);
         assert_eq!(o.parts[0].share, 1.0);
-        assert_eq!(o.summary, "Your order: 11326 g CO2e, of which delivery 11326 g.");
     }
 
     #[test]
@@ -182,7 +183,18 @@ mod tests {
             ..order()
         })
         .unwrap();
-        assert!((o.parts[0].g_co2e - 2.0 * 17.87 * 1000.0).abs() < 1e-9);
+        // The van's legs now weigh 1 kg/km: the courier's km per parcel × 1000 g.
+        let chosen = delivery_options(&OptionsInput {
+            factors: [("diesel-van".to_owned(), FactorOverride::total(1.0))].into(),
+            ..order().delivery.unwrap()
+        })
+        .unwrap();
+        let same_day = chosen.options.iter().find(|o| o.id == "sameDayCourier").unwrap();
+        let van_km: f64 = same_day.legs.iter().filter(|l| l.factor == "diesel-van").map(|l| l.km).sum();
+        let van_g: f64 =
+            same_day.legs.iter().filter(|l| l.factor == "diesel-van").map(|l| l.kg_co2e).sum::<f64>() * 1000.0;
+        assert!((van_g - van_km * 1000.0).abs() < 1e-9);
+        assert_eq!(o.parts[0].g_co2e, same_day.g_co2e);
         assert!((o.parts[1].g_co2e - 10.0).abs() < 1e-12);
         let own = PackagingInput {
             factors: [("board-landfill".to_owned(), FactorOverride::total(20.0))].into(),
@@ -200,7 +212,7 @@ mod tests {
         assert_eq!(
             err(OrderInput { option: Some("drone".into()), ..order() }),
             "option: unknown delivery option `drone`, expected one of sameDayCourier, nextDay, standard, consolidated, pickupWalk, pickupCar, \
-             cargoBike"
+             locker, cargoBike"
         );
         assert_eq!(
             err(OrderInput { delivery: Some(OptionsInput::default()), ..order() }),

@@ -14,7 +14,7 @@ mod init;
 mod kernel;
 pub mod limits;
 mod params;
-mod rng;
+pub(crate) mod rng;
 mod select;
 mod steps;
 mod tree;
