@@ -2,6 +2,12 @@
 use green_delivery::consolidation::{delivery_options, LatLon, OptionsInput};
 
 fn main() {
+    if std::env::args().any(|a| a == "z") {
+        return negative_zero();
+    }
+    if std::env::args().any(|a| a == "city") {
+        return sample_city();
+    }
     let london = LatLon { lat: 51.52, lon: -0.08 };
     for (name, depot) in [
         ("no depot", None),
@@ -25,6 +31,47 @@ fn main() {
                 "  {:16} {:8.1} g ({:.1}–{:.1}) central {:.1}  saving {s}",
                 o.id, o.g_co2e, o.range.low, o.range.high, o.central_g
             );
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn negative_zero() {
+    let r = delivery_options(&OptionsInput {
+        shopper: Some(LatLon { lat: 51.5, lon: -0.1 }),
+        settings: [("failures.rate".to_owned(), 5e-324)].into(),
+        ..Default::default()
+    })
+    .unwrap();
+    let text = format!("{r:#?}");
+    for (i, line) in text.lines().enumerate() {
+        if line.contains("-0.0") {
+            println!("{i}: {line}");
+            println!("{}", text.lines().skip(i.saturating_sub(12)).take(13).collect::<Vec<_>>().join("\n"));
+        }
+    }
+}
+
+/// The page's sample city (3,000 east-London orders, depot at 51.5416, −0.0076) through `consolidate`.
+fn sample_city() {
+    use green_delivery::consolidation::{consolidate, parse_orders_csv, ConsolidateInput};
+    let text = std::fs::read_to_string("www/data/sample-orders.csv").unwrap();
+    let orders = parse_orders_csv(&text).unwrap().orders;
+    let depot = Some(LatLon { lat: 51.5416, lon: -0.0076 });
+    for area in [None, Some(green_delivery::consolidation::Area::Suburban)] {
+        let r = consolidate(&ConsolidateInput { orders: orders.clone(), depot, area, ..Default::default() }).unwrap();
+        println!("sample city, area {:?} ({})", r.variants.area, r.variants.area_from);
+        for s in &r.scenarios {
+            let saving = s.saving_range.map_or(String::new(), |g| {
+                format!(
+                    "{:.0}% ({:.0} to {:.0}%){}",
+                    s.saving_percent.unwrap(),
+                    g.low,
+                    g.high,
+                    if s.saving_clear { "" } else { " not clear" }
+                )
+            });
+            println!("  {:13} {:8.0} kg ({:.0}–{:.0})  {saving}", s.id, s.kg_co2e, s.range.low, s.range.high);
         }
     }
 }

@@ -186,10 +186,10 @@ impl fmt::Display for Num {
     }
 }
 
-/// `value` if it is finite.
+/// `value` if it is finite (−0 becomes 0, so that no result derived from an input reads "−0").
 pub fn finite(field: &str, value: f64) -> Result<f64> {
     if value.is_finite() {
-        Ok(value)
+        Ok(value + 0.0)
     } else {
         Err(Error::NotFinite { field: field.into(), value })
     }
@@ -198,7 +198,7 @@ pub fn finite(field: &str, value: f64) -> Result<f64> {
 /// `value` if it is finite and greater than zero.
 pub fn positive(field: &str, value: f64) -> Result<f64> {
     if finite(field, value)? > 0.0 {
-        Ok(value)
+        Ok(value + 0.0)
     } else {
         Err(Error::NotPositive { field: field.into(), value })
     }
@@ -207,7 +207,7 @@ pub fn positive(field: &str, value: f64) -> Result<f64> {
 /// `value` if it is finite and at least `min`.
 pub fn at_least(field: &str, value: f64, min: f64) -> Result<f64> {
     if finite(field, value)? >= min {
-        Ok(value)
+        Ok(value + 0.0)
     } else {
         Err(Error::TooSmall { field: field.into(), value, min })
     }
@@ -216,7 +216,7 @@ pub fn at_least(field: &str, value: f64, min: f64) -> Result<f64> {
 /// `value` if it is finite and within `[min, max]`.
 pub fn within(field: &str, value: f64, min: f64, max: f64) -> Result<f64> {
     if (min..=max).contains(&finite(field, value)?) {
-        Ok(value)
+        Ok(value + 0.0)
     } else {
         Err(Error::OutOfRange { field: field.into(), value, min, max })
     }

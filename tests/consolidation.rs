@@ -2,9 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use green_delivery::consolidation::plan::Effort;
+use green_delivery::consolidation::pricing::settings::{Id, TABLE};
 use green_delivery::consolidation::rounds::group;
 use green_delivery::consolidation::{
-    consolidate, ConsolidateInput, Consolidation, Failures, LatLon, Orders, Scenario, Shares,
+    consolidate, Area, ConsolidateInput, Consolidation, Element, LatLon, Orders, Scenario, Shares,
 };
 use green_delivery::geo::{haversine_km, EARTH_RADIUS_KM};
 use proptest::prelude::*;
@@ -27,12 +28,26 @@ fn orders(points: &[(f64, f64, f64)]) -> Orders {
     o
 }
 
-/// The hand-computed cases: no failed first attempts, savings against dedicated trips.
+/// The hand-computed cases: every setting known at its central value (so each figure is its closed form), no
+/// failed first attempts, every parcel bikeable, no site energy, no chained trips; savings against dedicated trips.
 fn input(points: &[(f64, f64, f64)], depot: LatLon) -> ConsolidateInput {
+    let mut settings: std::collections::BTreeMap<String, f64> = TABLE
+        .iter()
+        .filter(|row| row.id != Id::PickupCarShare)
+        .map(|row| (row.id.as_str().to_owned(), row.default_in(Area::Suburban).central))
+        .collect();
+    for (id, v) in [
+        ("failures.rate", 0.0),
+        ("cargoBike.bikeableShare", 1.0),
+        ("hub.kwhPerParcel", 0.0),
+        ("customerTrip.chainedShare", 0.0),
+    ] {
+        settings.insert(id.into(), v);
+    }
     ConsolidateInput {
         orders: orders(points),
         depot: Some(depot),
-        failures: Failures { rate: Some(0.0), ..Default::default() },
+        settings,
         baseline: Some("dedicated".into()),
         ..Default::default()
     }
@@ -106,7 +121,7 @@ fn orders_on_a_square() {
     let d = 0.01;
     let points = [(0.0, d, 2.0), (d, d, 1.0), (d, 0.0, 1.0)];
     let mut i = input(&points, at(0.0, 0.0));
-    i.road_factor = Some(1.0);
+    i.settings.insert("roadFactor".into(), 1.0);
     i.vehicle = Some("petrol-van".into());
     let r = consolidate(&i).unwrap();
     let h = haversine_km;
@@ -178,16 +193,26 @@ fn serializes_for_js_in_camel_case() {
         "parcelsPerVehicleKm",
         "gCo2ePerParcel",
         "savingPercent",
+        "savingRange",
+        "savingClear",
+        "centralKg",
     ] {
         assert!(s.get(key).is_some(), "{key}");
     }
+    assert_eq!(s["legs"][0]["element"], "delivery-round");
+    assert_eq!(s["range"]["coverage"], 0.9);
+    for key in ["functionalUnit", "included", "excluded", "allocation"] {
+        assert!(json["boundary"].get(key).is_some(), "{key}");
+    }
+    assert_eq!(json["variants"]["areaFrom"], "density");
     assert_eq!(s["legs"][0]["factor"], "diesel-van");
     let names: Vec<&str> =
         s["legs"][0]["trace"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["activity", "factor.ttw (diesel-van)", "factor.wtt (diesel-van)", "ttw (diesel-fuel)"]);
     assert!(s["legs"][0]["trace"][1]["source"].as_str().unwrap().contains("5_303_3102_4_1"));
-    assert_eq!(json["settings"][0]["name"], "capacity");
-    assert!(json["settings"][1]["source"].as_str().unwrap().contains("Ballou"));
+    assert_eq!(json["planSettings"][0]["name"], "capacity");
+    assert_eq!(json["settings"][0]["id"], "roadFactor");
+    assert_eq!(json["settings"][0]["source"], "input");
 }
 
 #[test]
@@ -201,7 +226,9 @@ fn errors_name_the_field() {
     );
     assert_eq!(err(ConsolidateInput { depot: None, ..ok() }), "depot: required");
     assert_eq!(err(ConsolidateInput { capacity: Some(0.0), ..ok() }), "capacity must be between 1 and 100000, got 0");
-    assert_eq!(err(ConsolidateInput { road_factor: Some(0.9), ..ok() }), "roadFactor must be between 1 and 3, got 0.9");
+    let mut bad = ok();
+    bad.settings.insert("roadFactor".into(), 0.9);
+    assert_eq!(err(bad), "settings.roadFactor must be between 1 and 3, got 0.9");
     let mut bad = ok();
     bad.orders.parcels[1] = 0.5;
     assert_eq!(err(bad), "orders[1].parcels must be between 1 and 1000000, got 0.5");
@@ -278,7 +305,7 @@ proptest! {
     fn one_round_over_the_same_stops_never_drives_more_than_dedicated_trips(points in city_orders(), road in 1.0..1.6f64) {
         let mut i = input(&points, at(51.5, -0.25));
         i.capacity = Some(1000.0); // every stop in one round
-        i.road_factor = Some(road);
+        i.settings.insert("roadFactor".into(), road);
         let r = consolidate(&i).unwrap();
         let (dedicated, consolidated) = (scenario(&r, "dedicated"), scenario(&r, "consolidated"));
         prop_assert_eq!(consolidated.trips, 1);
@@ -364,7 +391,9 @@ fn numeric_settings_out_of_their_range_name_the_field() {
         (e.code(), e.field().to_owned())
     };
     let out = |field: &str| (Code::OutOfRange, field.to_owned());
-    assert_eq!(err(ConsolidateInput { road_factor: Some(1e308), ..ok() }), out("roadFactor"));
+    let mut bad = ok();
+    bad.settings.insert("roadFactor".into(), 1e308);
+    assert_eq!(err(bad), out("settings.roadFactor"));
     assert_eq!(err(ConsolidateInput { capacity: Some(1e308), ..ok() }), out("capacity"));
     assert_eq!(err(ConsolidateInput { grid_kg_per_kwh: Some(1e308), ..ok() }), out("gridKgPerKwh"));
     let mut bad = ok();
@@ -440,12 +469,15 @@ fn baselines_from_practice_with_failures_and_ranges() {
     let (standard, next_day, dedicated) =
         (scenario(&r, "standard"), scenario(&r, "nextDay"), scenario(&r, "dedicated"));
     assert_eq!(standard.saving_percent, Some(0.0));
-    assert!(standard.kg_co2e < next_day.kg_co2e && next_day.kg_co2e < dedicated.kg_co2e);
-    // Failed first attempts on home deliveries only.
+    // Next-day is the carrier's standard network.
+    assert!(standard.kg_co2e == next_day.kg_co2e && next_day.kg_co2e < dedicated.kg_co2e);
+    assert_eq!(r.boundary.functional_unit, "orders-delivered");
+    // Failed first attempts on home deliveries only; a line-haul and hubs for the carrier only.
     for s in &r.scenarios {
-        let has = |name: &str| s.legs.iter().any(|l| l.name == name);
-        assert_eq!(has("redelivery"), s.id != "pickup", "{}", s.id);
-        assert_eq!(has("collection"), s.id != "pickup", "{}", s.id);
+        let has = |element: Element| s.legs.iter().any(|l| l.element == element);
+        assert_eq!(has(Element::Redelivery), s.id != "pickup", "{}", s.id);
+        assert_eq!(s.legs.iter().any(|l| l.name == "collection"), s.id != "pickup", "{}", s.id);
+        assert_eq!(has(Element::LineHaul), ["standard", "nextDay"].contains(&s.id), "{}", s.id);
         // Ranges around every figure, sensitivities sorted by swing.
         assert!(s.range.low <= s.kg_co2e && s.kg_co2e <= s.range.high, "{}: {:?}", s.id, s.range);
         assert!(s.range.low < s.range.high, "{}", s.id);
@@ -453,30 +485,37 @@ fn baselines_from_practice_with_failures_and_ranges() {
         assert!(swings.windows(2).all(|w| w[0] >= w[1]), "{}: {swings:?}", s.id);
         let (p, range) = (s.saving_percent.unwrap(), s.saving_range.unwrap());
         assert!(range.low <= p + 1e-9 && p <= range.high + 1e-9, "{}: {p} {range:?}", s.id);
+        assert_eq!(s.saving_clear, range.low > 0.0 || range.high < 0.0, "{}", s.id);
         if s.id == r.baseline {
             assert_eq!((p, range.low, range.high), (0.0, 0.0, 0.0), "the baseline against itself");
         }
     }
     // The carrier's round size moves the baselines, not the merchant's own rounds.
     let names = |id: &str| scenario(&r, id).sensitivity.iter().map(|x| x.setting).collect::<Vec<_>>();
-    assert!(names("standard").contains(&"carrier.parcelsPerRound"));
-    assert!(!names("consolidated").contains(&"carrier.parcelsPerRound"));
-    assert!(names("cargoBike").contains(&"bikeFactor"));
-    assert!(names("pickup").contains(&"pickup.shares.car"));
+    assert!(names("standard").contains(&"round.parcels"));
+    assert!(!names("consolidated").contains(&"round.parcels"));
+    assert!(names("cargoBike").contains(&"cargoBike.bikeableShare"));
+    assert!(names("pickup").contains(&"pickup.carShare"));
 }
 
 #[test]
 fn a_given_setting_adds_no_range() {
     let mut i = city();
     let before = consolidate(&i).unwrap();
-    i.failures =
-        Failures { rate: Some(0.0465), collect_share: Some(0.5), collect_km: Some(5.0), collect_car_share: Some(0.4) };
+    for id in ["failures.rate", "failures.collectShare", "failures.collectKm", "failures.collectCarShare"] {
+        let row = TABLE.iter().find(|r| r.id.as_str() == id).unwrap();
+        i.settings.insert(id.into(), row.default_in(before.variants.area).central);
+    }
     let after = consolidate(&i).unwrap();
     for (a, b) in before.scenarios.iter().zip(&after.scenarios) {
-        assert!((a.kg_co2e - b.kg_co2e).abs() <= 1e-9 * a.kg_co2e, "{}: the defaults are the central values", a.id);
-        assert!(b.sensitivity.iter().all(|x| !x.setting.starts_with("failures.")));
-        assert!(b.range.high - b.range.low <= a.range.high - a.range.low + 1e-12, "{}", a.id);
+        assert!((a.central_kg - b.central_kg).abs() <= 1e-9 * a.central_kg, "{}: the defaults are central", a.id);
+        assert!(b
+            .sensitivity
+            .iter()
+            .all(|x| !x.setting.starts_with("failures.") || x.setting == "failures.collectionPointShare"));
+        assert!(b.range.high - b.range.low <= (a.range.high - a.range.low) * 1.01, "{}", a.id);
     }
+    assert!(after.settings.iter().any(|s| s.id == "failures.rate" && s.source == "input"));
 }
 
 #[test]

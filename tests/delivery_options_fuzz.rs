@@ -55,14 +55,24 @@ fn overrides() -> impl Strategy<Value = BTreeMap<String, FactorOverride>> {
     prop::collection::btree_map(id.prop_map(str::to_owned), value, 0..3)
 }
 
+/// Some settings of the table, each at a fuzzed value.
+fn settings() -> impl Strategy<Value = BTreeMap<String, f64>> {
+    let id = prop::sample::select(
+        green_delivery::consolidation::pricing::settings::Id::ALL.iter().map(|id| id.as_str()).collect::<Vec<_>>(),
+    );
+    prop::collection::btree_map(id.prop_map(str::to_owned), number(), 0..6)
+}
+
 fn every_number(r: &DeliveryOptions) -> Vec<f64> {
-    let mut all: Vec<f64> = r.settings.iter().map(|t| t.value).collect();
+    let mut all: Vec<f64> = r.settings.iter().flat_map(|t| [t.value, t.low, t.high]).collect();
     for o in &r.options {
-        all.extend([o.g_co2e, o.vehicle_km, o.shopper_km]);
-        all.extend(o.ttw_g.into_iter().chain(o.wtt_g));
+        all.extend([o.g_co2e, o.central_g, o.range.low, o.range.high, o.vehicle_km, o.shopper_km]);
+        all.extend(o.ttw_g.into_iter().chain(o.wtt_g).chain(o.saving_percent));
+        all.extend(o.saving_range.iter().flat_map(|r| [r.low, r.high]));
+        all.extend(o.sensitivity.iter().flat_map(|s| [s.low, s.high]));
         for l in &o.legs {
             all.extend([l.km, l.kg_co2e]);
-            all.extend(l.ttw_kg.into_iter().chain(l.wtt_kg).chain(l.kwh).chain(l.litres));
+            all.extend(l.ttw_kg.into_iter().chain(l.wtt_kg).chain(l.kwh).chain(l.litres).chain(l.tonne_km));
             all.extend(l.trace.iter().map(|t| t.value));
         }
     }
@@ -70,44 +80,29 @@ fn every_number(r: &DeliveryOptions) -> Vec<f64> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn every_number_is_finite_or_an_error_names_a_field(
         shopper in place(),
         depot in prop_oneof![Just(None), place()],
-        numbers in (maybe(), maybe(), maybe(), maybe(), maybe(), maybe(), maybe()),
+        weight_kg in maybe(),
+        grid_kg_per_kwh in maybe(),
         vehicle in prop_oneof![Just(None), Just(Some("electric-van".to_owned())), Just(Some("petrol-van".to_owned()))],
         factors in overrides(),
+        settings in settings(),
     ) {
-        let (parcels_per_round, drop_km, stem_km, road_factor, pickup_km, parcels_per_pickup_stop, grid_kg_per_kwh) =
-            numbers;
-        let input = OptionsInput {
-            shopper,
-            depot,
-            vehicle,
-            parcels_per_round,
-            drop_km,
-            stem_km,
-            road_factor,
-            pickup_km,
-            parcels_per_pickup_stop,
-            grid_kg_per_kwh,
-            factors,
-            ..Default::default()
-        };
+        let input = OptionsInput { shopper, depot, vehicle, weight_kg, grid_kg_per_kwh, factors, settings, ..Default::default() };
         match delivery_options(&input) {
             Ok(r) => {
                 for v in every_number(&r) {
                     prop_assert!(v.is_finite(), "{} in {:?}", v, r);
+                    prop_assert!(v != 0.0 || v.is_sign_positive(), "−0 in {:?}", r);
                 }
             }
             Err(e) => {
                 // The field is one the caller gave, never an intermediate such as `activity`.
-                let given = [
-                    "shopper", "depot", "vehicle", "parcelsPerRound", "dropKm", "stemKm", "roadFactor", "pickupKm",
-                    "parcelsPerPickupStop", "gridKgPerKwh", "factors.",
-                ];
+                let given = ["shopper", "depot", "vehicle", "weightKg", "gridKgPerKwh", "factors.", "settings."];
                 prop_assert!(given.iter().any(|f| e.field().starts_with(f)), "field `{}`: {}", e.field(), e);
             }
         }

@@ -189,8 +189,9 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
                 saving_clear,
                 ttw_g: split(|l| l.ttw_kg),
                 wtt_g: split(|l| l.wtt_kg),
-                vehicle_km: legs.iter().filter(|l| !l.shopper).map(|l| l.km).sum(),
-                shopper_km: legs.iter().filter(|l| l.shopper).map(|l| l.km).sum(),
+                // + 0.0: an empty sum is −0 in Rust.
+                vehicle_km: legs.iter().filter(|l| !l.shopper).map(|l| l.km).sum::<f64>() + 0.0,
+                shopper_km: legs.iter().filter(|l| l.shopper).map(|l| l.km).sum::<f64>() + 0.0,
                 legs,
             })
         })

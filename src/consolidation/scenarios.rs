@@ -272,7 +272,8 @@ impl Factors {
             }
             (None, None) => None,
         };
-        Ok(Factors { table, grid, grid_kg_per_kwh })
+        // + 0.0: a caller's −0 is 0.
+        Ok(Factors { table, grid, grid_kg_per_kwh: grid_kg_per_kwh.map(|v| v + 0.0) })
     }
 
     /// A vehicle-km factor by id, re-based on the grid when it is electric; errors name `field`.
@@ -388,7 +389,8 @@ fn scenario(
     legs: Vec<Leg>,
     p: Priced,
 ) -> Result<Scenario> {
-    let sum = |f: &dyn Fn(&Leg) -> f64| legs.iter().map(f).sum::<f64>();
+    // + 0.0: an empty sum is −0 in Rust.
+    let sum = |f: &dyn Fn(&Leg) -> f64| legs.iter().map(f).sum::<f64>() + 0.0;
     let split = |f: &dyn Fn(&Leg) -> Option<f64>| {
         let kg: Option<f64> = legs.iter().map(f).sum();
         kg.map(|kg| if p.central > 0.0 { kg / p.central * p.median } else { 0.0 })
@@ -794,9 +796,9 @@ fn price_scenarios(c: &Checked, p: &Planned) -> Result<Vec<Scenario>> {
 
 /// Parcels per km² of the orders' hull from which their area counts as urban (an assumption: a merchant's own
 /// parcels are a small share of a carrier's, so even a few per km² mean a dense area).
-pub const URBAN_PARCELS_PER_KM2: f64 = 20.0;
+pub const URBAN_PARCELS_PER_KM2: f64 = 5.0;
 /// … and under which it counts as rural (an assumption).
-pub const RURAL_PARCELS_PER_KM2: f64 = 0.5;
+pub const RURAL_PARCELS_PER_KM2: f64 = 0.2;
 
 /// The carrier's area from the orders' parcel density over their convex hull (km²), by the two thresholds above.
 pub fn infer_area(parcels: f64, hull_km2: f64) -> Area {

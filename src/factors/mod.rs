@@ -391,7 +391,8 @@ impl FactorOverride {
     /// The validated value: each number within 0 to [`MAX_KG_PER_UNIT`]; errors name `field` (e.g.
     /// `factors.diesel-van.ttw`).
     fn parts(&self, field: &str) -> Result<FactorParts> {
-        let check = |part: &str, v: f64| within(&format!("{field}.{part}"), v, 0.0, MAX_KG_PER_UNIT);
+        // + 0.0 turns a caller's −0 into 0, so that no result reads "−0".
+        let check = |part: &str, v: f64| within(&format!("{field}.{part}"), v, 0.0, MAX_KG_PER_UNIT).map(|v| v + 0.0);
         match (self.kg_per_unit, self.ttw, self.wtt) {
             (Some(total), None, None) => Ok(FactorParts::Total(check("kgPerUnit", total)?)),
             (None, Some(ttw), Some(wtt)) => Ok(FactorParts::Split { ttw: check("ttw", ttw)?, wtt: check("wtt", wtt)? }),

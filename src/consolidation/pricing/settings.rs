@@ -389,7 +389,7 @@ impl Settings {
                 ));
             };
             let (min, max) = row_of(id).limits;
-            spreads[id as usize] = Spread::fixed(within(&field, value, min, max)?);
+            spreads[id as usize] = Spread::fixed(within(&field, value, min, max)? + 0.0);
             given[id as usize] = true;
         }
         Ok(Settings { spreads, given, area })
