@@ -161,7 +161,6 @@ fn published_figures_recomputed() {
     println!("| source | inputs | figure | published | model | lands |");
     println!("|---|---|---|---|---|---|");
     for row in &rows {
-        let lands = row.published.0 <= row.model && row.model <= row.published.1;
         println!(
             "| {} | {} | {} | {:.3}–{:.3} | {:.3} | {} |",
             row.source,

@@ -47,7 +47,7 @@ const TYPES: &str = r#"
 export interface LatLon { lat: number; lon: number }
 export type FactorOverride = { kgPerUnit: number } | { ttw: number; wtt: number };
 export interface Factor {
-  id: string; label: string; unit: "vehicle-km" | "passenger-km" | "kWh" | "litre" | "tonne";
+  id: string; label: string; unit: "vehicle-km" | "passenger-km" | "kWh" | "litre" | "tonne" | "tonne-km";
   /** WTW kg CO2e per unit. */ kgPerUnit: number;
   parts: { kgPerUnit: number } | { ttw: number; wtt: number };
   kwhPerKm?: number;
@@ -67,7 +67,6 @@ export interface ConsolidateInput {
   depot: LatLon;
   /** A vehicle-km factor id. Default "diesel-van". */ vehicle?: string;
   /** Parcels per round, >= 1. Default 100 (typical UK round). */ capacity?: number;
-  /** Road km per great-circle km, >= 1. Default 1.3 (assumption). */ roadFactor?: number;
   /** Re-base electric vehicles on a grid factor id (e.g. "grid-fr")… */ grid?: string;
   /** …or on kg CO2e per kWh. */ gridKgPerKwh?: number;
   /** Overrides of the factor table, by id. */ factors?: Record<string, FactorOverride>;
@@ -82,9 +81,8 @@ export interface ConsolidateInput {
   /** The round planner's seed (u32). Default 1: the same seed gives the same rounds. */ seed?: number;
   /** How hard the round planner works (a budget of moves, not of time). Default "balanced". */ effort?: "fast" | "balanced" | "thorough";
   /** The scenario savings are measured against. Default "standard". */ baseline?: ScenarioId;
-  /** The carrier's rounds of the standard and nextDay baselines. */
-  carrier?: { /** Default 100 (32–168). */ parcelsPerRound?: number; /** Default 50 (assumption, 32–100). */ nextDayParcelsPerRound?: number; /** Default 45 (11.9–96). */ dropKm?: number };
-  /** Failed first attempts of home deliveries. */ failures?: Failures;
+  /** The carrier's area for the standard and nextDay rounds. Default: from the orders' parcels per km² of their hull. */ area?: Area;
+  /** Settings of the chain by id (roadFactor, round.parcels, failures.rate, ...); a value given has no range. */ settings?: Partial<Record<SettingId, number>>;
   /** Also return the consolidated rounds as GeoJSON. */ geojson?: boolean;
   /** Called every so often (a few hundred times at most) while the rounds are planned; throwing stops the work with code "aborted". */ onProgress?: (p: ConsolidateProgress) => void;
 }
@@ -93,36 +91,56 @@ export interface ConsolidateProgress {
   phase: "vans" | "pickup" | "bikes" | "pricing" | "done";
   fraction: number;
 }
-/** Failed first attempts: each failure is redelivered, or fetched by the shopper. */
-export interface Failures {
-  /** First-time failure rate, 0–1. Default 0.0465 (IMRG; 0.0277–0.10). */ rate?: number;
-  /** Share of failed parcels the shopper fetches. Default 0.5 (assumption, 0.2–0.8). */ collectShare?: number;
-  /** One-way km of that trip. Default 5 (assumption, 2–10). */ collectKm?: number;
-  /** Share of those trips by car. Default 0.4 (assumption, 0.2–0.6). */ collectCarShare?: number;
+/** The carrier's round: urban (Allen et al. 2018, central London), suburban (the typical UK round), rural. */
+export type Area = "urban" | "suburban" | "rural";
+/** The ids of the settings table (README, "Settings"). */
+export type SettingId =
+  | "roadFactor" | "vanFactor" | "bike.foodKgPerKm" | "lineHaul.km" | "lineHaul.detourKm" | "parcel.kg"
+  | "hub.kwhPerParcel" | "round.stemKm" | "round.parcels" | "round.km" | "consolidated.fill"
+  | "sameDay.parcelsPerRun" | "sameDay.stemKm" | "pickup.parcelsPerStop" | "pickup.km" | "pickup.carShare"
+  | "locker.parcelsPerStop" | "locker.km" | "locker.carShare" | "locker.kwhPerParcel" | "customerTrip.chainedShare"
+  | "cargoBike.bikeableShare" | "failures.rate" | "failures.collectShare" | "failures.collectKm"
+  | "failures.collectCarShare" | "failures.collectionPointShare";
+/** A figure's interval and the share of Monte Carlo draws it covers (0.9: the 5th to the 95th percentile). */
+export interface Range { low: number; high: number; coverage: number }
+/** One setting's effect on a figure, all others central: the figure with the setting at its low and at its high (sorted by |high − low|). */
+export interface Sensitivity { setting: SettingId; low: number; high: number; settingLow: number; settingHigh: number }
+/** A setting as a result used it: its central value, range and distribution, and where it comes from ("input" when given). */
+export interface SettingUsed { id: SettingId; value: number; low: number; high: number; distribution: "triangular" | "fixed"; unit: string; source: string }
+/** A chain element (EN 17837:2023 / ISO 14083:2023). */
+export type Element = "line-haul" | "hub" | "delivery-round" | "redelivery" | "customer-trip" | "packaging";
+/** What a result counts and how it is shared out. */
+export interface Boundary {
+  /** "parcel-delivered": one parcel delivered to the shopper's door, pickup point or locker; "orders-delivered": these orders, in one day's rounds. */
+  functionalUnit: "parcel-delivered" | "orders-delivered";
+  included: Element[];
+  /** What is left out, with a reason id. */ excluded: { element: string; reason: string }[];
+  /** "per-parcel" (EN 17837:2023); line-haul tonne-km are the parcel's own mass × km. */ allocation: "per-parcel";
+  standards: string[];
 }
-/** A figure's low and high, in the figure's unit. */
-export interface Range { low: number; high: number }
-/** One setting's effect on a figure: the figure with the setting at its low and at its high (sorted by |high − low|). */
-export interface Sensitivity { setting: string; low: number; high: number; settingLow: number; settingHigh: number }
 export type ScenarioId = "dedicated" | "consolidated" | "pickup" | "cargoBike" | "standard" | "nextDay";
-export type OptionId = "sameDayCourier" | "nextDay" | "standard" | "consolidated" | "pickupWalk" | "pickupCar" | "cargoBike";
+export type OptionId = "sameDayCourier" | "nextDay" | "standard" | "consolidated" | "pickupWalk" | "pickupCar" | "locker" | "cargoBike";
 export interface Leg {
-  name: "vans" | "trunk" | "bikes" | "walk" | "cycle" | "car" | "redelivery" | "collection"; factor: string; shopper: boolean;
-  km: number; kgCo2e: number; ttwKg: number | null; wttKg: number | null;
-  kwh?: number; litres?: number; fuel?: "diesel-fuel" | "petrol-fuel"; trace: Term[];
+  /** The chain element this part belongs to. */ element: Element;
+  name: "trunk" | "sortCentre" | "deliveryDepot" | "localHub" | "microHub" | "locker" | "vans" | "courier" | "feeder" | "bikes" | "walk" | "cycle" | "car" | "collection";
+  factor: string; shopper: boolean;
+  /** Km travelled (0 for a site). */ km: number; kgCo2e: number; ttwKg: number | null; wttKg: number | null;
+  /** Line-haul freight. */ tonneKm?: number; kwh?: number; litres?: number; fuel?: "diesel-fuel" | "petrol-fuel"; trace: Term[];
 }
 export interface Scenario {
-  id: ScenarioId; label: string;
+  id: ScenarioId;
   trips: number;
   /** The fewest trips that could carry the parcels (⌈parcels / capacity⌉); null where rounds are not planned. */ minRounds: number | null;
-  vehicleKm: number; shopperKm: number;
+  /** At the central settings. */ vehicleKm: number; shopperKm: number;
   kwh: number; dieselLitres: number; petrolLitres: number;
-  /** WTW. */ kgCo2e: number; ttwKg: number | null; wttKg: number | null;
+  /** WTW kg CO2e: the median of the Monte Carlo. */ kgCo2e: number; range: Range;
+  /** Every setting at its central value: what the legs add up to. */ centralKg: number;
+  ttwKg: number | null; wttKg: number | null;
   parcelsPerVehicleKm: number | null; gCo2ePerParcel: number;
-  /** Against the result's baseline. */ savingPercent: number | null;
-  /** kg CO2e low and high. */ range: Range;
+  /** Against the result's baseline, median over the draws. */ savingPercent: number | null;
+  savingRange: Range | null;
+  /** True only when the whole savingRange lies on one side of zero; otherwise say "no clear difference". */ savingClear: boolean;
   sensitivity: Sensitivity[];
-  /** savingPercent low and high; null when savingPercent is. */ savingRange: Range | null;
   /** The settings that move savingPercent, largest swing first (a tornado chart). */ savingSensitivity: Sensitivity[];
   legs: Leg[];
 }
@@ -130,9 +148,12 @@ export interface ConsolidateResult {
   orders: number; parcels: number; weightKg?: number;
   scenarios: Scenario[];
   /** The id savings are measured against. */ baseline: ScenarioId;
+  /** The structural choices used: the carrier's area, and whether it was given ("input") or inferred ("density"). */ variants: { area: Area; areaFrom: "input" | "density" };
+  boundary: Boundary;
   pickupPoints: { lat: number; lon: number; orders: number; parcels: number }[];
   hub: LatLon;
-  /** Settings used, with their source ("input" or the default's). */ settings: Term[];
+  /** The chain's settings that move a figure or were given. */ settings: SettingUsed[];
+  /** The plan's own settings (capacity, pickup points, shares, bike capacity, seed), with their source. */ planSettings: Term[];
   /** Each order's consolidated round. */ roundOf: Uint32Array;
   /** Each order's pickup point. */ pickupOf: Uint32Array;
   /** When asked: depot, rounds (LineString), stops (Point with round, sequence), pickup points, hub. */ geojson?: GeoJsonFeatureCollection;
@@ -143,21 +164,32 @@ export interface GeoJsonFeatureCollection {
 }
 
 export interface DeliveryOptionsInput {
-  shopper: LatLon; depot?: LatLon; vehicle?: string;
-  /** Default 100. */ parcelsPerRound?: number; /** Default 45. */ dropKm?: number;
-  /** One way; default depot→shopper road km, else 17.87. */ stemKm?: number;
-  /** Default 50 (assumption). */ nextDayParcelsPerRound?: number; /** Default 168 (assumption). */ consolidatedParcelsPerRound?: number;
-  roadFactor?: number; /** Default 2. */ pickupKm?: number; /** Default 10. */ parcelsPerPickupStop?: number;
-  failures?: Failures; /** Default "standard". */ baseline?: OptionId;
-  car?: string; bike?: string; grid?: string; gridKgPerKwh?: number; factors?: Record<string, FactorOverride>;
+  shopper: LatLon;
+  /** The merchant's depot: the line-haul starts here. Without it, the setting lineHaul.km. */ depot?: LatLon;
+  /** The carrier's round in the shopper's area. Default "suburban" (the typical UK round). */ area?: Area;
+  /** The parcel's mass (kg): sets parcel.kg and whether a cargo bike can take it (up to 25 kg). */ weightKg?: number;
+  /** Default "diesel-van". */ vehicle?: string; /** Default "petrol-car". */ car?: string; /** Default "e-cargo-bike". */ bike?: string;
+  grid?: string; gridKgPerKwh?: number; factors?: Record<string, FactorOverride>;
+  /** Settings of the chain by id; a value given has no range. */ settings?: Partial<Record<SettingId, number>>;
+  /** Default "standard". */ baseline?: OptionId;
 }
 export interface DeliveryOption {
-  id: OptionId; label: string;
-  gCo2e: number; /** g CO2e low and high. */ range: Range; sensitivity: Sensitivity[];
-  /** Against the baseline. */ savingPercent: number | null; savingRange: Range | null; ttwG: number | null; wttG: number | null; vehicleKm: number; shopperKm: number;
-  explanation: string; legs: Leg[];
+  id: OptionId;
+  /** WTW g CO2e for this parcel: the median of the Monte Carlo. */ gCo2e: number; range: Range;
+  /** Every setting at its central value: what the legs add up to. */ centralG: number;
+  sensitivity: Sensitivity[];
+  /** Against the baseline, median over the draws. */ savingPercent: number | null; savingRange: Range | null;
+  /** True only when the whole savingRange lies on one side of zero; otherwise say "no clear difference". */ savingClear: boolean;
+  ttwG: number | null; wttG: number | null;
+  /** At the central settings. */ vehicleKm: number; shopperKm: number;
+  /** The chain, element by element, at the central settings. */ legs: Leg[];
 }
-export interface DeliveryOptionsResult { options: DeliveryOption[]; baseline: OptionId; settings: Term[] }
+export interface DeliveryOptionsResult {
+  options: DeliveryOption[]; baseline: OptionId;
+  /** The structural choices used. */ variants: { area: Area; lineHaul: "depot" | "typical"; bikeable: "weight" | "share" };
+  boundary: Boundary;
+  /** Every setting that moves a figure or was given. */ settings: SettingUsed[];
+}
 
 /** The same grams two everyday ways; null where the factor behind it is 0. */
 export interface Comparisons {
