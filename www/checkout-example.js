@@ -2,8 +2,8 @@
 const choice = document.getElementById('choice');
 
 document.addEventListener('green-delivery-select', (event) => {
-  const { id, estimate } = event.detail;
-  choice.textContent = `Chosen: ${estimate.label} (${Math.round(estimate.gCo2e)} g CO2e), id ${id}.`;
+  const { id, label, estimate } = event.detail;
+  choice.textContent = `Chosen: ${label} (${Math.round(estimate.gCo2e)} g CO2e), id ${id}.`;
 });
 
 // The widget already tells shoppers in plain words; the details (message, code, field, attribute) are for the shop.

@@ -1,28 +1,40 @@
 // <green-delivery-options>: each delivery option's g CO2e per parcel at checkout, as an accessible radio group.
-// The class lives here; widget.js defines the tag. All numbers come from the wasm `deliveryOptions`.
+// The class lives here; widget.js defines the tag. All numbers come from the wasm `deliveryOptions` (ids and
+// numbers); every word comes from the strings module.
 import { loadWidgetPackage, retryLoading, onceRetried } from './widget-wasm.js';
 import { describeError, errorDetail, packageError } from './errors.js';
 import { gramsRange, logScale } from './format.js';
+import { OPTION_LABELS, WIDGET_TEXT, BASELINE_TEXT, optionExplanation, savingText, boundarySentence } from './strings/en-GB.js';
+
+/** How many options `deliveryOptions` returns, for the room reserved before it answers. */
+const ALL_OPTIONS = Object.keys(OPTION_LABELS).length;
 
 const STYLES = `
-  /* The final height is reserved before the numbers arrive (rows are of fixed height), so nothing below moves. */
-  :host { display: block; min-height: calc(var(--gd-rows, 7) * 122px + 52px); }
+  /* The final height is reserved before the numbers arrive (rows are of fixed height, taller when narrow: the
+     saving may take two lines and the explanation four; the container is inside, out of the page's CSS' reach),
+     so nothing below moves. */
+  :host { display: block; }
   .list { display: grid; gap: 6px; }
   .ready slot { display: none; }
   slot { display: block; }
   :host([hidden]) { display: none; }
   .root {
-    all: initial; display: block; box-sizing: border-box; max-width: 36rem;
+    all: initial; display: block; box-sizing: border-box; max-width: 36rem; container-type: inline-size;
     font: 400 15px/1.45 var(--gd-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
     color: var(--gd-ink, #1b1b1b); background: var(--gd-background, #fff);
     border: 1px solid var(--gd-line, #d6d6d0); border-radius: var(--gd-radius, 8px); padding: 12px;
   }
   .root * { box-sizing: border-box; }
   .title { display: block; font-weight: 700; margin: 0 0 8px; }
-  fieldset { all: unset; display: block; }
+  fieldset {
+    all: unset; display: block; --gd-row: 186px; --gd-saving-lines: 2; --gd-why-lines: 4;
+    min-height: calc(var(--gd-rows, 8) * (var(--gd-row) + 6px) + 24px);
+  }
+  @container (min-width: 440px) { fieldset { --gd-row: 132px; --gd-saving-lines: 1; --gd-why-lines: 2; } }
   .option {
-    display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "radio label label" ". value value" ". bar bar" ". why why";
-    gap: 2px 8px; align-items: center; padding: 8px; margin: 0; border: 1px solid transparent; height: 116px; overflow: hidden;
+    display: grid; grid-template-columns: auto 1fr auto;
+    grid-template-areas: "radio label label" ". value value" ". bar bar" ". saving saving" ". why why";
+    gap: 2px 8px; align-items: center; align-content: start; padding: 8px; margin: 0; border: 1px solid transparent; height: var(--gd-row); overflow: hidden;
     border-radius: calc(var(--gd-radius, 8px) - 2px); cursor: pointer;
   }
   .option:hover { border-color: var(--gd-line, #d6d6d0); }
@@ -36,8 +48,15 @@ const STYLES = `
   .range { position: absolute; top: -2px; height: 14px; border: 2px solid var(--gd-range, #1b1b1b); border-top: 0; border-bottom: 0; }
   .range::after { content: ""; position: absolute; left: 0; right: 0; top: 6px; border-top: 2px solid var(--gd-range, #1b1b1b); }
   .greenest .fill { background: var(--gd-accent, #0a6b4f); }
-  .why { grid-area: why; font-size: 13px; line-height: 18px; height: 36px; color: var(--gd-muted, #555);
-    display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+  .saving, .why { font-size: 13px; line-height: 18px; display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
+  .saving { grid-area: saving; font-weight: 600; max-height: calc(var(--gd-saving-lines) * 18px); -webkit-line-clamp: var(--gd-saving-lines); }
+  .why { grid-area: why; color: var(--gd-muted, #555); max-height: calc(var(--gd-why-lines) * 18px); -webkit-line-clamp: var(--gd-why-lines); }
+  .boundary { display: block; margin-top: 8px; font-size: 13px; line-height: 18px; color: var(--gd-muted, #555); }
+  .boundary summary { cursor: pointer; color: var(--gd-accent, #0a6b4f); font-weight: 600; }
+  .boundary summary:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
+  .boundary p { margin: 4px 0 0; }
+  .root:not(.ready) .boundary { visibility: hidden; } /* its line is reserved too */
+  .boundary[hidden] { display: none; }
   .badge {
     margin-left: 6px; padding: 0 6px; border-radius: 999px; font-size: 12px; font-weight: 700;
     color: var(--gd-badge-ink, #fff); background: var(--gd-accent, #0a6b4f);
@@ -61,21 +80,31 @@ const ATTRIBUTES = {
   destination: { field: 'shopper', parse: latLon, postcode: true },
   vehicle: { field: 'vehicle', parse: String },
   car: { field: 'car', parse: String },
-  'pickup-distance': { field: 'pickupKm', parse: number },
-  'stem-distance': { field: 'stemKm', parse: number },
+  'pickup-distance': { field: 'settings.pickup.km', parse: number },
+  'stem-distance': { field: 'settings.round.stemKm', parse: number },
+  area: { field: 'area', parse: String },
+  weight: { field: 'weightKg', parse: number },
   grid: { field: 'grid', parse: String },
 };
 const FIELD_TO_ATTRIBUTE = {
   ...Object.fromEntries(Object.entries(ATTRIBUTES).map(([a, { field }]) => [field, a])),
-  factors: 'factors', // the property
+  factors: 'factors', // the properties
+  settings: 'settings',
   offers: 'offers',
 };
 
 /** The attribute (or property) an error's field comes from; `null` for the whole input or an unknown field,
- *  `undefined` when the error names no field. */
+ *  `undefined` when the error names no field. A setting's field (`settings.pickup.km`) names its attribute when it
+ *  has one, else the `settings` property. */
 function attributeOf(field) {
   if (typeof field !== 'string') return undefined;
-  return FIELD_TO_ATTRIBUTE[field.split(/[.[]/)[0]] ?? null;
+  return FIELD_TO_ATTRIBUTE[field] ?? FIELD_TO_ATTRIBUTE[field.split(/[.[]/)[0]] ?? null;
+}
+
+/** Sets `field` of `input`: `settings.<id>` goes into `input.settings` by its whole id (ids contain dots). */
+function setField(input, field, value) {
+  if (field.startsWith('settings.')) input.settings = { ...input.settings, [field.slice('settings.'.length)]: value };
+  else input[field] = value;
 }
 
 function latLon(text, name, field) {
@@ -107,8 +136,10 @@ export class GreenDeliveryOptions extends HTMLElement {
   static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers'];
 
   #factors = undefined;
+  #settings = undefined;
   #offers = undefined;
   #estimates = [];
+  #result = null;
   #pending = false;
 
   constructor() {
@@ -126,7 +157,7 @@ export class GreenDeliveryOptions extends HTMLElement {
     legend.className = 'title';
     legend.id = 'title';
     legend.setAttribute('part', 'title');
-    legend.textContent = 'Delivery footprint per parcel (CO2e)';
+    legend.textContent = WIDGET_TEXT.title;
     fieldset.setAttribute('aria-labelledby', 'title');
     this.list = document.createElement('div');
     this.list.className = 'list';
@@ -142,11 +173,19 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.retry.type = 'button';
     this.retry.className = 'retry';
     this.retry.setAttribute('part', 'retry');
-    this.retry.textContent = 'Retry';
+    this.retry.textContent = WIDGET_TEXT.retry;
     this.retry.hidden = true;
     // Every widget waiting for the calculator tries again; they share one instance.
     this.retry.addEventListener('click', () => retryLoading());
-    box.append(fieldset, this.message, this.retry);
+    // What the figures count, in plain words: closed by default, one line tall.
+    this.boundary = document.createElement('details');
+    this.boundary.className = 'boundary';
+    this.boundary.setAttribute('part', 'boundary');
+    const summary = document.createElement('summary');
+    summary.textContent = WIDGET_TEXT.whatIsCounted;
+    this.boundaryText = document.createElement('p');
+    this.boundary.append(summary, this.boundaryText);
+    box.append(fieldset, this.message, this.retry, this.boundary);
     root.append(box);
     this.list.addEventListener('change', (event) => this.#choose(event.target.value));
   }
@@ -154,7 +193,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   connectedCallback() {
     // Properties a page set before the tag was defined are own properties that hide the class's accessors:
     // take them out and set them again through the accessors (the web.dev "upgrade" pattern).
-    for (const name of ['factors', 'offers', ...[...Object.keys(ATTRIBUTES), 'selected'].map(camel)]) {
+    for (const name of ['factors', 'settings', 'offers', ...[...Object.keys(ATTRIBUTES), 'selected'].map(camel)]) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -165,9 +204,9 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.#schedule();
   }
 
-  /** The number of rows to reserve room for: the options offered (all seven by default). */
+  /** The number of rows to reserve room for: the options offered (all of them by default). */
   #reserve() {
-    const count = this.offers?.length || 7;
+    const count = this.offers?.length || ALL_OPTIONS;
     this.style.setProperty('--gd-rows', String(count));
   }
 
@@ -189,6 +228,16 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.#schedule();
   }
 
+  /** Settings of the chain by id, e.g. `{ 'failures.rate': 0.05 }` (a property only); the attributes
+   *  `pickup-distance` and `stem-distance` win over the same ids here. */
+  get settings() {
+    return this.#settings;
+  }
+  set settings(value) {
+    this.#settings = value;
+    this.#schedule();
+  }
+
   /** Which options to offer, by id, in order (default: all). Also settable as the `offers` attribute. */
   get offers() {
     return this.#offers ?? this.getAttribute('offers')?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -202,6 +251,11 @@ export class GreenDeliveryOptions extends HTMLElement {
   /** The estimates shown, as returned by `deliveryOptions`. */
   get estimates() {
     return this.#estimates;
+  }
+
+  /** The whole `deliveryOptions` result behind them (baseline, variants, boundary, settings), or null. */
+  get result() {
+    return this.#result;
   }
 
   #schedule() {
@@ -224,12 +278,13 @@ export class GreenDeliveryOptions extends HTMLElement {
     let result;
     try {
       const input = {};
+      if (this.#settings) input.settings = { ...this.#settings };
       for (const [attribute, { field, parse, postcode }] of Object.entries(ATTRIBUTES)) {
         const text = this.getAttribute(attribute);
         if (text === null) continue;
         // A UK postcode: located to its district's centre from a table loaded only now (places.js, ~33 KB gzipped).
-        if (postcode && !/\d\s*,/.test(text) && /^[A-Za-z]{1,2}\d/.test(text.trim())) input[field] = await postcodePlace(text, attribute, field);
-        else input[field] = parse(text, attribute, field);
+        if (postcode && !/\d\s*,/.test(text) && /^[A-Za-z]{1,2}\d/.test(text.trim())) setField(input, field, await postcodePlace(text, attribute, field));
+        else setField(input, field, parse(text, attribute, field));
       }
       if (this.#factors) input.factors = this.#factors;
       result = api.deliveryOptions(input);
@@ -240,6 +295,7 @@ export class GreenDeliveryOptions extends HTMLElement {
     const unknown = offered?.find((id) => !result.options.some((o) => o.id === id));
     if (unknown) return this.#fail(packageError('unknown-value', 'offers', `offers: unknown option "${unknown}"`));
     this.#estimates = offered ? offered.map((id) => result.options.find((o) => o.id === id)) : result.options;
+    this.#result = result;
     this.message.textContent = '';
     this.#draw();
   }
@@ -248,6 +304,8 @@ export class GreenDeliveryOptions extends HTMLElement {
     // A log scale, so that a 30 g option and an 11 kg one can both be read; the whisker is the option's range.
     const scale = logScale(this.#estimates.flatMap((o) => [o.range?.low ?? o.gCo2e, o.range?.high ?? o.gCo2e, o.gCo2e]));
     const greenest = this.#estimates.reduce((best, o) => (o.gCo2e < best.gCo2e ? o : best), this.#estimates[0]);
+    const result = this.#result;
+    const baseline = OPTION_LABELS[result.baseline] ?? result.baseline;
     const rows = this.#estimates.map((option) => {
       const row = document.createElement('label');
       row.className = option === greenest ? 'option greenest' : 'option';
@@ -261,12 +319,12 @@ export class GreenDeliveryOptions extends HTMLElement {
       label.className = 'label';
       label.setAttribute('part', 'label');
       label.id = `name-${option.id}`;
-      label.textContent = option.label;
+      label.textContent = OPTION_LABELS[option.id] ?? option.id;
       const badge = document.createElement('span');
       badge.className = 'badge';
       badge.setAttribute('part', 'badge');
       badge.id = `badge-${option.id}`;
-      badge.textContent = option === greenest ? 'Greenest' : '';
+      badge.textContent = option === greenest ? WIDGET_TEXT.greenest : '';
       const value = document.createElement('span');
       value.className = 'value';
       value.setAttribute('part', 'value');
@@ -294,7 +352,14 @@ export class GreenDeliveryOptions extends HTMLElement {
       const why = document.createElement('span');
       why.className = 'why';
       why.setAttribute('part', 'why');
-      why.textContent = option.explanation;
+      why.textContent = optionExplanation(option, result, { short: true });
+      // Against the baseline; "no clear difference" where the saving's interval spans zero.
+      const saving = document.createElement('span');
+      saving.className = 'saving';
+      saving.setAttribute('part', 'saving');
+      saving.id = `saving-${option.id}`;
+      const versus = option.id === result.baseline ? BASELINE_TEXT : savingText(option, baseline);
+      saving.textContent = versus.charAt(0).toUpperCase() + versus.slice(1);
       // Announced once: the name, then the badge as its own word, then the figure; the explanation as the description.
       // (aria-labelledby replaces the wrapping label's text, which would otherwise read the explanation twice.)
       const sep = document.createElement('span');
@@ -307,12 +372,14 @@ export class GreenDeliveryOptions extends HTMLElement {
       figure.textContent = value.firstChild.textContent;
       value.replaceChild(figure, value.firstChild);
       radio.setAttribute('aria-labelledby', [label.id, ...(option === greenest ? [sep.id, badge.id] : []), figure.id].join(' '));
-      radio.setAttribute('aria-describedby', `why-${option.id}`);
+      radio.setAttribute('aria-describedby', `saving-${option.id} why-${option.id}`);
       why.id = `why-${option.id}`;
-      row.append(radio, label, value, bar, why);
+      row.append(radio, label, value, bar, saving, why);
       return row;
     });
     this.list.replaceChildren(...rows);
+    this.boundaryText.textContent = boundarySentence(result.boundary);
+    this.boundary.hidden = false;
     this.box.classList.add('ready');
     this.#markSelected();
   }
@@ -330,8 +397,9 @@ export class GreenDeliveryOptions extends HTMLElement {
     const estimate = this.#estimates.find((o) => o.id === id);
     if (!estimate) return;
     this.setAttribute('selected', id);
+    const label = OPTION_LABELS[id] ?? id;
     this.dispatchEvent(
-      new CustomEvent('green-delivery-select', { bubbles: true, composed: true, detail: { id, estimate } }),
+      new CustomEvent('green-delivery-select', { bubbles: true, composed: true, detail: { id, label, estimate } }),
     );
   }
 
@@ -339,11 +407,13 @@ export class GreenDeliveryOptions extends HTMLElement {
    *  from) go in the `green-delivery-error` event. Estimates shown before are cleared, never left stale. */
   #fail(err, { text, attribute } = {}) {
     this.#estimates = [];
+    this.#result = null;
     this.list.replaceChildren();
+    this.boundary.hidden = true;
     this.box.classList.add('ready');
     const detail = errorDetail(err);
     const sentence = describeError(err, { fallback: '' });
-    this.message.textContent = text ?? `Sorry, the delivery footprints can't be shown.${sentence ? ` ${sentence}` : ''}`;
+    this.message.textContent = text ?? `${WIDGET_TEXT.cantShow}${sentence ? ` ${sentence}` : ''}`;
     this.dispatchEvent(
       new CustomEvent('green-delivery-error', {
         bubbles: true,
@@ -357,13 +427,13 @@ export class GreenDeliveryOptions extends HTMLElement {
   #loadFailed(err) {
     this.#fail(
       { message: errorDetail(err).message, code: 'load-failed', field: '' },
-      { text: 'The delivery footprints could not load.', attribute: null },
+      { text: WIDGET_TEXT.loadFailed, attribute: null },
     );
     this.retry.hidden = false;
     this.retry.disabled = false;
     onceRetried(() => {
       this.retry.disabled = true;
-      this.message.textContent = 'Loading…';
+      this.message.textContent = WIDGET_TEXT.loading;
       this.#schedule();
     });
   }

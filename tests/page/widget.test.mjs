@@ -9,7 +9,7 @@ const wasmRequests = [];
 before(async () => {
   session = await startSession();
   tab = await session.open('/checkout-example.html');
-  await tab.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+  await tab.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 8);
 });
 after(() => session?.close());
 
@@ -42,12 +42,20 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
       id: row.dataset.id,
       text: row.querySelector('[part="value"]').firstChild.textContent,
       whisker: Boolean(row.querySelector('[part="bar-range"]')),
+      label: row.querySelector('[part="label"]').firstChild.textContent,
+      saving: row.querySelector('[part="saving"]').textContent,
+      why: row.querySelector('[part="why"]').textContent,
     }));
     return { shown, direct: direct.map((o) => ({ id: o.id, g: o.gCo2e, range: o.range })) };
   });
   assert.equal(shown.length, direct.length);
+  const { OPTION_LABELS } = await import('../../www/strings/en-GB.js');
   shown.forEach((row, i) => {
     assert.equal(row.id, direct[i].id);
+    // The words come from the strings module: a label, a saving against standard delivery, a sentence.
+    assert.equal(row.label, OPTION_LABELS[row.id]);
+    assert.match(row.saving, row.id === 'standard' ? /baseline/ : /(less|more) than standard delivery|^No clear difference from standard delivery$/, row.saving);
+    assert.ok(row.why.length > 20 && !/undefined|NaN/.test(row.why), row.why);
     // 2–3 significant figures, in g or kg, with the range beside: "160 g (120–260 g)" or "3.6 kg (2.9–4.1 kg)".
     assert.match(row.text, /^[\d.,]+ k?g \([\d.,]+–[\d.,]+ k?g\)$/, row.text);
     const central = row.text.split(' ')[0].replace(/,/g, '');
@@ -147,6 +155,85 @@ test('a bad attribute shows a polite message and an error event, and the page ke
   await screenshot(tab.page, 'widget-checkout');
 });
 
+test('the parcel locker is offered, and a saving whose interval spans zero reads "no clear difference"', async () => {
+  const locker = tab.page.locator('#delivery [data-id="locker"]');
+  assert.equal(await locker.locator('[part="label"]').evaluate((n) => n.firstChild.textContent), 'Parcel locker');
+  const { estimate, saving } = await tab.page.evaluate(() => {
+    const widget = document.querySelector('#delivery');
+    const root = widget.shadowRoot;
+    return {
+      estimate: widget.estimates.find((o) => o.id === 'nextDay'),
+      saving: root.querySelector('[data-id="nextDay"] [part="saving"]').textContent,
+    };
+  });
+  // Next-day goes on the carriers' normal network: its saving against standard delivery is nil, never headlined.
+  assert.equal(estimate.savingClear, false);
+  assert.equal(saving, 'No clear difference from standard delivery');
+  // Every row that is not clear says so; every clear one gives a figure with its interval.
+  const rowsText = await tab.page.evaluate(() =>
+    document.querySelector('#delivery').estimates.map((o) => ({
+      id: o.id, clear: o.savingClear,
+      text: document.querySelector('#delivery').shadowRoot.querySelector(`[data-id="${o.id}"] [part="saving"]`).textContent,
+    })),
+  );
+  for (const r of rowsText) {
+    if (r.id === 'standard') continue;
+    if (r.clear) assert.match(r.text, /^\d[\d.,]*% (less|more) than standard delivery \(/, r.text);
+    else assert.match(r.text, /^No clear difference from standard delivery$/, r.text);
+  }
+  // The saving is read out with the option.
+  const described = await tab.page.locator('#delivery input[value="nextDay"]').getAttribute('aria-describedby');
+  assert.match(described, /saving-nextDay/);
+});
+
+test('area, weight and the setting attributes reach deliveryOptions, and errors name their attribute', async () => {
+  const widget = tab.page.locator('#gift');
+  const expected = await tab.page.evaluate(async () => {
+    const api = await import('/widget-pkg/green_delivery.js');
+    const r = api.deliveryOptions({
+      depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.46, lon: -0.21 }, area: 'rural', weightKg: 30,
+      settings: { 'pickup.km': 4, 'round.stemKm': 25 },
+    });
+    return Object.fromEntries(r.options.map((o) => [o.id, o.gCo2e]));
+  });
+  await widget.evaluate((el) => {
+    el.setAttribute('area', 'rural');
+    el.weight = 30;
+    el.pickupDistance = 4;
+    el.setAttribute('stem-distance', '25');
+  });
+  await tab.page.waitForFunction((g) => document.querySelector('#gift').estimates[0]?.gCo2e === g, expected.sameDayCourier);
+  const shown = await widget.evaluate((el) => ({ ...Object.fromEntries(el.estimates.map((o) => [o.id, o.gCo2e])), area: el.result.variants.area }));
+  assert.deepEqual(shown, { sameDayCourier: expected.sameDayCourier, pickupWalk: expected.pickupWalk, cargoBike: expected.cargoBike, area: 'rural' });
+  // A setting out of its limits: the error names the setting's field and the attribute it comes from.
+  const error = await nextEvent('green-delivery-error');
+  await widget.evaluate((el) => el.setAttribute('pickup-distance', '-3'));
+  const detail = await error();
+  assert.equal(detail.field, 'settings.pickup.km');
+  assert.equal(detail.attribute, 'pickup-distance');
+  const bad = await nextEvent('green-delivery-error');
+  await widget.evaluate((el) => el.setAttribute('area', 'moon'));
+  assert.equal((await bad()).attribute, 'area');
+  await widget.evaluate((el) => {
+    for (const a of ['area', 'weight', 'pickup-distance', 'stem-distance']) el.removeAttribute(a);
+  });
+  await tab.page.waitForFunction(() => document.querySelector('#gift').estimates.length === 3);
+});
+
+test('"What is counted" states the boundary in plain words', async () => {
+  const details = tab.page.locator('#delivery [part="boundary"]');
+  assert.equal(await details.locator('summary').textContent(), 'What is counted');
+  await details.locator('summary').click();
+  const text = await details.locator('p').textContent();
+  assert.match(text, /^Per one parcel delivered to the shopper's door, pickup point or locker, /);
+  assert.match(text, /Counted: line-haul .*Not counted: .*returns/);
+  await tab.page.setViewportSize({ width: 375, height: 812 });
+  await screenshot(tab.page, 'widget-phone');
+  await tab.page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(tab.page, 'widget-laptop');
+  await details.locator('summary').click();
+});
+
 test('no request leaves the origin, no console errors, nothing blocked by the CSP', async () => {
   assert.deepEqual(tab.foreignRequests, []);
   assert.deepEqual(tab.consoleErrors, []);
@@ -163,7 +250,7 @@ test("a page's aggressive CSS does not reach inside the widget", async () => {
     const { page: p } = await session.open('/icon.svg');
     await p.route('**/isolation.html', (route) => route.fulfill({ body: page(css), contentType: 'text/html' }));
     await p.goto(new URL('/isolation.html', session.url).href);
-    await p.waitForFunction(() => document.querySelector('green-delivery-options')?.estimates?.length === 7);
+    await p.waitForFunction(() => document.querySelector('green-delivery-options')?.estimates?.length === 8);
     const boxes = await p.evaluate(() => {
       const el = document.querySelector('green-delivery-options');
       const origin = el.shadowRoot.querySelector('[part="container"]').getBoundingClientRect();

@@ -155,9 +155,10 @@ function failureNote(option, result) {
   return ` It counts the ${share(rate)} of first attempts that fail: a second attempt, or a trip to collect the parcel.`;
 }
 
-/** One sentence per option: what carries the parcel, from the result's own legs and settings. */
-export function optionExplanation(option, result) {
-  const start = lineHaul(option, result);
+/** One sentence per option: what carries the parcel, from the result's own legs and settings. With `short`, only
+ *  what sets the option apart (no line-haul, no failures), for the widget's rows. */
+export function optionExplanation(option, result, { short = false } = {}) {
+  const start = short ? '' : lineHaul(option, result);
   const van = km(legKm(option, 'vans', 'delivery-round'));
   const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
   const sentences = {
@@ -177,7 +178,7 @@ export function optionExplanation(option, result) {
       `${start}${share(setting(result, 'cargoBike.bikeableShare') ?? 1)} of parcels fit a cargo bike: a van takes them to a micro-hub and a bike rides the last ${km(legKm(option, 'bikes', 'delivery-round'))}; the rest go by van.`,
   };
   const text = sentences[option.id]?.() ?? '';
-  return cap(text) + failureNote(option, result);
+  return cap(text) + (short ? '' : failureNote(option, result));
 }
 
 /** A saving against the baseline, or "no clear difference" when its interval spans zero. */
@@ -185,9 +186,33 @@ export function savingText(option, baselineLabel) {
   if (option.savingPercent == null) return '';
   if (!option.savingClear) return `no clear difference from ${baselineLabel.toLowerCase()}`;
   const p = option.savingPercent;
-  const range = option.savingRange ? ` (${percentRange(option.savingRange)})` : '';
+  const r = option.savingRange;
+  // "More" reads the interval as increases too: a saving of −940% to −97% is "97–940% more".
+  const range = r ? ` (${percentRange(p >= 0 ? r : { low: -r.high, high: -r.low })})` : '';
   return p >= 0 ? `${percent(p)} less than ${baselineLabel.toLowerCase()}${range}` : `${percent(-p)} more than ${baselineLabel.toLowerCase()}${range}`;
 }
+
+/** What the baseline option says in place of a saving. */
+export const BASELINE_TEXT = 'the usual service (baseline)';
+
+/** A setting a result used, as a sentence; a setting with no sentence yet reads "name: value unit.". */
+export const settingSentence = (s) => SETTING_SENTENCES[s.id]?.(s.value) ?? `${SETTING_NAMES[s.id] ?? s.id}: ${sig(s.value)} ${s.unit}.`;
+
+/** The widget's own words (www/green-delivery-options.js). */
+export const WIDGET_TEXT = {
+  title: 'Delivery footprint per parcel (CO2e)',
+  greenest: 'Greenest',
+  retry: 'Retry',
+  loading: 'Loading…',
+  loadFailed: 'The delivery footprints could not load.',
+  cantShow: "Sorry, the delivery footprints can't be shown.",
+  whatIsCounted: 'What is counted',
+};
+
+/** The heading of a "what is counted" line, and the coverage note beside a list of figures. */
+export const WHAT_IS_COUNTED = 'What is counted';
+export const medianNote = (coverage) =>
+  `Each figure is the median of many random draws of the settings; its range covers ${percent(100 * coverage)} of them.`;
 
 /** The coverage of an interval, in words: "90% of draws". */
 export const coverageText = (range) => `${percent(100 * range.coverage)} interval`;
