@@ -5,6 +5,9 @@ fn main() {
     if std::env::args().any(|a| a == "z") {
         return negative_zero();
     }
+    if std::env::args().any(|a| a == "time") {
+        return timing();
+    }
     if std::env::args().any(|a| a == "city") {
         return sample_city();
     }
@@ -74,4 +77,18 @@ fn sample_city() {
             println!("  {:13} {:8.0} kg ({:.0}–{:.0})  {saving}", s.id, s.kg_co2e, s.range.low, s.range.high);
         }
     }
+}
+
+#[allow(dead_code)]
+fn timing() {
+    let input = OptionsInput {
+        shopper: Some(LatLon { lat: 51.52, lon: -0.08 }),
+        depot: Some(LatLon { lat: 53.48, lon: -2.24 }),
+        ..Default::default()
+    };
+    let t = std::time::Instant::now();
+    for _ in 0..1000 {
+        std::hint::black_box(delivery_options(&input).unwrap());
+    }
+    println!("native: {:.3} ms per call", t.elapsed().as_secs_f64());
 }

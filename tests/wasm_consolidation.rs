@@ -169,24 +169,45 @@ fn errors_name_the_field() {
 }
 
 #[wasm_bindgen_test]
-fn delivery_options_give_seven_options_with_explanations_and_ranges() {
+fn delivery_options_give_eight_options_with_ranges_elements_and_a_boundary() {
     let r = wasm::delivery_options(obj(&[("shopper", at(51.52, -0.08)), ("depot", at(51.45, -0.2))])).unwrap();
     let options: Array = get(&r, "options").dyn_into().unwrap();
     let ids: Vec<String> = options.iter().map(|o| get(&o, "id").as_string().unwrap()).collect();
-    assert_eq!(ids, ["sameDayCourier", "nextDay", "standard", "consolidated", "pickupWalk", "pickupCar", "cargoBike"]);
+    assert_eq!(
+        ids,
+        ["sameDayCourier", "nextDay", "standard", "consolidated", "pickupWalk", "pickupCar", "locker", "cargoBike"]
+    );
     assert_eq!(get(&r, "baseline").as_string().unwrap(), "standard");
     for o in options.iter() {
         assert!(num(&o, "gCo2e") >= 0.0);
         let range = get(&o, "range");
         assert!(num(&range, "low") <= num(&o, "gCo2e") && num(&o, "gCo2e") <= num(&range, "high"));
+        assert_eq!(num(&range, "coverage"), 0.9);
         assert!(get(&o, "sensitivity").is_array());
-        assert!(!get(&o, "explanation").as_string().unwrap().is_empty());
+        assert!(get(&o, "savingClear").as_bool().is_some());
+        // The core returns ids and numbers: the words are the page's.
+        assert!(get(&o, "explanation").is_undefined() && get(&o, "label").is_undefined());
+        let legs: Array = get(&o, "legs").dyn_into().unwrap();
+        assert_eq!(get(&legs.get(0), "element").as_string().unwrap(), "line-haul");
     }
+    let boundary = get(&r, "boundary");
+    assert_eq!(get(&boundary, "functionalUnit").as_string().unwrap(), "parcel-delivered");
+    assert_eq!(get(&boundary, "allocation").as_string().unwrap(), "per-parcel");
+    assert!(get(&boundary, "included").is_array() && get(&boundary, "excluded").is_array());
+    assert_eq!(get(&get(&r, "variants"), "area").as_string().unwrap(), "suburban");
+    let settings = obj(&[("round.km", (-1.0).into())]);
     assert_error(
-        wasm::delivery_options(obj(&[("shopper", at(0.0, 0.0)), ("dropKm", (-1.0).into())])),
+        wasm::delivery_options(obj(&[("shopper", at(0.0, 0.0)), ("settings", settings)])),
         "out-of-range",
-        "dropKm",
-        "dropKm must be between 0 and 10000, got -1",
+        "settings.round.km",
+        "settings.round.km must be between 0 and 10000, got -1",
+    );
+    let settings = obj(&[("dropKm", 3.0.into())]);
+    assert_error_starts(
+        wasm::delivery_options(obj(&[("shopper", at(0.0, 0.0)), ("settings", settings)])),
+        "unknown-id",
+        "settings.dropKm",
+        "settings.dropKm: unknown setting `dropKm`",
     );
     assert_error(wasm::delivery_options(JsValue::NULL), "wrong-type", "", "the input must be an object, got null");
 }

@@ -80,9 +80,12 @@ async function run({ file, settings }) {
       lat: orders.lat,
       lon: orders.lon,
       parcels: orders.parcels,
+      // Weights, where the file has them, decide which parcels a cargo bike can take.
+      ...(orders.weightKg ? { weightKg: orders.weightKg } : {}),
       depot: settings.depot,
       vehicle: settings.vehicle,
       capacity: settings.capacity,
+      ...(settings.area ? { area: settings.area } : {}),
       ...(settings.pickupPoints ? { pickup: { points: settings.pickupPoints } } : {}),
       factors,
       geojson: true,

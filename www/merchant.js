@@ -8,6 +8,7 @@ import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
 import { showError, clearError } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
+import { SCENARIO_LABELS, SETTING_NAMES, boundarySentence } from './strings/en-GB.js';
 
 const form = document.getElementById('merchant-form');
 const drop = document.getElementById('merchant-drop');
@@ -23,6 +24,7 @@ const tornadoChart = document.getElementById('merchant-tornado');
 const table = document.querySelector('#merchant-table tbody');
 const exports = document.getElementById('merchant-exports');
 const noticeLine = document.getElementById('merchant-notice');
+const boundaryLine = document.getElementById('merchant-boundary');
 const section = document.getElementById('merchant');
 const notice = loadNotice(section);
 const FALLBACK = 'Check the file and the settings, then try again.';
@@ -63,6 +65,7 @@ function settings() {
     depot: { lat: number('depotLat'), lon: number('depotLon') },
     vehicle: form.elements.vehicle.value,
     capacity: number('capacity'),
+    area: form.elements.area.value || undefined,
     pickupPoints: form.elements.pickupPoints.value.trim() === '' ? undefined : number('pickupPoints'),
     factors: stored.factors,
     ...(columns ? { columns } : {}),
@@ -115,6 +118,7 @@ function clearResults() {
   exports.hidden = true;
   bars.replaceChildren();
   headline.textContent = '';
+  boundaryLine.textContent = '';
   tornadoChart.replaceChildren();
   table.replaceChildren();
   const ctx = canvas.getContext('2d');
@@ -237,14 +241,19 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   const order = ['standard', 'nextDay', 'dedicated', 'consolidated', 'pickup', 'cargoBike'];
   const base = result.scenarios.find((s) => s.id === result.baseline);
   const scenarios = [base, ...order.map((id) => result.scenarios.find((s) => s.id === id)).filter((s) => s && s !== base)];
+  const label = (s) => SCENARIO_LABELS[s.id];
   const { sentence, best, closest } = headlineOf(base, scenarios);
   headline.textContent = sentence;
   headline.dataset.id = best?.id ?? '';
+  const area = { urban: 'an urban', suburban: 'a suburban', rural: 'a rural' }[result.variants.area];
+  boundaryLine.textContent =
+    `The carriers' rounds are those of ${area} area (${result.variants.areaFrom === 'input' ? 'as chosen' : "from the orders' density"}). ` +
+    boundarySentence(result.boundary);
   // A log scale: the same-day courier is tens of times the others, which would flatten them on a linear one.
   const scale = logScale(scenarios.flatMap((s) => [s.range.low, s.range.high, s.kgCo2e]));
   bars.replaceChildren(
     ...scenarios.map((s) => {
-      const name = s === base ? `${s.label} (baseline)` : s.label;
+      const name = s === base ? `${label(s)} (baseline)` : label(s);
       const item = barItem(name, `${kilogramsRange(s.kgCo2e, s.range)} CO2e`, scale(s.kgCo2e), {
         from: scale(s.range.low),
         to: scale(s.range.high),
@@ -259,7 +268,7 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   if (shown?.savingPercent == null) tornado(tornadoChart, 0, [], { label: 'No saving to break down', format: percent });
   else {
     tornado(tornadoChart, shown.savingPercent, shown.savingSensitivity, {
-      label: `How each assumption, from its low to its high value, moves the saving of ${shown.label.toLowerCase()} against ${base.label.toLowerCase()}`,
+      label: `How each assumption, from its low to its high value, moves the saving of ${label(shown).toLowerCase()} against ${label(base).toLowerCase()}`,
       format: percent,
       name: (setting) => SETTING_NAMES[setting] ?? setting,
     });
@@ -269,13 +278,13 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
     const row = table.insertRow();
     row.dataset.id = s.id;
     const cells = [
-      s.label,
+      label(s),
       km(s.vehicleKm),
       km(s.shopperKm),
       energy(s),
       kilogramsRange(s.kgCo2e, s.range),
       grams(s.gCo2ePerParcel),
-      s.savingPercent === null ? '—' : `${percent(s.savingPercent)} (${percentRange(s.savingRange)})`,
+      s.savingPercent === null ? '—' : `${s.savingClear || s === base ? percent(s.savingPercent) : 'no clear difference'} (${percentRange(s.savingRange)})`,
     ];
     cells.forEach((text, i) => {
       const cell = i === 0 ? document.createElement('th') : row.insertCell();
@@ -298,37 +307,32 @@ function energy(s) {
   return parts.join(' + ') || '—';
 }
 
-/** Plain words for the settings behind the ranges. */
-const SETTING_NAMES = {
-  vehicleFactor: 'Van size class',
-  roadFactor: 'Road km per straight-line km',
-  'carrier.parcelsPerRound': "Parcels on a carrier's round",
-  'carrier.dropKm': "Km between stops on a carrier's round",
-  'carrier.nextDayParcelsPerRound': 'Parcels on a next-day round',
-  'pickup.shares.car': 'Shoppers driving to pickup points',
-  bikeFactor: "Cargo bike factor (rider's food)",
-  'failures.rate': 'First deliveries that fail',
-  'failures.collectShare': 'Failed parcels fetched by shoppers',
-  'failures.collectKm': 'Trip to fetch a failed parcel',
-  'failures.collectCarShare': 'Those trips made by car',
-};
 
-/** The headline: the lowest-emission scenario, the baseline included, against the baseline with the saving's range.
- *  An option that emits more than the baseline is never named as the answer: when none emits less, the headline says
- *  so. `best` is the option named (null when none beats the baseline); `closest` the lowest of the others. */
+/** The headline: the lowest-emission scenario against the baseline, with the saving's range and its coverage. A
+ *  saving whose interval spans zero is never headlined: the headline then says there is no clear difference. An
+ *  option that emits more than the baseline is never named as the answer. `best` is the option named (null when
+ *  none clearly beats the baseline); `closest` the lowest of the others. */
 function headlineOf(base, scenarios) {
+  const label = (s) => SCENARIO_LABELS[s.id];
   const others = scenarios.filter((s) => s !== base);
   const closest = others.reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a), others[0]) ?? null;
   if (!closest) return { sentence: '', best: null, closest };
   if (!(closest.kgCo2e < base.kgCo2e) || closest.savingPercent === null) {
-    return { sentence: `None of the options emits less than ${base.label.toLowerCase()} for these orders.`, best: null, closest };
+    return { sentence: `None of the options emits less than ${label(base).toLowerCase()} for these orders.`, best: null, closest };
   }
-  const range = closest.savingRange ? ` (range ${percentRange(closest.savingRange)})` : '';
+  const range = closest.savingRange ? ` (${percentRange(closest.savingRange)}, ${percent(100 * closest.savingRange.coverage)} interval)` : '';
+  if (!closest.savingClear) {
+    return {
+      sentence: `No clear difference from ${label(base).toLowerCase()}: ${label(closest).toLowerCase()} may save ${percent(closest.savingPercent)}, but its range${range} includes no saving.`,
+      best: null,
+      closest,
+    };
+  }
   return {
     best: closest,
     closest,
     sentence:
-      `${closest.label}: ${kilograms(closest.kgCo2e)} instead of ${kilograms(base.kgCo2e)} by ${base.label.toLowerCase()}, ` +
+      `${label(closest)}: ${kilograms(closest.kgCo2e)} instead of ${kilograms(base.kgCo2e)} by ${label(base).toLowerCase()}, ` +
       `${percent(closest.savingPercent)} less${range}.`,
   };
 }
@@ -446,12 +450,14 @@ function download(name, text, type) {
 
 function csv() {
   // Full precision: exports are for further work, not for reading.
-  const head = ['scenario', 'baseline', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high', 'ttw_kg', 'wtt_kg',
-    'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low', 'saving_percent_high'];
+  const head = ['scenario', 'baseline', 'area', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high',
+    'coverage', 'kg_co2e_central', 'ttw_kg', 'wtt_kg', 'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low',
+    'saving_percent_high', 'saving_clear'];
   const { result } = latest;
   const rows = result.scenarios.map((s) =>
-    [s.id, result.baseline, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high, s.ttwKg ?? '', s.wttKg ?? '',
-      s.gCo2ePerParcel, s.savingPercent ?? '', s.savingRange?.low ?? '', s.savingRange?.high ?? ''].join(','),
+    [s.id, result.baseline, result.variants.area, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high,
+      s.range.coverage, s.centralKg, s.ttwKg ?? '', s.wttKg ?? '', s.gCo2ePerParcel, s.savingPercent ?? '',
+      s.savingRange?.low ?? '', s.savingRange?.high ?? '', s.savingClear].join(','),
   );
   return [head.join(','), ...rows].join('\n') + '\n';
 }

@@ -24,10 +24,11 @@ const done = (file, timeout = 30_000) =>
   );
 const cell = (id, column) => tab.page.locator(`#merchant-table tr[data-id="${id}"] > :nth-child(${column})`).textContent();
 /** A cell's leading number ("1,610 km" → 1610; "850 m" → 0.85). */
+/** A cell's leading number in its column's base unit: km (from m), kg (from g or t). */
 const cellNumber = async (id, column) => {
   const text = await cell(id, column);
   const n = Number(text.split(' ')[0].replace(/[,%]/g, ''));
-  return text.split(' ')[1] === 'm' ? n / 1000 : n;
+  return n * ({ m: 1e-3, g: 1e-3, t: 1e3 }[text.split(' ')[1]] ?? 1);
 };
 const IDS = ['dedicated', 'consolidated', 'pickup', 'cargoBike', 'standard', 'nextDay'];
 
@@ -39,11 +40,16 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   const { direct, formatted, baseline } = await tab.page.evaluate(async () => {
     const api = await import('/pkg/green_delivery.js');
     const f = await import('/format.js');
+    const { SCENARIO_LABELS } = await import('/strings/en-GB.js');
     await api.default();
     const { orders } = api.parseOrders(await (await fetch('/data/sample-orders.csv')).text());
     const r = api.consolidate({ ...orders, depot: { lat: 51.5416, lon: -0.0076 }, vehicle: 'diesel-van', capacity: 100 });
     const formatted = Object.fromEntries(r.scenarios.map((s) => [s.id, { kg: f.kilogramsRange(s.kgCo2e, s.range), km: f.km(s.vehicleKm) }]));
-    return { direct: Object.fromEntries(r.scenarios.map((s) => [s.id, s])), formatted, baseline: r.baseline };
+    return {
+      direct: Object.fromEntries(r.scenarios.map((s) => [s.id, { ...s, label: SCENARIO_LABELS[s.id] }])),
+      formatted,
+      baseline: r.baseline,
+    };
   });
   assert.equal(baseline, 'standard');
   for (const id of IDS) {
@@ -56,13 +62,21 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   assert.equal(await tab.page.locator('#merchant-table tbody tr').first().getAttribute('data-id'), 'standard');
   const headline = await tab.page.locator('#merchant-headline').textContent();
   console.log(`sample city headline: ${headline}`);
-  assert.match(headline, /^.+: [\d.,]+ k?g instead of [\d.,]+ k?g by standard carrier delivery, [\d.,]+% less \(range (?:[\d.,]+–[\d.,]+%|-?[\d.,]+% to -?[\d.,]+%)\)\.$/);
+  assert.match(headline, /^.+: [\d.,]+ k?g instead of [\d.,]+ k?g by standard carrier delivery, [\d.,]+% less \((?:[\d.,]+–[\d.,]+%|[−-]?[\d.,]+% to [−-]?[\d.,]+%), 90% interval\)\.$/);
   const best = await tab.page.locator('#merchant-headline').getAttribute('data-id');
   // The lowest emitter of all six, and below the baseline (tests/page/people.test.mjs: when none is).
   assert.equal(best, IDS.reduce((a, b) => (direct[b].kgCo2e < direct[a].kgCo2e ? b : a)));
   assert.ok(direct[best].kgCo2e < direct.standard.kgCo2e);
   assert.ok(headline.startsWith(`${direct[best].label}: `));
   assert.ok(direct[best].savingRange.low <= direct[best].savingPercent && direct[best].savingPercent <= direct[best].savingRange.high);
+  // A headline is only for a saving whose interval excludes zero; one that spans zero reads "no clear difference".
+  assert.ok(direct[best].savingClear);
+  for (const id of IDS) {
+    const text = await cell(id, 6);
+    if (id !== 'standard' && !direct[id].savingClear) assert.match(text, /^no clear difference \(/, id);
+  }
+  // The boundary and the carrier's area, in words.
+  assert.match(await tab.page.locator('#merchant-boundary').textContent(), /^The carriers' rounds are those of an urban area \(from the orders' density\)\. Per these orders, delivered in one day's rounds/);
   // The tornado: one bar label per setting that moves the saving, largest swing first.
   const rows = direct[best].savingSensitivity;
   assert.ok(rows.length >= 3, 'several assumptions move the saving');
@@ -91,10 +105,10 @@ test('results export as CSV, GeoJSON and a JSON report', async () => {
   const csv = await save('Download scenarios (CSV)');
   assert.equal(csv.file, 'green-delivery-scenarios.csv');
   const lines = csv.text.trim().split('\n');
-  assert.equal(lines[0], 'scenario,baseline,vehicle_km,shopper_km,kwh,kg_co2e,kg_co2e_low,kg_co2e_high,ttw_kg,wtt_kg,g_co2e_per_parcel,saving_percent,saving_percent_low,saving_percent_high');
+  assert.equal(lines[0], 'scenario,baseline,area,vehicle_km,shopper_km,kwh,kg_co2e,kg_co2e_low,kg_co2e_high,coverage,kg_co2e_central,ttw_kg,wtt_kg,g_co2e_per_parcel,saving_percent,saving_percent_low,saving_percent_high,saving_clear');
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), IDS);
   // Full precision in the export.
-  const kg = lines[2].split(',')[5];
+  const kg = lines[2].split(',')[6];
   assert.ok(kg.replace(/^0\.0*/, '').replace('.', '').length > 3, `exports keep full precision, got ${kg}`);
 
   const geojson = JSON.parse((await save('Download rounds (GeoJSON)')).text);
@@ -120,6 +134,17 @@ test('changing the capacity re-runs the analysis', async () => {
     before,
   );
   assert.ok((await cellNumber('consolidated', 2)) > before, 'smaller rounds drive more stem km');
+});
+
+test("choosing the carriers' area re-prices the baseline, not the merchant's own rounds", async () => {
+  const kg = (id) => cellNumber(id, 5);
+  const [standard, consolidated] = [await kg('standard'), await kg('consolidated')];
+  await tab.page.locator('select[name="area"]').selectOption('rural');
+  await tab.page.waitForFunction(() => /rural area \(as chosen\)/.test(document.querySelector('#merchant-boundary').textContent));
+  assert.ok((await kg('standard')) > standard, 'sparse rounds cost the carrier more per parcel');
+  assert.equal(await kg('consolidated'), consolidated);
+  await tab.page.locator('select[name="area"]').selectOption('');
+  await tab.page.waitForFunction(() => /from the orders' density/.test(document.querySelector('#merchant-boundary').textContent));
 });
 
 test('a CSV with bad rows names their lines and still counts the good ones', async () => {

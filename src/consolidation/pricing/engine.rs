@@ -10,8 +10,9 @@ use serde::Serialize;
 use super::settings::{Id, Settings, Values};
 use crate::kmeans::rng::Rng;
 
-/// Draws per call: enough for the 5th and 95th percentiles to within about a percentile, in well under a millisecond.
-pub const SAMPLES: usize = 1000;
+/// Draws per call: the 5th and 95th percentiles rest on 25 draws each (to within about one percentile), and a
+/// checkout call stays well under a millisecond in wasm.
+pub const SAMPLES: usize = 500;
 /// The share of draws an interval covers: from the 5th to the 95th percentile.
 pub const COVERAGE: f64 = 0.9;
 /// The Monte Carlo's seed: the same input always gives the same figures.
@@ -67,20 +68,32 @@ fn saving(baseline: f64, x: f64) -> f64 {
     }
 }
 
-/// The median and the central `COVERAGE` interval of `xs` (sorted in place); `None` if any is not finite.
+/// The median and the central `COVERAGE` interval of `xs` (reordered in place); `None` if any is not finite.
+/// By selection, not a full sort (a call prices 16 figures of 1,000 draws each): the median splits the draws, and
+/// each tail's quantile is then selected within its own half.
 fn quantiles(xs: &mut [f64]) -> Option<(f64, f64, f64)> {
     if xs.is_empty() || xs.iter().any(|x| !x.is_finite()) {
         return None;
     }
-    xs.sort_unstable_by(f64::total_cmp);
-    let at = |q: f64| {
-        let pos = q * (xs.len() - 1) as f64;
-        let (i, frac) = (pos.floor() as usize, pos.fract());
-        let next = xs[(i + 1).min(xs.len() - 1)];
-        xs[i] + frac * (next - xs[i])
-    };
+    let n = xs.len() - 1;
+    // The k-th smallest of `part` (which starts at index `offset` of the whole), interpolated towards the next.
+    fn at(part: &mut [f64], offset: usize, pos: f64) -> f64 {
+        let (i, frac) = (pos.floor() as usize - offset, pos.fract());
+        let (_, &mut x, right) = part.select_nth_unstable_by(i, f64::total_cmp);
+        let next = right.iter().copied().fold(f64::INFINITY, f64::min);
+        if frac > 0.0 && next.is_finite() {
+            x + frac * (next - x)
+        } else {
+            x
+        }
+    }
     let tail = (1.0 - COVERAGE) / 2.0;
-    Some((at(0.5), at(tail), at(1.0 - tail)))
+    let mid = n / 2;
+    let median = at(xs, 0, 0.5 * n as f64);
+    let (left, right) = xs.split_at_mut(mid);
+    let low = at(left, 0, tail * n as f64);
+    let high = at(right, mid, (1.0 - tail) * n as f64);
+    Some((median, low, high))
 }
 
 /// Adds 0 to turn −0 into +0: no result shows "−0".

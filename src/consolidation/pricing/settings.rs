@@ -413,20 +413,16 @@ impl Settings {
         Values(self.spreads.map(|s| s.central))
     }
 
-    /// One Monte Carlo draw: each setting at its own quantile, or at the quantile of the one it is drawn with.
+    /// One Monte Carlo draw: each setting at its own quantile, or at the quantile of the one it is drawn with. A
+    /// known setting still takes its quantile from the stream, so that fixing one setting leaves the others' draws
+    /// as they were.
     pub fn draw(&self, rng: &mut Rng) -> Values {
         let mut u = [0.0; N];
         for (i, row) in TABLE.iter().enumerate() {
             u[i] = match row.drawn_with {
-                Some((with, opposite)) if (with as usize) < i => {
-                    let q = u[with as usize];
-                    if opposite {
-                        1.0 - q
-                    } else {
-                        q
-                    }
-                }
-                _ => rng.next_f64(),
+                Some((with, true)) => 1.0 - u[with as usize],
+                Some((with, false)) => u[with as usize],
+                None => rng.next_f64(),
             };
         }
         let mut v = [0.0; N];
