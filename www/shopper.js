@@ -1,8 +1,12 @@
 // Shopper view: "How green is my delivery?" The answer first: each option's CO2e per parcel, lowest first, with its
 // difference from the baseline and one everyday comparison; then where (a postcode or town, looked up offline),
-// then the whole order and the assumptions in sentences.
+// then the whole order and the assumptions in sentences. `deliveryOptions` gives ids and numbers; the words come from
+// the strings module.
 import { whenLoaded } from './loading.js';
-import { fmt, sig, gramsRange, logScale, km, grams, percent, round } from './format.js';
+import { fmt, sig, gramsRange, logScale, km, grams, round } from './format.js';
+import {
+  OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote,
+} from './strings/en-GB.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
@@ -21,6 +25,17 @@ const assumptions = document.getElementById('shopper-assumptions');
 const orderForm = document.getElementById('order-form');
 const orderOption = document.getElementById('order-option');
 const noticeLine = document.getElementById('shopper-notice');
+// What the figures count, in plain words, under the answer (with a link to the sources and assumptions): one line
+// until opened.
+const boundaryBox = document.createElement('details');
+boundaryBox.id = 'shopper-boundary';
+boundaryBox.className = 'hint';
+const boundarySummary = document.createElement('summary');
+boundarySummary.textContent = WHAT_IS_COUNTED;
+const boundaryLine = document.createElement('p');
+boundaryBox.append(boundarySummary, boundaryLine);
+boundaryBox.hidden = true;
+noticeLine.after(boundaryBox);
 const notices = { delivery: '', order: '' };
 const KM_PER_DEGREE = 111.195;
 const MAP_KM = 15; // the map shows ±15 km around the shop
@@ -33,13 +48,13 @@ let chosen = null; // the option picked for the whole order; the baseline until 
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 
+/** The road distance typed is the line-haul from the shop (`lineHaul.km`), in place of the shop's location. */
 function input(factors) {
   const distance = form.elements.distance.value.trim();
   return {
-    depot: { lat: number('depotLat'), lon: number('depotLon') },
+    ...(distance === '' ? { depot: { lat: number('depotLat'), lon: number('depotLon') } } : { settings: { 'lineHaul.km': Number(distance) } }),
     shopper: { lat: number('lat'), lon: number('lon') },
     vehicle: form.elements.vehicle.value,
-    ...(distance === '' ? {} : { stemKm: Number(distance) }),
     factors,
   };
 }
@@ -50,51 +65,32 @@ function showNotices() {
   noticeLine.textContent = [...new Set(sentences)].join(' ');
 }
 
-const share = (v) => percent(100 * v);
-/** Each setting `deliveryOptions` reports, as a sentence. */
-const SENTENCES = {
-  stemKm: (v) => `The van drives ${km(v)} by road from the shop to your area, one way.`,
-  dropKm: (v) => `A typical delivery round drives ${km(v)} between its stops.`,
-  parcelsPerRound: (v) => `A typical carrier's round delivers ${sig(v)} parcels.`,
-  roadFactor: (v) => `Roads are ${sig(v)} times as long as a straight line.`,
-  pickupKm: (v) => `The nearest pickup point is ${km(v)} from you, one way.`,
-  parcelsPerPickupStop: (v) => `Each stop at a pickup point drops ${sig(v)} parcels.`,
-  nextDayParcelsPerRound: (v) => `A next-day or express round delivers ${sig(v)} parcels.`,
-  consolidatedParcelsPerRound: (v) => `A consolidated-day round delivers ${sig(v)} parcels.`,
-  vehicleFactor: (v) => `The van emits ${sig(v)} times as much per km as the average van.`,
-  bikeFactor: (v) => `A cargo bike counts ${grams(v * 1000)} CO2e per km (its rider's extra food).`,
-  'failures.rate': (v) => `${share(v)} of first delivery attempts fail.`,
-  'failures.collectShare': (v) => `${share(v)} of failed parcels are fetched by the shopper.`,
-  'failures.collectKm': (v) => `Fetching one is a ${km(v)} trip each way.`,
-  'failures.collectCarShare': (v) => `${share(v)} of those trips are made by car.`,
-};
-
-/** Short link text for a citation: the publisher and year, never row codes. The whole citation is its title. */
-function citation(source) {
+/** Short link text for a citation: the publisher and year, never row codes. The whole citation is its title. A
+ *  source given per area ("urban: …; suburban: …; rural: …") is cited for the `area` the figures used. */
+function citation(source, area) {
+  if (source === 'input') return 'as you set it';
+  const perArea = source.split(/; (?=(?:urban|suburban|rural): )/).find((part) => part.startsWith(`${area}: `));
+  if (perArea) return citation(perArea.slice(area.length + 2));
   if (/DESNZ/.test(source)) return 'DESNZ 2025';
   if (/^assumption/i.test(source)) return 'our assumption';
   if (/great-circle/.test(source)) return 'how it is worked out';
-  return source.split(/[,;:(]/)[0].trim().slice(0, 40);
+  return source.split(/[,;:(]/)[0].trim().slice(0, 48);
 }
 
-function assumptionItem(sentence, source) {
+function assumptionItem(sentence, source, area) {
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = '#sources';
-  link.textContent = citation(source);
+  link.textContent = citation(source, area);
   link.title = source;
   item.append(`${sentence} (`, link, ')');
   return item;
 }
 
-/** The difference from the baseline, in words a shopper reads at a glance: "−75% vs standard", "14 × standard". */
-function versus(option, baseline) {
-  if (!baseline || option.id === baseline.id) return 'the usual service (baseline)';
-  const name = baseline.label.split(/[ (]/)[0].toLowerCase();
-  const ratio = option.gCo2e / baseline.gCo2e;
-  if (ratio >= 2) return `${sig(ratio)} × ${name}`;
-  const change = 100 * (ratio - 1);
-  return `${change < 0 ? '−' : '+'}${percent(Math.abs(change))} vs ${name}`;
+/** The difference from the baseline with its interval, or "no clear difference" when the interval spans zero. */
+function versus(option, baselineId) {
+  const text = option.id === baselineId ? BASELINE_TEXT : savingText(option, OPTION_LABELS[baselineId] ?? baselineId);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** One everyday comparison, in readable units: the distance a petrol car would drive for the same CO2e. */
@@ -104,6 +100,8 @@ const everyday = (c) => `About as much as driving a petrol car ${km(c.metresDriv
 function clearFigures() {
   list.replaceChildren();
   assumptions.replaceChildren();
+  boundaryLine.replaceChildren();
+  boundaryBox.hidden = true;
   notices.delivery = '';
   showNotices();
   clearOrder();
@@ -145,7 +143,7 @@ function render() {
   const sorted = result.options.map((o, i) => ({ o, c: result.comparisons[i] })).sort((a, b) => a.o.gCo2e - b.o.gCo2e);
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
-      const item = barItem(option.label, `${gramsRange(option.gCo2e, option.range)} CO2e`, scale(option.gCo2e), {
+      const item = barItem(OPTION_LABELS[option.id] ?? option.id, `${gramsRange(option.gCo2e, option.range)} CO2e`, scale(option.gCo2e), {
         from: scale(option.range.low),
         to: scale(option.range.high),
       });
@@ -176,27 +174,35 @@ function render() {
       item.classList.toggle('chosen', radio.checked);
       const vs = document.createElement('p');
       vs.className = 'versus';
-      vs.textContent = versus(option, baseline);
+      vs.textContent = versus(option, result.baseline);
       const compare = document.createElement('p');
       compare.className = 'comparison';
       compare.textContent = everyday(c);
       const why = document.createElement('p');
       why.className = 'why';
-      why.textContent = option.explanation;
+      why.textContent = optionExplanation(option, result);
       item.querySelector('.bar').before(vs);
       item.append(compare, why);
       return item;
     }),
   );
+  const sources = document.createElement('a');
+  sources.href = '#sources';
+  sources.textContent = 'Sources and assumptions';
+  boundaryBox.hidden = false;
+  boundaryLine.replaceChildren(
+    `${boundarySentence(result.boundary)} ${medianNote(baseline?.range.coverage ?? result.options[0].range.coverage)} `,
+    sources,
+    '.',
+  );
   answer.setAttribute('aria-busy', 'false');
   loading.hidden = true;
   renderOrder();
-  // The assumptions in sentences, each with its citation behind a link to the sources table.
+  // The assumptions in sentences (the settings the figures used), each with its citation behind a link to the
+  // sources table.
   const car = result.trace.find((t) => /petrol-car/.test(t.name));
   assumptions.replaceChildren(
-    ...result.settings.map((term) =>
-      assumptionItem(SENTENCES[term.name]?.(term.value) ?? `${term.name}: ${sig(term.value)} ${term.unit}.`, term.source),
-    ),
+    ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area)),
     ...(car ? [assumptionItem(`The everyday comparison uses a petrol car's ${grams(car.value * 1000)} CO2e per km.`, car.source)] : []),
   );
 }

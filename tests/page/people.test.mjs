@@ -18,7 +18,8 @@ before(async () => {
 });
 after(() => session?.close());
 
-const seven = (page) => page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+/** Waits for every option (eight, the parcel locker included) to be shown. */
+const seven = (page) => page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
 
 test('on a phone, the first option and its figure are on the first screen', async () => {
   const { page } = await session.open('/', { before: (p) => p.setViewportSize(PHONE) });
@@ -148,9 +149,11 @@ test("the merchant's headline names the lowest emitter, and says so plainly when
 
 test('the widget takes a UK postcode as its destination', async () => {
   const { page } = await session.open('/checkout-example.html');
-  await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+  await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 8);
   await page.locator('#gift').evaluate((el) => el.setAttribute('destination', 'M1 1AE'));
-  await page.waitForFunction(() => document.querySelector('#gift').estimates[0]?.gCo2e > 10000);
+  // Manchester from a London depot: a lorry's line-haul of a few hundred km (2 kg × km > 0.5 t-km), not a van trip.
+  await page.waitForFunction(() =>
+    document.querySelector('#gift').estimates[0]?.legs.find((l) => l.element === 'line-haul')?.tonneKm > 0.5);
   await page.locator('#gift').evaluate((el) => el.setAttribute('destination', 'ZZ9 9ZZ'));
   await page.waitForFunction(() => document.querySelector('#gift').shadowRoot.querySelector('[part=message]').textContent !== '');
   await page.close();
@@ -172,7 +175,7 @@ test("the widget's layout shift under slow network and CPU is below 0.01", async
     await page.setViewportSize(size);
     await page.goto(new URL('/checkout-example.html', session.url).href);
     // The fallback content is shown while the module loads.
-    await page.waitForFunction(() => document.querySelector('#delivery').estimates?.length === 7, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector('#delivery').estimates?.length === 8, null, { timeout: 60000 });
     await page.waitForFunction(() => document.querySelector('#gift').estimates?.length === 3, null, { timeout: 60000 });
     await page.waitForTimeout(300);
     const cls = await page.evaluate(() => window.__cls);
@@ -204,7 +207,7 @@ test('axe-core finds no WCAG 2.2 AA violation on any view or the checkout exampl
     assert.deepEqual(await axe(page), [], view);
   }
   const checkout = await session.open('/checkout-example.html');
-  await checkout.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+  await checkout.page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 8);
   assert.deepEqual(await axe(checkout.page), [], 'checkout example');
   await page.close();
   await checkout.page.close();
@@ -261,7 +264,7 @@ test('screenshots of every view at a phone and a laptop width', async () => {
     await page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
     await screenshot(page, `people-sources-${name}`);
     await page.goto(new URL('/checkout-example.html', session.url).href);
-    await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+    await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 8);
     await screenshot(page, `people-checkout-${name}`);
     await page.close();
   }

@@ -15,7 +15,7 @@ const advanced = async () => {
 before(async () => {
   session = await startSession();
   tab = await session.open('/');
-  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
 });
 after(() => session?.close());
 
@@ -54,8 +54,47 @@ test('each option shows its g CO2e per parcel, with the greenest marked', async 
   // The name and the badge are separate words; the difference from the baseline is beside each.
   assert.equal(await tab.page.locator('#shopper-results li.greenest .badge').textContent(), 'Lowest emissions');
   assert.doesNotMatch(await tab.page.locator('#shopper-results li.greenest strong').textContent(), /Lowest|greenest/);
-  assert.match(await tab.page.locator('#shopper-results li.greenest .versus').textContent(), /^−\d+% vs standard$/);
+  assert.match(await tab.page.locator('#shopper-results li.greenest .versus').textContent(), /^[\d.]+% less than standard delivery \([\d.]+–[\d.]+%\)$/);
   assert.match(await tab.page.locator('#shopper-results li[data-id="standard"] .versus').textContent(), /baseline/);
+});
+
+test('labels and sentences come from the strings module; a saving that is not clear reads "no clear difference"', async () => {
+  const { result, labels } = await tab.page.evaluate(async () => {
+    const api = await import('/pkg/green_delivery.js');
+    const { OPTION_LABELS } = await import('/strings/en-GB.js');
+    const f = document.getElementById('shopper-form').elements;
+    const result = api.deliveryOptions({
+      depot: { lat: Number(f.depotLat.value), lon: Number(f.depotLon.value) }, shopper: { lat: Number(f.lat.value), lon: Number(f.lon.value) },
+      vehicle: 'diesel-van',
+    });
+    return { result: JSON.parse(JSON.stringify(result)), labels: OPTION_LABELS };
+  });
+  const items = await shown();
+  // The parcel locker is one of the options.
+  assert.ok(items.some((o) => o.id === 'locker'));
+  assert.equal(await tab.page.locator('#shopper-results li[data-id="locker"] strong').textContent(), 'Parcel locker');
+  for (const o of result.options) {
+    const item = tab.page.locator(`#shopper-results li[data-id="${o.id}"]`);
+    assert.equal(await item.locator('strong').textContent(), labels[o.id]);
+    const versus = await item.locator('.versus').textContent();
+    if (o.id === result.baseline) assert.match(versus, /baseline/);
+    else if (!o.savingClear) assert.equal(versus, 'No clear difference from standard delivery', o.id);
+    else assert.match(versus, /^[\d.,]+% (less|more) than standard delivery \(/, `${o.id}: ${versus}`);
+    const why = await item.locator('.why').textContent();
+    assert.ok(why.length > 30 && !/undefined|NaN/.test(why), why);
+  }
+  // Next-day goes on the standard network: never headlined as a saving or a cost.
+  assert.equal(await tab.page.locator('#shopper-results li[data-id="nextDay"] .versus').textContent(), 'No clear difference from standard delivery');
+  // The boundary in plain words, with a link to the sources.
+  const boundary = tab.page.locator('#shopper-boundary');
+  assert.equal(await boundary.locator('summary').textContent(), 'What is counted');
+  await boundary.locator('summary').click();
+  assert.ok(await boundary.locator('p').isVisible());
+  assert.match(await boundary.locator('p').textContent(), /^Per one parcel delivered .*Not counted: .*range covers 90% of them\. Sources and assumptions\.$/);
+  assert.equal(await boundary.locator('a').getAttribute('href'), '#sources');
+  // One assumption per setting the figures used, as the strings module words it.
+  assert.equal(await tab.page.locator('#shopper-assumptions li').count(), result.settings.length + 1);
+  assert.match(await tab.page.locator('#shopper-assumptions').textContent(), /of first delivery attempts fail\./);
 });
 
 test('one everyday comparison converts grams with the petrol car factor, and the assumptions are sentences', async () => {
@@ -129,10 +168,12 @@ test('a distance from the shop replaces the coordinates', async () => {
   await advanced();
   await tab.page.getByLabel('Your latitude').fill(String(HERE.lat));
   await tab.page.getByLabel('Your longitude').fill(String(HERE.lon));
-  await tab.page.getByLabel('Or your road distance from the shop, km').fill('10');
-  const expected = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, stemKm: 10, vehicle: 'diesel-van' });
-  const express = (await shown()).find((o) => o.id === 'sameDayCourier');
-  assert.equal(express.grams, expected.find((o) => o.id === 'sameDayCourier').grams);
+  await tab.page.getByLabel('Or road km from the shop to you').fill('10');
+  // The road distance is the line-haul from the shop, in place of the shop's location.
+  const expected = await direct({ shopper: HERE, settings: { 'lineHaul.km': 10 }, vehicle: 'diesel-van' });
+  const byId = Object.fromEntries((await shown()).map((o) => [o.id, o.grams]));
+  assert.deepEqual(byId, Object.fromEntries(expected.map((o) => [o.id, o.grams])));
+  assert.match(await tab.page.locator('#shopper-assumptions').textContent(), /A lorry carries the parcel 10 km from the shop.*\(as you set it\)/);
   // A bad latitude: a plain sentence, not the developer's message, and no figure left from the old input.
   await tab.page.getByLabel('Your latitude').fill('');
   const error = await tab.page.locator('#shopper-error').textContent();
@@ -145,7 +186,7 @@ test('a distance from the shop replaces the coordinates', async () => {
   await screenshot(tab.page, 'shopper-bad-latitude');
   await tab.page.getByLabel('Your latitude').fill(String(HERE.lat));
   assert.equal(await tab.page.locator('#shopper-error').textContent(), '');
-  assert.equal(await tab.page.locator('#shopper-results li').count(), 7);
+  assert.equal(await tab.page.locator('#shopper-results li').count(), 8);
   assert.match(await tab.page.locator('#order-summary').textContent(), /^Your order:/);
   await screenshot(tab.page, 'shopper');
 });
@@ -165,7 +206,7 @@ test('the sources table lists every factor with its source, and overrides stay l
   // The override reaches the shopper's numbers, and survives a reload.
   await tab.page.goto(new URL('/#shopper', session.url).href);
   await tab.page.reload();
-  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
   const overridden = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, vehicle: 'diesel-van', factors: { 'diesel-van': { kgPerUnit: 1 } } });
   const byId = (a, b) => a.id.localeCompare(b.id);
   assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })).sort(byId), overridden.map(({ id, grams }) => ({ id, grams })).sort(byId));

@@ -105,7 +105,8 @@ const share = (v) => percent(100 * v);
 /** Each setting as a sentence, for the list of assumptions. */
 export const SETTING_SENTENCES = {
   roadFactor: (v) => `Roads are ${sig(v)} times as long as a straight line.`,
-  vanFactor: (v) => `The van emits ${sig(v)} times as much per km as the average van.`,
+  vanFactor: (v) =>
+    v === 1 ? 'The van emits as much per km as the average van.' : `The van emits ${sig(v)} times as much per km as the average van.`,
   'bike.foodKgPerKm': (v) => `A cargo bike's rider adds ${grams(v * 1000)} CO2e per km in extra food.`,
   'lineHaul.km': (v) => `A lorry carries the parcel ${km(v)} from the shop to the carrier's local depot.`,
   'lineHaul.detourKm': (v) => `Going through the carrier's sorting hub adds ${km(v)} to the lorry's trip.`,
