@@ -5,6 +5,9 @@ fn main() {
     if std::env::args().any(|a| a == "z") {
         return negative_zero();
     }
+    if std::env::args().any(|a| a == "table") {
+        return settings_table();
+    }
     if std::env::args().any(|a| a == "time") {
         return timing();
     }
@@ -91,4 +94,31 @@ fn timing() {
         std::hint::black_box(delivery_options(&input).unwrap());
     }
     println!("native: {:.3} ms per call", t.elapsed().as_secs_f64());
+}
+
+/// The settings table as README markdown (README "Settings"; tests/readme_settings.rs checks they agree).
+#[allow(dead_code)]
+fn settings_table() {
+    use green_delivery::consolidation::pricing::settings::TABLE;
+    use green_delivery::consolidation::Area;
+    println!("| id | central | low–high | unit | source |");
+    println!("|---|---|---|---|---|");
+    for row in &TABLE {
+        let d = row.default;
+        let by_area = row.by_area.map_or(String::new(), |_| {
+            let u = row.default_in(Area::Urban);
+            let r = row.default_in(Area::Rural);
+            format!(" (urban {} ({}–{}); rural {} ({}–{}))", u.central, u.low, u.high, r.central, r.low, r.high)
+        });
+        println!(
+            "| `{}` | {}{} | {}–{} | {} | {} |",
+            row.id.as_str(),
+            d.central,
+            by_area,
+            d.low,
+            d.high,
+            row.unit,
+            row.source
+        );
+    }
 }

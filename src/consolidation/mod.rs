@@ -1,37 +1,38 @@
 //! Consolidation: how many kilometres, kWh and kg CO2e each way of delivering a set of orders costs, and how much
 //! grouping them saves.
 //!
-//! [`consolidate`] compares four scenarios for the same orders, depot and vehicle:
+//! [`consolidate`] plans the merchant's own rounds for the same orders, depot and vehicle, then prices six
+//! scenarios through the [delivery chain](pricing):
 //!
 //! | scenario | what drives |
 //! |---|---|
-//! | `dedicated` (the baseline: express, on demand) | one trip depot → door → depot per order (⌈parcels / capacity⌉ trips for an order bigger than a round) |
+//! | `standard` (the default baseline), `nextDay` | the carrier: line-haul from the merchant's depot, its sort centre and delivery depot, its rounds in the orders' area |
+//! | `dedicated` (same-day courier) | one trip depot → door → depot per order (⌈parcels / capacity⌉ trips for an order bigger than a round) |
 //! | `consolidated` | rounds of at most `capacity` parcels ([`rounds`]), each routed depot → stops → depot ([`routing`]) |
 //! | `pickup` | vans serve P pickup points in rounds; each shopper goes to their point and back by the given mix of modes |
-//! | `cargoBike` | a van takes the parcels to a micro-hub in full loads, then e-cargo bikes do the rounds from the hub |
+//! | `cargoBike` | a van takes the bikeable parcels to a micro-hub in full loads, then e-cargo bikes do the rounds from it |
 //!
-//! Distances are great-circle km × the road factor. Each scenario reports vehicle-km and shopper-km, energy (kWh
-//! for electric vehicles, litres for fuelled ones), kg CO2e WTW with its TTW/WTT split, parcels per vehicle-km
-//! (the [efficiency](crate::models::efficiency()) model), g CO2e per parcel, and its saving against `dedicated`.
-//! Every leg's emission comes from the [emission](crate::models::emission()) model with a factor from the
-//! [factor table](crate::factors), so its trace names the factor id, value and source.
+//! Distances are great-circle km × the road factor. Each scenario reports vehicle-km and shopper-km, energy (kWh,
+//! litres), kg CO2e WTW (the Monte Carlo median, with its interval and the central figure its legs add up to),
+//! parcels per vehicle-km (the [efficiency](crate::models::efficiency()) model), g CO2e per parcel, and its saving
+//! against the baseline. Every leg names its chain element, and its emission comes from the
+//! [emission](crate::models::emission()) model with a factor from the [factor table](crate::factors).
 //!
-//! Order weights are read and their total reported, but do not change the emissions: DESNZ's per-km van factors
-//! are for an average laden van, and capacity is counted in parcels.
+//! Order weights, when every order has one, set the parcels' mass on the line-haul and which parcels a cargo bike
+//! can take; the vans' per-km factors are for an average laden van, and capacity is counted in parcels.
 //!
-//! [`delivery_options`] answers the checkout question for one parcel in constant time, from the reference sheet's
-//! typical UK round rather than from clustering ([`options`]). [`orders`] reads orders from CSV and GeoJSON, and
+//! [`delivery_options`] answers the checkout question for one parcel in about a millisecond, from the carrier's
+//! chain rather than from clustering ([`options`]). [`orders`] reads orders from CSV and GeoJSON, and
 //! [`Consolidation::geojson`] writes the consolidated rounds as GeoJSON.
 //!
-//! # Defaults and where they come from
+//! # The plan's defaults (the chain's are in [`pricing::settings`])
 //!
 //! | setting | default | source |
 //! |---|---|---|
 //! | `capacity` | 100 parcels per round | typical UK parcel round, most likely value (Shahmohammadi et al. 2020, Environ. Sci. Technol. 54(6), Table 3: 32 / 100 / 168) |
-//! | `roadFactor` | 1.3 | an assumption: road distance / straight-line distance is typically 1.2–1.4 (circuity factors, Ballou, Rahardja & Sakai 2002, Transportation Research Part A 36(9)); 1.3 is a value in that range, not a measured UK figure |
 //! | `vehicle` | `diesel-van` | DESNZ 2025 average van |
 //! | pickup `shares` | walk 0.5, cycle 0.1, car 0.4 | an assumption, to be replaced with local survey data; the published effects (pickup points can be worse where customers drive, Niemeijer & Buijs 2023) make the car share the number that matters |
-//! | pickup `car` | `petrol-car` | DESNZ 2025 average petrol car; one trip per order, not shared with other errands |
+//! | pickup `car` | `petrol-car` | DESNZ 2025 average petrol car |
 //! | pickup `points` | one per π·(2 km)² of the orders' convex hull (at least 1) | an assumption tied to the reference sheet's most likely shopper distance, 2 km |
 //! | cargo bike `capacity` | 50 parcels per round | an assumption (a large e-cargo bike's box), not a cited figure |
 //! | cargo bike `vehicle` | `e-cargo-bike` | University of Westminster / Pedal Me 2021 (charging only; no kWh/km known, so its energy is not reported) |
@@ -65,24 +66,16 @@ pub const DEFAULT_BIKE_CAPACITY: f64 = 50.0;
 /// The reference sheet's most likely distance from shopper to collection point, km.
 pub const REFERENCE_PICKUP_KM: f64 = 2.0;
 
-/// The plausible ranges of the numeric settings of [`consolidate`] and [`delivery_options`]. Each keeps every
-/// result finite (the largest sums stay far below `f64::MAX`) and is wide enough for any real delivery; a value
-/// outside is refused with code `out-of-range`, naming the field the caller gave.
+/// The plausible ranges of the plan's numeric inputs of [`consolidate`] and [`delivery_options`] (the chain's
+/// settings carry their own, in [`pricing::settings`]). Each keeps every result finite (the largest sums stay far
+/// below `f64::MAX`) and is wide enough for any real delivery; a value outside is refused with code
+/// `out-of-range`, naming the field the caller gave.
 pub mod limits {
-    /// `capacity`, `parcelsPerRound`, `parcelsPerPickupStop`: 1 to 100,000 parcels (the largest articulated
-    /// lorry carries a few thousand).
+    /// `capacity`: 1 to 100,000 parcels (the largest articulated lorry carries a few thousand).
     pub const MAX_CAPACITY: f64 = 100_000.0;
     /// `cargoBike.capacity`: 1 to 1,000 parcels (a large e-cargo bike's box holds about 50).
     pub const MAX_BIKE_CAPACITY: f64 = 1000.0;
-    /// `roadFactor`: 1 (a straight road) to 3 (road km per great-circle km is typically 1.2–1.4; 3 is a winding
-    /// mountain or island network).
-    pub const ROAD_FACTOR: (f64, f64) = (1.0, 3.0);
-    /// `stemKm`: 0 to 20,000 km, the farthest two places on Earth are apart.
-    pub const MAX_STEM_KM: f64 = 20_000.0;
-    /// `dropKm`: 0 to 10,000 km driven between stops in one round (the reference round drives 45).
-    pub const MAX_DROP_KM: f64 = 10_000.0;
-    /// `pickupKm`, `pickup.distanceKm`: 0 to 1,000 km one way from a shopper to a pickup point (the reference
-    /// is 2).
+    /// `pickup.distanceKm`: 0 to 1,000 km one way from a shopper to a pickup point (the reference is 2).
     pub const MAX_PICKUP_KM: f64 = 1000.0;
     /// `orders[i].parcels`: 1 to 1,000,000 parcels in one order.
     pub const MAX_ORDER_PARCELS: f64 = 1e6;
