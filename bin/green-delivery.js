@@ -7,6 +7,10 @@ import { parseArgs } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { initSync, consolidate, parseOrders, ordersFromGeoJson, deliveryOptions, factors } from '../lib/node.js';
+import { gramsRange } from '../www/format.js';
+import {
+  OPTION_LABELS, BASELINE_TEXT, optionExplanation, savingText, boundarySentence, medianNote,
+} from '../www/strings/en-GB.js';
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -47,16 +51,23 @@ A bad row stops the run with exit status 1, naming its line and field, unless --
 `,
   options: `Usage: green-delivery options --to LAT,LON [--from LAT,LON] [options]
 
-Grams of CO2e for one parcel delivered each way (same-day courier, next-day, standard, consolidated day, pickup point
-on foot or by car, cargo bike), as the checkout widget shows them.
+Grams of CO2e for one parcel delivered each way (same-day courier, next-day, standard, fixed delivery day, pickup
+point on foot or by car, parcel locker, cargo bike), as the checkout widget shows them: each figure is the median of
+a Monte Carlo over the settings, with its 90% range, and its saving against standard delivery ("no clear
+difference" when the saving's range spans zero).
 
 Options:
   --to LAT,LON           the shopper's address (required)
-  --from LAT,LON         the depot (default: a reference 17.87 km stem)
+  --from LAT,LON         the merchant's depot, where the line-haul starts (default: the setting lineHaul.km)
+  --area AREA            the carrier's round where the shopper lives: urban, suburban (default), rural
+  --weight KG            the parcel's weight (sets parcel.kg, and whether a cargo bike can take it)
+  --pickup-km KM         shopper to the pickup point, one way (the setting pickup.km)
+  --setting ID=VALUE     any setting of the chain by id, e.g. failures.rate=0.05 (repeatable; README, "Settings")
+  --baseline ID          the option savings are measured against (default standard)
   --vehicle ID           van factor id: diesel-van (default), petrol-van, electric-van
   --car ID               the shopper's car for pickup trips: petrol-car (default), diesel-car, electric-car
   --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
-  --format FORMAT        table (default), json, csv
+  --format FORMAT        table (default), json (the API's result), csv
   --out FILE             write there instead of stdout
   -h, --help             this help
 `,
@@ -75,8 +86,9 @@ const OPTIONS = {
   },
   options: {
     from: { type: 'string' }, to: { type: 'string' }, vehicle: { type: 'string' }, car: { type: 'string' },
-    grid: { type: 'string' }, format: { type: 'string', default: 'table' }, out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+    grid: { type: 'string' }, area: { type: 'string' }, weight: { type: 'string' }, 'pickup-km': { type: 'string' },
+    setting: { type: 'string', multiple: true }, baseline: { type: 'string' },
+    format: { type: 'string', default: 'table' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   },
   factors: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 };
@@ -95,7 +107,10 @@ class InputError extends Error {
 /** Which option a field of the API's input comes from, for error messages. */
 const FIELD_OPTION = {
   consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid' },
-  options: { depot: '--from', shopper: '--to', vehicle: '--vehicle', car: '--car', grid: '--grid' },
+  options: {
+    depot: '--from', shopper: '--to', vehicle: '--vehicle', car: '--car', grid: '--grid', area: '--area', weightKg: '--weight',
+    'settings.pickup.km': '--pickup-km', settings: '--setting', baseline: '--baseline',
+  },
 };
 
 // ---------------------------------------------------------------------------------------------------- progress
@@ -175,7 +190,7 @@ const csvLines = (rows) => rows.map((row) => row.map(cell).join(',')).join('\n')
 function apiError(err, command, source) {
   if (typeof err?.code !== 'string' || typeof err?.field !== 'string') throw err;
   const root = err.field.split(/[.[]/)[0];
-  const where = FIELD_OPTION[command]?.[root] ?? (['csv', 'geojson'].includes(root) ? source : null);
+  const where = FIELD_OPTION[command]?.[err.field] ?? FIELD_OPTION[command]?.[root] ?? (['csv', 'geojson'].includes(root) ? source : null);
   const field = err.field ? ` (field ${err.field})` : '';
   return new InputError([`${where ? `${where}: ` : ''}${err.code}${field}: ${err.message}`]);
 }
@@ -258,27 +273,50 @@ function runOptions(values, positionals) {
   if (values.to === undefined) throw new UsageError('--to LAT,LON is required');
   const input = { shopper: latLon(values.to, '--to') };
   if (values.from !== undefined) input.depot = latLon(values.from, '--from');
-  for (const key of ['vehicle', 'car', 'grid']) if (values[key] !== undefined) input[key] = values[key];
+  for (const key of ['vehicle', 'car', 'grid', 'area', 'baseline']) if (values[key] !== undefined) input[key] = values[key];
+  if (values.weight !== undefined) input.weightKg = count(values.weight, '--weight');
+  // Settings by id: --setting ID=VALUE (repeatable), and the flags that name one setting.
+  const settings = {};
+  for (const pair of values.setting ?? []) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new UsageError(`--setting must be ID=VALUE (e.g. failures.rate=0.05), got "${pair}"`);
+    settings[pair.slice(0, at).trim()] = count(pair.slice(at + 1), `--setting ${pair.slice(0, at).trim()}`);
+  }
+  if (values['pickup-km'] !== undefined) settings['pickup.km'] = count(values['pickup-km'], '--pickup-km');
+  if (Object.keys(settings).length) input.settings = settings;
   let result;
   try {
     result = deliveryOptions(input);
   } catch (err) {
     throw apiError(err, 'options');
   }
+  const label = (id) => OPTION_LABELS[id] ?? id;
+  // The saving in words: "37% less than standard delivery (23–52%)", or "no clear difference from …".
+  const saving = (o) => (o.id === result.baseline ? BASELINE_TEXT : savingText(o, label(result.baseline)));
   let out;
   if (values.format === 'json') out = JSON.stringify(result, null, 2) + '\n';
   else if (values.format === 'csv') {
+    // The first eight columns as before; the range, coverage and saving after them.
     out = csvLines([
-      ['option', 'label', 'g_co2e', 'ttw_g', 'wtt_g', 'vehicle_km', 'shopper_km', 'explanation'],
-      ...result.options.map((o) => [o.id, o.label, o.gCo2e, o.ttwG, o.wttG, o.vehicleKm, o.shopperKm, o.explanation]),
+      ['option', 'label', 'g_co2e', 'ttw_g', 'wtt_g', 'vehicle_km', 'shopper_km', 'explanation', 'g_co2e_low', 'g_co2e_high',
+        'coverage', 'baseline', 'saving_percent', 'saving_percent_low', 'saving_percent_high', 'saving_clear'],
+      ...result.options.map((o) => [
+        o.id, label(o.id), o.gCo2e, o.ttwG, o.wttG, o.vehicleKm, o.shopperKm, optionExplanation(o, result), o.range.low, o.range.high,
+        o.range.coverage, result.baseline, o.savingPercent, o.savingRange?.low, o.savingRange?.high, o.savingClear,
+      ]),
     ]);
   } else {
-    const grams = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
     const greenest = result.options.reduce((best, o) => (o.gCo2e < best.gCo2e ? o : best));
-    const width = Math.max(...result.options.map((o) => o.label.length));
+    const width = Math.max(...result.options.map((o) => label(o.id).length));
+    const figures = result.options.map((o) => `${gramsRange(o.gCo2e, o.range)} CO2e`);
+    const figureWidth = Math.max(...figures.map((f) => f.length));
     out = result.options
-      .map((o) => `${o.label.padEnd(width)}  ${`${grams.format(o.gCo2e)} g`.padStart(9)}${o === greenest ? '  (greenest)' : ''}\n  ${o.explanation}\n`)
+      .map((o, i) =>
+        `${label(o.id).padEnd(width)}  ${figures[i].padEnd(figureWidth)}  ${saving(o)}${o === greenest ? ' (greenest)' : ''}\n` +
+        `  ${optionExplanation(o, result)}\n`,
+      )
       .join('');
+    out += `\n${medianNote(result.options[0].range.coverage)}\n${boundarySentence(result.boundary)}\n`;
   }
   write(out, values.out);
 }

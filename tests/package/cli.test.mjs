@@ -176,24 +176,72 @@ test('--help, for the tool and each command', () => {
   assert.match(run(['consolidate', '-h']).stdout, /--depot LAT,LON/);
 });
 
-test('options: the checkout widget\'s numbers', () => {
+test('options: the checkout widget\'s numbers', async () => {
   const r = run(['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08', '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);
   const direct = deliveryOptions({ shopper: { lat: 51.52, lon: -0.08 }, depot: { lat: 51.45, lon: -0.2 } });
+  // --format json is the API's result, ids and numbers only.
   assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(direct)));
-  // The README's figures.
-  assert.deepEqual(JSON.parse(r.stdout).options.map((o) => [o.id, Math.round(o.gCo2e)]), [
-    ['sameDayCourier', 9618], ['nextDay', 418], ['standard', 261], ['consolidated', 189], ['pickupWalk', 139], ['pickupCar', 974],
-    ['cargoBike', 115],
-  ]);
-  assert.equal(JSON.parse(r.stdout).baseline, 'standard');
+  const json = JSON.parse(r.stdout);
+  assert.deepEqual(json.options.map((o) => o.id), ['sameDayCourier', 'nextDay', 'standard', 'consolidated', 'pickupWalk', 'pickupCar', 'locker', 'cargoBike']);
+  assert.equal(json.baseline, 'standard');
+  for (const o of json.options) {
+    assert.equal(o.label, undefined, 'the core writes no words');
+    assert.ok(o.range.low <= o.gCo2e && o.gCo2e <= o.range.high && o.range.coverage === 0.9, o.id);
+    // A parcel across London: a few hundred grams, a same-day courier a few kg at most.
+    assert.ok(o.gCo2e > 50 && o.gCo2e < 5000, `${o.id}: ${o.gCo2e} g`);
+  }
+  // The table: each option's label, figure with its range and saving, in the strings module's words.
+  const { OPTION_LABELS, optionExplanation, savingText } = await import('../../www/strings/en-GB.js');
+  const { gramsRange } = await import('../../www/format.js');
   const table = run(['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08']);
-  assert.match(table.stdout, /^Same-day courier \(dedicated trip\) +9,618 g\n/);
-  assert.match(table.stdout, /^Standard delivery +261 g\n/m);
-  assert.match(table.stdout, /^Cargo bike +115 g {2}\(greenest\)\n/m);
+  assert.equal(table.status, 0, table.stderr);
+  const lines = table.stdout.split('\n');
+  for (const o of direct.options) {
+    const at = lines.findIndex((l) => l.startsWith(`${OPTION_LABELS[o.id]}  `));
+    assert.ok(at >= 0, `${o.id} has a line`);
+    assert.ok(lines[at].includes(`${gramsRange(o.gCo2e, o.range)} CO2e`), lines[at]);
+    const saving = o.id === 'standard' ? 'the usual service (baseline)' : savingText(o, 'Standard delivery');
+    assert.ok(lines[at].includes(saving), `${lines[at]} says ${saving}`);
+    assert.equal(lines[at + 1], `  ${optionExplanation(o, direct)}`);
+  }
+  // A saving whose interval spans zero is never headlined: next-day is the standard network.
+  assert.match(table.stdout, /^Next-day +[\d.,]+ k?g \(.+\) CO2e +no clear difference from standard delivery$/m);
   assert.equal(table.stdout.match(/\(greenest\)/g).length, 1);
+  assert.match(table.stdout, /its range covers 90% of them\.\nPer one parcel delivered .*Not counted: /);
   const csv = run(['options', '--to', '51.52,-0.08', '--format', 'csv']);
-  assert.equal(csv.stdout.split('\n')[0], 'option,label,g_co2e,ttw_g,wtt_g,vehicle_km,shopper_km,explanation');
+  assert.equal(csv.stdout.split('\n')[0],
+    'option,label,g_co2e,ttw_g,wtt_g,vehicle_km,shopper_km,explanation,g_co2e_low,g_co2e_high,coverage,baseline,saving_percent,saving_percent_low,saving_percent_high,saving_clear');
+  assert.match(csv.stdout, /^locker,Parcel locker,[\d.]+,/m);
+  assert.match(csv.stdout, /^nextDay,Next-day,.*,standard,0,0,0,false$/m);
+});
+
+test('options: --area, --weight, --pickup-km and --setting reach the API, and their errors name the flag', () => {
+  const args = ['options', '--to', '51.52,-0.08', '--format', 'json'];
+  const r = run([...args, '--area', 'rural', '--weight', '30', '--pickup-km', '4', '--setting', 'failures.rate=0.05', '--setting', 'round.stemKm=25', '--baseline', 'pickupWalk']);
+  assert.equal(r.status, 0, r.stderr);
+  const direct = deliveryOptions({
+    shopper: { lat: 51.52, lon: -0.08 }, area: 'rural', weightKg: 30, baseline: 'pickupWalk',
+    settings: { 'failures.rate': 0.05, 'round.stemKm': 25, 'pickup.km': 4 },
+  });
+  assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(direct)));
+  assert.deepEqual(direct.variants, { area: 'rural', lineHaul: 'typical', bikeable: 'weight' });
+  const given = Object.fromEntries(direct.settings.filter((s) => s.source === 'input').map((s) => [s.id, s.value]));
+  assert.deepEqual(given, { 'round.stemKm': 25, 'pickup.km': 4, 'failures.rate': 0.05 });
+  const bad = (extra, pattern) => {
+    const out = run([...args, ...extra]);
+    assert.equal(out.status, 1, out.stderr);
+    assert.match(out.stderr, pattern);
+  };
+  bad(['--pickup-km=-1'], /--pickup-km: out-of-range \(field settings\.pickup\.km\)/);
+  bad(['--setting', 'failures.rate=2'], /--setting: out-of-range \(field settings\.failures\.rate\)/);
+  bad(['--setting', 'round.parcel=10'], /--setting: unknown-id \(field settings\.round\.parcel\)/);
+  bad(['--area', 'moon'], /--area: unknown-value \(field area\)/);
+  bad(['--weight=-2'], /--weight: out-of-range \(field weightKg\)/);
+  for (const extra of [['--setting', 'failures.rate'], ['--setting', 'failures.rate=lots'], ['--weight', 'heavy']]) {
+    const out = run([...args, ...extra]);
+    assert.equal(out.status, 2, `${extra.join(' ')}: ${out.stderr}`);
+  }
 });
 
 test('factors: CSV and JSON list the table', () => {
