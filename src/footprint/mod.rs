@@ -69,8 +69,12 @@ pub(crate) struct Material {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WasteFootprint {
-    /// The footprint: Σ disposal, g CO2e (per order, for packaging).
+    /// The footprint, g CO2e (per order, for packaging): Σ disposal, plus Σ production for packaging (cradle to
+    /// grave).
     pub g_co2e: f64,
+    /// Packaging only: Σ making the material, by its recycled content (the cut-off method), g CO2e.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub production_g: Option<f64>,
     /// Σ recycling benefit where DESNZ lets it be estimated, g CO2e avoided by the users of the recycled material;
     /// not subtracted from `g_co2e`.
     pub avoided_g: f64,
@@ -104,6 +108,12 @@ pub struct WasteLine {
     pub material: &'static str,
     pub route: &'static str,
     pub mass_kg: f64,
+    /// Packaging only: the share of the material made from recycled material, and making it: mass × (share ×
+    /// closed-loop source + (1 − share) × primary), g CO2e.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recycled_content: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub production_g: Option<f64>,
     /// mass × the DESNZ waste row, g CO2e: what counts.
     pub disposal_g: f64,
     /// Recycling only: making the same mass from virgin material, g CO2e.
@@ -190,7 +200,17 @@ pub(crate) fn end_of_life(
     let mass_kg = lines.iter().map(|l| l.mass_kg).sum();
     let route_values = routes.iter().flat_map(|r| [r.g_co2e, r.avoided_g]).flatten();
     computable("items", [g_co2e, avoided_g, mass_kg].into_iter().chain(route_values))?;
-    Ok(WasteFootprint { g_co2e, avoided_g, mass_kg, per_year: None, items: lines, routes, notes, method: CONVENTION })
+    Ok(WasteFootprint {
+        g_co2e,
+        production_g: None,
+        avoided_g,
+        mass_kg,
+        per_year: None,
+        items: lines,
+        routes,
+        notes,
+        method: CONVENTION,
+    })
 }
 
 /// One item: disposal through the emission model, and on the recycling route what it displaces.
@@ -226,6 +246,8 @@ fn line(
         material: material.name,
         route,
         mass_kg,
+        recycled_content: None,
+        production_g: None,
         disposal_g: e.kg_co2e * 1000.0,
         primary_g: primary.map(g),
         closed_loop_source_g: closed_loop_source.map(g),

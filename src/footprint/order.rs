@@ -65,7 +65,7 @@ pub struct OrderPart {
 ///     delivery: Some(OptionsInput { shopper: Some(LatLon { lat: 51.52, lon: -0.08 }), ..Default::default() }),
 ///     option: Some("standard".into()),
 ///     packaging: Some(PackagingInput {
-///         items: vec![PackagingItem { material: "board".into(), mass_kg: 0.3, route: "recycling".into() }],
+///         items: vec![PackagingItem { material: "board".into(), mass_kg: 0.3, route: "recycling".into(), recycled_content: None }],
 ///         ..Default::default()
 ///     }),
 ///     digital: Some(DigitalInput { pages: 10.0, bytes_per_page: 2e6, ..Default::default() }),
@@ -74,7 +74,8 @@ pub struct OrderPart {
 /// .unwrap();
 /// let parts: f64 = order.parts.iter().map(|p| p.g_co2e).sum();
 /// assert_eq!(order.g_co2e, parts);
-/// assert_eq!(order.summary, "Your order: 285 g CO2e, of which delivery 281 g, packaging 1.4 g, online 2.0 g.");
+/// // A 300 g box made (at half recycled content) and recycled weighs about as much as the parcel's delivery.
+/// assert_eq!(order.summary, "Your order: 696 g CO2e, of which delivery 347 g, packaging 346 g, online 2.0 g.");
 /// ```
 pub fn order_footprint(input: &OrderInput) -> Result<OrderFootprint> {
     // Checked first, so that a bad order-level override is named `factors.<id>`, not after the part it reached.
@@ -170,7 +171,12 @@ mod tests {
     #[test]
     fn order_overrides_reach_every_part_and_a_part_can_override_them() {
         let packaging = PackagingInput {
-            items: vec![PackagingItem { material: "board".into(), mass_kg: 1.0, route: "landfill".into() }],
+            items: vec![PackagingItem {
+                material: "board".into(),
+                mass_kg: 1.0,
+                route: "landfill".into(),
+                recycled_content: Some(1.0),
+            }],
             ..Default::default()
         };
         let o = order_footprint(&OrderInput {
@@ -195,13 +201,14 @@ mod tests {
             same_day.legs.iter().filter(|l| l.factor == "diesel-van").map(|l| l.kg_co2e).sum::<f64>() * 1000.0;
         assert!((van_g - van_km * 1000.0).abs() < 1e-9);
         assert_eq!(o.parts[0].g_co2e, same_day.g_co2e);
-        assert!((o.parts[1].g_co2e - 10.0).abs() < 1e-12);
+        // Board made from recycled board (1,098.11442 kg CO2e/t), then landfilled at the overridden 10.
+        assert!((o.parts[1].g_co2e - 1098.11442 - 10.0).abs() < 1e-9);
         let own = PackagingInput {
             factors: [("board-landfill".to_owned(), FactorOverride::total(20.0))].into(),
             ..packaging
         };
         let o = order_footprint(&OrderInput { packaging: Some(own), ..order() }).unwrap();
-        assert!((o.parts[1].g_co2e - 20.0).abs() < 1e-12);
+        assert!((o.parts[1].g_co2e - 1098.11442 - 20.0).abs() < 1e-9);
     }
 
     #[test]
@@ -219,7 +226,12 @@ mod tests {
             "delivery.shopper: required"
         );
         let bad = PackagingInput {
-            items: vec![PackagingItem { material: "board".into(), mass_kg: -1.0, route: "landfill".into() }],
+            items: vec![PackagingItem {
+                material: "board".into(),
+                mass_kg: -1.0,
+                route: "landfill".into(),
+                recycled_content: None,
+            }],
             ..Default::default()
         };
         assert_eq!(

@@ -9,8 +9,8 @@ use super::{read, to_js, JsResult};
 use crate::factors::digital::DigitalTable;
 use crate::footprint as core;
 
-/// Packaging per order (and per year with `ordersPerYear`): each material's disposal by its route, and the
-/// recycling benefit shown apart.
+/// Packaging per order (and per year with `ordersPerYear`), cradle to grave: making each material by its recycled
+/// content, and its disposal by its route; the recycling benefit shown apart.
 #[wasm_bindgen(js_name = packagingFootprint, unchecked_return_type = "WasteFootprint")]
 pub fn packaging_footprint(
     #[wasm_bindgen(unchecked_param_type = "PackagingInput")] input: JsValue,
@@ -50,7 +50,10 @@ const TYPES: &str = r#"
 export type Route = "landfill" | "incineration" | "recycling";
 export interface PackagingInput {
   /** Per order; list a material twice to split it across routes. */
-  items: { material: "board" | "paper" | "plastic" | "plastic-film"; /** >= 0 */ massKg: number; route: Route }[];
+  items: {
+    material: "board" | "paper" | "plastic" | "plastic-film"; /** >= 0 */ massKg: number; route: Route;
+    /** Share made from recycled material, 0–1. Default 0.5 (assumption). */ recycledContent?: number;
+  }[];
   /** For the yearly figure. */ ordersPerYear?: number;
   factors?: Record<string, FactorOverride>;
 }
@@ -61,14 +64,16 @@ export interface EwasteInput {
 }
 export interface WasteLine {
   material: string; route: Route; massKg: number;
-  /** mass x the DESNZ waste row: what counts. */ disposalG: number;
+  /** Packaging: the recycled content used, and making the material (cut-off: recycled input carries its reprocessing). */ recycledContent?: number; productionG?: number;
+  /** mass x the DESNZ waste row. */ disposalG: number;
   /** Recycling only: making the same mass new. */ primaryG?: number;
   /** Recycling only: making it from closed-loop recycled material. */ closedLoopSourceG?: number;
   /** Recycling only, where DESNZ has both rows: primary - closed-loop source, avoided by the material's user. */ avoidedG?: number;
   trace: Term[];
 }
 export interface WasteFootprint {
-  /** Sum of disposal, g CO2e (per order for packaging). */ gCo2e: number;
+  /** g CO2e: sum of disposal, plus production for packaging (cradle to grave; per order). */ gCo2e: number;
+  /** Packaging: sum of making the materials. */ productionG?: number;
   /** Recycling benefit, shown apart and not subtracted (DESNZ counts it with the recycled material's user). */ avoidedG: number;
   massKg: number;
   perYear?: { orders: number; kgCo2e: number; avoidedKg: number; tonnes: number };
