@@ -1,8 +1,10 @@
 // Types for <green-delivery-options>: the class (green-delivery/element), its attributes and properties, its
 // events' `detail`, and the tag in HTMLElementTagNameMap (added by green-delivery/widget, which defines it).
-import type { DeliveryOption, ErrorCode, FactorOverride } from '../www/widget-pkg/green_delivery.js';
+import type {
+  Area, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId,
+} from '../www/widget-pkg/green_delivery.js';
 
-export type { DeliveryOption, ErrorCode, FactorOverride };
+export type { Area, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId };
 
 /** The ids of the delivery options, in the order the widget shows them by default. */
 export type DeliveryOptionId = DeliveryOption['id'];
@@ -10,6 +12,8 @@ export type DeliveryOptionId = DeliveryOption['id'];
 /** `detail` of `green-delivery-select`: the option the shopper picked (mouse or keyboard). */
 export interface GreenDeliverySelectDetail {
   id: DeliveryOptionId;
+  /** The option's name as the widget shows it (from www/strings/en-GB.js), e.g. "Parcel locker". */
+  label: string;
   estimate: DeliveryOption;
 }
 
@@ -19,10 +23,10 @@ export interface GreenDeliveryErrorDetail {
   message: string;
   /** The package's stable code, or "load-failed" when the calculator (the .wasm) could not load. */
   code?: ErrorCode | 'load-failed';
-  /** The JS path of the input at fault, e.g. "shopper.lat". */
+  /** The JS path of the input at fault, e.g. "shopper.lat" or "settings.pickup.km". */
   field?: string;
-  /** The attribute (or property: "factors", "offers") the error comes from; null when it is about none. */
-  attribute?: GreenDeliveryAttribute | 'factors' | 'offers' | null;
+  /** The attribute (or property: "factors", "settings", "offers") the error comes from; null when it is about none. */
+  attribute?: GreenDeliveryAttribute | 'factors' | 'settings' | 'offers' | null;
 }
 
 export type GreenDeliverySelectEvent = CustomEvent<GreenDeliverySelectDetail>;
@@ -30,7 +34,7 @@ export type GreenDeliveryErrorEvent = CustomEvent<GreenDeliveryErrorDetail>;
 
 /** The element's attributes; each is mirrored by a camelCase string property. */
 export interface GreenDeliveryAttributes {
-  /** The merchant's depot, "lat,lon". */
+  /** The merchant's depot, "lat,lon": the line-haul starts here (default: the setting lineHaul.km). */
   depot?: string;
   /** The shopper's address, "lat,lon" or a UK postcode such as "E1 6AN" (its district's centre) (required). */
   destination: string;
@@ -38,13 +42,17 @@ export interface GreenDeliveryAttributes {
   vehicle?: string;
   /** The shopper's car for pickup trips: "petrol-car" (default), "diesel-car", "electric-car". */
   car?: string;
-  /** km from the shopper to the pickup point, one way (default 2). */
+  /** km from the shopper to the pickup point, one way: the setting pickup.km (default 2). */
   'pickup-distance'?: string;
-  /** km from the depot to the delivery area, one way (default: from `depot`). */
+  /** km from the carrier's delivery depot to the round, one way: the setting round.stemKm (default 17.87). */
   'stem-distance'?: string;
+  /** The carrier's round where the shopper lives: "urban", "suburban" (default) or "rural". */
+  area?: Area;
+  /** The parcel's weight, kg: sets parcel.kg, and whether a cargo bike can take it (up to 25 kg). */
+  weight?: string;
   /** Grid factor id for electric vehicles, e.g. "grid-fr" (default "uk-grid-2025"). */
   grid?: string;
-  /** Which options to show, in order, comma-separated: "sameDayCourier,nextDay,standard,consolidated,pickupWalk,pickupCar,cargoBike". */
+  /** Which options to show, in order, comma-separated: "sameDayCourier,nextDay,standard,consolidated,pickupWalk,pickupCar,locker,cargoBike". */
   offers?: string;
   /** The pre-selected option id; updated when the shopper chooses. */
   selected?: DeliveryOptionId;
@@ -68,6 +76,12 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   /** `stem-distance` attribute, km (set a number or a string). */
   get stemDistance(): string | null;
   set stemDistance(value: string | number | null | undefined);
+  /** `area` attribute. */
+  get area(): Area | null;
+  set area(value: Area | null | undefined);
+  /** `weight` attribute, kg (set a number or a string). */
+  get weight(): string | null;
+  set weight(value: string | number | null | undefined);
   /** `grid` attribute. */
   grid: string | null;
   /** `selected` attribute: the chosen option's id. */
@@ -78,8 +92,13 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   set offers(value: DeliveryOptionId[] | undefined);
   /** Factor overrides (a property only), e.g. `{ "diesel-van": { kgPerUnit: 0.3 } }`. */
   factors: Record<string, FactorOverride> | undefined;
+  /** Settings of the chain by id (a property only), e.g. `{ "failures.rate": 0.05 }`; the `pickup-distance` and
+   *  `stem-distance` attributes win over the same ids. */
+  settings: Partial<Record<SettingId, number>> | undefined;
   /** The estimates shown, as returned by `deliveryOptions` (read only). */
   readonly estimates: DeliveryOption[];
+  /** The whole `deliveryOptions` result behind them: baseline, variants, boundary, settings (read only). */
+  readonly result: DeliveryOptionsResult | null;
 
   addEventListener<K extends keyof GreenDeliveryOptionsEventMap>(
     type: K,
