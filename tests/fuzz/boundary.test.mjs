@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { SETTING_NAMES, SETTING_SENTENCES, OPTION_LABELS } from '../../www/strings/en-GB.js';
 
 const SEED = 20261201;
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -28,8 +29,9 @@ async function load(dir) {
 
 const depot = { lat: 51.5, lon: -0.1 };
 const delivery = {
-  shopper: { lat: 51.52, lon: -0.08 }, depot, vehicle: 'diesel-van', parcelsPerRound: 100, dropKm: 45,
-  roadFactor: 1.3, pickupKm: 2, factors: { 'diesel-van': { ttw: 0.2, wtt: 0.05 } },
+  shopper: { lat: 51.52, lon: -0.08 }, depot, vehicle: 'diesel-van', area: 'urban', weightKg: 3,
+  settings: { 'round.parcels': 100, 'round.km': 45, roadFactor: 1.3, 'pickup.km': 2 },
+  factors: { 'diesel-van': { ttw: 0.2, wtt: 0.05 } },
 };
 const packaging = { items: [{ material: 'board', massKg: 0.3, route: 'recycling' }], ordersPerYear: 1000 };
 const digital = { pages: 5, bytesPerPage: 2e6, server: { provider: 'aws', vcpuSeconds: 0.5 } };
@@ -308,6 +310,83 @@ test('the widget package: every export, hostile arguments, the instance keeps wo
   await fuzzPackage(t, 'widget-pkg', WIDGET_EXPORTS, 6000);
 });
 
+// ---------- deliveryOptions' settings and area ----------
+
+/** Every setting id the strings module words (the SettingId union). */
+const SETTING_IDS = Object.keys(SETTING_NAMES);
+const AREAS = ['urban', 'suburban', 'rural'];
+
+const settingsCaseArb = fc.record({
+  settings: fc.dictionary(
+    fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...SETTING_IDS) }, { weight: 1, arbitrary: fc.constantFrom('pickup.kms', 'round', 'Round.km', '', 'failures') }),
+    fc.oneof(
+      { weight: 12, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+      { weight: 4, arbitrary: fc.double({ min: 1, max: 500, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constantFrom(0, -0, 1, 1e308, -1, 5e-324, NaN, Infinity, 100_001) },
+      { weight: 1, arbitrary: fc.constantFrom('2', null, true, [], {}) },
+    ),
+    { maxKeys: 5 },
+  ),
+  area: fc.option(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...AREAS) }, { weight: 1, arbitrary: fc.constantFrom('moon', '', 'URBAN') }), { nil: undefined }),
+  weightKg: fc.option(fc.oneof(fc.double({ min: 0, max: 60, noNaN: true }), fc.constantFrom(-1, 1e9, NaN)), { nil: undefined }),
+  withDepot: fc.boolean(),
+});
+
+for (const dir of ['pkg', 'widget-pkg']) {
+  test(`${dir}: deliveryOptions with random settings by id, areas and weights: valid results or errors that name the field`, async (t) => {
+    const api = await load(dir);
+    const good = () => fingerprint(api.deliveryOptions({ shopper: { lat: 51.52, lon: -0.08 } }));
+    const reference = good();
+    const outcome = { ok: 0, errors: {} };
+    fc.assert(
+      fc.property(settingsCaseArb, ({ settings, area, weightKg, withDepot }) => {
+        const input = { shopper: { lat: 51.52, lon: -0.08 }, settings };
+        if (withDepot) input.depot = depot;
+        if (area !== undefined) input.area = area;
+        if (weightKg !== undefined) input.weightKg = weightKg;
+        let r;
+        try {
+          r = api.deliveryOptions(input);
+        } catch (err) {
+          assert.ok(api.isGreenDeliveryError(err), `threw something other than GreenDeliveryError: ${err}`);
+          assert.ok(CODES.has(err.code), err.code);
+          // The error names a setting given, the area or the weight.
+          // (A value that is not a number is refused while the map is read, naming the whole map.)
+          const fields = [...Object.keys(settings).map((id) => `settings.${id}`), 'area', 'weightKg'];
+          if (Object.values(settings).some((v) => typeof v !== 'number')) fields.push('settings');
+          assert.ok(fields.includes(err.field), `${err.code} names ${JSON.stringify(err.field)}, expected one of ${fields.join(', ')}`);
+          if (err.field === 'area') assert.ok(!AREAS.includes(area));
+          outcome.errors[err.code] = (outcome.errors[err.code] ?? 0) + 1;
+          assert.equal(good(), reference, 'the instance answers differently after an error');
+          return;
+        }
+        outcome.ok += 1;
+        assert.equal(nonFinite(r), null, `a number that is not finite at ${nonFinite(r)}`);
+        assert.equal(r.variants.area, area ?? 'suburban');
+        assert.equal(r.variants.lineHaul, withDepot ? 'depot' : 'typical');
+        assert.equal(r.variants.bikeable, weightKg === undefined ? 'share' : 'weight');
+        assert.deepEqual(r.options.map((o) => o.id), Object.keys(OPTION_LABELS), 'every option the strings module names, in order');
+        for (const o of r.options) {
+          assert.ok(o.gCo2e >= 0 && o.range.low <= o.gCo2e * (1 + 1e-9) && o.gCo2e <= o.range.high * (1 + 1e-9), `${o.id} within its range`);
+          assert.ok(o.range.coverage > 0 && o.range.coverage < 1);
+          // A saving headlined only when its whole interval is on one side of zero.
+          if (o.savingClear) assert.ok(o.savingRange.low > 0 || o.savingRange.high < 0, `${o.id}: clear saving ${JSON.stringify(o.savingRange)}`);
+          assert.ok(o.legs.every((l) => ['line-haul', 'hub', 'delivery-round', 'redelivery', 'customer-trip'].includes(l.element)), o.id);
+        }
+        // Every setting given is reported as the caller's, at the value given (+0 for -0); every one reported has words.
+        for (const [id, value] of Object.entries(settings)) {
+          const used = r.settings.find((u) => u.id === id);
+          assert.ok(used && used.source === 'input' && used.value === value + 0, `${id} reported as given`);
+        }
+        for (const u of r.settings) assert.ok(SETTING_SENTENCES[u.id], `no sentence for setting ${u.id}`);
+      }),
+      { seed: SEED, numRuns: Math.round(1500 * SCALE), endOnFailure: true, includeErrorInReport: true },
+    );
+    t.diagnostic(`${dir}: ${outcome.ok} ok, errors ${JSON.stringify(outcome.errors)}`);
+    assert.ok(outcome.ok > 250, `only ${outcome.ok} valid cases`);
+  });
+}
+
 test('regressions from issue 11, each followed by a good call', async () => {
   const api = await load('pkg');
   const good = () => api.efficiency({ output: 120, input: 48 }).value;
@@ -333,7 +412,11 @@ test('regressions from issue 11, each followed by a good call', async () => {
   fails(() => api.comparisons(1e308), 'overflow', 'grams');
   fails(() => api.comparisons('250'), 'wrong-type', 'grams');
   fails(() => api.factors({ 'diesel-van': { kgPerUnit: 1e308 } }), 'out-of-range', 'factors.diesel-van.kgPerUnit');
-  fails(() => api.consolidate({ lat: [51.5, 51.6], lon: [0, 0], depot, roadFactor: 1e308 }), 'out-of-range', 'roadFactor');
+  fails(() => api.consolidate({ lat: [51.5, 51.6], lon: [0, 0], depot, settings: { roadFactor: 1e308 } }), 'out-of-range', 'settings.roadFactor');
+  fails(() => api.consolidate({ lat: [51.5, 51.6], lon: [0, 0], depot, roadFactor: 1.3 }), 'unknown-field', 'roadFactor');
+  fails(() => api.deliveryOptions({ shopper: depot, pickupKm: 2 }), 'unknown-field', 'pickupKm');
+  fails(() => api.deliveryOptions({ shopper: depot, settings: { 'pickup.km': -1 } }), 'out-of-range', 'settings.pickup.km');
+  fails(() => api.deliveryOptions({ shopper: depot, area: 'moon' }), 'unknown-value', 'area');
   fails(() => api.consolidate({ lat: [null], lon: [null], depot }), 'wrong-type', 'lat[0]');
   fails(() => api.consolidate({ lat: ['51'], lon: [true], depot }), 'wrong-type', 'lat[0]');
   fails(() => api.kmeans([0, 0, 1, 1], { k: 1, dim: 2.5 }), 'not-integer', 'dim');
