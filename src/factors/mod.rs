@@ -646,7 +646,7 @@ fn build() -> Vec<Factor> {
             "hgv-artic",
             "Articulated HGV (diesel, all artics), per tonne-km",
             Unit::TonneKm,
-            &["HGV (all diesel)", "All artics", "Average laden"],
+            &["All artics", "Average laden"],
             "Freight per tonne-km at DESNZ's average load and empty running; a parcel's share is its mass × km.",
         ),
         // The shopper's own trip.
