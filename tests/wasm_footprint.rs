@@ -156,7 +156,7 @@ fn errors_are_js_errors_that_name_the_field() {
         packaging(r#"{ "material": "board", "massKg": 1, "route": "landfill", "colour": "brown" }"#),
         "unknown-field",
         "items[0].colour",
-        "items[0].colour: unknown field, expected one of material, massKg, route",
+        "items[0].colour: unknown field, expected one of material, massKg, route, recycledContent",
     );
     assert_error(
         packaging(r#"{ "material": "board", "massKg": "heavy", "route": "landfill" }"#),
