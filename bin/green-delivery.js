@@ -41,6 +41,8 @@ Options:
   --vehicle ID           van factor id: diesel-van (default), petrol-van, electric-van
   --capacity N           parcels per round (default 100)
   --pickup-points N      number of pickup points (default: one per π·(2 km)² of the orders' area)
+  --area AREA            the carriers' rounds for standard and next-day: urban, suburban, rural (default: from the
+                         orders' density)
   --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
   --format FORMAT        json (default: the page's JSON report), csv (the page's scenario table), geojson (rounds)
   --out FILE             write there instead of stdout
@@ -81,7 +83,7 @@ year and licence. --format json gives every field, DESNZ row ids included.
 const OPTIONS = {
   consolidate: {
     depot: { type: 'string' }, vehicle: { type: 'string' }, capacity: { type: 'string' },
-    'pickup-points': { type: 'string' }, grid: { type: 'string' }, format: { type: 'string', default: 'json' },
+    'pickup-points': { type: 'string' }, area: { type: 'string' }, grid: { type: 'string' }, format: { type: 'string', default: 'json' },
     out: { type: 'string' }, 'skip-bad-rows': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
   },
   options: {
@@ -106,7 +108,7 @@ class InputError extends Error {
 
 /** Which option a field of the API's input comes from, for error messages. */
 const FIELD_OPTION = {
-  consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid' },
+  consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid', area: '--area' },
   options: {
     depot: '--from', shopper: '--to', vehicle: '--vehicle', car: '--car', grid: '--grid', area: '--area', weightKg: '--weight',
     'settings.pickup.km': '--pickup-km', settings: '--setting', baseline: '--baseline',
@@ -220,6 +222,7 @@ function runConsolidate(values, positionals) {
   if (values.capacity !== undefined) input.capacity = count(values.capacity, '--capacity');
   if (values['pickup-points'] !== undefined) input.pickup = { points: count(values['pickup-points'], '--pickup-points') };
   if (values.grid !== undefined) input.grid = values.grid;
+  if (values.area !== undefined) input.area = values.area;
 
   const bar = progressBar();
   try {

@@ -244,6 +244,15 @@ test('options: --area, --weight, --pickup-km and --setting reach the API, and th
   }
 });
 
+test('consolidate --area sets the carriers\' rounds the baseline faces', () => {
+  const r = run(['consolidate', SAMPLE, '--depot', DEPOT, '--area', 'rural']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).variants, { area: 'rural', areaFrom: 'input' });
+  const bad = run(['consolidate', SAMPLE, '--depot', DEPOT, '--area', 'moon']);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--area: unknown-value \(field area\)/);
+});
+
 test('factors: CSV and JSON list the table', () => {
   const csv = run(['factors']);
   assert.equal(csv.status, 0, csv.stderr);
