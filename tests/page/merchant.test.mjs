@@ -72,7 +72,7 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   // A headline is only for a saving whose interval excludes zero; one that spans zero reads "no clear difference".
   assert.ok(direct[best].savingClear);
   for (const id of IDS) {
-    const text = await cell(id, 6);
+    const text = await cell(id, 7);
     if (id !== 'standard' && !direct[id].savingClear) assert.match(text, /^no clear difference \(/, id);
   }
   // The boundary and the carrier's area, in words.
