@@ -147,8 +147,9 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     )?;
     modes.fit(&mut settings);
     if let Some(kg) = weight {
-        settings.know(Id::ParcelKg, kg);
-        settings.know(Id::BikeableShare, if kg <= BIKE_MAX_PARCEL_KG { 1.0 } else { 0.0 });
+        settings.know(Id::ParcelKg, kg, Some("weightKg"));
+        let bikeable = if kg <= BIKE_MAX_PARCEL_KG { 1.0 } else { 0.0 };
+        settings.know(Id::BikeableShare, bikeable, Some("weightKg, up to 25 kg by bike (assumption)"));
     }
     let checkout = Checkout { depot_km: depot.map(|d| haversine_km(d.lat, d.lon, shopper.lat, shopper.lon)) };
     let b = OPTION_IDS.iter().position(|o| *o == baseline).unwrap_or(2);
@@ -196,8 +197,7 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    let used: Vec<Id> =
-        Id::ALL.iter().copied().filter(|id| moved.contains(&id.as_str()) || settings.given[*id as usize]).collect();
+    let used = settings.used(&moved);
     Ok(DeliveryOptions {
         options,
         baseline,
@@ -345,6 +345,11 @@ mod tests {
         let bikes = |r: &DeliveryOptions| option(r, "cargoBike").legs.iter().any(|l| l.name == "bikes");
         assert!(bikes(&light) && !bikes(&heavy));
         assert_eq!(heavy.variants.bikeable, "weight");
+        // What the weight fixed is reported, with where it comes from, so that the words can say it.
+        let reported =
+            |r: &DeliveryOptions, id: &str| r.settings.iter().find(|s| s.id == id).map(|s| (s.value, s.source));
+        assert_eq!(reported(&heavy, "parcel.kg"), Some((30.0, "weightKg")));
+        assert_eq!(reported(&heavy, "cargoBike.bikeableShare").map(|s| s.0), Some(0.0));
         let trunk = |r: &DeliveryOptions| option(r, "standard").legs[0].kg_co2e;
         assert!((trunk(&heavy) / trunk(&light) - 30.0).abs() < 1e-9);
     }
@@ -390,5 +395,23 @@ mod tests {
         .unwrap();
         let json = format!("{r:?}");
         assert!(!json.contains("-0.0"), "{json}");
+    }
+}
+
+#[cfg(test)]
+mod input_tests {
+    use crate::input::{from_value, Value};
+
+    #[test]
+    fn a_setting_of_the_wrong_type_is_named_by_its_id() {
+        let v = Value::Object(vec![
+            (
+                "shopper".into(),
+                Value::Object(vec![("lat".into(), Value::Number(51.5)), ("lon".into(), Value::Number(0.0))]),
+            ),
+            ("settings".into(), Value::Object(vec![("pickup.km".into(), Value::Text("far".into()))])),
+        ]);
+        let e = from_value::<super::OptionsInput>(v).unwrap_err();
+        assert_eq!(e.field(), "settings.pickup.km", "{e}");
     }
 }

@@ -588,15 +588,19 @@ impl<'a> Checked<'a> {
         modes.fit(&mut settings);
         let shares = check_shares(pickup.shares)?;
         if pickup.shares.is_some() {
-            settings.know(Id::PickupCarShare, shares.car);
+            settings.know(Id::PickupCarShare, shares.car, Some("pickup.shares"));
         }
         // Weights, when every order has one, set the parcels' mass and which of them a bike can take.
         if let Some(w) = orders.weight_kg.as_ref().filter(|w| w.iter().all(|v| !v.is_nan())) {
             let total = orders.total_parcels();
             let bikeable: f64 =
                 w.iter().zip(&orders.parcels).filter(|(kg, n)| **kg / **n <= BIKE_MAX_PARCEL_KG).map(|(_, n)| n).sum();
-            settings.know(Id::ParcelKg, w.iter().sum::<f64>() / total);
-            settings.know(Id::BikeableShare, bikeable / total);
+            settings.know(Id::ParcelKg, w.iter().sum::<f64>() / total, Some("the orders' weights"));
+            settings.know(
+                Id::BikeableShare,
+                bikeable / total,
+                Some("the orders' weights, up to 25 kg by bike (assumption)"),
+            );
         }
         if let Some(km) = pickup.distance_km {
             within("pickup.distanceKm", km, 0.0, limits::MAX_PICKUP_KM)?;
@@ -841,8 +845,7 @@ fn report(c: &Checked, planned: Planned, scenarios: Vec<Scenario>) -> Consolidat
     }
     let moved: Vec<&str> =
         scenarios.iter().flat_map(|s| s.sensitivity.iter().chain(&s.saving_sensitivity).map(|x| x.setting)).collect();
-    let used: Vec<Id> =
-        Id::ALL.iter().copied().filter(|id| moved.contains(&id.as_str()) || c.settings.given[*id as usize]).collect();
+    let used = c.settings.used(&moved);
     Consolidation {
         orders: c.orders.len(),
         parcels: c.orders.total_parcels(),

@@ -47,10 +47,10 @@ impl Modes {
     pub fn fit(&self, settings: &mut Settings) {
         match van_classes(self.van.id).filter(|_| self.van.source != "override") {
             Some((low, high)) => settings.default_to(Id::VanFactor, Spread::tri_of(low, 1.0, high)),
-            None => settings.know(Id::VanFactor, 1.0),
+            None => settings.know(Id::VanFactor, 1.0, None),
         }
         if self.bike.id != "e-cargo-bike" || self.bike.source == "override" {
-            settings.know(Id::BikeFoodKgPerKm, 0.0);
+            settings.know(Id::BikeFoodKgPerKm, 0.0, None);
         }
     }
 

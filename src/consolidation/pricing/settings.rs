@@ -171,6 +171,8 @@ const ALLEN: &str = "urban: Allen et al. 2018, Transp. Res. D 61:325–338 (cent
                      suburban: Shahmohammadi et al. 2020 Table 3 (32 / 100 / 168 parcels; 11.9 / 45 / 96 km); \
                      rural: Shahmohammadi's sparse end (assumption for the range)";
 const SHARE: (f64, f64) = (0.0, 1.0);
+/// The source of a value the caller gave.
+pub const INPUT: &str = "input";
 const KM: (f64, f64) = (0.0, 1000.0);
 
 /// The settings table, in [`Id`] order.
@@ -369,7 +371,9 @@ impl Index<Id> for Values {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub spreads: [Spread; N],
-    pub given: [bool; N],
+    /// Where a value fixed for this call comes from: `input` (the caller's `settings`), or what the call knew it
+    /// from (e.g. `weightKg`); `None` for a setting drawn from its row.
+    pub known: [Option<&'static str>; N],
     pub area: Area,
 }
 
@@ -377,7 +381,7 @@ impl Settings {
     /// The table in `area`, with `overrides` (by id) checked and fixed. Errors name `settings.<id>`.
     pub fn new(area: Area, overrides: &BTreeMap<String, f64>) -> Result<Self> {
         let mut spreads = TABLE.map(|r| r.default_in(area));
-        let mut given = [false; N];
+        let mut known = [None; N];
         for (key, &value) in overrides {
             let field = format!("settings.{key}");
             let Some(&id) = Id::ALL.iter().find(|id| id.as_str() == key) else {
@@ -390,23 +394,40 @@ impl Settings {
             };
             let (min, max) = row_of(id).limits;
             spreads[id as usize] = Spread::fixed(within(&field, value, min, max)? + 0.0);
-            given[id as usize] = true;
+            known[id as usize] = Some(INPUT);
         }
-        Ok(Settings { spreads, given, area })
+        Ok(Settings { spreads, known, area })
+    }
+
+    /// Whether the caller gave `id` in `settings`.
+    pub fn given(&self, id: Id) -> bool {
+        self.known[id as usize] == Some(INPUT)
     }
 
     /// Replaces the default spread of `id` unless the caller gave it (a default that depends on the factor chosen).
     pub fn default_to(&mut self, id: Id, spread: Spread) {
-        if !self.given[id as usize] {
+        if !self.given(id) {
             self.spreads[id as usize] = spread;
         }
     }
 
-    /// Fixes `id` at `value` unless the caller gave it (a setting the call knows better, e.g. the order's weight).
-    pub fn know(&mut self, id: Id, value: f64) {
-        if !self.given[id as usize] {
+    /// Fixes `id` at `value` unless the caller gave it: a setting the call knows better, from `source` (e.g. the
+    /// parcel's `weightKg`), which results then report; `None` when the setting does not apply to the factor
+    /// chosen (the van's size class for an electric van), which is not reported.
+    pub fn know(&mut self, id: Id, value: f64, source: Option<&'static str>) {
+        if !self.given(id) {
             self.spreads[id as usize] = Spread::fixed(value);
+            self.known[id as usize] = source;
         }
+    }
+
+    /// The settings a result lists: those that move one of its figures (`moved`, by id), and those the call fixed.
+    pub fn used(&self, moved: &[&str]) -> Vec<Id> {
+        Id::ALL
+            .iter()
+            .copied()
+            .filter(|id| moved.contains(&id.as_str()) || self.known[*id as usize].is_some())
+            .collect()
     }
 
     pub fn central(&self) -> Values {
@@ -447,7 +468,7 @@ pub struct SettingUsed {
     pub high: f64,
     pub distribution: Distribution,
     pub unit: &'static str,
-    /// `input` when the caller gave it (or the call knew it), else the row's source.
+    /// `input` when the caller gave it, what the call knew it from (`weightKg`…), else the row's source.
     pub source: &'static str,
 }
 
@@ -459,12 +480,7 @@ impl Settings {
             .filter(|id| used.contains(id))
             .map(|&id| {
                 let (s, row) = (self.spread(id), row_of(id));
-                let source =
-                    if self.given[id as usize] || s.distribution == Distribution::Fixed && row.default.has_range() {
-                        "input"
-                    } else {
-                        row.source
-                    };
+                let source = self.known[id as usize].unwrap_or(row.source);
                 SettingUsed {
                     id: id.as_str(),
                     value: s.central,
