@@ -201,11 +201,13 @@ function apiError(err, command, source) {
 
 /** The page's scenario CSV (www/merchant.js), column for column. */
 function scenarioCsv(result) {
-  const head = ['scenario', 'baseline', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high', 'ttw_kg', 'wtt_kg',
-    'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low', 'saving_percent_high'];
+  const head = ['scenario', 'baseline', 'area', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high',
+    'coverage', 'kg_co2e_central', 'ttw_kg', 'wtt_kg', 'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low',
+    'saving_percent_high', 'saving_clear'];
   const rows = result.scenarios.map((s) => [
-    s.id, result.baseline, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high, s.ttwKg ?? '', s.wttKg ?? '',
-    s.gCo2ePerParcel, s.savingPercent ?? '', s.savingRange?.low ?? '', s.savingRange?.high ?? '',
+    s.id, result.baseline, result.variants.area, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high,
+    s.range.coverage, s.centralKg, s.ttwKg ?? '', s.wttKg ?? '', s.gCo2ePerParcel, s.savingPercent ?? '',
+    s.savingRange?.low ?? '', s.savingRange?.high ?? '', s.savingClear,
   ]);
   return [head.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
 }

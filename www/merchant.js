@@ -284,7 +284,7 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
       energy(s),
       kilogramsRange(s.kgCo2e, s.range),
       grams(s.gCo2ePerParcel),
-      s.savingPercent === null ? '—' : `${s.savingClear || s === base ? percent(s.savingPercent) : 'no clear difference'} (${percentRange(s.savingRange)})`,
+      savingCell(s, base),
     ];
     cells.forEach((text, i) => {
       const cell = i === 0 ? document.createElement('th') : row.insertCell();
@@ -296,6 +296,15 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
     });
   }
   exports.hidden = false;
+}
+
+/** The saving against the baseline in the table: the baseline itself, "the same" (next-day on the same network),
+ *  "no clear difference" when the interval spans zero, else the saving with its interval. */
+function savingCell(s, base) {
+  if (s === base) return 'baseline';
+  if (s.savingPercent === null) return '—';
+  if (s.savingRange.low === 0 && s.savingRange.high === 0) return 'the same';
+  return `${s.savingClear ? percent(s.savingPercent) : 'no clear difference'} (${percentRange(s.savingRange)})`;
 }
 
 /** Energy in the unit that fits the vehicle: litres of diesel or petrol, kWh of electricity (all that apply). */

@@ -61,7 +61,7 @@ test('the tarball: only what users need, no runtime dependencies', () => {
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'custom-elements.json',
     'lib/index.js', 'lib/node.js', 'lib/index.d.ts', 'lib/node.d.ts', 'lib/element.d.ts', 'lib/widget.d.ts',
     'bin/green-delivery.js', 'www/widget.js', 'www/green-delivery-options.js', 'www/widget-wasm.js', 'www/loader.js',
-    'www/errors.js', 'www/format.js', 'www/places.js', 'www/data/postcode-districts.json', 'www/pkg/green_delivery.js', 'www/pkg/green_delivery_bg.wasm', 'www/pkg/green_delivery.d.ts',
+    'www/errors.js', 'www/format.js', 'www/strings/en-GB.js', 'www/places.js', 'www/data/postcode-districts.json', 'www/pkg/green_delivery.js', 'www/pkg/green_delivery_bg.wasm', 'www/pkg/green_delivery.d.ts',
     'www/widget-pkg/green_delivery.js', 'www/widget-pkg/green_delivery_bg.wasm', 'www/widget-pkg/green_delivery.d.ts',
   ]) {
     assert.ok(files.includes(needed), `${needed} is packed`);
@@ -150,7 +150,7 @@ if (widget) {
   console.log(shown);
 }
 const made: GreenDeliveryOptions = document.createElement('green-delivery-options');
-document.addEventListener('green-delivery-select', (event) => console.log(event.detail.estimate.label));
+document.addEventListener('green-delivery-select', (event) => console.log(event.detail.label));
 // @ts-expect-error estimates is read-only
 made.estimates = [];
 // @ts-expect-error not a delivery option
@@ -210,7 +210,7 @@ test('the custom-elements manifest matches the element', () => {
   assert.deepEqual(element.events.map((e) => e.name), ['green-delivery-select', 'green-delivery-error']);
 });
 
-const ALL_OPTIONS = ['sameDayCourier', 'nextDay', 'standard', 'consolidated', 'pickupWalk', 'pickupCar', 'cargoBike'];
+const ALL_OPTIONS = ['sameDayCourier', 'nextDay', 'standard', 'consolidated', 'pickupWalk', 'pickupCar', 'locker', 'cargoBike'];
 
 /** Gives the `index`th widget (depot 51.5072,-0.1276) the postcode E1 6AN as its destination: the lazily imported
  *  places.js and the packed district table must load (bundled or not), and the figures must be the installed API's

@@ -92,7 +92,7 @@ const GARBAGE = {
 for (const [what, stored] of Object.entries(GARBAGE)) {
   test(`garbage in localStorage (${what}): every view still shows figures`, async () => {
     const { page, consoleErrors } = await withStored(stored);
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
     const values = await page.locator('#shopper-results .option-value').allTextContents();
     for (const v of values) assert.match(v, /^[\d,.]+ k?g \([\d,.]+–[\d,.]+ k?g\) CO2e$/, `shopper: ${v}`);
     assert.equal(await page.locator('#shopper-error').textContent(), '');
@@ -153,7 +153,7 @@ test('an override of 1e308 typed in the sources table is not saved once the API 
     // so: the views keep showing finite figures, falling back to the defaults if the override breaks them.
     assert.deepEqual(JSON.parse(stored), { 'diesel-van': { kgPerUnit: 1e308 } });
     await page.goto(new URL('/#shopper', session.url).href);
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
     for (const v of await page.locator('#shopper-results .option-value').allTextContents()) assert.match(v, /^[\d,.]+ k?g \([\d,.]+–[\d,.]+ k?g\) CO2e$/, v);
     assert.match(await page.locator('#shopper-notice').textContent(), /default values/);
     await screenshot(page, 'sources-override-accepted-shopper');

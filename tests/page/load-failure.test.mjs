@@ -54,7 +54,7 @@ test('the page: every view says the calculator could not load, and Retry brings 
   await page.unroute('**/*.wasm');
   await page.locator('#merchant .load-failed button').click();
   await page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 7);
+  await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
   await page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
   await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle').length === 40);
   await page.waitForFunction(() => document.querySelector('#energy output').value !== '');
@@ -90,7 +90,7 @@ test('the widget: a short notice and Retry inside the widget, and an error event
 
   await page.unroute('**/*.wasm');
   await page.locator('#delivery [part="retry"]').click();
-  await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 7);
+  await page.waitForFunction(() => document.querySelector('#delivery').estimates.length === 8);
   await page.waitForFunction(() => document.querySelector('#gift').estimates.length === 3);
   assert.equal(await page.locator('#delivery [part="retry"]').isVisible(), false);
   assert.equal(await page.locator('#delivery [part="message"]').textContent(), '');

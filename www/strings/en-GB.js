@@ -175,8 +175,13 @@ export function optionExplanation(option, result, { short = false } = {}) {
       `${start}the van leaves parcels at a pickup point (${van} for yours), and you drive ${km(legKm(option, 'car'))} there and back, less trips combined with other errands.`,
     locker: () =>
       `${start}the van fills a locker bank (${van} for yours); the locker uses electricity, and ${share(setting(result, 'locker.carShare') ?? 0)} of shoppers drive to it.`,
-    cargoBike: () =>
-      `${start}${share(setting(result, 'cargoBike.bikeableShare') ?? 1)} of parcels fit a cargo bike: a van takes them to a micro-hub and a bike rides the last ${km(legKm(option, 'bikes', 'delivery-round'))}; the rest go by van.`,
+    cargoBike: () => {
+      const bikeable = setting(result, 'cargoBike.bikeableShare') ?? 1;
+      const last = km(legKm(option, 'bikes', 'delivery-round') / (bikeable || 1));
+      if (bikeable <= 0) return `${start}it is too big for a cargo bike, so it goes in the carrier's van.`;
+      if (bikeable >= 1) return `${start}a van takes it to a micro-hub and a cargo bike rides the last ${last}.`;
+      return `${start}${share(bikeable)} of parcels fit a cargo bike: a van takes them to a micro-hub and a bike rides the last ${last}; the rest go by van.`;
+    },
   };
   const text = sentences[option.id]?.() ?? '';
   return cap(text) + (short ? '' : failureNote(option, result));
