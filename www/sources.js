@@ -14,6 +14,7 @@ const HEADINGS = ['Factor', 'Id', 'Value', 'Unit', 'Source', 'Year', 'Licence'];
 /** The kinds the table is grouped by, in order; `kindOf` puts each row in one. */
 const KINDS = [
   ['vehicles', 'Vehicles and travel (per km)'],
+  ['freight', 'Freight: line-haul (per tonne-km)'],
   ['grids', 'Grids: electricity (per kWh)'],
   ['fuels', 'Fuels (per litre)'],
   ['materials', 'Materials and waste (per tonne)'],
@@ -25,6 +26,7 @@ const KINDS = [
 function kindOf(f, digital) {
   if (digital) return 'digital';
   if (f.unit === 'vehicle-km' || f.unit === 'passenger-km') return 'vehicles';
+  if (f.unit === 'tonne-km') return 'freight';
   if (f.unit === 'kWh' || f.id.includes('grid')) return 'grids';
   if (f.unit === 'litre' || f.id.endsWith('-fuel')) return 'fuels';
   if (f.unit === 'tonne') return 'materials';
