@@ -3,6 +3,7 @@ import { whenLoaded } from './loading.js';
 import { fmt, published } from './format.js';
 import { describeError, errorDetail } from './errors.js';
 import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
+import { SETTING_NAMES } from './strings/en-GB.js';
 
 let api = null;
 const table = document.getElementById('sources-table');
@@ -19,6 +20,7 @@ const KINDS = [
   ['fuels', 'Fuels (per litre)'],
   ['materials', 'Materials and waste (per tonne)'],
   ['digital', 'Digital: servers and data transfer'],
+  ['chain', 'Delivery chain: settings (central value, low–high; override them by id in the API, widget or CLI)'],
   ['comparisons', 'Everyday comparisons'],
   ['other', 'Other'],
 ];
@@ -32,6 +34,9 @@ function kindOf(f, digital) {
   if (f.unit === 'tonne') return 'materials';
   return 'other';
 }
+
+/** `[low, central, high]` as "central (low–high)". */
+const range = ([low, central, high]) => `${published(central)} (${published(low)}–${published(high)})`;
 
 /** A cell labelled with its column's heading, so that the stacked (phone) layout can show it beside the value. */
 function cell(row, text, column = row.cells.length) {
@@ -169,6 +174,16 @@ function render() {
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
     addRow(groups, 'digital', f, valueInput(f.value, `${f.label}, ${f.unit}`, save, range), f.unit,
       f.note ? `${f.source}. ${f.note}` : f.source);
+  }
+  // The delivery chain's settings: every default with its range and source (the page does not override them).
+  for (const s of api.chainSettings?.() ?? []) {
+    const row = groups.get('chain').insertRow();
+    row.id = `setting-${s.id.replace(/\./g, '-')}`;
+    const byArea = s.urban ? ` (urban ${range(s.urban)}; rural ${range(s.rural)})` : '';
+    [SETTING_NAMES[s.id] ?? s.id, s.id, `${published(s.central)} (${published(s.low)}–${published(s.high)})${byArea}`, s.unit, s.source, '', '']
+      .forEach((t) => cell(row, t));
+    row.cells[1].className = 'id';
+    row.dataset.search = [SETTING_NAMES[s.id], s.id, s.unit, s.source].join(' ').toLowerCase();
   }
   for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
     const row = groups.get('comparisons').insertRow();

@@ -107,6 +107,12 @@ export interface Range { low: number; high: number; coverage: number }
 export interface Sensitivity { setting: SettingId; low: number; high: number; settingLow: number; settingHigh: number }
 /** A setting as a result used it: its central value, range and distribution, and where it comes from ("input" when given). */
 export interface SettingUsed { id: SettingId; value: number; low: number; high: number; distribution: "triangular" | "fixed"; unit: string; source: string }
+/** One row of the settings table (`chainSettings()`): the suburban default, and [low, central, high] in urban and rural areas where the area changes it. */
+export interface ChainSetting {
+  id: SettingId; central: number; low: number; high: number; distribution: "triangular" | "fixed";
+  unit: string; /** The values a caller may give. */ min: number; max: number; source: string;
+  urban?: [number, number, number]; rural?: [number, number, number];
+}
 /** A chain element (EN 17837:2023 / ISO 14083:2023). */
 export type Element = "line-haul" | "hub" | "delivery-round" | "redelivery" | "customer-trip" | "packaging";
 /** What a result counts and how it is shared out. */

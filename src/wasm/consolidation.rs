@@ -140,6 +140,12 @@ pub fn consolidate(#[wasm_bindgen(unchecked_param_type = "ConsolidateInput")] in
 }
 
 /// Orders from CSV text: the good ones as columns, and every bad row with its line number.
+/// The delivery chain's settings table: every default, its range, unit, limits and source (README, "Settings").
+#[wasm_bindgen(js_name = chainSettings, unchecked_return_type = "ChainSetting[]")]
+pub fn chain_settings() -> JsResult<JsValue> {
+    to_js(&core::pricing::settings::table())
+}
+
 #[wasm_bindgen(js_name = parseOrders, unchecked_return_type = "ParsedOrders")]
 pub fn parse_orders(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult<JsValue> {
     parsed_to_js(&core::parse_orders_csv(&read_text(&text, "csv")?)?)

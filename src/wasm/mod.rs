@@ -20,7 +20,7 @@ pub mod kmeans;
 
 pub use checkout::{comparisons, delivery_options, factors};
 #[cfg(feature = "full")]
-pub use consolidation::{consolidate, orders_from_geojson, parse_orders};
+pub use consolidation::{chain_settings, consolidate, orders_from_geojson, parse_orders};
 #[cfg(feature = "full")]
 pub use footprint::{digital_factors, digital_footprint, ewaste_footprint, order_footprint, packaging_footprint};
 

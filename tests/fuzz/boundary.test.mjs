@@ -72,6 +72,8 @@ const FULL_EXPORTS = {
     roots: [''], ok: (r) => Math.abs(r.gCo2e - r.parts.reduce((s, p) => s + p.gCo2e, 0)) <= 1e-9 * Math.max(1, r.gCo2e),
   },
   digitalFactors: { args: () => [{ 'ccf-aws-pue': 1.2 }], roots: ['digitalFactors'], ok: (r) => r.length > 5 },
+  // No argument: hostile extra arguments are ignored, and the table is the same every time.
+  chainSettings: { args: () => [], roots: [], cost: 50, ok: (r) => r.length > 20 && r.every((row) => row.low <= row.central && row.central <= row.high) },
   consolidate: {
     args: () => [{ orders: structuredClone(orders), depot: { ...depot }, capacity: 5, seed: 1 }], roots: [''], cost: 8,
     ok: (r, [input]) => r.roundOf.length === r.orders && r.scenarios.every((s) => s.kgCo2e >= 0) && r.orders === (input.orders?.length ?? input.lat?.length),

@@ -41,7 +41,13 @@ test('the factors are grouped by kind, each group headed', async () => {
   assert.equal(await inGroup('factor-ccf-aws-pue'), 'digital');
   assert.equal(await inGroup('assumption-phoneChargeKwh'), 'comparisons');
   assert.equal(await inGroup('factor-hgv-artic'), 'freight');
-  assert.deepEqual(await visibleGroups(page), ['vehicles', 'freight', 'grids', 'fuels', 'materials', 'digital', 'comparisons']);
+  assert.deepEqual(await visibleGroups(page), ['vehicles', 'freight', 'grids', 'fuels', 'materials', 'digital', 'chain', 'comparisons']);
+  // Every setting of the delivery chain, with its range and source, as the API's table has it.
+  const table = await page.evaluate(async () => (await import('/pkg/green_delivery.js')).chainSettings());
+  assert.equal(await page.locator('tbody[data-kind="chain"] tr:not(.group)').count(), table.length);
+  const rounds = await page.locator('#setting-round-parcels td').allTextContents();
+  assert.deepEqual(rounds.slice(1, 3), ['round.parcels', '100 (32–168) (urban 127 (100–168); rural 32 (20–80))']);
+  assert.equal(rounds[4], table.find((r) => r.id === 'round.parcels').source);
   await page.close();
 });
 

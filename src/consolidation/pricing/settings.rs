@@ -495,6 +495,53 @@ impl Settings {
     }
 }
 
+/// One row of the settings table as JS reads it: the suburban default and, where the area changes it, the
+/// urban and rural ones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowView {
+    pub id: &'static str,
+    pub central: f64,
+    pub low: f64,
+    pub high: f64,
+    pub distribution: Distribution,
+    pub unit: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub source: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub urban: Option<[f64; 3]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rural: Option<[f64; 3]>,
+}
+
+/// The whole settings table, for the Sources view.
+///
+/// ```
+/// let rows = green_delivery::consolidation::pricing::settings::table();
+/// assert_eq!(rows[0].id, "roadFactor");
+/// assert!(rows.iter().any(|r| r.id == "round.parcels" && r.urban == Some([100.0, 127.0, 168.0])));
+/// ```
+pub fn table() -> Vec<RowView> {
+    let triple = |s: Spread| [s.low, s.central, s.high];
+    TABLE
+        .iter()
+        .map(|row| RowView {
+            id: row.id.as_str(),
+            central: row.default.central,
+            low: row.default.low,
+            high: row.default.high,
+            distribution: row.default.distribution,
+            unit: row.unit,
+            min: row.limits.0,
+            max: row.limits.1,
+            source: row.source,
+            urban: row.by_area.map(|(u, _)| triple(u)),
+            rural: row.by_area.map(|(_, r)| triple(r)),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
