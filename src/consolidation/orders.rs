@@ -472,7 +472,21 @@ fn read_row(
     };
     let lat = number("lat", lat)?;
     let lon = number("lon", lon)?;
-    let parcels = if parcels.is_empty() { 1.0 } else { number("parcels", parcels)? };
+    // A count is written in plain decimals: `1e3`, `inf` or `0x10` are not parcels.
+    let decimal = |t: &str| {
+        let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+        let point = if decimal_comma && !digits.contains('.') { ',' } else { '.' };
+        digits.chars().any(|c| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == point)
+            && digits.matches(point).count() <= 1
+    };
+    let parcels = match parcels {
+        "" => 1.0,
+        p if !decimal(p) && p.parse::<f64>().is_ok() => {
+            return Err(format!("parcels must be a decimal number, got \"{}\"", echo(p)))
+        }
+        p => number("parcels", p)?,
+    };
     let weight = if weight.is_empty() { None } else { Some(number("weight_kg", weight)?) };
     check_order("", "weight_kg", lat, lon, parcels, weight).map_err(|e| e.to_string())?;
     Ok((lat, lon, parcels, weight))
@@ -1202,6 +1216,24 @@ mod tests {
             parse_orders_csv(&format!("lat,lon\n{}", "x\n".repeat(super::super::limits::MAX_ORDERS + 5))).unwrap_err();
         assert_eq!((e.code(), e.field()), (Code::TooLarge, "csv"));
         assert!(parse_orders_csv(&format!("lat,lon\n{}", "x\n".repeat(1000))).is_ok());
+    }
+
+    #[test]
+    fn parcels_are_plain_decimals() {
+        let parsed =
+            parse_orders_csv("lat,lon,parcels\n51,0,2\n51,0,1e3\n51,0,0x10\n51,0,inf\n51,0,+3.\n51,0,.\n").unwrap();
+        assert_eq!(parsed.orders.parcels, [2.0, 3.0]);
+        let lines: Vec<_> = parsed.errors.iter().map(|e| (e.line.unwrap(), e.message.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (3, "parcels must be a decimal number, got \"1e3\""),
+                (4, "parcels must be a number, got \"0x10\""),
+                (5, "parcels must be a decimal number, got \"inf\""),
+                (7, "parcels must be a number, got \".\""),
+            ]
+        );
+        assert_eq!(parse_orders_csv("lat;lon;parcels\n51;0;2,0\n").unwrap().orders.parcels, [2.0]);
     }
 
     #[test]
