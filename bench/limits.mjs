@@ -33,6 +33,11 @@ const cases = [
   ['predict 100,000 × 100,000 centroids, dim 1 (the battery)', () => predict(new Float64Array(1e5), { centroids: noise(1e5, 1), dim: 1 })],
   ['predict 3,980 × 1,000 centroids, dim 1,000 (at the limit)', () => predict(noise(3980, 1000), { centroids: noise(1000, 1000, 2), dim: 1000 })],
   ['predict 800,000 × 1,000 centroids, dim 1 (at the limit)', () => predict(noise(8e5, 1), { centroids: noise(1000, 1, 2), dim: 1 })],
+  ['consolidate 200,000 orders at one address, capacity 1', () => consolidate({ lat: new Float64Array(2e5).fill(51.5), lon: new Float64Array(2e5).fill(-0.1), depot: { lat: 51.45, lon: -0.2 }, capacity: 1 })],
+  ['consolidate 1,000,000 orders over a city (the most)', () => {
+    const xy = noise(1e6, 2, 7);
+    return consolidate({ lat: xy.subarray(0, 1e6).map((v) => 51.3 + 0.4 * v), lon: xy.subarray(1e6).map((v) => -0.4 + 0.6 * v), depot: { lat: 51.5, lon: -0.1 } });
+  }],
   ['parseOrders lat,lon + 60,000,000 lines of "x"', () => parseOrders('lat,lon\n' + 'x\n'.repeat(60e6))],
   ['parseOrders 134,217,728 characters of one cell', () => parseOrders('lat,lon\n' + '1'.repeat(2 ** 27 - 8))],
 ];
@@ -44,7 +49,7 @@ for (const [name, run] of cases) {
   let outcome;
   try {
     const r = run();
-    outcome = r?.labels ? `result, ${r.iterations} iterations` : Array.isArray(r) ? `result, ${r.length} ks` : r?.errors ? `result, ${r.orders.lat.length} orders, ${r.errors.length} row errors` : 'result';
+    outcome = r?.labels ? `result, ${r.iterations} iterations` : r?.scenarios ? 'result' : Array.isArray(r) ? `result, ${r.length} ks` : r?.errors ? `result, ${r.orders.lat.length} orders, ${r.errors.length} row errors` : 'result';
   } catch (e) {
     outcome = `${e.code ?? e.name} ${e.field ?? ''}: ${e.message}`.slice(0, 140);
   }
