@@ -58,6 +58,7 @@ export interface Factor {
 }
 
 /** One order as a plain object; parcels default to 1. */
+/** `weightKg`: finite, or left out (NaN is an error). `id`: text, or a finite number (written as `String(id)`). */
 export interface Order { lat: number; lon: number; parcels?: number; weightKg?: number; id?: string | number }
 export interface ConsolidateInput {
   /** Orders as objects… */ orders?: Order[];
