@@ -49,12 +49,13 @@ fn in_columns(e: Error) -> Error {
 }
 
 /// The orders of a `consolidate` input, taken out of it: `orders: [{ lat, lon, parcels?, weightKg?, id? }]`, or
-/// the columns `lat`, `lon`, `parcels?`, `weightKg?` (NaN = none), `ids?`.
+/// the columns `lat`, `lon`, `parcels?`, `weightKg?` (`null` or NaN = none, as `parseOrders` writes them), `ids?`.
 fn take_orders(input: &mut Value) -> Result<Orders, Error> {
     let objects: Option<Vec<OrderObject>> = input.take_as("orders")?;
     let (lat, lon) = (input.take_numbers("lat")?, input.take_numbers("lon")?);
     let parcels = input.take_numbers("parcels")?;
-    let weight_kg = input.take_numbers("weightKg")?;
+    let weight_kg: Option<Vec<Option<f64>>> = input.take_as("weightKg")?;
+    let weight_kg = weight_kg.map(|w| w.into_iter().map(|w| w.unwrap_or(f64::NAN)).collect::<Vec<_>>());
     let ids: Option<Vec<Loose>> = input.take_as("ids")?;
     let columns = lat.is_some() || lon.is_some() || parcels.is_some() || weight_kg.is_some() || ids.is_some();
     match (objects, lat, lon) {
@@ -107,7 +108,9 @@ fn orders_to_js(orders: &Orders) -> Object {
     set(&o, "lon", Float64Array::from(&orders.lon[..]));
     set(&o, "parcels", Float64Array::from(&orders.parcels[..]));
     if let Some(w) = &orders.weight_kg {
-        set(&o, "weightKg", Float64Array::from(&w[..]));
+        // A weight not given is `null` (a result holds no NaN): `[2.5, null]`.
+        let weights: Array = w.iter().map(|&v| if v.is_nan() { JsValue::NULL } else { JsValue::from_f64(v) }).collect();
+        set(&o, "weightKg", weights);
     }
     if let Some(ids) = &orders.ids {
         set(&o, "ids", ids.iter().map(|id| JsValue::from_str(id)).collect::<Array>());

@@ -418,6 +418,11 @@ test('issue 21: work limits, order counts and the boundary contract, each follow
   assert.ok(!negative(plain) && !negative(Array.from(plain.orders?.lat ?? [])));
   assert.equal(Object.is(api.parseOrders('lat,lon\n-0,-0\n').orders.lat[0], -0), false);
   assert.ok(!negative(api.deliveryOptions({ shopper: { lat: -0, lon: -0 }, depot: { lat: -0, lon: -0 }, dropKm: -0, stemKm: -0, pickupKm: -0 })));
+  // A weight left blank in a file is null in parseOrders' columns (a result holds no NaN), and they consolidate.
+  const weighed = api.parseOrders('lat,lon,weight_kg\n51.5,0,2.5\n51.6,0,\n');
+  assert.deepEqual(weighed.orders.weightKg, [2.5, null]);
+  assert.equal(api.consolidate({ ...weighed.orders, depot }).weightKg, 2.5);
+  fails(() => api.consolidate({ lat: [51.5], lon: [0], weightKg: ['2'], depot }), 'wrong-type', 'weightKg[0]');
   // A cell is echoed short and without control characters.
   const echoed = api.parseOrders(`lat,lon\n\x1b]0;X\x07\x1b[2J,0\n${'z'.repeat(1e6)},0\n`).errors.map((e) => e.message);
   assert.ok(!/[\x00-\x1f]/.test(echoed[0]), echoed[0]);

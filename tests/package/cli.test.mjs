@@ -184,6 +184,12 @@ test('any file, device or pipe: read up to the limit, given up when silent, echo
   assert.ok(!option.stderr.includes('\x1b') && option.stderr.length < 300, option.stderr);
 });
 
+test('a weight left blank is no weight, not an error', () => {
+  const r = run(['consolidate', '-', '--depot', DEPOT, '--format', 'json'], 'lat,lon,weight_kg\n51.5,-0.1,2.5\n51.52,-0.12,\n');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).weightKg, 2.5);
+});
+
 test('negative coordinates after an option, decimal numbers only, quiet on a closed pipe', () => {
   const joined = run(['options', '--to=-33.87,151.2', '--from=-33.9,151.1', '--format', 'json']);
   const spaced = run(['options', '--to', '-33.87,151.2', '--from', '-33.9,151.1', '--format', 'json']);
