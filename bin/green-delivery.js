@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // green-delivery on the command line: the page's numbers, from the same wasm, for batch jobs and CI.
-// Exit codes: 0 done, 1 bad input (the row or the field at fault is named), 2 usage (see --help).
-// Arguments are parsed by Node's own util.parseArgs; the progress bar (a few steps around one wasm call) is drawn
-// on stderr only when stderr is a terminal, so pipes and CI logs stay clean.
+// Exit codes: 0 done (also when stdout is closed early, as by `head`), 1 bad input (the row or the field at fault is
+// named), 2 usage (see --help). Arguments are parsed by Node's own util.parseArgs (a negative number may follow an
+// option: `--to -33.87,151.2`); the progress bar (a few steps around one wasm call) is drawn on stderr only when
+// stderr is a terminal, so pipes and CI logs stay clean. Whatever is echoed from the input is cut short and
+// stripped of control characters, so a file cannot write escape sequences to the terminal.
 import { parseArgs } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { initSync, consolidate, parseOrders, ordersFromGeoJson, deliveryOptions, factors } from '../lib/node.js';
 import { gramsRange } from '../www/format.js';
@@ -29,6 +31,8 @@ Commands:
   factors       the default emission factors, each with its source, year and licence
 
 Exit status: 0 done, 1 bad input (row and field named on stderr), 2 usage error.
+Input is read up to 134,217,728 bytes (128 MiB, the calculator's text limit); a device or pipe that sends nothing
+for 30 s (GREEN_DELIVERY_READ_TIMEOUT, in seconds) is given up. Numbers are plain decimals (12, -0.5).
 `,
   consolidate: `Usage: green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [options]
 
@@ -106,6 +110,21 @@ class InputError extends Error {
   }
 }
 
+/** The most bytes read from a file or stdin: the API's text limit (it counts characters; a byte is at most one). */
+const MAX_BYTES = 2 ** 27;
+/** A plain decimal number, as people write one: no hex, exponent, Infinity or spaces inside. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** Longest piece of input echoed in a message, in characters. */
+const ECHO = 40;
+
+/** Text from the input as a message may show it: control characters as "?", cut to ECHO characters. */
+function shown(text) {
+  const clean = String(text).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return clean.length > ECHO ? `${clean.slice(0, ECHO)}…` : clean;
+}
+/** A whole line for stderr: control characters as "?" (the line itself is ours, so it is not cut). */
+const clean = (line) => String(line).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
 /** Which option a field of the API's input comes from, for error messages. */
 const FIELD_OPTION = {
   consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid', area: '--area' },
@@ -141,32 +160,93 @@ function progressBar(enabled = process.stderr.isTTY === true) {
 
 function latLon(text, option) {
   const parts = String(text).split(',').map((p) => p.trim());
-  const numbers = parts.map(Number);
-  if (parts.length !== 2 || parts.some((p) => p === '') || numbers.some((n) => !Number.isFinite(n))) {
-    throw new UsageError(`${option} must be LAT,LON (two numbers, e.g. 51.54,-0.01), got "${text}"`);
+  if (parts.length !== 2 || !parts.every((p) => DECIMAL.test(p))) {
+    throw new UsageError(`${option} must be LAT,LON (two decimal numbers, e.g. 51.54,-0.01), got "${shown(text)}"`);
   }
-  return { lat: numbers[0], lon: numbers[1] };
+  return { lat: Number(parts[0]), lon: Number(parts[1]) };
 }
 
 function count(text, option) {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${option} must be a number, got "${text}"`);
-  return n;
+  if (!DECIMAL.test(text.trim())) throw new UsageError(`${option} must be a decimal number, got "${shown(text)}"`);
+  return Number(text);
 }
 
-function readInput(path) {
-  if (path === '-') {
-    try {
-      return readFileSync(0, 'utf8');
-    } catch (err) {
-      throw new InputError([`cannot read stdin: ${err.message}`]);
-    }
-  }
+/**
+ * A file's (or stdin's, for "-") text, read up to MAX_BYTES: a larger regular file is refused before it is read, a
+ * device or pipe as soon as it passes the limit (/dev/zero, say), and one that sends nothing for the timeout is
+ * given up on. Bad input (exit 1) in each case, with the limit named.
+ */
+async function readInput(path) {
+  const name = path === '-' ? 'stdin' : shown(path);
+  const tooLarge = () => new InputError([`${name} is larger than ${MAX_BYTES.toLocaleString('en')} bytes (128 MiB), the most the calculator reads`]);
+  let fd;
+  let pipe = false;
   try {
-    return readFileSync(path, 'utf8');
+    // A FIFO is opened by the stream, off the main thread: opening one blocks until a writer comes, and the
+    // timeout below must be able to give up on that too.
+    pipe = path !== '-' && (statSync(path).isFIFO() || statSync(path).isSocket());
+    fd = path === '-' ? 0 : pipe ? undefined : openSync(path, 'r');
+    if (!pipe && fstatSync(fd).isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    if (!pipe && fstatSync(fd).isFile() && fstatSync(fd).size > MAX_BYTES) throw tooLarge();
   } catch (err) {
-    throw new InputError([`cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`]);
+    if (fd !== undefined && fd !== 0) closeSync(fd);
+    if (err instanceof InputError) throw err;
+    throw new InputError([`cannot read ${name}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : shown(err.message)}`]);
   }
+  const seconds = Number(process.env.GREEN_DELIVERY_READ_TIMEOUT ?? 30);
+  const options = { highWaterMark: 1 << 20 };
+  // stdin as Node opens it (a pipe or a terminal is read without blocking a thread, so it can be given up on).
+  const stream = fd === 0 ? process.stdin : pipe ? createReadStream(path, options) : createReadStream(null, { ...options, fd });
+  const chunks = [];
+  let bytes = 0;
+  await new Promise((resolve, reject) => {
+    let timer;
+    const idle = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        // A FIFO's open may still be waiting for a writer, which would keep the process from ever exiting: be that
+        // writer for a moment, so that the open returns (and reads an end).
+        if (pipe) {
+          try {
+            closeSync(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK));
+          } catch {
+            // No open was waiting.
+          }
+        }
+        stop(new InputError([`${name} sent nothing for ${seconds} s; give a file, or pipe the orders in`]));
+      }, seconds * 1000);
+    };
+    const stop = (err) => {
+      clearTimeout(timer);
+      stream.destroy();
+      if (err) reject(err);
+      else resolve();
+    };
+    stream.on('data', (chunk) => {
+      bytes += chunk.length;
+      if (bytes > MAX_BYTES) return stop(tooLarge());
+      chunks.push(chunk);
+      idle();
+    });
+    stream.on('end', () => stop());
+    stream.on('error', (err) => stop(new InputError([`cannot read ${name}: ${shown(err.message)}`])));
+    idle();
+  });
+  return Buffer.concat(chunks, bytes).toString('utf8');
+}
+
+/**
+ * parseArgs reads a value that starts with "-" as an option ("--to -33.87,151.2" is ambiguous to it): a negative
+ * number after an option that takes a value is joined to it ("--to=-33.87,151.2").
+ */
+function joinNegativeValues(args, options) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i].startsWith('--') ? args[i].slice(2) : null;
+    if (name && options[name]?.type === 'string' && /^-[\d.]/.test(args[i + 1] ?? '')) out.push(`${args[i]}=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
 }
 
 function write(text, out) {
@@ -177,7 +257,7 @@ function write(text, out) {
   try {
     writeFileSync(out, text);
   } catch (err) {
-    throw new InputError([`cannot write ${out}: ${err.message}`]);
+    throw new InputError([`cannot write ${shown(out)}: ${shown(err.message)}`]);
   }
 }
 
@@ -212,13 +292,13 @@ function scenarioCsv(result) {
   return [head.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
 }
 
-function runConsolidate(values, positionals) {
+async function runConsolidate(values, positionals) {
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length ? 'give one orders file (or - for stdin)' : 'the orders file is missing (give a path, or - for stdin)');
   }
   if (values.depot === undefined) throw new UsageError('--depot LAT,LON is required');
   const [path] = positionals;
-  const source = path === '-' ? 'stdin' : path;
+  const source = path === '-' ? 'stdin' : shown(path);
   const input = { depot: latLon(values.depot, '--depot') };
   if (values.vehicle !== undefined) input.vehicle = values.vehicle;
   if (values.capacity !== undefined) input.capacity = count(values.capacity, '--capacity');
@@ -229,7 +309,7 @@ function runConsolidate(values, positionals) {
   const bar = progressBar();
   try {
     bar.step(0.05, `Reading ${source}…`);
-    const text = readInput(path);
+    const text = await readInput(path);
     bar.step(0.15, `Parsing ${source}…`);
     const geojson = /\.(geo)?json$/i.test(path) || text.trimStart().startsWith('{');
     let parsed;
@@ -274,7 +354,7 @@ function runConsolidate(values, positionals) {
 }
 
 function runOptions(values, positionals) {
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length) throw new UsageError(`unexpected argument "${shown(positionals[0])}"`);
   if (values.to === undefined) throw new UsageError('--to LAT,LON is required');
   const input = { shopper: latLon(values.to, '--to') };
   if (values.from !== undefined) input.depot = latLon(values.from, '--from');
@@ -327,7 +407,7 @@ function runOptions(values, positionals) {
 }
 
 function runFactors(values, positionals) {
-  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  if (positionals.length) throw new UsageError(`unexpected argument "${shown(positionals[0])}"`);
   const table = factors();
   let out;
   if (values.format === 'json') out = JSON.stringify(table, null, 2) + '\n';
@@ -344,7 +424,7 @@ const COMMANDS = { consolidate: runConsolidate, options: runOptions, factors: ru
 
 // ---------------------------------------------------------------------------------------------------- main
 
-export function main(argv = process.argv.slice(2)) {
+export async function main(argv = process.argv.slice(2)) {
   const [command, ...rest] = argv;
   if (command === undefined) {
     process.stderr.write(HELP.main);
@@ -360,10 +440,10 @@ export function main(argv = process.argv.slice(2)) {
     return 0;
   }
   try {
-    if (!COMMANDS[command]) throw new UsageError(`unknown command "${command}"`);
+    if (!COMMANDS[command]) throw new UsageError(`unknown command "${shown(command)}"`);
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: OPTIONS[command], allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: joinNegativeValues(rest, OPTIONS[command]), options: OPTIONS[command], allowPositionals: true, strict: true });
     } catch (err) {
       throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ''));
     }
@@ -373,24 +453,30 @@ export function main(argv = process.argv.slice(2)) {
       return 0;
     }
     if (!FORMATS[command].includes(values.format)) {
-      throw new UsageError(`--format must be one of ${FORMATS[command].join(', ')}, got "${values.format}"`);
+      throw new UsageError(`--format must be one of ${FORMATS[command].join(', ')}, got "${shown(values.format)}"`);
     }
     initSync();
-    COMMANDS[command](values, positionals);
+    await COMMANDS[command](values, positionals);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`green-delivery: ${err.message}`);
+      console.error(`green-delivery: ${clean(err.message)}`);
       console.error(`Run "green-delivery ${COMMANDS[command] ? `${command} ` : ''}--help" for usage.`);
       return 2;
     }
     if (err instanceof InputError) {
-      for (const line of err.lines) console.error(`green-delivery: ${line}`);
+      for (const line of err.lines) console.error(`green-delivery: ${clean(line)}`);
       return 1;
     }
-    console.error(`green-delivery: ${err?.stack ?? err}`);
+    // Not the input's fault (the calculator failed): one line, no stack of wasm frames.
+    console.error(`green-delivery: internal error, please report it: ${clean(err?.message ?? err)}`);
     return 1;
   }
 }
 
-process.exitCode = main();
+// `green-delivery … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+process.exitCode = await main();

@@ -4,9 +4,12 @@
 // client accepts it: Brotli if asked, else gzip, else the file as it is; `Vary: Accept-Encoding` says so to caches.
 // Every file has an ETag, so a revalidation (Cache-Control: no-cache) costs a 304 and no body.
 // It listens on 127.0.0.1 only, unless HOST says otherwise (HOST=0.0.0.0 to reach it from other machines), and
-// never serves dotfiles or anything in a dot-directory (.git, .env, …).
+// never serves dotfiles or anything in a dot-directory (.git, .env, …), nor anything outside the folder it serves:
+// symlinks are resolved first, and one that leads out is refused. Files are streamed, so a client that stops reading
+// holds one read-ahead buffer (64 KiB), not the file.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,11 +56,18 @@ export function acceptedEncodings(header) {
   return ['br', 'gzip'].filter(ok);
 }
 
+/** `file` with every symlink resolved, if that is inside `root` (itself resolved); otherwise null. */
+async function inside(file, root) {
+  const real = await realpath(file);
+  return real.startsWith(root.endsWith(sep) ? root : root + sep) ? real : null;
+}
+
 /** The precompressed file to send for `file`, if the client takes it and it is not older than the file. */
-async function precompressed(file, source, acceptEncoding) {
+async function precompressed(file, source, acceptEncoding, root) {
   for (const encoding of acceptedEncodings(acceptEncoding)) {
     const candidate = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
     try {
+      if (!(await inside(candidate, root))) continue;
       const info = await stat(candidate);
       if (info.isFile() && info.mtimeMs >= source.mtimeMs) return { path: candidate, info, encoding };
     } catch {
@@ -89,19 +99,25 @@ async function handle(req, res, root) {
     refuse(res, 404, 'not found');
     return;
   }
-  const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-  if (!file.startsWith(root.endsWith(sep) ? root : root + sep)) {
+  const asked = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+  if (!asked.startsWith(root.endsWith(sep) ? root : root + sep)) {
     refuse(res, 403, 'forbidden');
     return;
   }
   try {
+    // A symlink is followed only as far as it stays inside the served folder.
+    const file = await inside(asked, root);
+    if (!file) {
+      refuse(res, 403, 'forbidden');
+      return;
+    }
     const info = await stat(file);
     if (!info.isFile()) throw new Error('not a file');
     const headers = { ...HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
     let send = { path: file, info, encoding: null };
     if (COMPRESSIBLE.has(extname(file))) {
       headers.Vary = 'Accept-Encoding';
-      send = (await precompressed(file, info, req.headers['accept-encoding'])) ?? send;
+      send = (await precompressed(file, info, req.headers['accept-encoding'], root)) ?? send;
     }
     if (send.encoding) headers['Content-Encoding'] = send.encoding;
     headers.ETag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}${send.encoding ? `-${send.encoding}` : ''}"`;
@@ -109,12 +125,27 @@ async function handle(req, res, root) {
       res.writeHead(304, headers).end();
       return;
     }
-    const body = await readFile(send.path);
-    headers['Content-Length'] = body.length;
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    headers['Content-Length'] = send.info.size;
+    if (req.method === 'HEAD') {
+      res.writeHead(200, headers).end();
+      return;
+    }
+    // Streamed with back-pressure: a stalled client holds the stream's one buffer, and a gone one frees it.
+    const body = createReadStream(send.path);
+    await new Promise((resolve, reject) => {
+      body.once('open', () => {
+        res.writeHead(200, headers);
+        body.pipe(res);
+      });
+      body.once('error', reject);
+      res.once('close', () => {
+        body.destroy();
+        resolve();
+      });
+    });
   } catch {
     if (!res.headersSent) refuse(res, 404, 'not found');
+    else res.destroy();
   }
 }
 
@@ -129,9 +160,10 @@ function urlOf({ address, family, port }) {
  * `{ server, url }`, the URL being the address actually bound. Port 0 picks a free port (the tests use this).
  * `root` is the folder to serve (default www/; the package tests serve a Vite build and a plain folder with it).
  */
-export function serve(port, host = process.env.HOST || DEFAULT_HOST, root = ROOT) {
+export async function serve(port, host = process.env.HOST || DEFAULT_HOST, root = ROOT) {
+  const real = await realpath(root);
   const server = createServer((req, res) =>
-    handle(req, res, root).catch(() => {
+    handle(req, res, real).catch(() => {
       if (!res.headersSent) refuse(res, 500, 'server error');
       else res.end();
     }),

@@ -144,7 +144,21 @@ impl Error {
     /// use green_delivery::error::Error;
     /// assert_eq!(Error::required("lat").within("[3]").within("orders").field(), "orders[3].lat");
     /// ```
-    pub fn within(mut self, parent: &str) -> Self {
+    pub fn within(self, parent: &str) -> Self {
+        self.renamed(|field| match field {
+            "" => parent.to_owned(),
+            f if f.starts_with('[') || parent.is_empty() => format!("{parent}{f}"),
+            f => format!("{parent}.{f}"),
+        })
+    }
+
+    /// The same error with its field rewritten by `rename` (e.g. `orders[3].lat` → `lat[3]`).
+    ///
+    /// ```
+    /// use green_delivery::error::Error;
+    /// assert_eq!(Error::required("lat").renamed(|f| format!("{f}[3]")).to_string(), "lat[3]: required");
+    /// ```
+    pub fn renamed(mut self, rename: impl FnOnce(&str) -> String) -> Self {
         let field = match &mut self {
             Error::NotFinite { field, .. }
             | Error::NotPositive { field, .. }
@@ -152,11 +166,7 @@ impl Error {
             | Error::OutOfRange { field, .. }
             | Error::Invalid { field, .. } => field,
         };
-        *field = match field.as_str() {
-            "" => parent.to_owned(),
-            f if f.starts_with('[') || parent.is_empty() => format!("{parent}{f}"),
-            f => format!("{parent}.{f}"),
-        };
+        *field = rename(field);
         self
     }
 }

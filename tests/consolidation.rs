@@ -408,7 +408,7 @@ fn numeric_settings_out_of_their_range_name_the_field() {
     let mut bad = ok();
     bad.orders = orders(&[(51.5, -0.1, 1.0)]);
     bad.orders.weight_kg = Some(vec![1e308]);
-    assert_eq!(err(bad), out("orders[0].weight_kg"));
+    assert_eq!(err(bad), out("orders[0].weightKg"));
     let mut bad = ok();
     bad.factors.insert("petrol-car".into(), green_delivery::factors::FactorOverride::total(1e308));
     assert_eq!(err(bad), out("factors.petrol-car.kgPerUnit"));

@@ -122,8 +122,8 @@ fn errors_name_the_field() {
     assert_error(
         with(&[("parcels", parcels)]),
         "out-of-range",
-        "orders[19].parcels",
-        "orders[19].parcels must be between 1 and 1000000, got 0.5",
+        "parcels[19]",
+        "parcels[19] must be between 1 and 1000000, got 0.5",
     );
     let shares = obj(&[("walk", (-0.1).into()), ("car", 1.1.into())]);
     assert_error(

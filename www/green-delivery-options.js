@@ -204,9 +204,10 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.#schedule();
   }
 
-  /** The number of rows to reserve room for: the options offered (all of them by default). */
+  /** The number of rows to reserve room for: the options offered (all of them by default, never more). */
   #reserve() {
-    const count = this.offers?.length || ALL_OPTIONS;
+    const offers = this.offers;
+    const count = Array.isArray(offers) ? Math.min(new Set(offers).size, ALL_OPTIONS) || ALL_OPTIONS : ALL_OPTIONS;
     this.style.setProperty('--gd-rows', String(count));
   }
 
@@ -291,10 +292,19 @@ export class GreenDeliveryOptions extends HTMLElement {
     } catch (err) {
       return this.#fail(err);
     }
+    // Each known option once: an unknown id, a repeated one, or offers that are not a list of ids is refused.
     const offered = this.offers;
-    const unknown = offered?.find((id) => !result.options.some((o) => o.id === id));
-    if (unknown) return this.#fail(packageError('unknown-value', 'offers', `offers: unknown option "${unknown}"`));
-    this.#estimates = offered ? offered.map((id) => result.options.find((o) => o.id === id)) : result.options;
+    if (offered !== undefined && offered !== null && !Array.isArray(offered)) {
+      return this.#fail(packageError('wrong-type', 'offers', 'offers must be a list of option ids'));
+    }
+    const byId = new Map(result.options.map((o) => [o.id, o]));
+    const seen = new Set();
+    for (const id of offered ?? []) {
+      if (!byId.has(id)) return this.#fail(packageError('unknown-value', 'offers', `offers: unknown option "${String(id).slice(0, 40)}"`));
+      if (seen.has(id)) return this.#fail(packageError('conflict', 'offers', `offers: "${id}" is given more than once`));
+      seen.add(id);
+    }
+    this.#estimates = offered ? offered.map((id) => byId.get(id)) : result.options;
     this.#result = result;
     this.message.textContent = '';
     this.#draw();

@@ -1,7 +1,8 @@
 // Runs the merchant's analysis off the main thread, so the page stays responsive on 100k+ orders.
 // Messages in:  { type: 'run', id, file: { name, text }, settings }   or   { type: 'export-geojson' }
-// Messages out (each run's carry its `id`; a result says `overridesIgnored` when the saved overrides had to be
-// left out):
+// Messages out (each run's carry the `id` of the run they answer, even when a later run has started meanwhile, so
+// that the page can drop a superseded run's answers, errors included; a result says `overridesIgnored` when the
+// saved overrides had to be left out):
 //   { type: 'progress', value, label } · { type: 'parsed', count, errors, errorCount } · { type: 'no-orders', errorCount }
 //   { type: 'result', … } · { type: 'geojson', text }
 //   { type: 'load-failed', message }: the calculator (the .wasm) could not load; a later run tries again
@@ -12,11 +13,7 @@ import { loadGreenDelivery } from './wasm.js';
 import { readCsv, detectColumns, needsMapping, toOrdersCsv } from './order-columns.js';
 
 let lastGeojson = null;
-let runId = 0;
-
-function progress(value, label) {
-  postMessage({ type: 'progress', id: runId, value, label });
-}
+let lastRunId = 0; // the latest run asked for: only for errors that escape without saying whose they are
 
 /** Round LineStrings as one flat [lon, lat, …] array with start offsets: cheap to transfer and to draw. */
 function flattenRounds(geojson) {
@@ -33,13 +30,14 @@ function flattenRounds(geojson) {
   return { coords, offsets };
 }
 
-async function run({ file, settings }) {
+async function run({ id, file, settings }) {
+  const progress = (value, label) => postMessage({ type: 'progress', id, value, label });
   progress(0.05, 'Loading the calculator…');
   let api;
   try {
     api = await loadGreenDelivery();
   } catch (err) {
-    postMessage({ type: 'load-failed', id: runId, message: String(err?.message ?? err) });
+    postMessage({ type: 'load-failed', id, message: String(err?.message ?? err) });
     return;
   }
   progress(0.15, `Reading ${file.name}…`);
@@ -64,10 +62,10 @@ async function run({ file, settings }) {
     mapping = { ...mapping, header, columns };
   }
   const { orders, errors } = parsed;
-  postMessage({ type: 'parsed', id: runId, count: orders.lat.length, parcels: orders.parcels.reduce((a, b) => a + b, 0),
+  postMessage({ type: 'parsed', id, count: orders.lat.length, parcels: orders.parcels.reduce((a, b) => a + b, 0),
     errors: errors.slice(0, 100), errorCount: errors.length, mapping });
   if (orders.lat.length === 0) {
-    postMessage({ type: 'no-orders', id: runId, errorCount: errors.length });
+    postMessage({ type: 'no-orders', id, errorCount: errors.length });
     return;
   }
   const planning = `Planning rounds for ${orders.lat.length.toLocaleString()} orders…`;
@@ -121,7 +119,7 @@ async function run({ file, settings }) {
   const roundOf = result.roundOf;
   delete result.geojson;
   postMessage(
-    { type: 'result', id: runId, result, lat, lon, roundOf, coords, offsets, overridesIgnored },
+    { type: 'result', id, result, lat, lon, roundOf, coords, offsets, overridesIgnored },
     [lat.buffer, lon.buffer, roundOf.buffer, coords.buffer, offsets.buffer],
   );
 }
@@ -139,16 +137,16 @@ function describe(err) {
 onmessage = async ({ data }) => {
   try {
     if (data.type === 'run') {
-      runId = data.id;
+      lastRunId = data.id;
       await run(data);
     } else if (data.type === 'export-geojson') {
       postMessage({ type: 'geojson', text: JSON.stringify(lastGeojson) });
     }
   } catch (err) {
     try {
-      postMessage({ type: 'error', id: runId, ...describe(err) });
+      postMessage({ type: 'error', id: data.id, ...describe(err) });
     } catch {
-      postMessage({ type: 'error', id: runId, message: 'the analysis failed' });
+      postMessage({ type: 'error', id: data.id, message: 'the analysis failed' });
     }
   }
 };
@@ -156,5 +154,5 @@ onmessage = async ({ data }) => {
 // Anything that still escapes becomes an error message rather than a silent, dead worker.
 addEventListener('unhandledrejection', (event) => {
   event.preventDefault();
-  postMessage({ type: 'error', id: runId, ...describe(event.reason) });
+  postMessage({ type: 'error', id: lastRunId, ...describe(event.reason) });
 });

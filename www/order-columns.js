@@ -14,7 +14,10 @@ export const ALIASES = {
 };
 const key = (name) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their 1-based line. */
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Returns rows with their 1-based line.
+ * Lines are counted as editors and `parseOrders` count them: CRLF, LF and a lone CR each end one, inside quotes too.
+ */
 export function readCsv(text) {
   const rows = [];
   let row = [];
@@ -31,8 +34,12 @@ export function readCsv(text) {
           field += '"';
           i++;
         } else quoted = false;
+      } else if (c === '\r' && s[i + 1] === '\n') {
+        field += '\r\n';
+        i++;
+        line++;
       } else {
-        if (c === '\n') line++;
+        if (c === '\n' || c === '\r') line++;
         field += c;
       }
     } else if (c === '"') quoted = true;
@@ -72,12 +79,13 @@ export function needsMapping(header, columns = detectColumns(header)) {
   return columns.parcels >= 0 && keys[columns.parcels] !== 'parcels';
 }
 
-const number = (cell) => (cell === undefined || cell.trim() === '' ? NaN : Number(cell.trim()));
+/** A quantity: a plain decimal number (`3`, `2.5`), else NaN; `0x10`, `1e3`, `Infinity` are not quantities. */
+const number = (cell) => (/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(cell ?? '') ? Number(cell) : NaN);
 
 /**
  * The file as `parseOrders` CSV. Rows sharing an order id (Shopify writes one row per line item, with the address on
  * the first) become one order, their quantities added. Returns `{ csv, lineOf, errors, located }`: `lineOf[i]` is
- * the file's line for the CSV's line i + 2; `errors` are rows that could not be placed; `located` counts orders
+ * the file's line for the row on the CSV's line i + 2; `errors` are rows that could not be placed; `located` counts orders
  * placed by postcode district, and `precisionKm` is the median district radius (90% of postcodes within it).
  */
 export async function toOrdersCsv(text, columns) {
@@ -120,8 +128,10 @@ export async function toOrdersCsv(text, columns) {
       continue;
     }
     const parcels = order.badParcels !== null ? order.badParcels : String(order.parcels);
-    out.push([lat, lon, parcels, order.id].map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
-    lineOf.push(order.line);
+    out.push([lat, lon, parcels, order.id].map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','));
+    // One entry per line the row takes here (a quoted name may hold line breaks), so that lineOf[line - 2] is right.
+    const lines = 1 + (order.id.match(/\r\n|\r|\n/g)?.length ?? 0);
+    for (let i = 0; i < lines; i++) lineOf.push(order.line);
   }
   radii.sort((a, b) => a - b);
   return {

@@ -77,9 +77,13 @@ pub mod limits {
     pub const MAX_BIKE_CAPACITY: f64 = 1000.0;
     /// `pickup.distanceKm`: 0 to 1,000 km one way from a shopper to a pickup point (the reference is 2).
     pub const MAX_PICKUP_KM: f64 = 1000.0;
+    /// At most 1,000,000 orders in one call (`consolidate`, `parseOrders`, `ordersFromGeoJson`): each needs at least
+    /// one trip, and a million trips is the most a result lists. More is refused with code `too-large` on `orders`
+    /// (`csv`, `geojson` for files), naming the count.
+    pub const MAX_ORDERS: usize = 1_000_000;
     /// `orders[i].parcels`: 1 to 1,000,000 parcels in one order.
     pub const MAX_ORDER_PARCELS: f64 = 1e6;
-    /// `orders[i].weight_kg`: 0 to 1,000,000 kg (1,000 tonnes) for one order.
+    /// `orders[i].weightKg`: 0 to 1,000,000 kg (1,000 tonnes) for one order.
     pub const MAX_ORDER_WEIGHT_KG: f64 = 1e6;
 }
 

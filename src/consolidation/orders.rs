@@ -79,9 +79,9 @@ impl Orders {
         self.parcels.iter().sum()
     }
 
-    /// Total kg of the orders that have a weight, if any do.
+    /// Total kg of the orders that have a weight, if any do (0, never -0, when none has).
     pub fn total_weight_kg(&self) -> Option<f64> {
-        self.weight_kg.as_ref().map(|w| w.iter().filter(|v| !v.is_nan()).sum())
+        self.weight_kg.as_ref().map(|w| w.iter().filter(|v| !v.is_nan()).fold(0.0, |a, b| a + b))
     }
 
     /// At least one order; columns of equal length; every order valid. Errors name the first bad order, e.g.
@@ -99,6 +99,7 @@ impl Orders {
         if n == 0 {
             return Err(Error::invalid("orders", "no orders"));
         }
+        too_many_orders(n, "orders")?;
         let same = |name: &str, len: usize| {
             if len == n {
                 Ok(())
@@ -123,7 +124,7 @@ impl Orders {
                 && (1.0..=super::limits::MAX_ORDER_PARCELS).contains(&parcels)
                 && weight.is_none_or(|w| (0.0..=super::limits::MAX_ORDER_WEIGHT_KG).contains(&w));
             if !fine {
-                check_order(&format!("orders[{i}]."), lat, lon, parcels, weight)?;
+                check_order(&format!("orders[{i}]."), "weightKg", lat, lon, parcels, weight)?;
             }
         }
         Ok(())
@@ -134,15 +135,82 @@ impl Orders {
     }
 }
 
-/// One order's rules; `prefix` starts each field name (`orders[3].` or `""` for a CSV row).
-fn check_order(prefix: &str, lat: f64, lon: f64, parcels: f64, weight_kg: Option<f64>) -> Result<()> {
+/// One order's rules; `prefix` starts each field name (`orders[3].` or `""` for a CSV row), and `weight` is the
+/// weight's name where the caller wrote it (`weightKg` in JS, `weight_kg` in files).
+fn check_order(prefix: &str, weight: &str, lat: f64, lon: f64, parcels: f64, weight_kg: Option<f64>) -> Result<()> {
     within(&format!("{prefix}lat"), lat, -90.0, 90.0)?;
     within(&format!("{prefix}lon"), lon, -180.0, 180.0)?;
     within(&format!("{prefix}parcels"), parcels, 1.0, super::limits::MAX_ORDER_PARCELS)?;
     if let Some(w) = weight_kg {
-        within(&format!("{prefix}weight_kg"), w, 0.0, super::limits::MAX_ORDER_WEIGHT_KG)?;
+        within(&format!("{prefix}{weight}"), w, 0.0, super::limits::MAX_ORDER_WEIGHT_KG)?;
     }
     Ok(())
+}
+
+/// More than [`super::limits::MAX_ORDERS`] orders (or rows, or features) is `too-large` on `field`, naming the count.
+fn too_many_orders(n: usize, field: &str) -> Result<()> {
+    let max = super::limits::MAX_ORDERS;
+    if n <= max {
+        return Ok(());
+    }
+    Err(Error::new(Code::TooLarge, field, format!("{n} orders are more than the limit of {max} in one call")))
+}
+
+/// Longest cell echoed in a message, in characters; longer ones are cut with `…`.
+pub const ECHO_CHARS: usize = 40;
+
+/// A cell as a message shows it: at most [`ECHO_CHARS`] characters, control characters (escape sequences, line
+/// breaks) written as `?`.
+pub fn echo(text: &str) -> String {
+    let mut out: String = text.chars().take(ECHO_CHARS).map(|c| if c.is_control() { '?' } else { c }).collect();
+    if text.chars().nth(ECHO_CHARS).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// An order id given as a number, written as JS's `String(n)` writes it (`7`, `1.5`, `1e+21`, `1e-7`); `None` for a
+/// number that is not finite, which is no id.
+///
+/// ```
+/// use green_delivery::consolidation::orders::number_id;
+/// assert_eq!(number_id(7.0).as_deref(), Some("7"));
+/// assert_eq!(number_id(-0.0).as_deref(), Some("0"));
+/// assert_eq!(number_id(1e21).as_deref(), Some("1e+21"));
+/// assert_eq!(number_id(123456789012345680000.0).as_deref(), Some("123456789012345680000"));
+/// assert_eq!(number_id(1.5e-7).as_deref(), Some("1.5e-7"));
+/// assert_eq!(number_id(0.000001).as_deref(), Some("0.000001"));
+/// assert_eq!(number_id(f64::INFINITY), None);
+/// ```
+pub fn number_id(v: f64) -> Option<String> {
+    if !v.is_finite() {
+        return None;
+    }
+    if v == 0.0 {
+        return Some("0".into());
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    // The shortest digits that read back as v, and the exponent: `1.5e-7` → "15", -7.
+    let sci = format!("{:e}", v.abs());
+    let (mantissa, exp) = sci.split_once('e')?;
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let (k, n) = (digits.len() as i64, exp.parse::<i64>().ok()? + 1);
+    // ECMAScript's Number::toString: plain digits for 1e-7 < |v| < 1e21, else d.ddde±x.
+    let text = if k <= n && n <= 21 {
+        format!("{digits}{}", "0".repeat((n - k) as usize))
+    } else if 0 < n && n <= 21 {
+        format!("{}.{}", &digits[..n as usize], &digits[n as usize..])
+    } else if -6 < n && n <= 0 {
+        format!("0.{}{digits}", "0".repeat((-n) as usize))
+    } else {
+        let e = n - 1;
+        let e = if e < 0 { format!("-{}", -e) } else { format!("+{e}") };
+        match digits.split_at(1) {
+            (first, "") => format!("{first}e{e}"),
+            (first, rest) => format!("{first}.{rest}e{e}"),
+        }
+    };
+    Some(format!("{sign}{text}"))
 }
 
 /// A row that could not be read, and why. CSV rows have a `line` (1-based, the header is line 1); GeoJSON features
@@ -272,6 +340,15 @@ pub fn parse_orders_csv(text: &str) -> Result<Parsed> {
             Err(e) => (lines.line_of(e.position().map_or(0, |p| p.byte())), Err(e.to_string())),
         };
         parsed.blank_rows += std::mem::take(&mut blank);
+        // Refused as soon as it is certain, so that a file of millions of bad rows never holds their messages.
+        if parsed.orders.len() + parsed.errors.len() >= super::limits::MAX_ORDERS {
+            let max = super::limits::MAX_ORDERS;
+            return Err(Error::new(
+                Code::TooLarge,
+                "csv",
+                format!("has more than {max} rows, the most orders in one call"),
+            ));
+        }
         match result {
             Ok((lat, lon, parcels, weight, id)) => parsed.orders.push(lat, lon, parcels, weight, id),
             Err(message) => parsed.errors.push(RowError { line: Some(line), feature: None, message }),
@@ -384,17 +461,34 @@ fn read_row(
         };
         value.map_err(|_| {
             if !decimal_comma && text.contains(',') {
-                format!("{name} must be a number, got \"{text}\" (decimal commas need a semicolon-delimited file)")
+                format!(
+                    "{name} must be a number, got \"{}\" (decimal commas need a semicolon-delimited file)",
+                    echo(text)
+                )
             } else {
-                format!("{name} must be a number, got \"{text}\"")
+                format!("{name} must be a number, got \"{}\"", echo(text))
             }
         })
     };
     let lat = number("lat", lat)?;
     let lon = number("lon", lon)?;
-    let parcels = if parcels.is_empty() { 1.0 } else { number("parcels", parcels)? };
+    // A count is written in plain decimals: `1e3`, `inf` or `0x10` are not parcels.
+    let decimal = |t: &str| {
+        let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+        let point = if decimal_comma && !digits.contains('.') { ',' } else { '.' };
+        digits.chars().any(|c| c.is_ascii_digit())
+            && digits.chars().all(|c| c.is_ascii_digit() || c == point)
+            && digits.matches(point).count() <= 1
+    };
+    let parcels = match parcels {
+        "" => 1.0,
+        p if !decimal(p) && p.parse::<f64>().is_ok() => {
+            return Err(format!("parcels must be a decimal number, got \"{}\"", echo(p)))
+        }
+        p => number("parcels", p)?,
+    };
     let weight = if weight.is_empty() { None } else { Some(number("weight_kg", weight)?) };
-    check_order("", lat, lon, parcels, weight).map_err(|e| e.to_string())?;
+    check_order("", "weight_kg", lat, lon, parcels, weight).map_err(|e| e.to_string())?;
     Ok((lat, lon, parcels, weight))
 }
 
@@ -417,7 +511,7 @@ impl Loose {
     pub fn describe(&self) -> String {
         match self {
             Loose::Number(v) => format!("{v}"),
-            Loose::Text(t) => format!("\"{t}\""),
+            Loose::Text(t) => format!("\"{}\"", echo(t)),
             Loose::Bool(v) => format!("{v}"),
             other => other.kind().into(),
         }
@@ -592,6 +686,8 @@ pub struct Collection {
 /// One GeoJSON feature (when it is an object).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Feature {
+    #[serde(rename = "type", default)]
+    pub kind: Loose,
     #[serde(default)]
     pub geometry: Obj<Geometry>,
     #[serde(default)]
@@ -660,6 +756,7 @@ pub fn orders_from_geojson(geojson: &GeoJson) -> Result<Parsed> {
             return Err(bad_file(format!("features must be an array, got {}", other.kind())));
         }
     };
+    too_many_orders(features.len(), "geojson")?;
     let mut parsed = Parsed::default();
     for (i, feature) in features.iter().enumerate() {
         match read_feature(feature) {
@@ -678,6 +775,9 @@ fn read_feature(feature: &Obj<Feature>) -> std::result::Result<Order, String> {
         Obj::Object(feature) => feature,
         Obj::Not(other) => return Err(format!("feature is {}, expected an object", other.kind())),
     };
+    if feature.kind != Loose::Text("Feature".into()) {
+        return Err(format!("type must be \"Feature\", got {}", feature.kind.describe()));
+    }
     let geometry = match &feature.geometry {
         Obj::Object(geometry) => geometry,
         Obj::Not(Loose::Missing | Loose::Null) => return Err("geometry is missing".into()),
@@ -703,17 +803,22 @@ fn read_feature(feature: &Obj<Feature>) -> std::result::Result<Order, String> {
         Loose::Missing | Loose::Null => Ok(None),
         Loose::Number(v) => Ok(Some(*v)),
         Loose::Text(t) => {
-            t.trim().parse::<f64>().map(Some).map_err(|_| format!("{name} must be a number, got \"{t}\""))
+            t.trim().parse::<f64>().map(Some).map_err(|_| format!("{name} must be a number, got \"{}\"", echo(t)))
         }
         other => Err(format!("{name} must be a number, got {}", other.describe())),
     };
     let parcels = number("parcels", &props.parcels)?.unwrap_or(1.0);
     let weight = number("weight_kg", &props.weight_kg)?;
-    check_order("", lat, lon, parcels, weight).map_err(|e| e.to_string())?;
+    check_order("", "weight_kg", lat, lon, parcels, weight).map_err(|e| e.to_string())?;
     let id = match (&props.id, &feature.id) {
         (Loose::Text(t), _) | (Loose::Missing | Loose::Null, Loose::Text(t)) => Some(t.clone()),
-        (Loose::Number(v), _) | (Loose::Missing | Loose::Null, Loose::Number(v)) => Some(format!("{v}")),
-        _ => None,
+        (Loose::Number(v), _) | (Loose::Missing | Loose::Null, Loose::Number(v)) => {
+            Some(number_id(*v).ok_or_else(|| format!("id must be text or a finite number, got {v}"))?)
+        }
+        (Loose::Missing | Loose::Null, Loose::Missing | Loose::Null) => None,
+        (Loose::Missing | Loose::Null, other) | (other, _) => {
+            return Err(format!("id must be text or a number, got {}", other.kind()))
+        }
     };
     Ok((lat, lon, parcels, weight, id))
 }
@@ -1041,6 +1146,103 @@ mod tests {
         let text = format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, features.join(","));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(orders_from_geojson(&GeoJson::deserialize(value).unwrap()).unwrap(), parsed);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_feature_must_say_it_is_one_and_ids_are_text_or_finite_numbers() {
+        let point = r#""geometry": {"type": "Point", "coordinates": [1, 2]}"#;
+        let features = [
+            format!(r#"{{"type": "Feature", {point}, "id": 1e21}}"#),
+            format!(r#"{{"type": "Topology", {point}}}"#),
+            format!(r#"{{{point}}}"#),
+            format!(r#"{{"type": "Feature", {point}, "properties": {{"id": 0.000001}}}}"#),
+            format!(r#"{{"type": "Feature", {point}, "id": true}}"#),
+            format!(r#"{{"type": "Feature", {point}, "id": "A-1"}}"#),
+        ];
+        let parsed =
+            geojson(&format!(r#"{{"type": "FeatureCollection", "features": [{}]}}"#, features.join(","))).unwrap();
+        assert_eq!(parsed.orders.ids.as_deref(), Some(&["1e+21".to_owned(), "0.000001".into(), "A-1".into()][..]));
+        assert_eq!(
+            feature_errors(&parsed),
+            [
+                (1, "type must be \"Feature\", got \"Topology\""),
+                (2, "type must be \"Feature\", got nothing"),
+                (4, "id must be text or a number, got a boolean"),
+            ]
+        );
+    }
+
+    #[test]
+    fn number_ids_are_written_as_js_writes_them() {
+        for (v, js) in [
+            (0.1 + 0.2, "0.30000000000000004"),
+            (-5.0, "-5"),
+            (1e20, "100000000000000000000"),
+            (1.25e21, "1.25e+21"),
+            (1e-6, "0.000001"),
+            (1e-7, "1e-7"),
+            (-2.5e-9, "-2.5e-9"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (5e-324, "5e-324"),
+            (123.456, "123.456"),
+        ] {
+            assert_eq!(number_id(v).as_deref(), Some(js), "{v}");
+        }
+        assert_eq!(number_id(f64::NAN), None);
+        assert_eq!(number_id(f64::NEG_INFINITY), None);
+    }
+
+    #[test]
+    fn echoed_cells_are_cut_and_control_characters_are_hidden() {
+        let parsed =
+            parse_orders_csv(&format!("lat,lon\n\u{1b}]0;X\u{7}\u{1b}[2J,0\n{},0\n", "z".repeat(10_000_000))).unwrap();
+        assert_eq!(parsed.errors[0].message, "lat must be a number, got \"?]0;X??[2J\"");
+        assert_eq!(parsed.errors[1].message.chars().count(), "lat must be a number, got \"\"".len() + ECHO_CHARS + 1);
+        assert!(parsed.errors[1].message.ends_with("zzzz…\""));
+    }
+
+    #[test]
+    fn more_than_a_million_orders_are_refused_by_their_count() {
+        let mut orders = Orders::default();
+        for i in 0..=super::super::limits::MAX_ORDERS {
+            orders.push(51.0 + (i % 100) as f64 * 0.001, 0.0, 1.0, None, None);
+        }
+        let e = orders.check().unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooLarge, "orders"));
+        assert!(e.to_string().contains("1000001 orders"), "{e}");
+        // A file of more rows is refused as soon as the row past the limit is read, whatever the rows hold.
+        let e =
+            parse_orders_csv(&format!("lat,lon\n{}", "x\n".repeat(super::super::limits::MAX_ORDERS + 5))).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooLarge, "csv"));
+        assert!(parse_orders_csv(&format!("lat,lon\n{}", "x\n".repeat(1000))).is_ok());
+    }
+
+    #[test]
+    fn parcels_are_plain_decimals() {
+        let parsed =
+            parse_orders_csv("lat,lon,parcels\n51,0,2\n51,0,1e3\n51,0,0x10\n51,0,inf\n51,0,+3.\n51,0,.\n").unwrap();
+        assert_eq!(parsed.orders.parcels, [2.0, 3.0]);
+        let lines: Vec<_> = parsed.errors.iter().map(|e| (e.line.unwrap(), e.message.as_str())).collect();
+        assert_eq!(
+            lines,
+            [
+                (3, "parcels must be a decimal number, got \"1e3\""),
+                (4, "parcels must be a number, got \"0x10\""),
+                (5, "parcels must be a decimal number, got \"inf\""),
+                (7, "parcels must be a number, got \".\""),
+            ]
+        );
+        assert_eq!(parse_orders_csv("lat;lon;parcels\n51;0;2,0\n").unwrap().orders.parcels, [2.0]);
+    }
+
+    #[test]
+    fn a_quoted_cell_may_hold_any_line_break_and_lines_are_counted_as_editors_do() {
+        // Line 2 holds a name with a lone CR, a CRLF and an LF: it ends on line 5, and the next row is line 6.
+        let text = "lat,lon,id\r\n51,0,\"a\rb\r\nc\nd\"\r\nx,0,e\r\n";
+        let parsed = parse_orders_csv(text).unwrap();
+        assert_eq!(parsed.orders.ids.as_deref(), Some(&["a\rb\r\nc\nd".to_owned()][..]));
+        assert_eq!(parsed.errors[0].line, Some(6));
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -196,6 +196,17 @@ pub(crate) struct Grid {
     /// Points of cell c are `items[start[c]..start[c + 1]]`.
     start: Vec<usize>,
     items: Vec<usize>,
+    /// Places shared by more than [`CROWD`] points, with those points' indices in order: a query from one of them
+    /// is answered from the list, not by measuring every point of the place (quadratic for one busy address).
+    crowds: std::collections::HashMap<(u64, u64), Vec<usize>>,
+}
+
+/// More points than this at one place make it a crowd (see [`Grid::nearest_into`]).
+const CROWD: usize = 32;
+
+/// A place as a key: `-0.0` and `0.0` are one place.
+fn place(p: [f64; 2]) -> (u64, u64) {
+    ((p[0] + 0.0).to_bits(), (p[1] + 0.0).to_bits())
 }
 
 impl Grid {
@@ -234,7 +245,12 @@ impl Grid {
                 count[c] += 1;
             }
         }
-        Grid { x0, y0, cell, nx, ny, start, items }
+        let mut places: std::collections::HashMap<(u64, u64), Vec<usize>> = std::collections::HashMap::new();
+        for (i, p) in points.iter().enumerate() {
+            places.entry(place(*p)).or_default().push(i);
+        }
+        places.retain(|_, same| same.len() > CROWD);
+        Grid { x0, y0, cell, nx, ny, start, items, crowds: places }
     }
 
     /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
@@ -263,6 +279,17 @@ impl Grid {
             return;
         }
         let n = points.len().max(1);
+        // From a crowded place holding at least l points: nothing is nearer than them, and the tie rule takes the
+        // next ones from `origin` on, cyclically; the place's list is in index order, so they are the next in it.
+        if let Some(same) = self.crowds.get(&place(q)).filter(|same| same.len() >= l) {
+            if let Ok(at) = same.binary_search(&origin) {
+                found.extend((0..l).map(|step| {
+                    let i = same[(at + step) % same.len()];
+                    (0.0, (i + n - origin % n) % n, i)
+                }));
+                return;
+            }
+        }
         let shift = n - origin % n;
         let fx = ((q[0] - self.x0) / self.cell).floor();
         let fy = ((q[1] - self.y0) / self.cell).floor();

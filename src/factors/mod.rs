@@ -506,8 +506,15 @@ pub fn get(field: &str, id: &str) -> Result<&'static Factor> {
     defaults().iter().find(|f| f.id == id).ok_or_else(|| unknown(field, id))
 }
 
+/// An unknown id: the error lists the ids of the kind the field asks for (vehicles for `vehicle`, `pickup.car`,
+/// `cargoBike.vehicle`; grids for `grid`), or every id for another field.
 fn unknown(field: &str, id: &str) -> Error {
-    let ids: Vec<&str> = defaults().iter().map(|f| f.id).collect();
+    let kind = match field.rsplit('.').next().unwrap_or(field) {
+        "vehicle" | "car" => Some(Unit::VehicleKm),
+        "grid" => Some(Unit::Kwh),
+        _ => None,
+    };
+    let ids: Vec<&str> = defaults().iter().filter(|f| kind.is_none_or(|k| f.unit == k)).map(|f| f.id).collect();
     Error::new(Code::UnknownId, field, format!("unknown factor id `{id}`, expected one of {}", ids.join(", ")))
 }
 

@@ -256,11 +256,23 @@ fn re_basing_errors_name_the_field() {
 
 #[test]
 fn unknown_ids_list_the_known_ones() {
-    let err = get("vehicle", "rocket").unwrap_err();
+    let err = get("factors", "rocket").unwrap_err();
     let Error::Invalid { field, reason, code: crate::error::Code::UnknownId } = &err else { panic!("{err:?}") };
-    assert_eq!(field, "vehicle");
+    assert_eq!(field, "factors");
     assert!(reason.starts_with("unknown factor id `rocket`, expected one of diesel-van, petrol-van, electric-van,"));
-    assert!(reason.ends_with("battery-alkaline-primary"));
+    // Only vehicles for a vehicle, only grids for a grid; every id for a field of no one kind.
+    let listed = |field: &str| {
+        let e = FactorTable::default().get(field, "x").unwrap_err().to_string();
+        e.split("expected one of ").nth(1).unwrap().split(", ").map(str::to_owned).collect::<Vec<_>>()
+    };
+    for field in ["vehicle", "pickup.car", "cargoBike.vehicle"] {
+        let ids = listed(field);
+        assert!(ids.iter().all(|id| get("", id).unwrap().unit == Unit::VehicleKm), "{field}: {ids:?}");
+        assert!(ids.contains(&"e-cargo-bike".to_owned()) && !ids.contains(&"uk-grid-2025".to_owned()));
+    }
+    let grids = listed("grid");
+    assert!(grids.iter().all(|id| get("", id).unwrap().unit == Unit::Kwh) && grids.contains(&"grid-fr".to_owned()));
+    assert_eq!(listed("mode").len(), defaults().len());
     assert!(FactorTable::default().get("mode", "").unwrap_err().to_string().starts_with("mode: unknown factor id ``"));
 }
 

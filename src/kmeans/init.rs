@@ -6,15 +6,19 @@
 //! away from the candidate keeps its sum as it is: a new centre touches little more than its own neighbourhood,
 //! instead of every point. Drawing a point with probability ∝ weight × distance descends the tree by the sums.
 
+use std::cell::Cell;
+
 use crate::error::{Error, Result};
 use crate::kmeans::data::Data;
 use crate::kmeans::kernel::{dim, sq_dist, with_dim};
+use crate::kmeans::limits::Meter;
 use crate::kmeans::rng::Rng;
 use crate::kmeans::tree::Tree;
 
-/// `k` initial centroids, row-major, in the data's space (`data` in the tree's order).
-pub fn kmeans_plus_plus(data: &Data, tree: &Tree, k: usize, rng: &mut Rng) -> Result<Vec<f64>> {
-    with_dim!(data.d, D => Seeding::<D>::new(data, tree).run(k, rng))
+/// `k` initial centroids, row-major, in the data's space (`data` in the tree's order). The distances and box tests
+/// it computes are spent on `meter` (field `k`).
+pub fn kmeans_plus_plus(data: &Data, tree: &Tree, k: usize, rng: &mut Rng, meter: &mut Meter) -> Result<Vec<f64>> {
+    with_dim!(data.d, D => Seeding::<D>::new(data, tree).run(k, rng, meter))
 }
 
 struct Seeding<'a, const D: usize> {
@@ -25,6 +29,8 @@ struct Seeding<'a, const D: usize> {
     /// Per node, Σ weight × `closest` over its points, and the largest `closest`.
     mass: Vec<f64>,
     reach: Vec<f64>,
+    /// Distances and box tests computed since the meter was last told.
+    evaluations: Cell<u64>,
 }
 
 impl<'a, const D: usize> Seeding<'a, D> {
@@ -36,10 +42,11 @@ impl<'a, const D: usize> Seeding<'a, D> {
             closest: vec![f64::INFINITY; data.n],
             mass: vec![f64::INFINITY; nodes],
             reach: vec![f64::INFINITY; nodes],
+            evaluations: Cell::new(0),
         }
     }
 
-    fn run(mut self, k: usize, rng: &mut Rng) -> Result<Vec<f64>> {
+    fn run(mut self, k: usize, rng: &mut Rng, meter: &mut Meter) -> Result<Vec<f64>> {
         let d = dim::<D>(self.data.d);
         let trials = 2 + (k as f64).ln() as usize;
         let mut centroids = Vec::with_capacity(k * d);
@@ -72,6 +79,7 @@ impl<'a, const D: usize> Seeding<'a, D> {
                 }
             }
             self.choose(best.1, &mut centroids);
+            meter.spend(self.evaluations.take(), d, 0, "k")?;
         }
         Ok(centroids)
     }
@@ -95,6 +103,7 @@ impl<'a, const D: usize> Seeding<'a, D> {
     /// Squared distance from `c` to the nearest point of `node`'s box.
     #[inline(always)]
     fn box_sq_dist(&self, node: usize, c: &[f64]) -> f64 {
+        self.evaluations.set(self.evaluations.get() + 1);
         let (lo, hi) = self.tree.bounds(node);
         let mut s = 0.0;
         for t in 0..dim::<D>(self.data.d) {
@@ -146,11 +155,13 @@ impl<'a, const D: usize> Seeding<'a, D> {
         }
         match self.tree.children(node) {
             Some((left, right)) => self.potential(left, c) + self.potential(right, c),
-            None => self
-                .tree
-                .range(node)
-                .map(|i| self.point_mass(i, self.closest[i].min(sq_dist::<D>(self.point(i), c, self.data.d))))
-                .sum(),
+            None => {
+                let range = self.tree.range(node);
+                self.evaluations.set(self.evaluations.get() + range.len() as u64);
+                range
+                    .map(|i| self.point_mass(i, self.closest[i].min(sq_dist::<D>(self.point(i), c, self.data.d))))
+                    .sum()
+            }
         }
     }
 
@@ -174,6 +185,7 @@ impl<'a, const D: usize> Seeding<'a, D> {
                 self.reach[node] = self.reach[left].max(self.reach[right]);
             }
             None => {
+                self.evaluations.set(self.evaluations.get() + self.tree.range(node).len() as u64);
                 let (mut mass, mut reach) = (0.0, 0.0f64);
                 for i in self.tree.range(node) {
                     let sq = self.closest[i].min(sq_dist::<D>(self.point(i), c, self.data.d));
@@ -205,7 +217,7 @@ mod tests {
         let w = array![1.0, 1.0, 1.0, 0.0]; // the far point has no weight, so it is never chosen
         let (data, tree) = tree::build(Data::new(p.view(), Some(w.view()), Metric::Euclidean, None).unwrap());
         for seed in 0..50 {
-            let c = kmeans_plus_plus(&data, &tree, 3, &mut Rng::new(seed)).unwrap();
+            let c = kmeans_plus_plus(&data, &tree, 3, &mut Rng::new(seed), &mut Meter::default()).unwrap();
             let mut rows: Vec<[u64; 2]> = c.chunks(2).map(|r| [r[0].to_bits(), r[1].to_bits()]).collect();
             rows.sort();
             rows.dedup();
@@ -218,9 +230,9 @@ mod tests {
     fn more_centres_than_distinct_points_is_an_error() {
         let p = array![[1.0], [1.0], [2.0]];
         let (data, tree) = tree::build(Data::new(p.view(), None, Metric::Euclidean, None).unwrap());
-        let err = kmeans_plus_plus(&data, &tree, 3, &mut Rng::new(0)).unwrap_err();
+        let err = kmeans_plus_plus(&data, &tree, 3, &mut Rng::new(0), &mut Meter::default()).unwrap_err();
         assert_eq!(err.to_string(), "k: 3 is more than the number of distinct points with positive weight (2)");
-        assert!(kmeans_plus_plus(&data, &tree, 2, &mut Rng::new(0)).is_ok());
+        assert!(kmeans_plus_plus(&data, &tree, 2, &mut Rng::new(0), &mut Meter::default()).is_ok());
     }
 
     /// The distances and sums kept on the tree, pruned by box, equal what a pass over every point finds.

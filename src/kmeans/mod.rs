@@ -21,7 +21,7 @@ mod tree;
 
 use ndarray::{Array2, ArrayView1, ArrayView2};
 
-use crate::error::{Code, Error, Result};
+use crate::error::{Error, Result};
 use crate::geo::LocalPlane;
 use algorithm::State;
 use data::Data;
@@ -110,7 +110,27 @@ impl KMeansParams {
         self.fit_data(Data::from_rows(points.into(), n, dim, weights, self.metric, None)?, progress)
     }
 
+    /// [`fit`](Self::fit) with the work spent on `meter`, which several fits can share (`elbow`).
+    pub(crate) fn fit_metered(
+        &self,
+        points: ArrayView2<f64>,
+        weights: Option<ArrayView1<f64>>,
+        meter: &mut limits::Meter,
+    ) -> Result<KMeansFit> {
+        self.check()?;
+        self.fit_data_metered(Data::new(points, weights, self.metric, None)?, &mut |_| Ok(()), meter)
+    }
+
     fn fit_data(&self, data: Data, progress: &mut dyn FnMut(Progress) -> Result<()>) -> Result<KMeansFit> {
+        self.fit_data_metered(data, progress, &mut limits::Meter::default())
+    }
+
+    fn fit_data_metered(
+        &self,
+        data: Data,
+        progress: &mut dyn FnMut(Progress) -> Result<()>,
+        meter: &mut limits::Meter,
+    ) -> Result<KMeansFit> {
         let seed = self.prepare(&data)?;
         let mut rng = Rng::new(seed);
         let runs = self.runs();
@@ -118,14 +138,17 @@ impl KMeansParams {
         let tol = if self.tol > 0.0 { data.absolute_tol(self.tol) } else { 0.0 };
         // Seeding and Lloyd's iterations see the points in the tree's order.
         let (data, tree) = tree::build(data);
-        let starts = (0..runs).map(|_| self.initial_centroids(&data, &tree, &mut rng)).collect::<Result<Vec<_>>>()?;
+        let starts =
+            (0..runs).map(|_| self.initial_centroids(&data, &tree, &mut rng, meter)).collect::<Result<Vec<_>>>()?;
         let (mut evaluations, mut lloyd_evaluations) = (0, 0);
         let mut best: Option<(State, f64, usize, bool)> = None;
         for (run, start) in starts.into_iter().enumerate() {
             let mut state = State::new(start, &data, &tree, self.accelerated);
             let (mut iterations, mut converged, mut stable) = (0, false, false);
             while iterations < self.max_iter {
+                let before = state.evaluations;
                 let step = state.iterate(&data, &tree);
+                meter.spend(state.evaluations - before, data.d, data.n, "maxIter")?;
                 iterations += 1;
                 progress(Progress { run, runs, iteration: iterations, max_iter: self.max_iter })?;
                 stable = step.changed == 0;
@@ -167,7 +190,7 @@ impl KMeansParams {
         if self.k > data.n {
             return Err(Error::invalid("k", format!("{} is more than the number of points ({})", self.k, data.n)));
         }
-        self.check_work(data.n)?;
+        self.check_work(data.n, data.d)?;
         resolve_seed(self.seed)
     }
 
@@ -180,33 +203,29 @@ impl KMeansParams {
         }
     }
 
-    /// Distance units (points × k × restarts) of a fit on `n` points.
-    pub(crate) fn work(&self, n: usize) -> f64 {
-        n as f64 * self.k as f64 * self.runs() as f64
+    /// Work units (points × k × (dim + 4) × restarts) of one iteration of every restart on `n` points in `d`
+    /// columns, at plain Lloyd's rate.
+    pub(crate) fn work(&self, n: usize, d: usize) -> f64 {
+        n as f64 * self.k as f64 * limits::distance(d) * self.runs() as f64
     }
 
-    /// Refuses a fit over [`limits::MAX_WORK`], naming `nInit` when the restarts cross it, else `k`.
-    fn check_work(&self, n: usize) -> Result<()> {
-        let work = self.work(n);
-        if work <= limits::MAX_WORK {
-            return Ok(());
-        }
-        let field = if n as f64 * self.k as f64 <= limits::MAX_WORK { "nInit" } else { "k" };
-        Err(Error::new(
-            Code::TooMuchWork,
-            field,
-            format!(
-                "{n} points × k = {} × nInit = {} is {work:e} distance units; at most {:e} per call",
-                self.k,
-                self.runs(),
-                limits::MAX_WORK
-            ),
-        ))
+    /// Refuses a fit whose first iteration of every restart would already be over [`limits::MAX_WORK`], naming
+    /// `nInit` when the restarts cross it, else `k`.
+    fn check_work(&self, n: usize, d: usize) -> Result<()> {
+        let field = if n as f64 * self.k as f64 * limits::distance(d) <= limits::MAX_WORK { "nInit" } else { "k" };
+        let what = format!("{n} points × k = {} × dim = {d} × nInit = {}", self.k, self.runs());
+        limits::check(self.work(n, d), &what, field)
     }
 
-    fn initial_centroids(&self, data: &Data, tree: &tree::Tree, rng: &mut Rng) -> Result<Vec<f64>> {
+    fn initial_centroids(
+        &self,
+        data: &Data,
+        tree: &tree::Tree,
+        rng: &mut Rng,
+        meter: &mut limits::Meter,
+    ) -> Result<Vec<f64>> {
         match &self.init {
-            Init::KMeansPlusPlus => init::kmeans_plus_plus(data, tree, self.k, rng),
+            Init::KMeansPlusPlus => init::kmeans_plus_plus(data, tree, self.k, rng, meter),
             Init::Centroids(c) => {
                 if c.nrows() != self.k {
                     return Err(Error::invalid(
@@ -235,7 +254,7 @@ fn to_array(flat: Vec<f64>, d: usize) -> Result<Array2<f64>> {
 
 /// Labels `points` with the nearest of `centroids` (lowest index on ties). For geo, both are `[lat, lon]` rows
 /// and `plane` should be the fit's, so that points are measured as in the fit; `None` uses a plane around the
-/// centroids.
+/// centroids. Points × centroids × (dim + 4) is at most [`limits::MAX_WORK`] (field `points`: predict fewer at a time).
 ///
 /// ```
 /// use green_delivery::kmeans::{predict, Metric};
@@ -262,6 +281,9 @@ pub fn predict(
             Some(LocalPlane::around(&flat)?)
         }
     };
+    let (n, k, d) = (points.nrows(), centroids.nrows(), points.ncols());
+    let what = format!("{n} points × {k} centroids × dim = {d}");
+    limits::check(n as f64 * k as f64 * limits::distance(d), &what, "points")?;
     let data = Data::new(points, None, metric, plane)?;
     let centres = data.centroids_in(centroids, "centroids")?;
     let d = data.d;
@@ -271,24 +293,48 @@ pub fn predict(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Code;
 
     #[test]
-    fn points_times_k_times_restarts_is_capped() {
+    fn points_times_k_times_dim_times_restarts_is_capped() {
         // The page's largest real job stays allowed…
-        assert_eq!(KMeansParams::new(128).check_work(1_000_000), Ok(()));
-        assert_eq!(KMeansParams::new(128).n_init(31).check_work(1_000_000), Ok(()));
-        // …and the limit names what to change.
-        let e = KMeansParams::new(128).n_init(32).check_work(1_000_000).unwrap_err();
+        assert_eq!(KMeansParams::new(128).check_work(1_000_000, 2), Ok(()));
+        assert_eq!(KMeansParams::new(128).n_init(5).check_work(1_000_000, 2), Ok(()));
+        // …and the limit names what to change: the restarts, or k (dim counts too).
+        let e = KMeansParams::new(128).n_init(6).check_work(1_000_000, 2).unwrap_err();
         assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "nInit"));
-        let e = KMeansParams::new(4001).check_work(1_000_000).unwrap_err();
+        let e = KMeansParams::new(667).check_work(1_000_000, 2).unwrap_err();
         assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "k"));
+        // The hostile battery's 2,048 points × k = 512 in 1,024 columns: one run may start (and is metered)…
+        assert_eq!(KMeansParams::new(512).check_work(2048, 1024), Ok(()));
+        // …four restarts may not.
+        let e = KMeansParams::new(512).n_init(4).check_work(2048, 1024).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "nInit"));
         // Explicit centroids are one run whatever nInit says.
         let c = Array2::zeros((128, 1));
-        assert_eq!(KMeansParams::new(128).n_init(100).init(Init::Centroids(c)).check_work(1_000_000), Ok(()));
+        assert_eq!(KMeansParams::new(128).n_init(100).init(Init::Centroids(c)).check_work(1_000_000, 2), Ok(()));
         // Refused by fit itself, before any iteration.
         let points = Array2::<f64>::zeros((1_000_000, 1));
-        let e = KMeansParams::new(4001).seed(1).fit(points.view(), None).unwrap_err();
+        let e = KMeansParams::new(801).seed(1).fit(points.view(), None).unwrap_err();
         assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "k"));
+    }
+
+    #[test]
+    fn the_work_done_is_metered_and_stops_the_run() {
+        // 400 points in 8 columns, k = 20 from given centroids: each of Lloyd's passes is 96,400 units.
+        let mut rng = Rng::new(9);
+        let points = Array2::from_shape_fn((400, 8), |_| rng.next_f64());
+        let start = Init::Centroids(points.slice(ndarray::s![..20, ..]).to_owned());
+        let lloyd = KMeansParams::new(20).seed(1).init(start).tol(0.0).max_iter(10_000).accelerated(false);
+        let e = lloyd.fit_metered(points.view(), None, &mut limits::Meter::with_limit(2e5)).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "maxIter"));
+        // Within the meter's limit the same fit is unchanged.
+        let fit = lloyd.clone().max_iter(3).fit(points.view(), None).unwrap();
+        let metered = lloyd.max_iter(3).fit_metered(points.view(), None, &mut limits::Meter::with_limit(3e5)).unwrap();
+        assert_eq!(fit, metered);
+        // The seeding is metered too, naming k.
+        let e = KMeansParams::new(300).seed(1).fit_metered(points.view(), None, &mut limits::Meter::with_limit(1e5));
+        assert_eq!(e.map_err(|e| (e.code(), e.field().to_owned())), Err((Code::TooMuchWork, "k".into())));
     }
 
     #[test]

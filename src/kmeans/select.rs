@@ -39,21 +39,14 @@ pub fn elbow(
             format!("kMin = {k_min} to kMax = {k_max} is {count} fits; at most {}", limits::MAX_ELBOW_KS),
         ));
     }
-    let n = points.nrows();
-    let work: f64 = ks.clone().map(|k| KMeansParams { k, ..params.clone() }.work(n)).sum();
-    if work > limits::MAX_WORK {
-        return Err(Error::new(
-            Code::TooMuchWork,
-            "kMax",
-            format!(
-                "{n} points × k from {k_min} to {k_max} is {work:e} distance units; at most {:e}",
-                limits::MAX_WORK
-            ),
-        ));
-    }
+    let (n, d) = points.dim();
+    let work: f64 = ks.clone().map(|k| KMeansParams { k, ..params.clone() }.work(n, d)).sum();
+    limits::check(work, &format!("{n} points × dim = {d} × k from {k_min} to {k_max}"), "kMax")?;
     let seed = resolve_seed(params.seed)?;
+    // One meter for all the fits: together they stay within the limit.
+    let mut meter = limits::Meter::default();
     ks.map(|k| {
-        let fit = KMeansParams { k, seed: Some(seed), ..params.clone() }.fit(points, weights)?;
+        let fit = KMeansParams { k, seed: Some(seed), ..params.clone() }.fit_metered(points, weights, &mut meter)?;
         Ok((k, fit.inertia))
     })
     .collect()
@@ -62,7 +55,7 @@ pub fn elbow(
 /// Mean silhouette coefficient in [-1, 1] (Rousseeuw 1987): for each point, (b − a) / max(a, b), where a is its
 /// mean distance to the rest of its cluster and b the mean distance to the nearest other cluster. Above
 /// `sample_size` points it is computed on a seeded random sample of that many, as scikit-learn does; the cost
-/// is O(sample²), and the sample is at most [`limits::MAX_SILHOUETTE_SAMPLE`] points. Each label must be below the
+/// is sample² × 2 × (dim + 4) units, within [`limits::MAX_WORK`], and the sample is at most [`limits::MAX_SILHOUETTE_SAMPLE`] points. Each label must be below the
 /// number of points (error `labels[i]`, code `out-of-range`). Weights are not used. Distances are in km for geo.
 ///
 /// ```
@@ -91,6 +84,10 @@ pub fn silhouette(
     if sample_size < 2 {
         return Err(Error::TooSmall { field: "sampleSize".into(), value: sample_size as f64, min: 2.0 });
     }
+    // Each pair costs about twice a k-means distance: a square root and a running sum per cluster.
+    let sample_n = sample_size.min(data.n) as f64;
+    let what = format!("a sample of {sample_n} points, squared, × 2 × (dim = {} + 4)", data.d);
+    limits::check(sample_n * sample_n * 2.0 * limits::distance(data.d), &what, "sampleSize")?;
     if sample_size.min(data.n) > limits::MAX_SILHOUETTE_SAMPLE {
         return Err(Error::new(
             Code::TooMuchWork,

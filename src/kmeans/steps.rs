@@ -63,7 +63,7 @@ impl KMeansSteps {
         let tol = data.absolute_tol(params.tol);
         let (data, tree) = tree::build(data);
         let data = data.into_owned();
-        let centroids = params.initial_centroids(&data, &tree, &mut Rng::new(seed))?;
+        let centroids = params.initial_centroids(&data, &tree, &mut Rng::new(seed), &mut Default::default())?;
         Ok(KMeansSteps {
             tol,
             check_tol: params.tol > 0.0,

@@ -117,24 +117,37 @@ export function snapshot(value, root, maxDepth, maxItems, maxChars) {
   return [new Float64Array(tape), texts, blocks, functions];
 }
 
-/** The path of the first number in a result that is not finite, or null: the last check before a result leaves. */
+/**
+ * The path of the first number in a result that is not finite, or null: the last check before a result leaves.
+ * On the way it writes each -0 it passes as 0, so that no result holds -0 (a sum of nothing, a negated 0).
+ */
 export function firstNonFinite(value) {
   const path = [];
   const find = (v) => {
-    if (typeof v === 'number') return !Number.isFinite(v);
     if (v === null || typeof v !== 'object') return false;
     if (v instanceof Float64Array || v instanceof Float32Array) {
       const i = v.findIndex((x) => !Number.isFinite(x));
       if (i >= 0) path.push(i);
+      else for (let j = 0; j < v.length; j++) if (v[j] === 0) v[j] = 0;
       return i >= 0;
     }
     if (isView(v)) return false; // integer arrays are always finite
     for (const name of keys(v)) {
+      const x = v[name];
+      if (typeof x === 'number') {
+        if (!Number.isFinite(x)) {
+          path.push(isArray(v) ? Number(name) : name);
+          return true;
+        }
+        if (x === 0) v[name] = 0;
+        continue;
+      }
       path.push(isArray(v) ? Number(name) : name);
-      if (find(v[name])) return true;
+      if (find(x)) return true;
       path.pop();
     }
     return false;
   };
+  if (typeof value === 'number') return Number.isFinite(value) ? null : '';
   return find(value) ? pathText('', path) : null;
 }

@@ -58,12 +58,13 @@ export interface Factor {
 }
 
 /** One order as a plain object; parcels default to 1. */
+/** `weightKg`: finite, or left out (NaN is an error). `id`: text, or a finite number (written as `String(id)`). */
 export interface Order { lat: number; lon: number; parcels?: number; weightKg?: number; id?: string | number }
 export interface ConsolidateInput {
   /** Orders as objects… */ orders?: Order[];
   /** …or as columns (fast for 100k orders). */ lat?: Float64Array | number[]; lon?: Float64Array | number[];
   /** Default: 1 each. */ parcels?: Float64Array | number[];
-  /** NaN where unknown. */ weightKg?: Float64Array | number[]; ids?: (string | number)[];
+  /** null (or NaN) where unknown. */ weightKg?: Float64Array | (number | null)[]; ids?: (string | number)[];
   depot: LatLon;
   /** A vehicle-km factor id. Default "diesel-van". */ vehicle?: string;
   /** Parcels per round, >= 1. Default 100 (typical UK round). */ capacity?: number;
@@ -205,7 +206,7 @@ export interface Comparisons {
   trace: Term[];
 }
 
-export interface OrderColumns { lat: Float64Array; lon: Float64Array; parcels: Float64Array; weightKg?: Float64Array; ids?: string[] }
+export interface OrderColumns { lat: Float64Array; lon: Float64Array; parcels: Float64Array; weightKg?: (number | null)[]; ids?: string[] }
 /** `line` for CSV (1-based; the header is line 1), `feature` for GeoJSON (0-based). */
 export interface RowError { line?: number; feature?: number; message: string }
 /** `blankRows`: lines with no cells at all, skipped (rows of empty cells are errors instead). */

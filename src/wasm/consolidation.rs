@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use super::{finish, read_text, snapshot_of, to_js, JsResult};
-use crate::consolidation::orders::Loose;
+use crate::consolidation::orders::{number_id, Loose};
 use crate::consolidation::{self as core, ConsolidateInput, GeoJson, Orders, Parsed};
 use crate::error::{Code, Error};
 use crate::input::{from_value, Value};
@@ -27,23 +27,35 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(object, &JsValue::from_str(key), &value.into());
 }
 
-/// An order id as text: ids may be given as text or numbers.
+/// An order id as text: ids may be given as text or finite numbers (written as JS's `String(n)` writes them).
 fn id_text(id: Loose, field: String) -> Result<Option<String>, Error> {
+    let wrong = |got: String| {
+        Error::new(Code::WrongType, field.as_str(), format!("must be text or a finite number, got {got}"))
+    };
     match id {
         Loose::Text(t) => Ok(Some(t)),
-        Loose::Number(v) => Ok(Some(format!("{v}"))),
+        Loose::Number(v) => number_id(v).map(Some).ok_or_else(|| wrong(format!("{v}"))),
         Loose::Null | Loose::Missing => Ok(None),
-        other => Err(Error::new(Code::WrongType, field, format!("must be text or a number, got {}", other.describe()))),
+        other => Err(wrong(other.describe())),
     }
 }
 
+/// A column's error in the caller's terms: `orders[3].weightKg` (as [`Orders::check`] names it) is `weightKg[3]`.
+fn in_columns(e: Error) -> Error {
+    e.renamed(|field| match field.strip_prefix("orders[").and_then(|rest| rest.split_once("].")) {
+        Some((i, name)) => format!("{name}[{i}]"),
+        None => field.to_owned(),
+    })
+}
+
 /// The orders of a `consolidate` input, taken out of it: `orders: [{ lat, lon, parcels?, weightKg?, id? }]`, or
-/// the columns `lat`, `lon`, `parcels?`, `weightKg?` (NaN = none), `ids?`.
+/// the columns `lat`, `lon`, `parcels?`, `weightKg?` (`null` or NaN = none, as `parseOrders` writes them), `ids?`.
 fn take_orders(input: &mut Value) -> Result<Orders, Error> {
     let objects: Option<Vec<OrderObject>> = input.take_as("orders")?;
     let (lat, lon) = (input.take_numbers("lat")?, input.take_numbers("lon")?);
     let parcels = input.take_numbers("parcels")?;
-    let weight_kg = input.take_numbers("weightKg")?;
+    let weight_kg: Option<Vec<Option<f64>>> = input.take_as("weightKg")?;
+    let weight_kg = weight_kg.map(|w| w.into_iter().map(|w| w.unwrap_or(f64::NAN)).collect::<Vec<_>>());
     let ids: Option<Vec<Loose>> = input.take_as("ids")?;
     let columns = lat.is_some() || lon.is_some() || parcels.is_some() || weight_kg.is_some() || ids.is_some();
     match (objects, lat, lon) {
@@ -57,6 +69,14 @@ fn take_orders(input: &mut Value) -> Result<Orders, Error> {
                     Some(id) => id_text(id, format!("orders[{i}].id"))?,
                     None => None,
                 };
+                // A missing weight is absent or undefined; NaN is a mistake, not "none".
+                if o.weight_kg.is_some_and(f64::is_nan) {
+                    return Err(Error::new(
+                        Code::NotFinite,
+                        format!("orders[{i}].weightKg"),
+                        "must be a finite number, got NaN",
+                    ));
+                }
                 orders.push(o.lat, o.lon, o.parcels.unwrap_or(1.0), o.weight_kg, id);
             }
             Ok(orders)
@@ -72,7 +92,9 @@ fn take_orders(input: &mut Value) -> Result<Orders, Error> {
                 ),
                 None => None,
             };
-            Ok(Orders { lat, lon, parcels, weight_kg, ids })
+            let orders = Orders { lat, lon, parcels, weight_kg, ids };
+            orders.check().map_err(in_columns)?;
+            Ok(orders)
         }
         _ => {
             Err(Error::new(Code::Required, "orders", "required: give orders, or the columns lat and lon (and parcels)"))
@@ -86,7 +108,9 @@ fn orders_to_js(orders: &Orders) -> Object {
     set(&o, "lon", Float64Array::from(&orders.lon[..]));
     set(&o, "parcels", Float64Array::from(&orders.parcels[..]));
     if let Some(w) = &orders.weight_kg {
-        set(&o, "weightKg", Float64Array::from(&w[..]));
+        // A weight not given is `null` (a result holds no NaN): `[2.5, null]`.
+        let weights: Array = w.iter().map(|&v| if v.is_nan() { JsValue::NULL } else { JsValue::from_f64(v) }).collect();
+        set(&o, "weightKg", weights);
     }
     if let Some(ids) = &orders.ids {
         set(&o, "ids", ids.iter().map(|id| JsValue::from_str(id)).collect::<Array>());

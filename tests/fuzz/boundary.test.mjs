@@ -389,14 +389,20 @@ for (const dir of ['pkg', 'widget-pkg']) {
   });
 }
 
-test('regressions from issue 11, each followed by a good call', async () => {
-  const api = await load('pkg');
+/** `fails(f, code, field)`: f throws that GreenDeliveryError, and a known-good call still answers as before. */
+function checks(api) {
   const good = () => api.efficiency({ output: 120, input: 48 }).value;
   const fails = (f, code, field) => {
     assert.throws(f, (err) => api.isGreenDeliveryError(err) && err.code === code && (field === undefined || err.field === field),
       `expected ${code} on ${field}`);
     assert.equal(good(), 2.5);
   };
+  return { good, fails };
+}
+
+test('regressions from issue 11, each followed by a good call', async () => {
+  const api = await load('pkg');
+  const { good, fails } = checks(api);
   for (let i = 0; i < 800; i++) {
     try { api.consolidate({ lat: [1n], lon: [0], depot }); } catch { /* counted below */ }
   }
@@ -449,4 +455,61 @@ test('regressions from issue 11, each followed by a good call', async () => {
   const features = api.ordersFromGeoJson({ type: 'FeatureCollection', features: [null, geojson.features[0], { type: 'Feature', properties: 'x', geometry: geojson.features[0].geometry }] });
   assert.deepEqual(features.errors.map((e) => e.feature), [0, 2]);
   assert.equal(features.orders.lat.length, 1);
+});
+
+test('issue 21: work limits, order counts and the boundary contract, each followed by a good call', async () => {
+  const api = await load('pkg');
+  const { good, fails } = checks(api);
+  // Work counts dim and iterations: refused up front, or stopped while running, naming the option to change.
+  fails(() => api.predict(new Float64Array(1e5), { centroids: new Float64Array(1e5), dim: 1 }), 'too-much-work', 'points');
+  fails(() => api.kmeans(new Float64Array(2048 * 1024), { k: 512, dim: 1024, nInit: 4 }), 'too-much-work', 'nInit');
+  fails(() => api.silhouette(new Float64Array(20000 * 25), new Uint32Array(20000).map((_, i) => i % 2), { dim: 25, sampleSize: 20000 }),
+    'too-much-work', 'sampleSize');
+  fails(() => api.elbow(new Float64Array(1e5 * 32), { kMin: 1, kMax: 50, dim: 32 }), 'too-much-work', 'kMax');
+  // More orders than one call takes: named by their count, not blamed on capacity.
+  const many = 1_000_001;
+  fails(() => api.consolidate({ lat: new Float64Array(many).fill(51.5), lon: new Float64Array(many), depot, capacity: 100 }),
+    'too-large', 'orders');
+  fails(() => api.parseOrders(`lat,lon\n${'x\n'.repeat(many)}`), 'too-large', 'csv');
+  // Field names are the caller's own: camelCase in objects, the column and its index for columns.
+  fails(() => api.consolidate({ orders: [{ lat: 51.5, lon: 0 }, { lat: 51.5, lon: 0, weightKg: -1 }], depot }), 'out-of-range', 'orders[1].weightKg');
+  fails(() => api.consolidate({ lat: [51.5, 51.5], lon: [0, 0], weightKg: [1, 2e6], depot }), 'out-of-range', 'weightKg[1]');
+  fails(() => api.consolidate({ lat: [51.5, 95], lon: [0, 0], depot }), 'out-of-range', 'lat[1]');
+  fails(() => api.consolidate({ orders: [{ lat: 51.5, lon: 0, weightKg: NaN }], depot }), 'not-finite', 'orders[0].weightKg');
+  // Ids: text, or finite numbers written as String(n) writes them.
+  for (const bad of [Infinity, NaN, -Infinity, true, [1]]) {
+    fails(() => api.consolidate({ orders: [{ lat: 51.5, lon: 0, id: bad }], depot }), 'wrong-type', 'orders[0].id');
+    fails(() => api.consolidate({ lat: [51.5], lon: [0], ids: [bad], depot }), 'wrong-type', 'ids[0]');
+  }
+  const ids = [7, 0.1 + 0.2, 1e21, 1e-7, -0, 'A-1'];
+  const withIds = api.consolidate({ orders: ids.map((id) => ({ lat: 51.5, lon: 0, id })), depot, geojson: true });
+  const written = withIds.geojson.features.filter((f) => f.geometry.type === 'Point' && f.properties.id !== undefined).map((f) => f.properties.id);
+  for (const id of ids) assert.ok(written.includes(String(id)), `${String(id)} in ${written}`);
+  // A GeoJSON feature must say it is one.
+  const point = { type: 'Point', coordinates: [0, 51.5] };
+  const read = api.ordersFromGeoJson({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: point }, { type: 'Nope', geometry: point }, { geometry: point }] });
+  assert.deepEqual([read.orders.lat.length, read.errors.map((e) => e.feature)], [1, [1, 2]]);
+  // An unknown vehicle or grid lists the ids of its kind only.
+  for (const [input, field, kind] of [[{ vehicle: 'rocket' }, 'vehicle', 'e-cargo-bike'], [{ grid: 'moon' }, 'grid', 'grid-fr']]) {
+    let err;
+    try { api.consolidate({ lat: [51.5], lon: [0], depot, ...input }); } catch (e) { err = e; }
+    assert.equal(err.field, field);
+    assert.ok(err.message.includes(kind), err.message);
+    assert.ok(!err.message.includes('board-landfill') && !err.message.includes('battery'), err.message);
+  }
+  // No result holds -0.
+  const negative = (v) => (typeof v === 'number' ? Object.is(v, -0) : v && typeof v === 'object' && Object.values(v).some(negative));
+  const plain = api.consolidate({ lat: [51.5, 51.6], lon: [-0, -0], weightKg: [NaN, NaN], depot: { lat: 51.5, lon: -0 } });
+  assert.ok(!negative(plain) && !negative(Array.from(plain.orders?.lat ?? [])));
+  assert.equal(Object.is(api.parseOrders('lat,lon\n-0,-0\n').orders.lat[0], -0), false);
+  assert.ok(!negative(api.deliveryOptions({ shopper: { lat: -0, lon: -0 }, depot: { lat: -0, lon: -0 }, dropKm: -0, stemKm: -0, pickupKm: -0 })));
+  // A weight left blank in a file is null in parseOrders' columns (a result holds no NaN), and they consolidate.
+  const weighed = api.parseOrders('lat,lon,weight_kg\n51.5,0,2.5\n51.6,0,\n');
+  assert.deepEqual(weighed.orders.weightKg, [2.5, null]);
+  assert.equal(api.consolidate({ ...weighed.orders, depot }).weightKg, 2.5);
+  fails(() => api.consolidate({ lat: [51.5], lon: [0], weightKg: ['2'], depot }), 'wrong-type', 'weightKg[0]');
+  // A cell is echoed short and without control characters.
+  const echoed = api.parseOrders(`lat,lon\n\x1b]0;X\x07\x1b[2J,0\n${'z'.repeat(1e6)},0\n`).errors.map((e) => e.message);
+  assert.ok(!/[\x00-\x1f]/.test(echoed[0]), echoed[0]);
+  assert.ok(echoed[1].length < 100, echoed[1].length);
 });

@@ -159,6 +159,58 @@ test('a bad option value: exit 1 naming the option, the code and the field', () 
   assert.match(missing.stderr, /cannot read no-such-file\.csv/);
 });
 
+test('any file, device or pipe: read up to the limit, given up when silent, echoed short and without escapes', () => {
+  const zero = run(['consolidate', '/dev/zero', '--depot', DEPOT]);
+  assert.equal(zero.status, 1);
+  assert.match(zero.stderr, /\/dev\/zero is larger than 134,217,728 bytes \(128 MiB\)/);
+  const dir = mkdtempSync(join(tmpdir(), 'gd-cli-'));
+  try {
+    const fifo = join(dir, 'orders.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const silent = spawnSync(process.execPath, [CLI, 'consolidate', fifo, '--depot', DEPOT], {
+      encoding: 'utf8', env: { ...process.env, GREEN_DELIVERY_READ_TIMEOUT: '1' }, timeout: 20_000,
+    });
+    assert.equal(silent.status, 1, silent.stderr);
+    assert.match(silent.stderr, /sent nothing for 1 s/);
+    assert.ok(Date.now() - started < 10_000);
+    assert.equal(run(['consolidate', dir, '--depot', DEPOT]).status, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // Escape sequences in a cell, and a 10 MB cell: stderr holds neither.
+  const hostile = run(['consolidate', '-', '--depot', DEPOT], `lat,lon\n\x1b]0;X\x07\x1b[2J,0\n${'z'.repeat(10_000_000)},0\n`);
+  assert.equal(hostile.status, 1);
+  assert.ok(!/[\x00-\x08\x0b-\x1f\x7f]/.test(hostile.stderr), JSON.stringify(hostile.stderr.slice(0, 200)));
+  assert.ok(hostile.stderr.length < 1000, `${hostile.stderr.length} characters of stderr`);
+  assert.match(hostile.stderr, /stdin line 2: lat must be a number, got "\?]0;X\?\?\[2J"/);
+  const option = run(['consolidate', SAMPLE, '--depot', `\x1b[2J${'9'.repeat(1000)}`]);
+  assert.equal(option.status, 2);
+  assert.ok(!option.stderr.includes('\x1b') && option.stderr.length < 300, option.stderr);
+});
+
+test('a weight left blank is no weight, not an error', () => {
+  const r = run(['consolidate', '-', '--depot', DEPOT, '--format', 'json'], 'lat,lon,weight_kg\n51.5,-0.1,2.5\n51.52,-0.12,\n');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).weightKg, 2.5);
+});
+
+test('negative coordinates after an option, decimal numbers only, quiet on a closed pipe', () => {
+  const joined = run(['options', '--to=-33.87,151.2', '--from=-33.9,151.1', '--format', 'json']);
+  const spaced = run(['options', '--to', '-33.87,151.2', '--from', '-33.9,151.1', '--format', 'json']);
+  assert.equal(spaced.status, 0, spaced.stderr);
+  assert.equal(spaced.stdout, joined.stdout);
+  for (const args of [['--capacity', '0x64'], ['--capacity', '1e2'], ['--capacity', 'Infinity'], ['--pickup-points', '0b11'], ['--depot', '0x33,0']]) {
+    const r = run(['consolidate', SAMPLE, '--depot', DEPOT, ...args]);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /decimal number/);
+  }
+  // `| true` closes the pipe before anything is written: EPIPE, which is the reader's choice, not an error.
+  const piped = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" factors --format json | true`], { encoding: 'utf8' });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal(piped.stderr, '');
+});
+
 test('usage errors exit 2 and point to --help', () => {
   for (const args of [[], ['frob'], ['consolidate', SAMPLE], ['consolidate', '--depot', DEPOT], ['consolidate', SAMPLE, '--depot', DEPOT, '--bogus'],
     ['consolidate', SAMPLE, '--depot', 'here'], ['consolidate', SAMPLE, '--depot', DEPOT, '--format', 'xml'], ['options'], ['factors', '--format', 'xml']]) {

@@ -73,9 +73,11 @@ test('the tarball: only what users need, no runtime dependencies', () => {
   const unwanted = files.filter((f) =>
     /\.(br|gz|rs|toml|lock|html|css|csv)$|^(src|tests|scripts|bench|data|target)\/|towns\.json$|(shopper|merchant|place-field|order-columns)\.js$/.test(f));
   assert.deepEqual(unwanted, []);
-  // A backstop for anything the list above misses: 478,690 bytes at 0.2.0 with the round planner of issue 13;
-  // any stray data file (the town table alone is ~120 KB gzipped) or compressed copy would cross it.
-  assert.ok(packed.size < 490_000, `tarball ${packed.size} bytes`);
+  // A backstop for anything the list above misses: 478,690 bytes at 0.2.0 with the round planner of issue 13,
+  // 493,191 with issue 21's work meter, order checks and the CLI's reader (about 4 KB of gzipped wasm, 4 KB of
+  // README and CHANGELOG); any stray data file (the town table alone is ~120 KB gzipped) or compressed copy would
+  // cross it.
+  assert.ok(packed.size < 500_000, `tarball ${packed.size} bytes`);
   const installed = JSON.parse(readFileSync(join(shop, 'node_modules/green-delivery/package.json'), 'utf8'));
   assert.equal(installed.private, undefined);
   assert.deepEqual(installed.dependencies ?? {}, {});

@@ -160,6 +160,47 @@ test('a CSV with bad rows names their lines and still counts the good ones', asy
   assert.match(errors[1], /^Line 5: .*parcels/);
 });
 
+test("a shop export's quoted name may hold a bare CR, and a quantity is a plain decimal", async () => {
+  // The name "a<CR>b" spans lines 2 and 3, so "c" (quantity 0x10, not 16) is on line 4 and "d" on line 5.
+  const csv = 'Name,Lineitem quantity,Latitude,Longitude\n"a\rb",1,51.5,-0.1\nc,0x10,51.52,-0.12\nd,2,51.53,-0.11\n';
+  await tab.page.locator('input[type=file]').setInputFiles({ name: 'shop.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await done('shop.csv');
+  assert.match(await tab.page.locator('#merchant-load-status').textContent(), /^shop\.csv: 2 orders, 3 parcels loaded; 1 row skipped/);
+  const errors = await tab.page.locator('#merchant-row-errors li').allTextContents();
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /^Line 4: .*parcels/);
+});
+
+test('an answer to superseded settings is never shown, even when the calculator loads slowly', async () => {
+  // The .wasm arrives 1.5 s late; a run with capacity 0 (an error) is superseded by one with 100 within 0.3 s.
+  const slow = await session.open('/#merchant', {
+    before: (page) =>
+      page.route('**/*_bg.wasm', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      }),
+  });
+  const capacity = slow.page.getByLabel('Capacity, parcels per round');
+  await capacity.fill('0');
+  await capacity.dispatchEvent('change');
+  const csv = 'id,lat,lon,parcels\na,51.5,-0.1,1\nb,51.52,-0.12,2\n';
+  await slow.page.locator('input[type=file]').setInputFiles({ name: 'late.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await capacity.fill('100');
+  await capacity.dispatchEvent('change');
+  await slow.page.evaluate(() => {
+    window.__statuses = [];
+    const status = document.querySelector('#merchant-load-status');
+    new MutationObserver(() => window.__statuses.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+  await slow.page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
+  assert.equal(await capacity.inputValue(), '100');
+  assert.match(await slow.page.locator('#merchant-load-status').textContent(), /^late\.csv: 2 orders, 3 parcels loaded\.$/);
+  assert.ok((await slow.page.locator('#merchant-table tr[data-id="consolidated"]').count()) === 1);
+  const statuses = await slow.page.evaluate(() => window.__statuses);
+  assert.ok(!statuses.some((s) => /range|Could not/i.test(s)), statuses.join(' | '));
+  await slow.page.close();
+});
+
 test('100k orders run in the worker with progress shown, and the page stays responsive', async () => {
   // From a file on disk: a buffer would be decoded into a File by Playwright's own script in the page, which is
   // itself a long main-thread task and not the page's.

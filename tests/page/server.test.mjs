@@ -2,7 +2,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -81,6 +84,57 @@ test('dotfiles and dot-directories are refused', async () => {
     assert.equal((await get('/pkg/.gitignore')).status, 404);
   }
   assert.equal((await get('/index.html')).status, 200);
+});
+
+test('symlinks are followed only inside the served folder', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-serve-'));
+  const site = join(dir, 'site');
+  mkdirSync(site);
+  writeFileSync(join(dir, 'secret.txt'), 'SECRET');
+  writeFileSync(join(site, 'page.html'), '<p>inside</p>');
+  symlinkSync(join(dir, 'secret.txt'), join(site, 'out.html'));
+  symlinkSync(dir, join(site, 'up'));
+  symlinkSync(join(site, 'page.html'), join(site, 'alias.html'));
+  const { server: local, url: base } = await serve(0, DEFAULT_HOST, site + '/');
+  try {
+    const fetchText = async (path) => {
+      const r = await fetch(new URL(path, base));
+      return [r.status, await r.text()];
+    };
+    for (const path of ['/out.html', '/up/secret.txt']) {
+      const [status, body] = await fetchText(path);
+      assert.ok([403, 404].includes(status) && !body.includes('SECRET'), `${path}: ${status} ${body}`);
+    }
+    assert.deepEqual(await fetchText('/alias.html'), [200, '<p>inside</p>']);
+  } finally {
+    local.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('files are streamed: clients that stop reading a 64 MB file hold no copies of it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-serve-'));
+  writeFileSync(join(dir, 'big.csv'), Buffer.alloc(64 << 20, 'a'));
+  const { server: local, url: base } = await serve(0, DEFAULT_HOST, dir + '/');
+  const { port } = new URL(base);
+  const sockets = [];
+  try {
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    for (let i = 0; i < 24; i++) {
+      const socket = connect(Number(port), DEFAULT_HOST);
+      socket.pause(); // reads nothing: a stalled download
+      socket.write('GET /big.csv HTTP/1.1\r\nHost: x\r\nAccept-Encoding: identity\r\n\r\n');
+      sockets.push(socket);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const grown = (process.memoryUsage().rss - before) / 2 ** 20;
+    assert.ok(grown < 200, `the server grew by ${grown.toFixed(0)} MB for 24 stalled downloads of 64 MB`);
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    local.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('every response carries the CSP and nosniff headers', async () => {

@@ -234,6 +234,27 @@ test('"What is counted" states the boundary in plain words', async () => {
   await details.locator('summary').click();
 });
 
+test('offers: each known id once; a repeated or unknown id is refused with an error event', async () => {
+  const gift = tab.page.locator('#gift');
+  const before = await gift.evaluate((el) => el.getAttribute('offers'));
+  const repeated = await nextEvent('green-delivery-error');
+  const started = Date.now();
+  await gift.evaluate((el) => el.setAttribute('offers', Array(20000).fill('standard').join(',')));
+  const detail = await repeated();
+  assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+  assert.deepEqual([detail.code, detail.field, detail.attribute], ['conflict', 'offers', 'offers']);
+  assert.equal(await rows('gift').count(), 0);
+  assert.equal(await gift.evaluate((el) => getComputedStyle(el).getPropertyValue('--gd-rows')), '1');
+  const unknown = await nextEvent('green-delivery-error');
+  await gift.evaluate((el) => { el.offers = ['standard', 'teleport']; });
+  assert.equal((await unknown()).code, 'unknown-value');
+  const notList = await nextEvent('green-delivery-error');
+  await gift.evaluate((el) => { el.offers = 'standard'; });
+  assert.equal((await notList()).code, 'wrong-type');
+  await gift.evaluate((el, offers) => { el.offers = undefined; el.setAttribute('offers', offers); }, before);
+  await tab.page.waitForFunction(() => document.querySelector('#gift').estimates.length === 3);
+});
+
 test('no request leaves the origin, no console errors, nothing blocked by the CSP', async () => {
   assert.deepEqual(tab.foreignRequests, []);
   assert.deepEqual(tab.consoleErrors, []);

@@ -1039,6 +1039,32 @@ mod tests {
         (xy, q)
     }
 
+    /// Neighbour lists where many stops share a place equal the nearest-first lists with ties broken cyclically by
+    /// index (the grid's rule, which it follows for crowded places without scanning them), and 200,000 stops at one
+    /// address get theirs, and their rounds, in seconds rather than minutes.
+    #[test]
+    fn crowded_places_get_the_same_neighbours_fast() {
+        let mut rng = Rng::new(3);
+        let spots = [[0.0, 0.0], [-0.0, 5.0], [3.0, 3.0]];
+        let xy: Vec<[f64; 2]> = (0..600)
+            .map(|i| if i % 7 == 0 { [rng.next_f64() * 10.0, rng.next_f64() * 10.0] } else { spots[rng.below(3)] })
+            .collect();
+        let nb = Neighbours::new(&xy, Effort::default());
+        let (k, n) = (nb.k, nb.xy.len());
+        let d = |i: usize, j: usize| (nb.xy[i][0] - nb.xy[j][0]).powi(2) + (nb.xy[i][1] - nb.xy[j][1]).powi(2);
+        for i in 0..n {
+            let mut others: Vec<usize> = (0..n).filter(|&j| j != i).collect();
+            others.sort_by(|&a, &b| d(i, a).total_cmp(&d(i, b)).then(((a + n - i) % n).cmp(&((b + n - i) % n))));
+            let want: Vec<u32> = others[..k].iter().map(|&j| j as u32 + 1).collect();
+            assert_eq!(nb.near[i * k..(i + 1) * k], want[..], "stop {i}");
+        }
+        let started = std::time::Instant::now();
+        let n = 200_000;
+        let rounds = plan([0.0, 0.0], &vec![[1.0, 2.0]; n], &vec![1.0; n], 1.0, Effort::default(), 1);
+        assert_eq!(rounds.len(), n);
+        assert!(started.elapsed().as_secs_f64() < 30.0, "{:?}", started.elapsed());
+    }
+
     fn check(rounds: &[Vec<usize>], q: &[f64], cap: f64) {
         if let Err(e) = check_rounds(rounds.iter().map(Vec::as_slice), q, cap) {
             panic!("{e}");
