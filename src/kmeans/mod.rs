@@ -349,6 +349,11 @@ mod tests {
         // The seeding is metered too, naming k.
         let e = KMeansParams::new(300).seed(1).fit_metered(points.view(), None, &mut limits::Meter::with_limit(1e5));
         assert_eq!(e.map_err(|e| (e.code(), e.field().to_owned())), Err((Code::TooMuchWork, "k".into())));
+        // A stepper's step is one unmetered pass: it must fit, even from given centroids.
+        let big = Array2::<f64>::zeros((1_000_000, 1));
+        let start = Init::Centroids(Array2::from_shape_fn((801, 1), |(i, _)| i as f64));
+        let e = KMeansSteps::new(&KMeansParams::new(801).seed(1).init(start), big.view(), None).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "k"));
         // One pass is stopped part-way too: from 300 given centroids a pass is 4.8 × 10⁶ units; the meter allows 10⁵.
         let start = Init::Centroids(points.slice(ndarray::s![..300, ..]).to_owned());
         let meter = &mut limits::Meter::with_limit(1e5);
