@@ -17,7 +17,8 @@ pub const MAX_N_INIT: usize = 100;
 /// stops with `too-much-work` as soon as the work it has really done passes it, part-way through a pass if need be
 /// (`k` in the seeding or the first pass, `maxIter` after; the tree filter usually does a small share of Lloyd's,
 /// and only that is counted). At 0.5–2.5 ns a unit in wasm (the most when the centroids do not fit in the cache)
-/// this keeps every call to about 10 s; 1,000,000 points × k = 128 in 2 columns, to convergence, spends about 10⁹.
+/// this keeps every call to about 10 s; 1,000,000 points × k = 128 in 2 columns, to convergence, spends well under
+/// 1% of it (the tree filter skips most distances).
 /// `silhouette` counts sample² × 2 × (dim + 4), `predict` points × centroids × (dim + 4).
 pub const MAX_WORK: f64 = 4e9;
 
