@@ -701,7 +701,9 @@ fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
         None => {
             // No more points than distinct order locations (two points at one address serve no one better), and
             // within k-means' work limit.
-            let affordable = ((kmeans::limits::MAX_WORK / c.orders.len() as f64) as usize).max(1);
+            // k-means counts points × k × (2 columns + a distance's overhead) × iterations against its limit.
+            let per_point = (2.0 + kmeans::limits::DISTANCE_OVERHEAD) * PICKUP_MAX_ITER as f64;
+            let affordable = ((kmeans::limits::MAX_WORK / (c.orders.len() as f64 * per_point)) as usize).max(1);
             let wanted = c.pickup.points.unwrap_or_else(|| default_pickup_points(&c.flat, c.plane)).min(affordable);
             let k = distinct_up_to(&c.flat, wanted);
             place_pickup_points(&c.flat, parcels, k, c.plane)?

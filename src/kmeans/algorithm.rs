@@ -45,6 +45,11 @@ pub struct State {
     /// Point-to-centroid distances computed (box tests count as two), and what plain Lloyd would have computed.
     pub evaluations: u64,
     pub lloyd_evaluations: u64,
+    /// The most distances the next pass may compute: past it the pass stops part-way, leaving the state to be
+    /// dropped (the work meter's limit; unlimited unless set).
+    pub limit: u64,
+    /// The last pass went over `limit` and stopped part-way: labels and sums are incomplete.
+    pub aborted: bool,
 }
 
 /// One assignment pass: what every node needs, borrowed once.
@@ -62,6 +67,7 @@ struct Pass<'a, const D: usize> {
     coords: Vec<f64>,
     changed: usize,
     evaluations: u64,
+    limit: u64,
 }
 
 impl<const D: usize> Pass<'_, D> {
@@ -69,6 +75,9 @@ impl<const D: usize> Pass<'_, D> {
     /// before (or [`MIXED`] when unknown). Returns the label all its points now share, leaving their sums for
     /// the parent to add in one step; or [`MIXED`], with the sums of its points already added.
     fn visit(&mut self, node: usize, level: usize, count: usize, before: u32) -> u32 {
+        if self.evaluations > self.limit {
+            return MIXED; // over the work limit: the pass is abandoned
+        }
         let before = if before == MIXED { self.uniform[node] } else { before };
         let (level, count) =
             if self.accelerated { (level + 1, self.filter(node, level, count)) } else { (level, count) };
@@ -278,12 +287,18 @@ impl State {
             totals: Totals::new(k, data.d),
             evaluations: 0,
             lloyd_evaluations: 0,
+            limit: u64::MAX,
+            aborted: false,
         }
     }
 
     /// One Lloyd iteration: assign every point to its nearest centroid, re-seed empty clusters, move centroids.
     pub fn iterate(&mut self, data: &Data, tree: &Tree) -> Iteration {
-        let changed = self.assign(data, tree) + self.relocate_empty(data, tree);
+        let assigned = self.assign(data, tree);
+        if self.aborted {
+            return Iteration { changed: assigned, shift: 0.0 };
+        }
+        let changed = assigned + self.relocate_empty(data, tree);
         let shift = self.update(data);
         Iteration { changed, shift }
     }
@@ -314,12 +329,14 @@ impl State {
             coords,
             changed: 0,
             evaluations: 0,
+            limit: self.limit,
         };
         let label = pass.visit(0, 0, k, MIXED);
         if label != MIXED {
             pass.totals.add_node(label, tree, 0);
         }
         let changed = if self.fresh { data.n } else { pass.changed };
+        self.aborted = pass.evaluations > pass.limit;
         self.evaluations += pass.evaluations;
         self.lloyd_evaluations += (data.n * k) as u64;
         self.fresh = false;

@@ -10,14 +10,16 @@ pub const MAX_ITER: usize = 10_000;
 /// `nInit` ≤ 100 restarts: beyond a handful, restarts rarely find a better minimum.
 pub const MAX_N_INIT: usize = 100;
 
-/// Work of one call ≤ 4 × 10⁹ units: points × k × (dim + 4) × restarts × iterations as plain Lloyd counts them (one
-/// point against one centroid in `dim` columns is `dim` + [`DISTANCE_OVERHEAD`] units), plus the k-means++ seeding's. Each
-/// call is refused before it starts when one iteration of every restart would already be over it (field `k`, or
-/// `nInit` when it is the restarts), and is stopped with `too-much-work` naming `maxIter` as soon as the work it has
-/// really done reaches it (the tree filter usually does a small share of Lloyd's, and only that is counted). At
-/// 0.5–2.5 ns a unit in wasm (the most when the centroids do not fit in the cache) this keeps every call
-/// to about 10 s; 1,000,000 points × k = 128 in 2 columns, to
-/// convergence, spends about 10⁹. `silhouette` counts sample² × 2 × (dim + 4), `predict` points × centroids × (dim + 4).
+/// Work of one call ≤ 4 × 10⁹ units: points × k × (dim + 4) × restarts × iterations as plain Lloyd counts them
+/// (one point against one centroid in `dim` columns is `dim` + [`DISTANCE_OVERHEAD`] units), plus the k-means++
+/// seeding's. A k-means++ call is refused before it starts when one iteration of every restart would already be
+/// over it (field `k`, or `nInit` when it is the restarts); a call from given centroids is only metered. Every call
+/// stops with `too-much-work` as soon as the work it has really done passes it, part-way through a pass if need be
+/// (`k` in the seeding or the first pass, `maxIter` after; the tree filter usually does a small share of Lloyd's,
+/// and only that is counted). At 0.5–2.5 ns a unit in wasm (the most when the centroids do not fit in the cache)
+/// this keeps every call to about 10 s; 1,000,000 points × k = 128 in 2 columns, to convergence, spends well under
+/// 1% of it (the tree filter skips most distances).
+/// `silhouette` counts sample² × 2 × (dim + 4), `predict` points × centroids × (dim + 4).
 pub const MAX_WORK: f64 = 4e9;
 
 /// What one distance costs beyond its columns, in units of one column: measured in wasm, a distance in 1 column
@@ -55,6 +57,11 @@ impl Meter {
     #[cfg(test)]
     pub(crate) fn with_limit(max: f64) -> Self {
         Meter { spent: 0.0, max }
+    }
+
+    /// How many distances in `dim` columns fit in what is left after a step that also looks at `points` points.
+    pub(crate) fn distances_left(&self, dim: usize, points: usize) -> u64 {
+        ((self.max - self.spent - points as f64) / distance(dim)).max(0.0) as u64
     }
 
     /// Adds the work of one step: `evaluations` point-to-centroid (or point-to-box) distances in `dim` columns

@@ -147,8 +147,12 @@ impl KMeansParams {
             let (mut iterations, mut converged, mut stable) = (0, false, false);
             while iterations < self.max_iter {
                 let before = state.evaluations;
+                // A pass that would cross the limit stops part-way, so no single pass can run long either.
+                state.limit = meter.distances_left(data.d, data.n);
                 let step = state.iterate(&data, &tree);
-                meter.spend(state.evaluations - before, data.d, data.n, "maxIter")?;
+                // The first pass alone over the limit: it is k (with the points) that asks too much.
+                let field = if iterations == 0 { "k" } else { "maxIter" };
+                meter.spend(state.evaluations - before, data.d, data.n, field)?;
                 iterations += 1;
                 progress(Progress { run, runs, iteration: iterations, max_iter: self.max_iter })?;
                 stable = step.changed == 0;
@@ -159,7 +163,10 @@ impl KMeansParams {
             }
             if !stable {
                 // The last update moved the centroids: label points by the centroids returned.
+                let before = state.evaluations;
+                state.limit = meter.distances_left(data.d, data.n);
                 state.assign(&data, &tree);
+                meter.spend(state.evaluations - before, data.d, data.n, "maxIter")?;
             }
             let inertia = state.inertia(&data);
             evaluations += state.evaluations;
@@ -209,9 +216,14 @@ impl KMeansParams {
         n as f64 * self.k as f64 * limits::distance(d) * self.runs() as f64
     }
 
-    /// Refuses a fit whose first iteration of every restart would already be over [`limits::MAX_WORK`], naming
-    /// `nInit` when the restarts cross it, else `k`.
+    /// Refuses a k-means++ fit whose first iteration of every restart would already be over [`limits::MAX_WORK`]
+    /// at plain Lloyd's rate, naming `nInit` when the restarts cross it, else `k`. (Its seeding alone costs about
+    /// that much.) A fit from given centroids is only metered: from a good start the tree filter's passes cost a
+    /// small share of Lloyd's, which is how `consolidate` places hundreds of pickup points among a million orders.
     fn check_work(&self, n: usize, d: usize) -> Result<()> {
+        if matches!(self.init, Init::Centroids(_)) {
+            return Ok(());
+        }
         let field = if n as f64 * self.k as f64 * limits::distance(d) <= limits::MAX_WORK { "nInit" } else { "k" };
         let what = format!("{n} points × k = {} × dim = {d} × nInit = {}", self.k, self.runs());
         limits::check(self.work(n, d), &what, field)
@@ -310,9 +322,11 @@ mod tests {
         // …four restarts may not.
         let e = KMeansParams::new(512).n_init(4).check_work(2048, 1024).unwrap_err();
         assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "nInit"));
-        // Explicit centroids are one run whatever nInit says.
+        // Explicit centroids are one run whatever nInit says, and only metered.
         let c = Array2::zeros((128, 1));
         assert_eq!(KMeansParams::new(128).n_init(100).init(Init::Centroids(c)).check_work(1_000_000, 2), Ok(()));
+        let c = Array2::zeros((4000, 2));
+        assert_eq!(KMeansParams::new(4000).init(Init::Centroids(c)).check_work(1_000_000, 2), Ok(()));
         // Refused by fit itself, before any iteration.
         let points = Array2::<f64>::zeros((1_000_000, 1));
         let e = KMeansParams::new(801).seed(1).fit(points.view(), None).unwrap_err();
@@ -330,11 +344,23 @@ mod tests {
         assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "maxIter"));
         // Within the meter's limit the same fit is unchanged.
         let fit = lloyd.clone().max_iter(3).fit(points.view(), None).unwrap();
-        let metered = lloyd.max_iter(3).fit_metered(points.view(), None, &mut limits::Meter::with_limit(3e5)).unwrap();
+        let metered = lloyd.max_iter(3).fit_metered(points.view(), None, &mut limits::Meter::with_limit(4e5)).unwrap();
         assert_eq!(fit, metered);
         // The seeding is metered too, naming k.
         let e = KMeansParams::new(300).seed(1).fit_metered(points.view(), None, &mut limits::Meter::with_limit(1e5));
         assert_eq!(e.map_err(|e| (e.code(), e.field().to_owned())), Err((Code::TooMuchWork, "k".into())));
+        // A stepper's step is one unmetered pass: it must fit, even from given centroids.
+        let big = Array2::<f64>::zeros((1_000_000, 1));
+        let start = Init::Centroids(Array2::from_shape_fn((801, 1), |(i, _)| i as f64));
+        let e = KMeansSteps::new(&KMeansParams::new(801).seed(1).init(start), big.view(), None).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "k"));
+        // One pass is stopped part-way too: from 300 given centroids a pass is 4.8 × 10⁶ units; the meter allows 10⁵.
+        let start = Init::Centroids(points.slice(ndarray::s![..300, ..]).to_owned());
+        let meter = &mut limits::Meter::with_limit(1e5);
+        let lloyd = KMeansParams::new(300).seed(1).init(start).accelerated(false);
+        let e = lloyd.fit_metered(points.view(), None, meter).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::TooMuchWork, "k"));
+        assert_eq!(meter.distances_left(8, 0), 0);
     }
 
     #[test]

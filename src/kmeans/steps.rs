@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::kmeans::algorithm::State;
 use crate::kmeans::data::Data;
 use crate::kmeans::tree::{self, Tree};
-use crate::kmeans::{to_array, KMeansParams, Rng};
+use crate::kmeans::{limits, to_array, KMeansParams, Rng};
 
 /// A k-means run driven by the caller.
 ///
@@ -59,6 +59,9 @@ impl KMeansSteps {
         params.check()?;
         let data = Data::new(points, weights, params.metric, None)?;
         let seed = params.prepare(&data)?;
+        // Each step is one whole pass, which nothing meters: it must fit in the work limit, whatever the start.
+        let (n, k, d) = (data.n as f64, params.k as f64, data.d);
+        limits::check(n * k * limits::distance(d), &format!("a step over {n} points × k = {k} × dim = {d}"), "k")?;
         // In input order, as `fit` computes it, so that both stop at the same iteration.
         let tol = data.absolute_tol(params.tol);
         let (data, tree) = tree::build(data);

@@ -502,7 +502,7 @@ test('issue 21: work limits, order counts and the boundary contract, each follow
   const plain = api.consolidate({ lat: [51.5, 51.6], lon: [-0, -0], weightKg: [NaN, NaN], depot: { lat: 51.5, lon: -0 } });
   assert.ok(!negative(plain) && !negative(Array.from(plain.orders?.lat ?? [])));
   assert.equal(Object.is(api.parseOrders('lat,lon\n-0,-0\n').orders.lat[0], -0), false);
-  assert.ok(!negative(api.deliveryOptions({ shopper: { lat: -0, lon: -0 }, depot: { lat: -0, lon: -0 }, dropKm: -0, stemKm: -0, pickupKm: -0 })));
+  assert.ok(!negative(api.deliveryOptions({ shopper: { lat: -0, lon: -0 }, depot: { lat: -0, lon: -0 }, settings: { 'round.km': -0, 'round.stemKm': -0, 'pickup.km': -0 } })));
   // A weight left blank in a file is null in parseOrders' columns (a result holds no NaN), and they consolidate.
   const weighed = api.parseOrders('lat,lon,weight_kg\n51.5,0,2.5\n51.6,0,\n');
   assert.deepEqual(weighed.orders.weightKg, [2.5, null]);
