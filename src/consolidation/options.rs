@@ -16,7 +16,7 @@ use super::pricing::settings::{Id, Settings};
 use super::pricing::{engine, parcel_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
 use super::scenarios::{Factors, Leg};
 use super::LatLon;
-use crate::error::{within, Code, Error, Result};
+use crate::error::{within, Error, Result};
 use crate::factors::FactorOverride;
 use crate::geo::haversine_km;
 
@@ -125,16 +125,7 @@ pub struct DeliveryOption {
 pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     let shopper = input.shopper.ok_or_else(|| Error::required("shopper"))?.check("shopper")?;
     let depot = input.depot.map(|d| d.check("depot")).transpose()?;
-    let baseline = match input.baseline.as_deref() {
-        None => "standard",
-        Some(id) => OPTION_IDS.iter().copied().find(|o| *o == id).ok_or_else(|| {
-            Error::new(
-                Code::UnknownId,
-                "baseline",
-                format!("unknown option `{id}`, expected one of {}", OPTION_IDS.join(", ")),
-            )
-        })?,
-    };
+    let baseline = super::pricing::baseline(input.baseline.as_deref(), &OPTION_IDS, "option")?;
     let weight = input.weight_kg.map(|w| within("weightKg", w, 0.0, super::limits::MAX_ORDER_WEIGHT_KG)).transpose()?;
     let area = input.area.unwrap_or_default();
     let mut settings = Settings::new(area, &input.settings)?;
@@ -215,6 +206,7 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
 mod tests {
     use super::*;
     use crate::consolidation::pricing::chain::collection_car_km;
+    use crate::error::Code;
     use crate::consolidation::pricing::Element;
 
     fn at(lat: f64, lon: f64) -> Option<LatLon> {

@@ -559,16 +559,7 @@ impl<'a> Checked<'a> {
             }
             other => other,
         })?;
-        let baseline = match input.baseline.as_deref() {
-            None => "standard",
-            Some(id) => SCENARIO_IDS.iter().copied().find(|s| *s == id).ok_or_else(|| {
-                Error::new(
-                    Code::UnknownId,
-                    "baseline",
-                    format!("unknown scenario `{id}`, expected one of {}", SCENARIO_IDS.join(", ")),
-                )
-            })?,
-        };
+        let baseline = super::pricing::baseline(input.baseline.as_deref(), &SCENARIO_IDS, "scenario")?;
         // The carrier's area: given, or from the orders' parcels per km² of their hull.
         let (area, area_from) = match input.area {
             Some(area) => (area, "input"),

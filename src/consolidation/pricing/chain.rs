@@ -248,14 +248,25 @@ fn cargo_bike(v: &Values, c: &Checkout, emit: &mut dyn FnMut(Part)) {
     }
 }
 
-/// One checkout option: its id and its chain.
-pub struct Entry {
+/// One registry entry: an option (`C` = [`Checkout`]) or a scenario (`C` = [`Merchant`]), its id and its chain.
+pub struct Entry<C> {
     pub id: &'static str,
-    pub chain: fn(&Values, &Checkout, &mut dyn FnMut(Part)),
+    pub chain: fn(&Values, &C, &mut dyn FnMut(Part)),
+}
+
+/// The ids of a registry, in its order.
+const fn ids<C, const N: usize>(entries: &[Entry<C>; N]) -> [&'static str; N] {
+    let mut ids = [""; N];
+    let mut i = 0;
+    while i < N {
+        ids[i] = entries[i].id;
+        i += 1;
+    }
+    ids
 }
 
 /// The registry of checkout options, in the order results list them.
-pub const OPTIONS: [Entry; 8] = [
+pub const OPTIONS: [Entry<Checkout>; 8] = [
     Entry { id: "sameDayCourier", chain: same_day_courier },
     Entry { id: "nextDay", chain: standard },
     Entry { id: "standard", chain: standard },
@@ -286,12 +297,6 @@ pub struct Merchant {
     pub cycle_share: f64,
     pub trunk_km: f64,
     pub bike_km: f64,
-}
-
-/// One of `consolidate`'s scenarios: its id and its chain for the merchant's orders.
-pub struct Scenario {
-    pub id: &'static str,
-    pub chain: fn(&Values, &Merchant, &mut dyn FnMut(Part)),
 }
 
 /// The merchant's own vans and bikes start at its depot (no line-haul, and its depot is warehousing); a failed
@@ -354,33 +359,17 @@ fn carrier(v: &Values, m: &Merchant, emit: &mut dyn FnMut(Part)) {
 }
 
 /// The registry of `consolidate`'s scenarios, in the order results list them.
-pub const SCENARIOS: [Scenario; 6] = [
-    Scenario { id: "dedicated", chain: dedicated },
-    Scenario { id: "consolidated", chain: own_consolidated },
-    Scenario { id: "pickup", chain: own_pickup },
-    Scenario { id: "cargoBike", chain: own_cargo_bike },
-    Scenario { id: "standard", chain: carrier },
-    Scenario { id: "nextDay", chain: carrier },
+pub const SCENARIOS: [Entry<Merchant>; 6] = [
+    Entry { id: "dedicated", chain: dedicated },
+    Entry { id: "consolidated", chain: own_consolidated },
+    Entry { id: "pickup", chain: own_pickup },
+    Entry { id: "cargoBike", chain: own_cargo_bike },
+    Entry { id: "standard", chain: carrier },
+    Entry { id: "nextDay", chain: carrier },
 ];
 
 /// The option ids, in registry order.
-pub const OPTION_IDS: [&str; OPTIONS.len()] = {
-    let mut ids = [""; OPTIONS.len()];
-    let mut i = 0;
-    while i < ids.len() {
-        ids[i] = OPTIONS[i].id;
-        i += 1;
-    }
-    ids
-};
+pub const OPTION_IDS: [&str; OPTIONS.len()] = ids(&OPTIONS);
 
 /// The scenario ids, in registry order.
-pub const SCENARIO_IDS: [&str; SCENARIOS.len()] = {
-    let mut ids = [""; SCENARIOS.len()];
-    let mut i = 0;
-    while i < ids.len() {
-        ids[i] = SCENARIOS[i].id;
-        i += 1;
-    }
-    ids
-};
+pub const SCENARIO_IDS: [&str; SCENARIOS.len()] = ids(&SCENARIOS);

@@ -21,6 +21,19 @@ pub use chain::Element;
 pub use engine::{Range, Sensitivity, COVERAGE, SAMPLES};
 pub use settings::{Area, Distribution, SettingUsed, Settings};
 
+/// The baseline savings are measured against: `given`, one of `ids` (an `option` or a `scenario`, for the error),
+/// else `standard`.
+pub(crate) fn baseline(given: Option<&str>, ids: &[&'static str], kind: &str) -> crate::Result<&'static str> {
+    let Some(id) = given else { return Ok("standard") };
+    ids.iter().copied().find(|i| *i == id).ok_or_else(|| {
+        crate::Error::new(
+            crate::error::Code::UnknownId,
+            "baseline",
+            format!("unknown {kind} `{id}`, expected one of {}", ids.join(", ")),
+        )
+    })
+}
+
 /// What a result counts, and how it is shared out: the declared system boundary.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
