@@ -245,12 +245,20 @@ impl Grid {
                 count[c] += 1;
             }
         }
-        let mut places: std::collections::HashMap<(u64, u64), Vec<usize>> = std::collections::HashMap::new();
-        for (i, p) in points.iter().enumerate() {
-            places.entry(place(*p)).or_default().push(i);
+        // A crowded place lies in a crowded cell, so only those cells are grouped by place: with no crowd (the usual
+        // case) this costs one pass over the cells, not a map of every point. A cell's points are in index order.
+        let mut crowds = std::collections::HashMap::new();
+        for c in 0..nx * ny {
+            let here = &items[start[c]..start[c + 1]];
+            if here.len() > CROWD {
+                let mut places: std::collections::HashMap<(u64, u64), Vec<usize>> = std::collections::HashMap::new();
+                for &i in here {
+                    places.entry(place(points[i])).or_default().push(i);
+                }
+                crowds.extend(places.into_iter().filter(|(_, same)| same.len() > CROWD));
+            }
         }
-        places.retain(|_, same| same.len() > CROWD);
-        Grid { x0, y0, cell, nx, ny, start, items, crowds: places }
+        Grid { x0, y0, cell, nx, ny, start, items, crowds }
     }
 
     /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
@@ -281,7 +289,9 @@ impl Grid {
         let n = points.len().max(1);
         // From a crowded place holding at least l points: nothing is nearer than them, and the tie rule takes the
         // next ones from `origin` on, cyclically; the place's list is in index order, so they are the next in it.
-        if let Some(same) = self.crowds.get(&place(q)).filter(|same| same.len() >= l) {
+        if let Some(same) =
+            (!self.crowds.is_empty()).then(|| self.crowds.get(&place(q))).flatten().filter(|same| same.len() >= l)
+        {
             if let Ok(at) = same.binary_search(&origin) {
                 found.extend((0..l).map(|step| {
                     let i = same[(at + step) % same.len()];
