@@ -206,8 +206,8 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
 mod tests {
     use super::*;
     use crate::consolidation::pricing::chain::collection_car_km;
-    use crate::error::Code;
     use crate::consolidation::pricing::Element;
+    use crate::error::Code;
 
     fn at(lat: f64, lon: f64) -> Option<LatLon> {
         Some(LatLon { lat, lon })
