@@ -145,7 +145,7 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     let checkout = Checkout { depot_km: depot.map(|d| haversine_km(d.lat, d.lon, shopper.lat, shopper.lon)) };
     let b = OPTION_IDS.iter().position(|o| *o == baseline).unwrap_or(2);
 
-    let priced = engine::price(&settings, Id::ALL, OPTIONS.len(), b, |v, out| {
+    let priced = engine::price(&settings, OPTIONS.len(), b, |v, out| {
         for (g, entry) in out.iter_mut().zip(&OPTIONS) {
             let mut kg = 0.0;
             (entry.chain)(v, &checkout, &mut |p: Part| kg += modes.kg(&p, v));

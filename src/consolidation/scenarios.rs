@@ -542,6 +542,8 @@ struct Checked<'a> {
     /// The orders as `[lat, lon]` pairs, and the local plane they fit on.
     flat: Vec<f64>,
     plane: LocalPlane,
+    /// The area of the orders' convex hull on that plane, km² (for the carrier's area and the pickup points).
+    hull_km2: f64,
 }
 
 impl<'a> Checked<'a> {
@@ -561,9 +563,10 @@ impl<'a> Checked<'a> {
         })?;
         let baseline = super::pricing::baseline(input.baseline.as_deref(), &SCENARIO_IDS, "scenario")?;
         // The carrier's area: given, or from the orders' parcels per km² of their hull.
+        let hull_km2 = hull_km2(&flat, plane);
         let (area, area_from) = match input.area {
             Some(area) => (area, "input"),
-            None => (infer_area(orders.total_parcels(), hull_km2(&flat, plane)), "density"),
+            None => (infer_area(orders.total_parcels(), hull_km2), "density"),
         };
         let mut settings = Settings::new(area, &input.settings)?;
         let road = settings.central()[Id::RoadFactor];
@@ -646,6 +649,7 @@ impl<'a> Checked<'a> {
             effort: input.effort.unwrap_or_default(),
             flat,
             plane,
+            hull_km2,
         })
     }
 
@@ -695,7 +699,7 @@ fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
             // k-means counts points × k × (2 columns + a distance's overhead) × iterations against its limit.
             let per_point = (2.0 + kmeans::limits::DISTANCE_OVERHEAD) * PICKUP_MAX_ITER as f64;
             let affordable = ((kmeans::limits::MAX_WORK / (c.orders.len() as f64 * per_point)) as usize).max(1);
-            let wanted = c.pickup.points.unwrap_or_else(|| default_pickup_points(&c.flat, c.plane)).min(affordable);
+            let wanted = c.pickup.points.unwrap_or_else(|| default_pickup_points(c.hull_km2)).min(affordable);
             let k = distinct_up_to(&c.flat, wanted);
             place_pickup_points(&c.flat, parcels, k, c.plane)?
         }
@@ -758,7 +762,7 @@ fn merchant(c: &Checked, p: &Planned) -> Merchant {
 fn price_scenarios(c: &Checked, p: &Planned) -> Result<Vec<Scenario>> {
     let m = merchant(c, p);
     let b = SCENARIOS.iter().position(|s| s.id == c.baseline).unwrap_or(4);
-    let priced = engine::price(&c.settings, Id::ALL, SCENARIOS.len(), b, |v, out| {
+    let priced = engine::price(&c.settings, SCENARIOS.len(), b, |v, out| {
         for (kg, s) in out.iter_mut().zip(&SCENARIOS) {
             *kg = 0.0;
             (s.chain)(v, &m, &mut |part: Part| *kg += c.modes.kg(&part, v));
@@ -922,10 +926,10 @@ fn hull_km2(flat: &[f64], plane: LocalPlane) -> f64 {
     area_perimeter(&convex_hull(&xy)).0
 }
 
-/// One pickup point per disc of radius [`REFERENCE_PICKUP_KM`] over the orders' convex hull, at least 1.
-fn default_pickup_points(flat: &[f64], plane: LocalPlane) -> usize {
-    let area = hull_km2(flat, plane);
-    ((area / (PI * REFERENCE_PICKUP_KM * REFERENCE_PICKUP_KM)).ceil() as usize).max(1)
+/// One pickup point per disc of radius [`REFERENCE_PICKUP_KM`] over the orders' convex hull (`hull_km2`), at
+/// least 1.
+fn default_pickup_points(hull_km2: f64) -> usize {
+    ((hull_km2 / (PI * REFERENCE_PICKUP_KM * REFERENCE_PICKUP_KM)).ceil() as usize).max(1)
 }
 
 /// `k` pickup points by weighted k-means (weights = parcels) on the local plane, started from k runs of equal

@@ -102,15 +102,9 @@ fn plus_zero(x: f64) -> f64 {
 }
 
 /// Prices `n` figures: `eval(values, out)` writes each figure for one set of setting values. `baseline` is the
-/// index of the figure savings are measured against; `used` lists the settings the figures read (the only ones
-/// drawn into the sensitivity lists).
-pub fn price(
-    settings: &Settings,
-    used: &[Id],
-    n: usize,
-    baseline: usize,
-    eval: impl Fn(&Values, &mut [f64]),
-) -> Vec<Priced> {
+/// index of the figure savings are measured against. Every setting with a range is tried for the sensitivity
+/// lists; one that moves no figure is left out of them.
+pub fn price(settings: &Settings, n: usize, baseline: usize, eval: impl Fn(&Values, &mut [f64])) -> Vec<Priced> {
     let central_values = settings.central();
     let mut central = vec![0.0; n];
     eval(&central_values, &mut central);
@@ -132,7 +126,7 @@ pub fn price(
     let mut sens: Vec<Vec<Sensitivity>> = vec![Vec::new(); n];
     let mut saving_sens: Vec<Vec<Sensitivity>> = vec![Vec::new(); n];
     let (mut at_low, mut at_high) = (vec![0.0; n], vec![0.0; n]);
-    for &id in used {
+    for &id in Id::ALL {
         let s = settings.spread(id);
         if !s.has_range() {
             continue;
@@ -210,7 +204,7 @@ mod tests {
     #[test]
     fn a_known_setting_gives_a_point_and_no_sensitivity() {
         let s = Settings::new(Area::Suburban, &[("failures.rate".to_owned(), 0.1)].into()).unwrap();
-        let p = price(&s, &[Id::FailureRate], 1, 0, |v, out| out[0] = 10.0 * v[Id::FailureRate]);
+        let p = price(&s, 1, 0, |v, out| out[0] = 10.0 * v[Id::FailureRate]);
         assert_eq!((p[0].median, p[0].range.low, p[0].range.high), (1.0, 1.0, 1.0));
         assert!(p[0].sensitivity.is_empty());
     }
@@ -218,7 +212,7 @@ mod tests {
     #[test]
     fn the_interval_covers_the_stated_share_of_a_uniform_sum() {
         // y = pickup.km (triangular 1, 2, 5): its 5th and 95th percentiles in closed form.
-        let p = price(&settings(), &[Id::PickupKm], 1, 0, |v, out| out[0] = v[Id::PickupKm]);
+        let p = price(&settings(), 1, 0, |v, out| out[0] = v[Id::PickupKm]);
         let (a, c, b) = (1.0f64, 2.0f64, 5.0f64);
         let q05 = a + (0.05 * (b - a) * (c - a)).sqrt();
         let q95 = b - (0.05 * (b - a) * (b - c)).sqrt();
@@ -234,7 +228,7 @@ mod tests {
     fn savings_are_drawn_together_and_clear_only_when_the_interval_excludes_zero() {
         // Figure 1 is always half the baseline: a clear 50% saving whatever the draw. Figure 2 is the baseline
         // ± noise from another setting: no clear difference.
-        let p = price(&settings(), &[Id::RoadFactor, Id::PickupKm], 3, 0, |v, out| {
+        let p = price(&settings(), 3, 0, |v, out| {
             out[0] = 100.0 * v[Id::RoadFactor];
             out[1] = 50.0 * v[Id::RoadFactor];
             out[2] = 100.0 * v[Id::RoadFactor] * (0.5 + v[Id::PickupKm] / 4.0);
@@ -251,6 +245,6 @@ mod tests {
     #[test]
     fn the_same_input_gives_the_same_figures() {
         let f = |v: &Values, out: &mut [f64]| out[0] = v[Id::RoundParcels] * v[Id::RoundKm];
-        assert_eq!(price(&settings(), Id::ALL, 1, 0, f), price(&settings(), Id::ALL, 1, 0, f));
+        assert_eq!(price(&settings(), 1, 0, f), price(&settings(), 1, 0, f));
     }
 }

@@ -46,7 +46,7 @@ impl Modes {
     /// or petrol van that was not overridden, and the rider's food only to the table's e-cargo bike.
     pub fn fit(&self, settings: &mut Settings) {
         match van_classes(self.van.id).filter(|_| self.van.source != "override") {
-            Some((low, high)) => settings.default_to(Id::VanFactor, Spread::tri_of(low, 1.0, high)),
+            Some((low, high)) => settings.default_to(Id::VanFactor, Spread::tri(low, 1.0, high)),
             None => settings.know(Id::VanFactor, 1.0, None),
         }
         if self.bike.id != "e-cargo-bike" || self.bike.source == "override" {

@@ -59,10 +59,7 @@ pub struct Spread {
 }
 
 impl Spread {
-    pub fn tri_of(low: f64, central: f64, high: f64) -> Self {
-        Spread::tri(low, central, high)
-    }
-    const fn tri(low: f64, central: f64, high: f64) -> Self {
+    pub const fn tri(low: f64, central: f64, high: f64) -> Self {
         Spread { central, low, high, distribution: Distribution::Triangular }
     }
     pub const fn fixed(v: f64) -> Self {
