@@ -341,8 +341,9 @@ async function runConsolidate(values, positionals) {
     if (values.format === 'csv') out = scenarioCsv(result);
     else if (values.format === 'geojson') out = JSON.stringify(result.geojson) + '\n';
     else {
-      // The page's JSON report, without its timestamp (so that the same input gives the same bytes).
-      const report = { file: basename(source), ...result, roundOf: undefined, pickupOf: undefined };
+      // The page's JSON report, without its timestamp (so that the same input gives the same bytes). The file's
+      // name is data here, not a message: JSON escapes it, so it is whole (`source` is cut for messages).
+      const report = { file: path === '-' ? 'stdin' : basename(path), ...result, roundOf: undefined, pickupOf: undefined };
       out = JSON.stringify(report, null, 2) + '\n';
     }
     write(out, values.out);

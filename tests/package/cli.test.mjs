@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +121,19 @@ test('consolidate --format geojson --out FILE writes the rounds', () => {
     const geojson = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(geojson.type, 'FeatureCollection');
     assert.ok(geojson.features.some((f) => f.geometry.type === 'LineString'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the JSON report names the file whole, however long its path (messages cut it, the report does not)', () => {
+  const dir = mkdtempSync(join(tmpdir(), `gd-cli-${'deep-folder-'.repeat(8)}`));
+  try {
+    const file = join(dir, 'orders-from-the-shop-in-december.csv');
+    writeFileSync(file, 'lat,lon\n51.52,-0.08\n51.53,-0.07\n');
+    const { status, stdout, stderr } = run(['consolidate', file, '--depot', DEPOT]);
+    assert.equal(status, 0, stderr);
+    assert.equal(JSON.parse(stdout).file, 'orders-from-the-shop-in-december.csv');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
