@@ -12,7 +12,7 @@ import { initSync, consolidate, parseOrders, ordersFromGeoJson, deliveryOptions,
 import { gramsRange } from '../www/format.js';
 import {
   OPTION_LABELS, BASELINE_TEXT, optionExplanation, savingText, boundarySentence, medianNote,
-} from '../www/strings/en-GB.js';
+} from '../www/strings/en-GB/chain.js';
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 

@@ -12,7 +12,7 @@ export type DeliveryOptionId = DeliveryOption['id'];
 /** `detail` of `green-delivery-select`: the option the shopper picked (mouse or keyboard). */
 export interface GreenDeliverySelectDetail {
   id: DeliveryOptionId;
-  /** The option's name as the widget shows it (from www/strings/en-GB.js), e.g. "Parcel locker". */
+  /** The option's name as the widget shows it (from www/strings/en-GB/chain.js), e.g. "Parcel locker". */
   label: string;
   estimate: DeliveryOption;
 }

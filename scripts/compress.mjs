@@ -56,7 +56,7 @@ export function compressAll() {
 export function payloads(sizes) {
   const names = Object.keys(sizes);
   const widgetFiles = [
-    'widget.js', 'green-delivery-options.js', 'widget-wasm.js', 'loader.js', 'errors.js', 'format.js', 'strings/en-GB.js',
+    'widget.js', 'green-delivery-options.js', 'widget-wasm.js', 'loader.js', 'errors.js', 'format.js', 'strings/en-GB/chain.js',
     ...names.filter((n) => n.startsWith('widget-pkg/')),
   ];
   const notPage = new Set(['widget.js', 'green-delivery-options.js', 'checkout-example.js']);

@@ -4,7 +4,7 @@
 import { loadWidgetPackage, retryLoading, onceRetried } from './widget-wasm.js';
 import { describeError, errorDetail, packageError } from './errors.js';
 import { gramsRange, logScale } from './format.js';
-import { OPTION_LABELS, WIDGET_TEXT, BASELINE_TEXT, optionExplanation, savingText, boundarySentence } from './strings/en-GB.js';
+import { OPTION_LABELS, WIDGET_TEXT, BASELINE_TEXT, optionExplanation, savingText, boundarySentence } from './strings/en-GB/chain.js';
 
 /** How many options `deliveryOptions` returns, for the room reserved before it answers. */
 const ALL_OPTIONS = Object.keys(OPTION_LABELS).length;

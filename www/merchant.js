@@ -8,7 +8,7 @@ import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
 import { showError, clearError } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
-import { SCENARIO_LABELS, SETTING_NAMES, boundarySentence } from './strings/en-GB.js';
+import { SCENARIO_LABELS, SETTING_NAMES, boundarySentence } from './strings/en-GB/chain.js';
 
 const form = document.getElementById('merchant-form');
 const drop = document.getElementById('merchant-drop');

@@ -6,7 +6,7 @@ import { whenLoaded } from './loading.js';
 import { fmt, sig, gramsRange, logScale, km, grams, round } from './format.js';
 import {
   OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote,
-} from './strings/en-GB.js';
+} from './strings/en-GB/chain.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';

@@ -3,7 +3,7 @@ import { whenLoaded } from './loading.js';
 import { fmt, published } from './format.js';
 import { describeError, errorDetail } from './errors.js';
 import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
-import { SETTING_NAMES } from './strings/en-GB.js';
+import { SETTING_NAMES } from './strings/en-GB/chain.js';
 
 let api = null;
 const table = document.getElementById('sources-table');

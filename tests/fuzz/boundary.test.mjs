@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { SETTING_NAMES, SETTING_SENTENCES, OPTION_LABELS } from '../../www/strings/en-GB.js';
+import { SETTING_NAMES, SETTING_SENTENCES, OPTION_LABELS } from '../../www/strings/en-GB/chain.js';
 
 const SEED = 20261201;
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);

@@ -65,7 +65,7 @@ test('the tarball: only what users need, no runtime dependencies', () => {
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'custom-elements.json',
     'lib/index.js', 'lib/node.js', 'lib/index.d.ts', 'lib/node.d.ts', 'lib/element.d.ts', 'lib/widget.d.ts',
     'bin/green-delivery.js', 'www/widget.js', 'www/green-delivery-options.js', 'www/widget-wasm.js', 'www/loader.js',
-    'www/errors.js', 'www/format.js', 'www/strings/en-GB.js', 'www/places.js', 'www/data/postcode-districts.json', 'www/pkg/green_delivery.js', 'www/pkg/green_delivery_bg.wasm', 'www/pkg/green_delivery.d.ts',
+    'www/errors.js', 'www/format.js', 'www/strings/en-GB/chain.js', 'www/places.js', 'www/data/postcode-districts.json', 'www/pkg/green_delivery.js', 'www/pkg/green_delivery_bg.wasm', 'www/pkg/green_delivery.d.ts',
     'www/widget-pkg/green_delivery.js', 'www/widget-pkg/green_delivery_bg.wasm', 'www/widget-pkg/green_delivery.d.ts',
   ]) {
     assert.ok(files.includes(needed), `${needed} is packed`);

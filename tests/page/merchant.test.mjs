@@ -40,7 +40,7 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   const { direct, formatted, baseline } = await tab.page.evaluate(async () => {
     const api = await import('/pkg/green_delivery.js');
     const f = await import('/format.js');
-    const { SCENARIO_LABELS } = await import('/strings/en-GB.js');
+    const { SCENARIO_LABELS } = await import('/strings/en-GB/chain.js');
     await api.default();
     const { orders } = api.parseOrders(await (await fetch('/data/sample-orders.csv')).text());
     const r = api.consolidate({ ...orders, depot: { lat: 51.5416, lon: -0.0076 }, vehicle: 'diesel-van', capacity: 100 });

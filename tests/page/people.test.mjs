@@ -121,7 +121,7 @@ test("the merchant's headline names the lowest emitter, and says so plainly when
   };
   const report = await reportOf();
   assert.equal(report.baseline, 'standard');
-  const labels = await page.evaluate(async () => (await import('/strings/en-GB.js')).SCENARIO_LABELS);
+  const labels = await page.evaluate(async () => (await import('/strings/en-GB/chain.js')).SCENARIO_LABELS);
   const base = report.scenarios.find((s) => s.id === 'standard');
   const closest = report.scenarios.filter((s) => s.id !== 'standard').reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a));
   // Five orders in east London: the headline follows the figures. Nothing below the baseline: it says so; below

@@ -61,7 +61,7 @@ test('each option shows its g CO2e per parcel, with the greenest marked', async 
 test('labels and sentences come from the strings module; a saving that is not clear reads "no clear difference"', async () => {
   const { result, labels } = await tab.page.evaluate(async () => {
     const api = await import('/pkg/green_delivery.js');
-    const { OPTION_LABELS } = await import('/strings/en-GB.js');
+    const { OPTION_LABELS } = await import('/strings/en-GB/chain.js');
     const f = document.getElementById('shopper-form').elements;
     const result = api.deliveryOptions({
       depot: { lat: Number(f.depotLat.value), lon: Number(f.depotLon.value) }, shopper: { lat: Number(f.lat.value), lon: Number(f.lon.value) },

@@ -49,7 +49,7 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
     return { shown, direct: direct.map((o) => ({ id: o.id, g: o.gCo2e, range: o.range })) };
   });
   assert.equal(shown.length, direct.length);
-  const { OPTION_LABELS } = await import('../../www/strings/en-GB.js');
+  const { OPTION_LABELS } = await import('../../www/strings/en-GB/chain.js');
   shown.forEach((row, i) => {
     assert.equal(row.id, direct[i].id);
     // The words come from the strings module: a label, a saving against standard delivery, a sentence.

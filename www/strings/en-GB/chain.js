@@ -1,7 +1,7 @@
 // Every sentence and label a person reads about the delivery chain, in British English. The core returns ids and
 // numbers; this module turns them into words, through format.js for every number. A translation is a copy of this
 // file with the same exports (the shape is the contract: tests/page/strings.test.mjs checks it).
-import { sig, km, grams, percent, percentRange } from '../format.js';
+import { sig, km, grams, percent, percentRange } from '../../format.js';
 
 export const lang = 'en-GB';
 

@@ -1,0 +1,66 @@
+// Which language a person reads, and its words. Every sentence on the page, in the widget and in the CLI comes from
+// a strings table per language, www/strings/<tag>/<part>.js, all with the same exports as en-GB's (the shape is the
+// contract: tests/page/i18n.test.mjs checks it). Parts load separately, so the widget fetches only its own words.
+import { LANGUAGES } from './strings/languages.js';
+
+export { LANGUAGES };
+export const DEFAULT_LANG = 'en-GB';
+
+/**
+ * The first tag in `wanted` (most wanted first; empty and malformed entries skipped) that has a strings table: the
+ * exact tag, else the same language ("de-AT" → de-DE, "zh", "zh-Hans-SG" → zh-CN). British English when none has.
+ */
+export function pickLang(wanted) {
+  const tags = Object.keys(LANGUAGES);
+  for (const raw of wanted) {
+    if (typeof raw !== 'string' || raw.trim() === '') continue;
+    let tag;
+    try {
+      [tag] = Intl.getCanonicalLocales(raw.trim());
+    } catch {
+      continue; // not a language tag
+    }
+    const exact = tags.find((t) => t.toLowerCase() === tag.toLowerCase());
+    if (exact) return exact;
+    const language = new Intl.Locale(tag).language;
+    const same = tags.find((t) => new Intl.Locale(t).language === language);
+    if (same) return same;
+  }
+  return DEFAULT_LANG;
+}
+
+/** A part of a language's strings table ('chain', 'widget', 'page', …), loaded once. */
+const loaded = new Map();
+export function loadStrings(lang, part) {
+  const key = `${lang}/${part}`;
+  if (!loaded.has(key)) loaded.set(key, import(`./strings/${lang}/${part}.js`));
+  return loaded.get(key);
+}
+
+/**
+ * The page's language: `?lang=` first, then the browser's languages. Switching reloads the page with `?lang=`, so
+ * every view renders once, in one language, and the address can be shared.
+ */
+export function pageLang() {
+  const asked = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+  return pickLang([asked, ...(globalThis.navigator?.languages ?? [])]);
+}
+
+/**
+ * Puts a table's words into static markup: an element with `data-i18n="key"` gets `table[key]` as its text, and
+ * `data-i18n-attr="placeholder:key aria-label:key2"` sets those attributes. Markup keeps its British English as the
+ * text shown before scripts run; a key missing from the table is an error, so no sentence stays English silently.
+ */
+export function translate(root, table) {
+  for (const node of root.querySelectorAll('[data-i18n]')) {
+    const key = node.dataset.i18n;
+    if (!(key in table)) continue; // another part's key: its own module translates it
+    node.textContent = table[key];
+  }
+  for (const node of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of node.dataset.i18nAttr.trim().split(/\s+/)) {
+      const [attr, key] = pair.split(':');
+      if (key in table) node.setAttribute(attr, table[key]);
+    }
+  }
+}
