@@ -49,7 +49,8 @@ export function pageLang() {
 /**
  * Puts a table's words into static markup: an element with `data-i18n="key"` gets `table[key]` as its text, and
  * `data-i18n-attr="placeholder:key aria-label:key2"` sets those attributes. Markup keeps its British English as the
- * text shown before scripts run; a key missing from the table is an error, so no sentence stays English silently.
+ * text shown before scripts run; keys of other parts are left to their own tables (tests/page/i18n.test.mjs scans
+ * each rendered language for English left behind).
  */
 export function translate(root, table) {
   for (const node of root.querySelectorAll('[data-i18n]')) {
