@@ -70,7 +70,12 @@ export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short'
      *  never reads as a minus (`to` gives the words: (a, b) => `${a} to ${b}`). */
     percentRange(range, to = (a, b) => `${a} – ${b}`) {
       if (range.low < 0 || range.high < 0) return to(percent(range.low), percent(range.high));
-      return nf(locale, { style: 'percent', maximumSignificantDigits: 2 }).formatRange(range.low / 100, range.high / 100);
+      // The numbers' range in the language's form ("68–89"), inside its percent pattern ("…%", "… %"): one sign.
+      const parts = nf(locale, { style: 'percent' }).formatToParts(0.5);
+      const first = parts.findIndex((p) => p.type === 'integer');
+      const around = (list) => list.map((p) => p.value).join('');
+      const numbersRange = nf(locale, { maximumSignificantDigits: 2 }).formatRange(range.low, range.high);
+      return `${around(parts.slice(0, first))}${numbersRange}${around(parts.slice(first + 1))}`;
     },
     /** Up to 6 significant figures: inputs as typed (classroom, formulas), not estimates. */
     fmt: (value) => plain(6, value),
