@@ -29,9 +29,13 @@ export function pickLang(wanted) {
   return DEFAULT_LANG;
 }
 
-/** A part of a language's strings table ('chain', 'widget', 'page', …), loaded once. */
+/** A part of a language's strings table ('chain', 'widget', 'page', …), loaded once. Only a listed language and a
+ *  plain part name make a path, so no caller's text can point the import anywhere else. */
 const loaded = new Map();
 export function loadStrings(lang, part) {
+  if (!Object.hasOwn(LANGUAGES, lang) || !/^[a-z]+$/.test(part)) {
+    return Promise.reject(new RangeError(`no strings for language ${JSON.stringify(String(lang))}, part ${JSON.stringify(String(part))}`));
+  }
   const key = `${lang}/${part}`;
   if (!loaded.has(key)) loaded.set(key, import(`./strings/${lang}/${part}.js`));
   return loaded.get(key);
