@@ -51,6 +51,7 @@ export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short'
     percent,
     /** A figure in grams with its range, both in the central value's unit: "160 g (120–260 g)". */
     gramsRange(g, range) {
+      if (!Number.isFinite(g)) return '—';
       const central = mass(g);
       if (!range || !(range.high > range.low)) return central;
       const a = Math.abs(g);
