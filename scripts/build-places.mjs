@@ -217,7 +217,8 @@ if (args.plz) {
   let missed = 0;
   for (const [code, orte] of Object.entries(plz)) {
     // The PLZ's Orte found among GeoNames' places; the largest is where a parcel for that PLZ most likely goes.
-    const found = orte.flatMap((o) => byName.get(key(o)) ?? byName.get(key(o.split(/[ ,(]/)[0])) ?? []);
+    // The Ort's own (German) name is kept: "München", where GeoNames' name is "Munich".
+    const found = orte.flatMap((o) => (byName.get(key(o)) ?? byName.get(key(o.split(/[ ,(]/)[0])) ?? []).map((g) => ({ ...g, name: o })));
     if (found.length === 0) { missed++; continue; }
     const best = found.reduce((a, b) => (b.population > a.population ? b : a));
     codes.set(code, best);

