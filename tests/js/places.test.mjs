@@ -107,14 +107,25 @@ test('a US ZIP code and a French code postal', async () => {
   assert.ok(km(paris, PARIS) < 5, `75001 at ${paris.lat}, ${paris.lon}`);
 });
 
-test('Japanese and Chinese postcodes are refused with a reason: no open table with positions', async () => {
-  const { resolvePlace } = await load();
-  const jp = await resolvePlace('100-0001', { country: 'JP' });
-  assert.equal(jp.place, null);
-  assert.match(jp.problem, /Postcodes in Japan cannot be looked up offline/);
+test('a Japanese postcode is placed at its municipality; Chinese postcodes are refused with a reason', async () => {
+  const { findPlace, resolvePlace } = await load();
+  // 100-0001 is Chiyoda, Chiyoda-ku (the Imperial Palace), in any common writing.
+  for (const text of ['100-0001', '1000001', '〒100-0001', '１００－０００１']) {
+    const place = await findPlace(text, { country: 'JP' });
+    assert.deepEqual([place?.country, place?.kind, place?.town], ['JP', 'postcode', '千代田区'], text);
+    assert.ok(km(place, { lat: 35.685, lon: 139.753 }) < 5, `${text} at ${place.lat}, ${place.lon}`);
+  }
+  // Osaka's Chūō-ku (541-0041) is not Tokyo's (104-0061): same name, told apart by the prefecture.
+  const osaka = await findPlace('541-0041', { country: 'JP' });
+  assert.ok(km(osaka, { lat: 34.68, lon: 135.51 }) < 5, `541-0041 at ${osaka.lat}, ${osaka.lon}`);
+  const ginza = await findPlace('104-0061', { country: 'JP' });
+  assert.ok(km(ginza, { lat: 35.67, lon: 139.77 }) < 5, `104-0061 at ${ginza.lat}, ${ginza.lon}`);
+  assert.deepEqual(fetched, ['data/postcodes-JP.json']);
   const cn = await resolvePlace('100000', { country: 'CN', lang: 'zh-CN' });
   assert.equal(cn.place, null);
   assert.match(cn.problem, /无法离线查询中国的邮编/);
+  const cnEn = await resolvePlace('100000', { country: 'CN' });
+  assert.match(cnEn.problem, /^Postcodes in China cannot be looked up offline/);
 });
 
 test('GB behaviour is unchanged: districts, full postcodes and towns', async () => {

@@ -27,7 +27,7 @@ export const placeLine = (prefix, name, precisionText) => `${prefix}${name}${pre
 export const YOUR_LOCATION = '您的位置';
 export const LOCATING = '正在定位…';
 
-export const POSTCODE_EXAMPLES = { GB: 'LS6 1AN 或 LS6', US: '10001', DE: '80331', FR: '75001' };
+export const POSTCODE_EXAMPLES = { JP: '100-0001', GB: 'LS6 1AN 或 LS6', US: '10001', DE: '80331', FR: '75001' };
 
 export const problems = {
   districtUnknown: (outward) => `英国邮编列表中没有邮编区 ${outward}。请核对，或输入城镇名称。`,
@@ -45,10 +45,11 @@ export const problems = {
 
 /** 每个地点数据来源（places.js 的 PLACE_SOURCES，按 id）为搜索提供的内容，供“来源”页使用。 */
 export const SOURCE_COVERS = {
-  geonames: '各国城镇，含当地文字与拉丁字母名称；德国、法国邮编的位置',
+  geonames: '各国城镇，含当地文字与拉丁字母名称；德国、法国、日本邮编的位置',
   nspl: '英国邮编区',
   'census-zcta': '美国 ZIP 邮编',
   'osm-plz': '德国邮编（PLZ）及其对应地点',
+  'japan-post': '日本邮编（郵便番号）及其所属市区町村',
   etalab: '法国邮编（codes postaux）及其对应市镇',
 };
 export const SOURCES_HEADING = '地点搜索（邮编与城镇，离线）';
