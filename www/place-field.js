@@ -20,7 +20,7 @@ const fixed = (v) => String(Number(v.toFixed(5)));
  * found (and the coordinates already filled), or with `null` and a sentence saying why nothing was found.
  * `country` is the merchant's country (ISO 3166-1 alpha-2, default GB): the search prefers it and never answers
  * silently for another. `depotCountry` (default `country`) is where the van leaves from: a place it cannot reach by
- * road is refused. `lang` is the reader's language (default en-GB) for every sentence.
+ * road is refused (null for no such check, as for the depot's own field). `lang` is the reader's language (default en-GB) for every sentence.
  */
 export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB', country = 'GB', depotCountry = country }) {
   const suggestions = input.list;

@@ -99,3 +99,18 @@ test('a British merchant by default: Newcastle is upon Tyne, and a Belfast postc
   assert.equal((await tab.type('BT1')).status, 'No delivery by road from the United Kingdom to BT1.');
   await tab.page.close();
 });
+
+test('the place sources, as the Sources view lists them: each with its licence and a link, in German', async () => {
+  const tab = await session.open('/');
+  const items = await tab.page.evaluate(async () => {
+    const { placeSourceList } = await import('/place-field.js');
+    const words = await import('/strings/de-DE/places.js');
+    const list = document.body.appendChild(placeSourceList(words));
+    return [...list.querySelectorAll('li')].map((li) => ({ text: li.textContent, href: li.querySelector('a').href }));
+  });
+  assert.equal(items.length, 6);
+  assert.ok(items.every((i) => i.href.startsWith('https://')));
+  assert.match(items[0].text, /^Orte in allen Ländern, .*GeoNames.*CC BY 4\.0\. © GeoNames, geonames\.org\.$/);
+  assert.ok(items.some((i) => /Open Database Licence.*© OpenStreetMap contributors/.test(i.text)));
+  await tab.page.close();
+});
