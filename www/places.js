@@ -130,7 +130,10 @@ const UMLAUTS = { ä: 'ae', ö: 'oe', ü: 'ue' };
  * only (so 東京, ガ and 서울 keep every stroke), lower case, ß as ss, punctuation as one space.
  */
 export function fold(text) {
-  return String(text ?? '')
+  const s = String(text ?? '');
+  // Most names are plain ASCII: the same result without the Unicode passes, which cost most of a table's first load.
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return s
     .normalize('NFKC')
     .normalize('NFD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')

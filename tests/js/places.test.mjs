@@ -213,3 +213,15 @@ test('every place source has a licence, an attribution and words in each languag
   }
   for (const s of PLACE_SOURCES) assert.ok(s.name && s.licence && s.attribution && s.url.startsWith('https://'), s.id);
 });
+
+test('hostile text: every kind of input gives a place or a sentence, never an exception', async () => {
+  const { resolvePlace, searchTowns } = await load();
+  const inputs = ['', '   ', '\u0000', '((((', '.*', '\\', '𠀀', '👍🏽', 'x'.repeat(10000), '北'.repeat(500), ',', '（', '123456789', '-1', 'NaN', '〒', 'D-', 'E1 6AN E1 6AN'];
+  for (const country of ['GB', 'DE', 'FR', 'US', 'JP', 'CN', 'ZA', null]) {
+    for (const text of inputs) {
+      const { place, problem } = await resolvePlace(text, { country, lang: 'de-DE' });
+      assert.ok(text.trim() === '' ? place === null && problem === null : Boolean(place) !== Boolean(problem), `${country} ${JSON.stringify(text.slice(0, 20))}`);
+      assert.ok(Array.isArray(await searchTowns(text, 8, { country })));
+    }
+  }
+});
