@@ -2,7 +2,7 @@
 // suggests towns in a <datalist> (other countries' labelled with their country), and fills the latitude and
 // longitude fields it is bound to. A place the depot cannot reach by road is refused with the reason, never priced.
 // A "Use my location" button, if given, asks the browser for the device's position, which stays in the page.
-import { resolvePlace, searchTowns, parsePostcodeOf, precisionText, roadReachable, noRoadText, PLACE_SOURCES } from './places.js';
+import { placeForDelivery, searchTowns, parsePostcodeOf, precisionText, PLACE_SOURCES } from './places.js';
 import * as EN from './strings/en-GB/places.js';
 import { loadStrings, pickLang } from './i18n.js';
 
@@ -37,7 +37,7 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
     try {
       const isPostcode = Boolean(parsePostcodeOf(text, country));
       const [resolved, towns] = await Promise.all([
-        resolvePlace(text, { country, lang }),
+        placeForDelivery(text, { country, lang, depotCountry }),
         isPostcode ? [] : searchTowns(text, 8, { country, lang }),
       ]);
       if (ask !== asked) return; // a later keystroke has its own answer
@@ -48,12 +48,7 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
         );
       }
       if (!found.place) {
-        onPlace(null, found.problem);
-        return;
-      }
-      if (depotCountry && !roadReachable(depotCountry, found.place)) {
-        const reason = await noRoadText(depotCountry, found.place, lang);
-        if (ask === asked) onPlace(null, reason);
+        onPlace(null, found.problem); // not found, found only elsewhere, or out of the depot's road reach
         return;
       }
     } catch (err) {

@@ -266,6 +266,19 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
   return { place: null, problem: words.problems.noTown(name, words.POSTCODE_EXAMPLES[country]), suggestions: [] };
 }
 
+/**
+ * resolvePlace, then the road check: a place a van from `depotCountry` (default `country`; a code or `{ country,
+ * admin }`; null for no check) cannot reach comes back as `{ place: null, problem: "No delivery by road from Germany
+ * to Japan." }`. What the place fields, the widget's `destination` and the merchant's postcodes need in one call.
+ */
+export async function placeForDelivery(text, { country = 'GB', lang = 'en-GB', depotCountry = country } = {}) {
+  const found = await resolvePlace(text, { country, lang });
+  if (found.place && depotCountry && !roadReachable(depotCountry, found.place)) {
+    return { place: null, problem: await noRoadText(depotCountry, found.place, lang), suggestions: [] };
+  }
+  return found;
+}
+
 /** The place the text most likely means in the merchant's country (see resolvePlace), or null. */
 export async function findPlace(text, options = {}) {
   return (await resolvePlace(text, options)).place;

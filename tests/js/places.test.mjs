@@ -225,3 +225,14 @@ test('hostile text: every kind of input gives a place or a sentence, never an ex
     }
   }
 });
+
+test('placeForDelivery: the search and the road check in one call', async () => {
+  const { placeForDelivery } = await load();
+  const tokyo = await placeForDelivery('Tokyo', { country: 'JP', depotCountry: 'DE', lang: 'de-DE' });
+  assert.equal(tokyo.place, null);
+  assert.equal(tokyo.problem, 'Keine Lieferung auf der Straße möglich – Lager: Deutschland, Ziel: Japan.');
+  const osaka = await placeForDelivery('大阪', { country: 'JP' });
+  assert.equal(osaka.place.country, 'JP');
+  assert.equal((await placeForDelivery('Tokyo', { country: 'JP', depotCountry: null })).place.country, 'JP');
+  assert.equal((await placeForDelivery('80331', { country: 'DE', depotCountry: 'FR' })).place.town, 'München');
+});
