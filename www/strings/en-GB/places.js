@@ -7,7 +7,7 @@ export const lang = 'en-GB';
 const n2 = (v) => new Intl.NumberFormat(lang, { maximumSignificantDigits: 2 }).format(v);
 
 /** Countries whose English name takes "the" inside a sentence ("from the United Kingdom"). */
-const THE = new Set(['GB', 'US', 'NL', 'AE', 'PH', 'CD', 'CF', 'DO', 'GM', 'BS', 'MV', 'SC']);
+const THE = new Set(['GB', 'US', 'NL', 'AE', 'PH', 'CF', 'DO', 'GM', 'BS', 'MV', 'SC']);
 /** A country's name inside a sentence. */
 const country = (code) => `${THE.has(code) ? 'the ' : ''}${new Intl.DisplayNames([lang], { type: 'region' }).of(code)}`;
 
