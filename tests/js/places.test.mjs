@@ -107,8 +107,8 @@ test('a US ZIP code and a French code postal', async () => {
   assert.ok(km(paris, PARIS) < 5, `75001 at ${paris.lat}, ${paris.lon}`);
 });
 
-test('a Japanese postcode is placed at its municipality; Chinese postcodes are refused with a reason', async () => {
-  const { findPlace, resolvePlace } = await load();
+test('a Japanese postcode is placed at its municipality', async () => {
+  const { findPlace } = await load();
   // 100-0001 is Chiyoda, Chiyoda-ku (the Imperial Palace), in any common writing.
   for (const text of ['100-0001', '1000001', '〒100-0001', '１００－０００１']) {
     const place = await findPlace(text, { country: 'JP' });
@@ -121,11 +121,26 @@ test('a Japanese postcode is placed at its municipality; Chinese postcodes are r
   const ginza = await findPlace('104-0061', { country: 'JP' });
   assert.ok(km(ginza, { lat: 35.67, lon: 139.77 }) < 5, `104-0061 at ${ginza.lat}, ${ginza.lon}`);
   assert.deepEqual(fetched, ['data/postcodes-JP.json']);
-  const cn = await resolvePlace('100000', { country: 'CN', lang: 'zh-CN' });
-  assert.equal(cn.place, null);
-  assert.match(cn.problem, /无法离线查询中国的邮编/);
-  const cnEn = await resolvePlace('100000', { country: 'CN' });
-  assert.match(cnEn.problem, /^Postcodes in China cannot be looked up offline/);
+});
+
+test('a Chinese postcode is placed at its county, or at the county of its first four digits', async () => {
+  const { findPlace, resolvePlace, precisionText } = await load();
+  const dongcheng = await findPlace('100010', { country: 'CN' });
+  assert.deepEqual([dongcheng.country, dongcheng.town], ['CN', '北京市东城区']);
+  assert.ok(km(dongcheng, { lat: 39.93, lon: 116.42 }) < 3);
+  assert.ok(km(await findPlace('100000', { country: 'CN' }), BEIJING) < 5);
+  const xihu = await findPlace('310012', { country: 'CN' });
+  assert.equal(xihu.town, '杭州市西湖区', 'not Nanchang\'s 西湖区');
+  // Not listed: its first four digits are Hangzhou's.
+  const hangzhou = await findPlace('310013', { country: 'CN' });
+  assert.equal(hangzhou.town, '杭州市');
+  assert.ok(km(hangzhou, { lat: 30.27, lon: 120.15 }) < 10);
+  assert.equal(precisionText(hangzhou, await import('../../www/strings/zh-CN/places.js')), '杭州市的邮编，定位于当地中心');
+  assert.deepEqual(fetched, ['data/postcodes-CN.json']);
+  const unknown = await resolvePlace('999999', { country: 'CN', lang: 'zh-CN' });
+  assert.equal(unknown.place, null);
+  assert.equal(unknown.problem, '中国的邮编列表中没有 999999。请核对，或输入城镇名称。');
+  assert.match((await resolvePlace('00000', { country: 'US' })).problem, /^The postcode 00000 is not in the list of postcodes for the United States\./);
 });
 
 test('GB behaviour is unchanged: districts, full postcodes and towns', async () => {

@@ -81,9 +81,9 @@ test('a Chinese merchant: 北京 and 上海 are placed and named in Chinese; sug
   const shanghai = await tab.type('上海');
   assert.ok(Math.abs(Number(shanghai.lat) - 31.23) < 0.1, shanghai.lat);
   assert.ok(shanghai.options.includes('上海（中国）'), shanghai.options.join(' / '));
-  const postcode = await tab.type('100000');
-  assert.equal(postcode.status, '暂时无法离线查询中国的邮编：没有找到公开的邮编位置数据。请改为输入城镇名称。');
-  assert.deepEqual(tab.dataRequests, ['/data/places-CN.json']);
+  const postcode = await tab.type('100010');
+  assert.equal(postcode.status, '送至100010，北京市东城区的邮编，定位于当地中心。');
+  assert.deepEqual(tab.dataRequests, ['/data/places-CN.json', '/data/postcodes-CN.json']);
   const munich = await tab.type('慕尼黑');
   assert.match(munich.status, /^在中国没有找到“慕尼黑”。您要找的是慕尼黑（德国）吗？/);
   // From a Chinese depot, Munich is on the same landmass: chosen, it is placed.
@@ -108,7 +108,7 @@ test('the place sources, as the Sources view lists them: each with its licence a
     const list = document.body.appendChild(placeSourceList(words));
     return [...list.querySelectorAll('li')].map((li) => ({ text: li.textContent, href: li.querySelector('a').href }));
   });
-  assert.equal(items.length, 6);
+  assert.equal(items.length, 7);
   assert.ok(items.every((i) => i.href.startsWith('https://')));
   assert.match(items[0].text, /^Orte in allen Ländern, .*GeoNames.*CC BY 4\.0\. © GeoNames, geonames\.org\.$/);
   assert.ok(items.some((i) => /Open Database Licence.*© OpenStreetMap contributors/.test(i.text)));

@@ -27,7 +27,7 @@ export const placeLine = (prefix, name, precisionText) => `${prefix} ${name}${pr
 export const YOUR_LOCATION = 'Ihr Standort';
 export const LOCATING = 'Standort wird ermittelt …';
 
-export const POSTCODE_EXAMPLES = { JP: '100-0001', GB: 'LS6 1AN oder LS6', US: '10001', DE: '80331', FR: '75001' };
+export const POSTCODE_EXAMPLES = { CN: '100010', JP: '100-0001', GB: 'LS6 1AN oder LS6', US: '10001', DE: '80331', FR: '75001' };
 
 export const problems = {
   districtUnknown: (outward) => `Den Postleitzahlbezirk ${outward} gibt es in der Liste britischer Postleitzahlen nicht. Bitte prüfen Sie ihn oder geben Sie einen Ort ein.`,
@@ -50,6 +50,7 @@ export const SOURCE_COVERS = {
   'census-zcta': 'US-amerikanische ZIP-Codes',
   'osm-plz': 'Deutsche Postleitzahlen: die Orte, die sie versorgen',
   'japan-post': 'Japanische Postleitzahlen (郵便番号): die Gemeinde, in der sie liegen',
+  'china-region': 'Chinesische Postleitzahlen (邮政编码): der Kreis, in dem sie liegen',
   etalab: 'Französische Postleitzahlen (codes postaux): die Gemeinden, die sie versorgen',
 };
 export const SOURCES_HEADING = 'Ortssuche (Postleitzahlen und Orte, offline)';

@@ -35,7 +35,7 @@ export const YOUR_LOCATION = 'your location';
 export const LOCATING = 'Locating…';
 
 /** A postcode people may type, per country, for the hints below. */
-export const POSTCODE_EXAMPLES = { JP: '100-0001', GB: 'LS6 1AN or LS6', US: '10001', DE: '80331', FR: '75001' };
+export const POSTCODE_EXAMPLES = { CN: '100010', JP: '100-0001', GB: 'LS6 1AN or LS6', US: '10001', DE: '80331', FR: '75001' };
 
 /** Why nothing was placed. Countries are ISO codes ('DE'); `place` a place's own name where it is not a country. */
 export const problems = {
@@ -60,6 +60,7 @@ export const SOURCE_COVERS = {
   'census-zcta': 'US ZIP codes',
   'osm-plz': 'German postcodes (PLZ): the places each serves',
   'japan-post': 'Japanese postcodes (郵便番号): the municipality each is in',
+  'china-region': 'Chinese postcodes (邮政编码): the county each is in',
   etalab: 'French postcodes (codes postaux): the communes each serves',
 };
 export const SOURCES_HEADING = 'Place search (postcodes and towns, offline)';

@@ -27,7 +27,7 @@ export const placeLine = (prefix, name, precisionText) => `${prefix}${name}${pre
 export const YOUR_LOCATION = '您的位置';
 export const LOCATING = '正在定位…';
 
-export const POSTCODE_EXAMPLES = { JP: '100-0001', GB: 'LS6 1AN 或 LS6', US: '10001', DE: '80331', FR: '75001' };
+export const POSTCODE_EXAMPLES = { CN: '100010', JP: '100-0001', GB: 'LS6 1AN 或 LS6', US: '10001', DE: '80331', FR: '75001' };
 
 export const problems = {
   districtUnknown: (outward) => `英国邮编列表中没有邮编区 ${outward}。请核对，或输入城镇名称。`,
@@ -50,6 +50,7 @@ export const SOURCE_COVERS = {
   'census-zcta': '美国 ZIP 邮编',
   'osm-plz': '德国邮编（PLZ）及其对应地点',
   'japan-post': '日本邮编（郵便番号）及其所属市区町村',
+  'china-region': '中国邮政编码及其所属区县',
   etalab: '法国邮编（codes postaux）及其对应市镇',
 };
 export const SOURCES_HEADING = '地点搜索（邮编与城镇，离线）';
