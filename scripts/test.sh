@@ -15,6 +15,9 @@ cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
+step "js: the offline place search in Node (tests/js)"
+node --test tests/js/
+
 step "native: cargo test (unit, property, doc tests)"
 cargo test --quiet
 

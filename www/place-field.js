@@ -1,13 +1,16 @@
-// A "Postcode or town" field: looks the text up offline (places.js) as it is typed, suggests towns in a <datalist>,
-// and fills the latitude and longitude fields it is bound to. A "Use my location" button, if given, asks the browser
-// for the device's position, which stays in the page like everything else.
-import { findPlace, parsePostcode, searchTowns, precisionText } from './places.js';
+// A "Postcode or town" field: looks the text up offline (places.js) as it is typed, in the merchant's country,
+// suggests towns in a <datalist> (other countries' labelled with their country), and fills the latitude and
+// longitude fields it is bound to. A place the depot cannot reach by road is refused with the reason, never priced.
+// A "Use my location" button, if given, asks the browser for the device's position, which stays in the page.
+import { placeForDelivery, searchTowns, parsePostcodeOf, precisionText, PLACE_SOURCES } from './places.js';
+import * as EN from './strings/en-GB/places.js';
+import { loadStrings, pickLang } from './i18n.js';
 
-/** "Delivering to EC2A (postcode district, within about 1.7 km)." */
-export function placeLine(prefix, place) {
+/** "Delivering to EC2A (postcode district, within about 1.7 km)." in the language of `words` (a
+ *  strings/<lang>/places.js table; British English if none is given). */
+export function placeLine(prefix, place, words = EN) {
   if (!place) return '';
-  const precision = precisionText(place);
-  return `${prefix} ${place.name}${precision ? ` (${precision})` : ''}.`;
+  return words.placeLine(prefix, place.name, precisionText(place, words));
 }
 
 const fixed = (v) => String(Number(v.toFixed(5)));
@@ -15,9 +18,13 @@ const fixed = (v) => String(Number(v.toFixed(5)));
 /**
  * Binds `input` (a text field) to the `lat` and `lon` fields. `onPlace(place, problem)` is called with the place
  * found (and the coordinates already filled), or with `null` and a sentence saying why nothing was found.
+ * `country` is the merchant's country (ISO 3166-1 alpha-2, default GB): the search prefers it and never answers
+ * silently for another. `depotCountry` (default `country`) is where the van leaves from: a place it cannot reach by
+ * road is refused (null for no such check, as for the depot's own field). `lang` is the reader's language (default en-GB) for every sentence.
  */
-export function bindPlaceField(input, { lat, lon, locate, onPlace }) {
+export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB', country = 'GB', depotCountry = country }) {
   const suggestions = input.list;
+  const wordsReady = lang === 'en-GB' ? Promise.resolve(EN) : loadStrings(pickLang([lang]), 'places');
   let asked = 0;
   let timer = null;
 
@@ -25,33 +32,34 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace }) {
     const text = input.value.trim();
     const ask = ++asked;
     if (text === '') return;
-    if (text.replace(/\s/g, '').length < 2) return; // still typing
-    let place;
+    if (text.replace(/\s/g, '').length < 2 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return; // still typing
+    let found;
     try {
-      const isPostcode = Boolean(parsePostcode(text));
-      const [found, towns] = await Promise.all([findPlace(text), isPostcode ? [] : searchTowns(text, 8)]);
+      const isPostcode = Boolean(parsePostcodeOf(text, country));
+      const [resolved, towns] = await Promise.all([
+        placeForDelivery(text, { country, lang, depotCountry }),
+        isPostcode ? [] : searchTowns(text, 8, { country, lang }),
+      ]);
       if (ask !== asked) return; // a later keystroke has its own answer
-      place = found;
+      found = resolved;
       if (suggestions && towns.length) {
         suggestions.replaceChildren(
           ...towns.map((t) => Object.assign(document.createElement('option'), { value: t.name })),
         );
       }
-      if (!place) {
-        onPlace(null, isPostcode
-          ? `The postcode district ${parsePostcode(text).outward} is not in the list of UK postcodes. Check it, or type a town.`
-          : `No town called “${text}” was found. Try a UK postcode (such as LS6 1AN or LS6) or another spelling.`);
+      if (!found.place) {
+        onPlace(null, found.problem); // not found, found only elsewhere, or out of the depot's road reach
         return;
       }
     } catch (err) {
       if (ask !== asked) return;
       console.warn('green-delivery: the place list could not load', err);
-      onPlace(null, 'The list of places could not load. Check your connection, or enter coordinates under "Advanced".');
+      onPlace(null, (await wordsReady).problems.loadFailed);
       return;
     }
-    lat.value = fixed(place.lat);
-    lon.value = fixed(place.lon);
-    onPlace(place, null);
+    lat.value = fixed(found.place.lat);
+    lon.value = fixed(found.place.lon);
+    onPlace(found.place, null);
   }
 
   input.addEventListener('input', () => {
@@ -64,14 +72,15 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace }) {
   });
   if (input.value.trim() !== '') lookUp();
 
-  locate?.addEventListener('click', () => {
+  locate?.addEventListener('click', async () => {
+    const words = await wordsReady;
     if (!navigator.geolocation) {
-      onPlace(null, 'This browser cannot tell the page where you are. Type a postcode or town instead.');
+      onPlace(null, words.problems.noGeolocation);
       return;
     }
     const label = locate.textContent;
     locate.disabled = true;
-    locate.textContent = 'Locating…';
+    locate.textContent = words.LOCATING;
     const done = () => {
       locate.disabled = false;
       locate.textContent = label;
@@ -83,15 +92,26 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace }) {
         input.value = '';
         lat.value = fixed(position.coords.latitude);
         lon.value = fixed(position.coords.longitude);
-        onPlace({ kind: 'device', name: 'your location', accuracyM: position.coords.accuracy, lat: position.coords.latitude, lon: position.coords.longitude }, null);
+        onPlace({ kind: 'device', name: words.YOUR_LOCATION, accuracyM: position.coords.accuracy, lat: position.coords.latitude, lon: position.coords.longitude }, null);
       },
       (err) => {
         done();
-        onPlace(null, err.code === 1
-          ? 'The page was not allowed to use your location. Type a postcode or town instead.'
-          : 'Your location could not be found. Type a postcode or town instead.');
+        onPlace(null, err.code === 1 ? words.problems.geolocationDenied : words.problems.geolocationFailed);
       },
       { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 },
     );
   });
+}
+
+/** The place search's sources as a list for the Sources view: what each gives, its name (linked), licence and the
+ *  attribution it asks for, in the language of `words` (a strings/<lang>/places.js table). */
+export function placeSourceList(words = EN) {
+  const list = document.createElement('ul');
+  list.className = 'place-sources';
+  for (const source of PLACE_SOURCES) {
+    const item = list.appendChild(document.createElement('li'));
+    const link = Object.assign(document.createElement('a'), { href: source.url, textContent: source.name });
+    item.append(`${words.SOURCE_COVERS[source.id]}: `, link, `. ${source.licence}. ${source.attribution}.`.replace('..', '.'));
+  }
+  return list;
 }
