@@ -96,7 +96,9 @@ function showColumns(mapping) {
   columnsBox.hidden = false;
   for (const role of ROLES) {
     const select = form.elements[`col-${role}`];
-    select.replaceChildren(new Option(T.none, '-1'), ...mapping.header.map((name, i) => new Option(name || T.column(i + 1), String(i))));
+    // The file's column names are its own words: translate="no" keeps them from being taken for the page's.
+    const named = mapping.header.map((name, i) => Object.assign(new Option(name || T.column(i + 1), String(i)), { translate: !name }));
+    select.replaceChildren(new Option(T.none, '-1'), ...named);
     select.value = String(mapping.columns[role] ?? -1);
   }
 }
