@@ -319,7 +319,7 @@ function savingCell(s, base) {
   if (s === base) return T.baseline;
   if (s.savingPercent === null) return '—';
   if (s.savingRange.low === 0 && s.savingRange.high === 0) return T.same;
-  return `${s.savingClear ? percent(s.savingPercent) : T.noClear} (${percentRange(s.savingRange)})`;
+  return T.withRange(s.savingClear ? percent(s.savingPercent) : T.noClear, percentRange(s.savingRange));
 }
 
 /** Energy in the unit that fits the vehicle: litres of diesel or petrol, kWh of electricity (all that apply). */

@@ -123,6 +123,7 @@ export const T = {
   baseline: 'Basis',
   same: 'gleich',
   noClear: 'kein klarer Unterschied',
+  withRange: (figure, range) => `${figure} (${range})`,
   to: (a, b) => `${a} bis ${b}`,
   diesel: (litres) => `${n.sig(litres)} l Diesel`,
   petrol: (litres) => `${n.sig(litres)} l Benzin`,

@@ -130,6 +130,8 @@ export const T = {
   baseline: 'baseline',
   same: 'the same',
   noClear: 'no clear difference',
+  /** A saving with its range: "31% (19–42%)". */
+  withRange: (figure, range) => `${figure} (${range})`,
   /** A percentage range with a negative end. */
   to: (a, b) => `${a} to ${b}`,
   diesel: (litres) => `${n.sig(litres)} L diesel`,

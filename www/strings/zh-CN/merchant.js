@@ -112,6 +112,7 @@ export const T = {
   baseline: '基准',
   same: '相同',
   noClear: '差异不明显',
+  withRange: (figure, range) => `${figure}（${range}）`,
   to: (a, b) => `${a} 至 ${b}`,
   diesel: (litres) => `柴油 ${n.sig(litres)} 升`,
   petrol: (litres) => `汽油 ${n.sig(litres)} 升`,
