@@ -199,3 +199,23 @@ for (const lang of ['zh-CN', 'de-DE']) {
     await projector.close();
   });
 }
+
+test('on a phone, the German and Chinese merchant view and classroom are no wider than the screen', async () => {
+  for (const lang of ['zh-CN', 'de-DE']) {
+    for (const view of ['merchant', 'classroom']) {
+      const { page } = await session.open(`/?lang=${lang}#${view}`, { before: (p) => p.setViewportSize({ width: 375, height: 812 }) });
+      const words = await tables(page, lang);
+      if (view === 'merchant') {
+        await page.getByRole('button', { name: words.merchant['merchant.sample'] }).click();
+        await page.waitForFunction((done) => document.querySelector('#merchant-progress-label').textContent === done, words.done, { timeout: 30_000 });
+      } else {
+        await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
+        for (let i = 0; i < 3; i++) await page.getByRole('button', { name: words.classroom['classroom.step'], exact: true }).click();
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${lang} ${view}: ${overflow}px wider than the screen`);
+      await page.locator(`#${view}`).screenshot({ path: new URL(`../../test-output/${view}-${lang}-phone.png`, import.meta.url).pathname });
+      await page.close();
+    }
+  }
+});
