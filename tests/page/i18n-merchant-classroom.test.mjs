@@ -127,6 +127,24 @@ const tables = (page, lang) =>
     return { merchant: merchant.HTML, classroom: classroom.HTML, done: merchant.PROGRESS.done() };
   }, lang);
 
+test('every language has the same tables as British English: the same parts, exports and keys', async () => {
+  /** A table's shape: each export, and the keys of each object export, with the type of each value. */
+  const shape = (module) =>
+    Object.entries(module)
+      .filter(([name]) => name !== 'lang')
+      .flatMap(([name, value]) =>
+        value && typeof value === 'object' ? Object.entries(value).map(([k, v]) => `${name}.${k}: ${typeof v}`) : [`${name}: ${typeof value}`])
+      .sort();
+  for (const part of ['merchant', 'classroom', 'cli', 'numbers']) {
+    const british = shape(await import(`../../www/strings/en-GB/${part}.js`));
+    for (const lang of ['zh-CN', 'de-DE']) {
+      const module = await import(`../../www/strings/${lang}/${part}.js`);
+      assert.deepEqual(shape(module), british, `${lang}/${part}.js`);
+      if (part !== 'numbers') assert.equal(module.lang, lang);
+    }
+  }
+});
+
 for (const lang of ['zh-CN', 'de-DE']) {
   test(`${lang}: the merchant view with the sample city has no English left from its table`, async () => {
     const { page, clean, fallbackLabels } = await openAt(`/?lang=${lang}#merchant`);
