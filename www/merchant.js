@@ -214,9 +214,7 @@ function handle(data) {
     bar.value = 1;
     progressLabel.textContent = PROGRESS.done();
     latest = data;
-    noticeLine.textContent = [stored.notice, data.overridesIgnored ? T.overridesIgnored : '']
-      .filter(Boolean)
-      .join(' ');
+    noticeLine.textContent = T.join([stored.notice, data.overridesIgnored ? T.overridesIgnored : ''].filter(Boolean));
     showResult(data);
   } else if (data.type === 'load-failed') {
     loadFailed();

@@ -37,7 +37,7 @@ async function englishPhrases(page) {
         }
       } else if (value && typeof value === 'object') Object.values(value).forEach(collect);
     };
-    for (const part of ['merchant', 'classroom']) collect(await import(`/strings/en-GB/${part}.js`));
+    for (const part of ['merchant', 'classroom', 'overrides']) collect(await import(`/strings/en-GB/${part}.js`));
     const phrases = new Set();
     for (const text of texts) {
       for (const piece of text.split(/[^A-Za-z' -]+/)) {
@@ -96,11 +96,13 @@ function leftovers(texts, english, others = []) {
  * strings table not written yet (chain.js, whose translation is another branch's), which the views replace with the
  * British English one; any other console error fails the test.
  */
-async function openAt(path) {
+async function openAt(path, { storage = {} } = {}) {
   const missing = [];
   const tab = await session.open(path, {
     before: async (p) => {
       await p.setViewportSize({ width: 1280, height: 800 });
+      // Saved overrides, as another tab or an older version may have left them.
+      await p.addInitScript((storage) => Object.entries(storage).forEach(([k, v]) => localStorage.setItem(k, v)), storage);
       p.on('response', (r) => r.status() === 404 && missing.push(new URL(r.url()).pathname));
     },
   });
@@ -135,7 +137,7 @@ test('every language has the same tables as British English: the same parts, exp
       .flatMap(([name, value]) =>
         value && typeof value === 'object' ? Object.entries(value).map(([k, v]) => `${name}.${k}: ${typeof v}`) : [`${name}: ${typeof value}`])
       .sort();
-  for (const part of ['merchant', 'classroom', 'cli', 'numbers']) {
+  for (const part of ['merchant', 'classroom', 'cli', 'numbers', 'overrides']) {
     const british = shape(await import(`../../www/strings/en-GB/${part}.js`));
     for (const lang of ['zh-CN', 'de-DE']) {
       const module = await import(`../../www/strings/${lang}/${part}.js`);
@@ -147,7 +149,8 @@ test('every language has the same tables as British English: the same parts, exp
 
 for (const lang of ['zh-CN', 'de-DE']) {
   test(`${lang}: the merchant view with the sample city has no English left from its table`, async () => {
-    const { page, clean, fallbackLabels } = await openAt(`/?lang=${lang}#merchant`);
+    // Unreadable saved overrides: the notice about them is in the page's language too.
+    const { page, clean, fallbackLabels } = await openAt(`/?lang=${lang}#merchant`, { storage: { 'green-delivery:factor-overrides': 'not json' } });
     const english = await englishPhrases(page);
     assert.ok(english.length > 100, `${english.length} phrases to look for`);
     const words = await tables(page, lang);
@@ -162,6 +165,12 @@ for (const lang of ['zh-CN', 'de-DE']) {
     if (lang === 'zh-CN') assert.match(kg, /^[\d,.]+千克 \([\d,.]+-[\d,.]+千克\)$/);
     else assert.match(kg, /^[\d.]+(,\d+)? kg \([\d.]+(,\d+)?–[\d.]+(,\d+)? kg\)$/);
     assert.equal(await page.locator('#merchant-exports').isVisible(), true);
+    assert.equal(
+      await page.locator('#merchant-notice').textContent(),
+      lang === 'zh-CN'
+        ? '你保存的排放因子自定义值无法读取，已忽略。各项数字均采用默认值。'
+        : 'Ihre gespeicherten Faktor-Anpassungen konnten nicht gelesen werden und werden ignoriert. Die Zahlen verwenden die Standardwerte.',
+    );
     const found = leftovers(await readable(page, '#merchant'), english, await fallbackLabels());
     assert.deepEqual(found, [], `English left in the ${lang} merchant view`);
     await page.locator('#merchant').screenshot({ path: new URL(`../../test-output/merchant-${lang}.png`, import.meta.url).pathname });

@@ -96,7 +96,8 @@ export const T = {
   stoppedPrefix: 'Die Analyse wurde unerwartet abgebrochen. ',
   stoppedFallback: 'Versuchen Sie es erneut oder mit einer kleineren Datei.',
   sampleFailed: 'Die Beispielstadt konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
-  overridesIgnored: 'Mit Ihren gespeicherten Faktoren ist diese Analyse nicht möglich; sie verwendet deshalb die Standardwerte.',
+  join: (sentences) => sentences.join(' '),
+  overridesIgnored: 'Mit Ihren gespeicherten Anpassungen ist diese Analyse nicht möglich; sie verwendet deshalb die Standardwerte.',
   noOrders: (name, errorCount) =>
     `${name}: Es konnten keine Bestellungen gelesen werden` +
     (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile enthält', other: 'Zeilen enthalten' })} Fehler (unten aufgeführt).` : '.'),

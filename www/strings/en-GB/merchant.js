@@ -100,6 +100,7 @@ export const T = {
   stoppedPrefix: 'The analysis stopped unexpectedly. ',
   stoppedFallback: 'Try again, or try a smaller file.',
   sampleFailed: 'The sample city could not be loaded. Check your connection, then try again.',
+  join: (sentences) => sentences.join(' '),
   overridesIgnored: 'Your saved overrides make this analysis impossible, so it uses the default values.',
   noOrders: (name, errorCount) =>
     `${name}: no orders could be read` +

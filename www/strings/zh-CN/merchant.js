@@ -90,7 +90,8 @@ export const T = {
   stoppedPrefix: '分析意外中断。',
   stoppedFallback: '请重试，或换一个小一些的文件。',
   sampleFailed: '示例城市没能载入。请检查网络连接，然后重试。',
-  overridesIgnored: '按你保存的自定义因子无法完成这次分析，因此改用了默认值。',
+  join: (sentences) => sentences.join(''),
+  overridesIgnored: '按你保存的自定义值无法完成这次分析，因此改用了默认值。',
   noOrders: (name, errorCount) =>
     `${name}：没有读到任何订单` + (errorCount ? `；${n.count(errorCount)} 行有错误（见下方列表）。` : '。'),
   loaded({ name, count, parcels, located, precisionKm, errorCount }) {
