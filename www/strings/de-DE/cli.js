@@ -103,7 +103,7 @@ export const M = {
   rowLine: (source, line, message) => `${source} Zeile ${line}: ${message}`,
   rowFeature: (source, feature, message) => `${source} Objekt ${feature}: ${message}`,
   badRows: (bad, source, good) =>
-    `${n.count(bad)} fehlerhafte ${pl(bad, { one: 'Zeile', other: 'Zeilen' })} in ${source}; korrigieren Sie ${pl(bad, { one: 'sie', other: 'sie' })} oder verwenden Sie mit --skip-bad-rows die ${n.count(good)} ${pl(good, { one: 'gute', other: 'guten' })}`,
+    `${n.count(bad)} fehlerhafte ${pl(bad, { one: 'Zeile', other: 'Zeilen' })} in ${source}; korrigieren Sie sie oder verwenden Sie mit --skip-bad-rows die ${n.count(good)} ${pl(good, { one: 'gute', other: 'guten' })}`,
   noOrders: (source) => `${source}: Es konnten keine Bestellungen gelesen werden`,
   skipped: (line) => `übersprungen: ${line}`,
   unexpected: (arg) => `unerwartetes Argument "${arg}"`,
