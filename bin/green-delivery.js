@@ -9,80 +9,51 @@ import { parseArgs } from 'node:util';
 import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { initSync, consolidate, parseOrders, ordersFromGeoJson, deliveryOptions, factors } from '../lib/node.js';
-import { gramsRange } from '../www/format.js';
-import {
-  OPTION_LABELS, BASELINE_TEXT, optionExplanation, savingText, boundarySentence, medianNote,
-} from '../www/strings/en-GB/chain.js';
+import { pickLang, LANGUAGES } from '../www/i18n.js';
+// The CSV's label and explanation columns are data, the same in every language: always British English.
+import { OPTION_LABELS as CSV_LABELS, optionExplanation as csvExplanation } from '../www/strings/en-GB/chain.js';
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
-const HELP = {
-  main: `green-delivery ${VERSION}: delivery footprints and consolidation, computed by the green-delivery wasm core
+/**
+ * The language of the help, the messages and the table: --lang TAG (or --lang=TAG) when given, else the
+ * environment's locale as POSIX orders it (LC_ALL, then LC_MESSAGES, then LANG: "de_DE.UTF-8" → de-DE; "C" and
+ * "POSIX" name none), else British English. `asked` is the --lang value, for checking that it names a language.
+ */
+export function cliLang(argv, env = process.env) {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => typeof v === 'string' && v !== '') ?? '';
+  const tag = locale.split(/[.@]/)[0].replace(/_/g, '-');
+  const fromEnv = pickLang([tag === 'C' || tag === 'POSIX' ? '' : tag]);
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at < 0) return { lang: fromEnv };
+  const asked = argv[at].startsWith('--lang=') ? argv[at].slice('--lang='.length) : argv[at + 1];
+  const lang = pickLang([asked]);
+  // pickLang falls back to British English: an --lang that is not English and not one of ours is a usage error.
+  let english = false;
+  try {
+    english = new Intl.Locale(asked).language === 'en';
+  } catch {
+    // not a language tag
+  }
+  return lang === 'en-GB' && !english ? { lang: fromEnv, bad: asked ?? '' } : { lang };
+}
 
-Usage:
-  green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [options]
-  green-delivery options --to LAT,LON [--from LAT,LON] [options]
-  green-delivery factors [--format csv|json]
-  green-delivery <command> --help
-
-Commands:
-  consolidate   compare consolidated rounds, pickup points and cargo bikes with carriers' rounds and dedicated trips
-  options       g CO2e per parcel for each delivery option to one address (the checkout widget's numbers)
-  factors       the default emission factors, each with its source, year and licence
-
-Exit status: 0 done, 1 bad input (row and field named on stderr), 2 usage error.
-Input is read up to 134,217,728 bytes (128 MiB, the calculator's text limit); a device or pipe that sends nothing
-for 30 s (GREEN_DELIVERY_READ_TIMEOUT, in seconds) is given up. Numbers are plain decimals (12, -0.5).
-`,
-  consolidate: `Usage: green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [options]
-
-Reads orders (CSV with lat/lon[/parcels/weight_kg/id] columns, or a GeoJSON FeatureCollection of Points; "-" reads
-stdin) and compares six ways of delivering them, as the page's merchant view does (savings against standard
-carrier rounds).
-
-Options:
-  --depot LAT,LON        the depot (required), e.g. 51.5416,-0.0076
-  --vehicle ID           van factor id: diesel-van (default), petrol-van, electric-van
-  --capacity N           parcels per round (default 100)
-  --pickup-points N      number of pickup points (default: one per π·(2 km)² of the orders' area)
-  --area AREA            the carriers' rounds for standard and next-day: urban, suburban, rural (default: from the
-                         orders' density)
-  --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
-  --format FORMAT        json (default: the page's JSON report), csv (the page's scenario table), geojson (rounds)
-  --out FILE             write there instead of stdout
-  --skip-bad-rows        use the good rows when some are bad (each bad row is still listed on stderr)
-  -h, --help             this help
-
-A bad row stops the run with exit status 1, naming its line and field, unless --skip-bad-rows is given.
-`,
-  options: `Usage: green-delivery options --to LAT,LON [--from LAT,LON] [options]
-
-Grams of CO2e for one parcel delivered each way (same-day courier, next-day, standard, fixed delivery day, pickup
-point on foot or by car, parcel locker, cargo bike), as the checkout widget shows them: each figure is the median of
-a Monte Carlo over the settings, with its 90% range, and its saving against standard delivery ("no clear
-difference" when the saving's range spans zero).
-
-Options:
-  --to LAT,LON           the shopper's address (required)
-  --from LAT,LON         the merchant's depot, where the line-haul starts (default: the setting lineHaul.km)
-  --area AREA            the carrier's round where the shopper lives: urban, suburban (default), rural
-  --weight KG            the parcel's weight (sets parcel.kg, and whether a cargo bike can take it)
-  --pickup-km KM         shopper to the pickup point, one way (the setting pickup.km)
-  --setting ID=VALUE     any setting of the chain by id, e.g. failures.rate=0.05 (repeatable; README, "Settings")
-  --baseline ID          the option savings are measured against (default standard)
-  --vehicle ID           van factor id: diesel-van (default), petrol-van, electric-van
-  --car ID               the shopper's car for pickup trips: petrol-car (default), diesel-car, electric-car
-  --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
-  --format FORMAT        table (default), json (the API's result), csv
-  --out FILE             write there instead of stdout
-  -h, --help             this help
-`,
-  factors: `Usage: green-delivery factors [--format csv|json] [--out FILE]
-
-Lists the default factor table: id, label, unit, kg CO2e per unit (well-to-wheel) with its TTW/WTT split, source,
-year and licence. --format json gives every field, DESNZ row ids included.
-`,
-};
+/** The language's tables: the CLI's words, its numbers, and the chain's words (British English for a language
+ *  without a chain table yet). */
+async function wordsFor(lang) {
+  const at = (part) => new URL(`../www/strings/${lang}/${part}.js`, import.meta.url).href;
+  const [cli, numbers, chain] = await Promise.all([
+    import(at('cli')),
+    import(at('numbers')),
+    import(at('chain')).catch(() => import('../www/strings/en-GB/chain.js')),
+  ]);
+  return { HELP: cli.HELP, M: cli.M, n: numbers.n, chain };
+}
+/** The words in use, set by main() before anything is said. */
+let HELP;
+let M;
+let n;
+let chain;
 
 const OPTIONS = {
   consolidate: {
@@ -161,13 +132,13 @@ function progressBar(enabled = process.stderr.isTTY === true) {
 function latLon(text, option) {
   const parts = String(text).split(',').map((p) => p.trim());
   if (parts.length !== 2 || !parts.every((p) => DECIMAL.test(p))) {
-    throw new UsageError(`${option} must be LAT,LON (two decimal numbers, e.g. 51.54,-0.01), got "${shown(text)}"`);
+    throw new UsageError(M.latLon(option, shown(text)));
   }
   return { lat: Number(parts[0]), lon: Number(parts[1]) };
 }
 
 function count(text, option) {
-  if (!DECIMAL.test(text.trim())) throw new UsageError(`${option} must be a decimal number, got "${shown(text)}"`);
+  if (!DECIMAL.test(text.trim())) throw new UsageError(M.decimal(option, shown(text)));
   return Number(text);
 }
 
@@ -178,7 +149,7 @@ function count(text, option) {
  */
 async function readInput(path) {
   const name = path === '-' ? 'stdin' : shown(path);
-  const tooLarge = () => new InputError([`${name} is larger than ${MAX_BYTES.toLocaleString('en')} bytes (128 MiB), the most the calculator reads`]);
+  const tooLarge = () => new InputError([M.tooLarge(name, MAX_BYTES)]);
   let fd;
   let pipe = false;
   try {
@@ -191,7 +162,7 @@ async function readInput(path) {
   } catch (err) {
     if (fd !== undefined && fd !== 0) closeSync(fd);
     if (err instanceof InputError) throw err;
-    throw new InputError([`cannot read ${name}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : shown(err.message)}`]);
+    throw new InputError([M.cannotRead(name, err.code === 'ENOENT' ? M.noSuchFile : err.code === 'EISDIR' ? M.isFolder : shown(err.message))]);
   }
   const seconds = Number(process.env.GREEN_DELIVERY_READ_TIMEOUT ?? 30);
   const options = { highWaterMark: 1 << 20 };
@@ -213,7 +184,7 @@ async function readInput(path) {
             // No open was waiting.
           }
         }
-        stop(new InputError([`${name} sent nothing for ${seconds} s; give a file, or pipe the orders in`]));
+        stop(new InputError([M.silent(name, seconds)]));
       }, seconds * 1000);
     };
     const stop = (err) => {
@@ -229,7 +200,7 @@ async function readInput(path) {
       idle();
     });
     stream.on('end', () => stop());
-    stream.on('error', (err) => stop(new InputError([`cannot read ${name}: ${shown(err.message)}`])));
+    stream.on('error', (err) => stop(new InputError([M.cannotRead(name, shown(err.message))])));
     idle();
   });
   return Buffer.concat(chunks, bytes).toString('utf8');
@@ -257,9 +228,13 @@ function write(text, out) {
   try {
     writeFileSync(out, text);
   } catch (err) {
-    throw new InputError([`cannot write ${shown(out)}: ${shown(err.message)}`]);
+    throw new InputError([M.cannotWrite(shown(out), shown(err.message))]);
   }
 }
+
+/** Columns a text takes in a terminal: two for a wide (CJK) character, so that the table lines up in Chinese. */
+const columns = (text) => [...text].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);
+const pad = (text, width) => text + ' '.repeat(Math.max(0, width - columns(text)));
 
 /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
 function cell(value) {
@@ -273,8 +248,7 @@ function apiError(err, command, source) {
   if (typeof err?.code !== 'string' || typeof err?.field !== 'string') throw err;
   const root = err.field.split(/[.[]/)[0];
   const where = FIELD_OPTION[command]?.[err.field] ?? FIELD_OPTION[command]?.[root] ?? (['csv', 'geojson'].includes(root) ? source : null);
-  const field = err.field ? ` (field ${err.field})` : '';
-  return new InputError([`${where ? `${where}: ` : ''}${err.code}${field}: ${err.message}`]);
+  return new InputError([M.apiError(where, err.code, err.field, err.message)]);
 }
 
 // ---------------------------------------------------------------------------------------------------- commands
@@ -294,9 +268,9 @@ function scenarioCsv(result) {
 
 async function runConsolidate(values, positionals) {
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length ? 'give one orders file (or - for stdin)' : 'the orders file is missing (give a path, or - for stdin)');
+    throw new UsageError(positionals.length ? M.oneFile : M.noFile);
   }
-  if (values.depot === undefined) throw new UsageError('--depot LAT,LON is required');
+  if (values.depot === undefined) throw new UsageError(M.depotRequired);
   const [path] = positionals;
   const source = path === '-' ? 'stdin' : shown(path);
   const input = { depot: latLon(values.depot, '--depot') };
@@ -308,9 +282,9 @@ async function runConsolidate(values, positionals) {
 
   const bar = progressBar();
   try {
-    bar.step(0.05, `Reading ${source}…`);
+    bar.step(0.05, M.reading(source));
     const text = await readInput(path);
-    bar.step(0.15, `Parsing ${source}…`);
+    bar.step(0.15, M.parsing(source));
     const geojson = /\.(geo)?json$/i.test(path) || text.trimStart().startsWith('{');
     let parsed;
     try {
@@ -319,24 +293,17 @@ async function runConsolidate(values, positionals) {
       throw apiError(err, 'consolidate', source);
     }
     const { orders, errors } = parsed;
-    const rowLines = errors.map((e) =>
-      e.line !== undefined ? `${source} line ${e.line}: ${e.message}` : `${source} feature ${e.feature}: ${e.message}`,
-    );
-    if (errors.length && !values['skip-bad-rows']) {
-      throw new InputError([
-        ...rowLines,
-        `${errors.length} bad row${errors.length === 1 ? '' : 's'} in ${source}; fix ${errors.length === 1 ? 'it' : 'them'}, or give --skip-bad-rows to use the ${orders.lat.length} good one${orders.lat.length === 1 ? "" : "s"}`,
-      ]);
-    }
-    if (orders.lat.length === 0) throw new InputError([`${source}: no orders could be read`]);
-    bar.step(0.35, `Planning rounds for ${orders.lat.length.toLocaleString('en')} orders…`);
+    const rowLines = errors.map((e) => (e.line !== undefined ? M.rowLine(source, e.line, e.message) : M.rowFeature(source, e.feature, e.message)));
+    if (errors.length && !values['skip-bad-rows']) throw new InputError([...rowLines, M.badRows(errors.length, source, orders.lat.length)]);
+    if (orders.lat.length === 0) throw new InputError([M.noOrders(source)]);
+    bar.step(0.35, M.planning(orders.lat.length));
     let result;
     try {
       result = consolidate({ ...orders, ...input, geojson: values.format === 'geojson' });
     } catch (err) {
       throw apiError(err, 'consolidate', source);
     }
-    bar.step(0.9, 'Writing…');
+    bar.step(0.9, M.writing);
     let out;
     if (values.format === 'csv') out = scenarioCsv(result);
     else if (values.format === 'geojson') out = JSON.stringify(result.geojson) + '\n';
@@ -348,15 +315,15 @@ async function runConsolidate(values, positionals) {
     }
     write(out, values.out);
     bar.done();
-    for (const line of errors.length ? rowLines : []) console.error(`green-delivery: skipped ${line}`);
+    for (const line of errors.length ? rowLines : []) console.error(`green-delivery: ${M.skipped(line)}`);
   } finally {
     bar.done();
   }
 }
 
 function runOptions(values, positionals) {
-  if (positionals.length) throw new UsageError(`unexpected argument "${shown(positionals[0])}"`);
-  if (values.to === undefined) throw new UsageError('--to LAT,LON is required');
+  if (positionals.length) throw new UsageError(M.unexpected(shown(positionals[0])));
+  if (values.to === undefined) throw new UsageError(M.toRequired);
   const input = { shopper: latLon(values.to, '--to') };
   if (values.from !== undefined) input.depot = latLon(values.from, '--from');
   for (const key of ['vehicle', 'car', 'grid', 'area', 'baseline']) if (values[key] !== undefined) input[key] = values[key];
@@ -365,7 +332,7 @@ function runOptions(values, positionals) {
   const settings = {};
   for (const pair of values.setting ?? []) {
     const at = pair.indexOf('=');
-    if (at < 1) throw new UsageError(`--setting must be ID=VALUE (e.g. failures.rate=0.05), got "${pair}"`);
+    if (at < 1) throw new UsageError(M.settingForm(shown(pair)));
     settings[pair.slice(0, at).trim()] = count(pair.slice(at + 1), `--setting ${pair.slice(0, at).trim()}`);
   }
   if (values['pickup-km'] !== undefined) settings['pickup.km'] = count(values['pickup-km'], '--pickup-km');
@@ -376,6 +343,7 @@ function runOptions(values, positionals) {
   } catch (err) {
     throw apiError(err, 'options');
   }
+  const { OPTION_LABELS, BASELINE_TEXT, optionExplanation, savingText, boundarySentence, medianNote } = chain;
   const label = (id) => OPTION_LABELS[id] ?? id;
   // The saving in words: "37% less than standard delivery (23–52%)", or "no clear difference from …".
   const saving = (o) => (o.id === result.baseline ? BASELINE_TEXT : savingText(o, label(result.baseline)));
@@ -387,18 +355,18 @@ function runOptions(values, positionals) {
       ['option', 'label', 'g_co2e', 'ttw_g', 'wtt_g', 'vehicle_km', 'shopper_km', 'explanation', 'g_co2e_low', 'g_co2e_high',
         'coverage', 'baseline', 'saving_percent', 'saving_percent_low', 'saving_percent_high', 'saving_clear'],
       ...result.options.map((o) => [
-        o.id, label(o.id), o.gCo2e, o.ttwG, o.wttG, o.vehicleKm, o.shopperKm, optionExplanation(o, result), o.range.low, o.range.high,
+        o.id, CSV_LABELS[o.id] ?? o.id, o.gCo2e, o.ttwG, o.wttG, o.vehicleKm, o.shopperKm, csvExplanation(o, result), o.range.low, o.range.high,
         o.range.coverage, result.baseline, o.savingPercent, o.savingRange?.low, o.savingRange?.high, o.savingClear,
       ]),
     ]);
   } else {
     const greenest = result.options.reduce((best, o) => (o.gCo2e < best.gCo2e ? o : best));
-    const width = Math.max(...result.options.map((o) => label(o.id).length));
-    const figures = result.options.map((o) => `${gramsRange(o.gCo2e, o.range)} CO2e`);
-    const figureWidth = Math.max(...figures.map((f) => f.length));
+    const width = Math.max(...result.options.map((o) => columns(label(o.id))));
+    const figures = result.options.map((o) => M.co2e(n.gramsRange(o.gCo2e, o.range)));
+    const figureWidth = Math.max(...figures.map(columns));
     out = result.options
       .map((o, i) =>
-        `${label(o.id).padEnd(width)}  ${figures[i].padEnd(figureWidth)}  ${saving(o)}${o === greenest ? ' (greenest)' : ''}\n` +
+        `${pad(label(o.id), width)}  ${pad(figures[i], figureWidth)}  ${saving(o)}${o === greenest ? M.greenest : ''}\n` +
         `  ${optionExplanation(o, result)}\n`,
       )
       .join('');
@@ -408,7 +376,7 @@ function runOptions(values, positionals) {
 }
 
 function runFactors(values, positionals) {
-  if (positionals.length) throw new UsageError(`unexpected argument "${shown(positionals[0])}"`);
+  if (positionals.length) throw new UsageError(M.unexpected(shown(positionals[0])));
   const table = factors();
   let out;
   if (values.format === 'json') out = JSON.stringify(table, null, 2) + '\n';
@@ -425,15 +393,23 @@ const COMMANDS = { consolidate: runConsolidate, options: runOptions, factors: ru
 
 // ---------------------------------------------------------------------------------------------------- main
 
-export async function main(argv = process.argv.slice(2)) {
-  const [command, ...rest] = argv;
+export async function main(argv = process.argv.slice(2), env = process.env) {
+  const { lang, bad } = cliLang(argv, env);
+  ({ HELP, M, n, chain } = await wordsFor(lang));
+  if (bad !== undefined) {
+    console.error(`green-delivery: ${clean(M.lang(Object.keys(LANGUAGES), shown(bad)))}`);
+    return 2;
+  }
+  // --lang may come first ("green-delivery --lang de-DE --help"): the command is the first other word.
+  const words = argv.filter((a, i) => !(a === '--lang' || a.startsWith('--lang=') || argv[i - 1] === '--lang'));
+  const [command, ...rest] = words;
   if (command === undefined) {
-    process.stderr.write(HELP.main);
+    process.stderr.write(HELP.main(VERSION));
     return 2;
   }
   if (command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' && HELP[rest[0]] ? rest[0] : 'main';
-    process.stdout.write(HELP[topic]);
+    process.stdout.write(HELP[topic](VERSION));
     return 0;
   }
   if (command === '--version' || command === '-v') {
@@ -441,28 +417,28 @@ export async function main(argv = process.argv.slice(2)) {
     return 0;
   }
   try {
-    if (!COMMANDS[command]) throw new UsageError(`unknown command "${shown(command)}"`);
+    if (!COMMANDS[command]) throw new UsageError(M.unknownCommand(shown(command)));
     let parsed;
     try {
       parsed = parseArgs({ args: joinNegativeValues(rest, OPTIONS[command]), options: OPTIONS[command], allowPositionals: true, strict: true });
     } catch (err) {
-      throw new UsageError(err.message.replace(/\. To specify a positional argument.*$/s, ''));
+      // Node words its own errors in English; the commonest, an unknown option, is said in the reader's words.
+      const unknown = err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && err.message.match(/'([^']*)'/);
+      throw new UsageError(unknown ? M.unknownOption(shown(unknown[1])) : err.message.replace(/\. To specify a positional argument.*$/s, ''));
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      process.stdout.write(HELP[command]);
+      process.stdout.write(HELP[command](VERSION));
       return 0;
     }
-    if (!FORMATS[command].includes(values.format)) {
-      throw new UsageError(`--format must be one of ${FORMATS[command].join(', ')}, got "${shown(values.format)}"`);
-    }
+    if (!FORMATS[command].includes(values.format)) throw new UsageError(M.format(FORMATS[command], shown(values.format)));
     initSync();
     await COMMANDS[command](values, positionals);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`green-delivery: ${clean(err.message)}`);
-      console.error(`Run "green-delivery ${COMMANDS[command] ? `${command} ` : ''}--help" for usage.`);
+      console.error(M.usage(COMMANDS[command] ? command : ''));
       return 2;
     }
     if (err instanceof InputError) {
@@ -470,7 +446,7 @@ export async function main(argv = process.argv.slice(2)) {
       return 1;
     }
     // Not the input's fault (the calculator failed): one line, no stack of wasm frames.
-    console.error(`green-delivery: internal error, please report it: ${clean(err?.message ?? err)}`);
+    console.error(`green-delivery: ${M.internal(clean(err?.message ?? err))}`);
     return 1;
   }
 }

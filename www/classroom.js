@@ -2,9 +2,18 @@
 // assignment (points take the colour of their nearest centroid) and then the update (centroids move to the middle
 // of their points, leaving a trail). Below: the inertia curve and the elbow.
 import { whenLoaded } from './loading.js';
-import { fmt, sig } from './format.js';
 import { describeError, errorDetail } from './errors.js';
-import { el, reset, colour, lineChart, niceTicks, tickLabel } from './plot.js';
+import { el, reset, colour, lineChart, niceTicks } from './plot.js';
+import { pageLang, loadStrings, translate } from './i18n.js';
+
+// The teacher's language: the narration, the labels and the numbers ("1.234,5" in German). The formulas section
+// sits inside this one; formulas.js translates its own part of the markup from the same table.
+const lang = pageLang();
+const [{ HTML, T }, { n }] = await Promise.all([loadStrings(lang, 'classroom'), loadStrings(lang, 'numbers')]);
+const tickFormat = new Intl.NumberFormat(n.locale, { maximumSignificantDigits: 3 });
+/** A tick value in the teacher's language: "0", "2.5", "1,500" ("1.500" in German). */
+const tickLabel = (v) => tickFormat.format(v);
+translate(document.getElementById('classroom'), HTML);
 
 let api = null;
 const form = document.getElementById('classroom-controls');
@@ -125,28 +134,24 @@ function restart() {
       stepper = new api.KMeansStepper(new Float64Array(points.flat()), { k: k(), seed: seed(), init });
       shown.centroids = stepper.centroids;
       for (let j = 0; j < shown.centroids.length / 2; j++) trails.push([[shown.centroids[2 * j], shown.centroids[2 * j + 1]]]);
-      const how = startKind() === 'random' ? `${k()} points picked at random (seed ${seed()})` : `k-means++ (seed ${seed()}): each next centroid far from those already placed`;
-      say('Ready.', `${points.length} points; the starting centroids are ${how}. Press Step to assign.`);
+      const how = startKind() === 'random' ? T.randomStart(k(), seed()) : T.plusPlusStart(seed());
+      say(T.ready, T.start(points.length, how));
     } catch (err) {
       const sentence = err?.field === 'k' && k() > points.length
-        ? `k = ${k()} is more than the number of points (${points.length}): add points or lower k.`
+        ? T.tooManyClusters(k(), points.length)
         : describeError(err);
       say('', sentence);
       status.title = errorDetail(err).message;
     }
   } else if (api) {
-    say('', 'Click the plot to add points, or add the sample points.');
+    say('', T.empty);
   }
   draw();
 }
 
 /** The sentence about "distances computed": what was measured, against plain k-means's points × centroids. */
 function distanceSentence(evaluations) {
-  const n = points.length;
-  const all = n * k();
-  const base = `Distances measured this step: ${fmt(evaluations)}. Plain k-means measures every point to every centroid, ${n} × ${k()} = ${fmt(all)}`;
-  if (evaluations < all) return `${base}; the tree filter skipped the other ${fmt(all - evaluations)}, because whole boxes of points are clearly nearest one centroid.`;
-  return `${base}; with so few points the tree filter's box checks (each counts as two) save nothing here.`;
+  return T.distances(evaluations, points.length, k());
 }
 
 /** Part 1: every point takes the colour of its nearest centroid; the centroids stay where they were. */
@@ -160,15 +165,12 @@ function assign() {
     done = true;
     inertias.push(r.inertia);
     markPhase('assign');
-    say(`Step ${step}, assign: converged.`, `No point changed colour, so no centroid will move: k-means has finished after ${step - 1} full steps.`,
-      distanceSentence(r.evaluations));
+    say(T.assignConvergedPhase(step), T.assignConverged(step - 1), distanceSentence(r.evaluations));
     pause();
   } else {
     pending = { r, next };
     markPhase('assign');
-    const what = step === 1 ? `every point gets its first colour (${r.changed} points).` : `${r.changed} ${r.changed === 1 ? 'point changed' : 'points changed'} colour.`;
-    say(`Step ${step}, part 1 of 2: assign.`, `Each point joins its nearest centroid: ${what} Next: the centroids move.`,
-      distanceSentence(r.evaluations));
+    say(T.assignPhase(step), T.assign(step, r.changed), distanceSentence(r.evaluations));
   }
   draw();
 }
@@ -181,16 +183,14 @@ function update() {
   shown = { labels: shown.labels, centroids: next };
   for (let j = 0; j < next.length / 2; j++) trails[j]?.push([next[2 * j], next[2 * j + 1]]);
   inertias.push(r.inertia);
-  const fell = before === undefined ? `inertia is now ${sig(r.inertia)}` : `inertia fell from ${sig(before)} to ${sig(r.inertia)}`;
+  const fell = before === undefined ? T.inertiaNow(r.inertia) : T.inertiaFell(before, r.inertia);
   markPhase('update');
   if (r.converged) {
     done = true;
-    say(`Step ${r.iteration}, part 2 of 2: update. Converged.`, `Each centroid moved to the middle of its points; they barely moved, so k-means stops here: ${fell}.`,
-      distances.textContent);
+    say(T.updateConvergedPhase(r.iteration), T.updateConverged(fell), distances.textContent);
     pause();
   } else {
-    say(`Step ${r.iteration}, part 2 of 2: update.`, `Each centroid moved to the middle of its points (dashed trail); ${fell}. Next: assign again.`,
-      distances.textContent);
+    say(T.updatePhase(r.iteration), T.update(fell), distances.textContent);
   }
   draw();
 }
@@ -204,14 +204,14 @@ function step() {
 function play() {
   if (!stepper || done) return;
   timer = setInterval(step, 800);
-  playButton.textContent = 'Pause';
+  playButton.textContent = T.pause;
   playButton.setAttribute('aria-pressed', 'true');
 }
 
 function pause() {
   clearInterval(timer);
   timer = null;
-  playButton.textContent = 'Play';
+  playButton.textContent = T.play;
   playButton.setAttribute('aria-pressed', 'false');
 }
 
@@ -223,8 +223,8 @@ function axes() {
     el('text', { x: t, y: SIZE + 4.5, class: 'plot-tick x-tick', 'text-anchor': 'middle' }, plot).textContent = tickLabel(t);
     el('text', { x: -1.5, y: svgY(t) + 1.3, class: 'plot-tick y-tick', 'text-anchor': 'end' }, plot).textContent = tickLabel(t);
   }
-  el('text', { x: SIZE / 2, y: SIZE + 10, class: 'plot-axis-label', 'text-anchor': 'middle' }, plot).textContent = 'km east';
-  el('text', { x: -10.5, y: SIZE / 2, class: 'plot-axis-label', 'text-anchor': 'middle', transform: `rotate(-90 -10.5 ${SIZE / 2})` }, plot).textContent = 'km north';
+  el('text', { x: SIZE / 2, y: SIZE + 10, class: 'plot-axis-label', 'text-anchor': 'middle' }, plot).textContent = T.east;
+  el('text', { x: -10.5, y: SIZE / 2, class: 'plot-axis-label', 'text-anchor': 'middle', transform: `rotate(-90 -10.5 ${SIZE / 2})` }, plot).textContent = T.north;
 }
 
 function draw() {
@@ -233,9 +233,7 @@ function draw() {
   const sizes = new Array(count).fill(0);
   labels?.forEach((label) => sizes[label]++);
   const iteration = stepper?.iteration ?? 0;
-  const summary = labels
-    ? `k-means step ${iteration}${pending ? ', assigned' : ', updated'}: ${points.length} points in ${count} clusters of ${sizes.join(', ')}`
-    : `${points.length} points, ${count} initial centroids, not yet assigned`;
+  const summary = labels ? T.plotAssigned(iteration, Boolean(pending), points.length, count, sizes) : T.plotStart(points.length, count);
   reset(plot, summary);
   axes();
   // While the update is pending, a faint line joins each point to the centroid it just chose.
@@ -259,11 +257,10 @@ function draw() {
     el('text', { x: x + 3.2, y: y - 3, class: 'centroid-label' }, plot).textContent = String(j + 1);
   }
   lineChart(curve, inertias.map((_, i) => i + 1), inertias, {
-    label: inertias.length
-      ? `Inertia by iteration: ${inertias.map(sig).join(', ')}`
-      : 'Inertia by iteration: no steps yet',
-    xLabel: 'step',
-    yLabel: 'inertia (km²)',
+    label: T.inertiaChart(inertias),
+    xLabel: T.stepAxis,
+    yLabel: T.inertiaAxis,
+    tick: tickLabel,
   });
 }
 
@@ -276,14 +273,15 @@ function showElbow() {
     const ks = Array.from(r.k);
     const values = Array.from(r.inertia);
     lineChart(elbowPlot, ks, values, {
-      label: `Inertia against k: ${ks.map((kk, i) => `k ${kk}: ${sig(values[i])}`).join('; ')}`,
-      xLabel: 'k (clusters)',
-      yLabel: 'inertia (km²)',
+      label: T.elbowChart(ks, values),
+      xLabel: T.kAxis,
+      yLabel: T.inertiaAxis,
+      tick: tickLabel,
     });
     ks.forEach((kk, i) => {
       const row = elbowTable.insertRow();
       row.insertCell().textContent = String(kk);
-      row.insertCell().textContent = sig(values[i]);
+      row.insertCell().textContent = n.sig(values[i]);
     });
   } catch (err) {
     say('', describeError(err));

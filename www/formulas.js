@@ -1,7 +1,12 @@
 // "Learn the formulas": three calculators, each showing its formula with the numbers filled in.
 // All arithmetic happens in the wasm module; this file only reads inputs and writes text.
 import { whenLoaded } from './loading.js';
-import { fmt } from './format.js';
+import { pageLang, loadStrings, translate } from './i18n.js';
+
+// The formulas' words share the classroom's table (the section sits inside the classroom); numbers are the
+// reader's ("0,0075 kWh" in German).
+const { HTML, F } = await loadStrings(pageLang(), 'classroom');
+translate(document.getElementById('formulas'), HTML);
 
 const number = (form, name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 const text = (form, name) => form.elements[name].value.trim() || undefined;
@@ -16,13 +21,12 @@ const calculators = {
       inputUnit: text(form, 'inputUnit'),
     });
     const [output, input] = r.trace;
-    return `${fmt(output.value)} ${output.unit} ÷ ${fmt(input.value)} ${input.unit} = ${fmt(r.value)} ${r.unit}`;
+    return F.efficiency(output.value, output.unit, input.value, input.unit, r.value, r.unit);
   },
 
   energy(api, form) {
     const r = api.energy(energyInput(form));
-    const terms = r.trace.map((t) => `${fmt(t.value)} ${t.name === 'pue' ? '(PUE)' : t.unit}`).join(' × ');
-    return `${terms} = ${fmt(r.kwh)} kWh (${fmt(r.joules)} J)`;
+    return F.energy(r.trace.map((t) => F.energyTerm(t.value, t.unit, t.name === 'pue')), r.kwh, r.joules);
   },
 
   emission(api, form) {
@@ -35,11 +39,8 @@ const calculators = {
     };
     const r = api.emission(input);
     const { ttw, wtt } = input.factor;
-    const unit = r.activityUnit || 'unit';
-    return (
-      `${fmt(r.activity)} ${unit} × (${fmt(ttw)} TTW + ${fmt(wtt)} WTT) kg CO2e/${unit} = ` +
-      `${fmt(r.ttwKg)} + ${fmt(r.wttKg)} = ${fmt(r.kgCo2e)} kg CO2e WTW`
-    );
+    const unit = r.activityUnit || F.unit;
+    return F.emission({ activity: r.activity, unit, ttw, wtt, ttwKg: r.ttwKg, wttKg: r.wttKg, kg: r.kgCo2e });
   },
 };
 
@@ -62,7 +63,7 @@ function recompute(api, form) {
     error.textContent = '';
   } catch (err) {
     output.value = '';
-    error.textContent = err.message;
+    error.textContent = F.error(err);
   }
 }
 

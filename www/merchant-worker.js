@@ -3,7 +3,8 @@
 // Messages out (each run's carry the `id` of the run they answer, even when a later run has started meanwhile, so
 // that the page can drop a superseded run's answers, errors included; a result says `overridesIgnored` when the
 // saved overrides had to be left out):
-//   { type: 'progress', value, label } · { type: 'parsed', count, errors, errorCount } · { type: 'no-orders', errorCount }
+//   { type: 'progress', value, step, values } (what it is doing as an id, worded by the page in its language:
+//   www/strings/<lang>/merchant.js, PROGRESS) · { type: 'parsed', count, errors, errorCount } · { type: 'no-orders', errorCount }
 //   { type: 'result', … } · { type: 'geojson', text }
 //   { type: 'load-failed', message }: the calculator (the .wasm) could not load; a later run tries again
 //   { type: 'error', message, code, field, name }: the package's error, for the view to put in plain words
@@ -31,8 +32,8 @@ function flattenRounds(geojson) {
 }
 
 async function run({ id, file, settings }) {
-  const progress = (value, label) => postMessage({ type: 'progress', id, value, label });
-  progress(0.05, 'Loading the calculator…');
+  const progress = (value, step, values = {}) => postMessage({ type: 'progress', id, value, step, values });
+  progress(0.05, 'loading');
   let api;
   try {
     api = await loadGreenDelivery();
@@ -40,7 +41,7 @@ async function run({ id, file, settings }) {
     postMessage({ type: 'load-failed', id, message: String(err?.message ?? err) });
     return;
   }
-  progress(0.15, `Reading ${file.name}…`);
+  progress(0.15, 'reading', { name: file.name });
   const isGeojson = /\.(geo)?json$/i.test(file.name) || file.text.trimStart().startsWith('{');
   let parsed;
   let mapping = null;
@@ -51,7 +52,7 @@ async function run({ id, file, settings }) {
     const header = readCsv(file.text.slice(0, file.text.search(/\r?\n|$/)))[0]?.cells ?? [];
     const columns = settings.columns ?? detectColumns(header);
     if (settings.columns || needsMapping(header, columns)) {
-      progress(0.2, `Locating ${file.name}'s orders…`);
+      progress(0.2, 'locating', { name: file.name });
       const mapped = await toOrdersCsv(file.text, columns);
       const own = api.parseOrders(mapped.csv);
       own.errors = [...mapped.errors, ...own.errors.map((e) => ({ ...e, line: mapped.lineOf[e.line - 2] ?? e.line }))]
@@ -68,11 +69,11 @@ async function run({ id, file, settings }) {
     postMessage({ type: 'no-orders', id, errorCount: errors.length });
     return;
   }
-  const planning = `Planning rounds for ${orders.lat.length.toLocaleString()} orders…`;
-  progress(0.35, planning);
-  const phases = { vans: planning, pickup: 'Placing pickup points…', bikes: 'Planning cargo-bike rounds…', pricing: 'Pricing…', done: 'Pricing…' };
+  const planning = { orders: orders.lat.length };
+  progress(0.35, 'planning', planning);
+  const phases = { vans: 'planning', pickup: 'pickup', bikes: 'bikes', pricing: 'pricing', done: 'pricing' };
   // The planner reports a few hundred times at most; the bar moves from 0.35 to 0.9 with it.
-  const onProgress = (p) => progress(0.35 + 0.55 * p.fraction, phases[p.phase] ?? planning);
+  const onProgress = (p) => progress(0.35 + 0.55 * p.fraction, phases[p.phase] ?? 'planning', planning);
   const consolidate = (factors) => {
     const r = api.consolidate({
       lat: orders.lat,
@@ -112,7 +113,7 @@ async function run({ id, file, settings }) {
     }
     overridesIgnored = true;
   }
-  progress(0.9, 'Drawing…');
+  progress(0.9, 'drawing');
   lastGeojson = result.geojson;
   const { coords, offsets } = flattenRounds(result.geojson);
   const { lat, lon } = orders;

@@ -1,14 +1,26 @@
 // Merchant view: load orders (CSV or GeoJSON, or the sample city), compare delivery scenarios, export results.
 // The work runs in a Web Worker; this module only reads settings, draws and exports. A worker that fails or dies
 // is replaced, so no file, however hostile, can leave the view stuck.
-import { sig, km, kilograms, kilogramsRange, grams, percent, percentRange, logScale } from './format.js';
+import { logScale } from './format.js';
 import { PALETTE, barItem, tornado } from './plot.js';
 import { loadGreenDelivery, onceRetried } from './wasm.js';
 import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
 import { showError, clearError } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
-import { SCENARIO_LABELS, SETTING_NAMES, boundarySentence } from './strings/en-GB/chain.js';
+import { pageLang, loadStrings, translate } from './i18n.js';
+
+// The reader's language: this view's words, the chain's labels and the language's number rules. A language
+// without its own chain table yet reads the chain in British English rather than showing nothing.
+const lang = pageLang();
+const [{ HTML, T, PROGRESS, ROW_ERRORS }, { SCENARIO_LABELS, SETTING_NAMES, boundarySentence }, { n }] = await Promise.all([
+  loadStrings(lang, 'merchant'),
+  loadStrings(lang, 'chain').catch(() => loadStrings('en-GB', 'chain')),
+  loadStrings(lang, 'numbers'),
+]);
+const { km, kilograms, grams, percent } = n;
+const kilogramsRange = (kg, range) => n.kilogramsRange(kg, range); // a method: it calls this.gramsRange
+const percentRange = (range) => n.percentRange(range, T.to);
 
 const form = document.getElementById('merchant-form');
 const drop = document.getElementById('merchant-drop');
@@ -26,8 +38,9 @@ const exports = document.getElementById('merchant-exports');
 const noticeLine = document.getElementById('merchant-notice');
 const boundaryLine = document.getElementById('merchant-boundary');
 const section = document.getElementById('merchant');
+translate(section, HTML);
 const notice = loadNotice(section);
-const FALLBACK = 'Check the file and the settings, then try again.';
+const FALLBACK = T.failFallback;
 
 let worker = null;
 let runId = 0; // the run whose messages are shown; older runs' messages are ignored
@@ -48,10 +61,7 @@ function startWorker() {
     worker.terminate();
     worker = null;
     if (!running) return; // nothing was asked of it: the next run starts a new one
-    fail({ message: event.message ?? 'the worker stopped' }, {
-      prefix: 'The analysis stopped unexpectedly. ',
-      fallback: 'Try again, or try a smaller file.',
-    });
+    fail({ message: event.message ?? 'the worker stopped' }, { prefix: T.stoppedPrefix, fallback: T.stoppedFallback });
   };
   created.onerror = died;
   created.onmessageerror = died;
@@ -86,7 +96,9 @@ function showColumns(mapping) {
   columnsBox.hidden = false;
   for (const role of ROLES) {
     const select = form.elements[`col-${role}`];
-    select.replaceChildren(new Option('(none)', '-1'), ...mapping.header.map((name, i) => new Option(name || `column ${i + 1}`, String(i))));
+    // The file's column names are its own words: translate="no" keeps them from being taken for the page's.
+    const named = mapping.header.map((name, i) => Object.assign(new Option(name || T.column(i + 1), String(i)), { translate: !name }));
+    select.replaceChildren(new Option(T.none, '-1'), ...named);
     select.value = String(mapping.columns[role] ?? -1);
   }
 }
@@ -104,7 +116,7 @@ function run() {
   exports.hidden = true;
   bar.value = 0;
   bar.hidden = false;
-  progressLabel.textContent = 'Starting…';
+  progressLabel.textContent = PROGRESS.starting();
   clearError(loadStatus);
   rowErrors.replaceChildren();
   running = true;
@@ -123,13 +135,13 @@ function clearResults() {
   table.replaceChildren();
   const ctx = canvas.getContext('2d');
   ctx.clearRect(0, 0, canvas.width, canvas.height);
-  canvas.setAttribute('aria-label', 'Map of orders: load orders to draw it');
-  mapSummary.textContent = 'Orders, rounds and pickup points appear here, on a plain km grid (no map tiles).';
+  canvas.setAttribute('aria-label', HTML['merchant.mapEmpty']);
+  mapSummary.textContent = HTML['merchant.mapSummaryEmpty'];
 }
 
 /** Shows an error in plain words (details in the tooltip), clears the figures, and replaces the worker, whose
  *  wasm instance may not be trustworthy after a failure. */
-function fail(err, { prefix = 'Could not analyse the orders. ', fallback = FALLBACK } = {}) {
+function fail(err, { prefix = T.failPrefix, fallback = FALLBACK } = {}) {
   running = false;
   bar.hidden = true;
   progressLabel.textContent = '';
@@ -184,8 +196,10 @@ function handle(data) {
   if (data.id !== runId) return; // an earlier run, already superseded
   if (data.type === 'progress') {
     bar.value = data.value;
+    // The worker sends what it is doing as an id and values; the words are the reader's language's.
+    const label = PROGRESS[data.step]?.(data.values ?? {}) ?? '';
     // Planning reports many times with the same label: only a new one is written (and read out).
-    if (progressLabel.textContent !== data.label) progressLabel.textContent = data.label;
+    if (progressLabel.textContent !== label) progressLabel.textContent = label;
   } else if (data.type === 'parsed') {
     notice.hide();
     showParsed(data);
@@ -194,16 +208,13 @@ function handle(data) {
     bar.hidden = true;
     progressLabel.textContent = '';
     clearResults();
-    loadStatus.textContent = `${file.name}: no orders could be read` +
-      (data.errorCount ? `; ${data.errorCount.toLocaleString()} rows have errors (listed below).` : '.');
+    loadStatus.textContent = T.noOrders(file.name, data.errorCount);
   } else if (data.type === 'result') {
     running = false;
     bar.value = 1;
-    progressLabel.textContent = 'Done.';
+    progressLabel.textContent = PROGRESS.done();
     latest = data;
-    noticeLine.textContent = [stored.notice, data.overridesIgnored ? 'Your saved overrides make this analysis impossible, so it uses the default values.' : '']
-      .filter(Boolean)
-      .join(' ');
+    noticeLine.textContent = T.join([stored.notice, data.overridesIgnored ? T.overridesIgnored : ''].filter(Boolean));
     showResult(data);
   } else if (data.type === 'load-failed') {
     loadFailed();
@@ -215,22 +226,26 @@ function handle(data) {
 function showParsed({ count, parcels, errors, errorCount, mapping }) {
   clearError(loadStatus);
   showColumns(mapping);
-  const located = mapping?.located
-    ? `; ${mapping.located === count ? 'all' : mapping.located.toLocaleString()} located to postcode district, about ${sig(mapping.precisionKm)} km (median district radius)`
-    : '';
-  loadStatus.textContent =
-    `${file.name}: ${count.toLocaleString()} orders, ${Math.round(parcels ?? count).toLocaleString()} parcels loaded${located}` +
-    (errorCount ? `; ${errorCount.toLocaleString()} ${errorCount === 1 ? 'row' : 'rows'} skipped because of errors (listed below).` : '.');
+  loadStatus.textContent = T.loaded({
+    name: file.name,
+    count,
+    parcels: Math.round(parcels ?? count),
+    located: mapping?.located ?? 0,
+    precisionKm: mapping?.precisionKm,
+    errorCount,
+  });
   rowErrors.replaceChildren(
     ...errors.map((e) => {
       const item = document.createElement('li');
-      item.textContent = e.line !== undefined ? `Line ${e.line}: ${e.message}` : `Feature ${e.feature}: ${e.message}`;
+      // Rows this page placed (order-columns.js) carry a code, worded here; the calculator's own are as it says.
+      const message = ROW_ERRORS[e.code]?.(e) ?? e.message;
+      item.textContent = e.line !== undefined ? T.line(n.count(e.line), message) : T.feature(n.count(e.feature), message);
       return item;
     }),
   );
   if (errorCount > errors.length) {
     const more = document.createElement('li');
-    more.textContent = `…and ${errorCount - errors.length} more.`;
+    more.textContent = T.more(errorCount - errors.length);
     rowErrors.append(more);
   }
 }
@@ -245,16 +260,13 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   const { sentence, best, closest } = headlineOf(base, scenarios);
   headline.textContent = sentence;
   headline.dataset.id = best?.id ?? '';
-  const area = { urban: 'an urban', suburban: 'a suburban', rural: 'a rural' }[result.variants.area];
-  boundaryLine.textContent =
-    `The carriers' rounds are those of ${area} area (${result.variants.areaFrom === 'input' ? 'as chosen' : "from the orders' density"}). ` +
-    boundarySentence(result.boundary);
+  boundaryLine.textContent = T.area(result.variants.area, result.variants.areaFrom === 'input') + boundarySentence(result.boundary);
   // A log scale: the same-day courier is tens of times the others, which would flatten them on a linear one.
   const scale = logScale(scenarios.flatMap((s) => [s.range.low, s.range.high, s.kgCo2e]));
   bars.replaceChildren(
     ...scenarios.map((s) => {
-      const name = s === base ? `${label(s)} (baseline)` : label(s);
-      const item = barItem(name, `${kilogramsRange(s.kgCo2e, s.range)} CO2e`, scale(s.kgCo2e), {
+      const name = s === base ? T.baselineName(label(s)) : label(s);
+      const item = barItem(name, T.co2e(kilogramsRange(s.kgCo2e, s.range)), scale(s.kgCo2e), {
         from: scale(s.range.low),
         to: scale(s.range.high),
       });
@@ -265,11 +277,12 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   // The assumptions behind the headline's saving; when nothing beats the baseline, those that could make the closest
   // option do so.
   const shown = best ?? closest;
-  if (shown?.savingPercent == null) tornado(tornadoChart, 0, [], { label: 'No saving to break down', format: percent });
+  if (shown?.savingPercent == null) tornado(tornadoChart, 0, [], { label: T.noSaving, format: percent, span: T.span });
   else {
     tornado(tornadoChart, shown.savingPercent, shown.savingSensitivity, {
-      label: `How each assumption, from its low to its high value, moves the saving of ${label(shown).toLowerCase()} against ${label(base).toLowerCase()}`,
+      label: T.tornado(label(shown), label(base)),
       format: percent,
+      span: T.span,
       name: (setting) => SETTING_NAMES[setting] ?? setting,
     });
   }
@@ -301,19 +314,19 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
 /** The saving against the baseline in the table: the baseline itself, "the same" (next-day on the same network),
  *  "no clear difference" when the interval spans zero, else the saving with its interval. */
 function savingCell(s, base) {
-  if (s === base) return 'baseline';
+  if (s === base) return T.baseline;
   if (s.savingPercent === null) return '—';
-  if (s.savingRange.low === 0 && s.savingRange.high === 0) return 'the same';
-  return `${s.savingClear ? percent(s.savingPercent) : 'no clear difference'} (${percentRange(s.savingRange)})`;
+  if (s.savingRange.low === 0 && s.savingRange.high === 0) return T.same;
+  return T.withRange(s.savingClear ? percent(s.savingPercent) : T.noClear, percentRange(s.savingRange));
 }
 
 /** Energy in the unit that fits the vehicle: litres of diesel or petrol, kWh of electricity (all that apply). */
 function energy(s) {
   const parts = [];
-  if (s.dieselLitres > 0) parts.push(`${sig(s.dieselLitres)} L diesel`);
-  if (s.petrolLitres > 0) parts.push(`${sig(s.petrolLitres)} L petrol`);
-  if (s.kwh > 0) parts.push(`${sig(s.kwh)} kWh`);
-  return parts.join(' + ') || '—';
+  if (s.dieselLitres > 0) parts.push(T.diesel(s.dieselLitres));
+  if (s.petrolLitres > 0) parts.push(T.petrol(s.petrolLitres));
+  if (s.kwh > 0) parts.push(T.kwh(s.kwh));
+  return parts.join(T.plus) || '—';
 }
 
 
@@ -327,12 +340,12 @@ function headlineOf(base, scenarios) {
   const closest = others.reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a), others[0]) ?? null;
   if (!closest) return { sentence: '', best: null, closest };
   if (!(closest.kgCo2e < base.kgCo2e) || closest.savingPercent === null) {
-    return { sentence: `None of the options emits less than ${label(base).toLowerCase()} for these orders.`, best: null, closest };
+    return { sentence: T.noneEmitsLess(label(base)), best: null, closest };
   }
-  const range = closest.savingRange ? ` (${percentRange(closest.savingRange)}, ${percent(100 * closest.savingRange.coverage)} interval)` : '';
+  const range = closest.savingRange ? T.range(percentRange(closest.savingRange), percent(100 * closest.savingRange.coverage)) : '';
   if (!closest.savingClear) {
     return {
-      sentence: `No clear difference from ${label(base).toLowerCase()}: ${label(closest).toLowerCase()} may save ${percent(closest.savingPercent)}, but its range${range} includes no saving.`,
+      sentence: T.noClearHeadline(label(base), label(closest), percent(closest.savingPercent), range),
       best: null,
       closest,
     };
@@ -340,9 +353,7 @@ function headlineOf(base, scenarios) {
   return {
     best: closest,
     closest,
-    sentence:
-      `${label(closest)}: ${kilograms(closest.kgCo2e)} instead of ${kilograms(base.kgCo2e)} by ${label(base).toLowerCase()}, ` +
-      `${percent(closest.savingPercent)} less${range}.`,
+    sentence: T.headline(label(closest), kilograms(closest.kgCo2e), kilograms(base.kgCo2e), label(base), percent(closest.savingPercent), range),
   };
 }
 
@@ -433,17 +444,16 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
   ctx.fillRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
   ctx.strokeRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
   // Scale bar: a round number of km about a fifth of the width.
-  const km = [0.5, 1, 2, 5, 10, 20, 50, 100].find((k) => k * scale >= width / 6) ?? 100;
+  const barKm = [0.5, 1, 2, 5, 10, 20, 50, 100].find((k) => k * scale >= width / 6) ?? 100;
   ctx.fillStyle = '#000';
-  ctx.fillRect(12, height - 16, km * scale, 3);
+  ctx.fillRect(12, height - 16, barKm * scale, 3);
   ctx.font = '12px system-ui, sans-serif';
-  ctx.fillText(`${km} km`, 12, height - 22);
-  // How full the rounds are: their number against the fewest that could carry the parcels.
+  ctx.fillText(T.scaleBar(barKm), 12, height - 22);
+  // How full the rounds are (their number against the fewest that could carry the parcels) is in the summary.
   const { trips, minRounds } = result.scenarios.find((s) => s.id === 'consolidated');
-  const fill = trips <= minRounds ? 'the fewest the parcels allow' : `the parcels need at least ${minRounds.toLocaleString()}`;
-  const summary =
-    `Map of ${lat.length.toLocaleString()} orders in ${trips.toLocaleString()} consolidated rounds (${fill}) from the depot ` +
-    `(orange square), with ${result.pickupPoints.length} pickup points (black triangles)${result.hub ? ' and the cargo bikes\' micro-hub (green circle)' : ''}. Scale bar: ${km} km.`;
+  const summary = T.mapSummary({
+    orders: lat.length, trips, minRounds, pickupPoints: result.pickupPoints.length, hub: Boolean(result.hub), km: barKm,
+  });
   canvas.setAttribute('aria-label', summary);
   mapSummary.textContent = summary;
 }
@@ -490,10 +500,7 @@ form.elements.sample.addEventListener('click', async () => {
     file = { name: 'sample-orders.csv', text: await response.text() };
     columns = null;
   } catch (err) {
-    fail({ message: String(err?.message ?? err) }, {
-      prefix: '',
-      fallback: 'The sample city could not be loaded. Check your connection, then try again.',
-    });
+    fail({ message: String(err?.message ?? err) }, { prefix: '', fallback: T.sampleFailed });
     return;
   }
   form.elements.depotLat.value = '51.5416';
@@ -511,7 +518,7 @@ bindPlaceField(form.elements.depotPlace, {
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
   onPlace(place, problem) {
-    depotLine.textContent = problem ?? placeLine('Depot:', place);
+    depotLine.textContent = problem ?? placeLine(T.depot, place);
     if (place) run();
   },
 });

@@ -118,13 +118,19 @@ export async function toOrdersCsv(text, columns) {
     if ((lat === '' || lon === '') && order.postcode) {
       const place = parsePostcode(order.postcode) ? await lookupPostcode(order.postcode) : null;
       if (!place) {
-        errors.push({ line: order.line, message: `"${order.postcode}" is not a UK postcode district we know, so this order could not be placed` });
+        // The code and the postcode let the page word it in its language; the message is for the logs.
+        errors.push({
+          line: order.line,
+          code: 'unknown-postcode',
+          postcode: order.postcode,
+          message: `"${order.postcode}" is not a UK postcode district we know, so this order could not be placed`,
+        });
         continue;
       }
       [lat, lon] = [String(place.lat), String(place.lon)];
       radii.push(place.precisionKm);
     } else if (lat === '' || lon === '') {
-      errors.push({ line: order.line, message: 'this order has no postcode and no latitude and longitude, so it could not be placed' });
+      errors.push({ line: order.line, code: 'no-location', message: 'this order has no postcode and no latitude and longitude, so it could not be placed' });
       continue;
     }
     const parcels = order.badParcels !== null ? order.badParcels : String(order.parcels);

@@ -5,6 +5,11 @@
 // localStorage is not trusted: another tab, an older version or a hand edit may have left anything there (text
 // that is not JSON, `[null]`, values the API refuses). Such a value is ignored, with a notice, and the views use
 // the default figures; it is replaced at the next override the user saves, or by "Reset all overrides".
+import { pageLang, loadStrings } from './i18n.js';
+
+// The notices are in the page's language (www/strings/<lang>/overrides.js).
+const { O } = await loadStrings(pageLang(), 'overrides');
+
 const KEY = 'green-delivery:factor-overrides';
 const DIGITAL_KEY = 'green-delivery:digital-overrides';
 
@@ -59,7 +64,7 @@ export function usableOverrides(api) {
   const check = (key, list, what) => {
     const { value, unreadable } = load(key);
     if (unreadable) {
-      notices.push(`Your saved ${what} overrides could not be read and are ignored.`);
+      notices.push(O.unreadable(what));
       return undefined;
     }
     if (empty(value)) return undefined;
@@ -67,13 +72,13 @@ export function usableOverrides(api) {
       list(value);
       return value;
     } catch {
-      notices.push(`Your saved ${what} overrides are not valid and are ignored.`);
+      notices.push(O.invalid(what));
       return undefined;
     }
   };
   const factors = check(KEY, (o) => api.factors(o), 'factor');
-  const digital = check(DIGITAL_KEY, (o) => api.digitalFactors(o), 'digital-energy');
-  const notice = notices.length ? `${notices.join(' ')} The figures use the default values.` : '';
+  const digital = check(DIGITAL_KEY, (o) => api.digitalFactors(o), 'digital');
+  const notice = notices.length ? O.join([...notices, O.defaults]) : '';
   return { factors, digital, notice };
 }
 
@@ -95,8 +100,8 @@ export function withUsableOverrides(api, calculate) {
     } catch {
       throw err;
     }
-    const ignored = 'Your saved overrides make this calculation impossible, so it uses the default values.';
-    return { result, notice: notice ? `${notice} ${ignored}` : ignored, factors: undefined, digital: undefined };
+    const ignored = O.impossible;
+    return { result, notice: notice ? O.join([notice, ignored]) : ignored, factors: undefined, digital: undefined };
   }
 }
 

@@ -9,8 +9,9 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 export const colour = (i) => PALETTE[i % PALETTE.length];
 
 /** A tornado chart: one row per `{ setting, low, high }` (the figure with the setting at its low and high),
- *  largest swing first, bars from the figure's central value. `format` writes a figure. */
-export function tornado(svg, central, rows, { label, format, name = (s) => s, width = svg.clientWidth || 560 }) {
+ *  largest swing first, bars from the figure's central value. `format` writes a figure, `span` a low and a high in
+ *  the reader's words ("3% to 40%"). */
+export function tornado(svg, central, rows, { label, format, name = (s) => s, span = (a, b) => `${a} to ${b}`, width = svg.clientWidth || 560 }) {
   // Each setting's name sits above its bar, so the chart is drawn at the width it is shown at, in real pixels,
   // and long names never squeeze the bars on a phone.
   const rowHeight = 36;
@@ -29,7 +30,7 @@ export function tornado(svg, central, rows, { label, format, name = (s) => s, wi
     el('text', { x: pad.left, y: y + 12, class: 'tick' }, svg).textContent = name(r.setting);
     if (a < central) el('rect', { x: x(a), y: y + 17, width: x(Math.min(b, central)) - x(a), height: 12, class: 'tornado-low' }, svg);
     if (b > central) el('rect', { x: x(Math.max(a, central)), y: y + 17, width: x(b) - x(Math.max(a, central)), height: 12, class: 'tornado-high' }, svg);
-    el('text', { x: x(b) + 4, y: y + 27, class: 'tick' }, svg).textContent = `${format(a)} to ${format(b)}`;
+    el('text', { x: x(b) + 4, y: y + 27, class: 'tick' }, svg).textContent = span(format(a), format(b));
   });
   el('line', { x1: x(central), y1: pad.top - 4, x2: x(central), y2: height - pad.bottom, class: 'axis' }, svg);
   el('text', { x: x(central), y: 11, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
@@ -78,8 +79,9 @@ function integerTicks(x0, x1) {
 }
 
 /** A line chart of `ys` against `xs` in a `width × height` viewBox, with axes, tick values and axis labels. `xs`
- *  are whole numbers (iterations, k): every one is labelled up to 12 of them. */
-export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, height = 200 }) {
+ *  are whole numbers (iterations, k): every one is labelled up to 12 of them. `tick` writes a tick value in the
+ *  reader's language (the browser's by default). */
+export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, height = 200, tick = tickLabel }) {
   reset(svg, label);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const pad = { left: 64, right: 12, top: 12, bottom: 36 };
@@ -92,7 +94,7 @@ export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, hei
   for (const t of yTicks) {
     if (t > 0) el('line', { x1: pad.left, y1: sy(t), x2: width - pad.right, y2: sy(t), class: 'grid' }, svg);
     el('line', { x1: pad.left - 4, y1: sy(t), x2: pad.left, y2: sy(t), class: 'axis' }, svg);
-    el('text', { x: pad.left - 6, y: sy(t) + 4, class: 'tick', 'text-anchor': 'end' }, svg).textContent = tickLabel(t);
+    el('text', { x: pad.left - 6, y: sy(t) + 4, class: 'tick', 'text-anchor': 'end' }, svg).textContent = tick(t);
   }
   el('line', { x1: pad.left, y1: sy(0), x2: width - pad.right, y2: sy(0), class: 'axis' }, svg);
   el('line', { x1: pad.left, y1: pad.top, x2: pad.left, y2: sy(0), class: 'axis' }, svg);

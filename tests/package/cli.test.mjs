@@ -14,7 +14,9 @@ const SAMPLE = fileURLToPath(new URL('../../www/data/sample-orders.csv', import.
 // The merchant view's defaults for the sample city (www/index.html, www/merchant.js).
 const DEPOT = '51.5416,-0.0076';
 
-const run = (args, input) => spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+// The environment's locale picks the CLI's language: these tests run it in British English unless they say.
+const BRITISH = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+const run = (args, input, env = BRITISH) => spawnSync(process.execPath, [CLI, ...args], { input, env, encoding: 'utf8', maxBuffer: 64 << 20 });
 const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 // Golden figures for the sample city, depot 51.5416,-0.0076, diesel van, 100 parcels a round, the carrier's rounds
@@ -342,4 +344,66 @@ test('a progress bar on stderr when stderr is a terminal (util-linux `script` gi
   assert.equal(r.status, 0, r.stdout);
   assert.match(r.stdout, /\[#+\.*\] +\d+% Planning rounds for 3,000 orders/);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).orders, 3000);
+});
+
+test('--lang and the locale: help, messages and the table in German and Chinese; JSON the same in every language', async () => {
+  const inLocale = (vars) => ({ ...BRITISH, ...vars });
+  // --lang, anywhere on the line, and the environment's locale (LC_ALL before LC_MESSAGES before LANG).
+  const german = run(['--lang', 'de-DE', '--help']);
+  assert.equal(german.status, 0);
+  assert.match(german.stdout, /^green-delivery [\d.]+: CO₂-Fußabdruck/);
+  assert.match(german.stdout, /\nAufruf:\n/);
+  assert.match(run(['options', '--help', '--lang=de']).stdout, /^Aufruf: green-delivery options/);
+  const chinese = run(['consolidate', '--help'], undefined, inLocale({ LANG: 'zh_CN.UTF-8' }));
+  assert.match(chinese.stdout, /^用法：green-delivery consolidate/);
+  assert.match(chinese.stdout, /--depot LAT,LON        仓库位置（必填）/);
+  assert.match(run(['--help'], undefined, inLocale({ LC_ALL: 'de_DE.UTF-8', LANG: 'zh_CN.UTF-8' })).stdout, /\nAufruf:\n/);
+  assert.match(run(['--help'], undefined, inLocale({ LC_MESSAGES: 'zh_CN.UTF-8' })).stdout, /\n用法：\n/);
+  assert.match(run(['--help'], undefined, inLocale({ LANG: 'fr_FR.UTF-8' })).stdout, /\nUsage:\n/, 'no French table: British English');
+  assert.match(run(['--help', '--lang', 'en-US'], undefined, inLocale({ LANG: 'de_DE.UTF-8' })).stdout, /\nUsage:\n/);
+  // No line of the British help is left in the others (option names, ids and examples are the same in every one).
+  const { HELP } = await import('../../www/strings/en-GB/cli.js');
+  for (const [lang, env] of [['de-DE', undefined], ['zh-CN', undefined]]) {
+    for (const [topic, help] of Object.entries(HELP)) {
+      const args = topic === 'main' ? ['--help', '--lang', lang] : [topic, '--help', '--lang', lang];
+      const out = run(args, undefined, env).stdout;
+      const english = help('0').split('\n').map((l) => l.replace(/^ *(-\S+|--\S+ \S+)? +/, '').trim()).filter((l) => /[a-z]{3,} [a-z]{3,} [a-z]{3,}/.test(l));
+      for (const line of english) assert.ok(!out.includes(line), `${lang} ${topic} help still says "${line}"`);
+    }
+  }
+  // Messages: a usage error and bad input, in the reader's words, with the same exit codes.
+  const zhUsage = run(['options', '--to', 'x'], undefined, inLocale({ LANG: 'zh_CN.UTF-8' }));
+  assert.equal(zhUsage.status, 2);
+  assert.equal(zhUsage.stderr, 'green-delivery: --to 必须写成 LAT,LON（两个小数，例如 51.54,-0.01），收到的是 "x"\n用法见 "green-delivery options --help"。\n');
+  const deMissing = run(['consolidate', 'no-such-file.csv', '--depot', DEPOT, '--lang', 'de-DE']);
+  assert.equal(deMissing.status, 1);
+  assert.equal(deMissing.stderr, 'green-delivery: no-such-file.csv kann nicht gelesen werden: Datei nicht gefunden\n');
+  const deBad = run(['consolidate', '-', '--depot', DEPOT, '--lang', 'de-DE'], 'lat,lon,parcels\n51.5,-0.1,1\n51.5,-0.1,x\n');
+  assert.equal(deBad.status, 1);
+  assert.match(deBad.stderr, /stdin Zeile 3: .*\n.*1 fehlerhafte Zeile in stdin; korrigieren Sie sie oder verwenden Sie mit --skip-bad-rows die 1 gute\n$/);
+  const unknown = run(['factors', '--bogus'], undefined, inLocale({ LANG: 'zh_CN.UTF-8' }));
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /未知选项 "--bogus"/);
+  const badLang = run(['--help', '--lang', 'xx']);
+  assert.equal(badLang.status, 2);
+  assert.match(badLang.stderr, /--lang must be one of en-GB, zh-CN, de-DE/);
+  // The table: the language's numbers and words around the chain's.
+  const table = run(['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08', '--lang', 'de-DE']);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, /\d+(,\d+)? k?g \(\d+(,\d+)?–\d+(,\d+)? k?g\) CO₂e/);
+  assert.equal(table.stdout.match(/\(am klimafreundlichsten\)/g).length, 1);
+  const zhTable = run(['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08', '--lang', 'zh-CN']);
+  assert.match(zhTable.stdout, /\d+克 \(\d+-\d+克\) 二氧化碳当量/);
+  // Machine formats are language-neutral: the same bytes whatever the language.
+  for (const args of [
+    ['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08', '--format', 'json'],
+    ['options', '--to', '51.52,-0.08', '--format', 'csv'],
+    ['factors', '--format', 'csv'],
+    ['consolidate', SAMPLE, '--depot', DEPOT, '--format', 'json'],
+  ]) {
+    const british = run(args).stdout;
+    assert.ok(british.length > 100, args.join(' '));
+    assert.equal(run([...args, '--lang', 'de-DE']).stdout, british, `${args.join(' ')} in German`);
+    assert.equal(run(args, undefined, inLocale({ LANG: 'zh_CN.UTF-8' })).stdout, british, `${args.join(' ')} in Chinese`);
+  }
 });

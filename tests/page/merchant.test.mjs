@@ -62,7 +62,7 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   assert.equal(await tab.page.locator('#merchant-table tbody tr').first().getAttribute('data-id'), 'standard');
   const headline = await tab.page.locator('#merchant-headline').textContent();
   console.log(`sample city headline: ${headline}`);
-  assert.match(headline, /^.+: [\d.,]+ k?g instead of [\d.,]+ k?g by standard carrier delivery, [\d.,]+% less \((?:[\d.,]+–[\d.,]+%|[−-]?[\d.,]+% to [−-]?[\d.,]+%), 90% interval\)\.$/);
+  assert.match(headline, /^.+: [\d.,]+ k?g instead of [\d.,]+ k?g by standard carrier delivery, [\d.,]+% less \((?:[\d.,]+%? ?– ?[\d.,]+%|[−-]?[\d.,]+% to [−-]?[\d.,]+%), 90% interval\)\.$/);
   const best = await tab.page.locator('#merchant-headline').getAttribute('data-id');
   // The lowest emitter of all six, and below the baseline (tests/page/people.test.mjs: when none is).
   assert.equal(best, IDS.reduce((a, b) => (direct[b].kgCo2e < direct[a].kgCo2e ? b : a)));

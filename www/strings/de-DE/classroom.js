@@ -1,0 +1,130 @@
+// Die Wörter des Klassenzimmers (k-Means Schritt für Schritt) und der Formelrechner auf Deutsch. Dieselben Exporte
+// wie en-GB/classroom.js; Zahlen über `n` ("1.234,5").
+import { n } from './numbers.js';
+
+export const lang = 'de-DE';
+
+const plural = new Intl.PluralRules('de-DE');
+const pl = (count, forms) => forms[plural.select(count)] ?? forms.other;
+const points = (count) => `${n.count(count)} ${pl(count, { one: 'Punkt', other: 'Punkte' })}`;
+
+export const HTML = {
+  'classroom.title': 'Klassenzimmer: k-Means Schritt für Schritt',
+  'classroom.caption': 'Die Farbe eines Punkts zeigt seinen Cluster; Quadrate sind Zentroide, gestrichelte Linien ihre Wege. Klicken Sie, um einen Punkt hinzuzufügen.',
+  'classroom.intro': 'Jede Iteration hat zwei Teile.',
+  'classroom.assignWord': 'Zuordnen:',
+  'classroom.assignText': 'Jeder Punkt kommt zum nächstgelegenen Zentroid.',
+  'classroom.updateWord': 'Aktualisieren:',
+  'classroom.updateText': 'Jeder Zentroid rückt in die Mitte seiner Punkte. Das wiederholt sich, bis sich nichts mehr ändert.',
+  'classroom.k': 'k (Anzahl der Cluster)',
+  'classroom.seed': 'Startwert (Seed)',
+  'classroom.start': 'Start-Zentroide',
+  'classroom.random': 'Zufällige Punkte',
+  'classroom.plusPlus': 'k-means++',
+  'classroom.step': 'Schritt',
+  'classroom.play': 'Abspielen',
+  'classroom.restart': 'Neu starten',
+  'classroom.sample': '40 Beispielpunkte hinzufügen',
+  'classroom.clear': 'Punkte löschen',
+  'classroom.phases': 'Die zwei Teile einer Iteration',
+  'classroom.phaseAssign': '1. Zuordnen',
+  'classroom.phaseUpdate': '2. Aktualisieren',
+  'classroom.inertiaCaption': 'Trägheit (Summe der quadrierten Abstände aller Punkte zu ihrem Zentroid) nach jeder Aktualisierung: Sie steigt nie.',
+  'classroom.elbowTitle': 'k wählen: die Ellbogenmethode',
+  'classroom.elbowIntro': 'Mit wachsendem k sinkt die Trägheit immer; der „Ellbogen“, ab dem sie nur noch langsam sinkt, spricht für ein gutes k.',
+  'classroom.elbowButton': 'Ellbogen berechnen (k = 1…8)',
+  'classroom.elbowCaption': 'Trägheit in Abhängigkeit von k für die Punkte oben.',
+  'classroom.elbowTable': 'Werte zur Ellbogenmethode',
+  'classroom.thK': 'k',
+  'classroom.thInertia': 'Trägheit',
+  'formulas.title': 'Die Formeln kennenlernen',
+  'formulas.intro': 'Jede Schätzung hier beruht auf drei Modellen. Ändern Sie eine Zahl, und das WebAssembly-Modul rechnet das Ergebnis neu.',
+  'formulas.noscript': 'Die Rechner brauchen JavaScript und WebAssembly.',
+  'formulas.efficiency': 'Effizienz = Ertrag / Aufwand',
+  'formulas.output': 'Ertrag',
+  'formulas.outputUnit': 'Einheit des Ertrags',
+  'formulas.input': 'Aufwand',
+  'formulas.inputUnit': 'Einheit des Aufwands',
+  'formulas.parcels': 'Pakete',
+  'formulas.vehicleKm': 'Fahrzeug-km',
+  'formulas.energy': 'Energie = Leistung × Zeit',
+  'formulas.power': 'Leistung',
+  'formulas.powerUnit': 'Einheit der Leistung',
+  'formulas.time': 'Zeit',
+  'formulas.timeUnit': 'Einheit der Zeit',
+  'formulas.pue': 'PUE (Rechenzentren; leer lassen, wenn keiner)',
+  'formulas.emission': 'Emission = Aktivität × Emissionsfaktor',
+  'formulas.emissionHint':
+    '„Abfall × Konzentration“ aus der Aufgabenstellung ist dasselbe Modell: Tonnen Abfall × kg CO₂e pro Tonne. Ein Faktor, aufgeteilt in Tank-to-Wheel (TTW, im Fahrzeug verbrannt) und Well-to-Tank (WTT, Herstellung des Kraftstoffs), ergibt Well-to-Wheel: WTW = TTW + WTT.',
+  'formulas.activity': 'Aktivität',
+  'formulas.activityUnit': 'Einheit der Aktivität',
+  'formulas.ttw': 'Faktor TTW, kg CO₂e pro Einheit',
+  'formulas.wtt': 'Faktor WTT, kg CO₂e pro Einheit',
+  'formulas.fromEnergy': 'Die Energie von oben als Aktivität verwenden (kWh); der Faktor ist dann die Emissionsintensität des Stroms in kg CO₂e/kWh',
+  'formulas.defaultFactor': 'Standardfaktor: durchschnittlicher Diesel-Transporter bis 3,5 t, britische DESNZ-Umrechnungsfaktoren 2025 (OGL v3.0).',
+};
+
+export const T = {
+  play: 'Abspielen',
+  pause: 'Pause',
+  ready: 'Bereit.',
+  randomStart: (k, seed) => `${n.count(k)} zufällig gewählte ${pl(k, { one: 'Punkt', other: 'Punkte' })} (Seed ${seed})`,
+  plusPlusStart: (seed) => `mit k-means++ gewählt (Seed ${seed}): Jeder weitere Zentroid liegt weit weg von den schon gesetzten`,
+  start: (count, how) => `${points(count)}; die Start-Zentroide sind ${how}. Drücken Sie „Schritt“, um zuzuordnen.`,
+  tooManyClusters: (k, count) => `k = ${k} ist größer als die Anzahl der Punkte (${n.count(count)}): Fügen Sie Punkte hinzu oder verkleinern Sie k.`,
+  empty: 'Klicken Sie in das Diagramm, um Punkte hinzuzufügen, oder fügen Sie die Beispielpunkte hinzu.',
+  distances(evaluations, count, k) {
+    const all = count * k;
+    const base = `In diesem Schritt berechnete Abstände: ${n.fmt(evaluations)}. Einfaches k-Means misst jeden Punkt zu jedem Zentroid, ${n.count(count)} × ${k} = ${n.fmt(all)}`;
+    if (evaluations < all) return `${base}; der Baumfilter hat die übrigen ${n.fmt(all - evaluations)} übersprungen, weil ganze Boxen von Punkten eindeutig einem Zentroid am nächsten liegen.`;
+    return `${base}; bei so wenigen Punkten sparen die Box-Prüfungen des Baumfilters (jede zählt doppelt) hier nichts.`;
+  },
+  assignConvergedPhase: (step) => `Schritt ${step}, Zuordnen: konvergiert.`,
+  assignConverged: (steps) =>
+    `Kein Punkt hat die Farbe gewechselt, also bewegt sich kein Zentroid mehr: k-Means ist nach ${n.count(steps)} vollständigen ${pl(steps, { one: 'Iteration', other: 'Iterationen' })} fertig.`,
+  assignPhase: (step) => `Schritt ${step}, Teil 1 von 2: Zuordnen.`,
+  assign: (step, changed) =>
+    `Jeder Punkt kommt zum nächstgelegenen Zentroid: ${step === 1 ? `Alle Punkte bekommen ihre erste Farbe (${points(changed)}).` : `${points(changed)} ${pl(changed, { one: 'hat', other: 'haben' })} die Farbe gewechselt.`} Als Nächstes: Die Zentroide rücken nach.`,
+  inertiaNow: (value) => `die Trägheit beträgt jetzt ${n.sig(value)}`,
+  inertiaFell: (before, after) => `die Trägheit sank von ${n.sig(before)} auf ${n.sig(after)}`,
+  updateConvergedPhase: (step) => `Schritt ${step}, Teil 2 von 2: Aktualisieren. Konvergiert.`,
+  updateConverged: (fell) => `Jeder Zentroid ist in die Mitte seiner Punkte gerückt; sie haben sich kaum noch bewegt, also hört k-Means hier auf: ${fell}.`,
+  updatePhase: (step) => `Schritt ${step}, Teil 2 von 2: Aktualisieren.`,
+  update: (fell) => `Jeder Zentroid ist in die Mitte seiner Punkte gerückt (gestrichelte Spur); ${fell}. Als Nächstes: erneut zuordnen.`,
+  plotAssigned: (step, pending, count, clusters, sizes) =>
+    `k-Means, Schritt ${step}${pending ? ', zugeordnet' : ', aktualisiert'}: ${points(count)} in ${clusters} Clustern mit ${sizes.map(n.count).join(', ')} Punkten`,
+  plotStart: (count, clusters) => `${points(count)}, ${clusters} Start-Zentroide, noch nicht zugeordnet`,
+  east: 'km nach Osten',
+  north: 'km nach Norden',
+  // Decimal commas: lists of figures are separated by semicolons.
+  inertiaChart: (values) => (values.length ? `Trägheit je Iteration: ${values.map(n.sig).join('; ')}` : 'Trägheit je Iteration: noch keine Schritte'),
+  stepAxis: 'Schritt',
+  inertiaAxis: 'Trägheit (km²)',
+  elbowChart: (ks, values) => `Trägheit je k: ${ks.map((k, i) => `k = ${k}: ${n.sig(values[i])}`).join('; ')}`,
+  kAxis: 'k (Cluster)',
+};
+
+/** A calculator's error: which field, and the rule it broke (the core's rules: Aufwand above 0, PUE at least 1,
+ *  the others not negative). */
+const FIELDS = {
+  input: 'Der Aufwand', output: 'Der Ertrag', power: 'Die Leistung', time: 'Die Zeit', pue: 'Der PUE',
+  activity: 'Die Aktivität', ttw: 'Der Faktor TTW', wtt: 'Der Faktor WTT',
+};
+const LIMITS = { input: 'muss größer als 0 sein', pue: 'muss mindestens 1 sein' };
+
+export const F = {
+  efficiency: (output, outputUnit, input, inputUnit, value, unit) =>
+    `${n.fmt(output)} ${outputUnit} ÷ ${n.fmt(input)} ${inputUnit} = ${n.fmt(value)} ${unit}`,
+  energyTerm: (value, unit, isPue) => `${n.fmt(value)} ${isPue ? '(PUE)' : unit}`,
+  energy: (terms, kwh, joules) => `${terms.join(' × ')} = ${n.fmt(kwh)} kWh (${n.fmt(joules)} J)`,
+  unit: 'Einheit',
+  emission: ({ activity, unit, ttw, wtt, ttwKg, wttKg, kg }) =>
+    `${n.fmt(activity)} ${unit} × (${n.fmt(ttw)} TTW + ${n.fmt(wtt)} WTT) kg CO₂e/${unit} = ${n.fmt(ttwKg)} + ${n.fmt(wttKg)} = ${n.fmt(kg)} kg CO₂e WTW`,
+  error({ code, field } = {}) {
+    const key = String(field ?? '').split('.').pop();
+    const name = FIELDS[key];
+    if (name && code === 'not-finite') return `${name} muss eine Zahl sein.`;
+    if (name && code === 'out-of-range') return `${name} ${LIMITS[key] ?? 'darf nicht negativ sein'}.`;
+    return 'Mit diesem Wert lässt sich nicht rechnen.';
+  },
+};

@@ -1,0 +1,146 @@
+// Die Wörter der Händleransicht auf Deutsch. Dieselben Exporte wie en-GB/merchant.js; Zahlen über `n` ("1.234,5 kg").
+// Szenarionamen bleiben, wie sie sind: Substantive werden im Deutschen nicht kleingeschrieben.
+import { n } from './numbers.js';
+
+export const lang = 'de-DE';
+
+const plural = new Intl.PluralRules('de-DE');
+const pl = (count, forms) => forms[plural.select(count)] ?? forms.other;
+
+export const HTML = {
+  'merchant.title': 'Bestellungen analysieren',
+  'merchant.intro':
+    'Laden Sie die Lieferorte Ihrer Bestellungen und sehen Sie, wie viele Kilometer, wie viel Energie und wie viele Emissionen Sie sparen, wenn Sie sie zu Touren bündeln, an Paketshops liefern oder mit Lastenrädern zustellen. Die Datei wird nur in Ihrem Browser gelesen und nie hochgeladen.',
+  'merchant.file': 'Bestelldatei (CSV mit Postleitzahlen oder Breiten- und Längengrad und Paketanzahl; oder GeoJSON-Punkte)',
+  'merchant.dropBefore': '… oder ziehen Sie eine Datei hierher, oder',
+  'merchant.sample': 'laden Sie die Beispielstadt',
+  'merchant.dropAfter': '(3.000 Bestellungen im Osten Londons).',
+  'merchant.columns': 'Spalten in Ihrer Datei',
+  'merchant.columnsHint':
+    'An ihren üblichen Namen erkannt (Shopifys „Shipping Zip“ und „Lineitem quantity“, „qty“, „postcode“, „latitude“ …); korrigieren Sie, was nicht passt.',
+  'merchant.colPostcode': 'Postleitzahl',
+  'merchant.colLat': 'Breitengrad',
+  'merchant.colLon': 'Längengrad',
+  'merchant.colParcels': 'Paketanzahl',
+  'merchant.colId': 'Bestellnummer (Zeilen mit derselben Nummer bilden eine Bestellung)',
+  'merchant.settings': 'Einstellungen',
+  'merchant.depotPlace': 'Postleitzahl oder Ort des Depots',
+  'merchant.depotPlaceHint': 'z. B. E15 oder Leeds',
+  'merchant.depotLat': 'Breitengrad des Depots',
+  'merchant.depotLon': 'Längengrad des Depots',
+  'merchant.vehicle': 'Fahrzeug',
+  'merchant.dieselVan': 'Diesel-Transporter',
+  'merchant.petrolVan': 'Benzin-Transporter',
+  'merchant.electricVan': 'Elektro-Transporter',
+  'merchant.capacity': 'Kapazität (Pakete pro Tour)',
+  'merchant.pickupPoints': 'Paketshops (leer: etwa einer pro 12,6 km²)',
+  'merchant.area': 'Touren der Paketdienste',
+  'merchant.areaAuto': 'wie im Gebiet der Bestellungen (aus ihrer Dichte)',
+  'merchant.areaUrban': 'in der Stadt (Londoner Innenstadt: 127 Pakete, 11,9 km)',
+  'merchant.areaSuburban': 'im Vorort (typische britische Tour: 100 Pakete, 45 km)',
+  'merchant.areaRural': 'auf dem Land (32 Pakete, 96 km)',
+  'merchant.rowErrors': 'Zeilen, die nicht gelesen werden konnten',
+  'merchant.mapEmpty': 'Karte der Bestellungen: erscheint, sobald Bestellungen geladen sind',
+  'merchant.legend': 'Legende',
+  'merchant.legendDepot': 'Depot',
+  'merchant.legendHub': 'Mikro-Hub (Lastenräder)',
+  'merchant.legendPickup': 'Paketshop',
+  'merchant.legendOrder': 'Bestellung, nach Tour eingefärbt',
+  'merchant.mapSummaryEmpty': 'Hier erscheinen Bestellungen, Touren und Paketshops, auf einem einfachen Kilometerraster (ohne Kartenkacheln).',
+  'merchant.scenarios': 'Szenarien: kg CO₂e (Well-to-Wheel)',
+  'merchant.bars': 'Emissionen der Szenarien',
+  'merchant.scaleNote':
+    'Balken auf logarithmischer Skala; die Linie über jedem Balken zeigt seine Spanne: 90 % der Monte-Carlo-Ziehungen über die Annahmen liegen darin.',
+  'merchant.moves': 'Was das Ergebnis am stärksten bewegt',
+  'merchant.tableRegion': 'Vergleich der Szenarien (seitlich scrollbar)',
+  'merchant.caption': 'Vergleich der Szenarien',
+  'merchant.thScenario': 'Szenario',
+  'merchant.thVehicleKm': 'Fahrzeug-km',
+  'merchant.thShopperKm': 'Kunden-km',
+  'merchant.thEnergy': 'Energie',
+  'merchant.thKg': 'kg CO₂e',
+  'merchant.thPerParcel': 'g CO₂e pro Paket',
+  'merchant.thSaved': 'Ersparnis ggü. Basis',
+  'merchant.exportCsv': 'Szenarien herunterladen (CSV)',
+  'merchant.exportGeojson': 'Touren herunterladen (GeoJSON)',
+  'merchant.exportJson': 'Bericht herunterladen (JSON)',
+};
+
+export const PROGRESS = {
+  starting: () => 'Wird gestartet …',
+  loading: () => 'Rechner wird geladen …',
+  reading: ({ name }) => `${name} wird gelesen …`,
+  locating: ({ name }) => `Bestellungen aus ${name} werden verortet …`,
+  planning: ({ orders }) => `Touren für ${n.count(orders)} ${pl(orders, { one: 'Bestellung', other: 'Bestellungen' })} werden geplant …`,
+  pickup: () => 'Paketshops werden platziert …',
+  bikes: () => 'Lastenrad-Touren werden geplant …',
+  pricing: () => 'Emissionen werden berechnet …',
+  drawing: () => 'Wird gezeichnet …',
+  done: () => 'Fertig.',
+};
+
+export const ROW_ERRORS = {
+  'unknown-postcode': ({ postcode }) =>
+    `„${postcode}“ ist kein uns bekannter britischer Postleitzahlbezirk, daher konnte diese Bestellung nicht verortet werden`,
+  'no-location': () => 'diese Bestellung hat weder Postleitzahl noch Breiten- und Längengrad und konnte daher nicht verortet werden',
+};
+
+const AREAS = { urban: 'städtischen', suburban: 'vorstädtischen', rural: 'ländlichen' };
+
+export const T = {
+  none: '(keine)',
+  column: (i) => `Spalte ${i}`,
+  depot: 'Depot:',
+  failPrefix: 'Die Bestellungen konnten nicht analysiert werden. ',
+  failFallback: 'Prüfen Sie die Datei und die Einstellungen und versuchen Sie es dann erneut.',
+  stoppedPrefix: 'Die Analyse wurde unerwartet abgebrochen. ',
+  stoppedFallback: 'Versuchen Sie es erneut oder mit einer kleineren Datei.',
+  sampleFailed: 'Die Beispielstadt konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
+  join: (sentences) => sentences.join(' '),
+  overridesIgnored: 'Mit Ihren gespeicherten Anpassungen ist diese Analyse nicht möglich; sie verwendet deshalb die Standardwerte.',
+  noOrders: (name, errorCount) =>
+    `${name}: Es konnten keine Bestellungen gelesen werden` +
+    (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile enthält', other: 'Zeilen enthalten' })} Fehler (unten aufgeführt).` : '.'),
+  loaded({ name, count, parcels, located, precisionKm, errorCount }) {
+    const where = located
+      ? `; ${located === count ? 'alle' : n.count(located)} auf den Postleitzahlbezirk genau verortet, auf etwa ${n.km(precisionKm)} (mittlerer Bezirksradius)`
+      : '';
+    const skipped = errorCount
+      ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile', other: 'Zeilen' })} wegen Fehlern übersprungen (unten aufgeführt).`
+      : '.';
+    return `${name}: ${n.count(count)} ${pl(count, { one: 'Bestellung', other: 'Bestellungen' })} mit ${n.count(parcels)} ${pl(parcels, { one: 'Paket', other: 'Paketen' })} geladen${where}${skipped}`;
+  },
+  line: (line, message) => `Zeile ${line}: ${message}`,
+  feature: (feature, message) => `Objekt ${feature}: ${message}`,
+  more: (count) => `… und ${n.count(count)} weitere.`,
+  area: (area, chosen) =>
+    `Die Touren der Paketdienste sind die eines ${AREAS[area]} Gebiets (${chosen ? 'wie gewählt' : 'aus der Dichte der Bestellungen'}). `,
+  baselineName: (label) => `${label} (Basis)`,
+  co2e: (figure) => `${figure} CO₂e`,
+  noSaving: 'Keine Ersparnis, die sich aufschlüsseln ließe',
+  tornado: (option, base) =>
+    `Wie jede Annahme, von ihrem niedrigen bis zu ihrem hohen Wert, die Ersparnis von „${option}“ gegenüber „${base}“ verschiebt`,
+  span: (a, b) => `${a} bis ${b}`,
+  baseline: 'Basis',
+  same: 'gleich',
+  noClear: 'kein klarer Unterschied',
+  withRange: (figure, range) => `${figure} (${range})`,
+  to: (a, b) => `${a} bis ${b}`,
+  diesel: (litres) => `${n.sig(litres)} l Diesel`,
+  petrol: (litres) => `${n.sig(litres)} l Benzin`,
+  kwh: (kwh) => `${n.sig(kwh)} kWh`,
+  plus: ' + ',
+  noneEmitsLess: (base) => `Für diese Bestellungen verursacht keine Option weniger Emissionen als „${base}“.`,
+  range: (range, coverage) => ` (${range}, ${coverage}-Intervall)`,
+  noClearHeadline: (base, option, saving, range) =>
+    `Kein klarer Unterschied zu „${base}“: „${option}“ spart vielleicht ${saving}, aber die Spanne${range} schließt auch „keine Ersparnis“ ein.`,
+  headline: (option, kg, baseKg, base, saving, range) => `${option}: ${kg} statt ${baseKg} mit „${base}“, ${saving} weniger${range}.`,
+  scaleBar: (km) => n.km(km),
+  mapSummary({ orders, trips, minRounds, pickupPoints, hub, km }) {
+    const fill = trips <= minRounds ? 'so wenige, wie die Pakete zulassen' : `die Pakete brauchen mindestens ${n.count(minRounds)}`;
+    return (
+      `Karte: ${n.count(orders)} ${pl(orders, { one: 'Bestellung', other: 'Bestellungen' })} in ${n.count(trips)} gebündelten ${pl(trips, { one: 'Tour', other: 'Touren' })} (${fill}) ab dem Depot ` +
+      `(oranges Quadrat), mit ${n.count(pickupPoints)} ${pl(pickupPoints, { one: 'Paketshop', other: 'Paketshops' })} (schwarze Dreiecke)${hub ? ' und dem Mikro-Hub der Lastenräder (grüner Kreis)' : ''}. Maßstab: ${n.km(km)}.`
+    );
+  },
+};

@@ -1,0 +1,126 @@
+// The classroom's words in British English: k-means step by step (www/classroom.js), with the narration of each
+// step, and the three formula models (www/formulas.js). Figures go through the language's `n`.
+import { n } from './numbers.js';
+
+export const lang = 'en-GB';
+
+const plural = new Intl.PluralRules('en-GB');
+/** The form of a word for a count: `forms.one` or `forms.other`. */
+const pl = (count, forms) => forms[plural.select(count)] ?? forms.other;
+const points = (count) => `${n.count(count)} ${pl(count, { one: 'point', other: 'points' })}`;
+
+/** Static markup of the classroom and formulas sections, by data-i18n key. */
+export const HTML = {
+  'classroom.title': 'Classroom: k-means step by step',
+  'classroom.caption': 'Points coloured by cluster; squares are centroids, dashed lines their trails. Click to add a point.',
+  'classroom.intro': 'Each step has two parts.',
+  'classroom.assignWord': 'Assign:',
+  'classroom.assignText': 'every point joins its nearest centroid.',
+  'classroom.updateWord': 'Update:',
+  'classroom.updateText': 'every centroid moves to the middle of its points. Repeat until nothing changes.',
+  'classroom.k': 'k (clusters)',
+  'classroom.seed': 'Seed',
+  'classroom.start': 'Starting centroids',
+  'classroom.random': 'Random points',
+  'classroom.plusPlus': 'k-means++',
+  'classroom.step': 'Step',
+  'classroom.play': 'Play',
+  'classroom.restart': 'Restart',
+  'classroom.sample': 'Add 40 sample points',
+  'classroom.clear': 'Clear points',
+  'classroom.phases': 'The two parts of a step',
+  'classroom.phaseAssign': '1. Assign',
+  'classroom.phaseUpdate': '2. Update',
+  'classroom.inertiaCaption': 'Inertia (sum of squared distances from each point to its centroid) after each update: it never rises.',
+  'classroom.elbowTitle': 'Choosing k: the elbow',
+  'classroom.elbowIntro': 'Inertia always falls as k grows; the "elbow" where it stops falling fast suggests a good k.',
+  'classroom.elbowButton': 'Compute the elbow (k = 1…8)',
+  'classroom.elbowCaption': 'Inertia against k for the points above.',
+  'classroom.elbowTable': 'Elbow data',
+  'classroom.thK': 'k',
+  'classroom.thInertia': 'inertia',
+  'formulas.title': 'Learn the formulas',
+  'formulas.intro': 'Every estimate here is built from three models. Change a number and the result is recomputed by the WebAssembly module.',
+  'formulas.noscript': 'The calculators need JavaScript and WebAssembly.',
+  'formulas.efficiency': 'Efficiency = Output / Input',
+  'formulas.output': 'Output',
+  'formulas.outputUnit': 'Output unit',
+  'formulas.input': 'Input',
+  'formulas.inputUnit': 'Input unit',
+  'formulas.parcels': 'parcels',
+  'formulas.vehicleKm': 'vehicle-km',
+  'formulas.energy': 'Energy = Power × Time',
+  'formulas.power': 'Power',
+  'formulas.powerUnit': 'Power unit',
+  'formulas.time': 'Time',
+  'formulas.timeUnit': 'Time unit',
+  'formulas.pue': 'PUE (data centres; blank for none)',
+  'formulas.emission': 'Emission = Activity × Emission factor',
+  'formulas.emissionHint':
+    "The brief's Waste × Concentration is the same model: tonnes of waste × kg CO2e per tonne. A factor split into tank-to-wheel (TTW, burnt in the vehicle) and well-to-tank (WTT, making the fuel) gives well-to-wheel WTW = TTW + WTT.",
+  'formulas.activity': 'Activity',
+  'formulas.activityUnit': 'Activity unit',
+  'formulas.ttw': 'Factor TTW, kg CO2e per unit',
+  'formulas.wtt': 'Factor WTT, kg CO2e per unit',
+  'formulas.fromEnergy': 'Use the energy above as the activity (kWh); the factor is then a grid intensity in kg CO2e/kWh',
+  'formulas.defaultFactor': 'Default factor: average diesel van up to 3.5 t, DESNZ 2025 conversion factors (OGL v3.0).',
+};
+
+/** The narration: what each press of Step did, in words a class can follow. */
+export const T = {
+  play: 'Play',
+  pause: 'Pause',
+  ready: 'Ready.',
+  /** How the starting centroids were chosen. */
+  randomStart: (k, seed) => `${points(k)} picked at random (seed ${seed})`,
+  plusPlusStart: (seed) => `k-means++ (seed ${seed}): each next centroid far from those already placed`,
+  start: (count, how) => `${points(count)}; the starting centroids are ${how}. Press Step to assign.`,
+  tooManyClusters: (k, count) => `k = ${k} is more than the number of points (${n.count(count)}): add points or lower k.`,
+  empty: 'Click the plot to add points, or add the sample points.',
+  /** What was measured this step, against plain k-means's points × centroids. */
+  distances(evaluations, count, k) {
+    const all = count * k;
+    const base = `Distances measured this step: ${n.fmt(evaluations)}. Plain k-means measures every point to every centroid, ${n.count(count)} × ${k} = ${n.fmt(all)}`;
+    if (evaluations < all) return `${base}; the tree filter skipped the other ${n.fmt(all - evaluations)}, because whole boxes of points are clearly nearest one centroid.`;
+    return `${base}; with so few points the tree filter's box checks (each counts as two) save nothing here.`;
+  },
+  assignConvergedPhase: (step) => `Step ${step}, assign: converged.`,
+  assignConverged: (steps) =>
+    `No point changed colour, so no centroid will move: k-means has finished after ${n.count(steps)} full ${pl(steps, { one: 'step', other: 'steps' })}.`,
+  assignPhase: (step) => `Step ${step}, part 1 of 2: assign.`,
+  /** Part 1: the first colours, or how many points changed colour. */
+  assign: (step, changed) =>
+    `Each point joins its nearest centroid: ${step === 1 ? `every point gets its first colour (${points(changed)}).` : `${points(changed)} changed colour.`} Next: the centroids move.`,
+  inertiaNow: (value) => `inertia is now ${n.sig(value)}`,
+  inertiaFell: (before, after) => `inertia fell from ${n.sig(before)} to ${n.sig(after)}`,
+  updateConvergedPhase: (step) => `Step ${step}, part 2 of 2: update. Converged.`,
+  updateConverged: (fell) => `Each centroid moved to the middle of its points; they barely moved, so k-means stops here: ${fell}.`,
+  updatePhase: (step) => `Step ${step}, part 2 of 2: update.`,
+  update: (fell) => `Each centroid moved to the middle of its points (dashed trail); ${fell}. Next: assign again.`,
+  /** The plot's text alternative. */
+  plotAssigned: (step, pending, count, clusters, sizes) =>
+    `k-means step ${step}${pending ? ', assigned' : ', updated'}: ${points(count)} in ${clusters} clusters of ${sizes.map(n.count).join(', ')}`,
+  plotStart: (count, clusters) => `${points(count)}, ${clusters} initial centroids, not yet assigned`,
+  east: 'km east',
+  north: 'km north',
+  inertiaChart: (values) => (values.length ? `Inertia by iteration: ${values.map(n.sig).join(', ')}` : 'Inertia by iteration: no steps yet'),
+  stepAxis: 'step',
+  inertiaAxis: 'inertia (km²)',
+  elbowChart: (ks, values) => `Inertia against k: ${ks.map((k, i) => `k ${k}: ${n.sig(values[i])}`).join('; ')}`,
+  kAxis: 'k (clusters)',
+};
+
+/** The formulas' result lines: the formula with its numbers filled in. Units are the ones the reader typed. */
+export const F = {
+  efficiency: (output, outputUnit, input, inputUnit, value, unit) =>
+    `${n.fmt(output)} ${outputUnit} ÷ ${n.fmt(input)} ${inputUnit} = ${n.fmt(value)} ${unit}`,
+  /** One term of Energy = Power × Time: a PUE is named, the others carry their units. */
+  energyTerm: (value, unit, isPue) => `${n.fmt(value)} ${isPue ? '(PUE)' : unit}`,
+  energy: (terms, kwh, joules) => `${terms.join(' × ')} = ${n.fmt(kwh)} kWh (${n.fmt(joules)} J)`,
+  unit: 'unit',
+  emission: ({ activity, unit, ttw, wtt, ttwKg, wttKg, kg }) =>
+    `${n.fmt(activity)} ${unit} × (${n.fmt(ttw)} TTW + ${n.fmt(wtt)} WTT) kg CO2e/${unit} = ${n.fmt(ttwKg)} + ${n.fmt(wttKg)} = ${n.fmt(kg)} kg CO2e WTW`,
+  /** A calculator's error: in British English, the calculator's own message, which names the field as the form
+   *  does ("input must be greater than 0, got 0"). */
+  error: (err) => String(err?.message ?? err),
+};

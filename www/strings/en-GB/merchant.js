@@ -1,0 +1,157 @@
+// The merchant view's words in British English (www/merchant.js, its worker's progress, www/order-columns.js's row
+// messages). Figures go through the language's `n`; scenario labels come from chain.js and are passed in as they are,
+// so that each language decides its own capitals (English lowercases them mid-sentence, German must not).
+import { n } from './numbers.js';
+
+export const lang = 'en-GB';
+
+const plural = new Intl.PluralRules('en-GB');
+/** The form of a word for a count: `forms.one` or `forms.other`. */
+const pl = (count, forms) => forms[plural.select(count)] ?? forms.other;
+const lower = (s) => s.toLowerCase();
+
+/** The section's static markup, by data-i18n key (www/index.html keeps these words as written before scripts run). */
+export const HTML = {
+  'merchant.title': 'Analyse your orders',
+  'merchant.intro':
+    'Load your order locations to see how consolidating them into rounds, pickup points or cargo-bike rounds cuts kilometres, energy and emissions. The file is read in your browser and never uploaded.',
+  'merchant.file': 'Orders file (CSV with postcodes or lat, lon, and a parcel count; or GeoJSON points)',
+  'merchant.dropBefore': '…or drop a file here, or',
+  'merchant.sample': 'load the sample city',
+  'merchant.dropAfter': '(3,000 orders in east London).',
+  'merchant.columns': 'Columns in your file',
+  'merchant.columnsHint':
+    'Recognised by their usual names (Shopify\'s "Shipping Zip" and "Lineitem quantity", "qty", "postcode", "latitude"…); change any that are wrong.',
+  'merchant.colPostcode': 'Postcode',
+  'merchant.colLat': 'Latitude',
+  'merchant.colLon': 'Longitude',
+  'merchant.colParcels': 'Parcel count',
+  'merchant.colId': 'Order id (rows with the same id are one order)',
+  'merchant.settings': 'Settings',
+  'merchant.depotPlace': 'Depot postcode or town',
+  'merchant.depotPlaceHint': 'e.g. E15 or Leeds',
+  'merchant.depotLat': 'Depot latitude',
+  'merchant.depotLon': 'Depot longitude',
+  'merchant.vehicle': 'Vehicle',
+  'merchant.dieselVan': 'Diesel van',
+  'merchant.petrolVan': 'Petrol van',
+  'merchant.electricVan': 'Electric van',
+  'merchant.capacity': 'Capacity, parcels per round',
+  'merchant.pickupPoints': 'Pickup points (blank: about one per 12.6 km²)',
+  'merchant.area': "Carriers' rounds in",
+  'merchant.areaAuto': "the orders' area (from their density)",
+  'merchant.areaUrban': 'an urban area (central London: 127 parcels, 11.9 km)',
+  'merchant.areaSuburban': 'a suburban area (the typical UK round: 100 parcels, 45 km)',
+  'merchant.areaRural': 'a rural area (32 parcels, 96 km)',
+  'merchant.rowErrors': 'Rows that could not be read',
+  'merchant.mapEmpty': 'Map of orders: load orders to draw it',
+  'merchant.legend': 'Map legend',
+  'merchant.legendDepot': 'Depot',
+  'merchant.legendHub': 'Micro-hub (cargo bikes)',
+  'merchant.legendPickup': 'Pickup point',
+  'merchant.legendOrder': 'Order, coloured by round',
+  'merchant.mapSummaryEmpty': 'Orders, rounds and pickup points appear here, on a plain km grid (no map tiles).',
+  'merchant.scenarios': 'Scenarios: kg CO2e (well-to-wheel)',
+  'merchant.bars': 'Scenario emissions',
+  'merchant.scaleNote':
+    'Bars on a logarithmic scale; the whisker on each bar is its range: 90% of the Monte Carlo draws over the assumptions fall inside it.',
+  'merchant.moves': 'What moves the answer most',
+  'merchant.tableRegion': 'Scenario comparison table (scrolls sideways)',
+  'merchant.caption': 'Scenario comparison',
+  'merchant.thScenario': 'Scenario',
+  'merchant.thVehicleKm': 'Vehicle km',
+  'merchant.thShopperKm': 'Shopper km',
+  'merchant.thEnergy': 'Energy',
+  'merchant.thKg': 'kg CO2e',
+  'merchant.thPerParcel': 'g CO2e per parcel',
+  'merchant.thSaved': 'Saved vs baseline',
+  'merchant.exportCsv': 'Download scenarios (CSV)',
+  'merchant.exportGeojson': 'Download rounds (GeoJSON)',
+  'merchant.exportJson': 'Download report (JSON)',
+};
+
+/** Progress lines, by the id the worker sends (www/merchant-worker.js), with its values. */
+export const PROGRESS = {
+  starting: () => 'Starting…',
+  loading: () => 'Loading the calculator…',
+  reading: ({ name }) => `Reading ${name}…`,
+  locating: ({ name }) => `Locating ${name}'s orders…`,
+  planning: ({ orders }) => `Planning rounds for ${n.count(orders)} orders…`,
+  pickup: () => 'Placing pickup points…',
+  bikes: () => 'Planning cargo-bike rounds…',
+  pricing: () => 'Pricing…',
+  drawing: () => 'Drawing…',
+  done: () => 'Done.',
+};
+
+/** Messages about one row of the file, by the code www/order-columns.js gives them. */
+export const ROW_ERRORS = {
+  'unknown-postcode': ({ postcode }) => `"${postcode}" is not a UK postcode district we know, so this order could not be placed`,
+  'no-location': () => 'this order has no postcode and no latitude and longitude, so it could not be placed',
+};
+
+export const T = {
+  none: '(none)',
+  column: (i) => `column ${i}`,
+  depot: 'Depot:',
+  // Errors: a prefix before the plain-words error, and the advice when there is nothing better to say.
+  failPrefix: 'Could not analyse the orders. ',
+  failFallback: 'Check the file and the settings, then try again.',
+  stoppedPrefix: 'The analysis stopped unexpectedly. ',
+  stoppedFallback: 'Try again, or try a smaller file.',
+  sampleFailed: 'The sample city could not be loaded. Check your connection, then try again.',
+  join: (sentences) => sentences.join(' '),
+  overridesIgnored: 'Your saved overrides make this analysis impossible, so it uses the default values.',
+  noOrders: (name, errorCount) =>
+    `${name}: no orders could be read` +
+    (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'row has errors', other: 'rows have errors' })} (listed below).` : '.'),
+  /** "sample-orders.csv: 3,000 orders, 3,796 parcels loaded; all located to postcode district, about 1.8 km …." */
+  loaded({ name, count, parcels, located, precisionKm, errorCount }) {
+    const where = located
+      ? `; ${located === count ? 'all' : n.count(located)} located to postcode district, about ${n.km(precisionKm)} (median district radius)`
+      : '';
+    const skipped = errorCount
+      ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'row', other: 'rows' })} skipped because of errors (listed below).`
+      : '.';
+    return `${name}: ${n.count(count)} ${pl(count, { one: 'order', other: 'orders' })}, ${n.count(parcels)} ${pl(parcels, { one: 'parcel', other: 'parcels' })} loaded${where}${skipped}`;
+  },
+  line: (line, message) => `Line ${line}: ${message}`,
+  feature: (feature, message) => `Feature ${feature}: ${message}`,
+  more: (count) => `…and ${n.count(count)} more.`,
+  /** The carriers' area, and whether the merchant chose it. */
+  area: (area, chosen) =>
+    `The carriers' rounds are those of ${{ urban: 'an urban', suburban: 'a suburban', rural: 'a rural' }[area]} area (${chosen ? 'as chosen' : "from the orders' density"}). `,
+  baselineName: (label) => `${label} (baseline)`,
+  co2e: (figure) => `${figure} CO2e`,
+  noSaving: 'No saving to break down',
+  tornado: (option, base) =>
+    `How each assumption, from its low to its high value, moves the saving of ${lower(option)} against ${lower(base)}`,
+  /** The tornado's "low to high" beside each bar. */
+  span: (a, b) => `${a} to ${b}`,
+  baseline: 'baseline',
+  same: 'the same',
+  noClear: 'no clear difference',
+  /** A saving with its range: "31% (19–42%)". */
+  withRange: (figure, range) => `${figure} (${range})`,
+  /** A percentage range with a negative end. */
+  to: (a, b) => `${a} to ${b}`,
+  diesel: (litres) => `${n.sig(litres)} L diesel`,
+  petrol: (litres) => `${n.sig(litres)} L petrol`,
+  kwh: (kwh) => `${n.sig(kwh)} kWh`,
+  plus: ' + ',
+  noneEmitsLess: (base) => `None of the options emits less than ${lower(base)} for these orders.`,
+  /** "(23–52%, 90% interval)". */
+  range: (range, coverage) => ` (${range}, ${coverage} interval)`,
+  noClearHeadline: (base, option, saving, range) =>
+    `No clear difference from ${lower(base)}: ${lower(option)} may save ${saving}, but its range${range} includes no saving.`,
+  headline: (option, kg, baseKg, base, saving, range) => `${option}: ${kg} instead of ${baseKg} by ${lower(base)}, ${saving} less${range}.`,
+  scaleBar: (km) => n.km(km),
+  /** The map's text alternative, which is also its caption. */
+  mapSummary({ orders, trips, minRounds, pickupPoints, hub, km }) {
+    const fill = trips <= minRounds ? 'the fewest the parcels allow' : `the parcels need at least ${n.count(minRounds)}`;
+    return (
+      `Map of ${n.count(orders)} ${pl(orders, { one: 'order', other: 'orders' })} in ${n.count(trips)} consolidated ${pl(trips, { one: 'round', other: 'rounds' })} (${fill}) from the depot ` +
+      `(orange square), with ${n.count(pickupPoints)} pickup ${pl(pickupPoints, { one: 'point', other: 'points' })} (black triangles)${hub ? " and the cargo bikes' micro-hub (green circle)" : ''}. Scale bar: ${n.km(km)}.`
+    );
+  },
+};
