@@ -1,9 +1,12 @@
 // Every sentence and label a person reads about the delivery chain, in British English. The core returns ids and
 // numbers; this module turns them into words, through format.js for every number. A translation is a copy of this
-// file with the same exports (the shape is the contract: tests/page/strings.test.mjs checks it).
-import { sig, km, grams, percent, percentRange } from '../../format.js';
+// file with the same exports (the shape is the contract: tests/page/i18n.test.mjs checks it).
+import { n } from './numbers.js';
 
 export const lang = 'en-GB';
+export { n };
+const { sig, km, grams, percent } = n;
+const percentRange = (range) => n.percentRange(range, (a, b) => `${a} to ${b}`);
 
 /** Checkout options, by id. */
 export const OPTION_LABELS = {
