@@ -37,13 +37,32 @@ export function loadStrings(lang, part) {
   return loaded.get(key);
 }
 
+const SAVED = 'green-delivery:lang';
+/** The language picked in the page's menu, kept for the next visit; '' if none (or storage is blocked). */
+function savedLang() {
+  try {
+    return globalThis.localStorage?.getItem(SAVED) ?? '';
+  } catch {
+    return '';
+  }
+}
+/** Remembers the language picked in the menu (an address's `?lang=` is not remembered: a shared link is a visit). */
+export function saveLang(tag) {
+  try {
+    globalThis.localStorage?.setItem(SAVED, tag);
+  } catch {
+    // storage blocked: the choice lasts as long as the ?lang= in the address
+  }
+}
+
 /**
- * The page's language: `?lang=` first, then the browser's languages. Switching reloads the page with `?lang=`, so
- * every view renders once, in one language, and the address can be shared.
+ * The page's language: `?lang=` first, then the one picked in the menu before, then the browser's languages.
+ * Switching reloads the page with `?lang=`, so every view renders once, in one language, and the address can be
+ * shared.
  */
 export function pageLang() {
   const asked = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
-  return pickLang([asked, ...(globalThis.navigator?.languages ?? [])]);
+  return pickLang([asked, savedLang(), ...(globalThis.navigator?.languages ?? [])]);
 }
 
 /**

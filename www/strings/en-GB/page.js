@@ -81,6 +81,8 @@ export const LOADING = {
 
 /** The shopper view's sentences. */
 export const SHOPPER = {
+  /** An option's figure: "160 g (120–260 g) CO2e". */
+  perParcel: (figure) => `${figure} CO2e`,
   lowest: 'Lowest emissions',
   sourcesLink: 'Sources and assumptions',
   deliveringTo: 'Delivering to',
