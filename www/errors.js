@@ -3,19 +3,17 @@
 // is for developers. This module branches on code and field only, never on message text, and falls back to a
 // generic sentence when either is missing or unknown.
 
-// The words live in www/strings/<lang>/errors.js. British English is built in, so that every caller has a sentence
-// at once; the page sets its language's table once it has loaded (`setErrorWords`), and the widget passes its own.
-import * as EN from './strings/en-GB/errors.js';
-
-let pageWords = EN;
-/** The table `describeError` uses when none is passed: the page's language, once its strings have loaded. */
+// The words live in www/strings/<lang>/errors.js. The page sets its language's table before any view runs
+// (loading.js, `setErrorWords`); the widget passes its own (`words`), so it never downloads another language's.
+let pageWords = null;
+/** The table `describeError` uses when none is passed: the page's language. */
 export function setErrorWords(words) {
-  pageWords = words ?? EN;
+  pageWords = words;
 }
 
 /** The friendly name of a field path, or '' when there is nothing useful to say. */
 export function fieldName(field, words = pageWords) {
-  if (typeof field !== 'string' || field === '') return '';
+  if (typeof field !== 'string' || field === '' || !words) return '';
   const names = words.FIELD_NAMES;
   const path = field.replace(/\[\d+\]/g, '[]');
   if (names[path]) return names[path];
@@ -27,15 +25,13 @@ export function fieldName(field, words = pageWords) {
   return names[last] ?? '';
 }
 
-/** The British fallback, for callers that imported it. */
-export const FALLBACK = EN.FALLBACK;
-
 /**
  * One plain sentence for people about a package error, from its `code` and `field` only, in the language of `words`
  * (a www/strings/<lang>/errors.js module; the page's by default). Unknown or missing codes give `fallback`. A code
  * about a field whose name is unknown is said of "this value".
  */
 export function describeError(err, { fallback, words = pageWords } = {}) {
+  if (!words) return fallback ?? ''; // no table loaded (it always is before a view or widget renders)
   fallback ??= words.FALLBACK;
   const code = err?.code;
   const field = err?.field;

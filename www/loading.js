@@ -2,9 +2,12 @@
 // Retry in any view tries again for every view waiting, and each renders normally once the module has loaded.
 import { loadGreenDelivery, retryLoading, onceRetried } from './wasm.js';
 import { pageLang, loadStrings } from './i18n.js';
+import { setErrorWords } from './errors.js';
 
-// The notice's words, in the page's language (www/strings/<lang>/page.js).
-const { LOADING } = await loadStrings(pageLang(), 'page');
+// The notice's words, in the page's language (www/strings/<lang>/page.js), and the page's error sentences: every view
+// imports this module, so both are ready before any view runs.
+const [{ LOADING }, errorWords] = await Promise.all([loadStrings(pageLang(), 'page'), loadStrings(pageLang(), 'errors')]);
+setErrorWords(errorWords);
 
 /** The notice for one view (or part of one), inserted after its heading when first shown. */
 export function loadNotice(where) {

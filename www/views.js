@@ -1,8 +1,7 @@
 // One view at a time, chosen by the URL's #fragment, so each view can be linked to and the back button works; and
-// the page's language: `<html lang>`, the shell's words (title, header, navigation, footer), the error sentences,
-// and a menu that switches language by reloading with `?lang=` (every view then renders once, in one language).
+// the page's language: `<html lang>`, the shell's words (title, header, navigation, footer), and a menu that
+// switches language by reloading with `?lang=` (every view then renders once, in one language).
 import { LANGUAGES, pageLang, loadStrings, translate, saveLang } from './i18n.js';
-import { setErrorWords } from './errors.js';
 
 const views = [...document.querySelectorAll('main > section.view')];
 const links = [...document.querySelectorAll('nav .tabs a')];
@@ -52,4 +51,3 @@ for (const root of [document.head, document.querySelector('body > header'), docu
   if (root) translate(root, page.HTML);
 }
 document.title = page.HTML.title;
-setErrorWords(await loadStrings(lang, 'errors'));
