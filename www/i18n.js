@@ -29,11 +29,22 @@ export function pickLang(wanted) {
   return DEFAULT_LANG;
 }
 
+// Vite leaves a dynamic import with variables alone in a dependency (its dynamic-import-vars skips node_modules), so
+// a shop's Vite build would not contain the strings; it does turn import.meta.glob into a map of lazy chunks. Outside
+// Vite, import.meta.glob is undefined and the plain dynamic import runs (browsers, webpack, Rollup, esbuild).
+let bundled = null;
+try {
+  bundled = import.meta.glob('./strings/*/*.js');
+} catch {
+  // not built by Vite
+}
+
 /** A part of a language's strings table ('chain', 'widget', 'page', …), loaded once. */
 const loaded = new Map();
 export function loadStrings(lang, part) {
   const key = `${lang}/${part}`;
-  if (!loaded.has(key)) loaded.set(key, import(`./strings/${lang}/${part}.js`));
+  const viteChunk = bundled?.[`./strings/${key}.js`];
+  if (!loaded.has(key)) loaded.set(key, viteChunk ? viteChunk() : import(`./strings/${lang}/${part}.js`));
   return loaded.get(key);
 }
 
