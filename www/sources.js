@@ -8,7 +8,7 @@ import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, cle
 import { pageLang, loadStrings, translate } from './i18n.js';
 
 const lang = pageLang();
-const [{ HTML, SOURCES }, { SETTING_NAMES }, { n }] = await Promise.all(['page', 'chain', 'numbers'].map((part) => loadStrings(lang, part)));
+const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }] = await Promise.all(['page', 'chain', 'numbers'].map((part) => loadStrings(lang, part)));
 let api = null;
 const section = document.getElementById('sources');
 translate(section, HTML);
@@ -105,14 +105,15 @@ function withOverrides(list, current) {
 function addRow(groups, kind, f, input, unit, source) {
   const row = groups.get(kind).insertRow();
   row.id = `factor-${f.id}`;
-  cell(row, f.label);
+  const label = factorLabel(f.id, f.label);
+  cell(row, label);
   cell(row, f.id).className = 'id';
   cell(row, input);
   cell(row, unit);
   cell(row, f.source === 'override' ? SOURCES.yourOverride : source);
   cell(row, f.year ?? '');
   cell(row, f.licence);
-  row.dataset.search = [f.label, f.id, source, f.source, unit, f.licence].join(' ').toLowerCase();
+  row.dataset.search = [label, f.label, f.id, source, f.source, unit, f.licence].join(' ').toLowerCase();
 }
 
 /** One <tbody> per kind, each headed by a row naming it. */
@@ -178,7 +179,8 @@ function render() {
       saveIfAccepted(v, withOverride(current, f.id, v === undefined ? undefined : { kgPerUnit: v }), api.factors,
         saveOverrides, input, f.kgPerUnit);
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
-    addRow(groups, kindOf(f, false), f, valueInput(f.kgPerUnit, `${f.label}, ${SOURCES.perUnit(f.unit)}`, save), SOURCES.perUnit(f.unit),
+    addRow(groups, kindOf(f, false), f, valueInput(f.kgPerUnit, `${factorLabel(f.id, f.label)}, ${SOURCES.perUnit(unitName(f.unit))}`, save),
+      SOURCES.perUnit(unitName(f.unit)),
       rows ? `${f.source} (${SOURCES.rows(rows)})` : f.source);
   }
   // Digital-energy figures (servers, data transfer), each in its own unit.
@@ -187,7 +189,7 @@ function render() {
       saveIfAccepted(v, withOverride(digital, f.id, v), api.digitalFactors, saveDigitalOverrides, input, f.value);
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
-    addRow(groups, 'digital', f, valueInput(f.value, `${f.label}, ${f.unit}`, save, range), f.unit,
+    addRow(groups, 'digital', f, valueInput(f.value, `${factorLabel(f.id, f.label)}, ${f.unit}`, save, range), f.unit,
       f.note ? `${f.source}. ${f.note}` : f.source);
   }
   // The delivery chain's settings: every default with its range and source (the page does not override them).

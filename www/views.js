@@ -51,3 +51,5 @@ for (const root of [document.head, document.querySelector('body > header'), docu
   if (root) translate(root, page.HTML);
 }
 document.title = page.HTML.title;
+// `translate` looks inside its root; the navigation's own name is set here.
+document.querySelector('body > nav')?.setAttribute('aria-label', page.HTML.navLabel);

@@ -124,3 +124,52 @@ export const SOURCES = {
     plural(count, { one: '# Faktor in diesem Browser überschrieben.', other: '# Faktoren in diesem Browser überschrieben.' }),
   notSaved: (why) => `Nicht gespeichert: ${why}`,
 };
+
+/** Die Namen der Faktoren, nach id (die des Rechners sind englisch); Verpackungen aus Material und Verbleib. */
+const FACTORS = {
+  'diesel-van': 'Diesel-Transporter (Durchschnitt, bis 3,5 t)',
+  'petrol-van': 'Benzin-Transporter (Durchschnitt, bis 3,5 t)',
+  'electric-van': 'Elektro-Transporter (Durchschnitt, bis 3,5 t)',
+  'e-cargo-bike': 'E-Lastenrad',
+  'hgv-artic': 'Sattelzug (Diesel), je Tonnenkilometer',
+  'petrol-car': 'Benziner (Durchschnitt)',
+  'diesel-car': 'Diesel-Pkw (Durchschnitt)',
+  'electric-car': 'Elektroauto (Durchschnitt)',
+  walk: 'Zu Fuß',
+  cycle: 'Fahrrad',
+  'diesel-fuel': 'Diesel (mit durchschnittlichem Biokraftstoffanteil)',
+  'petrol-fuel': 'Benzin (mit durchschnittlichem Biokraftstoffanteil)',
+  'uk-grid-2025': 'Strom im britischen Netz 2025 (Erzeugung, Übertragung und Vorkette)',
+  'grid-world': 'Strom im weltweiten Durchschnitt',
+  'grid-eu': 'Strom im EU-Netz',
+  'ccf-utilisation': 'Durchschnittliche vCPU-Auslastung, wenn unbekannt',
+  'swd-embodied-grid': 'Weltweite Netzintensität für graue Emissionen',
+};
+const MATERIALS = {
+  board: 'Karton', paper: 'Papier', plastic: 'Kunststoffe (Durchschnitt)', 'plastic-film': 'Kunststofffolie',
+  'weee-small': 'Elektrokleingeräte', 'weee-large': 'Elektrogroßgeräte', 'weee-mixed': 'Elektrogeräte (gemischt)',
+  battery: 'Batterien', 'battery-li-ion': 'Lithium-Ionen-Batterien', 'battery-alkaline': 'Alkali-Batterien',
+};
+const ROUTES = {
+  landfill: 'auf die Deponie', incineration: 'verbrannt mit Energierückgewinnung', recycling: 'im geschlossenen Kreislauf recycelt',
+  'recycling-open': 'im offenen Kreislauf recycelt', primary: 'Primärherstellung', 'closed-loop-source': 'aus Recyclingmaterial',
+};
+const PROVIDERS = { aws: 'AWS', gcp: 'Google Cloud', azure: 'Azure' };
+const CCF = { 'min-watts': 'Watt je vCPU im Leerlauf', 'max-watts': 'Watt je vCPU unter Volllast', pue: 'PUE' };
+const SEGMENTS = { 'data-centre': 'Rechenzentren', network: 'Netze', 'user-device': 'Endgeräte' };
+const regions = new Intl.DisplayNames([lang], { type: 'region' });
+/** Der Name eines Faktors aus seiner id; ein unbekannter behält den Namen des Rechners. */
+export function factorLabel(id, label) {
+  if (FACTORS[id]) return FACTORS[id];
+  const grid = id.match(/^grid-([a-z]{2})$/);
+  if (grid) return `Strom im Netz: ${regions.of(grid[1].toUpperCase())}`;
+  const material = Object.keys(ROUTES).map((r) => id.match(new RegExp(`^(.+)-${r}$`)) && [id.slice(0, -r.length - 1), r]).find(Boolean);
+  if (material && MATERIALS[material[0]]) return `${MATERIALS[material[0]]}, ${ROUTES[material[1]]}`;
+  const ccf = id.match(/^ccf-(aws|gcp|azure)-(.+)$/);
+  if (ccf && CCF[ccf[2]]) return `${PROVIDERS[ccf[1]]}, ${CCF[ccf[2]]}`;
+  const swd = id.match(/^swd-(.+)-(operational|embodied)$/);
+  if (swd && SEGMENTS[swd[1]]) return `${SEGMENTS[swd[1]]}, ${swd[2] === 'operational' ? 'Betrieb' : 'Herstellung'}`;
+  return label;
+}
+const UNITS = { 'vehicle-km': 'Fahrzeug-km', 'passenger-km': 'Personen-km', 'tonne-km': 'Tonnen-km', litre: 'Liter', tonne: 'Tonne' };
+export const unitName = (unit) => UNITS[unit] ?? unit;

@@ -133,3 +133,8 @@ export const SOURCES = {
   overridden: (count) => plural(count, { one: '# factor overridden in this browser.', other: '# factors overridden in this browser.' }),
   notSaved: (why) => `Not saved: ${why}`,
 };
+
+/** A factor's name: the calculator's own (British English) label. A translation names it from its id. */
+export const factorLabel = (id, label) => label;
+/** A unit of activity in words ("vehicle-km"). */
+export const unitName = (unit) => unit;

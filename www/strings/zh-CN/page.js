@@ -120,3 +120,52 @@ export const SOURCES = {
   overridden: (count) => plural(count, { other: '本浏览器中已修改 # 个因子。' }),
   notSaved: (why) => `未保存：${why}`,
 };
+
+/** 各因子的中文名，按 id（计算器自带的名称是英文）；包装类由材料和去向组合。 */
+const FACTORS = {
+  'diesel-van': '柴油货车（平均，3.5吨以下）',
+  'petrol-van': '汽油货车（平均，3.5吨以下）',
+  'electric-van': '纯电动货车（平均，3.5吨以下）',
+  'e-cargo-bike': '电动货运自行车',
+  'hgv-artic': '半挂重卡（柴油），每吨公里',
+  'petrol-car': '汽油车（平均）',
+  'diesel-car': '柴油车（平均）',
+  'electric-car': '纯电动汽车（平均）',
+  walk: '步行',
+  cycle: '骑自行车',
+  'diesel-fuel': '柴油（含平均比例生物燃料）',
+  'petrol-fuel': '汽油（含平均比例生物燃料）',
+  'uk-grid-2025': '英国电网电力 2025（发电、输配电及上游）',
+  'grid-world': '全球平均电网电力',
+  'grid-eu': '欧盟电网电力',
+  'ccf-utilisation': '未知时的平均 vCPU 利用率',
+  'swd-embodied-grid': '计算隐含排放用的全球电网强度',
+};
+const MATERIALS = {
+  board: '纸板', paper: '纸', plastic: '塑料（平均）', 'plastic-film': '塑料膜',
+  'weee-small': '小型电子电器', 'weee-large': '大型电子电器', 'weee-mixed': '混合电子电器',
+  battery: '电池', 'battery-li-ion': '锂离子电池', 'battery-alkaline': '碱性电池',
+};
+const ROUTES = {
+  landfill: '填埋', incineration: '焚烧（回收能量）', recycling: '闭环回收',
+  'recycling-open': '开环回收', primary: '原生生产', 'closed-loop-source': '以闭环回收料生产',
+};
+const PROVIDERS = { aws: 'AWS', gcp: 'Google Cloud', azure: 'Azure' };
+const CCF = { 'min-watts': '每 vCPU 空载功率', 'max-watts': '每 vCPU 满载功率', pue: 'PUE' };
+const SEGMENTS = { 'data-centre': '数据中心', network: '网络', 'user-device': '用户设备' };
+const regions = new Intl.DisplayNames([lang], { type: 'region' });
+/** 由 id 得到因子名称；未知的保留计算器自带的名称。 */
+export function factorLabel(id, label) {
+  if (FACTORS[id]) return FACTORS[id];
+  const grid = id.match(/^grid-([a-z]{2})$/);
+  if (grid) return `${regions.of(grid[1].toUpperCase())}电网电力`;
+  const material = Object.keys(ROUTES).map((r) => id.match(new RegExp(`^(.+)-${r}$`)) && [id.slice(0, -r.length - 1), r]).find(Boolean);
+  if (material && MATERIALS[material[0]]) return `${MATERIALS[material[0]]}，${ROUTES[material[1]]}`;
+  const ccf = id.match(/^ccf-(aws|gcp|azure)-(.+)$/);
+  if (ccf && CCF[ccf[2]]) return `${PROVIDERS[ccf[1]]}，${CCF[ccf[2]]}`;
+  const swd = id.match(/^swd-(.+)-(operational|embodied)$/);
+  if (swd && SEGMENTS[swd[1]]) return `${SEGMENTS[swd[1]]}，${swd[2] === 'operational' ? '运行' : '隐含（设备制造）'}`;
+  return label;
+}
+const UNITS = { 'vehicle-km': '车公里', 'passenger-km': '人公里', 'tonne-km': '吨公里', litre: '升', tonne: '吨' };
+export const unitName = (unit) => UNITS[unit] ?? unit;
