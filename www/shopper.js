@@ -98,7 +98,8 @@ function assumptionItem(sentence, source, area, country) {
   link.href = '#sources';
   link.textContent = citation(source, area);
   link.title = source;
-  item.append(`${sentence} (`, ...(country ? [SHOPPER.country(countryName(country)), ', '] : []), link, ')');
+  const [before, after] = SHOPPER.cited(sentence);
+  item.append(before, ...(country ? [SHOPPER.country(countryName(country)), ', '] : []), link, after);
   if (country) item.dataset.country = country;
   return item;
 }

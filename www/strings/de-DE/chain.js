@@ -169,16 +169,16 @@ export function optionExplanation(option, result, { short = false } = {}) {
   const van = km(legKm(option, 'vans', 'delivery-round'));
   const sentences = {
     sameDayCourier: () =>
-      `Ein Kurierwagen bringt Ihr Paket mit ${sig((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1)} weiteren von einem Standort in der Nähe: ${km(legKm(option, 'courier'))} für Ihres.`,
-    nextDay: () => 'Lieferungen am nächsten Tag laufen über das normale Netz der Paketdienste und kosten so viel wie der Standardversand.',
+      `Ein Kurierwagen bringt Ihr Paket mit ${sig((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1)} weiteren von einem Standort in der Nähe; auf Ihr Paket entfallen ${km(legKm(option, 'courier'))}.`,
+    nextDay: () => 'Lieferungen am nächsten Tag laufen über das normale Netz der Paketdienste und verursachen so viel CO₂e wie der Standardversand.',
     standard: () => `Ihr Anteil an einer Tour mit ${sig(setting(result, 'round.parcels'))} Paketen sind ${van} im Transporter.`,
-    consolidated: () => `An einem festen Liefertag ist die Tour ${times(setting(result, 'consolidated.fill'))} so voll: ${van} im Transporter für Ihres.`,
+    consolidated: () => `An einem festen Liefertag ist die Tour ${times(setting(result, 'consolidated.fill'))} so voll: Auf Ihr Paket entfallen ${van} Transporterfahrt.`,
     pickupWalk: () =>
-      `Der Transporter lässt ${sig(setting(result, 'pickup.parcelsPerStop'))} Pakete je Paketshop (${van} für Ihres); zu Fuß dorthin entsteht nichts.`,
+      `Der Transporter bringt jedem Paketshop ${sig(setting(result, 'pickup.parcelsPerStop'))} Pakete (auf Ihr Paket entfallen ${van}); der Fußweg dorthin verursacht keine Emissionen.`,
     pickupCar: () =>
-      `Der Transporter liefert in einen Paketshop (${van} für Ihres), und Sie fahren ${km(legKm(option, 'car'))} hin und zurück, abzüglich verbundener Erledigungen.`,
+      `Der Transporter beliefert einen Paketshop (auf Ihr Paket entfallen ${van}), und Sie fahren ${km(legKm(option, 'car'))} hin und zurück, abzüglich der Wege, die Sie mit anderen Erledigungen verbinden.`,
     locker: () =>
-      `Der Transporter befüllt eine Packstation (${van} für Ihres); sie braucht Strom, und ${share(setting(result, 'locker.carShare') ?? 0)} der Kundschaft fahren mit dem Auto hin.`,
+      `Der Transporter befüllt eine Packstation (auf Ihr Paket entfallen ${van}); die Station braucht Strom, und ${share(setting(result, 'locker.carShare') ?? 0)} der Kundschaft fahren mit dem Auto hin.`,
     cargoBike: () => {
       const bikeable = setting(result, 'cargoBike.bikeableShare') ?? 1;
       const last = km(legKm(option, 'bikes', 'delivery-round') / (bikeable || 1));
@@ -188,7 +188,8 @@ export function optionExplanation(option, result, { short = false } = {}) {
     },
   };
   const text = sentences[option.id]?.() ?? '';
-  return start + text + (short ? '' : failureNote(option, result));
+  // Next-day is said in one sentence of its own (as in en-GB): no line-haul before it.
+  return (option.id === 'nextDay' ? '' : start) + text + (short ? '' : failureNote(option, result));
 }
 
 /** Die Einsparung gegenüber der Vergleichsbasis, oder „kein klarer Unterschied“, wenn ihr Intervall null einschließt. */
@@ -210,7 +211,7 @@ export const settingSentence = (s) => SETTING_SENTENCES[s.id]?.(s.value) ?? `${S
 /** Die Worte des Widgets (www/green-delivery-options.js). */
 export const WIDGET_TEXT = {
   title: 'CO₂e je Paket nach Versandart',
-  greenest: 'Am klimafreundlichsten',
+  greenest: 'Am grünsten',
   retry: 'Erneut versuchen',
   loading: 'Wird geladen …',
   loadFailed: 'Die Emissionswerte konnten nicht geladen werden.',

@@ -20,6 +20,8 @@ export const HTML = {
   placeInitial: 'Lieferung von einem Shop im Zentrum Londons nach EC2A, London.',
   calculating: 'Wird berechnet …',
   resultsLabel: 'Versandarten, niedrigste Emissionen zuerst, CO₂e je Paket',
+  co2e: 'CO₂e',
+  gCo2e: 'g CO₂e',
   co2eNote: '(CO₂-Äquivalente) fasst alle Treibhausgase als die Menge CO₂ zusammen, die das Klima gleich stark erwärmen würde.',
   placeLabel: 'PLZ oder Ort',
   placePlaceholder: 'z. B. 80331 oder München',
@@ -75,6 +77,7 @@ export const LOADING = {
 };
 
 export const SHOPPER = {
+  cited: (sentence) => [`${sentence} (`, ')'],
   /** An option's figure: "160 g (120–260 g) CO2e". */
   perParcel: (figure) => `${figure} CO₂e`,
   lowest: 'Niedrigste Emissionen',

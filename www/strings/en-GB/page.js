@@ -23,6 +23,8 @@ export const HTML = {
   placeInitial: 'Delivering from a shop in central London to EC2A, London.',
   calculating: 'Calculating…',
   resultsLabel: 'Delivery options, lowest emissions first, CO2e per parcel',
+  co2e: 'CO2e',
+  gCo2e: 'g CO2e',
   co2eNote: '(carbon dioxide equivalent) counts all greenhouse gases as the amount of CO2 that would warm the climate as much.',
   placeLabel: 'Postcode or town',
   placePlaceholder: 'e.g. LS6 or Leeds',
@@ -81,6 +83,8 @@ export const LOADING = {
 
 /** The shopper view's sentences. */
 export const SHOPPER = {
+  /** A sentence and its citation: "Roads are… (our assumption)". */
+  cited: (sentence) => [`${sentence} (`, ')'],
   /** An option's figure: "160 g (120–260 g) CO2e". */
   perParcel: (figure) => `${figure} CO2e`,
   lowest: 'Lowest emissions',

@@ -179,7 +179,8 @@ export function optionExplanation(option, result, { short = false } = {}) {
     },
   };
   const text = sentences[option.id]?.() ?? '';
-  return start + text + (short ? '' : failureNote(option, result));
+  // Next-day is said in one sentence of its own (as in en-GB): no line-haul before it.
+  return (option.id === 'nextDay' ? '' : start) + text + (short ? '' : failureNote(option, result));
 }
 
 /** 与基准相比的减排，区间跨过零时为“无明显差别”。 */

@@ -19,6 +19,8 @@ export const HTML = {
   placeInitial: '从伦敦市中心的店铺送到 EC2A（伦敦）。',
   calculating: '正在计算…',
   resultsLabel: '配送方式，按每件包裹的二氧化碳当量从低到高排列',
+  co2e: 'CO₂e',
+  gCo2e: '克CO₂e',
   co2eNote: '（二氧化碳当量）把各种温室气体折算成产生同等升温效果的二氧化碳量。',
   placeLabel: '邮编或城市',
   placePlaceholder: '如：北京 或 100000',
@@ -73,6 +75,7 @@ export const LOADING = {
 };
 
 export const SHOPPER = {
+  cited: (sentence) => [`${sentence}（`, '）'],
   /** An option's figure: "160 g (120–260 g) CO2e". */
   perParcel: (figure) => `${figure} CO₂e`,
   lowest: '排放最低',
