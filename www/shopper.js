@@ -64,12 +64,27 @@ const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number
 /** The road distance typed is the line-haul from the shop (`lineHaul.km`), in place of the shop's location. */
 function input(factors) {
   const distance = form.elements.distance.value.trim();
+  // The country of the place found (the places tables name it): its defaults price the delivery, once the calculator
+  // takes `country`.
+  const country = takesCountry && destination?.country ? { country: destination.country } : {};
   return {
     ...(distance === '' ? { depot: { lat: number('depotLat'), lon: number('depotLon') } } : { settings: { 'lineHaul.km': Number(distance) } }),
     shopper: { lat: number('lat'), lon: number('lon') },
     vehicle: form.elements.vehicle.value,
+    ...country,
     factors,
   };
+}
+
+/** Whether the calculator takes a `country` (issue 20): asked once with an input it must refuse, which it refuses
+ *  for the latitude if it knows `country`, or for `country` itself if not. No figures are computed. */
+let takesCountry = false;
+function checkCountry() {
+  try {
+    api.deliveryOptions({ shopper: { lat: 91, lon: 0 }, country: 'GB' });
+  } catch (err) {
+    takesCountry = err?.field !== 'country';
+  }
 }
 
 /** Notices about the saved overrides (ignored or unusable), each sentence once. */
@@ -328,6 +343,7 @@ map.addEventListener('click', (event) => {
 // The place fields: a postcode or town fills the coordinates under "advanced"; typing coordinates there instead
 // makes the view name them.
 bindPlaceField(form.elements.place, {
+  lang,
   lat: form.elements.lat,
   lon: form.elements.lon,
   locate: form.elements.locate,
@@ -339,6 +355,7 @@ bindPlaceField(form.elements.place, {
   },
 });
 bindPlaceField(form.elements.depotPlace, {
+  lang,
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
   onPlace(place, problem) {
@@ -375,5 +392,6 @@ if (form.elements.place.value.trim() === '') destination = null;
 render(); // the map, at once; the figures once the calculator has loaded
 whenLoaded(section, (loaded) => {
   api = loaded;
+  checkCountry();
   render();
 });
