@@ -290,3 +290,33 @@ test('the language menu reloads the page in the language picked, keeps the view,
   await page.evaluate(() => localStorage.removeItem('green-delivery:lang'));
   await page.close();
 });
+
+test('while the calculator cannot load, the notice and its Retry button are in the page\'s language', async () => {
+  const { page } = await session.open('/?lang=de-DE#shopper', { before: (p) => p.route('**/*.wasm', (route) => route.abort()) });
+  const notice = page.locator('#shopper .load-failed');
+  await notice.waitFor();
+  assert.match(await notice.locator('p').textContent(), /Rechner konnte nicht geladen werden/);
+  assert.equal(await notice.locator('button').textContent(), 'Erneut versuchen');
+  await page.close();
+});
+
+test('a fourth language needs a folder and a row, no code: a copy of en-GB as fr-FR is offered and used', async () => {
+  const { cpSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+  const folder = new URL('fr-FR/', STRINGS);
+  const list = new URL('languages.js', STRINGS);
+  const original = readFileSync(list, 'utf8');
+  try {
+    cpSync(new URL('en-GB/', STRINGS), folder, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
+    writeFileSync(list, original.replace(/\n};/, "\n  'fr-FR': 'Français',\n};"));
+    const { page, consoleErrors } = await session.open('/?lang=fr-FR#shopper');
+    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr-FR');
+    assert.equal(await page.locator('select[name="lang"]').inputValue(), 'fr-FR');
+    assert.ok((await page.locator('select[name="lang"] option').allTextContents()).includes('Français'));
+    assert.deepEqual(consoleErrors, []);
+    await page.close();
+  } finally {
+    writeFileSync(list, original);
+    rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -113,7 +113,7 @@ export const SOURCES = {
     other: '其他',
   },
   yourOverride: '您的修改',
-  perUnit: (unit) => `千克二氧化碳当量/${unit}`,
+  perUnit: (unit) => `千克CO₂e/${unit}`,
   rows: (rows) => `行 ${rows}`,
   everydayRow: (name) => `日常对比：${name}`,
   byArea: (urban, rural) => `城市 ${urban}；农村 ${rural}`,
