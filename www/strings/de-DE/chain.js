@@ -34,8 +34,8 @@ export const ELEMENT_LABELS = {
   'line-haul': 'Hauptlauf (Lkw bis zum Zustelldepot)',
   hub: 'Depots, Umschlagzentren und Packstationen',
   'delivery-round': 'Zustelltour',
-  redelivery: 'Erneute Zustellversuche',
-  'customer-trip': 'Eigene Wege der Kundschaft',
+  redelivery: 'Zweitzustellungen',
+  'customer-trip': 'Wege der Kundschaft zur Abholung',
   packaging: 'Verpackung',
 };
 
@@ -171,7 +171,7 @@ export function optionExplanation(option, result, { short = false } = {}) {
     sameDayCourier: () =>
       `Ein Kurierwagen bringt Ihr Paket mit ${sig((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1)} weiteren von einem Standort in der Nähe; auf Ihr Paket entfallen ${km(legKm(option, 'courier'))}.`,
     nextDay: () => 'Lieferungen am nächsten Tag laufen über das normale Netz der Paketdienste und verursachen so viel CO₂e wie der Standardversand.',
-    standard: () => `Ihr Anteil an einer Tour mit ${sig(setting(result, 'round.parcels'))} Paketen sind ${van} im Transporter.`,
+    standard: () => `Ihr Anteil an einer Tour mit ${sig(setting(result, 'round.parcels'))} Paketen: ${van} Transporterfahrt.`,
     consolidated: () => `An einem festen Liefertag ist die Tour ${times(setting(result, 'consolidated.fill'))} so voll: Auf Ihr Paket entfallen ${van} Transporterfahrt.`,
     pickupWalk: () =>
       `Der Transporter bringt jedem Paketshop ${sig(setting(result, 'pickup.parcelsPerStop'))} Pakete (auf Ihr Paket entfallen ${van}); der Fußweg dorthin verursacht keine Emissionen.`,
