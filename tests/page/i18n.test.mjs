@@ -186,7 +186,10 @@ for (const tag of OTHERS) {
   });
 
   test(`${tag}: the widget with lang="${tag}" has no British sentence left, and an error reads in ${tag}`, async () => {
-    const { page, consoleErrors } = await session.open('/checkout-example.html');
+    const strings = [];
+    const { page, consoleErrors } = await session.open('/checkout-example.html', {
+      before: (p) => p.on('request', (r) => r.url().includes('/strings/') && strings.push(new URL(r.url()).pathname)),
+    });
     await page.evaluate((tag) => {
       for (const w of document.querySelectorAll('green-delivery-options')) w.setAttribute('lang', tag);
     }, tag);
@@ -197,6 +200,11 @@ for (const tag of OTHERS) {
       }, tag);
     await ready();
     await page.locator('#delivery').locator('details summary').click(); // "what is counted", opened
+    // The widget fetched only its own parts (the page's language, British English, first; then its own).
+    const parts = (lang) => ['chain', 'errors', 'numbers'].map((part) => `/strings/${lang}/${part}.js`);
+    const fetched = new Set(strings.filter((path) => path !== '/strings/languages.js'));
+    assert.deepEqual([...fetched].filter((path) => ![...parts('en-GB'), ...parts(tag)].includes(path)), []);
+    assert.ok(parts(tag).every((path) => fetched.has(path)), [...fetched].join(', '));
     // The British pieces come from the full package's API, which this page does not load: compute them on the page.
     const { page: shopper } = await session.open(`/?lang=${tag}`);
     await shopper.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
