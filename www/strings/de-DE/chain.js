@@ -103,6 +103,9 @@ export const SETTING_NAMES = {
 };
 
 const share = (v) => percent(100 * v);
+/** „1 Paket“, „4 Pakete“ (Annahmen lassen sich auf 1 setzen): die Form nach Intl.PluralRules. */
+const rules = new Intl.PluralRules(lang);
+const parcels = (v, forms = { one: 'Paket', other: 'Pakete' }) => `${sig(v)} ${forms[rules.select(v)] ?? forms.other}`;
 /** "1,5-mal": Faktoren werden in Ziffern mit Bindestrich geschrieben. */
 const times = (v) => `${sig(v)}-mal`;
 
@@ -119,15 +122,15 @@ export const SETTING_SENTENCES = {
   'parcel.kg': (v) => `Das Paket wiegt ${sig(v)} kg.`,
   'hub.kwhPerParcel': (v) => `Jedes Depot und Umschlagzentrum verbraucht ${sig(v)} kWh Strom je Paket.`,
   'round.stemKm': (v) => `Der Zustellwagen fährt ${km(v)} vom Depot bis zur Tour, je Richtung.`,
-  'round.parcels': (v) => `Eine Zustelltour des Paketdienstes umfasst ${sig(v)} Pakete.`,
+  'round.parcels': (v) => `Eine Zustelltour des Paketdienstes umfasst ${parcels(v)}.`,
   'round.km': (v) => `Auf einer Tour fährt der Wagen ${km(v)} zwischen den Stopps.`,
   'consolidated.fill': (v) => `An einem festen Liefertag sind die Touren ${times(v)} so voll.`,
-  'sameDay.parcelsPerRun': (v) => `Ein Kurier für Lieferungen am selben Tag hat ${sig(v)} Pakete je Fahrt dabei.`,
+  'sameDay.parcelsPerRun': (v) => `Ein Kurier für Lieferungen am selben Tag hat ${parcels(v)} je Fahrt dabei.`,
   'sameDay.stemKm': (v) => `Der Kurierstandort liegt ${km(v)} von Ihrem Gebiet entfernt.`,
-  'pickup.parcelsPerStop': (v) => `Jeder Paketshop erhält ${sig(v)} Pakete je Stopp.`,
+  'pickup.parcelsPerStop': (v) => `Jeder Paketshop erhält ${parcels(v)} je Stopp.`,
   'pickup.km': (v) => `Der nächste Paketshop ist ${km(v)} entfernt (einfacher Weg).`,
   'pickup.carShare': (v) => `${share(v)} der Kundschaft fahren mit dem Auto zum Paketshop.`,
-  'locker.parcelsPerStop': (v) => `Jede Packstation erhält ${sig(v)} Pakete je Stopp.`,
+  'locker.parcelsPerStop': (v) => `Jede Packstation erhält ${parcels(v)} je Stopp.`,
   'locker.km': (v) => `Die nächste Packstation ist ${km(v)} entfernt (einfacher Weg).`,
   'locker.carShare': (v) => `${share(v)} der Kundschaft fahren mit dem Auto zur Packstation.`,
   'locker.kwhPerParcel': (v) => `Eine Packstation verbraucht ${sig(v)} kWh Strom je Paket.`,
@@ -169,12 +172,12 @@ export function optionExplanation(option, result, { short = false } = {}) {
   const van = km(legKm(option, 'vans', 'delivery-round'));
   const sentences = {
     sameDayCourier: () =>
-      `Ein Kurierwagen bringt Ihr Paket mit ${sig((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1)} weiteren von einem Standort in der Nähe; auf Ihr Paket entfallen ${km(legKm(option, 'courier'))}.`,
+      `Ein Kurierwagen bringt Ihr Paket mit ${parcels((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1, { one: 'weiteren', other: 'weiteren' })} von einem Standort in der Nähe; auf Ihr Paket entfallen ${km(legKm(option, 'courier'))}.`,
     nextDay: () => 'Lieferungen am nächsten Tag laufen über das normale Netz der Paketdienste und verursachen so viel CO₂e wie der Standardversand.',
-    standard: () => `Ihr Anteil an einer Tour mit ${sig(setting(result, 'round.parcels'))} Paketen: ${van} Transporterfahrt.`,
+    standard: () => `Ihr Anteil an einer Tour mit ${parcels(setting(result, 'round.parcels'), { one: 'Paket', other: 'Paketen' })}: ${van} Transporterfahrt.`,
     consolidated: () => `An einem festen Liefertag ist die Tour ${times(setting(result, 'consolidated.fill'))} so voll: Auf Ihr Paket entfallen ${van} Transporterfahrt.`,
     pickupWalk: () =>
-      `Der Transporter bringt jedem Paketshop ${sig(setting(result, 'pickup.parcelsPerStop'))} Pakete (auf Ihr Paket entfallen ${van}); der Fußweg dorthin verursacht keine Emissionen.`,
+      `Der Transporter bringt jedem Paketshop ${parcels(setting(result, 'pickup.parcelsPerStop'))} (auf Ihr Paket entfallen ${van}); der Fußweg dorthin verursacht keine Emissionen.`,
     pickupCar: () =>
       `Der Transporter beliefert einen Paketshop (auf Ihr Paket entfallen ${van}), und Sie fahren ${km(legKm(option, 'car'))} hin und zurück, abzüglich der Wege, die Sie mit anderen Erledigungen verbinden.`,
     locker: () =>
