@@ -9,12 +9,12 @@ const percentRange = (range) => n.percentRange(range, (a, b) => `${a} bis ${b}`)
 
 /** Versandoptionen an der Kasse, nach id. */
 export const OPTION_LABELS = {
-  sameDayCourier: 'Lieferung am selben Tag',
-  nextDay: 'Lieferung am nächsten Tag',
+  sameDayCourier: 'Am selben Tag',
+  nextDay: 'Am nächsten Tag',
   standard: 'Standardversand',
   consolidated: 'Fester Liefertag',
   pickupWalk: 'Paketshop, zu Fuß',
-  pickupCar: 'Paketshop, mit dem Auto',
+  pickupCar: 'Paketshop, per Auto',
   locker: 'Packstation',
   cargoBike: 'Lastenrad',
 };
@@ -173,7 +173,7 @@ export function optionExplanation(option, result, { short = false } = {}) {
   const sentences = {
     sameDayCourier: () =>
       `Ein Kurierwagen bringt Ihr Paket mit ${parcels((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1, { one: 'weiteren', other: 'weiteren' })} von einem Standort in der Nähe; auf Ihr Paket entfallen ${km(legKm(option, 'courier'))}.`,
-    nextDay: () => 'Lieferungen am nächsten Tag laufen über das normale Netz der Paketdienste und verursachen so viel CO₂e wie der Standardversand.',
+    nextDay: () => 'Läuft über das normale Netz der Paketdienste: so viel CO₂e wie der Standardversand.',
     standard: () => `Ihr Anteil an einer Tour mit ${parcels(setting(result, 'round.parcels'), { one: 'Paket', other: 'Paketen' })}: ${van} Transporterfahrt.`,
     consolidated: () => `An einem festen Liefertag ist die Tour ${times(setting(result, 'consolidated.fill'))} so voll: Auf Ihr Paket entfallen ${van} Transporterfahrt.`,
     pickupWalk: () =>
@@ -214,7 +214,7 @@ export const settingSentence = (s) => SETTING_SENTENCES[s.id]?.(s.value) ?? `${S
 /** Die Worte des Widgets (www/green-delivery-options.js). */
 export const WIDGET_TEXT = {
   title: 'CO₂e je Paket nach Versandart',
-  greenest: 'Am grünsten',
+  greenest: 'Grünste',
   retry: 'Erneut versuchen',
   loading: 'Wird geladen …',
   loadFailed: 'Die Emissionswerte konnten nicht geladen werden.',
