@@ -287,14 +287,15 @@ test('the language menu reloads the page in the language picked, keeps the view,
   assert.deepEqual(await menu.locator('option').evaluateAll((os) => os.map((o) => o.lang)), Object.keys(LANGUAGES));
   await Promise.all([page.waitForURL(/\?lang=zh-CN#sources$/), menu.selectOption('zh-CN')]);
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
-  assert.equal(await page.locator('#sources-title').textContent(), '数据来源与假设');
+  await page.waitForFunction(() => document.querySelector('#sources-title').textContent === '数据来源与假设');
   assert.equal(await page.locator('nav').getAttribute('aria-label'), '视图');
   // The next visit without ?lang= opens in the language picked; an address's ?lang= still wins.
   await page.goto(new URL('/#shopper', session.url).href);
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   await page.goto(new URL('/?lang=de-DE#shopper', session.url).href);
   await page.waitForFunction(() => document.documentElement.lang === 'de-DE');
-  assert.equal(await page.locator('#shopper-title').textContent(), 'Wie klimafreundlich ist meine Lieferung?');
+  // Each view puts its words in once its strings have loaded.
+  await page.waitForFunction(() => document.querySelector('#shopper-title').textContent === 'Wie klimafreundlich ist meine Lieferung?');
   await page.evaluate(() => localStorage.removeItem('green-delivery:lang'));
   await page.close();
 });
