@@ -77,7 +77,7 @@ export const LOADING = {
 export const SHOPPER = {
   cited: (sentence) => [`${sentence}（`, '）'],
   /** An option's figure: "160 g (120–260 g) CO2e". */
-  perParcel: (figure) => `${figure} CO₂e`,
+  perParcel: (figure) => `${figure}CO₂e`,
   lowest: '排放最低',
   sourcesLink: '数据来源与假设',
   deliveringTo: '送往',
