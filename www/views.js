@@ -20,6 +20,10 @@ show();
 
 const lang = pageLang();
 document.documentElement.lang = lang;
+// The markup is British English; another language's reader sees the page once its words are in (never a flash of
+// English). Always shown again, even if the words cannot load.
+const waiting = lang !== 'en-GB';
+if (waiting) document.documentElement.classList.add('translating');
 
 /** The language menu: each language named in itself (and tagged, so screen readers say it in that language). */
 function languageMenu(label) {
@@ -45,11 +49,16 @@ function languageMenu(label) {
   return box;
 }
 
-const page = await loadStrings(lang, 'page');
-document.querySelector('body > header').append(languageMenu(page.HTML.language));
-for (const root of [document.head, document.querySelector('body > header'), document.querySelector('body > nav'), document.querySelector('body > footer')]) {
-  if (root) translate(root, page.HTML);
+try {
+  const page = await loadStrings(lang, 'page');
+  document.querySelector('body > header').append(languageMenu(page.HTML.language));
+  // The whole markup at once (each view's module does its own section too, before it writes anything): this runs
+  // before any view writes a sentence, as they wait for more of the strings than this.
+  translate(document.head, page.HTML);
+  translate(document.body, page.HTML);
+  document.title = page.HTML.title;
+  // `translate` looks inside its root; the navigation's own name is set here.
+  document.querySelector('body > nav')?.setAttribute('aria-label', page.HTML.navLabel);
+} finally {
+  document.documentElement.classList.remove('translating');
 }
-document.title = page.HTML.title;
-// `translate` looks inside its root; the navigation's own name is set here.
-document.querySelector('body > nav')?.setAttribute('aria-label', page.HTML.navLabel);
