@@ -16,7 +16,7 @@ export const FIELD_NAMES = {
   lon: 'der Längengrad',
   parcels: 'die Paketanzahl',
   weight_kg: 'das Gewicht',
-  capacity: 'die Pakete je Tour',
+  capacity: 'die Paketanzahl je Tour',
   vehicle: 'das Fahrzeug',
   car: 'das Auto',
   grid: 'das Stromnetz',
@@ -35,8 +35,8 @@ export const FIELD_NAMES = {
   k: 'die Anzahl der Cluster',
   seed: 'der Startwert',
   geojson: 'die Datei',
-  factors: 'die Faktor-Anpassungen',
-  digitalFactors: 'die Anpassungen der Digitalwerte',
+  factors: 'die Liste der eigenen Faktoren',
+  digitalFactors: 'die Liste der eigenen Digitalwerte',
   offers: 'die Liste der Versandarten',
 };
 
