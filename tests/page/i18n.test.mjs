@@ -47,6 +47,36 @@ test('a language is picked from the tags asked for, and the menu lists each in i
   assert.deepEqual(Object.values(LANGUAGES), ['English (UK)', '简体中文', 'Deutsch']);
 });
 
+test('fuzz: any tag gives a language with strings, and every language writes every setting for any value', async () => {
+  // A seeded generator (mulberry32), so a failure can be replayed.
+  let seed = 20;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pieces = ['zh', 'de', 'en', 'fr', 'Hans', 'Hant', 'CN', 'DE', 'AT', 'x', '-', '_', '', ' ', '12', 'ü', '中'];
+  for (let i = 0; i < 2000; i++) {
+    const tag = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pieces[Math.floor(random() * pieces.length)]).join(
+      random() < 0.8 ? '-' : '',
+    );
+    assert.ok(pickLang([tag, random() < 0.5 ? tag : undefined]) in LANGUAGES, tag); // never throws, always one with strings
+  }
+  const values = [0, 1, -1, 0.5, 1e-9, 1e9, 123456.789, Number.MAX_VALUE, Number.MIN_VALUE, NaN, Infinity];
+  for (let i = 0; i < 100; i++) values.push((random() - 0.2) * 10 ** Math.floor(random() * 8 - 3));
+  for (const tag of Object.keys(LANGUAGES)) {
+    const { SETTING_SENTENCES, settingSentence } = await import(new URL(`${tag}/chain.js`, STRINGS));
+    for (const id of Object.keys(SETTING_SENTENCES)) {
+      for (const value of values) {
+        const text = settingSentence({ id, value, unit: 'u' });
+        assert.equal(typeof text, 'string');
+        assert.doesNotMatch(text, /undefined|\[object|null/, `${tag} ${id} ${value}: ${text}`);
+      }
+    }
+  }
+});
+
 /**
  * The British sentences to look for, computed in the page from the en-GB tables and, with the same inputs, from
  * `tag`'s: every string, and every function's output for sample inputs (a real deliveryOptions result for the
