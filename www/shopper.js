@@ -142,7 +142,7 @@ function clearFigures() {
 function render() {
   drawMap(); // the map needs no calculator
   if (!api) return;
-  placeStatus.textContent = placeLine(SHOPPER.deliveringTo, destinationNow());
+  placeStatus.textContent = placeLine(SHOPPER.deliveringTo, destinationNow(), { lang });
   const placeProblem = problems.shopper ?? problems.depot;
   if (placeProblem) {
     error.textContent = placeProblem;
