@@ -8,7 +8,9 @@ import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, cle
 import { pageLang, loadStrings, translate } from './i18n.js';
 
 const lang = pageLang();
-const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }] = await Promise.all(['page', 'chain', 'numbers'].map((part) => loadStrings(lang, part)));
+const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }] = await Promise.all(
+  ['page', 'chain', 'numbers'].map((part) => loadStrings(lang, part)),
+);
 let api = null;
 const section = document.getElementById('sources');
 translate(section, HTML);
