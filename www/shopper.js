@@ -11,8 +11,12 @@ import { showError, clearError, requireFinite } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
 
 const lang = pageLang();
-const [chain, { HTML, SHOPPER }, { n }] = await Promise.all(['chain', 'page', 'numbers'].map((part) => loadStrings(lang, part)));
-const { OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote } = chain;
+const [chain, { HTML, SHOPPER }, { n }] = await Promise.all(
+  ['chain', 'page', 'numbers'].map((part) => loadStrings(lang, part)),
+);
+const {
+  OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote,
+} = chain;
 const { fmt, gramsRange, km, grams, round, percent } = n;
 /** A country's name in the page's language ("Deutschland", "中国"), for the settings that say whose value they used. */
 const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
