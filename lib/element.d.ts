@@ -12,7 +12,7 @@ export type DeliveryOptionId = DeliveryOption['id'];
 /** `detail` of `green-delivery-select`: the option the shopper picked (mouse or keyboard). */
 export interface GreenDeliverySelectDetail {
   id: DeliveryOptionId;
-  /** The option's name as the widget shows it (from www/strings/en-GB/chain.js), e.g. "Parcel locker". */
+  /** The option's name as the widget shows it, in its language (www/strings/<lang>/chain.js), e.g. "Parcel locker". */
   label: string;
   estimate: DeliveryOption;
 }
@@ -52,6 +52,12 @@ export interface GreenDeliveryAttributes {
   weight?: string;
   /** Grid factor id for electric vehicles, e.g. "grid-fr" (default "uk-grid-2025"). */
   grid?: string;
+  /** The country whose defaults apply, ISO 3166-1 alpha-2 (e.g. "DE"), passed to deliveryOptions as `country`; with
+   *  it, `destination` may be a postcode or town in that country. Unset: the calculator's default (GB). */
+  country?: string;
+  /** The language of the widget's words and numbers, a BCP 47 tag ("zh-CN", "de", "en-GB"), matched to one with
+   *  strings (en-GB, zh-CN, de-DE). Unset: the nearest `lang` around it (the page's <html lang>), then the browser's. */
+  lang?: string;
   /** Which options to show, in order, comma-separated: "sameDayCourier,nextDay,standard,consolidated,pickupWalk,pickupCar,locker,cargoBike". */
   offers?: string;
   /** The pre-selected option id; updated when the shopper chooses. */
@@ -84,6 +90,11 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   set weight(value: string | number | null | undefined);
   /** `grid` attribute. */
   grid: string | null;
+  /** `country` attribute: ISO 3166-1 alpha-2, or null. */
+  country: string | null;
+  /** The language the widget speaks: the tag with strings picked from `lang` (its own, else the nearest around it),
+   *  then the browser's languages, e.g. "de-DE". (`lang` itself is HTMLElement's.) */
+  readonly language: string;
   /** `selected` attribute: the chosen option's id. */
   get selected(): DeliveryOptionId | null;
   set selected(value: DeliveryOptionId | null | undefined);

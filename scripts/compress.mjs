@@ -52,24 +52,38 @@ export function compressAll() {
   return sizes;
 }
 
-/** The files a first visit downloads (the sample city, fetched on demand, is not counted). */
+/** The strings parts the widget loads for one language (www/strings/<lang>/), besides the British error sentences
+ *  that errors.js carries for every caller. */
+export const WIDGET_STRINGS = ['chain', 'numbers', 'errors'];
+
+/** The files a first visit downloads, in British English (the sample city, fetched on demand, is not counted); and
+ *  the bytes of each language's strings: the widget's parts, and every part (the page's). */
 export function payloads(sizes) {
   const names = Object.keys(sizes);
   const widgetFiles = [
-    'widget.js', 'green-delivery-options.js', 'widget-wasm.js', 'loader.js', 'errors.js', 'format.js', 'strings/en-GB/chain.js',
+    'widget.js', 'green-delivery-options.js', 'widget-wasm.js', 'loader.js', 'errors.js', 'format.js', 'i18n.js',
+    'strings/languages.js', ...WIDGET_STRINGS.map((part) => `strings/en-GB/${part}.js`),
     ...names.filter((n) => n.startsWith('widget-pkg/')),
   ];
   const notPage = new Set(['widget.js', 'green-delivery-options.js', 'checkout-example.js']);
   const pageFiles = [
     'index.html', 'style.css', 'icon.svg',
     ...names.filter((n) => !n.includes('/') && n.endsWith('.js') && !notPage.has(n)),
+    'strings/languages.js', ...names.filter((n) => n.startsWith('strings/en-GB/')),
     ...names.filter((n) => n.startsWith('pkg/')),
   ];
   const sum = (list) =>
     list.reduce((t, n) => ({ files: t.files + 1, raw: t.raw + sizes[n].raw, br: t.br + sizes[n].br, gz: t.gz + sizes[n].gz }), {
       files: 0, raw: 0, br: 0, gz: 0,
     });
-  return { page: sum(pageFiles), widget: sum(widgetFiles) };
+  const languages = [...new Set(names.filter((n) => /^strings\/[^/]+\//.test(n)).map((n) => n.split('/')[1]))].sort();
+  const strings = Object.fromEntries(
+    languages.map((lang) => [lang, {
+      widget: sum(WIDGET_STRINGS.map((part) => `strings/${lang}/${part}.js`).filter((n) => sizes[n])),
+      all: sum(names.filter((n) => n.startsWith(`strings/${lang}/`))),
+    }]),
+  );
+  return { page: sum(pageFiles), widget: sum(widgetFiles), strings };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -79,8 +93,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(JSON.stringify({ ...result, files: sizes }, null, 2));
   } else {
     const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-    for (const [name, p] of Object.entries(result)) {
+    for (const name of ['page', 'widget']) {
+      const p = result[name];
       console.log(`[build] ${name} payload (${p.files} files): ${kb(p.raw)} raw, ${kb(p.gz)} gzip, ${kb(p.br)} brotli`);
+    }
+    for (const [lang, { widget, all }] of Object.entries(result.strings)) {
+      console.log(`[build] strings ${lang}: widget's ${kb(widget.gz)} gzip, all parts ${kb(all.gz)} gzip (${all.files} files)`);
     }
     for (const wasm of ['pkg/green_delivery_bg.wasm', 'widget-pkg/green_delivery_bg.wasm']) {
       const s = sizes[wasm];

@@ -36,14 +36,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--browsers" ] && ! { command -v chromium && command -v chromedriver; } >/dev/null; then
+# The Chinese pages and screenshots need CJK glyphs (Noto CJK), or Chromium draws boxes; the page loads no web font.
+cjk_fonts() { fc-list :lang=zh 2>/dev/null | grep -q .; }
+if [ "${1:-}" = "--browsers" ] && ! { command -v chromium && command -v chromedriver && cjk_fonts; } >/dev/null; then
   if [ "$(id -u)" = 0 ]; then
-    say "installing Chromium and ChromeDriver from Debian"
+    say "installing Chromium, ChromeDriver and the Noto CJK fonts from Debian"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
   else
-    say "the browser tests need Chromium and ChromeDriver. Install them, then run this again:"
-    say "  sudo apt-get install chromium chromium-driver"
+    say "the browser tests need Chromium, ChromeDriver and CJK fonts. Install them, then run this again:"
+    say "  sudo apt-get install chromium chromium-driver fonts-noto-cjk"
     exit 1
   fi
 fi

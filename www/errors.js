@@ -3,108 +3,44 @@
 // is for developers. This module branches on code and field only, never on message text, and falls back to a
 // generic sentence when either is missing or unknown.
 
-/** Friendly names for fields, by their path with any array index written `[]`. */
-const FIELD_NAMES = {
-  'shopper.lat': 'latitude',
-  'shopper.lon': 'longitude',
-  shopper: 'location',
-  'depot.lat': 'depot latitude',
-  'depot.lon': 'depot longitude',
-  depot: 'depot',
-  'orders[].lat': 'latitude of an order',
-  'orders[].lon': 'longitude of an order',
-  'orders[].parcels': 'number of parcels of an order',
-  lat: 'latitude',
-  lon: 'longitude',
-  parcels: 'number of parcels',
-  weight_kg: 'weight',
-  capacity: 'parcels per round',
-  vehicle: 'vehicle',
-  car: 'car',
-  grid: 'electricity grid',
-  stemKm: 'road distance from the shop',
-  pickupKm: 'distance to the pickup point',
-  'pickup.points': 'number of pickup points',
-  pickupPoints: 'number of pickup points',
-  roadFactor: 'road factor',
-  option: 'delivery option',
-  'packaging.items[].massKg': 'packaging mass',
-  'packaging.items[].material': 'packaging material',
-  'packaging.items[].route': 'packaging end of life',
-  'digital.pages': 'number of pages viewed',
-  'digital.bytesPerPage': 'size of a page',
-  k: 'number of clusters',
-  seed: 'seed',
-  geojson: 'file',
-  factors: 'factor overrides',
-  digitalFactors: 'digital-energy overrides',
-  offers: 'list of delivery options',
-};
-
-/** Ranges worth stating in words, by the last part of the field. */
-const RANGES = {
-  lat: 'between -90 and 90',
-  lon: 'between -180 and 180',
-};
-
-/** The friendly name of a field path, or '' when there is nothing useful to say. */
-export function fieldName(field) {
-  if (typeof field !== 'string' || field === '') return '';
-  const path = field.replace(/\[\d+\]/g, '[]');
-  if (FIELD_NAMES[path]) return FIELD_NAMES[path];
-  const factor = path.match(/^(?:.*\.)?factors\.([^.]+)(?:\.(kgPerUnit|ttw|wtt))?$/);
-  if (factor) return `${factor[1]} factor`;
-  const digital = path.match(/^(?:.*\.)?digitalFactors\.([^.]+)$/);
-  if (digital) return `${digital[1]} figure`;
-  const last = path.split('.').pop().replace(/\[\]$/, '');
-  return FIELD_NAMES[last] ?? '';
+// The words live in www/strings/<lang>/errors.js. The page sets its language's table before any view runs
+// (loading.js, `setErrorWords`); the widget passes its own (`words`), so it never downloads another language's.
+let pageWords = null;
+/** The table `describeError` uses when none is passed: the page's language. */
+export function setErrorWords(words) {
+  pageWords = words;
 }
 
-const WHOLE_INPUT = {
-  'too-deep': 'This file is too deeply nested to read.',
-  'too-large': 'This file is too large to read.',
-  'too-much-work': 'That is more than the calculator can work through here; try fewer orders or points.',
-  overflow: 'The numbers are too large to calculate with.',
-  unreadable: 'This file could not be read.',
-  'bad-file': 'This file is not in a format the calculator can read.',
-  aborted: 'The calculation was stopped.',
-  conflict: 'Some of these settings cannot be used together.',
-};
-
-const ABOUT_A_FIELD = {
-  'not-finite': (name) => `The ${name} must be a number.`,
-  'out-of-range': (name, field) => {
-    const range = RANGES[String(field).split('.').pop()];
-    return range ? `The ${name} must be ${range}.` : `The ${name} is outside the range that can be used.`;
-  },
-  'not-integer': (name) => `The ${name} must be a whole number.`,
-  'wrong-type': (name) => `The ${name} is not the right kind of value.`,
-  required: (name) => `The ${name} is missing.`,
-  'unknown-field': (name) => `The ${name} is not a setting the calculator knows.`,
-  'unknown-id': (name) => `The ${name} is not one the calculator knows.`,
-  'unknown-value': (name) => `The ${name} is not one the calculator knows.`,
-  invalid: (name) => `The ${name} can't be used.`,
-  conflict: (name) => `The ${name} conflicts with another setting.`,
-  overflow: (name) => `The ${name} is too large to calculate with.`,
-};
-
-export const FALLBACK = "That value can't be used.";
+/** The friendly name of a field path, or '' when there is nothing useful to say. */
+export function fieldName(field, words = pageWords) {
+  if (typeof field !== 'string' || field === '' || !words) return '';
+  const names = words.FIELD_NAMES;
+  const path = field.replace(/\[\d+\]/g, '[]');
+  if (names[path]) return names[path];
+  const factor = path.match(/^(?:.*\.)?factors\.([^.]+)(?:\.(kgPerUnit|ttw|wtt))?$/);
+  if (factor) return words.factorName(factor[1]);
+  const digital = path.match(/^(?:.*\.)?digitalFactors\.([^.]+)$/);
+  if (digital) return words.digitalName(digital[1]);
+  const last = path.split('.').pop().replace(/\[\]$/, '');
+  return names[last] ?? '';
+}
 
 /**
- * One plain sentence for people about a package error, from its `code` and `field` only. Unknown or missing codes
- * give `fallback`. A code about a field whose name is unknown is said of "this value".
+ * One plain sentence for people about a package error, from its `code` and `field` only, in the language of `words`
+ * (a www/strings/<lang>/errors.js module; the page's by default). Unknown or missing codes give `fallback`. A code
+ * about a field whose name is unknown is said of "this value".
  */
-export function describeError(err, { fallback = FALLBACK } = {}) {
+export function describeError(err, { fallback, words = pageWords } = {}) {
+  if (!words) return fallback ?? ''; // no table loaded (it always is before a view or widget renders)
+  fallback ??= words.FALLBACK;
   const code = err?.code;
   const field = err?.field;
-  const name = fieldName(field);
+  const name = fieldName(field, words);
   if (typeof code !== 'string') return fallback;
-  if (ABOUT_A_FIELD[code] && name) {
-    const sentence = ABOUT_A_FIELD[code](name, field.replace(/\[\d+\]/g, ''));
-    return sentence;
-  }
-  if (WHOLE_INPUT[code]) return WHOLE_INPUT[code];
-  if (ABOUT_A_FIELD[code]) return ABOUT_A_FIELD[code]('value', '').replace(/^The value/, 'This value');
+  const aboutField = words.ABOUT_A_FIELD[code];
+  if (aboutField && name) return aboutField(name, words.RANGES[String(field).replace(/\[\d+\]/g, '').split('.').pop()] ?? '');
+  if (words.WHOLE_INPUT[code]) return words.WHOLE_INPUT[code];
+  if (aboutField) return aboutField(null, '');
   return fallback;
 }
 
@@ -121,9 +57,9 @@ export function errorDetail(err) {
  * Shows `err` in `element` as a plain sentence (optionally after `prefix`), keeping the developer's details in
  * data attributes and the tooltip, so they can be read without being shown to everyone.
  */
-export function showError(element, err, { prefix = '', fallback } = {}) {
+export function showError(element, err, { prefix = '', fallback, words } = {}) {
   const detail = errorDetail(err);
-  element.textContent = prefix + describeError(err, { fallback });
+  element.textContent = prefix + describeError(err, { fallback, words });
   element.title = detail.message;
   element.dataset.code = detail.code ?? '';
   element.dataset.field = detail.field ?? '';

@@ -1,13 +1,30 @@
 // <green-delivery-options>: each delivery option's g CO2e per parcel at checkout, as an accessible radio group.
 // The class lives here; widget.js defines the tag. All numbers come from the wasm `deliveryOptions` (ids and
-// numbers); every word comes from the strings module.
+// numbers); every word comes from the strings of the widget's language, loaded when first needed: its `lang`
+// attribute, else the nearest `lang` around it (the page's <html lang>), else the browser's languages.
 import { loadWidgetPackage, retryLoading, onceRetried } from './widget-wasm.js';
 import { describeError, errorDetail, packageError } from './errors.js';
-import { gramsRange, logScale } from './format.js';
-import { OPTION_LABELS, WIDGET_TEXT, BASELINE_TEXT, optionExplanation, savingText, boundarySentence } from './strings/en-GB/chain.js';
+import { logScale } from './format.js';
+import { pickLang, loadStrings } from './i18n.js';
 
-/** How many options `deliveryOptions` returns, for the room reserved before it answers. */
-const ALL_OPTIONS = Object.keys(OPTION_LABELS).length;
+/** How many options `deliveryOptions` returns (all of www/strings/<lang>/chain.js's OPTION_LABELS), for the room
+ *  reserved before it answers. */
+const ALL_OPTIONS = 8;
+
+/** The `lang` that applies to `element`: its own, else its nearest ancestor's, across shadow roots; '' if none. */
+function langAround(element) {
+  for (let node = element; node; node = node.parentElement ?? node.getRootNode().host) {
+    const lang = node.getAttribute?.('lang');
+    if (lang) return lang;
+  }
+  return '';
+}
+
+/** The widget's words in `lang`: the chain's labels and sentences, the number formats and the error sentences. */
+async function wordsFor(lang) {
+  const [chain, { n }, errors] = await Promise.all(['chain', 'numbers', 'errors'].map((part) => loadStrings(lang, part)));
+  return { chain, n, errors };
+}
 
 const STYLES = `
   /* The final height is reserved before the numbers arrive (rows are of fixed height, taller when narrow: the
@@ -25,7 +42,7 @@ const STYLES = `
     border: 1px solid var(--gd-line, #d6d6d0); border-radius: var(--gd-radius, 8px); padding: 12px;
   }
   .root * { box-sizing: border-box; }
-  .title { display: block; font-weight: 700; margin: 0 0 8px; }
+  .title { display: block; font-weight: 700; margin: 0 0 8px; min-height: 1.45em; } /* filled once its words load */
   fieldset {
     all: unset; display: block; --gd-row: 186px; --gd-saving-lines: 2; --gd-why-lines: 4;
     min-height: calc(var(--gd-rows, 8) * (var(--gd-row) + 6px) + 24px);
@@ -77,6 +94,8 @@ const STYLES = `
  *  (`shopper.lat`) names the attribute through its first part (`shopper` → `destination`). */
 const ATTRIBUTES = {
   depot: { field: 'depot', parse: latLon },
+  // The country whose defaults apply (ISO 3166-1 alpha-2), and where `destination` places are looked up.
+  country: { field: 'country', parse: String },
   destination: { field: 'shopper', parse: latLon, postcode: true },
   vehicle: { field: 'vehicle', parse: String },
   car: { field: 'car', parse: String },
@@ -116,11 +135,15 @@ function latLon(text, name, field) {
   return { lat, lon };
 }
 
-/** A UK postcode's district centre; the place table and its module load only when a postcode is first given. */
-async function postcodePlace(text, name, field) {
-  const { lookupPostcode } = await import('./places.js');
-  const place = await lookupPostcode(text);
-  if (!place) throw packageError('unknown-value', field, `${name} must be "latitude,longitude" or a UK postcode, got "${text}"`);
+/** A place's centre: with a `country`, a postcode or town there; without, a UK postcode district. The place tables
+ *  and their module load only when a place is first given. */
+async function placeOf(text, name, field, { country, lang }) {
+  const { lookupPostcode, findPlace } = await import('./places.js');
+  const place = country ? await findPlace(text, { country, lang }) : await lookupPostcode(text, { lang });
+  if (!place) {
+    const where = country ? `a postcode or town in ${country}` : 'a UK postcode';
+    throw packageError('unknown-value', field, `${name} must be "latitude,longitude" or ${where}, got "${text}"`);
+  }
   return { lat: place.lat, lon: place.lon };
 }
 
@@ -133,7 +156,7 @@ function number(text, name, field) {
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 export class GreenDeliveryOptions extends HTMLElement {
-  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers'];
+  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers', 'lang'];
 
   #factors = undefined;
   #settings = undefined;
@@ -141,6 +164,8 @@ export class GreenDeliveryOptions extends HTMLElement {
   #estimates = [];
   #result = null;
   #pending = false;
+  /** The words in use: `{ lang, chain, n, errors }`, or null until they have loaded. */
+  #words = null;
 
   constructor() {
     super();
@@ -157,7 +182,7 @@ export class GreenDeliveryOptions extends HTMLElement {
     legend.className = 'title';
     legend.id = 'title';
     legend.setAttribute('part', 'title');
-    legend.textContent = WIDGET_TEXT.title;
+    this.legend = legend;
     fieldset.setAttribute('aria-labelledby', 'title');
     this.list = document.createElement('div');
     this.list.className = 'list';
@@ -173,7 +198,6 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.retry.type = 'button';
     this.retry.className = 'retry';
     this.retry.setAttribute('part', 'retry');
-    this.retry.textContent = WIDGET_TEXT.retry;
     this.retry.hidden = true;
     // Every widget waiting for the calculator tries again; they share one instance.
     this.retry.addEventListener('click', () => retryLoading());
@@ -182,7 +206,7 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.boundary.className = 'boundary';
     this.boundary.setAttribute('part', 'boundary');
     const summary = document.createElement('summary');
-    summary.textContent = WIDGET_TEXT.whatIsCounted;
+    this.summary = summary;
     this.boundaryText = document.createElement('p');
     this.boundary.append(summary, this.boundaryText);
     box.append(fieldset, this.message, this.retry, this.boundary);
@@ -259,6 +283,25 @@ export class GreenDeliveryOptions extends HTMLElement {
     return this.#result;
   }
 
+  /** The language the widget speaks: one with a strings table, picked from its `lang` (or the nearest one around it),
+   *  then the browser's languages. */
+  get language() {
+    return pickLang([langAround(this), ...(globalThis.navigator?.languages ?? [])]);
+  }
+
+  /** Loads the words of the widget's language (once per language) and puts them in the fixed parts. */
+  async #loadWords() {
+    const lang = this.language;
+    if (this.#words?.lang !== lang) {
+      this.#words = { lang, ...(await wordsFor(lang)) };
+      const text = this.#words.chain.WIDGET_TEXT;
+      this.legend.textContent = text.title;
+      this.retry.textContent = text.retry;
+      this.summary.textContent = text.whatIsCounted;
+    }
+    return this.#words;
+  }
+
   #schedule() {
     if (this.#pending) return;
     this.#pending = true;
@@ -269,10 +312,15 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
 
   async #render() {
+    // The words load alongside the calculator; a failure to load either is said in the widget's language if it can be.
+    const loadingWords = this.#loadWords();
     let api;
+    let words;
     try {
       api = await loadWidgetPackage();
+      words = await loadingWords;
     } catch (err) {
+      await loadingWords.catch(() => {});
       return this.#loadFailed(err);
     }
     this.retry.hidden = true;
@@ -283,8 +331,11 @@ export class GreenDeliveryOptions extends HTMLElement {
       for (const [attribute, { field, parse, postcode }] of Object.entries(ATTRIBUTES)) {
         const text = this.getAttribute(attribute);
         if (text === null) continue;
-        // A UK postcode: located to its district's centre from a table loaded only now (places.js, ~33 KB gzipped).
-        if (postcode && !/\d\s*,/.test(text) && /^[A-Za-z]{1,2}\d/.test(text.trim())) setField(input, field, await postcodePlace(text, attribute, field));
+        // A place, not "latitude,longitude": with a `country`, any postcode or town there; without, a UK postcode
+        // (located to its district's centre). The tables load only now (places.js and its data).
+        const country = this.getAttribute('country') || undefined;
+        const place = postcode && !/\d\s*,/.test(text) && (country || /^[A-Za-z]{1,2}\d/.test(text.trim()));
+        if (place) setField(input, field, await placeOf(text, attribute, field, { country, lang: words.lang }));
         else setField(input, field, parse(text, attribute, field));
       }
       if (this.#factors) input.factors = this.#factors;
@@ -315,6 +366,8 @@ export class GreenDeliveryOptions extends HTMLElement {
     const scale = logScale(this.#estimates.flatMap((o) => [o.range?.low ?? o.gCo2e, o.range?.high ?? o.gCo2e, o.gCo2e]));
     const greenest = this.#estimates.reduce((best, o) => (o.gCo2e < best.gCo2e ? o : best), this.#estimates[0]);
     const result = this.#result;
+    const { chain, n } = this.#words;
+    const { OPTION_LABELS, WIDGET_TEXT, BASELINE_TEXT, optionExplanation, savingText, boundarySentence } = chain;
     const baseline = OPTION_LABELS[result.baseline] ?? result.baseline;
     const rows = this.#estimates.map((option) => {
       const row = document.createElement('label');
@@ -339,7 +392,7 @@ export class GreenDeliveryOptions extends HTMLElement {
       value.className = 'value';
       value.setAttribute('part', 'value');
       value.id = `value-${option.id}`;
-      value.textContent = gramsRange(option.gCo2e, option.range);
+      value.textContent = n.gramsRange(option.gCo2e, option.range);
       value.append(badge);
       const bar = document.createElement('span');
       bar.className = 'bar';
@@ -407,7 +460,7 @@ export class GreenDeliveryOptions extends HTMLElement {
     const estimate = this.#estimates.find((o) => o.id === id);
     if (!estimate) return;
     this.setAttribute('selected', id);
-    const label = OPTION_LABELS[id] ?? id;
+    const label = this.#words?.chain.OPTION_LABELS[id] ?? id;
     this.dispatchEvent(
       new CustomEvent('green-delivery-select', { bubbles: true, composed: true, detail: { id, label, estimate } }),
     );
@@ -422,8 +475,8 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.boundary.hidden = true;
     this.box.classList.add('ready');
     const detail = errorDetail(err);
-    const sentence = describeError(err, { fallback: '' });
-    this.message.textContent = text ?? `${WIDGET_TEXT.cantShow}${sentence ? ` ${sentence}` : ''}`;
+    const sentence = describeError(err, { fallback: '', words: this.#words?.errors });
+    this.message.textContent = text ?? `${this.#words?.chain.WIDGET_TEXT.cantShow ?? ''}${sentence ? ` ${sentence}` : ''}`;
     this.dispatchEvent(
       new CustomEvent('green-delivery-error', {
         bubbles: true,
@@ -437,13 +490,13 @@ export class GreenDeliveryOptions extends HTMLElement {
   #loadFailed(err) {
     this.#fail(
       { message: errorDetail(err).message, code: 'load-failed', field: '' },
-      { text: WIDGET_TEXT.loadFailed, attribute: null },
+      { text: this.#words?.chain.WIDGET_TEXT.loadFailed ?? '', attribute: null },
     );
     this.retry.hidden = false;
     this.retry.disabled = false;
     onceRetried(() => {
       this.retry.disabled = true;
-      this.message.textContent = WIDGET_TEXT.loading;
+      this.message.textContent = this.#words?.chain.WIDGET_TEXT.loading ?? '';
       this.#schedule();
     });
   }

@@ -29,6 +29,16 @@ export function pickLang(wanted) {
   return DEFAULT_LANG;
 }
 
+// Vite leaves a dynamic import with variables alone in a dependency (its dynamic-import-vars skips node_modules), so
+// a shop's Vite build would not contain the strings; it does turn import.meta.glob into a map of lazy chunks. Outside
+// Vite, import.meta.glob is undefined and the plain dynamic import runs (browsers, webpack, Rollup, esbuild).
+let bundled = null;
+try {
+  bundled = import.meta.glob('./strings/*/*.js');
+} catch {
+  // not built by Vite
+}
+
 /** A part of a language's strings table ('chain', 'widget', 'page', …), loaded once. Only a listed language and a
  *  plain part name make a path, so no caller's text can point the import anywhere else. */
 const loaded = new Map();
@@ -37,17 +47,37 @@ export function loadStrings(lang, part) {
     return Promise.reject(new RangeError(`no strings for language ${JSON.stringify(String(lang))}, part ${JSON.stringify(String(part))}`));
   }
   const key = `${lang}/${part}`;
-  if (!loaded.has(key)) loaded.set(key, import(`./strings/${lang}/${part}.js`));
+  const viteChunk = bundled?.[`./strings/${key}.js`];
+  if (!loaded.has(key)) loaded.set(key, viteChunk ? viteChunk() : import(`./strings/${lang}/${part}.js`));
   return loaded.get(key);
 }
 
+const SAVED = 'green-delivery:lang';
+/** The language picked in the page's menu, kept for the next visit; '' if none (or storage is blocked). */
+function savedLang() {
+  try {
+    return globalThis.localStorage?.getItem(SAVED) ?? '';
+  } catch {
+    return '';
+  }
+}
+/** Remembers the language picked in the menu (an address's `?lang=` is not remembered: a shared link is a visit). */
+export function saveLang(tag) {
+  try {
+    globalThis.localStorage?.setItem(SAVED, tag);
+  } catch {
+    // storage blocked: the choice lasts as long as the ?lang= in the address
+  }
+}
+
 /**
- * The page's language: `?lang=` first, then the browser's languages. Switching reloads the page with `?lang=`, so
- * every view renders once, in one language, and the address can be shared.
+ * The page's language: `?lang=` first, then the one picked in the menu before, then the browser's languages.
+ * Switching reloads the page with `?lang=`, so every view renders once, in one language, and the address can be
+ * shared.
  */
 export function pageLang() {
   const asked = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
-  return pickLang([asked, ...(globalThis.navigator?.languages ?? [])]);
+  return pickLang([asked, savedLang(), ...(globalThis.navigator?.languages ?? [])]);
 }
 
 /**

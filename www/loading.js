@@ -1,8 +1,13 @@
 // What a view shows while the calculator (the wasm module) cannot load: one plain sentence and a Retry button.
 // Retry in any view tries again for every view waiting, and each renders normally once the module has loaded.
 import { loadGreenDelivery, retryLoading, onceRetried } from './wasm.js';
+import { pageLang, loadStrings } from './i18n.js';
+import { setErrorWords } from './errors.js';
 
-const FAILED = 'The calculator could not load, so the figures here cannot be shown. Check your connection, then try again.';
+// The notice's words, in the page's language (www/strings/<lang>/page.js), and the page's error sentences: every view
+// imports this module, so both are ready before any view runs.
+const [{ LOADING }, errorWords] = await Promise.all([loadStrings(pageLang(), 'page'), loadStrings(pageLang(), 'errors')]);
+setErrorWords(errorWords);
 
 /** The notice for one view (or part of one), inserted after its heading when first shown. */
 export function loadNotice(where) {
@@ -19,7 +24,7 @@ export function loadNotice(where) {
         text = document.createElement('p');
         button = document.createElement('button');
         button.type = 'button';
-        button.textContent = 'Retry';
+        button.textContent = LOADING.retry;
         button.addEventListener('click', () => retryLoading());
         box.append(text, button);
         const heading = where.querySelector(':scope > h2, :scope > h3');
@@ -27,13 +32,13 @@ export function loadNotice(where) {
         else where.prepend(box);
       }
       box.hidden = false;
-      text.textContent = FAILED;
+      text.textContent = LOADING.failed;
       button.disabled = false;
     },
     /** Keeps the notice up while a retry is under way. */
     loading() {
       if (!box) return;
-      text.textContent = 'Loading the calculator…';
+      text.textContent = LOADING.loading;
       button.disabled = true;
     },
     hide() {

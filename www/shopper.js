@@ -1,19 +1,36 @@
 // Shopper view: "How green is my delivery?" The answer first: each option's CO2e per parcel, lowest first, with its
 // difference from the baseline and one everyday comparison; then where (a postcode or town, looked up offline),
-// then the whole order and the assumptions in sentences. `deliveryOptions` gives ids and numbers; the words come from
-// the strings module.
+// then the whole order and the assumptions in sentences. `deliveryOptions` gives ids and numbers; the words and the
+// number formats come from the page language's strings (www/strings/<lang>/chain.js, page.js, numbers.js).
 import { whenLoaded } from './loading.js';
-import { fmt, sig, gramsRange, logScale, km, grams, round } from './format.js';
-import {
-  OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote,
-} from './strings/en-GB/chain.js';
+import { logScale } from './format.js';
+import { pageLang, loadStrings, translate } from './i18n.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
 
+const lang = pageLang();
+const [chain, { HTML, SHOPPER }, { n }] = await Promise.all(
+  ['chain', 'page', 'numbers'].map((part) => loadStrings(lang, part)),
+);
+const {
+  OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote,
+} = chain;
+const { fmt, gramsRange, km, grams, round, percent } = n;
+/** A country's name in the page's language ("Deutschland", "中国"), for the settings that say whose value they used. */
+const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
+const countryName = (code) => {
+  try {
+    return regionNames.of(code);
+  } catch {
+    return code; // not a region code: shown as given
+  }
+};
+
 let api = null;
 const section = document.getElementById('shopper');
+translate(section, HTML);
 const form = document.getElementById('shopper-form');
 const map = document.getElementById('shopper-map');
 const answer = document.getElementById('shopper-answer');
@@ -51,12 +68,27 @@ const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number
 /** The road distance typed is the line-haul from the shop (`lineHaul.km`), in place of the shop's location. */
 function input(factors) {
   const distance = form.elements.distance.value.trim();
+  // The country of the place found (the places tables name it): its defaults price the delivery, once the calculator
+  // takes `country`.
+  const country = takesCountry && destination?.country ? { country: destination.country } : {};
   return {
     ...(distance === '' ? { depot: { lat: number('depotLat'), lon: number('depotLon') } } : { settings: { 'lineHaul.km': Number(distance) } }),
     shopper: { lat: number('lat'), lon: number('lon') },
     vehicle: form.elements.vehicle.value,
+    ...country,
     factors,
   };
+}
+
+/** Whether the calculator takes a `country` (issue 20): asked once with an input it must refuse, which it refuses
+ *  for the latitude if it knows `country`, or for `country` itself if not. No figures are computed. */
+let takesCountry = false;
+function checkCountry() {
+  try {
+    api.deliveryOptions({ shopper: { lat: 91, lon: 0 }, country: 'GB' });
+  } catch (err) {
+    takesCountry = err?.field !== 'country';
+  }
 }
 
 /** Notices about the saved overrides (ignored or unusable), each sentence once. */
@@ -68,22 +100,26 @@ function showNotices() {
 /** Short link text for a citation: the publisher and year, never row codes. The whole citation is its title. A
  *  source given per area ("urban: …; suburban: …; rural: …") is cited for the `area` the figures used. */
 function citation(source, area) {
-  if (source === 'input') return 'as you set it';
+  if (source === 'input') return SHOPPER.asYouSetIt;
   const perArea = source.split(/; (?=(?:urban|suburban|rural): )/).find((part) => part.startsWith(`${area}: `));
   if (perArea) return citation(perArea.slice(area.length + 2));
   if (/DESNZ/.test(source)) return 'DESNZ 2025';
-  if (/^assumption/i.test(source)) return 'our assumption';
-  if (/great-circle/.test(source)) return 'how it is worked out';
+  if (/^assumption/i.test(source)) return SHOPPER.ourAssumption;
+  if (/great-circle/.test(source)) return SHOPPER.howWorkedOut;
   return source.split(/[,;:(]/)[0].trim().slice(0, 48);
 }
 
-function assumptionItem(sentence, source, area) {
+/** An assumption in a sentence, its citation behind a link to the sources table, and, when the result says whose
+ *  value it is (`settings[].country`), that country by name. */
+function assumptionItem(sentence, source, area, country) {
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = '#sources';
   link.textContent = citation(source, area);
   link.title = source;
-  item.append(`${sentence} (`, link, ')');
+  const [before, after] = SHOPPER.cited(sentence);
+  item.append(before, ...(country ? [SHOPPER.country(countryName(country)), ', '] : []), link, after);
+  if (country) item.dataset.country = country;
   return item;
 }
 
@@ -94,7 +130,7 @@ function versus(option, baselineId) {
 }
 
 /** One everyday comparison, in readable units: the distance a petrol car would drive for the same CO2e. */
-const everyday = (c) => `About as much as driving a petrol car ${km(c.metresDriven / 1000)}.`;
+const everyday = (c) => SHOPPER.everyday(km(c.metresDriven / 1000));
 
 /** Clears every figure: none is left next to an input it no longer matches. */
 function clearFigures() {
@@ -110,7 +146,7 @@ function clearFigures() {
 function render() {
   drawMap(); // the map needs no calculator
   if (!api) return;
-  placeStatus.textContent = placeLine('Delivering to', destinationNow());
+  placeStatus.textContent = placeLine(SHOPPER.deliveringTo, destinationNow(), { lang });
   const placeProblem = problems.shopper ?? problems.depot;
   if (placeProblem) {
     error.textContent = placeProblem;
@@ -143,7 +179,7 @@ function render() {
   const sorted = result.options.map((o, i) => ({ o, c: result.comparisons[i] })).sort((a, b) => a.o.gCo2e - b.o.gCo2e);
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
-      const item = barItem(OPTION_LABELS[option.id] ?? option.id, `${gramsRange(option.gCo2e, option.range)} CO2e`, scale(option.gCo2e), {
+      const item = barItem(OPTION_LABELS[option.id] ?? option.id, SHOPPER.perParcel(gramsRange(option.gCo2e, option.range)), scale(option.gCo2e), {
         from: scale(option.range.low),
         to: scale(option.range.high),
       });
@@ -166,7 +202,7 @@ function render() {
       if (greenest) {
         const badge = document.createElement('span');
         badge.className = 'badge';
-        badge.textContent = 'Lowest emissions';
+        badge.textContent = SHOPPER.lowest;
         name.append(' ', badge);
       }
       label.append(name, head.querySelector('.option-value'));
@@ -188,7 +224,7 @@ function render() {
   );
   const sources = document.createElement('a');
   sources.href = '#sources';
-  sources.textContent = 'Sources and assumptions';
+  sources.textContent = SHOPPER.sourcesLink;
   boundaryBox.hidden = false;
   boundaryLine.replaceChildren(
     `${boundarySentence(result.boundary)} ${medianNote(baseline?.range.coverage ?? result.options[0].range.coverage)} `,
@@ -202,14 +238,14 @@ function render() {
   // sources table.
   const car = result.trace.find((t) => /petrol-car/.test(t.name));
   assumptions.replaceChildren(
-    ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area)),
-    ...(car ? [assumptionItem(`The everyday comparison uses a petrol car's ${grams(car.value * 1000)} CO2e per km.`, car.source)] : []),
+    ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area, setting?.country)),
+    ...(car ? [assumptionItem(SHOPPER.carFactor(grams(car.value * 1000)), car.source)] : []),
   );
 }
 
 /** Where the parcel goes now: the place found, or the coordinates or distance typed under "advanced". */
 function destinationNow() {
-  if (form.elements.distance.value.trim() !== '') return { kind: 'distance', name: `${km(number('distance'))} by road from the shop` };
+  if (form.elements.distance.value.trim() !== '') return { kind: 'distance', name: SHOPPER.byRoad(km(number('distance'))) };
   return destination ?? { kind: 'coordinates', name: `${round(number('lat'), 4)}, ${round(number('lon'), 4)}` };
 }
 
@@ -218,7 +254,7 @@ function clearOrder() {
   document.querySelector('#order-parts tbody').replaceChildren();
   out.textContent = '';
   out.classList.remove('error');
-  orderOption.textContent = 'Pick a delivery option above to see your whole order.';
+  orderOption.textContent = SHOPPER.pickOption;
 }
 
 /** The whole order: delivery (the option picked above), packaging and the online part, as one sentence and a table. */
@@ -232,7 +268,7 @@ function renderOrder() {
   const out = document.getElementById('order-summary');
   const parts = document.querySelector('#order-parts tbody');
   const picked = list.querySelector(`li[data-id="${chosen}"] strong`)?.textContent ?? chosen;
-  orderOption.textContent = `With ${picked.toLowerCase()}, the delivery option picked above.`;
+  orderOption.textContent = SHOPPER.withOption(picked);
   try {
     const { result: r, notice } = withUsableOverrides(api, (factors, digitalFactors) => {
       const order = api.orderFootprint({
@@ -249,19 +285,20 @@ function renderOrder() {
     showNotices();
     clearError(out);
     out.classList.remove('error');
-    out.textContent = r.summary;
+    // The sentence is written here, in the page's language, not taken from the result's English `summary`.
+    const name = (part) => SHOPPER.PARTS[part.id] ?? part.id;
+    out.textContent = SHOPPER.orderSummary(grams(r.gCo2e), r.parts.map((part) => [name(part), grams(part.gCo2e)]));
     parts.replaceChildren();
-    const NAMES = { delivery: 'Delivery', packaging: 'Packaging', digital: 'Online', online: 'Online' };
     for (const part of r.parts) {
       const row = parts.insertRow();
-      row.insertCell().textContent = NAMES[part.id] ?? part.id;
+      row.insertCell().textContent = name(part);
       row.insertCell().textContent = grams(part.gCo2e);
-      row.insertCell().textContent = `${sig(100 * part.share)}%`;
+      row.insertCell().textContent = percent(100 * part.share);
     }
   } catch (err) {
     // The old total is never left on screen next to an input it no longer matches.
     parts.replaceChildren();
-    showError(out, err, { prefix: "Your order's footprint can't be shown. " });
+    showError(out, err, { prefix: SHOPPER.orderError });
     out.classList.add('error');
   }
 }
@@ -272,24 +309,25 @@ function drawMap() {
   const [lat0, lon0] = [number('depotLat'), number('depotLon')];
   const [lat, lon] = [number('lat'), number('lon')];
   const byDistance = form.elements.distance.value.trim() !== '';
+  const shop = `${fmt(lat0)}, ${fmt(lon0)}`;
   reset(map, byDistance
-    ? `Map: the shop at ${fmt(lat0)}, ${fmt(lon0)}; you are ${form.elements.distance.value} km away by road. Click to set your location.`
-    : `Map: the shop at ${fmt(lat0)}, ${fmt(lon0)} and you at ${fmt(lat)}, ${fmt(lon)}. Click to move yourself.`);
+    ? SHOPPER.mapByDistance(shop, km(number('distance')))
+    : SHOPPER.mapByPlace(shop, `${fmt(lat)}, ${fmt(lon)}`));
   const toX = (lo) => 50 + (((lo - lon0) * KM_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180)) / MAP_KM) * 50;
   const toY = (la) => 50 - (((la - lat0) * KM_PER_DEGREE) / MAP_KM) * 50;
   el('rect', { x: 0, y: 0, width: 100, height: 100, class: 'plot-frame' }, map);
   for (const r of [5, 10, 15]) el('circle', { cx: 50, cy: 50, r: (r / MAP_KM) * 50, class: 'ring' }, map);
   el('line', { x1: 5, y1: 95, x2: 5 + (5 / MAP_KM) * 50, y2: 95, class: 'scale' }, map);
-  el('text', { x: 5, y: 92, class: 'scale-label' }, map).textContent = '5 km';
+  el('text', { x: 5, y: 92, class: 'scale-label' }, map).textContent = km(5);
   el('rect', { x: 47.5, y: 47.5, width: 5, height: 5, class: 'shop' }, map);
-  el('text', { x: 54, y: 49, class: 'map-label' }, map).textContent = 'shop';
+  el('text', { x: 54, y: 49, class: 'map-label' }, map).textContent = SHOPPER.mapShop;
   if (!byDistance && Number.isFinite(lat) && Number.isFinite(lon)) {
     const [x, y] = [toX(lon), toY(lat)];
     el('circle', { cx: x, cy: y, r: 2.5, class: 'you' }, map);
     // The label goes on whichever side has room.
     const label = el('text', { x: x > 85 ? x - 3.5 : x + 3.5, y: y + 1.5, class: 'map-label' }, map);
     label.setAttribute('text-anchor', x > 85 ? 'end' : 'start');
-    label.textContent = 'you';
+    label.textContent = SHOPPER.mapYou;
   }
 }
 
@@ -309,6 +347,7 @@ map.addEventListener('click', (event) => {
 // The place fields: a postcode or town fills the coordinates under "advanced"; typing coordinates there instead
 // makes the view name them.
 bindPlaceField(form.elements.place, {
+  lang,
   lat: form.elements.lat,
   lon: form.elements.lon,
   locate: form.elements.locate,
@@ -320,6 +359,7 @@ bindPlaceField(form.elements.place, {
   },
 });
 bindPlaceField(form.elements.depotPlace, {
+  lang,
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
   onPlace(place, problem) {
@@ -356,5 +396,6 @@ if (form.elements.place.value.trim() === '') destination = null;
 render(); // the map, at once; the figures once the calculator has loaded
 whenLoaded(section, (loaded) => {
   api = loaded;
+  checkCountry();
   render();
 });

@@ -1,29 +1,46 @@
-// "Sources and assumptions": every factor with its source, year and licence, and a field to override it.
+// "Sources and assumptions": every factor with its source, year and licence, and a field to override it. The words
+// and number formats are the page language's (www/strings/<lang>/page.js, chain.js, numbers.js); sources, ids,
+// units and licences are cited as published.
 import { whenLoaded } from './loading.js';
-import { fmt, published } from './format.js';
+import { published } from './format.js';
 import { describeError, errorDetail } from './errors.js';
 import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
-import { SETTING_NAMES } from './strings/en-GB/chain.js';
+import { pageLang, loadStrings, translate } from './i18n.js';
 
+const lang = pageLang();
+const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }] = await Promise.all(
+  ['page', 'chain', 'numbers'].map((part) => loadStrings(lang, part)),
+);
 let api = null;
+const section = document.getElementById('sources');
+translate(section, HTML);
 const table = document.getElementById('sources-table');
 const status = document.getElementById('sources-status');
 const search = document.getElementById('sources-search');
 const count = document.getElementById('sources-count');
-const HEADINGS = ['Factor', 'Id', 'Value', 'Unit', 'Source', 'Year', 'Licence'];
+const { HEADINGS } = SOURCES;
+document.querySelectorAll('#sources-head th').forEach((th, i) => {
+  th.textContent = HEADINGS[i];
+});
 
 /** The kinds the table is grouped by, in order; `kindOf` puts each row in one. */
-const KINDS = [
-  ['vehicles', 'Vehicles and travel (per km)'],
-  ['freight', 'Freight: line-haul (per tonne-km)'],
-  ['grids', 'Grids: electricity (per kWh)'],
-  ['fuels', 'Fuels (per litre)'],
-  ['materials', 'Materials and waste (per tonne)'],
-  ['digital', 'Digital: servers and data transfer'],
-  ['chain', 'Delivery chain: settings (central value, low–high; override them by id in the API, widget or CLI)'],
-  ['comparisons', 'Everyday comparisons'],
-  ['other', 'Other'],
-];
+const KINDS = ['vehicles', 'freight', 'grids', 'fuels', 'materials', 'digital', 'chain', 'comparisons', 'other'].map((kind) => [
+  kind,
+  SOURCES.KINDS[kind],
+]);
+
+/** A value as published, in the page's digits: every figure kept, float noise removed ("0,27518" in German). */
+const publishedFormat = new Intl.NumberFormat(lang, { maximumSignificantDigits: 12 });
+const asPublished = (value) => publishedFormat.format(Number(published(value)));
+/** A country's name in the page's language, for the settings that say whose value they are. */
+const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
+const countryName = (code) => {
+  try {
+    return regionNames.of(code);
+  } catch {
+    return code;
+  }
+};
 
 function kindOf(f, digital) {
   if (digital) return 'digital';
@@ -36,7 +53,7 @@ function kindOf(f, digital) {
 }
 
 /** `[low, central, high]` as "central (low–high)". */
-const range = ([low, central, high]) => `${published(central)} (${published(low)}–${published(high)})`;
+const range = ([low, central, high]) => `${asPublished(central)} (${asPublished(low)}–${asPublished(high)})`;
 
 /** A cell labelled with its column's heading, so that the stacked (phone) layout can show it beside the value. */
 function cell(row, text, column = row.cells.length) {
@@ -56,7 +73,7 @@ function saveIfAccepted(value, next, check, save, input, shown) {
       check(next);
     } catch (err) {
       input.value = String(shown);
-      status.textContent = `Not saved: ${describeError(err)}`;
+      status.textContent = SOURCES.notSaved(describeError(err));
       status.title = errorDetail(err).message;
       return;
     }
@@ -90,14 +107,15 @@ function withOverrides(list, current) {
 function addRow(groups, kind, f, input, unit, source) {
   const row = groups.get(kind).insertRow();
   row.id = `factor-${f.id}`;
-  cell(row, f.label);
+  const label = factorLabel(f.id, f.label);
+  cell(row, label);
   cell(row, f.id).className = 'id';
   cell(row, input);
   cell(row, unit);
-  cell(row, f.source === 'override' ? 'your override' : source);
+  cell(row, f.source === 'override' ? SOURCES.yourOverride : source);
   cell(row, f.year ?? '');
   cell(row, f.licence);
-  row.dataset.search = [f.label, f.id, source, f.source, unit, f.licence].join(' ').toLowerCase();
+  row.dataset.search = [label, f.label, f.id, source, f.source, unit, f.licence].join(' ').toLowerCase();
 }
 
 /** One <tbody> per kind, each headed by a row naming it. */
@@ -138,10 +156,10 @@ function filter() {
     body.hidden = inGroup === 0;
   }
   count.textContent = words.length === 0
-    ? `${total} factors and assumptions.`
+    ? SOURCES.countAll(total)
     : shown === 0
-      ? `No factor matches "${search.value.trim()}". Try a shorter word, such as "van" or "grid".`
-      : `${shown} of ${total} match "${search.value.trim()}".`;
+      ? SOURCES.countNone(search.value.trim())
+      : SOURCES.countSome(shown, total, search.value.trim());
 }
 
 function render() {
@@ -153,7 +171,7 @@ function render() {
   // Only the overrides the API accepts are shown and built upon; stored ones it refuses are left out, with a notice.
   const { factors: current = {}, digital = {}, notice } = usableOverrides(api);
   const overridden = Object.keys(current).length + Object.keys(digital).length;
-  status.textContent = [overridden ? `${overridden} factor(s) overridden in this browser.` : '', notice].filter(Boolean).join(' ');
+  status.textContent = [overridden ? SOURCES.overridden(overridden) : '', notice].filter(Boolean).join(' ');
   status.removeAttribute('title');
   const factorTable = withOverrides(api.factors, current);
   const digitalTable = withOverrides(api.digitalFactors, digital);
@@ -163,8 +181,9 @@ function render() {
       saveIfAccepted(v, withOverride(current, f.id, v === undefined ? undefined : { kgPerUnit: v }), api.factors,
         saveOverrides, input, f.kgPerUnit);
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
-    addRow(groups, kindOf(f, false), f, valueInput(f.kgPerUnit, `${f.label}, kg CO2e per ${f.unit}`, save), `kg CO2e per ${f.unit}`,
-      rows ? `${f.source} (rows ${rows})` : f.source);
+    addRow(groups, kindOf(f, false), f, valueInput(f.kgPerUnit, `${factorLabel(f.id, f.label)}, ${SOURCES.perUnit(unitName(f.unit))}`, save),
+      SOURCES.perUnit(unitName(f.unit)),
+      rows ? `${f.source} (${SOURCES.rows(rows)})` : f.source);
   }
   // Digital-energy figures (servers, data transfer), each in its own unit.
   for (const f of digitalTable) {
@@ -172,23 +191,27 @@ function render() {
       saveIfAccepted(v, withOverride(digital, f.id, v), api.digitalFactors, saveDigitalOverrides, input, f.value);
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
-    addRow(groups, 'digital', f, valueInput(f.value, `${f.label}, ${f.unit}`, save, range), f.unit,
+    addRow(groups, 'digital', f, valueInput(f.value, `${factorLabel(f.id, f.label)}, ${f.unit}`, save, range), f.unit,
       f.note ? `${f.source}. ${f.note}` : f.source);
   }
   // The delivery chain's settings: every default with its range and source (the page does not override them).
   for (const s of api.chainSettings?.() ?? []) {
     const row = groups.get('chain').insertRow();
     row.id = `setting-${s.id.replace(/\./g, '-')}`;
-    const byArea = s.urban ? ` (urban ${range(s.urban)}; rural ${range(s.rural)})` : '';
-    [SETTING_NAMES[s.id] ?? s.id, s.id, `${published(s.central)} (${published(s.low)}–${published(s.high)})${byArea}`, s.unit, s.source, '', '']
+    const byArea = s.urban ? ` (${SOURCES.byArea(range(s.urban), range(s.rural))})` : '';
+    // Whose value it is, where the settings table says (`country`, an ISO code): named in the page's language.
+    const country = s?.country ? countryName(s.country) : '';
+    const source = country ? `${country}: ${s.source}` : s.source;
+    [SETTING_NAMES[s.id] ?? s.id, s.id, `${range([s.low, s.central, s.high])}${byArea}`, s.unit, source, '', '']
       .forEach((t) => cell(row, t));
     row.cells[1].className = 'id';
-    row.dataset.search = [SETTING_NAMES[s.id], s.id, s.unit, s.source].join(' ').toLowerCase();
+    if (s?.country) row.dataset.country = s.country;
+    row.dataset.search = [SETTING_NAMES[s.id], s.id, s.unit, source, s?.country].join(' ').toLowerCase();
   }
   for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
     const row = groups.get('comparisons').insertRow();
     row.id = `assumption-${term.name}`;
-    [`Everyday comparisons: ${term.name}`, term.name, fmt(term.value), term.unit, term.source, '', ''].forEach((t) => cell(row, t));
+    [SOURCES.everydayRow(term.name), term.name, n.fmt(term.value), term.unit, term.source, '', ''].forEach((t) => cell(row, t));
     row.cells[1].className = 'id';
     row.dataset.search = [term.name, term.unit, term.source].join(' ').toLowerCase();
   }

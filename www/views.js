@@ -1,4 +1,8 @@
-// One view at a time, chosen by the URL's #fragment, so each view can be linked to and the back button works.
+// One view at a time, chosen by the URL's #fragment, so each view can be linked to and the back button works; and
+// the page's language: `<html lang>`, the shell's words (title, header, navigation, footer), and a menu that
+// switches language by reloading with `?lang=` (every view then renders once, in one language).
+import { LANGUAGES, pageLang, loadStrings, translate, saveLang } from './i18n.js';
+
 const views = [...document.querySelectorAll('main > section.view')];
 const links = [...document.querySelectorAll('nav .tabs a')];
 
@@ -13,3 +17,48 @@ function show() {
 
 addEventListener('hashchange', show);
 show();
+
+const lang = pageLang();
+document.documentElement.lang = lang;
+// The markup is British English; another language's reader sees the page once its words are in (never a flash of
+// English). Always shown again, even if the words cannot load.
+const waiting = lang !== 'en-GB';
+if (waiting) document.documentElement.classList.add('translating');
+
+/** The language menu: each language named in itself (and tagged, so screen readers say it in that language). */
+function languageMenu(label) {
+  const box = document.createElement('label');
+  box.className = 'language';
+  const text = document.createElement('span');
+  text.dataset.i18n = 'language';
+  text.textContent = label;
+  const select = document.createElement('select');
+  select.name = 'lang';
+  for (const [tag, name] of Object.entries(LANGUAGES)) {
+    const option = new Option(name, tag, tag === lang, tag === lang);
+    option.lang = tag;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    saveLang(select.value); // the next visit without ?lang= opens in it too
+    const url = new URL(location.href);
+    url.searchParams.set('lang', select.value);
+    location.assign(url); // keeps the #view
+  });
+  box.append(text, ' ', select);
+  return box;
+}
+
+try {
+  const page = await loadStrings(lang, 'page');
+  document.querySelector('body > header').append(languageMenu(page.HTML.language));
+  // The whole markup at once (each view's module does its own section too, before it writes anything): this runs
+  // before any view writes a sentence, as they wait for more of the strings than this.
+  translate(document.head, page.HTML);
+  translate(document.body, page.HTML);
+  document.title = page.HTML.title;
+  // `translate` looks inside its root; the navigation's own name is set here.
+  document.querySelector('body > nav')?.setAttribute('aria-label', page.HTML.navLabel);
+} finally {
+  document.documentElement.classList.remove('translating');
+}

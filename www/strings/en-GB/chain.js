@@ -1,9 +1,12 @@
 // Every sentence and label a person reads about the delivery chain, in British English. The core returns ids and
 // numbers; this module turns them into words, through format.js for every number. A translation is a copy of this
-// file with the same exports (the shape is the contract: tests/page/strings.test.mjs checks it).
-import { sig, km, grams, percent, percentRange } from '../../format.js';
+// file with the same exports (the shape is the contract: tests/page/i18n.test.mjs checks it).
+import { n } from './numbers.js';
 
 export const lang = 'en-GB';
+export { n };
+const { sig, km, grams, percent } = n;
+const percentRange = (range) => n.percentRange(range, (a, b) => `${a} to ${b}`);
 
 /** Checkout options, by id. */
 export const OPTION_LABELS = {
@@ -101,6 +104,9 @@ export const SETTING_NAMES = {
 };
 
 const share = (v) => percent(100 * v);
+/** "1 parcel", "4 parcels" (settings can be set to 1): the form by Intl.PluralRules. */
+const rules = new Intl.PluralRules(lang);
+const parcels = (v, forms = { one: 'parcel', other: 'parcels' }) => `${sig(v)} ${forms[rules.select(v)] ?? forms.other}`;
 
 /** Each setting as a sentence, for the list of assumptions. */
 export const SETTING_SENTENCES = {
@@ -113,15 +119,15 @@ export const SETTING_SENTENCES = {
   'parcel.kg': (v) => `The parcel weighs ${sig(v)} kg.`,
   'hub.kwhPerParcel': (v) => `Each depot or hub uses ${sig(v)} kWh of electricity per parcel.`,
   'round.stemKm': (v) => `The delivery van drives ${km(v)} from its depot to the round, each way.`,
-  'round.parcels': (v) => `A carrier's round delivers ${sig(v)} parcels.`,
+  'round.parcels': (v) => `A carrier's round delivers ${parcels(v)}.`,
   'round.km': (v) => `A round drives ${km(v)} between its stops.`,
   'consolidated.fill': (v) => `A fixed delivery day fills rounds ${sig(v)} times as full.`,
-  'sameDay.parcelsPerRun': (v) => `A same-day courier carries ${sig(v)} parcels per run.`,
+  'sameDay.parcelsPerRun': (v) => `A same-day courier carries ${parcels(v)} per run.`,
   'sameDay.stemKm': (v) => `The courier's hub is ${km(v)} from your area.`,
-  'pickup.parcelsPerStop': (v) => `Each pickup point receives ${sig(v)} parcels per stop.`,
+  'pickup.parcelsPerStop': (v) => `Each pickup point receives ${parcels(v)} per stop.`,
   'pickup.km': (v) => `The nearest pickup point is ${km(v)} from you, one way.`,
   'pickup.carShare': (v) => `${share(v)} of shoppers drive to their pickup point.`,
-  'locker.parcelsPerStop': (v) => `Each locker bank receives ${sig(v)} parcels per stop.`,
+  'locker.parcelsPerStop': (v) => `Each locker bank receives ${parcels(v)} per stop.`,
   'locker.km': (v) => `The nearest locker is ${km(v)} from you, one way.`,
   'locker.carShare': (v) => `${share(v)} of shoppers drive to a locker.`,
   'locker.kwhPerParcel': (v) => `A locker uses ${sig(v)} kWh of electricity per parcel.`,
@@ -164,13 +170,13 @@ export function optionExplanation(option, result, { short = false } = {}) {
   const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
   const sentences = {
     sameDayCourier: () =>
-      `${start}a courier van carries it with ${sig((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1)} other parcels from a local hub: ${km(legKm(option, 'courier'))} for yours.`,
+      `${start}a courier van carries it with ${parcels((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1, { one: 'other parcel', other: 'other parcels' })} from a local hub: ${km(legKm(option, 'courier'))} for yours.`,
     nextDay: () => `Next-day goes on the carriers' normal network, so it costs the same as standard delivery.`,
-    standard: () => `${start}its share of a round of ${sig(setting(result, 'round.parcels'))} parcels is ${van} by van.`,
+    standard: () => `${start}its share of a round of ${parcels(setting(result, 'round.parcels'))} is ${van} by van.`,
     consolidated: () =>
       `${start}on a fixed delivery day the round is ${sig(setting(result, 'consolidated.fill'))} times as full: ${van} by van for yours.`,
     pickupWalk: () =>
-      `${start}the van leaves ${sig(setting(result, 'pickup.parcelsPerStop'))} parcels at each pickup point (${van} for yours); walking there emits nothing.`,
+      `${start}the van leaves ${parcels(setting(result, 'pickup.parcelsPerStop'))} at each pickup point (${van} for yours); walking there emits nothing.`,
     pickupCar: () =>
       `${start}the van leaves parcels at a pickup point (${van} for yours), and you drive ${km(legKm(option, 'car'))} there and back, less trips combined with other errands.`,
     locker: () =>

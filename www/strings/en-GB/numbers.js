@@ -1,4 +1,4 @@
+// How British English writes numbers, units and ranges (format.js's rules through Intl): "1,234.5 kg", "1.2 t".
 import { numbers } from '../../format.js';
 
-/** British English numbers: "2.4 kg", "1,610 km". */
-export const n = numbers('en-GB');
+export const n = numbers('en-GB', { tonne: (x) => `${x} t` });
