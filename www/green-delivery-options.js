@@ -135,15 +135,12 @@ function latLon(text, name, field) {
   return { lat, lon };
 }
 
-/** A place's centre: with a `country`, a postcode or town there; without, a UK postcode district. The place tables
- *  and their module load only when a place is first given. */
+/** A place's centre: a postcode or town in the shop's `country` (GB when none is set) that a van from there can
+ *  reach by road. The place tables and their module load only when a place is first given. */
 async function placeOf(text, name, field, { country, lang }) {
-  const { lookupPostcode, findPlace } = await import('./places.js');
-  const place = country ? await findPlace(text, { country, lang }) : await lookupPostcode(text, { lang });
-  if (!place) {
-    const where = country ? `a postcode or town in ${country}` : 'a UK postcode';
-    throw packageError('unknown-value', field, `${name} must be "latitude,longitude" or ${where}, got "${text}"`);
-  }
+  const { placeForDelivery } = await import('./places.js');
+  const { place, problem } = await placeForDelivery(text, { country: country ?? 'GB', lang });
+  if (!place) throw packageError('unknown-value', field, `${name} must be "latitude,longitude" or a postcode or town: ${problem ?? text}`);
   return { lat: place.lat, lon: place.lon };
 }
 

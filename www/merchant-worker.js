@@ -53,7 +53,7 @@ async function run({ id, file, settings }) {
     const columns = settings.columns ?? detectColumns(header);
     if (settings.columns || needsMapping(header, columns)) {
       progress(0.2, 'locating', { name: file.name });
-      const mapped = await toOrdersCsv(file.text, columns);
+      const mapped = await toOrdersCsv(file.text, columns, settings.country);
       const own = api.parseOrders(mapped.csv);
       own.errors = [...mapped.errors, ...own.errors.map((e) => ({ ...e, line: mapped.lineOf[e.line - 2] ?? e.line }))]
         .sort((a, b) => a.line - b.line);
@@ -82,6 +82,7 @@ async function run({ id, file, settings }) {
       // Weights, where the file has them, decide which parcels a cargo bike can take.
       ...(orders.weightKg ? { weightKg: orders.weightKg } : {}),
       depot: settings.depot,
+      country: settings.country,
       vehicle: settings.vehicle,
       capacity: settings.capacity,
       ...(settings.area ? { area: settings.area } : {}),

@@ -9,15 +9,16 @@ import { usableOverrides } from './overrides.js';
 import { showError, clearError } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
+import { pageCountry } from './country.js';
 
-// The reader's language: this view's words, the chain's labels and the language's number rules. A language
-// without its own chain table yet reads the chain in British English rather than showing nothing.
+// The reader's language: this view's words, the chain's labels, the place words and the language's number rules;
+// and the page's country, whose defaults price the merchant's own orders and whose places the depot field prefers.
 const lang = pageLang();
-const [{ HTML, T, PROGRESS, ROW_ERRORS }, { SCENARIO_LABELS, SETTING_NAMES, boundarySentence }, { n }] = await Promise.all([
-  loadStrings(lang, 'merchant'),
-  loadStrings(lang, 'chain').catch(() => loadStrings('en-GB', 'chain')),
-  loadStrings(lang, 'numbers'),
-]);
+const country = pageCountry(lang);
+const SAMPLE_NAME = 'sample-orders.csv';
+const [{ HTML, T, PROGRESS, ROW_ERRORS }, { SCENARIO_LABELS, SETTING_NAMES, boundarySentence }, { n }, placeWords] = await Promise.all(
+  ['merchant', 'chain', 'numbers', 'places'].map((part) => loadStrings(lang, part)),
+);
 const { km, kilograms, grams, percent } = n;
 const kilogramsRange = (kg, range) => n.kilogramsRange(kg, range); // a method: it calls this.gramsRange
 const percentRange = (range) => n.percentRange(range, T.to);
@@ -73,6 +74,8 @@ const number = (name) => Number(form.elements[name].value);
 function settings() {
   return {
     depot: { lat: number('depotLat'), lon: number('depotLon') },
+    // The sample city is in London: its orders are priced on British defaults whatever the page's country.
+    country: file?.name === SAMPLE_NAME ? 'GB' : country,
     vehicle: form.elements.vehicle.value,
     capacity: number('capacity'),
     area: form.elements.area.value || undefined,
@@ -497,7 +500,7 @@ form.elements.sample.addEventListener('click', async () => {
   try {
     const response = await fetch(new URL('./data/sample-orders.csv', import.meta.url));
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    file = { name: 'sample-orders.csv', text: await response.text() };
+    file = { name: SAMPLE_NAME, text: await response.text() };
     columns = null;
   } catch (err) {
     fail({ message: String(err?.message ?? err) }, { prefix: '', fallback: T.sampleFailed });
@@ -515,10 +518,13 @@ form.addEventListener('change', (event) => {
 });
 const depotLine = document.getElementById('merchant-depot-place');
 bindPlaceField(form.elements.depotPlace, {
+  lang,
+  country,
+  depotCountry: null, // the depot's own place: anywhere in the country
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
   onPlace(place, problem) {
-    depotLine.textContent = problem ?? placeLine(T.depot, place);
+    depotLine.textContent = problem ?? placeLine(T.depot, place, placeWords);
     if (place) run();
   },
 });

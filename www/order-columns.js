@@ -2,7 +2,7 @@
 // and "Lineitem quantity", "qty", "postcode", "latitude", …) or chosen by the merchant, and a file with UK postcodes
 // but no coordinates is located to postcode districts offline. The result is the plain CSV that `parseOrders` reads
 // (`lat,lon,parcels,id`), with each of its lines traced back to the file's own line numbers.
-import { parsePostcode, lookupPostcode } from './places.js';
+import { parsePostcodeOf, lookupPostcode } from './places.js';
 
 /** The roles a column can play, with the names each is known by (compared without case, spaces or punctuation). */
 export const ALIASES = {
@@ -86,9 +86,10 @@ const number = (cell) => (/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(cell ?? '') ? 
  * The file as `parseOrders` CSV. Rows sharing an order id (Shopify writes one row per line item, with the address on
  * the first) become one order, their quantities added. Returns `{ csv, lineOf, errors, located }`: `lineOf[i]` is
  * the file's line for the row on the CSV's line i + 2; `errors` are rows that could not be placed; `located` counts orders
- * placed by postcode district, and `precisionKm` is the median district radius (90% of postcodes within it).
+ * placed by postcode (in `country`'s table), and `precisionKm` is the median district radius (90% of postcodes
+ * within it; UK districts only, null when none has one).
  */
-export async function toOrdersCsv(text, columns) {
+export async function toOrdersCsv(text, columns, country = 'GB') {
   const [head, ...rows] = readCsv(text);
   if (!head) return { csv: 'lat,lon,parcels\n', lineOf: [], errors: [], located: 0, precisionKm: null };
   const cols = columns ?? detectColumns(head.cells);
@@ -113,22 +114,24 @@ export async function toOrdersCsv(text, columns) {
   const lineOf = [];
   const errors = [];
   const radii = [];
+  let located = 0;
   for (const order of orders) {
     let { lat, lon } = order;
     if ((lat === '' || lon === '') && order.postcode) {
-      const place = parsePostcode(order.postcode) ? await lookupPostcode(order.postcode) : null;
+      const place = parsePostcodeOf(order.postcode, country) ? await lookupPostcode(order.postcode, { country }) : null;
       if (!place) {
         // The code and the postcode let the page word it in its language; the message is for the logs.
         errors.push({
           line: order.line,
           code: 'unknown-postcode',
           postcode: order.postcode,
-          message: `"${order.postcode}" is not a UK postcode district we know, so this order could not be placed`,
+          message: `"${order.postcode}" is not a postcode we know in ${country}, so this order could not be placed`,
         });
         continue;
       }
       [lat, lon] = [String(place.lat), String(place.lon)];
-      radii.push(place.precisionKm);
+      located++;
+      if (place.precisionKm != null) radii.push(place.precisionKm); // a town's or area's centre has none
     } else if (lat === '' || lon === '') {
       errors.push({ line: order.line, code: 'no-location', message: 'this order has no postcode and no latitude and longitude, so it could not be placed' });
       continue;
@@ -144,7 +147,7 @@ export async function toOrdersCsv(text, columns) {
     csv: `${out.join('\n')}\n`,
     lineOf,
     errors,
-    located: radii.length,
+    located,
     precisionKm: radii.length ? radii[Math.floor(radii.length / 2)] : null,
   };
 }

@@ -9,10 +9,13 @@ import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
+import { pageCountry, EXAMPLES } from './country.js';
 
 const lang = pageLang();
-const [chain, { HTML, SHOPPER }, { n }] = await Promise.all(
-  ['chain', 'page', 'numbers'].map((part) => loadStrings(lang, part)),
+/** Where the shop delivers: its defaults price the options, and the place search prefers its places. */
+const country = pageCountry(lang);
+const [chain, { HTML, SHOPPER }, { n }, placeWords] = await Promise.all(
+  ['chain', 'page', 'numbers', 'places'].map((part) => loadStrings(lang, part)),
 );
 const {
   OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote,
@@ -68,27 +71,13 @@ const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number
 /** The road distance typed is the line-haul from the shop (`lineHaul.km`), in place of the shop's location. */
 function input(factors) {
   const distance = form.elements.distance.value.trim();
-  // The country of the place found (the places tables name it): its defaults price the delivery, once the calculator
-  // takes `country`.
-  const country = takesCountry && destination?.country ? { country: destination.country } : {};
   return {
     ...(distance === '' ? { depot: { lat: number('depotLat'), lon: number('depotLon') } } : { settings: { 'lineHaul.km': Number(distance) } }),
     shopper: { lat: number('lat'), lon: number('lon') },
     vehicle: form.elements.vehicle.value,
-    ...country,
+    country,
     factors,
   };
-}
-
-/** Whether the calculator takes a `country` (issue 20): asked once with an input it must refuse, which it refuses
- *  for the latitude if it knows `country`, or for `country` itself if not. No figures are computed. */
-let takesCountry = false;
-function checkCountry() {
-  try {
-    api.deliveryOptions({ shopper: { lat: 91, lon: 0 }, country: 'GB' });
-  } catch (err) {
-    takesCountry = err?.field !== 'country';
-  }
 }
 
 /** Notices about the saved overrides (ignored or unusable), each sentence once. */
@@ -146,7 +135,7 @@ function clearFigures() {
 function render() {
   drawMap(); // the map needs no calculator
   if (!api) return;
-  placeStatus.textContent = placeLine(SHOPPER.deliveringTo, destinationNow(), { lang });
+  placeStatus.textContent = placeLine(SHOPPER.deliveringTo, destinationNow(), placeWords);
   const placeProblem = problems.shopper ?? problems.depot;
   if (placeProblem) {
     error.textContent = placeProblem;
@@ -346,8 +335,19 @@ map.addEventListener('click', (event) => {
 
 // The place fields: a postcode or town fills the coordinates under "advanced"; typing coordinates there instead
 // makes the view name them.
+// The markup opens on the British example; another country opens on its own (a shop in its capital, a shopper's
+// postcode nearby), before the fields are bound and looked up.
+if (country !== 'GB') {
+  const example = EXAMPLES[country];
+  form.elements.depotLat.value = String(example.shop.lat);
+  form.elements.depotLon.value = String(example.shop.lon);
+  form.elements.place.value = example.shopper;
+  placeStatus.textContent = '';
+  destination = null; // until the postcode is found
+}
 bindPlaceField(form.elements.place, {
   lang,
+  country,
   lat: form.elements.lat,
   lon: form.elements.lon,
   locate: form.elements.locate,
@@ -360,6 +360,8 @@ bindPlaceField(form.elements.place, {
 });
 bindPlaceField(form.elements.depotPlace, {
   lang,
+  country,
+  depotCountry: null, // the shop's own place: any place in the country, no road check
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
   onPlace(place, problem) {
@@ -396,6 +398,5 @@ if (form.elements.place.value.trim() === '') destination = null;
 render(); // the map, at once; the figures once the calculator has loaded
 whenLoaded(section, (loaded) => {
   api = loaded;
-  checkCountry();
   render();
 });

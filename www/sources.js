@@ -6,10 +6,11 @@ import { published } from './format.js';
 import { describeError, errorDetail } from './errors.js';
 import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
+import { placeSourceList } from './place-field.js';
 
 const lang = pageLang();
-const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }] = await Promise.all(
-  ['page', 'chain', 'numbers'].map((part) => loadStrings(lang, part)),
+const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }, placeWords] = await Promise.all(
+  ['page', 'chain', 'numbers', 'places'].map((part) => loadStrings(lang, part)),
 );
 let api = null;
 const section = document.getElementById('sources');
@@ -18,6 +19,9 @@ const table = document.getElementById('sources-table');
 const status = document.getElementById('sources-status');
 const search = document.getElementById('sources-search');
 const count = document.getElementById('sources-count');
+// The place search's own sources (postcode and town tables), with the attribution each licence asks for.
+document.getElementById('place-sources-title').textContent = placeWords.SOURCES_HEADING;
+document.getElementById('place-sources').replaceChildren(placeSourceList(placeWords));
 const { HEADINGS } = SOURCES;
 document.querySelectorAll('#sources-head th').forEach((th, i) => {
   th.textContent = HEADINGS[i];

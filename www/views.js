@@ -2,6 +2,8 @@
 // the page's language: `<html lang>`, the shell's words (title, header, navigation, footer), and a menu that
 // switches language by reloading with `?lang=` (every view then renders once, in one language).
 import { LANGUAGES, pageLang, loadStrings, translate, saveLang } from './i18n.js';
+import { COVERED_COUNTRIES, countryName } from './places.js';
+import { pageCountry } from './country.js';
 
 const views = [...document.querySelectorAll('main > section.view')];
 const links = [...document.querySelectorAll('nav .tabs a')];
@@ -49,9 +51,30 @@ function languageMenu(label) {
   return box;
 }
 
+/** The country menu: where the shop delivers, each country named in the page's language. Switching reloads with
+ *  `?country=`, so every view opens with that country's defaults, places and example. */
+function countryMenu(label) {
+  const box = document.createElement('label');
+  box.className = 'language';
+  const text = document.createElement('span');
+  text.dataset.i18n = 'country';
+  text.textContent = label;
+  const select = document.createElement('select');
+  select.name = 'country';
+  const country = pageCountry(lang);
+  for (const code of COVERED_COUNTRIES) select.append(new Option(countryName(code, lang), code, code === country, code === country));
+  select.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('country', select.value);
+    location.assign(url);
+  });
+  box.append(text, ' ', select);
+  return box;
+}
+
 try {
   const page = await loadStrings(lang, 'page');
-  document.querySelector('body > header').append(languageMenu(page.HTML.language));
+  document.querySelector('body > header').append(languageMenu(page.HTML.language), countryMenu(page.HTML.country));
   // The whole markup at once (each view's module does its own section too, before it writes anything): this runs
   // before any view writes a sentence, as they wait for more of the strings than this.
   translate(document.head, page.HTML);

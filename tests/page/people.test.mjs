@@ -94,7 +94,7 @@ test('a Shopify-style export with postcodes loads, and its counts match', async 
   await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0);
   const status = await page.locator('#merchant-load-status').textContent();
   // 8 line-item rows of 6 orders; #1006's postcode is not a district; quantities 2+1, 1, 3, 1+2, 1.
-  assert.match(status, /5 orders, 11 parcels loaded; all located to postcode district, about [\d.]+ km/);
+  assert.match(status, /5 orders, 11 parcels loaded; all located by postcode, about [\d.]+ km/);
   assert.match(status, /1 row skipped/);
   assert.match(await page.locator('#merchant-row-errors').textContent(), /Line 9: "ZZ9 9ZZ"/);
   // The column-mapping step shows what was recognised, and a change re-runs.

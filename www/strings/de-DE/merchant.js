@@ -103,7 +103,7 @@ export const T = {
     (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile enthält', other: 'Zeilen enthalten' })} Fehler (unten aufgeführt).` : '.'),
   loaded({ name, count, parcels, located, precisionKm, errorCount }) {
     const where = located
-      ? `; ${located === count ? 'alle' : n.count(located)} auf den Postleitzahlbezirk genau verortet, auf etwa ${n.km(precisionKm)} (mittlerer Bezirksradius)`
+      ? `; ${located === count ? 'alle' : n.count(located)} über die Postleitzahl verortet${precisionKm != null ? `, auf etwa ${n.km(precisionKm)} (mittlerer Bezirksradius)` : ' (in der Mitte des jeweiligen Orts)'}`
       : '';
     const skipped = errorCount
       ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile', other: 'Zeilen' })} wegen Fehlern übersprungen (unten aufgeführt).`

@@ -10,6 +10,7 @@ export const HTML = {
   description: 'Sehen Sie, wie viel gebündelte Lieferungen einsparen – vollständig in Ihrem Browser. Keine Bestelldaten verlassen diese Seite.',
   tagline: 'CO₂-Fußabdruck von Lieferungen und Einsparungen durch Bündelung, vollständig in Ihrem Browser berechnet. Nichts, was Sie eingeben, verlässt diese Seite.',
   language: 'Sprache',
+  country: 'Land',
   navLabel: 'Ansichten',
   tabShopper: 'Kundschaft',
   tabMerchant: 'Händler',

@@ -108,7 +108,7 @@ export const T = {
   /** "sample-orders.csv: 3,000 orders, 3,796 parcels loaded; all located to postcode district, about 1.8 km …." */
   loaded({ name, count, parcels, located, precisionKm, errorCount }) {
     const where = located
-      ? `; ${located === count ? 'all' : n.count(located)} located to postcode district, about ${n.km(precisionKm)} (median district radius)`
+      ? `; ${located === count ? 'all' : n.count(located)} located by postcode${precisionKm != null ? `, about ${n.km(precisionKm)} (median district radius)` : ' (to the centre of the place each serves)'}`
       : '';
     const skipped = errorCount
       ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'row', other: 'rows' })} skipped because of errors (listed below).`

@@ -12,6 +12,7 @@ export const HTML = {
   description: 'See how much grouping deliveries saves, entirely in your browser. No order data leaves this page.',
   tagline: 'Delivery footprints and consolidation savings, computed entirely in your browser. Nothing you type leaves this page.',
   language: 'Language',
+  country: 'Country',
   navLabel: 'Views',
   tabShopper: 'Shopper',
   tabMerchant: 'Merchant',

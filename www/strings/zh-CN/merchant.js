@@ -96,7 +96,7 @@ export const T = {
     `${name}：没有读到任何订单` + (errorCount ? `；${n.count(errorCount)} 行有错误（见下方列表）。` : '。'),
   loaded({ name, count, parcels, located, precisionKm, errorCount }) {
     const where = located
-      ? `；${located === count ? '全部' : ` ${n.count(located)} 个订单`}已按邮编区定位，误差约 ${n.km(precisionKm)}（邮编区半径的中位数）`
+      ? `；${located === count ? '全部' : ` ${n.count(located)} 个订单`}已按邮编定位${precisionKm != null ? `，误差约 ${n.km(precisionKm)}（邮编区半径的中位数）` : '（定位到邮编所属地区的中心）'}`
       : '';
     const skipped = errorCount ? `；${n.count(errorCount)} 行因有错误而跳过（见下方列表）。` : '。';
     return `${name}：已载入 ${n.count(count)} 个订单、${n.count(parcels)} 件包裹${where}${skipped}`;

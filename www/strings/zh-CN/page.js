@@ -9,6 +9,7 @@ export const HTML = {
   description: '看看合并配送能减少多少排放，全部在您的浏览器中计算，订单数据不会离开本页面。',
   tagline: '快递碳足迹与合并配送的减排量，全部在您的浏览器中计算。您输入的任何内容都不会离开本页面。',
   language: '语言',
+  country: '国家/地区',
   navLabel: '视图',
   tabShopper: '购物者',
   tabMerchant: '商家',
