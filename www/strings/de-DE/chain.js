@@ -57,7 +57,7 @@ export const REASON_LABELS = {
 
 /** Die funktionelle Einheit, in Worten. */
 export const FUNCTIONAL_UNITS = {
-  'parcel-delivered': 'zugestelltes Paket (an die Haustür, in den Paketshop oder die Packstation)',
+  'parcel-delivered': 'ein Paket, zugestellt an die Haustür, in einen Paketshop oder eine Packstation',
   'orders-delivered': 'diese Bestellungen, zugestellt in den Touren eines Tages',
 };
 
@@ -66,7 +66,7 @@ export function boundarySentence(boundary) {
   const included = boundary.included.map((e) => ELEMENT_LABELS[e]).join(', ');
   const excluded = boundary.excluded.map((x) => `${EXCLUDED_LABELS[x.element] ?? x.element} (${REASON_LABELS[x.reason] ?? x.reason})`);
   return (
-    `Je ${FUNCTIONAL_UNITS[boundary.functionalUnit]}, auf die einzelne Sendung umgelegt (EN 17837). ` +
+    `Bezugsgröße: ${FUNCTIONAL_UNITS[boundary.functionalUnit]}; auf das einzelne Paket umgelegt (EN 17837). ` +
     `Gezählt: ${included}. Nicht gezählt: ${excluded.join('; ')}.`
   );
 }
@@ -75,31 +75,31 @@ export function boundarySentence(boundary) {
 export const SETTING_NAMES = {
   roadFactor: 'Straßen-km je km Luftlinie',
   vanFactor: 'Größenklasse des Transporters',
-  'bike.foodKgPerKm': 'Zusätzliche Nahrung für Lastenradfahrer',
+  'bike.foodKgPerKm': 'Zusätzlicher Kalorienbedarf beim Lastenradfahren',
   'lineHaul.km': 'Lkw-km ab dem Shop',
   'lineHaul.detourKm': 'Lkw-Umweg über das Paketzentrum',
   'parcel.kg': 'Paketgewicht',
   'hub.kwhPerParcel': 'Strom je Paket in jedem Depot',
-  'round.stemKm': 'Depot bis zur Tour, einfach',
+  'round.stemKm': 'Vom Depot bis zum Zustellgebiet, einfache Strecke',
   'round.parcels': 'Pakete auf einer Zustelltour',
   'round.km': 'Gefahrene km im Tourgebiet',
   'consolidated.fill': 'Wie viel voller eine Tour am festen Liefertag ist',
   'sameDay.parcelsPerRun': 'Pakete je Fahrt des Kuriers',
   'sameDay.stemKm': 'Vom Kurierstandort in Ihr Gebiet',
-  'pickup.parcelsPerStop': 'Pakete je Paketshop-Stopp',
+  'pickup.parcelsPerStop': 'Pakete je Anfahrt eines Paketshops',
   'pickup.km': 'Weg zum Paketshop',
-  'pickup.carShare': 'Anteil, der mit dem Auto zum Paketshop fährt',
-  'locker.parcelsPerStop': 'Pakete je Packstation-Stopp',
+  'pickup.carShare': 'Mit dem Auto zum Paketshop',
+  'locker.parcelsPerStop': 'Pakete je Anfahrt einer Packstation',
   'locker.km': 'Weg zur Packstation',
-  'locker.carShare': 'Anteil, der mit dem Auto zur Packstation fährt',
+  'locker.carShare': 'Mit dem Auto zur Packstation',
   'locker.kwhPerParcel': 'Strom der Packstation je Paket',
   'customerTrip.chainedShare': 'Mit anderen Erledigungen verbundene Wege',
   'cargoBike.bikeableShare': 'Pakete, die aufs Lastenrad passen',
   'failures.rate': 'Fehlgeschlagene Erstzustellungen',
-  'failures.collectShare': 'Sofort abgeholte Pakete nach Fehlversuch',
+  'failures.collectShare': 'Nach Fehlversuch sofort abgeholte Pakete',
   'failures.collectKm': 'Weg zum Depot des Paketdienstes',
   'failures.collectCarShare': 'Abholwege mit dem Auto',
-  'failures.collectionPointShare': 'Abholungen in einer nahen Filiale',
+  'failures.collectionPointShare': 'Abholungen in einer nahen Abholstelle',
 };
 
 const share = (v) => percent(100 * v);
@@ -111,36 +111,36 @@ const times = (v) => `${sig(v)}-mal`;
 
 /** Jede Annahme als Satz, für die Liste der Annahmen. */
 export const SETTING_SENTENCES = {
-  roadFactor: (v) => `Straßen sind ${times(v)} so lang wie die Luftlinie.`,
+  roadFactor: (v) => `Der Weg über die Straße ist ${times(v)} so lang wie die Luftlinie.`,
   vanFactor: (v) =>
     v === 1
       ? 'Der Transporter stößt je km so viel aus wie ein durchschnittlicher Transporter.'
       : `Der Transporter stößt je km ${times(v)} so viel aus wie ein durchschnittlicher Transporter.`,
-  'bike.foodKgPerKm': (v) => `Die zusätzliche Nahrung für Lastenradfahrer verursacht ${grams(v * 1000)} CO₂e je km.`,
+  'bike.foodKgPerKm': (v) => `Der zusätzliche Kalorienbedarf beim Lastenradfahren verursacht ${grams(v * 1000)} CO₂e je km.`,
   'lineHaul.km': (v) => `Ein Lkw bringt das Paket ${km(v)} weit vom Shop zum örtlichen Depot des Paketdienstes.`,
   'lineHaul.detourKm': (v) => `Der Weg über das Paketzentrum verlängert die Lkw-Fahrt um ${km(v)}.`,
   'parcel.kg': (v) => `Das Paket wiegt ${sig(v)} kg.`,
-  'hub.kwhPerParcel': (v) => `Jedes Depot und Umschlagzentrum verbraucht ${sig(v)} kWh Strom je Paket.`,
-  'round.stemKm': (v) => `Der Zustellwagen fährt ${km(v)} vom Depot bis zur Tour, je Richtung.`,
+  'hub.kwhPerParcel': (v) => `Jedes Depot bzw. Umschlagzentrum verbraucht ${sig(v)} kWh Strom je Paket.`,
+  'round.stemKm': (v) => `Der Transporter fährt je Richtung ${km(v)} vom Depot bis ins Zustellgebiet.`,
   'round.parcels': (v) => `Eine Zustelltour des Paketdienstes umfasst ${parcels(v)}.`,
-  'round.km': (v) => `Auf einer Tour fährt der Wagen ${km(v)} zwischen den Stopps.`,
+  'round.km': (v) => `Auf einer Tour fährt der Transporter ${km(v)} zwischen den Stopps.`,
   'consolidated.fill': (v) => `An einem festen Liefertag sind die Touren ${times(v)} so voll.`,
-  'sameDay.parcelsPerRun': (v) => `Ein Kurier für Lieferungen am selben Tag hat ${parcels(v)} je Fahrt dabei.`,
+  'sameDay.parcelsPerRun': (v) => `Ein Kurier für die Lieferung am selben Tag hat je Fahrt ${parcels(v)} dabei.`,
   'sameDay.stemKm': (v) => `Der Kurierstandort liegt ${km(v)} von Ihrem Gebiet entfernt.`,
-  'pickup.parcelsPerStop': (v) => `Jeder Paketshop erhält ${parcels(v)} je Stopp.`,
+  'pickup.parcelsPerStop': (v) => `Jeder Paketshop erhält je Anfahrt ${parcels(v)}.`,
   'pickup.km': (v) => `Der nächste Paketshop ist ${km(v)} entfernt (einfacher Weg).`,
   'pickup.carShare': (v) => `${share(v)} der Kundschaft fahren mit dem Auto zum Paketshop.`,
-  'locker.parcelsPerStop': (v) => `Jede Packstation erhält ${parcels(v)} je Stopp.`,
+  'locker.parcelsPerStop': (v) => `Jede Packstation erhält je Anfahrt ${parcels(v)}.`,
   'locker.km': (v) => `Die nächste Packstation ist ${km(v)} entfernt (einfacher Weg).`,
   'locker.carShare': (v) => `${share(v)} der Kundschaft fahren mit dem Auto zur Packstation.`,
   'locker.kwhPerParcel': (v) => `Eine Packstation verbraucht ${sig(v)} kWh Strom je Paket.`,
-  'customerTrip.chainedShare': (v) => `${share(v)} der Wege werden mit anderen Erledigungen verbunden und zählen keine zusätzlichen km.`,
+  'customerTrip.chainedShare': (v) => `${share(v)} der Wege werden mit anderen Erledigungen verbunden und verursachen keine zusätzlichen Kilometer.`,
   'cargoBike.bikeableShare': (v) => `${share(v)} der Pakete passen auf ein Lastenrad.`,
   'failures.rate': (v) => `${share(v)} der ersten Zustellversuche schlagen fehl.`,
   'failures.collectShare': (v) => `${share(v)} der nicht zugestellten Pakete holt die Kundschaft sofort selbst ab.`,
   'failures.collectKm': (v) => `Das Depot des Paketdienstes ist ${km(v)} entfernt (einfacher Weg).`,
-  'failures.collectCarShare': (v) => `${share(v)} der Abholwege werden mit dem Auto gemacht.`,
-  'failures.collectionPointShare': (v) => `${share(v)} der Abholungen erfolgen in einer nahen Filiale oder Abholstelle.`,
+  'failures.collectCarShare': (v) => `${share(v)} der Abholwege werden mit dem Auto zurückgelegt.`,
+  'failures.collectionPointShare': (v) => `${share(v)} der Abholungen erfolgen in einer nahen Abholstelle.`,
 };
 
 /** Der zentrale Wert einer Annahme in einem Ergebnis, oder `undefined`. */
@@ -162,7 +162,7 @@ function lineHaul(option, result) {
 function failureNote(option, result) {
   const rate = setting(result, 'failures.rate');
   if (!(rate > 0) || !option.legs.some((l) => l.element === 'redelivery' || l.name === 'collection')) return '';
-  return ` Eingerechnet sind die ${share(rate)} fehlgeschlagenen Erstzustellungen: ein zweiter Versuch oder ein Weg zur Abholung.`;
+  return ` Eingerechnet sind auch die ${share(rate)} gescheiterten Erstzustellungen: ein zweiter Zustellversuch oder ein Weg zur Abholung.`;
 }
 
 /** Ein Satz je Option: was das Paket befördert, aus den Teilstrecken und Annahmen des Ergebnisses. Mit `short` nur,
@@ -172,22 +172,22 @@ export function optionExplanation(option, result, { short = false } = {}) {
   const van = km(legKm(option, 'vans', 'delivery-round'));
   const sentences = {
     sameDayCourier: () =>
-      `Ein Kurierwagen bringt Ihr Paket mit ${parcels((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1, { one: 'weiteren', other: 'weiteren' })} von einem Standort in der Nähe; auf Ihr Paket entfallen ${km(legKm(option, 'courier'))}.`,
+      `Ein Kurier bringt Ihr Paket zusammen mit ${parcels((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1, { one: 'weiteren Paket', other: 'weiteren Paketen' })} von einem Standort in der Nähe; auf Ihr Paket entfallen ${km(legKm(option, 'courier'))}.`,
     nextDay: () => 'Läuft über das normale Netz der Paketdienste: so viel CO₂e wie der Standardversand.',
-    standard: () => `Ihr Anteil an einer Tour mit ${parcels(setting(result, 'round.parcels'), { one: 'Paket', other: 'Paketen' })}: ${van} Transporterfahrt.`,
-    consolidated: () => `An einem festen Liefertag ist die Tour ${times(setting(result, 'consolidated.fill'))} so voll: Auf Ihr Paket entfallen ${van} Transporterfahrt.`,
+    standard: () => `Ihr Anteil an einer Tour mit ${parcels(setting(result, 'round.parcels'), { one: 'Paket', other: 'Paketen' })}: ${van} Fahrt im Transporter.`,
+    consolidated: () => `An einem festen Liefertag ist die Tour ${times(setting(result, 'consolidated.fill'))} so voll: Auf Ihr Paket entfallen ${van} Fahrt im Transporter.`,
     pickupWalk: () =>
-      `Der Transporter bringt jedem Paketshop ${parcels(setting(result, 'pickup.parcelsPerStop'))} (auf Ihr Paket entfallen ${van}); der Fußweg dorthin verursacht keine Emissionen.`,
+      `Der Transporter liefert je Paketshop ${parcels(setting(result, 'pickup.parcelsPerStop'))} ab (auf Ihr Paket entfallen ${van}); der Fußweg dorthin verursacht keine Emissionen.`,
     pickupCar: () =>
       `Der Transporter beliefert einen Paketshop (auf Ihr Paket entfallen ${van}), und Sie fahren ${km(legKm(option, 'car'))} hin und zurück, abzüglich der Wege, die Sie mit anderen Erledigungen verbinden.`,
     locker: () =>
-      `Der Transporter befüllt eine Packstation (auf Ihr Paket entfallen ${van}); die Station braucht Strom, und ${share(setting(result, 'locker.carShare') ?? 0)} der Kundschaft fahren mit dem Auto hin.`,
+      `Der Transporter befüllt eine Packstation (auf Ihr Paket entfallen ${van}); die Station braucht Strom, und ${share(setting(result, 'locker.carShare') ?? 0)} der Kundschaft kommen mit dem Auto.`,
     cargoBike: () => {
       const bikeable = setting(result, 'cargoBike.bikeableShare') ?? 1;
       const last = km(legKm(option, 'bikes', 'delivery-round') / (bikeable || 1));
-      if (bikeable <= 0) return 'Ihr Paket ist zu groß für ein Lastenrad und fährt daher im Transporter des Paketdienstes.';
+      if (bikeable <= 0) return 'Ihr Paket ist zu groß für ein Lastenrad und fährt deshalb im Transporter des Paketdienstes.';
       if (bikeable >= 1) return `Ein Transporter bringt Ihr Paket zu einem Mikro-Depot, ein Lastenrad fährt die letzten ${last}.`;
-      return `${share(bikeable)} der Pakete passen auf ein Lastenrad: Ein Transporter bringt sie zu einem Mikro-Depot, ein Rad fährt die letzten ${last}; der Rest fährt im Transporter.`;
+      return `${share(bikeable)} der Pakete passen auf ein Lastenrad: Ein Transporter bringt sie zu einem Mikro-Depot, ein Lastenrad fährt die letzten ${last}; die übrigen bleiben im Transporter.`;
     },
   };
   const text = sentences[option.id]?.() ?? '';
@@ -195,14 +195,29 @@ export function optionExplanation(option, result, { short = false } = {}) {
   return (option.id === 'nextDay' ? '' : start) + text + (short ? '' : failureNote(option, result));
 }
 
+/** Eine Versandart nach „zu“ und nach „als“, mit Artikel im Dativ: „zum Standardversand“, „als beim Standardversand“.
+ *  Eine unbekannte Bezeichnung steht in Anführungszeichen. */
+const VERSUS = {
+  [OPTION_LABELS.sameDayCourier]: ['zur Lieferung am selben Tag', 'bei Lieferung am selben Tag'],
+  [OPTION_LABELS.nextDay]: ['zur Lieferung am nächsten Tag', 'bei Lieferung am nächsten Tag'],
+  [OPTION_LABELS.standard]: ['zum Standardversand', 'beim Standardversand'],
+  [OPTION_LABELS.consolidated]: ['zum festen Liefertag', 'beim festen Liefertag'],
+  [OPTION_LABELS.pickupWalk]: ['zur Abholung im Paketshop zu Fuß', 'bei Abholung im Paketshop zu Fuß'],
+  [OPTION_LABELS.pickupCar]: ['zur Abholung im Paketshop per Auto', 'bei Abholung im Paketshop per Auto'],
+  [OPTION_LABELS.locker]: ['zur Packstation', 'bei der Packstation'],
+  [OPTION_LABELS.cargoBike]: ['zur Zustellung per Lastenrad', 'bei Zustellung per Lastenrad'],
+};
+const versus = (label) => VERSUS[label] ?? [`zu „${label}“`, `bei „${label}“`];
+
 /** Die Einsparung gegenüber der Vergleichsbasis, oder „kein klarer Unterschied“, wenn ihr Intervall null einschließt. */
 export function savingText(option, baselineLabel) {
   if (option.savingPercent == null) return '';
-  if (!option.savingClear) return `kein klarer Unterschied zu ${baselineLabel}`;
+  const [zu, bei] = versus(baselineLabel);
+  if (!option.savingClear) return `kein klarer Unterschied ${zu}`;
   const p = option.savingPercent;
   const r = option.savingRange;
   const range = r ? ` (${percentRange(p >= 0 ? r : { low: -r.high, high: -r.low })})` : '';
-  return p >= 0 ? `${percent(p)} weniger als ${baselineLabel}${range}` : `${percent(-p)} mehr als ${baselineLabel}${range}`;
+  return p >= 0 ? `${percent(p)} weniger als ${bei}${range}` : `${percent(-p)} mehr als ${bei}${range}`;
 }
 
 /** Was die Vergleichsbasis statt einer Einsparung sagt. */
@@ -214,7 +229,7 @@ export const settingSentence = (s) => SETTING_SENTENCES[s.id]?.(s.value) ?? `${S
 /** Die Worte des Widgets (www/green-delivery-options.js). */
 export const WIDGET_TEXT = {
   title: 'CO₂e je Paket nach Versandart',
-  greenest: 'Grünste',
+  greenest: 'Am grünsten',
   retry: 'Erneut versuchen',
   loading: 'Wird geladen …',
   loadFailed: 'Die Emissionswerte konnten nicht geladen werden.',
@@ -224,7 +239,7 @@ export const WIDGET_TEXT = {
 
 export const WHAT_IS_COUNTED = 'Was gezählt wird';
 export const medianNote = (coverage) =>
-  `Jeder Wert ist der Median vieler Zufallsziehungen der Annahmen; seine Spanne umfasst ${percent(100 * coverage)} davon.`;
+  `Jeder Wert ist der Median vieler zufälliger Ziehungen der Annahmen; seine Spanne umfasst ${percent(100 * coverage)} davon.`;
 
 /** Die Abdeckung eines Intervalls: „90-%-Intervall“. */
-export const coverageText = (range) => `${percent(100 * range.coverage)}-Intervall`;
+export const coverageText = (range) => `${percent(100 * range.coverage).replace(/\s%$/, '-%')}-Intervall`;

@@ -21,10 +21,10 @@ Aufruf:
 
 Befehle:
   consolidate   vergleicht gebündelte Touren, Paketshops und Lastenräder mit den Touren der Paketdienste und Einzelfahrten
-  options       g CO₂e pro Paket für jede Zustellart an eine Adresse (die Zahlen des Checkout-Widgets)
+  options       g CO₂e je Paket für jede Versandart an eine Adresse (die Zahlen des Checkout-Widgets)
   factors       die Standard-Emissionsfaktoren, jeweils mit Quelle, Jahr und Lizenz
 
-Jeder Befehl nimmt --lang TAG (en-GB, zh-CN, de-DE) für Hilfe, Meldungen und Tabelle; der Standard kommt aus
+Jeder Befehl akzeptiert --lang TAG (en-GB, zh-CN, de-DE) für Hilfe, Meldungen und Tabelle; der Standard kommt aus
 LC_ALL, LC_MESSAGES oder LANG. JSON, CSV und GeoJSON sind in jeder Sprache gleich.
 Exit-Status: 0 fertig, 1 fehlerhafte Eingabe (Zeile und Feld auf stderr genannt), 2 Aufruffehler.
 Gelesen werden höchstens 134.217.728 Bytes (128 MiB, die Textgrenze des Rechners); ein Gerät oder eine Pipe, die
@@ -34,20 +34,21 @@ Dezimalzahlen mit Punkt (12, -0.5).
   consolidate: () => `Aufruf: green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [Optionen]
 
 Liest Bestellungen (CSV mit den Spalten lat/lon[/parcels/weight_kg/id] oder eine GeoJSON-FeatureCollection aus
-Punkten; "-" liest von stdin) und vergleicht sechs Arten, sie zuzustellen, wie die Händleransicht der Seite
+Punkten; "-" liest von stdin) und vergleicht wie die Händleransicht der Seite sechs Arten der Zustellung
 (Ersparnis gegenüber den Standardtouren der Paketdienste).
 
 Optionen:
   --depot LAT,LON        das Depot (Pflicht), z. B. 51.5416,-0.0076
-  --vehicle ID           Faktor des Transporters: diesel-van (Standard), petrol-van, electric-van
-  --capacity N           Pakete pro Tour (Standard 100)
-  --pickup-points N      Anzahl der Paketshops (Standard: einer pro π·(2 km)² des Bestellgebiets)
-  --area AREA            Touren der Paketdienste für Standard und Express: urban, suburban, rural (Standard: aus
-                         der Dichte der Bestellungen)
+  --vehicle ID           Emissionsfaktor des Transporters: diesel-van (Standard), petrol-van, electric-van
+  --capacity N           Pakete je Tour (Standard 100)
+  --pickup-points N      Anzahl der Paketshops (Standard: einer je π·(2 km)² des Bestellgebiets)
+  --area AREA            Touren der Paketdienste für Standardversand und nächsten Tag: urban, suburban, rural
+                         (Standard: aus der Dichte der Bestellungen)
   --grid ID              Strommix-Faktor für Elektrofahrzeuge (Standard uk-grid-2025)
   --format FORMAT        json (Standard: der JSON-Bericht der Seite), csv (die Szenarientabelle), geojson (Touren)
   --out FILE             dorthin schreiben statt auf stdout
-  --skip-bad-rows        bei fehlerhaften Zeilen die guten verwenden (jede fehlerhafte steht weiter auf stderr)
+  --skip-bad-rows        bei fehlerhaften Zeilen die fehlerfreien verwenden (jede fehlerhafte wird trotzdem auf
+                         stderr gemeldet)
 ${LANG_OPTION}
   -h, --help             diese Hilfe
 
@@ -55,20 +56,21 @@ Eine fehlerhafte Zeile beendet den Lauf mit Exit-Status 1 und nennt Zeile und Fe
 `,
   options: () => `Aufruf: green-delivery options --to LAT,LON [--from LAT,LON] [Optionen]
 
-Gramm CO₂e für ein Paket, je Zustellart (Same-Day-Kurier, Express am nächsten Tag, Standard, fester Liefertag,
-Paketshop zu Fuß oder mit dem Auto, Packstation, Lastenrad), wie das Checkout-Widget sie zeigt: Jede Zahl ist der
-Median einer Monte-Carlo-Simulation über die Einstellungen, mit ihrer 90-%-Spanne und ihrer Ersparnis gegenüber der
-Standardzustellung („kein klarer Unterschied“, wenn die Spanne der Ersparnis null einschließt).
+Gramm CO₂e für ein Paket je Versandart (am selben Tag, am nächsten Tag, Standardversand, fester Liefertag,
+Paketshop zu Fuß oder per Auto, Packstation, Lastenrad), wie das Checkout-Widget sie zeigt: Jede Zahl ist der
+Median einer Monte-Carlo-Simulation über die Annahmen, mit ihrer 90-%-Spanne und ihrer Ersparnis gegenüber dem
+Standardversand („kein klarer Unterschied“, wenn die Spanne der Ersparnis null einschließt).
 
 Optionen:
   --to LAT,LON           die Adresse der Kundin oder des Kunden (Pflicht)
-  --from LAT,LON         das Depot des Händlers, wo der Hauptlauf beginnt (Standard: die Einstellung lineHaul.km)
+  --from LAT,LON         das Depot des Händlers, wo der Hauptlauf beginnt (Standard: die Annahme lineHaul.km)
   --area AREA            die Tour des Paketdienstes am Wohnort: urban, suburban (Standard), rural
-  --weight KG            Gewicht des Pakets (setzt parcel.kg und ob ein Lastenrad es mitnehmen kann)
-  --pickup-km KM         einfache Strecke zum Paketshop (die Einstellung pickup.km)
-  --setting ID=VALUE     jede Einstellung der Kette nach ID, z. B. failures.rate=0.05 (wiederholbar; README, "Settings")
-  --baseline ID          die Zustellart, gegen die Ersparnisse gemessen werden (Standard standard)
-  --vehicle ID           Faktor des Transporters: diesel-van (Standard), petrol-van, electric-van
+  --weight KG            Gewicht des Pakets (setzt parcel.kg und entscheidet, ob ein Lastenrad es mitnehmen kann)
+  --pickup-km KM         einfache Strecke zum Paketshop (die Annahme pickup.km)
+  --setting ID=VALUE     eine beliebige Annahme der Kette nach ID, z. B. failures.rate=0.05 (wiederholbar; README,
+                         "Settings")
+  --baseline ID          die Versandart, an der Ersparnisse gemessen werden (Standard standard)
+  --vehicle ID           Emissionsfaktor des Transporters: diesel-van (Standard), petrol-van, electric-van
   --car ID               das Auto für Fahrten zum Paketshop: petrol-car (Standard), diesel-car, electric-car
   --grid ID              Strommix-Faktor für Elektrofahrzeuge (Standard uk-grid-2025)
   --format FORMAT        table (Standard), json (das Ergebnis der API), csv
@@ -78,7 +80,7 @@ ${LANG_OPTION}
 `,
   factors: () => `Aufruf: green-delivery factors [--format csv|json] [--out FILE] [--lang TAG]
 
-Listet die Tabelle der Standardfaktoren: ID, Bezeichnung, Einheit, kg CO₂e pro Einheit (Well-to-Wheel) mit der
+Listet die Tabelle der Standardfaktoren: ID, Bezeichnung, Einheit, kg CO₂e je Einheit (Well-to-Wheel) mit der
 Aufteilung in TTW/WTT, Quelle, Jahr und Lizenz. --format json gibt alle Felder aus, samt DESNZ-Zeilen-IDs.
 `,
 };
@@ -103,7 +105,7 @@ export const M = {
   rowLine: (source, line, message) => `${source} Zeile ${line}: ${message}`,
   rowFeature: (source, feature, message) => `${source} Objekt ${feature}: ${message}`,
   badRows: (bad, source, good) =>
-    `${n.count(bad)} fehlerhafte ${pl(bad, { one: 'Zeile', other: 'Zeilen' })} in ${source}; korrigieren Sie sie oder verwenden Sie mit --skip-bad-rows die ${n.count(good)} ${pl(good, { one: 'gute', other: 'guten' })}`,
+    `${n.count(bad)} fehlerhafte ${pl(bad, { one: 'Zeile', other: 'Zeilen' })} in ${source}; korrigieren Sie sie oder verwenden Sie mit --skip-bad-rows nur die ${n.count(good)} ${pl(good, { one: 'fehlerfreie', other: 'fehlerfreien' })}`,
   noOrders: (source) => `${source}: Es konnten keine Bestellungen gelesen werden`,
   skipped: (line) => `übersprungen: ${line}`,
   unexpected: (arg) => `unerwartetes Argument "${arg}"`,
@@ -116,5 +118,5 @@ export const M = {
   usage: (command) => `Hilfe zum Aufruf: "green-delivery ${command ? `${command} ` : ''}--help".`,
   internal: (message) => `interner Fehler, bitte melden: ${message}`,
   co2e: (figure) => `${figure} CO₂e`,
-  greenest: ' (am klimafreundlichsten)',
+  greenest: ' (am grünsten)',
 };

@@ -35,8 +35,8 @@ export const FIELD_NAMES = {
   k: 'die Anzahl der Cluster',
   seed: 'der Startwert',
   geojson: 'die Datei',
-  factors: 'die Liste der eigenen Faktoren',
-  digitalFactors: 'die Liste der eigenen Digitalwerte',
+  factors: 'die Liste der Faktor-Anpassungen',
+  digitalFactors: 'die Liste der Digitalenergie-Anpassungen',
   offers: 'die Liste der Versandarten',
 };
 
@@ -49,12 +49,12 @@ export const RANGES = {
 };
 
 export const WHOLE_INPUT = {
-  'too-deep': 'Diese Datei ist zu tief verschachtelt, um sie zu lesen.',
-  'too-large': 'Diese Datei ist zu groß, um sie zu lesen.',
+  'too-deep': 'Diese Datei ist zu tief verschachtelt, um gelesen zu werden.',
+  'too-large': 'Diese Datei ist zu groß, um gelesen zu werden.',
   'too-much-work': 'Das ist mehr, als der Rechner hier bewältigen kann; versuchen Sie es mit weniger Bestellungen oder Punkten.',
   overflow: 'Die Zahlen sind zu groß, um damit zu rechnen.',
   unreadable: 'Diese Datei konnte nicht gelesen werden.',
-  'bad-file': 'Diese Datei hat kein Format, das der Rechner lesen kann.',
+  'bad-file': 'Das Format dieser Datei kann der Rechner nicht lesen.',
   aborted: 'Die Berechnung wurde abgebrochen.',
   conflict: 'Einige dieser Einstellungen passen nicht zusammen.',
 };
@@ -66,9 +66,9 @@ export const ABOUT_A_FIELD = {
   'not-finite': (name) => `${the(name)} muss eine Zahl sein.`,
   'out-of-range': (name, range) => (range ? `${the(name)} muss ${range} liegen.` : `${the(name)} liegt außerhalb des nutzbaren Bereichs.`),
   'not-integer': (name) => `${the(name)} muss eine ganze Zahl sein.`,
-  'wrong-type': (name) => `${the(name)} hat nicht die richtige Art von Wert.`,
+  'wrong-type': (name) => `${the(name)} hat nicht den richtigen Datentyp.`,
   required: (name) => `${the(name)} fehlt.`,
-  'unknown-field': (name) => `${the(name)} ist keine Einstellung, die der Rechner kennt.`,
+  'unknown-field': (name) => `${the(name)} ist dem Rechner als Einstellung nicht bekannt.`,
   'unknown-id': (name) => `${the(name)} ist dem Rechner nicht bekannt.`,
   'unknown-value': (name) => `${the(name)} ist dem Rechner nicht bekannt.`,
   invalid: (name) => `${the(name)} kann nicht verwendet werden.`,

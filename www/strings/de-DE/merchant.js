@@ -12,12 +12,12 @@ export const HTML = {
   'merchant.intro':
     'Laden Sie die Lieferorte Ihrer Bestellungen und sehen Sie, wie viele Kilometer, wie viel Energie und wie viele Emissionen Sie sparen, wenn Sie sie zu Touren bündeln, an Paketshops liefern oder mit Lastenrädern zustellen. Die Datei wird nur in Ihrem Browser gelesen und nie hochgeladen.',
   'merchant.file': 'Bestelldatei (CSV mit Postleitzahlen oder Breiten- und Längengrad und Paketanzahl; oder GeoJSON-Punkte)',
-  'merchant.dropBefore': '… oder ziehen Sie eine Datei hierher, oder',
+  'merchant.dropBefore': '… oder ziehen Sie eine Datei hierher oder',
   'merchant.sample': 'laden Sie die Beispielstadt',
   'merchant.dropAfter': '(3.000 Bestellungen im Osten Londons).',
   'merchant.columns': 'Spalten in Ihrer Datei',
   'merchant.columnsHint':
-    'An ihren üblichen Namen erkannt (Shopifys „Shipping Zip“ und „Lineitem quantity“, „qty“, „postcode“, „latitude“ …); korrigieren Sie, was nicht passt.',
+    'Anhand ihrer üblichen Namen erkannt (Shopifys „Shipping Zip“ und „Lineitem quantity“, „qty“, „postcode“, „latitude“ …); korrigieren Sie falsch zugeordnete Spalten.',
   'merchant.colPostcode': 'Postleitzahl',
   'merchant.colLat': 'Breitengrad',
   'merchant.colLon': 'Längengrad',
@@ -32,10 +32,10 @@ export const HTML = {
   'merchant.dieselVan': 'Diesel-Transporter',
   'merchant.petrolVan': 'Benzin-Transporter',
   'merchant.electricVan': 'Elektro-Transporter',
-  'merchant.capacity': 'Kapazität (Pakete pro Tour)',
-  'merchant.pickupPoints': 'Paketshops (leer: etwa einer pro 12,6 km²)',
+  'merchant.capacity': 'Kapazität (Pakete je Tour)',
+  'merchant.pickupPoints': 'Anzahl der Paketshops (leer: etwa einer je 12,6 km²)',
   'merchant.area': 'Touren der Paketdienste',
-  'merchant.areaAuto': 'wie im Gebiet der Bestellungen (aus ihrer Dichte)',
+  'merchant.areaAuto': 'automatisch (aus der Dichte der Bestellungen)',
   'merchant.areaUrban': 'in der Stadt (Londoner Innenstadt: 127 Pakete, 11,9 km)',
   'merchant.areaSuburban': 'im Vorort (typische britische Tour: 100 Pakete, 45 km)',
   'merchant.areaRural': 'auf dem Land (32 Pakete, 96 km)',
@@ -43,14 +43,14 @@ export const HTML = {
   'merchant.mapEmpty': 'Karte der Bestellungen: erscheint, sobald Bestellungen geladen sind',
   'merchant.legend': 'Legende',
   'merchant.legendDepot': 'Depot',
-  'merchant.legendHub': 'Mikro-Hub (Lastenräder)',
+  'merchant.legendHub': 'Mikro-Depot (Lastenräder)',
   'merchant.legendPickup': 'Paketshop',
   'merchant.legendOrder': 'Bestellung, nach Tour eingefärbt',
   'merchant.mapSummaryEmpty': 'Hier erscheinen Bestellungen, Touren und Paketshops, auf einem einfachen Kilometerraster (ohne Kartenkacheln).',
   'merchant.scenarios': 'Szenarien: kg CO₂e (Well-to-Wheel)',
   'merchant.bars': 'Emissionen der Szenarien',
   'merchant.scaleNote':
-    'Balken auf logarithmischer Skala; die Linie über jedem Balken zeigt seine Spanne: 90 % der Monte-Carlo-Ziehungen über die Annahmen liegen darin.',
+    'Balken auf logarithmischer Skala; die Fehlerlinie auf jedem Balken zeigt seine Spanne: Darin liegen 90 % der Monte-Carlo-Ziehungen über die Annahmen.',
   'merchant.moves': 'Was das Ergebnis am stärksten bewegt',
   'merchant.tableRegion': 'Vergleich der Szenarien (seitlich scrollbar)',
   'merchant.caption': 'Vergleich der Szenarien',
@@ -59,8 +59,8 @@ export const HTML = {
   'merchant.thShopperKm': 'Kunden-km',
   'merchant.thEnergy': 'Energie',
   'merchant.thKg': 'kg CO₂e',
-  'merchant.thPerParcel': 'g CO₂e pro Paket',
-  'merchant.thSaved': 'Ersparnis ggü. Basis',
+  'merchant.thPerParcel': 'g CO₂e je Paket',
+  'merchant.thSaved': 'Ersparnis gegenüber Basis',
   'merchant.exportCsv': 'Szenarien herunterladen (CSV)',
   'merchant.exportGeojson': 'Touren herunterladen (GeoJSON)',
   'merchant.exportJson': 'Bericht herunterladen (JSON)',
@@ -114,12 +114,12 @@ export const T = {
   feature: (feature, message) => `Objekt ${feature}: ${message}`,
   more: (count) => `… und ${n.count(count)} weitere.`,
   area: (area, chosen) =>
-    `Die Touren der Paketdienste sind die eines ${AREAS[area]} Gebiets (${chosen ? 'wie gewählt' : 'aus der Dichte der Bestellungen'}). `,
+    `Die Touren der Paketdienste entsprechen denen eines ${AREAS[area]} Gebiets (${chosen ? 'wie gewählt' : 'aus der Dichte der Bestellungen geschätzt'}). `,
   baselineName: (label) => `${label} (Basis)`,
   co2e: (figure) => `${figure} CO₂e`,
   noSaving: 'Keine Ersparnis, die sich aufschlüsseln ließe',
   tornado: (option, base) =>
-    `Wie jede Annahme, von ihrem niedrigen bis zu ihrem hohen Wert, die Ersparnis von „${option}“ gegenüber „${base}“ verschiebt`,
+    `Wie jede Annahme, von ihrem niedrigen bis zu ihrem hohen Wert, die Ersparnis von „${option}“ gegenüber „${base}“ verändert`,
   span: (a, b) => `${a} bis ${b}`,
   baseline: 'Basis',
   same: 'gleich',
@@ -131,16 +131,16 @@ export const T = {
   kwh: (kwh) => `${n.sig(kwh)} kWh`,
   plus: ' + ',
   noneEmitsLess: (base) => `Für diese Bestellungen verursacht keine Option weniger Emissionen als „${base}“.`,
-  range: (range, coverage) => ` (${range}, ${coverage}-Intervall)`,
+  range: (range, coverage) => ` (${range}, ${String(coverage).replace(/\s%$/, '-%')}-Intervall)`,
   noClearHeadline: (base, option, saving, range) =>
-    `Kein klarer Unterschied zu „${base}“: „${option}“ spart vielleicht ${saving}, aber die Spanne${range} schließt auch „keine Ersparnis“ ein.`,
-  headline: (option, kg, baseKg, base, saving, range) => `${option}: ${kg} statt ${baseKg} mit „${base}“, ${saving} weniger${range}.`,
+    `Kein klarer Unterschied zu „${base}“: „${option}“ spart vielleicht ${saving}, aber die Spanne${range} schließt auch den Fall ohne Ersparnis ein.`,
+  headline: (option, kg, baseKg, base, saving, range) => `${option}: ${kg} statt ${baseKg} bei „${base}“, ${saving} weniger${range}.`,
   scaleBar: (km) => n.km(km),
   mapSummary({ orders, trips, minRounds, pickupPoints, hub, km }) {
     const fill = trips <= minRounds ? 'so wenige, wie die Pakete zulassen' : `die Pakete brauchen mindestens ${n.count(minRounds)}`;
     return (
       `Karte: ${n.count(orders)} ${pl(orders, { one: 'Bestellung', other: 'Bestellungen' })} in ${n.count(trips)} gebündelten ${pl(trips, { one: 'Tour', other: 'Touren' })} (${fill}) ab dem Depot ` +
-      `(oranges Quadrat), mit ${n.count(pickupPoints)} ${pl(pickupPoints, { one: 'Paketshop', other: 'Paketshops' })} (schwarze Dreiecke)${hub ? ' und dem Mikro-Hub der Lastenräder (grüner Kreis)' : ''}. Maßstab: ${n.km(km)}.`
+      `(oranges Quadrat), mit ${n.count(pickupPoints)} ${pl(pickupPoints, { one: 'Paketshop', other: 'Paketshops' })} (${pl(pickupPoints, { one: 'schwarzes Dreieck', other: 'schwarze Dreiecke' })})${hub ? ' und dem Mikro-Depot der Lastenräder (grüner Kreis)' : ''}. Maßstab: ${n.km(km)}.`
     );
   },
 };

@@ -23,11 +23,11 @@ export const HTML = {
   resultsLabel: 'Versandarten, niedrigste Emissionen zuerst, CO₂e je Paket',
   co2e: 'CO₂e',
   gCo2e: 'g CO₂e',
-  co2eNote: '(CO₂-Äquivalente) fasst alle Treibhausgase als die Menge CO₂ zusammen, die das Klima gleich stark erwärmen würde.',
+  co2eNote: '(CO₂-Äquivalent) rechnet alle Treibhausgase in die Menge CO₂ um, die das Klima gleich stark erwärmen würde.',
   placeLabel: 'PLZ oder Ort',
   placePlaceholder: 'z. B. 80331 oder München',
   locate: 'Meinen Standort verwenden',
-  placeHint: 'Ihre PLZ oder Ihr Standort wird auf dieser Seite nachgeschlagen und nirgendwohin gesendet.',
+  placeHint: 'Ihre PLZ oder Ihr Standort wird nur auf dieser Seite nachgeschlagen und nirgendwohin gesendet.',
   vehicle: 'Zustellfahrzeug',
   dieselVan: 'Diesel-Transporter',
   petrolVan: 'Benzin-Transporter',
@@ -42,16 +42,16 @@ export const HTML = {
   yourLat: 'Ihr Breitengrad',
   yourLon: 'Ihr Längengrad',
   roadKm: 'Oder Straßen-km vom Shop zu Ihnen',
-  mapCaption: 'Klicken Sie, um Ihren Standort zu setzen. Ringe alle 5 km um den Shop; es werden keine Kartenkacheln geladen.',
+  mapCaption: 'Klicken Sie, um Ihren Standort festzulegen. Die Ringe um den Shop liegen 5 km auseinander; es werden keine Kartenkacheln geladen.',
   wholeOrder: 'Ihre ganze Bestellung',
-  wholeOrderIntro: 'Die Lieferung ist nur ein Teil des Fußabdrucks einer Bestellung: Verpackung und Ihre Zeit online zählen auch.',
+  wholeOrderIntro: 'Die Lieferung ist nur ein Teil des Fußabdrucks einer Bestellung: Auch die Verpackung und Ihre Zeit online zählen mit.',
   orderOptionHint: 'Mit der oben gewählten Versandart.',
   packaging: 'Verpackung',
   board: 'Karton',
   paper: 'Papier',
   plastic: 'Kunststoff',
   plasticFilm: 'Kunststofffolie',
-  packagingMass: 'Gewicht der Verpackung, g',
+  packagingMass: 'Gewicht der Verpackung (g)',
   endsUp: 'Entsorgung',
   recycling: 'Recycling',
   incineration: 'Verbrennung (mit Energierückgewinnung)',
@@ -64,11 +64,11 @@ export const HTML = {
   assumptions: 'Annahmen',
   sourcesTitle: 'Quellen und Annahmen',
   sourcesIntro:
-    'Jeder voreingestellte Faktor mit Quelle, Jahr und Lizenz. Geben Sie einen Wert ein, um ihn zu überschreiben: Eigene Werte bleiben in diesem Browser (localStorage) und werden nirgendwohin gesendet.',
-  resetOverrides: 'Alle eigenen Werte zurücksetzen',
+    'Jeder voreingestellte Faktor mit Quelle, Jahr und Lizenz. Geben Sie einen Wert ein, um ihn anzupassen: Ihre Anpassungen bleiben in diesem Browser (localStorage) und werden nirgendwohin gesendet.',
+  resetOverrides: 'Alle Anpassungen zurücksetzen',
   searchLabel: 'Faktoren suchen (Name, ID oder Quelle)',
   searchPlaceholder: 'z. B. Diesel, Strom, DESNZ, CC BY',
-  factorsCaption: 'Faktoren (Emissionsfaktoren sind Well-to-Wheel, kg CO₂e je Einheit) und Annahmen, nach Art gruppiert',
+  factorsCaption: 'Faktoren (Emissionsfaktoren in kg CO₂e je Einheit, Well-to-Wheel) und Annahmen, nach Art gruppiert',
 };
 
 export const LOADING = {
@@ -87,7 +87,7 @@ export const SHOPPER = {
   asYouSetIt: 'von Ihnen festgelegt',
   ourAssumption: 'unsere Annahme',
   howWorkedOut: 'so wird gerechnet',
-  everyday: (distance) => `Etwa so viel wie ${distance} Fahrt mit einem Benziner.`,
+  everyday: (distance) => `So viel wie etwa ${distance} Fahrt mit einem Benziner.`,
   carFactor: (gramsPerKm) => `Der Alltagsvergleich rechnet mit ${gramsPerKm} CO₂e je km für einen Benziner.`,
   byRoad: (distance) => `${distance} auf der Straße vom Shop`,
   pickOption: 'Wählen Sie oben eine Versandart, um Ihre ganze Bestellung zu sehen.',
@@ -96,8 +96,8 @@ export const SHOPPER = {
   orderSummary: (total, parts) =>
     `Ihre Bestellung: ${total} CO₂e, davon ${parts.map(([name, grams]) => `${name} ${grams}`).join(', ')}.`,
   orderError: 'Der Fußabdruck Ihrer Bestellung kann nicht angezeigt werden. ',
-  mapByDistance: (shop, distance) => `Karte: der Shop bei ${shop}; Sie sind ${distance} Straße entfernt. Klicken Sie, um Ihren Standort zu setzen.`,
-  mapByPlace: (shop, you) => `Karte: der Shop bei ${shop}, Sie bei ${you}. Klicken Sie, um sich zu verschieben.`,
+  mapByDistance: (shop, distance) => `Karte: der Shop bei ${shop}; Sie sind auf der Straße ${distance} entfernt. Klicken Sie, um Ihren Standort festzulegen.`,
+  mapByPlace: (shop, you) => `Karte: der Shop bei ${shop}, Sie bei ${you}. Klicken Sie, um Ihren Standort zu verschieben.`,
   mapShop: 'Shop',
   mapYou: 'Sie',
   country: (name) => name,
@@ -112,20 +112,20 @@ export const SOURCES = {
     fuels: 'Kraftstoffe (je Liter)',
     materials: 'Materialien und Abfall (je Tonne)',
     digital: 'Digitales: Server und Datenübertragung',
-    chain: 'Lieferkette: Annahmen (Mittelwert, niedrig–hoch; per ID in API, Widget oder CLI überschreibbar)',
+    chain: 'Lieferkette: Annahmen (zentraler Wert, niedrig–hoch; per ID in API, Widget oder CLI anpassbar)',
     comparisons: 'Alltagsvergleiche',
     other: 'Sonstiges',
   },
-  yourOverride: 'Ihr eigener Wert',
+  yourOverride: 'Ihre Anpassung',
   perUnit: (unit) => `kg CO₂e je ${unit}`,
   rows: (rows) => `Zeilen ${rows}`,
   everydayRow: (name) => `Alltagsvergleiche: ${name}`,
-  byArea: (urban, rural) => `Stadt ${urban}; Land ${rural}`,
+  byArea: (urban, rural) => `städtisch ${urban}; ländlich ${rural}`,
   countAll: (total) => plural(total, { one: '# Faktor bzw. Annahme.', other: '# Faktoren und Annahmen.' }),
   countNone: (query) => `Kein Faktor passt zu „${query}“. Versuchen Sie ein kürzeres Wort, etwa „Transporter“ oder „Strom“.`,
   countSome: (shown, total, query) => `${n.count(shown)} von ${n.count(total)} passen zu „${query}“.`,
   overridden: (count) =>
-    plural(count, { one: '# Faktor in diesem Browser überschrieben.', other: '# Faktoren in diesem Browser überschrieben.' }),
+    plural(count, { one: '# Faktor in diesem Browser angepasst.', other: '# Faktoren in diesem Browser angepasst.' }),
   notSaved: (why) => `Nicht gespeichert: ${why}`,
 };
 
@@ -144,10 +144,10 @@ const FACTORS = {
   'diesel-fuel': 'Diesel (mit durchschnittlichem Biokraftstoffanteil)',
   'petrol-fuel': 'Benzin (mit durchschnittlichem Biokraftstoffanteil)',
   'uk-grid-2025': 'Strom im britischen Netz 2025 (Erzeugung, Übertragung und Vorkette)',
-  'grid-world': 'Strom im weltweiten Durchschnitt',
+  'grid-world': 'Strom im weltweiten Netzdurchschnitt',
   'grid-eu': 'Strom im EU-Netz',
   'ccf-utilisation': 'Durchschnittliche vCPU-Auslastung, wenn unbekannt',
-  'swd-embodied-grid': 'Weltweite Netzintensität für graue Emissionen',
+  'swd-embodied-grid': 'Weltweite Emissionsintensität des Stroms für graue Emissionen',
 };
 const MATERIALS = {
   board: 'Karton', paper: 'Papier', plastic: 'Kunststoffe (Durchschnitt)', 'plastic-film': 'Kunststofffolie',
@@ -155,8 +155,8 @@ const MATERIALS = {
   battery: 'Batterien', 'battery-li-ion': 'Lithium-Ionen-Batterien', 'battery-alkaline': 'Alkali-Batterien',
 };
 const ROUTES = {
-  landfill: 'auf die Deponie', incineration: 'verbrannt mit Energierückgewinnung', recycling: 'im geschlossenen Kreislauf recycelt',
-  'recycling-open': 'im offenen Kreislauf recycelt', primary: 'Primärherstellung', 'closed-loop-source': 'aus Recyclingmaterial',
+  landfill: 'Deponierung', incineration: 'Verbrennung mit Energierückgewinnung', recycling: 'Recycling im geschlossenen Kreislauf',
+  'recycling-open': 'Recycling im offenen Kreislauf', primary: 'Primärherstellung', 'closed-loop-source': 'Herstellung aus Recyclingmaterial',
 };
 const PROVIDERS = { aws: 'AWS', gcp: 'Google Cloud', azure: 'Azure' };
 const CCF = { 'min-watts': 'Watt je vCPU im Leerlauf', 'max-watts': 'Watt je vCPU unter Volllast', pue: 'PUE' };
@@ -172,7 +172,7 @@ export function factorLabel(id, label) {
   const ccf = id.match(/^ccf-(aws|gcp|azure)-(.+)$/);
   if (ccf && CCF[ccf[2]]) return `${PROVIDERS[ccf[1]]}, ${CCF[ccf[2]]}`;
   const swd = id.match(/^swd-(.+)-(operational|embodied)$/);
-  if (swd && SEGMENTS[swd[1]]) return `${SEGMENTS[swd[1]]}, ${swd[2] === 'operational' ? 'Betrieb' : 'Herstellung'}`;
+  if (swd && SEGMENTS[swd[1]]) return `${SEGMENTS[swd[1]]}, ${swd[2] === 'operational' ? 'Betrieb' : 'Herstellung (graue Emissionen)'}`;
   return label;
 }
 const UNITS = { 'vehicle-km': 'Fahrzeug-km', 'passenger-km': 'Personen-km', 'tonne-km': 'Tonnen-km', litre: 'Liter', tonne: 'Tonne' };

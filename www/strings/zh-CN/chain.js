@@ -50,14 +50,14 @@ export const EXCLUDED_LABELS = {
 export const REASON_LABELS = {
   'outside-iso-14083': 'ISO 14083 只计运营，不计制造',
   'before-dispatch': '发生在发货之前',
-  'shared-by-all-the-merchants-parcels': '由店铺所有包裹分摊，每件很少',
+  'shared-by-all-the-merchants-parcels': '由店铺所有包裹分摊，摊到每件很少',
   'not-modelled': '尚未建模',
-  'counted-in-the-order-footprint': '改为计入整笔订单的足迹',
+  'counted-in-the-order-footprint': '改为计入整笔订单的碳足迹',
 };
 
 /** 功能单位。 */
 export const FUNCTIONAL_UNITS = {
-  'parcel-delivered': '每件送达顾客家门口、驿站或快递柜的包裹',
+  'parcel-delivered': '每件送到顾客家门口、驿站或快递柜的包裹',
   'orders-delivered': '这些订单（按一天的派送路线送达）',
 };
 
@@ -71,31 +71,31 @@ export function boundarySentence(boundary) {
 /** 各项设定的简称，用于表格和龙卷风图。 */
 export const SETTING_NAMES = {
   roadFactor: '道路里程与直线距离之比',
-  vanFactor: '货车车型系数',
+  vanFactor: '货车车型排放系数',
   'bike.foodKgPerKm': '货运自行车骑手额外消耗的食物',
-  'lineHaul.km': '从店铺出发的卡车里程',
+  'lineHaul.km': '卡车从店铺出发的里程',
   'lineHaul.detourKm': '经快递分拨中心绕行的里程',
   'parcel.kg': '包裹重量',
-  'hub.kwhPerParcel': '每个网点每件包裹的用电',
+  'hub.kwhPerParcel': '每个网点分摊到每件包裹的用电',
   'round.stemKm': '网点到派送区域（单程）',
   'round.parcels': '一条派送路线的包裹数',
   'round.km': '派送区域内行驶的公里数',
   'consolidated.fill': '固定日配送的满载倍数',
-  'sameDay.parcelsPerRun': '当日达每趟的包裹数',
+  'sameDay.parcelsPerRun': '当日达快递员每趟的包裹数',
   'sameDay.stemKm': '当日达站点到您所在区域',
-  'pickup.parcelsPerStop': '每个驿站每次收件数',
+  'pickup.parcelsPerStop': '每个驿站每次收到的包裹数',
   'pickup.km': '到驿站的距离',
-  'pickup.carShare': '驾车去驿站的顾客比例',
-  'locker.parcelsPerStop': '每组快递柜每次投件数',
+  'pickup.carShare': '开车去驿站的顾客比例',
+  'locker.parcelsPerStop': '每组快递柜每次投放的包裹数',
   'locker.km': '到快递柜的距离',
-  'locker.carShare': '驾车去快递柜的顾客比例',
-  'locker.kwhPerParcel': '快递柜每件包裹的用电',
-  'customerTrip.chainedShare': '顺路办事的出行比例',
+  'locker.carShare': '开车去快递柜的顾客比例',
+  'locker.kwhPerParcel': '快递柜分摊到每件包裹的用电',
+  'customerTrip.chainedShare': '顺路取件的出行比例',
   'cargoBike.bikeableShare': '可用货运自行车运送的包裹比例',
   'failures.rate': '首次派送失败率',
-  'failures.collectShare': '派送失败后立即自取的比例',
+  'failures.collectShare': '派送失败后顾客立即自取的比例',
   'failures.collectKm': '到快递网点的路程',
-  'failures.collectCarShare': '驾车取件的比例',
+  'failures.collectCarShare': '开车取件的比例',
   'failures.collectionPointShare': '在附近代收点取件的比例',
 };
 
@@ -104,15 +104,15 @@ const share = (v) => percent(100 * v);
 /** 每项设定写成一句话，用于“假设”列表。 */
 export const SETTING_SENTENCES = {
   roadFactor: (v) => `道路里程是直线距离的${sig(v)}倍。`,
-  vanFactor: (v) => (v === 1 ? '这辆货车每公里排放与平均货车相同。' : `这辆货车每公里排放是平均货车的${sig(v)}倍。`),
-  'bike.foodKgPerKm': (v) => `货运自行车骑手额外消耗的食物每公里产生${grams(v * 1000)}二氧化碳当量。`,
-  'lineHaul.km': (v) => `卡车把包裹从店铺运到快递公司本地网点，行驶${km(v)}。`,
-  'lineHaul.detourKm': (v) => `经过快递分拨中心使卡车多行驶${km(v)}。`,
+  vanFactor: (v) => (v === 1 ? '派送货车每公里的排放与平均水平相同。' : `派送货车每公里的排放是平均水平的${sig(v)}倍。`),
+  'bike.foodKgPerKm': (v) => `货运自行车骑手额外消耗的食物，每公里相当于${grams(v * 1000)}二氧化碳当量。`,
+  'lineHaul.km': (v) => `卡车把包裹从店铺运到快递公司的本地网点，行驶${km(v)}。`,
+  'lineHaul.detourKm': (v) => `途经快递分拨中心，卡车要多行驶${km(v)}。`,
   'parcel.kg': (v) => `包裹重${sig(v)}千克。`,
-  'hub.kwhPerParcel': (v) => `每个网点或分拨中心每件包裹耗电${sig(v)}千瓦时。`,
-  'round.stemKm': (v) => `派送车从网点到派送区域单程${km(v)}。`,
-  'round.parcels': (v) => `一条派送路线送${sig(v)}件包裹。`,
-  'round.km': (v) => `一条路线在各站点之间行驶${km(v)}。`,
+  'hub.kwhPerParcel': (v) => `每个网点或分拨中心处理每件包裹耗电${sig(v)}千瓦时。`,
+  'round.stemKm': (v) => `派送货车从网点到派送区域单程${km(v)}。`,
+  'round.parcels': (v) => `一条派送路线共送${sig(v)}件包裹。`,
+  'round.km': (v) => `一条派送路线在各投递点之间共行驶${km(v)}。`,
   'consolidated.fill': (v) => `固定日配送使路线装载量提高到${sig(v)}倍。`,
   'sameDay.parcelsPerRun': (v) => `当日达快递员每趟送${sig(v)}件包裹。`,
   'sameDay.stemKm': (v) => `当日达站点距您所在区域${km(v)}。`,
@@ -128,7 +128,7 @@ export const SETTING_SENTENCES = {
   'failures.rate': (v) => `${share(v)}的首次派送会失败。`,
   'failures.collectShare': (v) => `派送失败的包裹中，${share(v)}由顾客立即自取。`,
   'failures.collectKm': (v) => `快递网点离顾客${km(v)}（单程）。`,
-  'failures.collectCarShare': (v) => `${share(v)}的取件出行是开车。`,
+  'failures.collectCarShare': (v) => `${share(v)}的取件出行是开车去的。`,
   'failures.collectionPointShare': (v) => `${share(v)}的取件在附近的代收点完成。`,
 };
 
@@ -151,7 +151,7 @@ function lineHaul(option, result) {
 function failureNote(option, result) {
   const rate = setting(result, 'failures.rate');
   if (!(rate > 0) || !option.legs.some((l) => l.element === 'redelivery' || l.name === 'collection')) return '';
-  return `已计入${share(rate)}的首次派送失败：再派送一次，或顾客去取件。`;
+  return `已计入${share(rate)}的首次派送失败：需要再派送一次，或由顾客自行取件。`;
 }
 
 /** 每个选项一句话：由结果中的各段和设定说明包裹怎么送。`short` 时只说这个选项的特点（不含干线和派送失败），用于组件各行。 */
@@ -160,22 +160,22 @@ export function optionExplanation(option, result, { short = false } = {}) {
   const van = km(legKm(option, 'vans', 'delivery-round'));
   const sentences = {
     sameDayCourier: () =>
-      `快递员从附近站点开车，同车还有${sig((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1)}件包裹：您这件分摊${km(legKm(option, 'courier'))}。`,
+      `快递员从附近站点开车送货，同车还有${sig((setting(result, 'sameDay.parcelsPerRun') ?? 5) - 1)}件包裹：您这件分摊${km(legKm(option, 'courier'))}。`,
     nextDay: () => '次日达走快递公司的常规网络，排放与标准快递相同。',
-    standard: () => `由一条${sig(setting(result, 'round.parcels'))}件包裹的派送路线送达，您这件分摊货车${van}。`,
-    consolidated: () => `固定日配送的路线装得更满（${sig(setting(result, 'consolidated.fill'))}倍）：您这件分摊货车${van}。`,
+    standard: () => `一条派送路线共送${sig(setting(result, 'round.parcels'))}件包裹，您这件分摊货车行驶${van}。`,
+    consolidated: () => `固定日配送时货车装得更满（${sig(setting(result, 'consolidated.fill'))}倍）：您这件分摊货车行驶${van}。`,
     pickupWalk: () =>
-      `货车每站给驿站送${sig(setting(result, 'pickup.parcelsPerStop'))}件（您这件分摊${van}）；步行去取不产生排放。`,
+      `货车给每个驿站送${sig(setting(result, 'pickup.parcelsPerStop'))}件包裹（您这件分摊${van}）；步行去取件不产生排放。`,
     pickupCar: () =>
-      `货车把包裹送到驿站（您这件分摊${van}），您开车往返${km(legKm(option, 'car'))}，顺路办事的部分不计。`,
+      `货车把包裹送到驿站（您这件分摊${van}），您开车往返${km(legKm(option, 'car'))}，顺路取件的行程不计。`,
     locker: () =>
-      `货车把包裹投进快递柜（您这件分摊${van}）；快递柜要用电，${share(setting(result, 'locker.carShare') ?? 0)}的顾客开车去取。`,
+      `货车把包裹投进快递柜（您这件分摊${van}）；快递柜需要用电，且有${share(setting(result, 'locker.carShare') ?? 0)}的顾客开车去取。`,
     cargoBike: () => {
       const bikeable = setting(result, 'cargoBike.bikeableShare') ?? 1;
       const last = km(legKm(option, 'bikes', 'delivery-round') / (bikeable || 1));
       if (bikeable <= 0) return '包裹太大，货运自行车装不下，改由快递货车派送。';
-      if (bikeable >= 1) return `货车先送到微仓，最后${last}由货运自行车完成。`;
-      return `${share(bikeable)}的包裹能用货运自行车：货车送到微仓，最后${last}骑车完成；其余用货车派送。`;
+      if (bikeable >= 1) return `货车先把包裹送到微仓，最后${last}由货运自行车送达。`;
+      return `${share(bikeable)}的包裹能用货运自行车送：货车先送到微仓，最后${last}由货运自行车送达；其余仍由货车派送。`;
     },
   };
   const text = sentences[option.id]?.() ?? '';
@@ -204,13 +204,13 @@ export const WIDGET_TEXT = {
   title: '各配送方式每件包裹的碳排放（CO₂e）',
   greenest: '最低碳',
   retry: '重试',
-  loading: '加载中…',
+  loading: '加载中……',
   loadFailed: '配送碳排放数据加载失败。',
   cantShow: '抱歉，无法显示配送碳排放。',
-  whatIsCounted: '计入了哪些',
+  whatIsCounted: '计入范围',
 };
 
-export const WHAT_IS_COUNTED = '计入了哪些';
+export const WHAT_IS_COUNTED = '计入范围';
 export const medianNote = (coverage) => `每个数值都是对各项设定多次随机抽样后的中位数；区间涵盖其中${percent(100 * coverage)}的结果。`;
 
 /** 区间的覆盖率：“90%区间”。 */

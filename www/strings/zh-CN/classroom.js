@@ -26,14 +26,14 @@ export const HTML = {
   'classroom.phaseUpdate': '2. 更新',
   'classroom.inertiaCaption': '每次更新后的簇内平方和（各点到所属质心距离的平方之和）：它只会下降，不会上升。',
   'classroom.elbowTitle': '怎样选 k：肘部法则',
-  'classroom.elbowIntro': 'k 越大，簇内平方和总会越小；曲线由陡变缓的“肘部”，往往就是合适的 k。',
+  'classroom.elbowIntro': 'k 越大，簇内平方和总会越小；曲线由陡变缓的“肘部”往往就是合适的 k。',
   'classroom.elbowButton': '计算肘部曲线（k = 1…8）',
   'classroom.elbowCaption': '上面这些点在不同 k 下的簇内平方和。',
   'classroom.elbowTable': '肘部曲线数据',
   'classroom.thK': 'k',
   'classroom.thInertia': '簇内平方和',
   'formulas.title': '认识公式',
-  'formulas.intro': '这里的每个估算都由三个模型搭成。改动任意一个数字，WebAssembly 模块都会立刻重新计算。',
+  'formulas.intro': '本站的每个估算都由这三个模型构成。改动任意一个数字，WebAssembly 模块都会立即重新计算。',
   'formulas.noscript': '这些计算器需要 JavaScript 和 WebAssembly。',
   'formulas.efficiency': '效率 = 产出 ÷ 投入',
   'formulas.output': '产出',
@@ -56,7 +56,7 @@ export const HTML = {
   'formulas.ttw': 'TTW 因子（每单位千克二氧化碳当量）',
   'formulas.wtt': 'WTT 因子（每单位千克二氧化碳当量）',
   'formulas.fromEnergy': '用上面算出的能量（千瓦时）作为活动量；这时排放因子就是电网排放强度（千克二氧化碳当量/千瓦时）',
-  'formulas.defaultFactor': '默认因子：3.5 吨以下柴油厢式货车的平均值，取自英国 DESNZ 2025 年温室气体换算因子（OGL v3.0 许可）。',
+  'formulas.defaultFactor': '默认因子：3.5 吨以下柴油货车的平均值，取自英国 DESNZ 2025 年温室气体换算因子（OGL v3.0 许可）。',
 };
 
 export const T = {
@@ -67,7 +67,7 @@ export const T = {
   plusPlusStart: (seed) => `用 k-means++ 选出的（随机种子 ${seed}）：每个新质心都尽量远离已经选好的质心`,
   start: (count, how) => `共 ${n.count(count)} 个点；初始质心是${how}。按“下一步”开始分配。`,
   tooManyClusters: (k, count) => `k = ${k} 比点的个数（${n.count(count)}）还多：请添加点，或把 k 调小。`,
-  empty: '点击图表添加点，或者添加示例点。',
+  empty: '点击图表添加点，或添加示例点。',
   distances(evaluations, count, k) {
     const all = count * k;
     const base = `这一步计算了 ${n.fmt(evaluations)} 次距离。普通的 k均值要算出每个点到每个质心的距离：${n.count(count)} × ${k} = ${n.fmt(all)} 次`;

@@ -16,9 +16,9 @@ export const HELP = {
   green-delivery <命令> --help
 
 命令：
-  consolidate   把合并配送线路、驿站和货运自行车，与快递公司的常规线路及专车配送相比较
-  options       送到一个地址时，每种配送方式每件包裹的克二氧化碳当量（即结账组件显示的数字）
-  factors       默认排放因子，每个都注明来源、年份和许可
+  consolidate   将合并配送路线、驿站和货运自行车与快递公司的常规路线及专车配送进行比较
+  options       送到某个地址时，各配送方式每件包裹的克二氧化碳当量（即结账组件显示的数字）
+  factors       默认排放因子，逐一注明来源、年份和许可
 
 每个命令都接受 --lang TAG（en-GB、zh-CN、de-DE），用于帮助、提示和表格；默认取自 LC_ALL、LC_MESSAGES 或 LANG。
 JSON、CSV 和 GeoJSON 在任何语言下都相同。
@@ -29,37 +29,37 @@ JSON、CSV 和 GeoJSON 在任何语言下都相同。
   consolidate: () => `用法：green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [选项]
 
 读取订单（含 lat/lon[/parcels/weight_kg/id] 列的 CSV，或由点组成的 GeoJSON FeatureCollection；"-" 表示从
-标准输入读取），像网页的商家视图一样比较六种配送方式（以快递公司的标准线路为基准计算减排）。
+标准输入读取），像网页的商家视图一样比较六种配送方式（以快递公司的标准路线为基准计算减排）。
 
 选项：
   --depot LAT,LON        仓库位置（必填），例如 51.5416,-0.0076
-  --vehicle ID           货车排放因子：diesel-van（默认）、petrol-van、electric-van
-  --capacity N           每条线路装载的包裹数（默认 100）
+  --vehicle ID           货车的排放因子：diesel-van（默认）、petrol-van、electric-van
+  --capacity N           每条路线装载的包裹数（默认 100）
   --pickup-points N      驿站数量（默认：订单覆盖区域内每 π·(2 公里)² 一个）
-  --area AREA            标准和次日达所用的快递线路类型：urban（市区）、suburban（郊区）、rural（乡村）
+  --area AREA            标准和次日达所用的快递路线类型：urban（市区）、suburban（郊区）、rural（乡村）
                          （默认：按订单密度判断）
   --grid ID              电动车所用的电网排放因子（默认 uk-grid-2025）
-  --format FORMAT        json（默认：与网页相同的 JSON 报告）、csv（网页的方案表）、geojson（配送线路）
+  --format FORMAT        json（默认：与网页相同的 JSON 报告）、csv（网页的方案表）、geojson（配送路线）
   --out FILE             写入该文件，而不是标准输出
-  --skip-bad-rows        有错误的行时，只用正确的行（错误行仍会列在 stderr 上）
+  --skip-bad-rows        有错误行时只使用正确的行（错误行仍会列在 stderr 上）
 ${LANG_OPTION}
   -h, --help             显示本帮助
 
-遇到错误的行时，程序以退出码 1 停止，并指出行号和字段；给出 --skip-bad-rows 则跳过这些行。
+遇到错误行时，程序以退出码 1 停止，并指出行号和字段；加上 --skip-bad-rows 则跳过这些行。
 `,
   options: () => `用法：green-delivery options --to LAT,LON [--from LAT,LON] [选项]
 
-一件包裹按各种方式送达时的克二氧化碳当量（当日达专送、次日达、标准配送、固定配送日、步行或开车去驿站取件、
-快递柜、货运自行车），与结账组件显示的一致：每个数字是对各项设置做蒙特卡洛抽样的中位数，附 90% 区间，以及相对
-标准配送的减排（减排区间跨过零时写“差异不明显”）。
+一件包裹按各种方式送达时的克二氧化碳当量（当日达、次日达、标准快递、固定日配送、驿站自提（步行或驾车）、
+快递柜、货运自行车），与结账组件显示的一致：每个数字是对各项设定做蒙特卡洛抽样的中位数，附 90% 区间，以及相对
+标准快递的减排（减排区间跨过零时写“无明显差别”）。
 
 选项：
   --to LAT,LON           收件人地址（必填）
-  --from LAT,LON         商家仓库，即干线运输的起点（默认：设置项 lineHaul.km）
-  --area AREA            收件人所在地的快递线路类型：urban（市区）、suburban（郊区，默认）、rural（乡村）
+  --from LAT,LON         商家仓库，即干线运输的起点（默认：设定 lineHaul.km）
+  --area AREA            收件人所在地的快递路线类型：urban（市区）、suburban（郊区，默认）、rural（乡村）
   --weight KG            包裹重量（设定 parcel.kg，并决定货运自行车能否承运）
-  --pickup-km KM         收件人到驿站的单程距离（设置项 pickup.km）
-  --setting ID=VALUE     按编号设定配送链中的任一设置，例如 failures.rate=0.05（可重复；见 README 的 "Settings"）
+  --pickup-km KM         收件人到驿站的单程距离（设定 pickup.km）
+  --setting ID=VALUE     按 ID 修改配送链中的任一设定，例如 failures.rate=0.05（可重复；见 README 的 "Settings"）
   --baseline ID          计算减排时所比较的配送方式（默认 standard）
   --vehicle ID           货车排放因子：diesel-van（默认）、petrol-van、electric-van
   --car ID               收件人取件所开的车：petrol-car（默认）、diesel-car、electric-car
@@ -78,7 +78,7 @@ ${LANG_OPTION}
 
 export const M = {
   latLon: (option, got) => `${option} 必须写成 LAT,LON（两个小数，例如 51.54,-0.01），收到的是 "${got}"`,
-  decimal: (option, got) => `${option} 必须是一个小数，收到的是 "${got}"`,
+  decimal: (option, got) => `${option} 必须是小数，收到的是 "${got}"`,
   tooLarge: (name, bytes) => `${name} 超过了 ${n.count(bytes)} 字节（128 MiB），这是计算器能读取的上限`,
   cannotRead: (name, why) => `无法读取 ${name}：${why}`,
   noSuchFile: '文件不存在',
@@ -91,11 +91,11 @@ export const M = {
   depotRequired: '必须给出 --depot LAT,LON',
   reading: (source) => `正在读取 ${source}……`,
   parsing: (source) => `正在解析 ${source}……`,
-  planning: (orders) => `正在为 ${n.count(orders)} 个订单规划配送线路……`,
-  writing: '正在写出……',
+  planning: (orders) => `正在为 ${n.count(orders)} 个订单规划配送路线……`,
+  writing: '正在写入……',
   rowLine: (source, line, message) => `${source} 第 ${line} 行：${message}`,
   rowFeature: (source, feature, message) => `${source} 第 ${feature} 个要素：${message}`,
-  badRows: (bad, source, good) => `${source} 中有 ${n.count(bad)} 行有错误；请改正，或给出 --skip-bad-rows 只用其余 ${n.count(good)} 行正确的数据`,
+  badRows: (bad, source, good) => `${source} 中有 ${n.count(bad)} 行有错误；请改正，或加上 --skip-bad-rows，只使用其余 ${n.count(good)} 行正确的数据`,
   noOrders: (source) => `${source}：没有读到任何订单`,
   skipped: (line) => `已跳过 ${line}`,
   unexpected: (arg) => `多余的参数 "${arg}"`,
@@ -108,5 +108,5 @@ export const M = {
   usage: (command) => `用法见 "green-delivery ${command ? `${command} ` : ''}--help"。`,
   internal: (message) => `内部错误，请报告：${message}`,
   co2e: (figure) => `${figure} 二氧化碳当量`,
-  greenest: '（最环保）',
+  greenest: '（最低碳）',
 };

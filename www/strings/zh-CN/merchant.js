@@ -4,16 +4,16 @@ import { n } from './numbers.js';
 export const lang = 'zh-CN';
 
 export const HTML = {
-  'merchant.title': '分析你的订单',
+  'merchant.title': '分析您的订单',
   'merchant.intro':
-    '载入订单的收货地点，看看把它们合并成配送线路、送到驿站或改用货运自行车配送，能省下多少行驶里程、能耗和排放。文件只在你的浏览器里读取，不会上传。',
-  'merchant.file': '订单文件（CSV：含邮编或经纬度，以及包裹数；也可以是 GeoJSON 点）',
+    '载入订单的收货地点，看看把它们合并成配送路线、送到驿站或改用货运自行车配送，能省下多少行驶里程、能耗和排放。文件只在您的浏览器里读取，不会上传。',
+  'merchant.file': '订单文件（CSV：含邮编或经纬度，以及包裹数；或 GeoJSON 点数据）',
   'merchant.dropBefore': '……也可以把文件拖到这里，或者',
   'merchant.sample': '载入示例城市',
   'merchant.dropAfter': '（伦敦东部的 3,000 个订单）。',
   'merchant.columns': '文件中的列',
   'merchant.columnsHint':
-    '已按常见列名自动识别（如 Shopify 导出的 "Shipping Zip" 和 "Lineitem quantity"，以及 "qty"、"postcode"、"latitude" 等）；识别有误的请手动改正。',
+    '已按常见列名自动识别（如 Shopify 导出的“Shipping Zip”和“Lineitem quantity”，以及“qty”、“postcode”、“latitude”等）；识别有误的请手动更正。',
   'merchant.colPostcode': '邮编',
   'merchant.colLat': '纬度',
   'merchant.colLon': '经度',
@@ -21,31 +21,31 @@ export const HTML = {
   'merchant.colId': '订单号（订单号相同的行算作同一个订单）',
   'merchant.settings': '设置',
   'merchant.depotPlace': '仓库邮编或城镇',
-  'merchant.depotPlaceHint': '例如 E15 或 Leeds',
+  'merchant.depotPlaceHint': '例如：E15 或 Leeds',
   'merchant.depotLat': '仓库纬度',
   'merchant.depotLon': '仓库经度',
   'merchant.vehicle': '车辆',
-  'merchant.dieselVan': '柴油厢式货车',
-  'merchant.petrolVan': '汽油厢式货车',
-  'merchant.electricVan': '电动厢式货车',
-  'merchant.capacity': '每条线路装载量（件）',
+  'merchant.dieselVan': '柴油货车',
+  'merchant.petrolVan': '汽油货车',
+  'merchant.electricVan': '电动货车',
+  'merchant.capacity': '每条路线装载量（件）',
   'merchant.pickupPoints': '驿站数量（留空：约每 12.6 平方公里一个）',
-  'merchant.area': '快递公司的配送线路位于',
+  'merchant.area': '快递公司的配送路线位于',
   'merchant.areaAuto': '订单所在区域（按订单密度判断）',
-  'merchant.areaUrban': '市区（伦敦市中心：每条线路 127 件、11.9 公里）',
-  'merchant.areaSuburban': '郊区（英国典型线路：100 件、45 公里）',
+  'merchant.areaUrban': '市区（伦敦市中心：每条路线 127 件、11.9 公里）',
+  'merchant.areaSuburban': '郊区（英国典型路线：100 件、45 公里）',
   'merchant.areaRural': '乡村（32 件、96 公里）',
   'merchant.rowErrors': '无法读取的行',
   'merchant.mapEmpty': '订单地图：载入订单后绘制',
   'merchant.legend': '图例',
   'merchant.legendDepot': '仓库',
-  'merchant.legendHub': '微型配送站（货运自行车）',
+  'merchant.legendHub': '微仓（货运自行车）',
   'merchant.legendPickup': '驿站',
-  'merchant.legendOrder': '订单（按线路着色）',
-  'merchant.mapSummaryEmpty': '订单、配送线路和驿站会显示在这里，底图是简单的公里网格（不加载在线地图）。',
+  'merchant.legendOrder': '订单（按路线着色）',
+  'merchant.mapSummaryEmpty': '订单、配送路线和驿站会显示在这里，底图是简单的公里网格（不加载在线地图）。',
   'merchant.scenarios': '各方案排放：千克二氧化碳当量（油井到车轮）',
   'merchant.bars': '各方案的排放量',
-  'merchant.scaleNote': '条形采用对数刻度；每根条上的细线是它的区间：对各项假设做蒙特卡洛抽样，90% 的结果落在其中。',
+  'merchant.scaleNote': '条形图采用对数刻度；每根条形上的误差线表示其区间：对各项假设做蒙特卡洛抽样，90% 的结果落在此区间内。',
   'merchant.moves': '哪些假设对结果影响最大',
   'merchant.tableRegion': '方案对比表（可左右滑动）',
   'merchant.caption': '方案对比',
@@ -57,26 +57,26 @@ export const HTML = {
   'merchant.thPerParcel': '每件包裹（克二氧化碳当量）',
   'merchant.thSaved': '比基准减少',
   'merchant.exportCsv': '下载方案（CSV）',
-  'merchant.exportGeojson': '下载配送线路（GeoJSON）',
+  'merchant.exportGeojson': '下载配送路线（GeoJSON）',
   'merchant.exportJson': '下载报告（JSON）',
 };
 
 export const PROGRESS = {
-  starting: () => '开始……',
+  starting: () => '正在启动……',
   loading: () => '正在加载计算器……',
   reading: ({ name }) => `正在读取 ${name}……`,
-  locating: ({ name }) => `正在给 ${name} 中的订单定位……`,
-  planning: ({ orders }) => `正在为 ${n.count(orders)} 个订单规划配送线路……`,
+  locating: ({ name }) => `正在为 ${name} 中的订单定位……`,
+  planning: ({ orders }) => `正在为 ${n.count(orders)} 个订单规划配送路线……`,
   pickup: () => '正在布设驿站……',
-  bikes: () => '正在规划货运自行车线路……',
+  bikes: () => '正在规划货运自行车路线……',
   pricing: () => '正在计算排放……',
   drawing: () => '正在绘图……',
   done: () => '完成。',
 };
 
 export const ROW_ERRORS = {
-  'unknown-postcode': ({ postcode }) => `"${postcode}" 不是我们已知的英国邮编区，无法给这个订单定位`,
-  'no-location': () => '这个订单既没有邮编，也没有经纬度，无法定位',
+  'unknown-postcode': ({ postcode }) => `“${postcode}”不在已知的英国邮编区列表中，无法为此订单定位`,
+  'no-location': () => '此订单既没有邮编，也没有经纬度，无法定位',
 };
 
 const AREAS = { urban: '市区', suburban: '郊区', rural: '乡村' };
@@ -89,14 +89,14 @@ export const T = {
   failFallback: '请检查文件和设置，然后重试。',
   stoppedPrefix: '分析意外中断。',
   stoppedFallback: '请重试，或换一个小一些的文件。',
-  sampleFailed: '示例城市没能载入。请检查网络连接，然后重试。',
+  sampleFailed: '示例城市载入失败。请检查网络连接，然后重试。',
   join: (sentences) => sentences.join(''),
-  overridesIgnored: '按你保存的自定义值无法完成这次分析，因此改用了默认值。',
+  overridesIgnored: '按您保存的自定义值无法完成这次分析，因此改用了默认值。',
   noOrders: (name, errorCount) =>
     `${name}：没有读到任何订单` + (errorCount ? `；${n.count(errorCount)} 行有错误（见下方列表）。` : '。'),
   loaded({ name, count, parcels, located, precisionKm, errorCount }) {
     const where = located
-      ? `；${located === count ? '全部' : ` ${n.count(located)} 个订单`}已按邮编定位${precisionKm != null ? `，误差约 ${n.km(precisionKm)}（邮编区半径的中位数）` : '（定位到邮编所属地区的中心）'}`
+      ? `；${located === count ? '全部' : `${n.count(located)} 个订单`}已按邮编定位${precisionKm != null ? `，误差约 ${n.km(precisionKm)}（邮编区半径的中位数）` : '（定位到邮编所属地区的中心）'}`
       : '';
     const skipped = errorCount ? `；${n.count(errorCount)} 行因有错误而跳过（见下方列表）。` : '。';
     return `${name}：已载入 ${n.count(count)} 个订单、${n.count(parcels)} 件包裹${where}${skipped}`;
@@ -104,11 +104,11 @@ export const T = {
   line: (line, message) => `第 ${line} 行：${message}`,
   feature: (feature, message) => `第 ${feature} 个要素：${message}`,
   more: (count) => `……另有 ${n.count(count)} 条。`,
-  area: (area, chosen) => `快递公司的配送线路按${AREAS[area]}计算（${chosen ? '按你的选择' : '根据订单密度判断'}）。`,
+  area: (area, chosen) => `快递公司的配送路线按${AREAS[area]}计算（${chosen ? '按您的选择' : '根据订单密度判断'}）。`,
   baselineName: (label) => `${label}（基准）`,
   co2e: (figure) => `${figure} 二氧化碳当量`,
-  noSaving: '没有可以分解的减排量',
-  tornado: (option, base) => `各项假设从低值变到高值时，“${option}”相对“${base}”的减排比例如何变化`,
+  noSaving: '没有可供分解的减排量',
+  tornado: (option, base) => `各项假设从低值变到高值时，“${option}”相对于“${base}”的减排比例如何变化`,
   span: (a, b) => `${a} 至 ${b}`,
   baseline: '基准',
   same: '相同',
@@ -126,10 +126,10 @@ export const T = {
   headline: (option, kg, baseKg, base, saving, range) => `${option}：${kg}，而“${base}”为 ${baseKg}，减少 ${saving}${range}。`,
   scaleBar: (km) => n.km(km),
   mapSummary({ orders, trips, minRounds, pickupPoints, hub, km }) {
-    const fill = trips <= minRounds ? '已是装下这些包裹所需的最少线路数' : `这些包裹至少需要 ${n.count(minRounds)} 条`;
+    const fill = trips <= minRounds ? '已是装下这些包裹所需的最少路线数' : `这些包裹至少需要 ${n.count(minRounds)} 条`;
     return (
-      `${n.count(orders)} 个订单的地图：从仓库（橙色方块）出发，共 ${n.count(trips)} 条合并配送线路（${fill}），` +
-      `另有 ${n.count(pickupPoints)} 个驿站（黑色三角）${hub ? '和货运自行车的微型配送站（绿色圆点）' : ''}。比例尺：${n.km(km)}。`
+      `${n.count(orders)} 个订单的地图：从仓库（橙色方块）出发，共 ${n.count(trips)} 条合并配送路线（${fill}），` +
+      `另有 ${n.count(pickupPoints)} 个驿站（黑色三角）${hub ? '和货运自行车的微仓（绿色圆点）' : ''}。比例尺：${n.km(km)}。`
     );
   },
 };

@@ -14,26 +14,26 @@ export const UK_PARTS = { ENG: '英格兰', SCT: '苏格兰', WLS: '威尔士', 
 export const label = ([name, ...rest]) => (rest.length ? `${name}（${rest.join('，')}）` : name);
 
 export const precision = {
-  postcodeDistrict: (km) => `定位于邮编区中心，误差约 ${n2(km)} 公里`,
+  postcodeDistrict: (km) => `定位于邮编区中心，误差约${n2(km)}公里`,
   postcodeTown: (town) => `${town}的邮编，定位于当地中心`,
   postcodeArea: '定位于邮编区域中心',
   town: '定位于城镇中心',
-  device: (metres) => `来自您的设备，误差约 ${metres < 1000 ? `${n2(metres)} 米` : `${n2(metres / 1000)} 公里`}`,
+  device: (metres) => `来自您的设备，误差约${metres < 1000 ? `${n2(metres)}米` : `${n2(metres / 1000)}公里`}`,
 };
 
 /** "送至北京（中国），定位于城镇中心。": the place's label already has brackets, so the precision follows a comma. */
 export const placeLine = (prefix, name, precisionText) => `${prefix}${name}${precisionText ? `，${precisionText}` : ''}。`;
 
 export const YOUR_LOCATION = '您的位置';
-export const LOCATING = '正在定位…';
+export const LOCATING = '正在定位……';
 
 export const POSTCODE_EXAMPLES = { CN: '100010', JP: '100-0001', GB: 'LS6 1AN 或 LS6', US: '10001', DE: '80331', FR: '75001' };
 
 export const problems = {
   districtUnknown: (outward) => `英国邮编列表中没有邮编区 ${outward}。请核对，或输入城镇名称。`,
   postcodeUnknown: (code, where) => `${country(where)}的邮编列表中没有 ${code}。请核对，或输入城镇名称。`,
-  noPostcodeTable: (where) => `暂时无法离线查询${country(where)}的邮编：没有找到公开的邮编位置数据。请改为输入城镇名称。`,
-  noTown: (text, example) => `没有找到名为“${text}”的城镇。${example ? `请输入邮编（例如 ${example}），或换一种写法。` : '请换一种写法。'}`,
+  noPostcodeTable: (where) => `无法离线查询${country(where)}的邮编：没有找到公开的邮编位置数据。请改为输入城镇名称。`,
+  noTown: (text, example) => `没有找到名为“${text}”的城镇。${example ? `请输入邮编（例如：${example}），或换一种写法。` : '请换一种写法。'}`,
   elsewhere: (text, where, places) =>
     `在${country(where)}没有找到“${text}”。您要找的是${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}吗？如需送往该地，请从列表中选择。`,
   noRoad: (from, to, place) => `无法从${country(from)}经公路送达${place ?? country(to)}。`,
