@@ -168,7 +168,7 @@ for (const lang of ['zh-CN', 'de-DE']) {
     assert.equal(
       await page.locator('#merchant-notice').textContent(),
       lang === 'zh-CN'
-        ? '你保存的排放因子自定义值无法读取，已忽略。各项数字均采用默认值。'
+        ? '您保存的排放因子自定义值无法读取，已忽略。各项数字均采用默认值。'
         : 'Ihre gespeicherten Faktor-Anpassungen konnten nicht gelesen werden und werden ignoriert. Die Zahlen verwenden die Standardwerte.',
     );
     const found = leftovers(await readable(page, '#merchant'), english, await fallbackLabels());
