@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::pricing::chain::{Checkout, Part, OPTIONS, OPTION_IDS};
+use super::pricing::country::Country;
 use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
 use super::pricing::{engine, parcel_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
@@ -51,6 +52,9 @@ pub struct OptionsInput {
     pub settings: BTreeMap<String, f64>,
     /// The option savings are measured against; default `standard`.
     pub baseline: Option<String>,
+    /// The country delivered in (ISO 3166-1 alpha-2, any case); default `GB`. Picks the country's defaults
+    /// ([`country`](super::pricing::country)).
+    pub country: Option<String>,
 }
 
 /// Every option, the baseline, the structural choices and settings used, and the boundary.
@@ -67,7 +71,7 @@ pub struct DeliveryOptions {
 }
 
 /// The structural choices a result used (named variants, not parameters).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Variants {
     /// `urban`, `suburban` or `rural`: which round the carrier drives.
@@ -76,6 +80,10 @@ pub struct Variants {
     pub line_haul: &'static str,
     /// `weight` (the parcel's weight decides) or `share` (`cargoBike.bikeableShare`).
     pub bikeable: &'static str,
+    /// The country asked for, in upper case.
+    pub country: String,
+    /// Whether the country has no table of its own, so that its defaults are proxies.
+    pub country_proxy: bool,
 }
 
 /// One way of delivering the parcel.
@@ -127,22 +135,25 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     let depot = input.depot.map(|d| d.check("depot")).transpose()?;
     let baseline = super::pricing::baseline(input.baseline.as_deref(), &OPTION_IDS, "option")?;
     let weight = input.weight_kg.map(|w| within("weightKg", w, 0.0, super::limits::MAX_ORDER_WEIGHT_KG)).transpose()?;
+    let country = Country::parse(input.country.as_deref())?;
+    let depot_km = depot.map(|d| haversine_km(d.lat, d.lon, shopper.lat, shopper.lon));
+    depot_km.map(|km| super::check_road_reach("shopper", km)).transpose()?;
     let area = input.area.unwrap_or_default();
-    let mut settings = Settings::new(area, &input.settings)?;
-    let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
+    let mut settings = Settings::new(area, &country, &input.settings)?;
+    let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh, &country)?;
     let modes = Modes::new(
         &factors,
         ("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van")),
         ("car", input.car.as_deref().unwrap_or("petrol-car")),
         ("bike", input.bike.as_deref().unwrap_or("e-cargo-bike")),
     )?;
-    modes.fit(&mut settings);
+    modes.fit(&mut settings, factors.country_grid());
     if let Some(kg) = weight {
         settings.know(Id::ParcelKg, kg, Some("weightKg"));
         let bikeable = if kg <= BIKE_MAX_PARCEL_KG { 1.0 } else { 0.0 };
         settings.know(Id::BikeableShare, bikeable, Some("weightKg, up to 25 kg by bike (assumption)"));
     }
-    let checkout = Checkout { depot_km: depot.map(|d| haversine_km(d.lat, d.lon, shopper.lat, shopper.lon)) };
+    let checkout = Checkout { depot_km };
     let b = OPTION_IDS.iter().position(|o| *o == baseline).unwrap_or(2);
 
     let priced = engine::price(&settings, OPTIONS.len(), b, |v, out| {
@@ -196,6 +207,8 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
             area,
             line_haul: if depot.is_some() { "depot" } else { "typical" },
             bikeable: if weight.is_some() { "weight" } else { "share" },
+            country_proxy: !country.covered(),
+            country: country.code,
         },
         boundary: parcel_boundary(),
         settings: settings.report(&used),
@@ -223,7 +236,7 @@ mod tests {
 
     /// Every setting known at its central value: the figure is then the closed form, with no spread.
     fn known(mut i: OptionsInput) -> OptionsInput {
-        let s = Settings::new(i.area.unwrap_or_default(), &BTreeMap::new()).unwrap();
+        let s = Settings::new(i.area.unwrap_or_default(), &Country::gb(), &BTreeMap::new()).unwrap();
         for id in Id::ALL {
             i.settings.entry(id.as_str().to_owned()).or_insert(s.spread(*id).central);
         }
@@ -271,7 +284,7 @@ mod tests {
             + 0.5 * ((2.0 * 17.87 + 45.0) / 100.0 * van + fail(0.45, van));
         close("cargoBike", line_haul + hubs + bike);
         assert!(
-            (collection_car_km(&Settings::new(Area::Suburban, &BTreeMap::new()).unwrap().central())
+            (collection_car_km(&Settings::new(Area::Suburban, &Country::gb(), &BTreeMap::new()).unwrap().central())
                 - 2.0 * 8.0 * 0.6 * 0.7 * 0.565)
                 .abs()
                 < 1e-12
