@@ -47,7 +47,9 @@ Options:
   --pickup-points N      number of pickup points (default: one per π·(2 km)² of the orders' area)
   --area AREA            the carriers' rounds for standard and next-day: urban, suburban, rural (default: from the
                          orders' density)
-  --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
+  --country CC           the country delivered in, ISO 3166-1 alpha-2 (default GB): its grid, fleet, line-haul and
+                         pickup defaults (CN, DE, FR, GB, JP, US; another country gets proxies, flagged)
+  --grid ID              grid factor id for electric vehicles (default: the country's grid)
   --format FORMAT        json (default: the page's JSON report), csv (the page's scenario table), geojson (rounds)
   --out FILE             write there instead of stdout
   --skip-bad-rows        use the good rows when some are bad (each bad row is still listed on stderr)
@@ -72,7 +74,9 @@ Options:
   --baseline ID          the option savings are measured against (default standard)
   --vehicle ID           van factor id: diesel-van (default), petrol-van, electric-van
   --car ID               the shopper's car for pickup trips: petrol-car (default), diesel-car, electric-car
-  --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
+  --country CC           the country delivered in, ISO 3166-1 alpha-2 (default GB): its grid, fleet, line-haul and
+                         pickup defaults (CN, DE, FR, GB, JP, US; another country gets proxies, flagged)
+  --grid ID              grid factor id for electric vehicles (default: the country's grid)
   --format FORMAT        table (default), json (the API's result), csv
   --out FILE             write there instead of stdout
   -h, --help             this help
@@ -87,13 +91,13 @@ year and licence. --format json gives every field, DESNZ row ids included.
 const OPTIONS = {
   consolidate: {
     depot: { type: 'string' }, vehicle: { type: 'string' }, capacity: { type: 'string' },
-    'pickup-points': { type: 'string' }, area: { type: 'string' }, grid: { type: 'string' }, format: { type: 'string', default: 'json' },
+    'pickup-points': { type: 'string' }, area: { type: 'string' }, grid: { type: 'string' }, country: { type: 'string' }, format: { type: 'string', default: 'json' },
     out: { type: 'string' }, 'skip-bad-rows': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
   },
   options: {
     from: { type: 'string' }, to: { type: 'string' }, vehicle: { type: 'string' }, car: { type: 'string' },
     grid: { type: 'string' }, area: { type: 'string' }, weight: { type: 'string' }, 'pickup-km': { type: 'string' },
-    setting: { type: 'string', multiple: true }, baseline: { type: 'string' },
+    setting: { type: 'string', multiple: true }, baseline: { type: 'string' }, country: { type: 'string' },
     format: { type: 'string', default: 'table' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   },
   factors: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -127,10 +131,10 @@ const clean = (line) => String(line).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?
 
 /** Which option a field of the API's input comes from, for error messages. */
 const FIELD_OPTION = {
-  consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid', area: '--area' },
+  consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid', area: '--area', country: '--country' },
   options: {
     depot: '--from', shopper: '--to', vehicle: '--vehicle', car: '--car', grid: '--grid', area: '--area', weightKg: '--weight',
-    'settings.pickup.km': '--pickup-km', settings: '--setting', baseline: '--baseline',
+    'settings.pickup.km': '--pickup-km', settings: '--setting', baseline: '--baseline', country: '--country',
   },
 };
 
@@ -305,6 +309,7 @@ async function runConsolidate(values, positionals) {
   if (values['pickup-points'] !== undefined) input.pickup = { points: count(values['pickup-points'], '--pickup-points') };
   if (values.grid !== undefined) input.grid = values.grid;
   if (values.area !== undefined) input.area = values.area;
+  if (values.country !== undefined) input.country = values.country;
 
   const bar = progressBar();
   try {
@@ -359,7 +364,7 @@ function runOptions(values, positionals) {
   if (values.to === undefined) throw new UsageError('--to LAT,LON is required');
   const input = { shopper: latLon(values.to, '--to') };
   if (values.from !== undefined) input.depot = latLon(values.from, '--from');
-  for (const key of ['vehicle', 'car', 'grid', 'area', 'baseline']) if (values[key] !== undefined) input[key] = values[key];
+  for (const key of ['vehicle', 'car', 'grid', 'area', 'baseline', 'country']) if (values[key] !== undefined) input[key] = values[key];
   if (values.weight !== undefined) input.weightKg = count(values.weight, '--weight');
   // Settings by id: --setting ID=VALUE (repeatable), and the flags that name one setting.
   const settings = {};

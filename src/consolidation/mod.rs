@@ -100,10 +100,11 @@ pub(crate) fn check_road_reach(field: &str, km: f64) -> crate::Result<f64> {
         return Err(crate::Error::new(
             crate::error::Code::OutOfRange,
             field,
+            // Whole km, formatted as an integer: precision float formatting would add kilobytes to the wasm.
             format!(
-                "{km:.0} km in a straight line from the depot: no road reaches it (the chain has road legs only, up \
-                 to {:.0} km)",
-                limits::MAX_ROAD_KM
+                "{} km in a straight line from the depot: no road reaches it (the chain has road legs only, up to \
+                 5000 km)",
+                km.round() as u64
             ),
         ));
     }

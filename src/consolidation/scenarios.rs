@@ -309,11 +309,9 @@ impl Factors {
                 kg_per_unit: kg,
                 parts: FactorParts::Split { ttw: 0.0, wtt: kg },
                 kwh_per_km: Some(BIKE_KWH_PER_KM),
-                label: format!("{} on {}", factor.label, self.grid.as_ref().map_or("", |g| g.id)),
-                note: format!(
-                    "{BIKE_KWH_PER_KM:.4} kWh/km (assumption: 4.5 g CO2/km ÷ the UK's 2021 grid, 0.21233 kg/kWh) × \
-                     the country's grid; the rider's food is left out"
-                ),
+                note: "kWh/km an assumption: 4.5 g CO2/km ÷ the UK's 2021 grid (0.21233 kg/kWh), × the country's \
+                       grid; the rider's food is left out"
+                    .into(),
                 ..factor.clone()
             });
         }

@@ -23,6 +23,7 @@ use crate::models::emission::FactorParts;
 pub struct Grid {
     /// The factor id legs name, e.g. `grid-cn-mee-2023`.
     pub id: &'static str,
+    pub label: &'static str,
     pub kg_per_kwh: f64,
     pub source: &'static str,
     pub year: u16,
@@ -36,7 +37,7 @@ impl Grid {
     pub fn factor(&self) -> Factor {
         Factor {
             id: self.id,
-            label: format!("Grid electricity ({})", self.id),
+            label: self.label.into(),
             unit: Unit::Kwh,
             kg_per_unit: self.kg_per_kwh,
             parts: FactorParts::Split { ttw: 0.0, wtt: self.kg_per_kwh },
@@ -46,7 +47,8 @@ impl Grid {
             source: self.source.into(),
             year: Some(self.year),
             licence: self.licence.into(),
-            note: format!("{}; × grid.uplift to a CO2e, WTT-inclusive boundary", self.boundary),
+            // `grid.uplift` takes it to a CO2e, WTT-inclusive boundary.
+            note: self.boundary.into(),
         }
     }
 }
@@ -86,6 +88,7 @@ pub static COVERED: [Profile; 6] = [
         code: "CN",
         grid: Some(Grid {
             id: "grid-cn-mee-2023",
+            label: "China grid electricity (MEE 2023)",
             kg_per_kwh: 0.5306,
             source: "MEE & NBS, 2023 national average electricity CO2 emission factor (公告, published 2026)",
             year: 2023,
@@ -108,6 +111,7 @@ pub static COVERED: [Profile; 6] = [
         code: "US",
         grid: Some(Grid {
             id: "grid-us-eia-2022",
+            label: "US grid electricity (EIA 2022)",
             kg_per_kwh: 0.86 * 0.45359237,
             source: "US EIA, FAQ 'How much carbon dioxide is produced per kilowatthour of U.S. electricity \
                      generation?': 0.86 lb CO2/kWh in 2022",
@@ -130,6 +134,7 @@ pub static COVERED: [Profile; 6] = [
         code: "JP",
         grid: Some(Grid {
             id: "grid-jp-assumed",
+            label: "Japan grid electricity (assumption)",
             kg_per_kwh: 0.45,
             source: "assumption: retailers' FY2023 factors published under Japan's GHG reporting law (MOE/METI), \
                      e.g. 0.380 unadjusted and 0.464 residual (Shikoku Electric), 0.496 adjusted (Hokuriku \
@@ -154,6 +159,7 @@ pub static COVERED: [Profile; 6] = [
         code: "DE",
         grid: Some(Grid {
             id: "grid-de-uba-2023",
+            label: "Germany grid electricity (UBA 2023)",
             kg_per_kwh: 0.380,
             source: "Umweltbundesamt, Entwicklung der spezifischen Treibhausgas-Emissionen des deutschen \
                      Strommix: 380 g CO2/kWh of electricity consumed in 2023",
@@ -174,6 +180,7 @@ pub static COVERED: [Profile; 6] = [
         code: "FR",
         grid: Some(Grid {
             id: "grid-fr-rte-2023",
+            label: "France grid electricity (RTE 2023)",
             kg_per_kwh: 0.032,
             source: "RTE, Bilan électrique 2023: 32 g CO2eq per kWh produced in France",
             year: 2023,
@@ -195,6 +202,7 @@ pub static PROXY: Profile = Profile {
     code: "world",
     grid: Some(Grid {
         id: "grid-world",
+        label: "World grid electricity (Ember 2024)",
         kg_per_kwh: 0.47294,
         source: "Ember yearly electricity data, 2024 annual average (as bundled by CO2.js)",
         year: 2024,
@@ -235,11 +243,8 @@ impl Country {
     pub fn parse(code: Option<&str>) -> Result<Self> {
         let code = code.unwrap_or("GB");
         if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {
-            let shown: String = code.chars().take(20).collect();
-            return Err(Error::invalid(
-                "country",
-                format!("`{shown}` is not an ISO 3166-1 alpha-2 code (two letters, e.g. GB, CN, US)"),
-            ));
+            // The message does not echo the value: formatting it would cost the widget's wasm more than it says.
+            return Err(Error::invalid("country", "must be an ISO 3166-1 alpha-2 code: two letters, e.g. GB, CN, US"));
         }
         let code = code.to_ascii_uppercase();
         let profile = COVERED.iter().find(|p| p.code == code).unwrap_or(&PROXY);
@@ -304,8 +309,8 @@ mod tests {
         let f = cn.factor();
         assert_eq!(
             (f.id, f.year, f.label.as_str()),
-            ("grid-cn-mee-2023", Some(2023), "Grid electricity (grid-cn-mee-2023)")
+            ("grid-cn-mee-2023", Some(2023), "China grid electricity (MEE 2023)")
         );
-        assert!(f.note.contains("grid.uplift"));
+        assert!(f.note.contains("no T&D losses"));
     }
 }
