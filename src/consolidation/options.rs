@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::pricing::chain::{Checkout, Part, OPTIONS, OPTION_IDS};
-use super::pricing::country::Country;
+use super::pricing::country::{Country, CountryCode};
 use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
 use super::pricing::{engine, parcel_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
@@ -81,7 +81,7 @@ pub struct Variants {
     /// `weight` (the parcel's weight decides) or `share` (`cargoBike.bikeableShare`).
     pub bikeable: &'static str,
     /// The country asked for, in upper case.
-    pub country: String,
+    pub country: CountryCode,
     /// Whether the country has no table of its own, so that its defaults are proxies.
     pub country_proxy: bool,
 }
@@ -407,7 +407,7 @@ mod tests {
             assert_eq!(gb.settings, none.settings, "{code}");
         }
         assert!(none.settings.iter().all(|s| s.country.is_none_or(|c| c == "GB") && !s.proxy));
-        assert_eq!((none.variants.country.as_str(), none.variants.country_proxy), ("GB", false));
+        assert_eq!((none.variants.country.to_string().as_str(), none.variants.country_proxy), ("GB", false));
         // The rows a country changes are 1 and not listed in the UK.
         assert!(none
             .settings
@@ -418,7 +418,7 @@ mod tests {
     #[test]
     fn a_beijing_shopper_is_priced_on_chinese_defaults() {
         let r = delivery_options(&in_country("cn", at(39.9042, 116.4074), at(39.95, 116.30))).unwrap();
-        assert_eq!((r.variants.country.as_str(), r.variants.country_proxy), ("CN", false));
+        assert_eq!((r.variants.country.to_string().as_str(), r.variants.country_proxy), ("CN", false));
         let uplift = setting(&r, "grid.uplift");
         assert_eq!((uplift.country, uplift.proxy, uplift.value), (Some("CN"), false, 1.169));
         assert!(uplift.source.contains("0.6205"));
@@ -478,7 +478,7 @@ mod tests {
     #[test]
     fn an_uncovered_country_gets_proxies_and_says_so() {
         let r = delivery_options(&in_country("br", at(-23.55, -46.63), at(-23.6, -46.7))).unwrap();
-        assert_eq!((r.variants.country.as_str(), r.variants.country_proxy), ("BR", true));
+        assert_eq!((r.variants.country.to_string().as_str(), r.variants.country_proxy), ("BR", true));
         assert!(r.settings.iter().all(|s| s.proxy || s.country.is_none()), "every default is a proxy in BR");
         assert_eq!(setting(&r, "grid.uplift").country, Some("world"));
         let hub = option(&r, "standard").legs.iter().find(|l| l.name == "sortCentre").unwrap();

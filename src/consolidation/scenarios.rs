@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::options::BIKE_MAX_PARCEL_KG;
 use super::plan::Effort;
 use super::pricing::chain::{Element, Merchant, Part, SCENARIOS, SCENARIO_IDS};
-use super::pricing::country::{Country, BIKE_KWH_PER_KM};
+use super::pricing::country::{Country, CountryCode, BIKE_KWH_PER_KM};
 use super::pricing::engine::{self, Priced};
 use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
@@ -151,7 +151,7 @@ pub struct ConsolidationVariants {
     /// `input`, or `density` (inferred from the orders' parcels per km², [`infer_area`]).
     pub area_from: &'static str,
     /// The country asked for, in upper case.
-    pub country: String,
+    pub country: CountryCode,
     /// Whether the country has no table of its own, so that its defaults are proxies.
     pub country_proxy: bool,
 }
@@ -889,7 +889,7 @@ fn report(c: &Checked, planned: Planned, scenarios: Vec<Scenario>) -> Consolidat
         variants: ConsolidationVariants {
             area: c.settings.area,
             area_from: c.area_from,
-            country: c.settings.country.code.clone(),
+            country: c.settings.country.code,
             country_proxy: !c.settings.country.covered(),
         },
         boundary: orders_boundary(),

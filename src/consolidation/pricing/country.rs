@@ -13,6 +13,10 @@
 //! **Vehicles.** `van.countryFactor` and `car.countryFactor` scale DESNZ's fuelled vans and cars (UK fleets) to a
 //! country's fleet; electric vehicles, the e-cargo bike and sites follow the country's grid instead.
 
+use std::fmt::Write as _;
+
+use serde::{Serialize, Serializer};
+
 use super::settings::{Id, Spread};
 use crate::error::{Error, Result};
 use crate::factors::{Factor, Unit};
@@ -222,10 +226,34 @@ pub static PROXY: Profile = Profile {
     ],
 };
 
+/// An ISO 3166-1 alpha-2 code in upper case: two ASCII letters, kept inline (no heap, nothing to drop, which keeps
+/// the widget's wasm small).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CountryCode([u8; 2]);
+
+impl PartialEq<&str> for CountryCode {
+    fn eq(&self, other: &&str) -> bool {
+        other.as_bytes() == self.0
+    }
+}
+
+impl std::fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_char(char::from(self.0[0]))?;
+        f.write_char(char::from(self.0[1]))
+    }
+}
+
+impl Serialize for CountryCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// The country of a call: the code asked for (upper case) and the defaults it gets.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Country {
-    pub code: String,
+    pub code: CountryCode,
     pub profile: &'static Profile,
 }
 
@@ -246,8 +274,9 @@ impl Country {
             // The message does not echo the value: formatting it would cost the widget's wasm more than it says.
             return Err(Error::invalid("country", "must be an ISO 3166-1 alpha-2 code: two letters, e.g. GB, CN, US"));
         }
-        let code = code.to_ascii_uppercase();
-        let profile = COVERED.iter().find(|p| p.code == code).unwrap_or(&PROXY);
+        let bytes = code.as_bytes();
+        let code = CountryCode([bytes[0].to_ascii_uppercase(), bytes[1].to_ascii_uppercase()]);
+        let profile = COVERED.iter().find(|p| code == p.code).unwrap_or(&PROXY);
         Ok(Country { code, profile })
     }
 
@@ -257,7 +286,7 @@ impl Country {
     }
 
     pub fn gb() -> Self {
-        Country { code: "GB".into(), profile: &COVERED[0] }
+        Country { code: CountryCode(*b"GB"), profile: &COVERED[0] }
     }
 }
 
@@ -291,10 +320,10 @@ mod tests {
 
     #[test]
     fn codes_are_checked_and_case_insensitive() {
-        assert_eq!(Country::parse(Some("de")).unwrap().code, "DE");
+        assert_eq!(Country::parse(Some("de")).unwrap().code.to_string(), "DE");
         assert!(Country::parse(Some("de")).unwrap().covered());
         let br = Country::parse(Some("br")).unwrap();
-        assert_eq!((br.code.as_str(), br.covered()), ("BR", false));
+        assert_eq!((br.code.to_string().as_str(), br.covered()), ("BR", false));
         for bad in ["", "G", "G1", "GBR", "中国", "g "] {
             let e = Country::parse(Some(bad)).unwrap_err();
             assert_eq!(e.field(), "country", "{bad:?}");

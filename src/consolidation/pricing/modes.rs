@@ -109,12 +109,13 @@ impl Modes {
             leg.litres = leg.litres.map(|x| x * k);
         };
         let (_, grid) = self.scale(part.mode, v);
-        for (id, k) in [(Id::VanFactor, Mode::Van), (Id::VanCountry, Mode::Van), (Id::CarCountry, Mode::Car)]
-            .into_iter()
-            .filter(|&(_, mode)| mode == part.mode)
-            .map(|(id, _)| (id, v[id]))
-            .chain([(Id::GridUplift, grid)])
-        {
+        let ids: &[Id] = match part.mode {
+            Mode::Van => &[Id::VanFactor, Id::VanCountry, Id::GridUplift],
+            Mode::Car => &[Id::CarCountry, Id::GridUplift],
+            _ => &[Id::GridUplift],
+        };
+        for &id in ids {
+            let k = if id == Id::GridUplift { grid } else { v[id] };
             if k != 1.0 {
                 scale(&mut leg, k);
                 leg.trace.push(Term::new(id.as_str(), k, "× factor"));

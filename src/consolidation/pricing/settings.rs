@@ -429,7 +429,7 @@ impl Settings {
             spreads[id as usize] = Spread::fixed(within(&field, value, min, max)? + 0.0);
             known[id as usize] = Some(INPUT);
         }
-        Ok(Settings { spreads, known, area, country: country.clone() })
+        Ok(Settings { spreads, known, area, country: *country })
     }
 
     /// Whether the caller gave `id` in `settings`.
@@ -535,7 +535,7 @@ impl Settings {
                     unit: row.unit,
                     source,
                     country,
-                    proxy: country.is_some_and(|c| c != self.country.code),
+                    proxy: country.is_some_and(|c| self.country.code != c),
                 }
             })
             .collect()
@@ -596,7 +596,7 @@ pub fn table(country: &Country) -> Vec<RowView> {
                 max: row.limits.1,
                 source,
                 country: code,
-                proxy: code != country.code,
+                proxy: country.code != code,
                 urban: row.by_area.map(|(u, _)| triple(u)),
                 rural: row.by_area.map(|(_, r)| triple(r)),
             }
