@@ -96,7 +96,7 @@ pub static COVERED: [Profile; 6] = [
             kg_per_kwh: 0.5306,
             source: "MEE & NBS, 2023 national average electricity CO2 emission factor (公告, published 2026)",
             year: 2023,
-            licence: "Chinese government notice, free to cite",
+            licence: "government notice, licence not stated (cited, one number)",
             boundary: "CO2 only, at generation, national average; no T&D losses, no upstream (WTT), no CH4/N2O \
                        (unlike DESNZ's WTT-inclusive UK rows)",
         }),
@@ -168,7 +168,7 @@ pub static COVERED: [Profile; 6] = [
             source: "Umweltbundesamt, Entwicklung der spezifischen Treibhausgas-Emissionen des deutschen \
                      Strommix: 380 g CO2/kWh of electricity consumed in 2023",
             year: 2023,
-            licence: "UBA publication, free to cite",
+            licence: "UBA publication, licence not stated (cited, one number)",
             boundary: "CO2 only, direct emissions of generation per kWh consumed; no upstream (WTT), no CH4/N2O",
         }),
         rows: &[
@@ -188,7 +188,7 @@ pub static COVERED: [Profile; 6] = [
             kg_per_kwh: 0.032,
             source: "RTE, Bilan électrique 2023: 32 g CO2eq per kWh produced in France",
             year: 2023,
-            licence: "RTE publication, free to cite",
+            licence: "RTE publication, licence not stated (cited, one number)",
             boundary: "direct emissions of generation in France per kWh produced; no imports, no T&D losses, no \
                        life cycle (nuclear and renewable upstream)",
         }),
