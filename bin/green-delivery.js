@@ -58,13 +58,13 @@ let chain;
 const OPTIONS = {
   consolidate: {
     depot: { type: 'string' }, vehicle: { type: 'string' }, capacity: { type: 'string' },
-    'pickup-points': { type: 'string' }, area: { type: 'string' }, grid: { type: 'string' }, format: { type: 'string', default: 'json' },
+    'pickup-points': { type: 'string' }, area: { type: 'string' }, grid: { type: 'string' }, country: { type: 'string' }, format: { type: 'string', default: 'json' },
     out: { type: 'string' }, 'skip-bad-rows': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
   },
   options: {
     from: { type: 'string' }, to: { type: 'string' }, vehicle: { type: 'string' }, car: { type: 'string' },
     grid: { type: 'string' }, area: { type: 'string' }, weight: { type: 'string' }, 'pickup-km': { type: 'string' },
-    setting: { type: 'string', multiple: true }, baseline: { type: 'string' },
+    setting: { type: 'string', multiple: true }, baseline: { type: 'string' }, country: { type: 'string' },
     format: { type: 'string', default: 'table' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   },
   factors: { format: { type: 'string', default: 'csv' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
@@ -98,10 +98,10 @@ const clean = (line) => String(line).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?
 
 /** Which option a field of the API's input comes from, for error messages. */
 const FIELD_OPTION = {
-  consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid', area: '--area' },
+  consolidate: { depot: '--depot', vehicle: '--vehicle', capacity: '--capacity', pickup: '--pickup-points', grid: '--grid', area: '--area', country: '--country' },
   options: {
     depot: '--from', shopper: '--to', vehicle: '--vehicle', car: '--car', grid: '--grid', area: '--area', weightKg: '--weight',
-    'settings.pickup.km': '--pickup-km', settings: '--setting', baseline: '--baseline',
+    'settings.pickup.km': '--pickup-km', settings: '--setting', baseline: '--baseline', country: '--country',
   },
 };
 
@@ -279,6 +279,7 @@ async function runConsolidate(values, positionals) {
   if (values['pickup-points'] !== undefined) input.pickup = { points: count(values['pickup-points'], '--pickup-points') };
   if (values.grid !== undefined) input.grid = values.grid;
   if (values.area !== undefined) input.area = values.area;
+  if (values.country !== undefined) input.country = values.country;
 
   const bar = progressBar();
   try {
@@ -326,7 +327,7 @@ function runOptions(values, positionals) {
   if (values.to === undefined) throw new UsageError(M.toRequired);
   const input = { shopper: latLon(values.to, '--to') };
   if (values.from !== undefined) input.depot = latLon(values.from, '--from');
-  for (const key of ['vehicle', 'car', 'grid', 'area', 'baseline']) if (values[key] !== undefined) input[key] = values[key];
+  for (const key of ['vehicle', 'car', 'grid', 'area', 'baseline', 'country']) if (values[key] !== undefined) input[key] = values[key];
   if (values.weight !== undefined) input.weightKg = count(values.weight, '--weight');
   // Settings by id: --setting ID=VALUE (repeatable), and the flags that name one setting.
   const settings = {};

@@ -8,6 +8,12 @@ fn main() {
     if std::env::args().any(|a| a == "table") {
         return settings_table();
     }
+    if std::env::args().any(|a| a == "country-table") {
+        return country_table();
+    }
+    if std::env::args().any(|a| a == "countries") {
+        return countries();
+    }
     if std::env::args().any(|a| a == "time") {
         return timing();
     }
@@ -120,5 +126,52 @@ fn settings_table() {
             row.unit,
             row.source
         );
+    }
+}
+
+/// Each covered country's defaults as README markdown (README "Country defaults"; tests/readme_settings.rs checks
+/// they agree).
+#[allow(dead_code)]
+fn country_table() {
+    use green_delivery::consolidation::pricing::country::{COVERED, PROXY};
+    println!("| country | setting | central | low–high | source |");
+    println!("|---|---|---|---|---|");
+    for p in COVERED.iter().chain([&PROXY]) {
+        if let Some(g) = p.grid {
+            println!(
+                "| {} | grid (`{}`) | {} kg/kWh | — | {}, {}, {}; boundary: {} |",
+                p.code, g.id, g.kg_per_kwh, g.source, g.year, g.licence, g.boundary
+            );
+        }
+        for (id, s, source) in p.rows {
+            println!("| {} | `{}` | {} | {}–{} | {} |", p.code, id.as_str(), s.central, s.low, s.high, source);
+        }
+    }
+}
+
+/// Standard and cargo-bike g per parcel in each covered country's capital, shop and shopper 10 km apart.
+#[allow(dead_code)]
+fn countries() {
+    for (code, lat, lon) in [
+        ("GB", 51.5074, -0.1278),
+        ("CN", 39.9042, 116.4074),
+        ("US", 38.9072, -77.0369),
+        ("JP", 35.6762, 139.6503),
+        ("DE", 52.52, 13.405),
+        ("FR", 48.8566, 2.3522),
+        ("BR", -15.7939, -47.8828),
+    ] {
+        let r = delivery_options(&OptionsInput {
+            shopper: Some(LatLon { lat, lon }),
+            depot: Some(LatLon { lat: lat + 10.0 / 111.2, lon }),
+            country: Some(code.into()),
+            ..Default::default()
+        })
+        .unwrap();
+        let o = |id: &str| {
+            let o = r.options.iter().find(|o| o.id == id).unwrap();
+            format!("{:.0} g ({:.0}–{:.0})", o.g_co2e, o.range.low, o.range.high)
+        };
+        println!("| {code} | {} | {} |", o("standard"), o("cargoBike"));
     }
 }

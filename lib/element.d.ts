@@ -1,10 +1,10 @@
 // Types for <green-delivery-options>: the class (green-delivery/element), its attributes and properties, its
 // events' `detail`, and the tag in HTMLElementTagNameMap (added by green-delivery/widget, which defines it).
 import type {
-  Area, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId,
+  Area, CountryCode, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId,
 } from '../www/widget-pkg/green_delivery.js';
 
-export type { Area, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId };
+export type { Area, CountryCode, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId };
 
 /** The ids of the delivery options, in the order the widget shows them by default. */
 export type DeliveryOptionId = DeliveryOption['id'];

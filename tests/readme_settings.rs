@@ -21,3 +21,34 @@ fn the_readme_lists_every_setting_as_the_code_defines_it() {
         assert_eq!(cells[4].trim_end_matches(" |"), row.source, "{}", row.id.as_str());
     }
 }
+
+/// The README's country table is the code's: each country's grid and rows, in order, with their sources.
+#[test]
+fn the_readme_lists_every_country_default_as_the_code_defines_it() {
+    use green_delivery::consolidation::pricing::country::{COVERED, PROXY};
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("### Country defaults").expect("a Country defaults section")..];
+    let section = &section[..section[4..].find("\n### ").map_or(section.len(), |i| i + 4)];
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| country")).collect();
+    let mut want = Vec::new();
+    for p in COVERED.iter().chain([&PROXY]) {
+        if let Some(g) = p.grid {
+            want.push(format!(
+                "| {} | grid (`{}`) | {} kg/kWh | — | {}, {}, {}; boundary: {} |",
+                p.code, g.id, g.kg_per_kwh, g.source, g.year, g.licence, g.boundary
+            ));
+        }
+        for (id, s, source) in p.rows {
+            want.push(format!(
+                "| {} | `{}` | {} | {}–{} | {} |",
+                p.code,
+                id.as_str(),
+                s.central,
+                s.low,
+                s.high,
+                source
+            ));
+        }
+    }
+    assert_eq!(rows, want);
+}

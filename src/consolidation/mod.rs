@@ -85,6 +85,30 @@ pub mod limits {
     pub const MAX_ORDER_PARCELS: f64 = 1e6;
     /// `orders[i].weightKg`: 0 to 1,000,000 kg (1,000 tonnes) for one order.
     pub const MAX_ORDER_WEIGHT_KG: f64 = 1e6;
+    /// The farthest a shopper may be from the merchant's depot, great-circle km: 5,000. The chain has road legs
+    /// only, and the longest domestic road line-hauls in the covered countries are about 4,400 km in a straight
+    /// line (Miami to Seattle; Kashgar to Harbin about 4,100), while London to New York (5,570) or Paris to
+    /// Beijing (8,200) need a sea or air leg the chain does not have. Farther is refused with code
+    /// `out-of-range` on `shopper` (`orders[i]` in `consolidate`). Whether a nearer place is on the same
+    /// landmass is for the caller to check.
+    pub const MAX_ROAD_KM: f64 = 5000.0;
+}
+
+/// `km` (great-circle, depot to a shopper) if a road line-haul can cover it, else an error naming `field`.
+pub(crate) fn check_road_reach(field: &str, km: f64) -> crate::Result<f64> {
+    if km > limits::MAX_ROAD_KM {
+        return Err(crate::Error::new(
+            crate::error::Code::OutOfRange,
+            field,
+            // Whole km, formatted as an integer: precision float formatting would add kilobytes to the wasm.
+            format!(
+                "{} km in a straight line from the depot: no road reaches it (the chain has road legs only, up to \
+                 5000 km)",
+                km.round()
+            ),
+        ));
+    }
+    Ok(km)
 }
 
 pub(crate) const ROUND_SOURCE: &str =

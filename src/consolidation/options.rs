@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::pricing::chain::{Checkout, Part, OPTIONS, OPTION_IDS};
+use super::pricing::country::{Country, CountryCode};
 use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
 use super::pricing::{engine, parcel_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
@@ -51,6 +52,9 @@ pub struct OptionsInput {
     pub settings: BTreeMap<String, f64>,
     /// The option savings are measured against; default `standard`.
     pub baseline: Option<String>,
+    /// The country delivered in (ISO 3166-1 alpha-2, any case); default `GB`. Picks the country's defaults
+    /// ([`country`](super::pricing::country)).
+    pub country: Option<String>,
 }
 
 /// Every option, the baseline, the structural choices and settings used, and the boundary.
@@ -67,7 +71,7 @@ pub struct DeliveryOptions {
 }
 
 /// The structural choices a result used (named variants, not parameters).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Variants {
     /// `urban`, `suburban` or `rural`: which round the carrier drives.
@@ -76,6 +80,10 @@ pub struct Variants {
     pub line_haul: &'static str,
     /// `weight` (the parcel's weight decides) or `share` (`cargoBike.bikeableShare`).
     pub bikeable: &'static str,
+    /// The country asked for, in upper case.
+    pub country: CountryCode,
+    /// Whether the country has no table of its own, so that its defaults are proxies.
+    pub country_proxy: bool,
 }
 
 /// One way of delivering the parcel.
@@ -127,22 +135,25 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
     let depot = input.depot.map(|d| d.check("depot")).transpose()?;
     let baseline = super::pricing::baseline(input.baseline.as_deref(), &OPTION_IDS, "option")?;
     let weight = input.weight_kg.map(|w| within("weightKg", w, 0.0, super::limits::MAX_ORDER_WEIGHT_KG)).transpose()?;
+    let country = Country::parse(input.country.as_deref())?;
+    let depot_km = depot.map(|d| haversine_km(d.lat, d.lon, shopper.lat, shopper.lon));
+    depot_km.map(|km| super::check_road_reach("shopper", km)).transpose()?;
     let area = input.area.unwrap_or_default();
-    let mut settings = Settings::new(area, &input.settings)?;
-    let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
+    let mut settings = Settings::new(area, &country, &input.settings)?;
+    let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh, &country)?;
     let modes = Modes::new(
         &factors,
         ("vehicle", input.vehicle.as_deref().unwrap_or("diesel-van")),
         ("car", input.car.as_deref().unwrap_or("petrol-car")),
         ("bike", input.bike.as_deref().unwrap_or("e-cargo-bike")),
     )?;
-    modes.fit(&mut settings);
+    modes.fit(&mut settings, factors.country_grid());
     if let Some(kg) = weight {
         settings.know(Id::ParcelKg, kg, Some("weightKg"));
         let bikeable = if kg <= BIKE_MAX_PARCEL_KG { 1.0 } else { 0.0 };
         settings.know(Id::BikeableShare, bikeable, Some("weightKg, up to 25 kg by bike (assumption)"));
     }
-    let checkout = Checkout { depot_km: depot.map(|d| haversine_km(d.lat, d.lon, shopper.lat, shopper.lon)) };
+    let checkout = Checkout { depot_km };
     let b = OPTION_IDS.iter().position(|o| *o == baseline).unwrap_or(2);
 
     let priced = engine::price(&settings, OPTIONS.len(), b, |v, out| {
@@ -196,6 +207,8 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
             area,
             line_haul: if depot.is_some() { "depot" } else { "typical" },
             bikeable: if weight.is_some() { "weight" } else { "share" },
+            country_proxy: !country.covered(),
+            country: country.code,
         },
         boundary: parcel_boundary(),
         settings: settings.report(&used),
@@ -206,7 +219,7 @@ pub fn delivery_options(input: &OptionsInput) -> Result<DeliveryOptions> {
 mod tests {
     use super::*;
     use crate::consolidation::pricing::chain::collection_car_km;
-    use crate::consolidation::pricing::Element;
+    use crate::consolidation::pricing::{Element, SettingUsed};
     use crate::error::Code;
 
     fn at(lat: f64, lon: f64) -> Option<LatLon> {
@@ -223,7 +236,7 @@ mod tests {
 
     /// Every setting known at its central value: the figure is then the closed form, with no spread.
     fn known(mut i: OptionsInput) -> OptionsInput {
-        let s = Settings::new(i.area.unwrap_or_default(), &BTreeMap::new()).unwrap();
+        let s = Settings::new(i.area.unwrap_or_default(), &Country::gb(), &BTreeMap::new()).unwrap();
         for id in Id::ALL {
             i.settings.entry(id.as_str().to_owned()).or_insert(s.spread(*id).central);
         }
@@ -271,7 +284,7 @@ mod tests {
             + 0.5 * ((2.0 * 17.87 + 45.0) / 100.0 * van + fail(0.45, van));
         close("cargoBike", line_haul + hubs + bike);
         assert!(
-            (collection_car_km(&Settings::new(Area::Suburban, &BTreeMap::new()).unwrap().central())
+            (collection_car_km(&Settings::new(Area::Suburban, &Country::gb(), &BTreeMap::new()).unwrap().central())
                 - 2.0 * 8.0 * 0.6 * 0.7 * 0.565)
                 .abs()
                 < 1e-12
@@ -374,6 +387,127 @@ mod tests {
         // Without a depot the detour does not matter, so it is not listed.
         assert!(r.settings.iter().all(|s| s.id != "lineHaul.detourKm"));
         assert!(r.settings.iter().any(|s| s.id == "lineHaul.km"));
+    }
+
+    fn in_country(code: &str, shopper: Option<LatLon>, depot: Option<LatLon>) -> OptionsInput {
+        OptionsInput { shopper, depot, country: Some(code.into()), ..Default::default() }
+    }
+
+    fn setting<'a>(r: &'a DeliveryOptions, id: &str) -> &'a SettingUsed {
+        r.settings.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("{id} not listed"))
+    }
+
+    #[test]
+    fn gb_given_or_not_gives_the_same_figures() {
+        let depot = at(51.53, -0.1);
+        let none = delivery_options(&OptionsInput { depot, ..input() }).unwrap();
+        for code in ["GB", "gb"] {
+            let gb = delivery_options(&in_country(code, at(51.52, -0.08), depot)).unwrap();
+            assert_eq!(gb.options, none.options, "{code}");
+            assert_eq!(gb.settings, none.settings, "{code}");
+        }
+        assert!(none.settings.iter().all(|s| s.country.is_none_or(|c| c == "GB") && !s.proxy));
+        assert_eq!((none.variants.country.to_string().as_str(), none.variants.country_proxy), ("GB", false));
+        // The rows a country changes are 1 and not listed in the UK.
+        assert!(none
+            .settings
+            .iter()
+            .all(|s| !matches!(s.id, "grid.uplift" | "van.countryFactor" | "car.countryFactor")));
+    }
+
+    #[test]
+    fn a_beijing_shopper_is_priced_on_chinese_defaults() {
+        let r = delivery_options(&in_country("cn", at(39.9042, 116.4074), at(39.95, 116.30))).unwrap();
+        assert_eq!((r.variants.country.to_string().as_str(), r.variants.country_proxy), ("CN", false));
+        let uplift = setting(&r, "grid.uplift");
+        assert_eq!((uplift.country, uplift.proxy, uplift.value), (Some("CN"), false, 1.169));
+        assert!(uplift.source.contains("0.6205"));
+        let locker = setting(&r, "locker.km");
+        assert_eq!((locker.country, locker.value), (Some("CN"), 0.2));
+        // No Chinese value for the round: the UK's, flagged as a proxy.
+        let round = setting(&r, "round.parcels");
+        assert_eq!((round.country, round.proxy), (Some("GB"), true));
+        // The hubs run on China's grid, and the trace names its factor.
+        let standard = option(&r, "standard");
+        let hub = standard.legs.iter().find(|l| l.name == "sortCentre").unwrap();
+        assert_eq!(hub.factor, "grid-cn-mee-2023");
+        assert!(hub.trace.iter().any(|t| t.name == "grid.uplift"));
+        let gb = delivery_options(&OptionsInput {
+            depot: at(39.95, 116.30),
+            ..in_country("GB", at(39.9042, 116.4074), None)
+        })
+        .unwrap();
+        let kg =
+            |r: &DeliveryOptions| option(r, "standard").legs.iter().find(|l| l.name == "sortCentre").unwrap().kg_co2e;
+        assert!(kg(&r) > 2.0 * kg(&gb), "CN grid {} vs UK grid {}", kg(&r), kg(&gb));
+    }
+
+    #[test]
+    fn an_electric_van_emits_less_in_france_than_in_china() {
+        let g = |code: &str| {
+            let i = OptionsInput {
+                vehicle: Some("electric-van".into()),
+                ..in_country(code, at(48.85, 2.35), at(48.9, 2.3))
+            };
+            option(&delivery_options(&i).unwrap(), "standard").g_co2e
+        };
+        let (fr, cn, de) = (g("FR"), g("CN"), g("DE"));
+        assert!(fr < de && de < cn, "FR {fr} DE {de} CN {cn}");
+        assert!(fr < 0.3 * cn, "FR {fr} vs CN {cn}");
+    }
+
+    #[test]
+    fn a_german_shopper_gets_german_defaults() {
+        let r = delivery_options(&in_country("DE", at(52.52, 13.405), at(52.45, 13.3))).unwrap();
+        let grid = option(&r, "locker").legs.iter().find(|l| l.name == "locker").unwrap();
+        assert_eq!(grid.factor, "grid-de-uba-2023");
+        assert_eq!(setting(&r, "pickup.km").country, Some("DE"));
+        assert_eq!(setting(&r, "van.countryFactor").country, Some("DE"));
+        assert_eq!(setting(&r, "failures.rate").country, Some("GB"));
+        assert!(setting(&r, "failures.rate").proxy);
+    }
+
+    #[test]
+    fn japan_s_failure_rate_is_mlit_s() {
+        let r = delivery_options(&in_country("JP", at(35.68, 139.76), at(35.6, 139.7))).unwrap();
+        let f = setting(&r, "failures.rate");
+        assert_eq!((f.value, f.country), (0.102, Some("JP")));
+        assert!(f.source.starts_with("MLIT"));
+    }
+
+    #[test]
+    fn an_uncovered_country_gets_proxies_and_says_so() {
+        let r = delivery_options(&in_country("br", at(-23.55, -46.63), at(-23.6, -46.7))).unwrap();
+        assert_eq!((r.variants.country.to_string().as_str(), r.variants.country_proxy), ("BR", true));
+        assert!(r.settings.iter().all(|s| s.proxy || s.country.is_none()), "every default is a proxy in BR");
+        assert_eq!(setting(&r, "grid.uplift").country, Some("world"));
+        let hub = option(&r, "standard").legs.iter().find(|l| l.name == "sortCentre").unwrap();
+        assert_eq!(hub.factor, "grid-world");
+        // Wider than the UK's: the proxy's line-haul, failure rate and grid have ranges of their own.
+        assert!(setting(&r, "failures.rate").high > 0.0921);
+    }
+
+    #[test]
+    fn a_grid_the_caller_gives_is_used_as_given() {
+        let i = OptionsInput { grid_kg_per_kwh: Some(0.1), ..in_country("CN", at(39.9, 116.4), at(39.95, 116.3)) };
+        let r = delivery_options(&i).unwrap();
+        assert!(r.settings.iter().all(|s| s.id != "grid.uplift"));
+        let hub = option(&r, "standard").legs.iter().find(|l| l.name == "sortCentre").unwrap();
+        assert!((hub.kg_co2e - 0.02 * 0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_bad_country_and_an_unreachable_shopper_are_errors_naming_the_field() {
+        for bad in ["CHN", "1A", "", "中"] {
+            let e = delivery_options(&in_country(bad, at(39.9, 116.4), None)).unwrap_err();
+            assert_eq!((e.code(), e.field()), (Code::Invalid, "country"), "{bad:?}");
+        }
+        // London depot, Beijing shopper: 8,100 km, no road leg.
+        let e = delivery_options(&in_country("CN", at(39.9042, 116.4074), at(51.53, -0.1))).unwrap_err();
+        assert_eq!((e.code(), e.field()), (Code::OutOfRange, "shopper"));
+        assert!(e.to_string().contains("no road reaches it"), "{e}");
+        // Miami to Seattle, the longest US road line-haul, is priced.
+        assert!(delivery_options(&in_country("US", at(47.61, -122.33), at(25.76, -80.19))).is_ok());
     }
 
     #[test]

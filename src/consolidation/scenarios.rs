@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::options::BIKE_MAX_PARCEL_KG;
 use super::plan::Effort;
 use super::pricing::chain::{Element, Merchant, Part, SCENARIOS, SCENARIO_IDS};
+use super::pricing::country::{Country, CountryCode, BIKE_KWH_PER_KM};
 use super::pricing::engine::{self, Priced};
 use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
@@ -69,6 +70,9 @@ pub struct ConsolidateInput {
     /// `failures.rate`; a value given has no range.
     #[serde(default, deserialize_with = "crate::input::or_default")]
     pub settings: BTreeMap<String, f64>,
+    /// The country delivered in (ISO 3166-1 alpha-2, any case); default `GB`. Picks the country's defaults
+    /// ([`country`](super::pricing::country)).
+    pub country: Option<String>,
 }
 
 /// Pickup points and how shoppers reach them.
@@ -139,13 +143,17 @@ pub struct Consolidation {
 }
 
 /// The structural choices `consolidate` used.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConsolidationVariants {
     /// The carrier's round: `urban`, `suburban` or `rural`.
     pub area: Area,
     /// `input`, or `density` (inferred from the orders' parcels per km², [`infer_area`]).
     pub area_from: &'static str,
+    /// The country asked for, in upper case.
+    pub country: CountryCode,
+    /// Whether the country has no table of its own, so that its defaults are proxies.
+    pub country_proxy: bool,
 }
 
 /// Where the vehicles went, for maps (not serialized: see [`Consolidation::geojson`]).
@@ -246,15 +254,21 @@ pub(crate) struct Factors {
     table: FactorTable,
     grid: Option<Factor>,
     grid_kg_per_kwh: Option<f64>,
+    /// Whether `grid` is the country's (not one the caller gave): `grid.uplift` then applies.
+    country_grid: bool,
 }
 
 impl Factors {
+    /// Errors name `grid`, `gridKgPerKwh` or `factors.<id>`. Without a grid from the caller, electricity is the
+    /// country's grid (`uk-grid-2025` in the UK).
     pub(crate) fn new(
         overrides: &BTreeMap<String, FactorOverride>,
         grid: Option<&str>,
         grid_kg_per_kwh: Option<f64>,
+        country: &Country,
     ) -> Result<Self> {
         let table = FactorTable::with_overrides(overrides.iter().map(|(k, v)| (k.as_str(), *v)))?;
+        let country_grid = grid.is_none() && grid_kg_per_kwh.is_none() && country.profile.grid.is_some();
         let grid = match (grid, grid_kg_per_kwh) {
             (Some(_), Some(_)) => {
                 return Err(Error::new(Code::Conflict, "grid", "give grid or gridKgPerKwh, not both"))
@@ -270,10 +284,15 @@ impl Factors {
                 within("gridKgPerKwh", v, 0.0, crate::factors::MAX_GRID_KG_PER_KWH)?;
                 None
             }
-            (None, None) => None,
+            (None, None) => country.profile.grid.map(|g| g.factor()),
         };
         // + 0.0: a caller's −0 is 0.
-        Ok(Factors { table, grid, grid_kg_per_kwh: grid_kg_per_kwh.map(|v| v + 0.0) })
+        Ok(Factors { table, grid, grid_kg_per_kwh: grid_kg_per_kwh.map(|v| v + 0.0), country_grid })
+    }
+
+    /// Whether electricity is the country's grid, to which `grid.uplift` applies.
+    pub(crate) fn country_grid(&self) -> bool {
+        self.country_grid
     }
 
     /// A vehicle-km factor by id, re-based on the grid when it is electric; errors name `field`.
@@ -281,6 +300,20 @@ impl Factors {
         let factor = self.table.get(field, id)?;
         if factor.unit != Unit::VehicleKm {
             return Err(Error::invalid(field, format!("`{id}` is per {}, not a vehicle", factor.unit.as_str())));
+        }
+        if self.country_grid && factor.id == "e-cargo-bike" && factor.source != "override" {
+            // The bike's charging follows the country's grid too (its kWh/km an assumption: see BIKE_KWH_PER_KM).
+            let grid = self.grid.as_ref().map_or(0.0, |g| g.kg_per_unit);
+            let kg = BIKE_KWH_PER_KM * grid;
+            return Ok(Factor {
+                kg_per_unit: kg,
+                parts: FactorParts::Split { ttw: 0.0, wtt: kg },
+                kwh_per_km: Some(BIKE_KWH_PER_KM),
+                note: "kWh/km an assumption: 4.5 g CO2/km ÷ the UK's 2021 grid (0.21233 kg/kWh), × the country's \
+                       grid; the rider's food is left out"
+                    .into(),
+                ..factor.clone()
+            });
         }
         match (&self.grid, self.grid_kg_per_kwh, factor.kwh_per_km) {
             (Some(grid), _, Some(_)) => factor.on_grid(grid),
@@ -552,6 +585,10 @@ impl<'a> Checked<'a> {
         let orders = &input.orders;
         orders.check()?;
         let depot = input.depot.ok_or_else(|| Error::required("depot"))?.check("depot")?;
+        let country = Country::parse(input.country.as_deref())?;
+        for (i, (&lat, &lon)) in orders.lat.iter().zip(&orders.lon).enumerate() {
+            super::check_road_reach(&format!("orders[{i}]"), haversine_km(depot.lat, depot.lon, lat, lon))?;
+        }
         let capacity = within("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0, limits::MAX_CAPACITY)?;
         // k-means runs on one local plane; say so in terms of the orders.
         let flat: Vec<f64> = orders.lat.iter().zip(&orders.lon).flat_map(|(&a, &b)| [a, b]).collect();
@@ -568,9 +605,9 @@ impl<'a> Checked<'a> {
             Some(area) => (area, "input"),
             None => (infer_area(orders.total_parcels(), hull_km2), "density"),
         };
-        let mut settings = Settings::new(area, &input.settings)?;
+        let mut settings = Settings::new(area, &country, &input.settings)?;
         let road = settings.central()[Id::RoadFactor];
-        let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh)?;
+        let factors = Factors::new(&input.factors, input.grid.as_deref(), input.grid_kg_per_kwh, &country)?;
         let pickup = &input.pickup;
         let bike_options = &input.cargo_bike;
         let modes = Modes::new(
@@ -579,7 +616,7 @@ impl<'a> Checked<'a> {
             ("pickup.car", pickup.car.as_deref().unwrap_or("petrol-car")),
             ("cargoBike.vehicle", bike_options.vehicle.as_deref().unwrap_or("e-cargo-bike")),
         )?;
-        modes.fit(&mut settings);
+        modes.fit(&mut settings, factors.country_grid());
         let shares = check_shares(pickup.shares)?;
         if pickup.shares.is_some() {
             settings.know(Id::PickupCarShare, shares.car, Some("pickup.shares"));
@@ -849,7 +886,12 @@ fn report(c: &Checked, planned: Planned, scenarios: Vec<Scenario>) -> Consolidat
         weight_kg: c.orders.total_weight_kg(),
         scenarios,
         baseline: c.baseline,
-        variants: ConsolidationVariants { area: c.settings.area, area_from: c.area_from },
+        variants: ConsolidationVariants {
+            area: c.settings.area,
+            area_from: c.area_from,
+            country: c.settings.country.code,
+            country_proxy: !c.settings.country.covered(),
+        },
         boundary: orders_boundary(),
         pickup_points,
         hub: c.hub,

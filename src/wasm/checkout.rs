@@ -84,6 +84,7 @@ export interface ConsolidateInput {
   /** The scenario savings are measured against. Default "standard". */ baseline?: ScenarioId;
   /** The carrier's area for the standard and nextDay rounds. Default: from the orders' parcels per km² of their hull. */ area?: Area;
   /** Settings of the chain by id (roadFactor, round.parcels, failures.rate, ...); a value given has no range. */ settings?: Partial<Record<SettingId, number>>;
+  /** The country delivered in, ISO 3166-1 alpha-2 (any case). Default "GB". Picks the grid, fleet, line-haul and pickup defaults. */ country?: CountryCode | (string & {});
   /** Also return the consolidated rounds as GeoJSON. */ geojson?: boolean;
   /** Called every so often (a few hundred times at most) while the rounds are planned; throwing stops the work with code "aborted". */ onProgress?: (p: ConsolidateProgress) => void;
 }
@@ -101,17 +102,25 @@ export type SettingId =
   | "sameDay.parcelsPerRun" | "sameDay.stemKm" | "pickup.parcelsPerStop" | "pickup.km" | "pickup.carShare"
   | "locker.parcelsPerStop" | "locker.km" | "locker.carShare" | "locker.kwhPerParcel" | "customerTrip.chainedShare"
   | "cargoBike.bikeableShare" | "failures.rate" | "failures.collectShare" | "failures.collectKm"
-  | "failures.collectCarShare" | "failures.collectionPointShare";
+  | "failures.collectCarShare" | "failures.collectionPointShare" | "grid.uplift" | "van.countryFactor"
+  | "car.countryFactor";
+/** The countries with defaults of their own (ISO 3166-1 alpha-2); any other two-letter code gets proxy defaults, flagged. Case-insensitive. */
+export type CountryCode = "GB" | "CN" | "US" | "JP" | "DE" | "FR";
 /** A figure's interval and the share of Monte Carlo draws it covers (0.9: the 5th to the 95th percentile). */
 export interface Range { low: number; high: number; coverage: number }
 /** One setting's effect on a figure, all others central: the figure with the setting at its low and at its high (sorted by |high − low|). */
 export interface Sensitivity { setting: SettingId; low: number; high: number; settingLow: number; settingHigh: number }
 /** A setting as a result used it: its central value, range and distribution, and where it comes from ("input" when given). */
-export interface SettingUsed { id: SettingId; value: number; low: number; high: number; distribution: "triangular" | "fixed"; unit: string; source: string }
+export interface SettingUsed {
+  id: SettingId; value: number; low: number; high: number; distribution: "triangular" | "fixed"; unit: string; source: string;
+  /** Whose default the value is: "GB" (the UK table), a covered country, or "world" (the proxy); null when given or known from the input. */ country: CountryCode | "world" | null;
+  /** True when `country` is not the country asked for: the value stands in for one not known. */ proxy: boolean;
+}
 /** One row of the settings table (`chainSettings()`): the suburban default, and [low, central, high] in urban and rural areas where the area changes it. */
 export interface ChainSetting {
   id: SettingId; central: number; low: number; high: number; distribution: "triangular" | "fixed";
   unit: string; /** The values a caller may give. */ min: number; max: number; source: string;
+  /** Whose default it is: "GB", the country asked for, or "world" (the proxy). */ country: CountryCode | "world"; /** `country` is not the one asked for. */ proxy: boolean;
   urban?: [number, number, number]; rural?: [number, number, number];
 }
 /** A chain element (EN 17837:2023 / ISO 14083:2023). */
@@ -155,7 +164,7 @@ export interface ConsolidateResult {
   orders: number; parcels: number; weightKg?: number;
   scenarios: Scenario[];
   /** The id savings are measured against. */ baseline: ScenarioId;
-  /** The structural choices used: the carrier's area, and whether it was given ("input") or inferred ("density"). */ variants: { area: Area; areaFrom: "input" | "density" };
+  /** The structural choices used: the carrier's area, and whether it was given ("input") or inferred ("density"). */ variants: { area: Area; areaFrom: "input" | "density"; /** The country asked for, upper case. */ country: string; /** True when it has no defaults of its own (proxies used). */ countryProxy: boolean };
   boundary: Boundary;
   pickupPoints: { lat: number; lon: number; orders: number; parcels: number }[];
   hub: LatLon;
@@ -179,6 +188,7 @@ export interface DeliveryOptionsInput {
   grid?: string; gridKgPerKwh?: number; factors?: Record<string, FactorOverride>;
   /** Settings of the chain by id; a value given has no range. */ settings?: Partial<Record<SettingId, number>>;
   /** Default "standard". */ baseline?: OptionId;
+  /** The country delivered in, ISO 3166-1 alpha-2 (any case). Default "GB". Picks the grid, fleet, line-haul and pickup defaults; a shopper over 5,000 km from the depot is refused (no road leg reaches). */ country?: CountryCode | (string & {});
 }
 export interface DeliveryOption {
   id: OptionId;
@@ -193,7 +203,7 @@ export interface DeliveryOption {
 }
 export interface DeliveryOptionsResult {
   options: DeliveryOption[]; baseline: OptionId;
-  /** The structural choices used. */ variants: { area: Area; lineHaul: "depot" | "typical"; bikeable: "weight" | "share" };
+  /** The structural choices used. */ variants: { area: Area; lineHaul: "depot" | "typical"; bikeable: "weight" | "share"; /** The country asked for, upper case. */ country: string; /** True when it has no defaults of its own (proxies used). */ countryProxy: boolean };
   boundary: Boundary;
   /** Every setting that moves a figure or was given. */ settings: SettingUsed[];
 }

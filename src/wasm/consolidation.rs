@@ -164,10 +164,14 @@ pub fn consolidate(#[wasm_bindgen(unchecked_param_type = "ConsolidateInput")] in
 }
 
 /// Orders from CSV text: the good ones as columns, and every bad row with its line number.
-/// The delivery chain's settings table: every default, its range, unit, limits and source (README, "Settings").
+/// The delivery chain's settings table in `country` (default "GB"): every default, its range, unit, limits,
+/// source and whose value it is (README, "Settings").
 #[wasm_bindgen(js_name = chainSettings, unchecked_return_type = "ChainSetting[]")]
-pub fn chain_settings() -> JsResult<JsValue> {
-    to_js(&core::pricing::settings::table())
+pub fn chain_settings(
+    #[wasm_bindgen(unchecked_optional_param_type = "CountryCode | (string & {})")] country: JsValue,
+) -> JsResult<JsValue> {
+    let code: Option<String> = super::read(&country, "country")?;
+    to_js(&core::pricing::settings::table(&core::pricing::country::Country::parse(code.as_deref())?))
 }
 
 #[wasm_bindgen(js_name = parseOrders, unchecked_return_type = "ParsedOrders")]

@@ -317,6 +317,9 @@ test('the widget package: every export, hostile arguments, the instance keeps wo
 /** Every setting id the strings module words (the SettingId union). */
 const SETTING_IDS = Object.keys(SETTING_NAMES);
 const AREAS = ['urban', 'suburban', 'rural'];
+/** The countries with defaults of their own (CountryCode). */
+const COUNTRIES = ['GB', 'CN', 'US', 'JP', 'DE', 'FR'];
+const goodCountry = (c) => c == null || (typeof c === 'string' && /^[A-Za-z]{2}$/.test(c));
 
 const settingsCaseArb = fc.record({
   settings: fc.dictionary(
@@ -332,6 +335,13 @@ const settingsCaseArb = fc.record({
   area: fc.option(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...AREAS) }, { weight: 1, arbitrary: fc.constantFrom('moon', '', 'URBAN') }), { nil: undefined }),
   weightKg: fc.option(fc.oneof(fc.double({ min: 0, max: 60, noNaN: true }), fc.constantFrom(-1, 1e9, NaN)), { nil: undefined }),
   withDepot: fc.boolean(),
+  country: fc.option(
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...COUNTRIES, 'cn', 'de', 'BR', 'zz') },
+      { weight: 1, arbitrary: fc.constantFrom('GBR', '', 'G', '1A', '中国', 'g ', 5, null, true, {}) },
+    ),
+    { nil: undefined },
+  ),
 });
 
 for (const dir of ['pkg', 'widget-pkg']) {
@@ -341,9 +351,10 @@ for (const dir of ['pkg', 'widget-pkg']) {
     const reference = good();
     const outcome = { ok: 0, errors: {} };
     fc.assert(
-      fc.property(settingsCaseArb, ({ settings, area, weightKg, withDepot }) => {
+      fc.property(settingsCaseArb, ({ settings, area, weightKg, withDepot, country }) => {
         const input = { shopper: { lat: 51.52, lon: -0.08 }, settings };
         if (withDepot) input.depot = depot;
+        if (country !== undefined) input.country = country;
         if (area !== undefined) input.area = area;
         if (weightKg !== undefined) input.weightKg = weightKg;
         let r;
@@ -354,15 +365,25 @@ for (const dir of ['pkg', 'widget-pkg']) {
           assert.ok(CODES.has(err.code), err.code);
           // The error names a setting given, the area or the weight.
           // (A value that is not a number is refused while the map is read, naming the whole map.)
-          const fields = [...Object.keys(settings).map((id) => `settings.${id}`), 'area', 'weightKg'];
+          const fields = [...Object.keys(settings).map((id) => `settings.${id}`), 'area', 'weightKg', 'country'];
           if (Object.values(settings).some((v) => typeof v !== 'number')) fields.push('settings');
           assert.ok(fields.includes(err.field), `${err.code} names ${JSON.stringify(err.field)}, expected one of ${fields.join(', ')}`);
           if (err.field === 'area') assert.ok(!AREAS.includes(area));
+          if (err.field === 'country') assert.ok(!goodCountry(country), `${JSON.stringify(country)} refused`);
           outcome.errors[err.code] = (outcome.errors[err.code] ?? 0) + 1;
           assert.equal(good(), reference, 'the instance answers differently after an error');
           return;
         }
         outcome.ok += 1;
+        assert.ok(goodCountry(country), `${JSON.stringify(country)} accepted`);
+        const code = (country ?? 'GB').toUpperCase();
+        assert.equal(r.variants.country, code);
+        assert.equal(r.variants.countryProxy, !COUNTRIES.includes(code));
+        // Each default names whose value it is, flagged when it is not the country asked for.
+        for (const u of r.settings) {
+          if (u.source === 'input') assert.equal(u.country, null, u.id);
+          if (u.country !== null) assert.equal(u.proxy, u.country !== code, `${u.id}: ${u.country} for ${code}`);
+        }
         assert.equal(nonFinite(r), null, `a number that is not finite at ${nonFinite(r)}`);
         assert.equal(r.variants.area, area ?? 'suburban');
         assert.equal(r.variants.lineHaul, withDepot ? 'depot' : 'typical');
@@ -512,4 +533,20 @@ test('issue 21: work limits, order counts and the boundary contract, each follow
   const echoed = api.parseOrders(`lat,lon\n\x1b]0;X\x07\x1b[2J,0\n${'z'.repeat(1e6)},0\n`).errors.map((e) => e.message);
   assert.ok(!/[\x00-\x1f]/.test(echoed[0]), echoed[0]);
   assert.ok(echoed[1].length < 100, echoed[1].length);
+});
+
+test('issue 20: country and road reach, errors naming the field, each followed by a good call', async () => {
+  for (const dir of ['pkg', 'widget-pkg']) {
+    const api = await load(dir);
+    const { fails } = checks(api);
+    const beijing = { lat: 39.9042, lon: 116.4074 };
+    for (const bad of ['CHN', '', 'c', '1A', 86, ['CN']]) {
+      fails(() => api.deliveryOptions({ shopper: beijing, country: bad }), typeof bad === 'string' ? 'invalid' : 'wrong-type', 'country');
+    }
+    // A London depot cannot reach a Beijing shopper by road.
+    fails(() => api.deliveryOptions({ shopper: beijing, depot: { lat: 51.53, lon: -0.1 }, country: 'CN' }), 'out-of-range', 'shopper');
+    const r = api.deliveryOptions({ shopper: beijing, depot: { lat: 39.95, lon: 116.3 }, country: 'cn' });
+    assert.equal(r.variants.country, 'CN');
+    assert.equal(r.settings.find((s) => s.id === 'grid.uplift').country, 'CN');
+  }
 });

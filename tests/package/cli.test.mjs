@@ -297,7 +297,7 @@ test('options: --area, --weight, --pickup-km and --setting reach the API, and th
     settings: { 'failures.rate': 0.05, 'round.stemKm': 25, 'pickup.km': 4 },
   });
   assert.deepEqual(JSON.parse(r.stdout), JSON.parse(JSON.stringify(direct)));
-  assert.deepEqual(direct.variants, { area: 'rural', lineHaul: 'typical', bikeable: 'weight' });
+  assert.deepEqual(direct.variants, { area: 'rural', lineHaul: 'typical', bikeable: 'weight', country: 'GB', countryProxy: false });
   const given = Object.fromEntries(direct.settings.filter((s) => s.source === 'input').map((s) => [s.id, s.value]));
   assert.deepEqual(given, { 'round.stemKm': 25, 'pickup.km': 4, 'failures.rate': 0.05 });
   const bad = (extra, pattern) => {
@@ -319,7 +319,7 @@ test('options: --area, --weight, --pickup-km and --setting reach the API, and th
 test('consolidate --area sets the carriers\' rounds the baseline faces', () => {
   const r = run(['consolidate', SAMPLE, '--depot', DEPOT, '--area', 'rural']);
   assert.equal(r.status, 0, r.stderr);
-  assert.deepEqual(JSON.parse(r.stdout).variants, { area: 'rural', areaFrom: 'input' });
+  assert.deepEqual(JSON.parse(r.stdout).variants, { area: 'rural', areaFrom: 'input', country: 'GB', countryProxy: false });
   const bad = run(['consolidate', SAMPLE, '--depot', DEPOT, '--area', 'moon']);
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /--area: unknown-value \(field area\)/);
@@ -406,4 +406,25 @@ test('--lang and the locale: help, messages and the table in German and Chinese;
     assert.equal(run([...args, '--lang', 'de-DE']).stdout, british, `${args.join(' ')} in German`);
     assert.equal(run(args, undefined, inLocale({ LANG: 'zh_CN.UTF-8' })).stdout, british, `${args.join(' ')} in Chinese`);
   }
+
+test('--country: a Beijing shopper from a Beijing depot is priced on Chinese defaults; a bad code and an unreachable shopper name their flag', () => {
+  const ok = run(['options', '--to', '39.9042,116.4074', '--from', '39.95,116.30', '--country', 'cn', '--format', 'json']);
+  assert.equal(ok.status, 0, ok.stderr);
+  const r = JSON.parse(ok.stdout);
+  assert.equal(r.variants.country, 'CN');
+  const uplift = r.settings.find((s) => s.id === 'grid.uplift');
+  assert.deepEqual([uplift.country, uplift.proxy], ['CN', false]);
+  assert.ok(r.options.find((o) => o.id === 'standard').legs.some((l) => l.factor === 'grid-cn-mee-2023'));
+  // Same numbers as the API.
+  assert.deepEqual(r, JSON.parse(JSON.stringify(deliveryOptions({ shopper: { lat: 39.9042, lon: 116.4074 }, depot: { lat: 39.95, lon: 116.3 }, country: 'cn' }))));
+  const br = JSON.parse(run(['options', '--to', '-23.55,-46.63', '--country', 'BR', '--format', 'json']).stdout);
+  assert.equal(br.variants.countryProxy, true);
+  const bad = run(['options', '--to', '39.9,116.4', '--country', 'CHN']);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--country/);
+  const far = run(['options', '--to', '39.9,116.4', '--from', '51.53,-0.1', '--country', 'CN']);
+  assert.equal(far.status, 1);
+  assert.match(far.stderr, /no road reaches it/);
+  const de = run(['consolidate', SAMPLE, '--depot', DEPOT, '--country', 'DE', '--format', 'csv']);
+  assert.equal(de.status, 0, de.stderr);
 });

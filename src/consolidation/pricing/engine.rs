@@ -17,6 +17,8 @@ pub const SAMPLES: usize = 500;
 pub const COVERAGE: f64 = 0.9;
 /// The Monte Carlo's seed: the same input always gives the same figures.
 pub const SEED: u32 = 1;
+/// The seed of the country rows' own stream ([`super::settings::FIRST_COUNTRY_ROW`]).
+pub const COUNTRY_SEED: u32 = 2;
 
 /// A figure's interval, in the figure's unit, and the share of draws it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -110,12 +112,12 @@ pub fn price(settings: &Settings, n: usize, baseline: usize, eval: impl Fn(&Valu
     eval(&central_values, &mut central);
 
     // Monte Carlo: every figure and every saving, draw by draw.
-    let mut rng = Rng::new(SEED);
+    let (mut rng, mut country_rng) = (Rng::new(SEED), Rng::new(COUNTRY_SEED));
     let mut figures = vec![vec![0.0; SAMPLES]; n];
     let mut savings = vec![vec![0.0; SAMPLES]; n];
     let mut out = vec![0.0; n];
     for d in 0..SAMPLES {
-        eval(&settings.draw(&mut rng), &mut out);
+        eval(&settings.draw(&mut rng, &mut country_rng), &mut out);
         for j in 0..n {
             figures[j][d] = out[j];
             savings[j][d] = saving(out[baseline], out[j]);
@@ -195,15 +197,16 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::consolidation::pricing::country::Country;
     use crate::consolidation::pricing::settings::Area;
 
     fn settings() -> Settings {
-        Settings::new(Area::Suburban, &BTreeMap::new()).unwrap()
+        Settings::new(Area::Suburban, &Country::gb(), &BTreeMap::new()).unwrap()
     }
 
     #[test]
     fn a_known_setting_gives_a_point_and_no_sensitivity() {
-        let s = Settings::new(Area::Suburban, &[("failures.rate".to_owned(), 0.1)].into()).unwrap();
+        let s = Settings::new(Area::Suburban, &Country::gb(), &[("failures.rate".to_owned(), 0.1)].into()).unwrap();
         let p = price(&s, 1, 0, |v, out| out[0] = 10.0 * v[Id::FailureRate]);
         assert_eq!((p[0].median, p[0].range.low, p[0].range.high), (1.0, 1.0, 1.0));
         assert!(p[0].sensitivity.is_empty());

@@ -4,6 +4,7 @@
 //!   before any heavy work.
 //! - [`chain`]: the chain's elements (EN 17837:2023, ISO 14083:2023, GLEC Framework v3) and the registry of
 //!   checkout options, each a list of elements written as functions of the settings.
+//! - [`country`]: each covered country's grid and the rows it sets, and the proxy for the others.
 //! - [`engine`]: figure (the Monte Carlo median), interval with its coverage, one-at-a-time sensitivity and the
 //!   saving against the baseline, for any list of figures.
 //!
@@ -11,6 +12,7 @@
 //! these; neither writes a figure twice.
 
 pub mod chain;
+pub mod country;
 pub mod engine;
 pub(crate) mod modes;
 pub mod settings;

@@ -42,16 +42,40 @@ impl Modes {
         })
     }
 
-    /// Fits the factor settings to the factors chosen: the van's size-class range applies only to a DESNZ diesel
-    /// or petrol van that was not overridden, and the rider's food only to the table's e-cargo bike.
-    pub fn fit(&self, settings: &mut Settings) {
+    /// Fits the factor settings to the factors chosen: the van's size-class range and the country's van factor
+    /// apply only to a DESNZ diesel or petrol van that was not overridden, the country's car factor only to a
+    /// DESNZ fuelled car, the rider's food only to the table's e-cargo bike, and `grid.uplift` only to the
+    /// country's grid (`country_grid`), not to one the caller gave.
+    pub fn fit(&self, settings: &mut Settings, country_grid: bool) {
         match van_classes(self.van.id).filter(|_| self.van.source != "override") {
             Some((low, high)) => settings.default_to(Id::VanFactor, Spread::tri(low, 1.0, high)),
-            None => settings.know(Id::VanFactor, 1.0, None),
+            None => {
+                settings.know(Id::VanFactor, 1.0, None);
+                settings.know(Id::VanCountry, 1.0, None);
+            }
+        }
+        if !matches!(self.car.id, "petrol-car" | "diesel-car") || self.car.source == "override" {
+            settings.know(Id::CarCountry, 1.0, None);
         }
         if self.bike.id != "e-cargo-bike" || self.bike.source == "override" {
             settings.know(Id::BikeFoodKgPerKm, 0.0, None);
         }
+        if !country_grid {
+            settings.know(Id::GridUplift, 1.0, None);
+        }
+    }
+
+    /// The settings that scale a mode's factor: (`vanFactor` × `van.countryFactor`, or `car.countryFactor`) and
+    /// `grid.uplift` for electricity (a site's, or an electric vehicle's); each is 1 where it does not apply.
+    fn scale(&self, mode: Mode, v: &Values) -> (f64, f64) {
+        let grid =
+            if mode == Mode::Electricity || self.factor(mode).kwh_per_km.is_some() { v[Id::GridUplift] } else { 1.0 };
+        let fleet = match mode {
+            Mode::Van => v[Id::VanFactor] * v[Id::VanCountry],
+            Mode::Car => v[Id::CarCountry],
+            _ => 1.0,
+        };
+        (fleet, grid)
     }
 
     pub fn factor(&self, mode: Mode) -> &Factor {
@@ -67,10 +91,10 @@ impl Modes {
 
     /// A part's kg CO2e with the settings `v`.
     pub fn kg(&self, part: &Part, v: &Values) -> f64 {
+        let (fleet, grid) = self.scale(part.mode, v);
         let per_unit = match part.mode {
-            Mode::Van => self.van.kg_per_unit * v[Id::VanFactor],
-            Mode::Bike => self.bike.kg_per_unit + v[Id::BikeFoodKgPerKm],
-            mode => self.factor(mode).kg_per_unit,
+            Mode::Bike => self.bike.kg_per_unit * grid + v[Id::BikeFoodKgPerKm],
+            mode => self.factor(mode).kg_per_unit * fleet * grid,
         };
         part.amount * per_unit
     }
@@ -84,11 +108,20 @@ impl Modes {
             leg.wtt_kg = leg.wtt_kg.map(|x| x * k);
             leg.litres = leg.litres.map(|x| x * k);
         };
-        match part.mode {
-            Mode::Van if v[Id::VanFactor] != 1.0 => {
-                scale(&mut leg, v[Id::VanFactor]);
-                leg.trace.push(Term::new(Id::VanFactor.as_str(), v[Id::VanFactor], "× factor"));
+        let (_, grid) = self.scale(part.mode, v);
+        let ids: &[Id] = match part.mode {
+            Mode::Van => &[Id::VanFactor, Id::VanCountry, Id::GridUplift],
+            Mode::Car => &[Id::CarCountry, Id::GridUplift],
+            _ => &[Id::GridUplift],
+        };
+        for &id in ids {
+            let k = if id == Id::GridUplift { grid } else { v[id] };
+            if k != 1.0 {
+                scale(&mut leg, k);
+                leg.trace.push(Term::new(id.as_str(), k, "× factor"));
             }
+        }
+        match part.mode {
             Mode::Bike if v[Id::BikeFoodKgPerKm] > 0.0 => {
                 let food = part.amount * v[Id::BikeFoodKgPerKm];
                 leg.kg_co2e += food;

@@ -13,6 +13,7 @@ use std::ops::Index;
 
 use serde::{Deserialize, Serialize};
 
+use super::country::Country;
 use crate::error::{within, Code, Error, Result};
 use crate::kmeans::rng::Rng;
 
@@ -130,7 +131,14 @@ ids! {
     CollectKm = "failures.collectKm",
     CollectCarShare = "failures.collectCarShare",
     CollectionPointShare = "failures.collectionPointShare",
+    GridUplift = "grid.uplift",
+    VanCountry = "van.countryFactor",
+    CarCountry = "car.countryFactor",
 }
+
+/// The first of the rows a country changes from 1 (see [`super::country`]): they are drawn from a stream of their
+/// own, so that adding them left the UK's draws, and so its figures, exactly as they were.
+pub const FIRST_COUNTRY_ROW: usize = Id::GridUplift as usize;
 
 /// The number of settings.
 pub const N: usize = Id::ALL.len();
@@ -343,6 +351,28 @@ pub static TABLE: [Row; N] = [
         "assumption; a collection point's trip emits 13% of a depot trip (Edwards et al. 2010, Transp. Res. Rec. \
          2191)",
     ),
+    row(
+        Id::GridUplift,
+        Spread::fixed(1.0),
+        "× grid factor",
+        (0.01, 100.0),
+        "DESNZ's UK grid rows already count T&D losses and WTT: 1; another country's CO2-only grid factor is \
+         taken to the same boundary (its source says how)",
+    ),
+    row(
+        Id::VanCountry,
+        Spread::fixed(1.0),
+        "× DESNZ fuelled van",
+        (0.01, 100.0),
+        "DESNZ's vans are the UK's fleet: 1; another country's vans as a share of them",
+    ),
+    row(
+        Id::CarCountry,
+        Spread::fixed(1.0),
+        "× DESNZ fuelled car",
+        (0.01, 100.0),
+        "DESNZ's cars are the UK's fleet: 1; another country's cars as a share of them",
+    ),
 ];
 
 const fn row(id: Id, default: Spread, unit: &'static str, limits: (f64, f64), source: &'static str) -> Row {
@@ -372,12 +402,18 @@ pub struct Settings {
     /// from (e.g. `weightKg`); `None` for a setting drawn from its row.
     pub known: [Option<&'static str>; N],
     pub area: Area,
+    /// The country whose defaults the table took.
+    pub country: Country,
 }
 
 impl Settings {
-    /// The table in `area`, with `overrides` (by id) checked and fixed. Errors name `settings.<id>`.
-    pub fn new(area: Area, overrides: &BTreeMap<String, f64>) -> Result<Self> {
+    /// The table in `area` with `country`'s defaults, and `overrides` (by id) checked and fixed. Errors name
+    /// `settings.<id>`.
+    pub fn new(area: Area, country: &Country, overrides: &BTreeMap<String, f64>) -> Result<Self> {
         let mut spreads = TABLE.map(|r| r.default_in(area));
+        for &(id, spread, _) in country.profile.rows {
+            spreads[id as usize] = spread;
+        }
         let mut known = [None; N];
         for (key, &value) in overrides {
             let field = format!("settings.{key}");
@@ -393,7 +429,7 @@ impl Settings {
             spreads[id as usize] = Spread::fixed(within(&field, value, min, max)? + 0.0);
             known[id as usize] = Some(INPUT);
         }
-        Ok(Settings { spreads, known, area })
+        Ok(Settings { spreads, known, area, country: *country })
     }
 
     /// Whether the caller gave `id` in `settings`.
@@ -433,13 +469,14 @@ impl Settings {
 
     /// One Monte Carlo draw: each setting at its own quantile, or at the quantile of the one it is drawn with. A
     /// known setting still takes its quantile from the stream, so that fixing one setting leaves the others' draws
-    /// as they were.
-    pub fn draw(&self, rng: &mut Rng) -> Values {
+    /// as they were. The country rows take theirs from `country_rng` ([`FIRST_COUNTRY_ROW`]).
+    pub fn draw(&self, rng: &mut Rng, country_rng: &mut Rng) -> Values {
         let mut u = [0.0; N];
         for (i, row) in TABLE.iter().enumerate() {
             u[i] = match row.drawn_with {
                 Some((with, true)) => 1.0 - u[with as usize],
                 Some((with, false)) => u[with as usize],
+                None if i >= FIRST_COUNTRY_ROW => country_rng.next_f64(),
                 None => rng.next_f64(),
             };
         }
@@ -467,6 +504,11 @@ pub struct SettingUsed {
     pub unit: &'static str,
     /// `input` when the caller gave it, what the call knew it from (`weightKg`…), else the row's source.
     pub source: &'static str,
+    /// Whose default the value is: `GB` (the table's own, UK rows), `CN`, `US`…, or `world` (the proxy for a
+    /// country with no table); `None` when the caller gave it or the call knew it.
+    pub country: Option<&'static str>,
+    /// Whether `country` is not the country asked for: the value stands in for one not known.
+    pub proxy: bool,
 }
 
 impl Settings {
@@ -477,7 +519,13 @@ impl Settings {
             .filter(|id| used.contains(id))
             .map(|&id| {
                 let (s, row) = (self.spread(id), row_of(id));
-                let source = self.known[id as usize].unwrap_or(row.source);
+                let of_country = self.country.profile.row(id);
+                let source = self.known[id as usize].or(of_country.map(|r| r.2)).unwrap_or(row.source);
+                let country = match (self.known[id as usize], of_country) {
+                    (Some(_), _) => None,
+                    (None, Some(_)) => Some(self.country.profile.code),
+                    (None, None) => Some("GB"),
+                };
                 SettingUsed {
                     id: id.as_str(),
                     value: s.central,
@@ -486,6 +534,8 @@ impl Settings {
                     distribution: s.distribution,
                     unit: row.unit,
                     source,
+                    country,
+                    proxy: country.is_some_and(|c| self.country.code != c),
                 }
             })
             .collect()
@@ -506,35 +556,50 @@ pub struct RowView {
     pub min: f64,
     pub max: f64,
     pub source: &'static str,
+    /// Whose default it is: `GB`, the country asked for, or `world` (the proxy).
+    pub country: &'static str,
+    /// Whether `country` is not the country asked for.
+    pub proxy: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub urban: Option<[f64; 3]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rural: Option<[f64; 3]>,
 }
 
-/// The whole settings table, for the Sources view.
+/// The whole settings table in `country`, for the Sources view.
 ///
 /// ```
-/// let rows = green_delivery::consolidation::pricing::settings::table();
+/// use green_delivery::consolidation::pricing::{country::Country, settings::table};
+/// let rows = table(&Country::gb());
 /// assert_eq!(rows[0].id, "roadFactor");
 /// assert!(rows.iter().any(|r| r.id == "round.parcels" && r.urban == Some([100.0, 127.0, 168.0])));
+/// let cn = table(&Country::parse(Some("CN")).unwrap());
+/// assert!(cn.iter().any(|r| r.id == "locker.km" && r.country == "CN" && !r.proxy));
+/// assert!(cn.iter().any(|r| r.id == "round.parcels" && r.country == "GB" && r.proxy));
 /// ```
-pub fn table() -> Vec<RowView> {
+pub fn table(country: &Country) -> Vec<RowView> {
     let triple = |s: Spread| [s.low, s.central, s.high];
     TABLE
         .iter()
-        .map(|row| RowView {
-            id: row.id.as_str(),
-            central: row.default.central,
-            low: row.default.low,
-            high: row.default.high,
-            distribution: row.default.distribution,
-            unit: row.unit,
-            min: row.limits.0,
-            max: row.limits.1,
-            source: row.source,
-            urban: row.by_area.map(|(u, _)| triple(u)),
-            rural: row.by_area.map(|(_, r)| triple(r)),
+        .map(|row| {
+            let own = country.profile.row(row.id);
+            let (default, source) = own.map_or((row.default, row.source), |r| (r.1, r.2));
+            let code = own.map_or("GB", |_| country.profile.code);
+            RowView {
+                id: row.id.as_str(),
+                central: default.central,
+                low: default.low,
+                high: default.high,
+                distribution: default.distribution,
+                unit: row.unit,
+                min: row.limits.0,
+                max: row.limits.1,
+                source,
+                country: code,
+                proxy: country.code != code,
+                urban: row.by_area.map(|(u, _)| triple(u)),
+                rural: row.by_area.map(|(_, r)| triple(r)),
+            }
         })
         .collect()
 }
@@ -579,9 +644,9 @@ mod tests {
 
     #[test]
     fn dense_draws_have_more_parcels_and_fewer_km() {
-        let s = Settings::new(Area::Suburban, &BTreeMap::new()).unwrap();
-        let mut rng = Rng::new(7);
-        let draws: Vec<Values> = (0..200).map(|_| s.draw(&mut rng)).collect();
+        let s = Settings::new(Area::Suburban, &Country::gb(), &BTreeMap::new()).unwrap();
+        let (mut rng, mut other) = (Rng::new(7), Rng::new(8));
+        let draws: Vec<Values> = (0..200).map(|_| s.draw(&mut rng, &mut other)).collect();
         for w in draws.windows(2) {
             let (a, b) = (&w[0], &w[1]);
             if a[Id::RoundParcels] > b[Id::RoundParcels] {
@@ -592,12 +657,13 @@ mod tests {
 
     #[test]
     fn overrides_are_checked_by_id_and_limits() {
-        let err = |k: &str, v: f64| Settings::new(Area::Urban, &[(k.to_owned(), v)].into()).unwrap_err();
+        let err =
+            |k: &str, v: f64| Settings::new(Area::Urban, &Country::gb(), &[(k.to_owned(), v)].into()).unwrap_err();
         let e = err("round.parcel", 3.0);
         assert_eq!((e.code(), e.field()), (Code::UnknownId, "settings.round.parcel"));
         let e = err("failures.rate", 1.5);
         assert_eq!((e.code(), e.field()), (Code::OutOfRange, "settings.failures.rate"));
-        let s = Settings::new(Area::Urban, &[("round.parcels".to_owned(), 80.0)].into()).unwrap();
+        let s = Settings::new(Area::Urban, &Country::gb(), &[("round.parcels".to_owned(), 80.0)].into()).unwrap();
         assert_eq!(s.spread(Id::RoundParcels), Spread::fixed(80.0));
         assert!(s.spread(Id::RoundKm).has_range());
     }

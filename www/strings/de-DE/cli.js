@@ -44,7 +44,10 @@ Optionen:
   --pickup-points N      Anzahl der Paketshops (Standard: einer je π·(2 km)² des Bestellgebiets)
   --area AREA            Touren der Paketdienste für Standardversand und nächsten Tag: urban, suburban, rural
                          (Standard: aus der Dichte der Bestellungen)
-  --grid ID              Strommix-Faktor für Elektrofahrzeuge (Standard uk-grid-2025)
+  --country CC           Land der Zustellung, ISO 3166-1 Alpha-2 (Standard GB): seine Annahmen für Strommix,
+                         Fahrzeuge, Hauptlauf und Abholung (CN, DE, FR, GB, JP, US; andere Länder erhalten
+                         gekennzeichnete Ersatzwerte)
+  --grid ID              Strommix-Faktor für Elektrofahrzeuge (Standard: der Strommix des Landes)
   --format FORMAT        json (Standard: der JSON-Bericht der Seite), csv (die Szenarientabelle), geojson (Touren)
   --out FILE             dorthin schreiben statt auf stdout
   --skip-bad-rows        bei fehlerhaften Zeilen die fehlerfreien verwenden (jede fehlerhafte wird trotzdem auf
@@ -72,7 +75,10 @@ Optionen:
   --baseline ID          die Versandart, an der Ersparnisse gemessen werden (Standard standard)
   --vehicle ID           Emissionsfaktor des Transporters: diesel-van (Standard), petrol-van, electric-van
   --car ID               das Auto für Fahrten zum Paketshop: petrol-car (Standard), diesel-car, electric-car
-  --grid ID              Strommix-Faktor für Elektrofahrzeuge (Standard uk-grid-2025)
+  --country CC           Land der Zustellung, ISO 3166-1 Alpha-2 (Standard GB): seine Annahmen für Strommix,
+                         Fahrzeuge, Hauptlauf und Abholung (CN, DE, FR, GB, JP, US; andere Länder erhalten
+                         gekennzeichnete Ersatzwerte)
+  --grid ID              Strommix-Faktor für Elektrofahrzeuge (Standard: der Strommix des Landes)
   --format FORMAT        table (Standard), json (das Ergebnis der API), csv
   --out FILE             dorthin schreiben statt auf stdout
 ${LANG_OPTION}

@@ -101,6 +101,9 @@ export const SETTING_NAMES = {
   'failures.collectKm': "Trip to the carrier's depot",
   'failures.collectCarShare': 'Collection trips made by car',
   'failures.collectionPointShare': 'Collections at a nearby collection point',
+  'grid.uplift': "Grid factor taken to a full life-cycle boundary",
+  'van.countryFactor': "This country's vans against UK vans",
+  'car.countryFactor': "This country's cars against UK cars",
 };
 
 const share = (v) => percent(100 * v);
@@ -138,6 +141,9 @@ export const SETTING_SENTENCES = {
   'failures.collectKm': (v) => `The carrier's depot is ${km(v)} from the shopper, one way.`,
   'failures.collectCarShare': (v) => `${share(v)} of collection trips are made by car.`,
   'failures.collectionPointShare': (v) => `${share(v)} of collections are at a nearby collection point.`,
+  'grid.uplift': (v) => `The country's published grid factor is multiplied by ${sig(v)} to count grid losses and fuel supply too.`,
+  'van.countryFactor': (v) => `A delivery van here emits ${sig(v)} times as much per km as the average UK van.`,
+  'car.countryFactor': (v) => `A car here emits ${sig(v)} times as much per km as the average UK car.`,
 };
 
 /** A setting's central value in a result, or `undefined`. */

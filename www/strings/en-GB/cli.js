@@ -44,7 +44,9 @@ Options:
   --pickup-points N      number of pickup points (default: one per π·(2 km)² of the orders' area)
   --area AREA            the carriers' rounds for standard and next-day: urban, suburban, rural (default: from the
                          orders' density)
-  --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
+  --country CC           the country delivered in, ISO 3166-1 alpha-2 (default GB): its grid, fleet, line-haul
+                         and pickup defaults (CN, DE, FR, GB, JP, US; another country gets proxies, flagged)
+  --grid ID              grid factor id for electric vehicles (default: the country's grid)
   --format FORMAT        json (default: the page's JSON report), csv (the page's scenario table), geojson (rounds)
   --out FILE             write there instead of stdout
   --skip-bad-rows        use the good rows when some are bad (each bad row is still listed on stderr)
@@ -70,7 +72,9 @@ Options:
   --baseline ID          the option savings are measured against (default standard)
   --vehicle ID           van factor id: diesel-van (default), petrol-van, electric-van
   --car ID               the shopper's car for pickup trips: petrol-car (default), diesel-car, electric-car
-  --grid ID              grid factor id for electric vehicles (default uk-grid-2025)
+  --country CC           the country delivered in, ISO 3166-1 alpha-2 (default GB): its grid, fleet, line-haul
+                         and pickup defaults (CN, DE, FR, GB, JP, US; another country gets proxies, flagged)
+  --grid ID              grid factor id for electric vehicles (default: the country's grid)
   --format FORMAT        table (default), json (the API's result), csv
   --out FILE             write there instead of stdout
 ${LANG_OPTION}

@@ -38,7 +38,9 @@ JSON、CSV 和 GeoJSON 在任何语言下都相同。
   --pickup-points N      驿站数量（默认：订单覆盖区域内每 π·(2 公里)² 一个）
   --area AREA            标准和次日达所用的快递路线类型：urban（市区）、suburban（郊区）、rural（乡村）
                          （默认：按订单密度判断）
-  --grid ID              电动车所用的电网排放因子（默认 uk-grid-2025）
+  --country CC           配送所在国家/地区，ISO 3166-1 两位字母代码（默认 GB）：决定电网、车辆、干线运输和自提的默认值
+                         （CN、DE、FR、GB、JP、US；其他国家/地区使用替代值，并有标注）
+  --grid ID              电动车所用的电网排放因子（默认：该国家/地区的电网）
   --format FORMAT        json（默认：与网页相同的 JSON 报告）、csv（网页的方案表）、geojson（配送路线）
   --out FILE             写入该文件，而不是标准输出
   --skip-bad-rows        有错误行时只使用正确的行（错误行仍会列在 stderr 上）
@@ -63,7 +65,9 @@ ${LANG_OPTION}
   --baseline ID          计算减排时所比较的配送方式（默认 standard）
   --vehicle ID           货车排放因子：diesel-van（默认）、petrol-van、electric-van
   --car ID               收件人取件所开的车：petrol-car（默认）、diesel-car、electric-car
-  --grid ID              电动车所用的电网排放因子（默认 uk-grid-2025）
+  --country CC           配送所在国家/地区，ISO 3166-1 两位字母代码（默认 GB）：决定电网、车辆、干线运输和自提的默认值
+                         （CN、DE、FR、GB、JP、US；其他国家/地区使用替代值，并有标注）
+  --grid ID              电动车所用的电网排放因子（默认：该国家/地区的电网）
   --format FORMAT        table（默认）、json（API 的结果）、csv
   --out FILE             写入该文件，而不是标准输出
 ${LANG_OPTION}
