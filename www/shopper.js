@@ -25,7 +25,7 @@ const { fmt, gramsRange, km, grams, round, percent } = n;
 const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
 const countryName = (code) => {
   try {
-    return regionNames.of(code);
+    return regionNames.of(code === 'world' ? '001' : code); // "world", the proxy, is UN M49's 001
   } catch {
     return code; // not a region code: shown as given
   }
@@ -227,7 +227,8 @@ function render() {
   // sources table.
   const car = result.trace.find((t) => /petrol-car/.test(t.name));
   assumptions.replaceChildren(
-    ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area, setting?.country)),
+    // A value borrowed from another country (a proxy) names that country; the country's own values need no label.
+    ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area, setting.proxy ? setting.country : null)),
     ...(car ? [assumptionItem(SHOPPER.carFactor(grams(car.value * 1000)), car.source)] : []),
   );
 }

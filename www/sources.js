@@ -7,8 +7,11 @@ import { describeError, errorDetail } from './errors.js';
 import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, clearOverrides } from './overrides.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { placeSourceList } from './place-field.js';
+import { pageCountry } from './country.js';
 
 const lang = pageLang();
+/** The page's country: the settings table shows its defaults (and which are another country's, as proxies). */
+const country = pageCountry(lang);
 const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }, placeWords] = await Promise.all(
   ['page', 'chain', 'numbers', 'places'].map((part) => loadStrings(lang, part)),
 );
@@ -199,18 +202,19 @@ function render() {
       f.note ? `${f.source}. ${f.note}` : f.source);
   }
   // The delivery chain's settings: every default with its range and source (the page does not override them).
-  for (const s of api.chainSettings?.() ?? []) {
+  for (const s of api.chainSettings(country)) {
     const row = groups.get('chain').insertRow();
     row.id = `setting-${s.id.replace(/\./g, '-')}`;
     const byArea = s.urban ? ` (${SOURCES.byArea(range(s.urban), range(s.rural))})` : '';
     // Whose value it is, where the settings table says (`country`, an ISO code): named in the page's language.
-    const country = s?.country ? countryName(s.country) : '';
-    const source = country ? `${country}: ${s.source}` : s.source;
+    // ("world", the proxy for countries without a value, is UN M49's region 001: "World", "Welt", "世界".)
+    const whose = s.country ? countryName(s.country === 'world' ? '001' : s.country) : '';
+    const source = whose ? `${whose}: ${s.source}` : s.source;
     [SETTING_NAMES[s.id] ?? s.id, s.id, `${range([s.low, s.central, s.high])}${byArea}`, s.unit, source, '', '']
       .forEach((t) => cell(row, t));
     row.cells[1].className = 'id';
-    if (s?.country) row.dataset.country = s.country;
-    row.dataset.search = [SETTING_NAMES[s.id], s.id, s.unit, source, s?.country].join(' ').toLowerCase();
+    if (s.country) row.dataset.country = s.country;
+    row.dataset.search = [SETTING_NAMES[s.id], s.id, s.unit, source, s.country].join(' ').toLowerCase();
   }
   for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
     const row = groups.get('comparisons').insertRow();

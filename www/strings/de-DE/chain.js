@@ -100,6 +100,9 @@ export const SETTING_NAMES = {
   'failures.collectKm': 'Weg zum Depot des Paketdienstes',
   'failures.collectCarShare': 'Abholwege mit dem Auto',
   'failures.collectionPointShare': 'Abholungen in einer nahen Abholstelle',
+  'grid.uplift': 'Strommix-Faktor, auf den ganzen Lebenszyklus hochgerechnet',
+  'van.countryFactor': 'Transporter hier im Vergleich zu britischen',
+  'car.countryFactor': 'Pkw hier im Vergleich zu britischen',
 };
 
 const share = (v) => percent(100 * v);
@@ -141,6 +144,9 @@ export const SETTING_SENTENCES = {
   'failures.collectKm': (v) => `Das Depot des Paketdienstes ist ${km(v)} entfernt (einfacher Weg).`,
   'failures.collectCarShare': (v) => `${share(v)} der Abholwege werden mit dem Auto zurückgelegt.`,
   'failures.collectionPointShare': (v) => `${share(v)} der Abholungen erfolgen in einer nahen Abholstelle.`,
+  'grid.uplift': (v) => `Der veröffentlichte Strommix-Faktor des Landes wird mit ${sig(v)} multipliziert, damit auch Netzverluste und Brennstoffbereitstellung zählen.`,
+  'van.countryFactor': (v) => `Ein Lieferwagen stößt hier je km das ${sig(v)}-Fache eines durchschnittlichen britischen Transporters aus.`,
+  'car.countryFactor': (v) => `Ein Pkw stößt hier je km das ${sig(v)}-Fache eines durchschnittlichen britischen Pkw aus.`,
 };
 
 /** Der zentrale Wert einer Annahme in einem Ergebnis, oder `undefined`. */

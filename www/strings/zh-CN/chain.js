@@ -97,6 +97,9 @@ export const SETTING_NAMES = {
   'failures.collectKm': '到快递网点的路程',
   'failures.collectCarShare': '开车取件的比例',
   'failures.collectionPointShare': '在附近代收点取件的比例',
+  'grid.uplift': '电网因子换算到全生命周期边界的系数',
+  'van.countryFactor': '本地货车相对英国货车的排放倍数',
+  'car.countryFactor': '本地汽车相对英国汽车的排放倍数',
 };
 
 const share = (v) => percent(100 * v);
@@ -130,6 +133,9 @@ export const SETTING_SENTENCES = {
   'failures.collectKm': (v) => `快递网点离顾客${km(v)}（单程）。`,
   'failures.collectCarShare': (v) => `${share(v)}的取件出行是开车去的。`,
   'failures.collectionPointShare': (v) => `${share(v)}的取件在附近的代收点完成。`,
+  'grid.uplift': (v) => `该国家/地区公布的电网排放因子乘以${sig(v)}，以计入输配电损耗和燃料供应环节。`,
+  'van.countryFactor': (v) => `这里的快递货车每公里排放是英国平均货车的${sig(v)}倍。`,
+  'car.countryFactor': (v) => `这里的汽车每公里排放是英国平均汽车的${sig(v)}倍。`,
 };
 
 /** 结果中某项设定的中心值，没有则为 `undefined`。 */
