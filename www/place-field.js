@@ -110,8 +110,11 @@ export function placeSourceList(words = EN) {
   list.className = 'place-sources';
   for (const source of PLACE_SOURCES) {
     const item = list.appendChild(document.createElement('li'));
+    // The source's name, licence and attribution are quoted as published (in <cite>), not translated.
     const link = Object.assign(document.createElement('a'), { href: source.url, textContent: source.name });
-    item.append(`${words.SOURCE_COVERS[source.id]}: `, link, `. ${source.licence}. ${source.attribution}.`.replace('..', '.'));
+    const cite = document.createElement('cite');
+    cite.append(link, `. ${source.licence}. ${source.attribution}.`.replace('..', '.'));
+    item.append(`${words.SOURCE_COVERS[source.id]}: `, cite);
   }
   return list;
 }

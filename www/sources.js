@@ -207,8 +207,9 @@ function render() {
     row.id = `setting-${s.id.replace(/\./g, '-')}`;
     const byArea = s.urban ? ` (${SOURCES.byArea(range(s.urban), range(s.rural))})` : '';
     // Whose value it is, where the settings table says (`country`, an ISO code): named in the page's language.
-    // ("world", the proxy for countries without a value, is UN M49's region 001: "World", "Welt", "世界".)
-    const whose = s.country ? countryName(s.country === 'world' ? '001' : s.country) : '';
+    // A value borrowed from another country (a proxy) names it; "world", the proxy for countries without a value, is
+    // UN M49's region 001: "World", "Welt", "世界".
+    const whose = s.proxy ? countryName(s.country === 'world' ? '001' : s.country) : '';
     const source = whose ? `${whose}: ${s.source}` : s.source;
     [SETTING_NAMES[s.id] ?? s.id, s.id, `${range([s.low, s.central, s.high])}${byArea}`, s.unit, source, '', '']
       .forEach((t) => cell(row, t));
