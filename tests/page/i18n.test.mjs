@@ -314,7 +314,13 @@ test('a shopper in Beijing types 北京 in the Chinese page: options on Chinese 
   await page.locator('#shopper-results li').first().waitFor();
   const place = page.locator('#shopper-form input[name="place"]');
   await place.fill('北京');
-  await page.waitForFunction(() => /北京/.test(document.getElementById('shopper-place').textContent) && document.querySelectorAll('#shopper-results li').length === 8);
+  // 北京 is the town (GeoNames' centre, 39.907, 116.397), not the example's postcode 100020 in Chaoyang.
+  await page.waitForFunction(() => {
+    const form = document.getElementById('shopper-form');
+    return form.elements.lat.value === '39.907' && form.elements.lon.value === '116.397'
+      && /北京/.test(document.getElementById('shopper-place').textContent) && !/100020/.test(document.getElementById('shopper-place').textContent)
+      && document.querySelectorAll('#shopper-results li').length === 8;
+  });
   const first = await page.locator('#shopper-results li').first().textContent();
   assert.match(first, /\d克|\d千克/, 'grams in Chinese units');
   assert.match(first, /（[\d.,]+[-–][\d.,]+(克|千克)）/, 'a range beside the figure, in full-width brackets');
