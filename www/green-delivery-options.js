@@ -288,6 +288,9 @@ export class GreenDeliveryOptions extends HTMLElement {
       }
     }
     this.#reserve();
+    // Measured now, not only when the observer first reports: its report comes after a first layout, and switching
+    // layout then would count as a layout shift.
+    this.#layout();
     this.#resizing.observe(this);
     this.#schedule();
   }
