@@ -30,19 +30,19 @@ async function wordsFor(lang) {
  *  `prefers-color-scheme` (through `color-scheme: light dark`, which a page can pin with `color-scheme: light` on the
  *  element); browsers without `light-dark()` keep the light ones. */
 const PALETTE = {
-  ink: ['#1b1b1b', '#ecece6'],
-  muted: ['#555', '#b9b9b2'],
-  background: ['#fff', '#1c1d1b'],
-  line: ['#d6d6d0', '#4d4e49'],
-  bar: ['#56B4E9', '#56B4E9'],
-  track: ['#ecece6', '#34352f'],
-  range: ['#1b1b1b', '#ecece6'],
-  selected: ['#eef7f3', '#163a2e'],
-  accent: ['#0a6b4f', '#5ccfa3'],
-  'badge-ink': ['#fff', '#0b241b'],
-  error: ['#8a1c1c', '#ff9d90'],
+  '--gd-ink': ['#1b1b1b', '#ecece6'],
+  '--gd-muted': ['#555', '#b9b9b2'],
+  '--gd-background': ['#fff', '#1c1d1b'],
+  '--gd-line': ['#d6d6d0', '#4d4e49'],
+  '--gd-bar': ['#56B4E9', '#56B4E9'],
+  '--gd-track': ['#ecece6', '#34352f'],
+  '--gd-range': ['#1b1b1b', '#ecece6'],
+  '--gd-selected': ['#eef7f3', '#163a2e'],
+  '--gd-accent': ['#0a6b4f', '#5ccfa3'],
+  '--gd-badge-ink': ['#fff', '#0b241b'],
+  '--gd-error': ['#8a1c1c', '#ff9d90'],
 };
-const palette = (pick) => Object.entries(PALETTE).map(([name, both]) => `--_${name}: var(--gd-${name}, ${pick(...both)});`).join(' ');
+const palette = (pick) => Object.entries(PALETTE).map(([name, both]) => `--_${name.slice(5)}: var(${name}, ${pick(...both)});`).join(' ');
 
 /** Below this width (px) the widget draws its compact layout, unless `layout` says otherwise. */
 const COMPACT_BELOW = 480;
@@ -61,13 +61,13 @@ const STYLES = `
   }
   @supports (color: light-dark(#000, #fff)) { .root { ${palette((light, dark) => `light-dark(${light}, ${dark})`)} } }
   .root * { box-sizing: border-box; }
-  .title { display: block; font-weight: 700; margin: 0 0 8px; min-height: 1.45em; } /* filled once its words load */
+  .title { display: block; font-weight: 700; margin: 0 0 8px; min-height: var(--_title); } /* filled once its words load */
   /* The height is reserved before the numbers arrive, so nothing below moves: every row is at least --_row tall
      (as tall as a row usually is in its layout; a longer one grows), and the group at least the title and its rows
      (--gd-rows, the number offered). */
   fieldset {
-    all: unset; display: block; --_row: 114px; --_badge: 0px;
-    min-height: calc(1.45em + 8px + var(--gd-rows, 8) * (var(--_row) + 6px) - 6px + var(--_badge));
+    all: unset; display: block; --_title: 1.45em; --_row: 114px; --_badge: 0px;
+    min-height: calc(var(--_title) + 8px + var(--gd-rows, 8) * (var(--_row) + 6px) - 6px + var(--_badge));
   }
   /* Full: a name line, the bar, the saving and two lines of explanation (three when narrower). Compact: two lines
      (a name that wraps, or the figure over its range), and the badge on a line of its own. */
@@ -88,7 +88,7 @@ const STYLES = `
   input { margin: 0; width: 18px; height: 18px; align-self: center; accent-color: var(--_accent); }
   input:focus-visible, button:focus-visible, .boundary summary:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
   /* Names wrap, and a word too long for its line breaks rather than being cut. */
-  .head { min-width: 0; overflow-wrap: anywhere; }
+  .head { min-width: 0; overflow-wrap: anywhere; hyphens: auto; }
   .label { font-weight: 600; }
   .badge {
     display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 999px; font-size: 12px; line-height: 18px;
@@ -129,6 +129,13 @@ const STYLES = `
   }
   .compact .open .more::before { top: 13px; transform: rotate(-135deg); }
   .compact .more:hover { background: var(--_track); }
+  /* In a narrow column the figure goes under the name, so that the name has the whole line; the title may take two. */
+  @container (max-width: 299px) {
+    fieldset { --_title: 2.9em; }
+    .compact .choice { grid-template-columns: 18px minmax(0, 1fr); }
+    .compact .value { grid-column: 2; text-align: left; }
+    .compact .figure, .compact .spread { display: inline; }
+  }
   .boundary { display: block; margin-top: 8px; font-size: 13px; line-height: 18px; color: var(--_muted); }
   .boundary summary { cursor: pointer; color: var(--_accent); font-weight: 600; }
   .boundary p { margin: 4px 0 0; }

@@ -368,6 +368,10 @@ test('preselect="greenest" checks the lowest option, which selected reports, wit
   assert.equal(await gift.getByRole('radio', { checked: true }).getAttribute('value'), ids[0]);
   await gift.evaluate((el) => el.removeAttribute('preselect'));
   assert.equal(await gift.getByRole('radio', { checked: true }).count(), 0);
+  // The example shop preselects its first widget, and reads what is checked when the shopper pays.
+  const first = await page.locator('#delivery').evaluate((el) => el.estimates[0].id);
+  await page.locator('#pay').click();
+  assert.equal(await page.locator('#choice').textContent(), `Paying with delivery option ${first}.`);
   await page.close();
 });
 
