@@ -515,3 +515,24 @@ test('each option is announced as one sentence: name, figure, range, and "greene
   assert.equal(await delivery.getByRole("button", { name: `Details ${OPTION_LABELS[ids[0]]}`, exact: true }).count(), 1);
   await page.close();
 });
+
+test('a lowest option whose range is clear of the next one\'s is "Greenest"; overlapping, "Among the lowest"', async () => {
+  const { page } = await checkout(PHONE);
+  const gift = page.locator('#gift');
+  const badge = () => gift.locator('[part="badge"]').first().textContent();
+  const estimates = () => gift.evaluate((el) => el.estimates.map((o) => ({ id: o.id, gCo2e: o.gCo2e, range: o.range })));
+  // Walking to a pickup point against a same-day courier: ranges apart.
+  await gift.evaluate((el) => el.setAttribute('offers', 'sameDayCourier,pickupWalk'));
+  await page.waitForFunction(() => document.querySelector('#gift').estimates.length === 2);
+  const apart = await estimates();
+  assert.equal(rankByEmissions(apart).claim, 'lowest', JSON.stringify(apart));
+  assert.equal(await badge(), 'Greenest');
+  assert.match(await gift.locator('input[type="radio"]').first().getAttribute('aria-label'), /, greenest\.$/);
+  // Next-day and standard delivery: the same network, the same range.
+  await gift.evaluate((el) => el.setAttribute('offers', 'nextDay,standard'));
+  await page.waitForFunction(() => document.querySelector('#gift').estimates.every((o) => ['nextDay', 'standard'].includes(o.id)));
+  assert.equal(rankByEmissions(await estimates()).claim, 'amongLowest');
+  assert.equal(await badge(), 'Among the lowest');
+  assert.match(await gift.locator('input[type="radio"]').first().getAttribute('aria-label'), /, among the lowest\.$/);
+  await page.close();
+});
