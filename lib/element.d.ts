@@ -6,10 +6,11 @@ import type {
 
 export type { Area, CountryCode, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId };
 
-/** The ids of the delivery options, in the order the widget shows them by default. */
+/** The ids of the delivery options (the widget shows them lowest emissions first). */
 export type DeliveryOptionId = DeliveryOption['id'];
 
-/** `detail` of `green-delivery-select`: the option the shopper picked (mouse or keyboard). */
+/** `detail` of `green-delivery-select`: the option the shopper picked (mouse or keyboard); never sent for a
+ *  preselection. */
 export interface GreenDeliverySelectDetail {
   id: DeliveryOptionId;
   /** The option's name as the widget shows it, in its language (www/strings/<lang>/chain.js), e.g. "Parcel locker". */
@@ -58,10 +59,17 @@ export interface GreenDeliveryAttributes {
   /** The language of the widget's words and numbers, a BCP 47 tag ("zh-CN", "de", "en-GB"), matched to one with
    *  strings (en-GB, zh-CN, de-DE). Unset: the nearest `lang` around it (the page's <html lang>), then the browser's. */
   lang?: string;
-  /** Which options to show, in order, comma-separated: "sameDayCourier,nextDay,standard,consolidated,pickupWalk,pickupCar,locker,cargoBike". */
+  /** Which options to show, comma-separated: "sameDayCourier,nextDay,standard,consolidated,pickupWalk,pickupCar,locker,cargoBike";
+   *  they are shown lowest emissions first. */
   offers?: string;
-  /** The pre-selected option id; updated when the shopper chooses. */
+  /** The merchant's choice of option; set when the shopper chooses. */
   selected?: DeliveryOptionId;
+  /** "greenest": check the lowest-emission option when neither `selected` nor the shopper has chosen. It fires no
+   *  event and does not set `selected`; the `selected` property reads it. */
+  preselect?: 'greenest';
+  /** "compact" (one line per option, explanations behind a disclosure button) or "full"; unset, compact below
+   *  480 px of width. */
+  layout?: 'compact' | 'full';
 }
 
 export type GreenDeliveryAttribute = keyof GreenDeliveryAttributes;
@@ -95,10 +103,17 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   /** The language the widget speaks: the tag with strings picked from `lang` (its own, else the nearest around it),
    *  then the browser's languages, e.g. "de-DE". (`lang` itself is HTMLElement's.) */
   readonly language: string;
-  /** `selected` attribute: the chosen option's id. */
+  /** The id of the option checked: the `selected` attribute (the merchant's or the shopper's choice) if it is
+   *  shown, else the one preselected by `preselect`, else null. Setting it sets the attribute. */
   get selected(): DeliveryOptionId | null;
   set selected(value: DeliveryOptionId | null | undefined);
-  /** Which options to show, in order (default: all); the `offers` attribute, or what was set here. */
+  /** `preselect` attribute. */
+  get preselect(): 'greenest' | null;
+  set preselect(value: 'greenest' | null | undefined);
+  /** `layout` attribute: the layout forced, or null (by width). */
+  get layout(): 'compact' | 'full' | null;
+  set layout(value: 'compact' | 'full' | null | undefined);
+  /** Which options to show (default: all), shown lowest emissions first; the `offers` attribute, or what was set here. */
   get offers(): DeliveryOptionId[] | undefined;
   set offers(value: DeliveryOptionId[] | undefined);
   /** Factor overrides (a property only), e.g. `{ "diesel-van": { kgPerUnit: 0.3 } }`. */
@@ -106,7 +121,7 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   /** Settings of the chain by id (a property only), e.g. `{ "failures.rate": 0.05 }`; the `pickup-distance` and
    *  `stem-distance` attributes win over the same ids. */
   settings: Partial<Record<SettingId, number>> | undefined;
-  /** The estimates shown, as returned by `deliveryOptions` (read only). */
+  /** The estimates shown, as returned by `deliveryOptions`, lowest emissions first (read only). */
   readonly estimates: DeliveryOption[];
   /** The whole `deliveryOptions` result behind them: baseline, variants, boundary, settings (read only). */
   readonly result: DeliveryOptionsResult | null;

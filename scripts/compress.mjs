@@ -61,7 +61,7 @@ export const WIDGET_STRINGS = ['chain', 'numbers', 'errors'];
 export function payloads(sizes) {
   const names = Object.keys(sizes);
   const widgetFiles = [
-    'widget.js', 'green-delivery-options.js', 'widget-wasm.js', 'loader.js', 'errors.js', 'format.js', 'i18n.js',
+    'widget.js', 'green-delivery-options.js', 'ranking.js', 'widget-wasm.js', 'loader.js', 'errors.js', 'format.js', 'i18n.js',
     'strings/languages.js', ...WIDGET_STRINGS.map((part) => `strings/en-GB/${part}.js`),
     ...names.filter((n) => n.startsWith('widget-pkg/')),
   ];

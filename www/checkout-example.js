@@ -12,3 +12,10 @@ document.addEventListener('green-delivery-error', (event) => {
   choice.textContent = 'Delivery estimate unavailable.';
   console.warn(`green-delivery: ${code ?? 'error'}${attribute ? ` in ${attribute}` : ''}: ${message}`);
 });
+
+// At payment the shop reads what is checked: the shopper's choice, or the option preselected (no event announces
+// a preselection: it is no one's choice).
+document.getElementById('pay').addEventListener('click', () => {
+  const id = document.getElementById('delivery').selected;
+  choice.textContent = id ? `Paying with delivery option ${id}.` : 'Please choose a delivery option.';
+});

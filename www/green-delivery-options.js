@@ -4,7 +4,7 @@
 // attribute, else the nearest `lang` around it (the page's <html lang>), else the browser's languages.
 import { loadWidgetPackage, retryLoading, onceRetried } from './widget-wasm.js';
 import { describeError, errorDetail, packageError } from './errors.js';
-import { logScale } from './format.js';
+import { rankByEmissions } from './ranking.js';
 import { pickLang, loadStrings } from './i18n.js';
 
 /** How many options `deliveryOptions` returns (all of www/strings/<lang>/chain.js's OPTION_LABELS), for the room
@@ -26,68 +26,129 @@ async function wordsFor(lang) {
   return { chain, n, errors };
 }
 
+/** The colours, light and dark, each overridden by its `--gd-*` property. Dark follows the reader's
+ *  `prefers-color-scheme` (through `color-scheme: light dark`, which a page can pin with `color-scheme: light` on the
+ *  element); browsers without `light-dark()` keep the light ones. */
+const PALETTE = {
+  '--gd-ink': ['#1b1b1b', '#ecece6'],
+  '--gd-muted': ['#555', '#b9b9b2'],
+  '--gd-background': ['#fff', '#1c1d1b'],
+  '--gd-line': ['#d6d6d0', '#4d4e49'],
+  '--gd-bar': ['#56B4E9', '#56B4E9'],
+  '--gd-track': ['#ecece6', '#34352f'],
+  '--gd-range': ['#1b1b1b', '#ecece6'],
+  '--gd-selected': ['#eef7f3', '#163a2e'],
+  '--gd-accent': ['#0a6b4f', '#5ccfa3'],
+  '--gd-badge-ink': ['#fff', '#0b241b'],
+  '--gd-error': ['#8a1c1c', '#ff9d90'],
+};
+const palette = (pick) => Object.entries(PALETTE).map(([name, both]) => `--_${name.slice(5)}: var(${name}, ${pick(...both)});`).join(' ');
+
+/** Below this width (px) the widget draws its compact layout, unless `layout` says otherwise. */
+const COMPACT_BELOW = 480;
+
 const STYLES = `
-  /* The final height is reserved before the numbers arrive (rows are of fixed height, taller when narrow: the
-     saving may take two lines and the explanation four; the container is inside, out of the page's CSS' reach),
-     so nothing below moves. */
-  :host { display: block; }
-  .list { display: grid; gap: 6px; }
-  .ready slot { display: none; }
-  slot { display: block; }
+  :host { display: block; color-scheme: light dark; }
   :host([hidden]) { display: none; }
+  slot { display: block; }
+  .ready slot { display: none; }
   .root {
-    all: initial; display: block; box-sizing: border-box; max-width: 36rem; container-type: inline-size;
+    all: initial; color-scheme: inherit; display: block; box-sizing: border-box; max-width: 36rem; container-type: inline-size;
     font: 400 15px/1.45 var(--gd-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
-    color: var(--gd-ink, #1b1b1b); background: var(--gd-background, #fff);
-    border: 1px solid var(--gd-line, #d6d6d0); border-radius: var(--gd-radius, 8px); padding: 12px;
+    color: var(--_ink); background: var(--_background);
+    border: 1px solid var(--_line); border-radius: var(--gd-radius, 8px); padding: 12px;
+    ${palette((light) => light)}
   }
+  @supports (color: light-dark(#000, #fff)) { .root { ${palette((light, dark) => `light-dark(${light}, ${dark})`)} } }
   .root * { box-sizing: border-box; }
-  .title { display: block; font-weight: 700; margin: 0 0 8px; min-height: 1.45em; } /* filled once its words load */
+  .title { display: block; font-weight: 700; margin: 0 0 8px; min-height: var(--_title); } /* filled once its words load */
+  /* The height is reserved before the numbers arrive, so nothing below moves: every row is at least --_row tall
+     (as tall as a row usually is in its layout; a longer one grows), and the group at least the title and its rows
+     (--gd-rows, the number offered). */
   fieldset {
-    all: unset; display: block; --gd-row: 186px; --gd-saving-lines: 2; --gd-why-lines: 4;
-    min-height: calc(var(--gd-rows, 8) * (var(--gd-row) + 6px) + 24px);
+    all: unset; display: block; --_title: 1.45em; --_row: 114px; --_badge: 0px;
+    min-height: calc(var(--_title) + 8px + var(--gd-rows, 8) * (var(--_row) + 6px) - 6px + var(--_badge));
   }
-  @container (min-width: 440px) { fieldset { --gd-row: 132px; --gd-saving-lines: 1; --gd-why-lines: 2; } }
+  /* Full: a name line, the bar, the saving and two lines of explanation (three when narrower). Compact: two lines
+     (a name that wraps, or the figure over its range), and the badge on a line of its own. */
+  @container (max-width: 519px) { fieldset { --_row: 132px; } }
+  .compact fieldset { --_row: 54px; --_badge: 20px; }
+  .list { display: grid; gap: 6px; }
   .option {
-    display: grid; grid-template-columns: auto 1fr auto;
-    grid-template-areas: "radio label label" ". value value" ". bar bar" ". saving saving" ". why why";
-    gap: 2px 8px; align-items: center; align-content: start; padding: 8px; margin: 0; border: 1px solid transparent; height: var(--gd-row); overflow: hidden;
+    display: grid; grid-template-columns: minmax(0, 1fr) auto; grid-template-areas: "choice more" "detail detail";
+    align-content: start; min-height: var(--_row); padding: 8px; border: 1px solid transparent;
     border-radius: calc(var(--gd-radius, 8px) - 2px); cursor: pointer;
   }
-  .option:hover { border-color: var(--gd-line, #d6d6d0); }
-  .option.selected { border-color: var(--gd-accent, #0a6b4f); background: var(--gd-selected, #eef7f3); }
-  input { grid-area: radio; margin: 0; width: 18px; height: 18px; accent-color: var(--gd-accent, #0a6b4f); }
-  input:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
-  .label { grid-area: label; font-weight: 600; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .value { grid-area: value; font-variant-numeric: tabular-nums; white-space: nowrap; overflow: hidden; }
-  .bar { grid-area: bar; display: block; position: relative; height: 10px; background: var(--gd-track, #ecece6); border-radius: 4px; }
-  .fill { display: block; height: 100%; background: var(--gd-bar, #56B4E9); border-radius: 4px 0 0 4px; }
-  .range { position: absolute; top: -2px; height: 14px; border: 2px solid var(--gd-range, #1b1b1b); border-top: 0; border-bottom: 0; }
-  .range::after { content: ""; position: absolute; left: 0; right: 0; top: 6px; border-top: 2px solid var(--gd-range, #1b1b1b); }
-  .greenest .fill { background: var(--gd-accent, #0a6b4f); }
-  .saving, .why { font-size: 13px; line-height: 18px; display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden; }
-  .saving { grid-area: saving; font-weight: 600; max-height: calc(var(--gd-saving-lines) * 18px); -webkit-line-clamp: var(--gd-saving-lines); }
-  .why { grid-area: why; color: var(--gd-muted, #555); max-height: calc(var(--gd-why-lines) * 18px); -webkit-line-clamp: var(--gd-why-lines); }
-  .boundary { display: block; margin-top: 8px; font-size: 13px; line-height: 18px; color: var(--gd-muted, #555); }
-  .boundary summary { cursor: pointer; color: var(--gd-accent, #0a6b4f); font-weight: 600; }
-  .boundary summary:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
+  .option:hover { border-color: var(--_line); }
+  .option.selected { border-color: var(--_accent); background: var(--_selected); }
+  .choice {
+    grid-area: choice; display: grid; grid-template-columns: 18px minmax(0, 1fr) auto; gap: 0 8px; align-items: baseline;
+    cursor: pointer;
+  }
+  input { margin: 0; width: 18px; height: 18px; align-self: center; accent-color: var(--_accent); }
+  input:focus-visible, button:focus-visible, .boundary summary:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+  /* Names wrap, and a word too long for its line breaks rather than being cut. */
+  .head { min-width: 0; overflow-wrap: anywhere; hyphens: auto; }
+  .label { font-weight: 600; }
+  .badge {
+    display: inline-block; margin-left: 6px; padding: 0 6px; border-radius: 999px; font-size: 12px; line-height: 18px;
+    font-weight: 700; color: var(--_badge-ink); background: var(--_accent); white-space: nowrap;
+  }
+  .badge:empty { display: none; }
+  .value { text-align: right; font-variant-numeric: tabular-nums; }
+  .figure, .spread { white-space: nowrap; }
+  .detail { grid-area: detail; padding-left: 26px; }
+  .bar { display: block; position: relative; height: 10px; margin: 6px 0 4px; background: var(--_track); border-radius: 4px; }
+  .fill { display: block; height: 100%; min-width: 2px; background: var(--_bar); border-radius: 4px 0 0 4px; }
+  .range { position: absolute; top: -2px; height: 14px; border: 2px solid var(--_range); border-top: 0; border-bottom: 0; }
+  .range::after { content: ""; position: absolute; left: 0; right: 0; top: 6px; border-top: 2px solid var(--_range); }
+  .greenest .fill { background: var(--_accent); }
+  .saving, .why { display: block; font-size: 13px; line-height: 18px; }
+  .saving { font-weight: 600; }
+  .why { color: var(--_muted); }
+  .more { display: none; }
+  /* Compact: one line per option (its name, which may wrap, and its figure over its range); the bar, the saving and
+     the explanation behind a disclosure button. */
+  .compact .option { align-items: center; padding: 6px 4px 6px 8px; }
+  .compact .choice { align-items: center; line-height: 20px; }
+  .compact .badge { display: table; margin: 2px 0 0; }
+  .compact .badge:empty { display: none; }
+  .compact .figure, .compact .spread { display: block; }
+  .compact .figure { font-weight: 600; }
+  .compact .spread { font-size: 12px; line-height: 16px; color: var(--_muted); }
+  .compact .option:not(.open) .detail { display: none; }
+  .compact .detail { padding-top: 4px; }
+  .compact .more {
+    all: unset; grid-area: more; display: block; width: 32px; height: 32px; margin-left: 4px; border-radius: 4px; cursor: pointer;
+    position: relative; color: var(--_accent);
+  }
+  /* A chevron that points down when closed and up when open. */
+  .compact .more::before {
+    content: ""; position: absolute; left: 11px; top: 9px; width: 8px; height: 8px;
+    border: solid currentColor; border-width: 0 2px 2px 0; transform: rotate(45deg);
+  }
+  .compact .open .more::before { top: 13px; transform: rotate(-135deg); }
+  .compact .more:hover { background: var(--_track); }
+  /* In a narrow column the figure goes under the name, so that the name has the whole line; the title may take two. */
+  @container (max-width: 299px) {
+    fieldset { --_title: 2.9em; }
+    .compact .choice { grid-template-columns: 18px minmax(0, 1fr); }
+    .compact .value { grid-column: 2; text-align: left; }
+    .compact .figure, .compact .spread { display: inline; }
+  }
+  .boundary { display: block; margin-top: 8px; font-size: 13px; line-height: 18px; color: var(--_muted); }
+  .boundary summary { cursor: pointer; color: var(--_accent); font-weight: 600; }
   .boundary p { margin: 4px 0 0; }
   .root:not(.ready) .boundary { visibility: hidden; } /* its line is reserved too */
   .boundary[hidden] { display: none; }
-  .badge {
-    margin-left: 6px; padding: 0 6px; border-radius: 999px; font-size: 12px; font-weight: 700;
-    color: var(--gd-badge-ink, #fff); background: var(--gd-accent, #0a6b4f);
-  }
-  .message { display: block; margin: 4px 0 0; color: var(--gd-error, #8a1c1c); font-size: 14px; }
-  .message:empty, .badge:empty { display: none; }
+  .message { display: block; margin: 4px 0 0; color: var(--_error); font-size: 14px; }
+  .message:empty { display: none; }
   .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .retry {
     all: unset; display: inline-block; margin: 6px 0 0; padding: 4px 12px; cursor: pointer; font-weight: 600;
-    color: var(--gd-accent, #0a6b4f); border: 1px solid var(--gd-accent, #0a6b4f); border-radius: 4px;
+    color: var(--_accent); border: 1px solid var(--_accent); border-radius: 4px;
   }
-  .retry:focus-visible { outline: 3px solid var(--gd-accent, #0a6b4f); outline-offset: 2px; }
   .retry[hidden] { display: none; }
-  .note { display: block; margin-top: 6px; font-size: 12px; color: var(--gd-muted, #555); }
 `;
 
 /** Attributes and the `deliveryOptions` field each sets. `lat,lon` pairs become `{ lat, lon }`. An error's `field`
@@ -153,7 +214,7 @@ function number(text, name, field) {
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 export class GreenDeliveryOptions extends HTMLElement {
-  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers', 'lang'];
+  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers', 'lang', 'preselect', 'layout'];
 
   #factors = undefined;
   #settings = undefined;
@@ -163,6 +224,9 @@ export class GreenDeliveryOptions extends HTMLElement {
   #pending = false;
   /** The words in use: `{ lang, chain, n, errors }`, or null until they have loaded. */
   #words = null;
+  /** Whether the first option may be called the lowest ('lowest') or only 'amongLowest' (www/ranking.js). */
+  #claim = 'lowest';
+  #resizing;
 
   constructor() {
     super();
@@ -209,12 +273,21 @@ export class GreenDeliveryOptions extends HTMLElement {
     box.append(fieldset, this.message, this.retry, this.boundary);
     root.append(box);
     this.list.addEventListener('change', (event) => this.#choose(event.target.value));
+    // The layout follows the element's width (observed before the first paint, so it is drawn once, in its layout).
+    this.#resizing = new ResizeObserver(([entry]) => this.#layout(entry.contentRect.width));
+  }
+
+  /** Compact below COMPACT_BELOW px of width, full above, unless `layout` is "compact" or "full". */
+  #layout(width = this.getBoundingClientRect().width) {
+    const forced = this.getAttribute('layout');
+    const compact = forced === 'compact' || (forced !== 'full' && width < COMPACT_BELOW);
+    this.box.classList.toggle('compact', compact);
   }
 
   connectedCallback() {
     // Properties a page set before the tag was defined are own properties that hide the class's accessors:
     // take them out and set them again through the accessors (the web.dev "upgrade" pattern).
-    for (const name of ['factors', 'settings', 'offers', ...[...Object.keys(ATTRIBUTES), 'selected'].map(camel)]) {
+    for (const name of ['factors', 'settings', 'offers', 'selected', ...[...Object.keys(ATTRIBUTES), 'preselect', 'layout'].map(camel)]) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -222,7 +295,15 @@ export class GreenDeliveryOptions extends HTMLElement {
       }
     }
     this.#reserve();
+    // Measured now, not only when the observer first reports: its report comes after a first layout, and switching
+    // layout then would count as a layout shift.
+    this.#layout();
+    this.#resizing.observe(this);
     this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#resizing.disconnect();
   }
 
   /** The number of rows to reserve room for: the options offered (all of them by default, never more). */
@@ -234,7 +315,8 @@ export class GreenDeliveryOptions extends HTMLElement {
 
   attributeChangedCallback(name, previous, value) {
     if (previous === value) return;
-    if (name === 'selected') this.#markSelected();
+    if (name === 'selected' || name === 'preselect') this.#markSelected();
+    else if (name === 'layout') this.#layout();
     else {
       if (name === 'offers') this.#reserve();
       this.#schedule();
@@ -260,7 +342,8 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.#schedule();
   }
 
-  /** Which options to offer, by id, in order (default: all). Also settable as the `offers` attribute. */
+  /** Which options to offer, by id (default: all); they are shown lowest emissions first. Also settable as the
+   *  `offers` attribute. */
   get offers() {
     return this.#offers ?? this.getAttribute('offers')?.split(',').map((s) => s.trim()).filter(Boolean);
   }
@@ -270,7 +353,7 @@ export class GreenDeliveryOptions extends HTMLElement {
     this.#schedule();
   }
 
-  /** The estimates shown, as returned by `deliveryOptions`. */
+  /** The estimates shown, as returned by `deliveryOptions`, in the order shown (lowest emissions first). */
   get estimates() {
     return this.#estimates;
   }
@@ -352,100 +435,134 @@ export class GreenDeliveryOptions extends HTMLElement {
       if (seen.has(id)) return this.#fail(packageError('conflict', 'offers', `offers: "${id}" is given more than once`));
       seen.add(id);
     }
-    this.#estimates = offered ? offered.map((id) => byId.get(id)) : result.options;
+    // Lowest emissions first: the greener choice is the first seen, and the first Tab reaches.
+    const { sorted, claim } = rankByEmissions(offered ? offered.map((id) => byId.get(id)) : result.options);
+    this.#estimates = sorted;
+    this.#claim = claim;
     this.#result = result;
     this.message.textContent = '';
     this.#draw();
   }
 
   #draw() {
-    // A log scale, so that a 30 g option and an 11 kg one can both be read; the whisker is the option's range.
-    const scale = logScale(this.#estimates.flatMap((o) => [o.range?.low ?? o.gCo2e, o.range?.high ?? o.gCo2e, o.gCo2e]));
-    const greenest = this.#estimates.reduce((best, o) => (o.gCo2e < best.gCo2e ? o : best), this.#estimates[0]);
+    // A linear scale from zero to the highest end of any range: twice the emissions is twice the length.
+    const top = Math.max(...this.#estimates.map((o) => o.range?.high ?? o.gCo2e)) || 1;
+    const scale = (g) => Math.min(1, Math.max(0, g / top));
     const result = this.#result;
     const { chain, n } = this.#words;
     const { OPTION_LABELS, WIDGET_TEXT, BASELINE_TEXT, optionExplanation, savingText, boundarySentence } = chain;
     const baseline = OPTION_LABELS[result.baseline] ?? result.baseline;
-    const rows = this.#estimates.map((option) => {
-      const row = document.createElement('label');
-      row.className = option === greenest ? 'option greenest' : 'option';
-      row.setAttribute('part', option === greenest ? 'option greenest' : 'option');
-      row.dataset.id = option.id;
+    const span = (className, part, text = '') => {
+      const node = document.createElement('span');
+      node.className = className;
+      if (part) node.setAttribute('part', part);
+      node.textContent = text;
+      return node;
+    };
+    const rows = this.#estimates.map((option, index) => {
+      const first = index === 0;
+      const id = option.id;
+      const name = OPTION_LABELS[id] ?? id;
+      const row = document.createElement('div');
+      row.className = first ? 'option greenest' : 'option';
+      row.setAttribute('part', first ? 'option greenest' : 'option');
+      row.dataset.id = id;
+      // The name, the badge and the figure with its range: one label, so a click anywhere on them chooses.
+      const choice = document.createElement('label');
+      choice.className = 'choice';
       const radio = document.createElement('input');
       radio.type = 'radio';
       radio.name = 'delivery';
-      radio.value = option.id;
-      const label = document.createElement('span');
-      label.className = 'label';
-      label.setAttribute('part', 'label');
-      label.id = `name-${option.id}`;
-      label.textContent = OPTION_LABELS[option.id] ?? option.id;
-      const badge = document.createElement('span');
-      badge.className = 'badge';
-      badge.setAttribute('part', 'badge');
-      badge.id = `badge-${option.id}`;
-      badge.textContent = option === greenest ? WIDGET_TEXT.greenest : '';
-      const value = document.createElement('span');
-      value.className = 'value';
-      value.setAttribute('part', 'value');
-      value.id = `value-${option.id}`;
-      value.textContent = n.gramsRange(option.gCo2e, option.range);
-      value.append(badge);
-      const bar = document.createElement('span');
-      bar.className = 'bar';
-      bar.setAttribute('part', 'bar');
+      radio.value = id;
+      const label = span('label', 'label', name);
+      label.id = `name-${id}`;
+      // "Greenest" only when its range is clear of the next option's; "Among the lowest" otherwise.
+      const badgeText = first && this.#estimates.length > 1 ? WIDGET_TEXT[this.#claim === 'lowest' ? 'greenest' : 'amongLowest'] : '';
+      const head = span('head');
+      head.append(label, span('badge', 'badge', badgeText));
+      // "19 g (6.1–63 g)": the figure, then its range (the same text as gramsRange, in two parts to stack when compact).
+      const both = n.gramsRange(option.gCo2e, option.range);
+      const central = n.grams(option.gCo2e);
+      const value = span('value', 'value');
+      value.append(span('figure', null, central), span('spread', null, both.startsWith(central) ? both.slice(central.length) : ''));
+      // One sentence for screen readers: name, figure, range, and "greenest" where the badge says so.
+      const range = option.range && option.range.high > option.range.low ? [n.grams(option.range.low), n.grams(option.range.high)] : null;
+      radio.setAttribute('aria-label', WIDGET_TEXT.optionSentence(name, central, range, badgeText));
+      radio.setAttribute('aria-describedby', `saving-${id} why-${id}`);
+      choice.append(radio, head, value);
+
+      // The bar, the saving and the explanation: always shown in the full layout, behind the button when compact.
+      const detail = document.createElement('div');
+      detail.className = 'detail';
+      detail.id = `detail-${id}`;
+      const bar = span('bar', 'bar');
       bar.setAttribute('aria-hidden', 'true');
-      const fill = document.createElement('span');
-      fill.className = 'fill';
-      fill.setAttribute('part', 'bar-fill');
+      const fill = span('fill', 'bar-fill');
       fill.style.width = `${100 * scale(option.gCo2e)}%`;
       bar.append(fill);
-      if (option.range && option.range.high > option.range.low) {
-        const whisker = document.createElement('span');
-        whisker.className = 'range';
-        whisker.setAttribute('part', 'bar-range');
-        const [from, to] = [scale(option.range.low), scale(option.range.high)];
-        whisker.style.left = `${100 * from}%`;
-        whisker.style.width = `${100 * Math.max(to - from, 0.005)}%`;
+      if (range) {
+        const whisker = span('range', 'bar-range');
+        whisker.style.left = `${100 * scale(option.range.low)}%`;
+        whisker.style.width = `${100 * Math.max(scale(option.range.high) - scale(option.range.low), 0.005)}%`;
         bar.append(whisker);
       }
-      const why = document.createElement('span');
-      why.className = 'why';
-      why.setAttribute('part', 'why');
-      why.textContent = optionExplanation(option, result, { short: true });
       // Against the baseline; "no clear difference" where the saving's interval spans zero.
-      const saving = document.createElement('span');
-      saving.className = 'saving';
-      saving.setAttribute('part', 'saving');
-      saving.id = `saving-${option.id}`;
-      const versus = option.id === result.baseline ? BASELINE_TEXT : savingText(option, baseline);
-      saving.textContent = versus.charAt(0).toUpperCase() + versus.slice(1);
-      // Announced once: the name, then the badge as its own word, then the figure; the explanation as the description.
-      // (aria-labelledby replaces the wrapping label's text, which would otherwise read the explanation twice.)
-      const sep = document.createElement('span');
-      sep.className = 'sr';
-      sep.id = `sep-${option.id}`;
-      sep.textContent = ',';
-      label.append(sep);
-      const figure = document.createElement('span');
-      figure.id = `figure-${option.id}`;
-      figure.textContent = value.firstChild.textContent;
-      value.replaceChild(figure, value.firstChild);
-      radio.setAttribute('aria-labelledby', [label.id, ...(option === greenest ? [sep.id, badge.id] : []), figure.id].join(' '));
-      radio.setAttribute('aria-describedby', `saving-${option.id} why-${option.id}`);
-      why.id = `why-${option.id}`;
-      row.append(radio, label, value, bar, saving, why);
+      const versus = id === result.baseline ? BASELINE_TEXT : savingText(option, baseline);
+      const saving = span('saving', 'saving', versus.charAt(0).toUpperCase() + versus.slice(1));
+      saving.id = `saving-${id}`;
+      const why = span('why', 'why', optionExplanation(option, result, { short: true }));
+      why.id = `why-${id}`;
+      detail.append(bar, saving, why);
+
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = 'more';
+      more.id = `more-${id}`;
+      more.setAttribute('part', 'more');
+      more.setAttribute('aria-expanded', 'false');
+      more.setAttribute('aria-controls', detail.id);
+      more.setAttribute('aria-labelledby', `${more.id} ${label.id}`); // "Details Standard delivery"
+      more.append(span('sr', null, WIDGET_TEXT.details));
+      more.addEventListener('click', () => {
+        const open = row.classList.toggle('open');
+        more.setAttribute('aria-expanded', String(open));
+      });
+      // A click on the rest of the row (its bar or explanation) chooses it too.
+      row.addEventListener('click', (event) => {
+        if (!event.target.closest('label, button')) radio.click();
+      });
+      row.append(choice, more, detail);
       return row;
     });
     this.list.replaceChildren(...rows);
     this.boundaryText.textContent = boundarySentence(result.boundary);
     this.boundary.hidden = false;
+    this.box.lang = this.#words.lang;
     this.box.classList.add('ready');
     this.#markSelected();
   }
 
+  /** The option checked: the `selected` attribute (the merchant's or the shopper's choice) when it is shown; else,
+   *  with `preselect="greenest"`, the first (lowest) option; else none. */
+  #checkedId() {
+    const ids = this.#estimates.map((o) => o.id);
+    const chosen = this.getAttribute('selected');
+    if (ids.includes(chosen)) return chosen;
+    return this.getAttribute('preselect') === 'greenest' ? (ids[0] ?? null) : null;
+  }
+
+  /** The id of the option checked: the one chosen (by the merchant's `selected` or the shopper), else the one
+   *  preselected; null when none is. A preselection does not set the attribute: it is no one's choice yet. */
+  get selected() {
+    return this.#estimates.length ? this.#checkedId() : this.getAttribute('selected');
+  }
+  set selected(value) {
+    if (value === null || value === undefined) this.removeAttribute('selected');
+    else this.setAttribute('selected', String(value));
+  }
+
   #markSelected() {
-    const id = this.getAttribute('selected');
+    const id = this.#checkedId();
     for (const row of this.list.children) {
       const on = row.dataset.id === id;
       row.querySelector('input').checked = on;
@@ -499,8 +616,8 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
 }
 
-// camelCase properties mirror the simple attributes: pickup-distance <-> pickupDistance.
-for (const name of [...Object.keys(ATTRIBUTES), 'selected']) {
+// camelCase properties mirror the simple attributes: pickup-distance <-> pickupDistance. (`selected` has its own.)
+for (const name of [...Object.keys(ATTRIBUTES), 'preselect', 'layout']) {
   Object.defineProperty(GreenDeliveryOptions.prototype, camel(name), {
     get() {
       return this.getAttribute(name);

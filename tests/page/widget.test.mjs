@@ -1,7 +1,14 @@
 // <green-delivery-options> on the example merchant checkout, as shoppers and merchants meet it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startSession, screenshot, cspViolations } from './browser.mjs';
+import { rankByEmissions } from '../../www/ranking.js';
+
+const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+const PHONE = { width: 375, height: 812 };
+const LAPTOP = { width: 1280, height: 800 };
 
 let session;
 let tab;
@@ -27,7 +34,18 @@ async function nextEvent(name) {
   return () => tab.page.evaluate(() => window.__nextEvent);
 }
 
-const rows = (id) => tab.page.locator(`#${id}`).locator('label[part~="option"]');
+const rows = (id) => tab.page.locator(`#${id}`).locator('[part~="option"]');
+/** The ids of the options a widget shows, in the order shown. */
+const shownIds = (id) => tab.page.locator(`#${id}`).evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="option"]')].map((r) => r.dataset.id));
+
+/** WCAG 2.2 AA violations axe-core finds on `page`. */
+const axe = async (page) => {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+};
 
 test('the widget shows the same numbers as deliveryOptions', async () => {
   const { shown, direct } = await tab.page.evaluate(async () => {
@@ -40,9 +58,9 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
     }).options;
     const shown = [...widget.shadowRoot.querySelectorAll('[part~="option"]')].map((row) => ({
       id: row.dataset.id,
-      text: row.querySelector('[part="value"]').firstChild.textContent,
+      text: row.querySelector('[part="value"]').textContent,
       whisker: Boolean(row.querySelector('[part="bar-range"]')),
-      label: row.querySelector('[part="label"]').firstChild.textContent,
+      label: row.querySelector('[part="label"]').textContent,
       saving: row.querySelector('[part="saving"]').textContent,
       why: row.querySelector('[part="why"]').textContent,
     }));
@@ -50,8 +68,11 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
   });
   assert.equal(shown.length, direct.length);
   const { OPTION_LABELS } = await import('../../www/strings/en-GB/chain.js');
+  // Lowest emissions first.
+  const { sorted, claim } = rankByEmissions(direct.map((o) => ({ ...o, gCo2e: o.g })));
+  assert.deepEqual(shown.map((r) => r.id), sorted.map((o) => o.id));
   shown.forEach((row, i) => {
-    assert.equal(row.id, direct[i].id);
+    assert.equal(row.id, sorted[i].id);
     // The words come from the strings module: a label, a saving against standard delivery, a sentence.
     assert.equal(row.label, OPTION_LABELS[row.id]);
     assert.match(row.saving, row.id === 'standard' ? /baseline/ : /(less|more) than standard delivery|^No clear difference from standard delivery$/, row.saving);
@@ -61,33 +82,37 @@ test('the widget shows the same numbers as deliveryOptions', async () => {
     const central = row.text.split(' ')[0].replace(/,/g, '');
     assert.ok(central.replace(/^0\.0*/, '').replace('.', '').length <= 3, `${row.text}: at most 3 significant figures`);
     assert.ok(row.whisker, `${row.id}: its range is drawn on its bar`);
-    assert.ok(direct[i].range.low <= direct[i].g && direct[i].g <= direct[i].range.high);
+    assert.ok(sorted[i].range.low <= sorted[i].g && sorted[i].g <= sorted[i].range.high);
   });
   await screenshot(tab.page, 'widget-ranges');
   const greenest = direct.reduce((a, b) => (b.g < a.g ? b : a));
   assert.equal(await tab.page.locator('#delivery [part~="greenest"]').getAttribute('data-id'), greenest.id);
-  assert.equal(await tab.page.locator('#delivery [part~="greenest"] [part="badge"]').textContent(), 'Greenest');
+  // "Greenest" only when its range is clear of the next option's; else "Among the lowest". One badge only.
+  assert.equal(await tab.page.locator('#delivery [part~="greenest"] [part="badge"]').textContent(), claim === 'lowest' ? 'Greenest' : 'Among the lowest');
+  assert.deepEqual((await tab.page.locator('#delivery [part="badge"]').allTextContents()).filter(Boolean).length, 1);
 });
 
 test('choosing with the mouse fires green-delivery-select with the estimate', async () => {
+  const ids = await shownIds('delivery');
   const events = await nextEvent('green-delivery-select');
   await rows('delivery').nth(3).click();
   const detail = await events();
-  assert.equal(detail.id, 'consolidated');
-  assert.equal(detail.estimate.id, 'consolidated');
+  assert.equal(detail.id, ids[3]);
+  assert.equal(detail.estimate.id, ids[3]);
   assert.ok(detail.estimate.gCo2e > 0);
   assert.ok(detail.bubbles && detail.composed);
-  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'consolidated');
-  assert.match(await tab.page.locator('#choice').textContent(), /^Chosen: .* id consolidated\.$/);
+  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), ids[3]);
+  assert.match(await tab.page.locator('#choice').textContent(), new RegExp(`^Chosen: .* id ${ids[3]}\\.$`));
 });
 
 test('choosing with the keyboard works like a radio group', async () => {
-  const radio = tab.page.locator('#delivery').locator('input[value="consolidated"]');
+  const ids = await shownIds('delivery');
+  const radio = tab.page.locator('#delivery').locator(`input[value="${ids[3]}"]`);
   await radio.focus();
   const next = await nextEvent('green-delivery-select');
   await tab.page.keyboard.press('ArrowDown');
-  assert.equal((await next()).id, 'pickupWalk');
-  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'pickupWalk');
+  assert.equal((await next()).id, ids[4]);
+  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), ids[4]);
   assert.equal(await tab.page.locator('#delivery').getByRole('radiogroup').count(), 1);
 });
 
@@ -149,7 +174,7 @@ test('a bad attribute shows a polite message and an error event, and the page ke
   // The rest of the page, and the other widget, still work.
   await tab.page.locator('#pay').click();
   await rows('delivery').first().click();
-  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), 'sameDayCourier');
+  assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), (await shownIds('delivery'))[0]);
   await tab.page.locator('#gift').evaluate((el) => el.setAttribute('destination', '51.46,-0.21'));
   await tab.page.waitForFunction(() => document.querySelector('#gift').estimates.length === 3);
   await screenshot(tab.page, 'widget-checkout');
@@ -202,7 +227,7 @@ test('area, weight and the setting attributes reach deliveryOptions, and errors 
     el.pickupDistance = 4;
     el.setAttribute('stem-distance', '25');
   });
-  await tab.page.waitForFunction((g) => document.querySelector('#gift').estimates[0]?.gCo2e === g, expected.sameDayCourier);
+  await tab.page.waitForFunction((g) => document.querySelector('#gift').estimates.find((o) => o.id === 'sameDayCourier')?.gCo2e === g, expected.sameDayCourier);
   const shown = await widget.evaluate((el) => ({ ...Object.fromEntries(el.estimates.map((o) => [o.id, o.gCo2e])), area: el.result.variants.area }));
   assert.deepEqual(shown, { sameDayCourier: expected.sameDayCourier, pickupWalk: expected.pickupWalk, cargoBike: expected.cargoBike, area: 'rural' });
   // A setting out of its limits: the error names the setting's field and the attribute it comes from.
@@ -286,4 +311,228 @@ test("a page's aggressive CSS does not reach inside the widget", async () => {
     return boxes;
   };
   assert.deepEqual(await layout(host + hostile), await layout(host));
+});
+
+/** A fresh checkout example at `size` (and colour scheme), its two widgets drawn. */
+async function checkout(size, { colorScheme = 'light', init } = {}) {
+  const opened = await session.open('about:blank');
+  await opened.page.emulateMedia({ colorScheme });
+  await opened.page.setViewportSize(size);
+  if (init) await opened.page.addInitScript(init);
+  await opened.page.goto(new URL('/checkout-example.html', session.url).href);
+  await opened.page.waitForFunction(() => document.querySelector('#delivery').estimates?.length === 8 && document.querySelector('#gift').estimates?.length === 3);
+  return opened;
+}
+
+test('the first Tab into the widget lands on the lowest option, and the order on screen is the order of the tabs', async () => {
+  const { page } = await checkout(LAPTOP);
+  await page.locator('h1').click();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.querySelector('#delivery').shadowRoot.activeElement?.value);
+  const ids = await page.locator('#delivery').evaluate((el) => el.estimates.map((o) => o.id));
+  assert.equal(focused, ids[0]);
+  // Top to bottom on screen is lowest to highest.
+  const tops = await page.locator('#delivery').evaluate((el) => el.estimates.map((o) => el.shadowRoot.querySelector(`[data-id="${o.id}"]`).getBoundingClientRect().top));
+  assert.deepEqual(tops, [...tops].sort((a, b) => a - b));
+  const grams = await page.locator('#delivery').evaluate((el) => el.estimates.map((o) => o.gCo2e));
+  assert.deepEqual(grams, [...grams].sort((a, b) => a - b));
+  await page.close();
+});
+
+test('preselect="greenest" checks the lowest option, which selected reports, without a select event; a choice wins', async () => {
+  const { page } = await checkout(LAPTOP, {
+    init: () => {
+      window.__selects = [];
+      document.addEventListener('green-delivery-select', (e) => window.__selects.push(e.detail.id));
+    },
+  });
+  const gift = page.locator('#gift');
+  const ids = await gift.evaluate((el) => el.estimates.map((o) => o.id));
+  assert.equal(await gift.evaluate((el) => el.selected), null, 'nothing is checked without preselect');
+  await gift.evaluate((el) => { el.preselect = 'greenest'; });
+  assert.equal(await gift.getAttribute('preselect'), 'greenest');
+  assert.equal(await gift.getByRole('radio', { checked: true }).getAttribute('value'), ids[0]);
+  assert.equal(await gift.evaluate((el) => el.selected), ids[0]);
+  assert.equal(await gift.getAttribute('selected'), null, 'a preselection is no one\'s choice: the attribute stays unset');
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.__selects), []);
+  // The shopper's choice wins, and is an event.
+  await gift.locator(`[data-id="${ids[2]}"] input`).click();
+  assert.deepEqual(await page.evaluate(() => window.__selects), [ids[2]]);
+  assert.equal(await gift.evaluate((el) => el.selected), ids[2]);
+  assert.equal(await gift.getByRole('radio', { checked: true }).getAttribute('value'), ids[2]);
+  // The merchant's selected wins too; removing it gives the preselection back.
+  await gift.evaluate((el, id) => { el.selected = id; }, ids[1]);
+  assert.equal(await gift.getByRole('radio', { checked: true }).getAttribute('value'), ids[1]);
+  await gift.evaluate((el) => el.removeAttribute('selected'));
+  assert.equal(await gift.getByRole('radio', { checked: true }).getAttribute('value'), ids[0]);
+  await gift.evaluate((el) => el.removeAttribute('preselect'));
+  assert.equal(await gift.getByRole('radio', { checked: true }).count(), 0);
+  // The example shop preselects its first widget, and reads what is checked when the shopper pays.
+  const first = await page.locator('#delivery').evaluate((el) => el.estimates[0].id);
+  await page.locator('#pay').click();
+  assert.equal(await page.locator('#choice').textContent(), `Paying with delivery option ${first}.`);
+  await page.close();
+});
+
+/** Each shown option's height, whether its explanation is visible, and its disclosure button's state. */
+const optionBoxes = (widget) =>
+  widget.evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="option"]')].map((row) => ({
+    id: row.dataset.id,
+    height: row.getBoundingClientRect().height,
+    why: row.querySelector('[part="why"]').getBoundingClientRect().height > 0,
+    more: row.querySelector('[part="more"]').getBoundingClientRect().width > 0,
+    expanded: row.querySelector('[part="more"]').getAttribute('aria-expanded'),
+  })));
+
+test('compact on a phone (one line per option, the explanation behind a button), full on a laptop, or as forced', async () => {
+  const { page } = await checkout(PHONE);
+  const delivery = page.locator('#delivery');
+  let boxes = await optionBoxes(delivery);
+  for (const b of boxes) {
+    assert.ok(!b.why && b.more && b.expanded === 'false', JSON.stringify(b));
+    assert.ok(b.height <= 76, `${b.id}: ${b.height}px`);
+  }
+  const height = (await delivery.boundingBox()).height;
+  assert.ok(height < 600, `the widget is ${height}px tall on a phone`);
+  // "Pay now" is on the first screen below the first widget's... at least the first widget fits the phone's screen.
+  assert.ok((await delivery.boundingBox()).y + height < PHONE.height, 'the whole first widget is on the first screen');
+  // The disclosure opens the explanation, and says so.
+  const first = boxes[0].id;
+  const button = delivery.locator(`[data-id="${first}"] [part="more"]`);
+  assert.match(await button.evaluate((b) => b.textContent), /^Details$/);
+  await button.click();
+  boxes = await optionBoxes(delivery);
+  assert.ok(boxes[0].why && boxes[0].expanded === 'true');
+  assert.equal(await delivery.getAttribute('selected'), null, 'opening the details chooses nothing');
+  await screenshot(page, 'widget-compact-375');
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  // Forced full on a phone: every explanation shown, whole (no clamp: its box holds all its lines).
+  await delivery.evaluate((el) => { el.layout = 'full'; });
+  boxes = await optionBoxes(delivery);
+  assert.ok(boxes.every((b) => b.why && !b.more));
+  const clipped = await delivery.evaluate((el) => [...el.shadowRoot.querySelectorAll('[part="why"], [part="saving"]')].filter((n) => n.scrollHeight > n.clientHeight + 1).length);
+  assert.equal(clipped, 0);
+  await page.setViewportSize(LAPTOP);
+  await delivery.evaluate((el) => el.removeAttribute('layout'));
+  await page.waitForTimeout(100);
+  boxes = await optionBoxes(delivery);
+  assert.ok(boxes.every((b) => b.why && !b.more), 'full on a laptop');
+  await screenshot(page, 'widget-full-1280');
+  await delivery.evaluate((el) => { el.layout = 'compact'; });
+  boxes = await optionBoxes(delivery);
+  assert.ok(boxes.every((b) => !b.why && b.more), 'compact when asked, at any width');
+  await page.close();
+});
+
+test('in a 280 px column with German words, no name is cut', async () => {
+  const { page } = await session.open('/checkout-example.html');
+  await page.setViewportSize(PHONE);
+  await page.evaluate(() => {
+    const column = document.createElement('div');
+    column.style.width = '280px';
+    column.id = 'column';
+    column.innerHTML = '<green-delivery-options id="narrow" lang="de" depot="51.5072,-0.1276" destination="51.52,-0.09"></green-delivery-options>';
+    document.querySelector('main').prepend(column);
+  });
+  await page.waitForFunction(() => document.querySelector('#narrow').estimates?.length === 8);
+  const names = await page.locator('#narrow').evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('[part="label"], [part="value"], [part="badge"]')].map((n) => {
+      const box = n.getBoundingClientRect();
+      const row = n.closest('[part~="option"]').getBoundingClientRect();
+      return { text: n.textContent, scroll: n.scrollWidth, client: n.clientWidth, inside: box.left >= row.left && box.right <= row.right + 0.5 };
+    }));
+  assert.ok(names.some((n) => n.text === 'Paketshop, zu Fuß'));
+  for (const n of names) {
+    if (!n.text) continue;
+    assert.ok(n.scroll <= n.client || n.client === 0, `${n.text}: ${n.scroll} > ${n.client}`);
+    assert.ok(n.inside, `${n.text} runs out of its row`);
+  }
+  assert.ok(await page.locator('#narrow').evaluate((el) => el.shadowRoot.querySelector('.root').classList.contains('compact')));
+  await page.locator('#column').screenshot({ path: fileURLToPath(new URL('../../test-output/widget-de-280.png', import.meta.url)) });
+  await page.close();
+});
+
+test('dark mode follows prefers-color-scheme, and the --gd-* properties still win; axe finds nothing in either', async () => {
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).map(Number);
+    return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+  };
+  const background = (page) => page.locator('#delivery').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[part="container"]')).backgroundColor);
+  for (const scheme of ['light', 'dark']) {
+    for (const size of [PHONE, LAPTOP]) {
+      const { page } = await checkout(size, { colorScheme: scheme });
+      const bg = luminance(await background(page));
+      assert.ok(scheme === 'dark' ? bg < 0.2 : bg > 0.9, `${scheme}: background luminance ${bg}`);
+      if (size === PHONE) await page.locator('#delivery [part="more"]').first().click(); // an explanation open too
+      assert.deepEqual(await axe(page), [], `${scheme} at ${size.width}px`);
+      await screenshot(page, `widget-${scheme}-${size.width}`);
+      if (scheme === 'dark' && size === LAPTOP) {
+        await page.locator('#delivery').evaluate((el) => el.style.setProperty('--gd-background', 'rgb(255, 250, 240)'));
+        assert.equal(await background(page), 'rgb(255, 250, 240)');
+        // A page without a dark look pins the widget to light with the standard property.
+        await page.locator('#delivery').evaluate((el) => { el.style.removeProperty('--gd-background'); el.style.colorScheme = 'light'; });
+        assert.ok(luminance(await background(page)) > 0.9);
+      }
+      await page.close();
+    }
+  }
+});
+
+test('no layout shift when the widgets draw their options (CLS < 0.01), on a phone and a laptop', async () => {
+  for (const size of [PHONE, LAPTOP]) {
+    const { page } = await checkout(size, {
+      init: () => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      },
+    });
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls < 0.01, `layout shift ${cls} at ${size.width}px`);
+    await page.close();
+  }
+});
+
+test('each option is announced as one sentence: name, figure, range, and "greenest" where it applies', async () => {
+  const { page } = await checkout(PHONE);
+  const delivery = page.locator('#delivery');
+  const { OPTION_LABELS } = await import('../../www/strings/en-GB/chain.js');
+  const sentences = await delivery.locator('input[type="radio"]').evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-label')));
+  const ids = await delivery.evaluate((el) => el.estimates.map((o) => o.id));
+  const badge = await delivery.locator('[part="badge"]').first().textContent();
+  sentences.forEach((sentence, i) => {
+    const tail = i === 0 ? `, ${badge.toLowerCase()}` : '';
+    assert.match(sentence, new RegExp(`^${OPTION_LABELS[ids[i]]}: [\\d.,]+ k?g, from [\\d.,]+ k?g to [\\d.,]+ k?g${tail}\\.$`), sentence);
+    assert.doesNotMatch(sentence, / ,|,,|\s{2}/);
+  });
+  // The browser's accessible name is that sentence (the role and name a screen reader gets).
+  assert.equal(await page.getByRole('radio', { name: sentences[0], exact: true }).count(), 1);
+  // The disclosure buttons say whose details they open.
+  assert.equal(await delivery.getByRole("button", { name: `Details ${OPTION_LABELS[ids[0]]}`, exact: true }).count(), 1);
+  await page.close();
+});
+
+test('a lowest option whose range is clear of the next one\'s is "Greenest"; overlapping, "Among the lowest"', async () => {
+  const { page } = await checkout(PHONE);
+  const gift = page.locator('#gift');
+  const badge = () => gift.locator('[part="badge"]').first().textContent();
+  const estimates = () => gift.evaluate((el) => el.estimates.map((o) => ({ id: o.id, gCo2e: o.gCo2e, range: o.range })));
+  // Walking to a pickup point against a same-day courier: ranges apart.
+  await gift.evaluate((el) => el.setAttribute('offers', 'sameDayCourier,pickupWalk'));
+  await page.waitForFunction(() => document.querySelector('#gift').estimates.length === 2);
+  const apart = await estimates();
+  assert.equal(rankByEmissions(apart).claim, 'lowest', JSON.stringify(apart));
+  assert.equal(await badge(), 'Greenest');
+  assert.match(await gift.locator('input[type="radio"]').first().getAttribute('aria-label'), /, greenest\.$/);
+  // Next-day and standard delivery: the same network, the same range.
+  await gift.evaluate((el) => el.setAttribute('offers', 'nextDay,standard'));
+  await page.waitForFunction(() => document.querySelector('#gift').estimates.every((o) => ['nextDay', 'standard'].includes(o.id)));
+  assert.equal(rankByEmissions(await estimates()).claim, 'amongLowest');
+  assert.equal(await badge(), 'Among the lowest');
+  assert.match(await gift.locator('input[type="radio"]').first().getAttribute('aria-label'), /, among the lowest\.$/);
+  await page.close();
 });

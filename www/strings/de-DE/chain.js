@@ -241,6 +241,10 @@ export const WIDGET_TEXT = {
   loadFailed: 'Die Emissionswerte konnten nicht geladen werden.',
   cantShow: 'Die Emissionswerte können leider nicht angezeigt werden.',
   whatIsCounted: 'Was gezählt wird',
+  amongLowest: 'Unter den niedrigsten',
+  details: 'Details',
+  optionSentence: (name, figure, range, badge) =>
+    `${name}: ${figure}${range ? `, zwischen ${range[0]} und ${range[1]}` : ''}${badge ? `, ${badge.toLowerCase()}` : ''}.`,
 };
 
 export const WHAT_IS_COUNTED = 'Was gezählt wird';

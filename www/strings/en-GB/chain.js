@@ -225,6 +225,14 @@ export const WIDGET_TEXT = {
   loadFailed: 'The delivery footprints could not load.',
   cantShow: "Sorry, the delivery footprints can't be shown.",
   whatIsCounted: 'What is counted',
+  /** The badge of the first option when its range overlaps the next one's (www/ranking.js). */
+  amongLowest: 'Among the lowest',
+  /** The compact layout's disclosure button, read with the option's name: "Details Standard delivery". */
+  details: 'Details',
+  /** An option as a screen reader announces it, in one sentence: "Parcel locker: 46 g, from 20 g to 110 g, greenest."
+   *  `range` is [low, high] (written) or null; `badge` the badge's words or ''. */
+  optionSentence: (name, figure, range, badge) =>
+    `${name}: ${figure}${range ? `, from ${range[0]} to ${range[1]}` : ''}${badge ? `, ${badge.toLowerCase()}` : ''}.`,
 };
 
 /** The heading of a "what is counted" line, and the coverage note beside a list of figures. */

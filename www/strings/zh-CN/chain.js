@@ -214,6 +214,10 @@ export const WIDGET_TEXT = {
   loadFailed: '配送碳排放数据加载失败。',
   cantShow: '抱歉，无法显示配送碳排放。',
   whatIsCounted: '计入范围',
+  amongLowest: '排放最低之一',
+  details: '详情',
+  optionSentence: (name, figure, range, badge) =>
+    `${name}：${figure}${range ? `，介于${range[0]}至${range[1]}之间` : ''}${badge ? `，${badge}` : ''}。`,
 };
 
 export const WHAT_IS_COUNTED = '计入范围';
