@@ -88,7 +88,7 @@ export const T = {
   },
   assignConvergedPhase: (step) => `Step ${step}, assign: converged.`,
   assignConverged: (steps) =>
-    `No point changed colour, so no centroid has anywhere new to go: k-means has finished after ${n.count(steps)} full ${pl(steps, { one: 'step', other: 'steps' })}.`,
+    `No point changed colour, so no centroid has anywhere new to go: k‑means has finished after ${n.count(steps)} full ${pl(steps, { one: 'step', other: 'steps' })}.`,
   assignPhase: (step) => `Step ${step}, part 1 of 2: assign.`,
   /** Part 1: what changed colour, and why. */
   assign: (step, changed) =>
@@ -98,7 +98,7 @@ export const T = {
   inertiaNow: (value) => `inertia is now ${n.sig(value)}`,
   inertiaFell: (before, after) => `inertia fell from ${n.sig(before)} to ${n.sig(after)}`,
   updateConvergedPhase: (step) => `Step ${step}, part 2 of 2: update. Converged.`,
-  updateConverged: (fell) => `Each centroid moved to the middle of its points, but barely: the groups have settled, so k-means stops here (${fell}).`,
+  updateConverged: (fell) => `Each centroid moved to the middle of its points, but barely: the groups have settled, so k‑means stops here (${fell}).`,
   updatePhase: (step) => `Step ${step}, part 2 of 2: update.`,
   update: (fell) => `Each centroid moved to the middle of its colour (dashed trail), so the points are closer to their centroids: ${fell}. Next: assign again.`,
   /** The plot's text alternative. */
