@@ -215,16 +215,31 @@ test('on a projector (1920×1080 at 200%), plot and narration fit one 960×540 s
   await context.close();
 });
 
-test('screenshots at a phone and a laptop width', async () => {
-  for (const [name, size] of [['phone', { width: 375, height: 812 }], ['laptop', { width: 1280, height: 800 }]]) {
-    const { page } = await session.open('/#classroom', { before: (p) => p.setViewportSize(size) });
-    await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await page.getByRole('button', { name: /Compute the elbow/ }).click();
-    await screenshot(page, `classroom-${name}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${overflow}px wider than the screen`);
-    await page.close();
+test('screenshots at a projector, a phone and a laptop, in English and Chinese', async () => {
+  const sizes = [['projector', { width: 960, height: 540 }], ['phone', { width: 375, height: 812 }], ['laptop', { width: 1280, height: 800 }]];
+  for (const lang of ['en-GB', 'zh-CN']) {
+    for (const [name, size] of sizes) {
+      const { page } = await session.open(`/?lang=${lang}#classroom`, { before: (p) => p.setViewportSize(size) });
+      await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
+      await page.evaluate(() => scrollTo(0, 0));
+      const step = page.locator('#classroom-controls button[name="step"]');
+      for (let i = 0; i < 3; i++) await step.click();
+      if (name === 'projector') {
+        // The Chinese page too: plot, narration and the whole inertia chart on the one screen.
+        await page.evaluate(() => scrollTo(0, 0));
+        for (const selector of ['#classroom-plot', '#classroom-narration', '#classroom-inertia']) {
+          const b = await page.locator(selector).boundingBox();
+          assert.ok(b.y >= 0 && b.y + b.height <= 540 && b.x + b.width <= 960, `${lang}: ${selector} at ${JSON.stringify(b)}`);
+        }
+        await page.screenshot({ path: new URL(`../../test-output/classroom-${name}-${lang}.png`, import.meta.url).pathname });
+      } else {
+        await page.locator('#classroom button[name="elbow"]').click();
+        await screenshot(page, `classroom-${name}-${lang}`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${lang} ${name}: ${overflow}px wider than the screen`);
+      await page.close();
+    }
   }
 });
 

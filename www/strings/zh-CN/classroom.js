@@ -77,16 +77,16 @@ export const T = {
   },
   assignConvergedPhase: (step) => `第 ${step} 次迭代，分配：已收敛。`,
   assignConverged: (steps) => `没有点改变颜色，所以质心也没有新的位置可去：k均值在 ${n.count(steps)} 次完整迭代后结束。`,
-  assignPhase: (step) => `第 ${step} 次迭代，第 1 步（共 2 步）：分配。`,
+  assignPhase: (step) => `第 ${step} 次迭代（1/2）：分配。`,
   assign: (step, changed) =>
     step === 1
       ? `每个点取离它最近的质心的颜色：全部 ${n.count(changed)} 个点第一次着色。接下来：每个质心移到同色各点的中心。`
       : `有 ${n.count(changed)} 个点改变了颜色：质心移动了，现在离这些点最近的是另一个质心。接下来：质心再次移动。`,
   inertiaNow: (value) => `簇内平方和现在是 ${n.sig(value)}`,
   inertiaFell: (before, after) => `簇内平方和从 ${n.sig(before)} 降到了 ${n.sig(after)}`,
-  updateConvergedPhase: (step) => `第 ${step} 次迭代，第 2 步（共 2 步）：更新。已收敛。`,
+  updateConvergedPhase: (step) => `第 ${step} 次迭代（2/2）：更新。已收敛。`,
   updateConverged: (fell) => `每个质心都移到了同色各点的中心，但几乎没动：各组已经稳定，k均值到此结束（${fell}）。`,
-  updatePhase: (step) => `第 ${step} 次迭代，第 2 步（共 2 步）：更新。`,
+  updatePhase: (step) => `第 ${step} 次迭代（2/2）：更新。`,
   update: (fell) => `每个质心移到了同色各点的中心（见虚线轨迹），所以各点离质心更近了：${fell}。接下来：重新分配。`,
   plotAssigned: (step, pending, count, clusters, sizes) =>
     `k均值第 ${step} 次迭代（${pending ? '已分配' : '已更新'}）：${n.count(count)} 个点分成 ${clusters} 个簇，各簇分别有 ${sizes.map(n.count).join('、')} 个点`,
