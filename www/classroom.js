@@ -24,8 +24,20 @@ const elbowTable = document.querySelector('#classroom-elbow-table tbody');
 const phaseLine = document.getElementById('classroom-phase');
 const status = document.getElementById('classroom-status');
 const distances = document.getElementById('classroom-distances');
+const how = document.getElementById('classroom-how');
 const phaseItems = { assign: document.getElementById('phase-assign'), update: document.getElementById('phase-update') };
 const playButton = form.elements.play;
+
+/** The classroom's line charts are drawn in a viewBox of about the size they are shown at (style.css keeps them
+ *  at least this wide), so their 14 px labels read as 14 px, on a projector too. */
+const CHART = { width: 260, height: 170 };
+
+/** The inertia axis: its label and tick values. From 10,000 up the ticks are written short ("15k", "1.5万"), so
+ *  that 14 px tick values fit beside the axis label. */
+function inertiaAxis(values) {
+  const short = Math.max(0, ...values) >= 10000;
+  return short ? { yLabel: T.inertiaAxisLarge, tick: (v) => (v === 0 ? tickLabel(0) : T.thousands(v)) } : { yLabel: T.inertiaAxis, tick: tickLabel };
+}
 
 /** Data coordinates run 0–100 on both axes ("km"), y upwards; the SVG's y runs downwards. */
 const SIZE = 100;
@@ -106,6 +118,7 @@ function say(phase, sentence = '', extra = '') {
   phaseLine.textContent = phase;
   status.textContent = sentence;
   distances.textContent = extra;
+  how.hidden = !extra;
   status.removeAttribute('title');
 }
 
@@ -220,11 +233,12 @@ function axes() {
   for (const t of niceTicks(SIZE, 5)) {
     el('line', { x1: t, y1: 0, x2: t, y2: SIZE, class: 'plot-grid' }, plot);
     el('line', { x1: 0, y1: svgY(t), x2: SIZE, y2: svgY(t), class: 'plot-grid' }, plot);
-    el('text', { x: t, y: SIZE + 4.5, class: 'plot-tick x-tick', 'text-anchor': 'middle' }, plot).textContent = tickLabel(t);
-    el('text', { x: -1.5, y: svgY(t) + 1.3, class: 'plot-tick y-tick', 'text-anchor': 'end' }, plot).textContent = tickLabel(t);
+    // Positions for labels of 5.7 units (style.css): at least 14 px once the plot is 315 px wide (viewBox 128).
+    el('text', { x: t, y: SIZE + 6, class: 'plot-tick x-tick', 'text-anchor': 'middle' }, plot).textContent = tickLabel(t);
+    el('text', { x: -1.5, y: svgY(t) + 2, class: 'plot-tick y-tick', 'text-anchor': 'end' }, plot).textContent = tickLabel(t);
   }
-  el('text', { x: SIZE / 2, y: SIZE + 10, class: 'plot-axis-label', 'text-anchor': 'middle' }, plot).textContent = T.east;
-  el('text', { x: -10.5, y: SIZE / 2, class: 'plot-axis-label', 'text-anchor': 'middle', transform: `rotate(-90 -10.5 ${SIZE / 2})` }, plot).textContent = T.north;
+  el('text', { x: SIZE / 2, y: SIZE + 13.5, class: 'plot-axis-label', 'text-anchor': 'middle' }, plot).textContent = T.east;
+  el('text', { x: -17, y: SIZE / 2, class: 'plot-axis-label', 'text-anchor': 'middle', transform: `rotate(-90 -17 ${SIZE / 2})` }, plot).textContent = T.north;
 }
 
 function draw() {
@@ -259,8 +273,8 @@ function draw() {
   lineChart(curve, inertias.map((_, i) => i + 1), inertias, {
     label: T.inertiaChart(inertias),
     xLabel: T.stepAxis,
-    yLabel: T.inertiaAxis,
-    tick: tickLabel,
+    ...inertiaAxis(inertias),
+    ...CHART,
   });
 }
 
@@ -275,8 +289,8 @@ function showElbow() {
     lineChart(elbowPlot, ks, values, {
       label: T.elbowChart(ks, values),
       xLabel: T.kAxis,
-      yLabel: T.inertiaAxis,
-      tick: tickLabel,
+      ...inertiaAxis(values),
+      ...CHART,
     });
     ks.forEach((kk, i) => {
       const row = elbowTable.insertRow();

@@ -15,53 +15,102 @@ function nf(locale, options) {
   return cache.get(key);
 }
 
+/** The real minus sign: Intl writes a hyphen-minus ("-2,800%") in most languages, which reads as a dash. */
+export const MINUS = '\u2212';
+/** Intl's parts joined, with its minus sign (whatever character the language uses) written as U+2212. */
+const joined = (parts) => parts.map((p) => (p.type === 'minusSign' ? MINUS : p.value)).join('');
+/** `format(value)` through formatToParts, so that a negative reads "−2,800%". */
+const write = (formatter, value) => joined(formatter.formatToParts(value));
+/** `formatRange(a, b)` likewise. With a negative end, a hyphen between the ends ("−900 - −100", as Chinese writes a
+ *  range) becomes an en dash, so that only the minus signs look like minus signs. */
+const writeRange = (formatter, a, b) => {
+  const parts = formatter.formatRangeToParts(a, b);
+  if (a < 0 || b < 0) for (const p of parts) if (p.type === 'literal' && p.source === 'shared') p.value = p.value.replace('-', '\u2013');
+  return joined(parts);
+};
+
 /** Digits for an estimate: 3 significant figures from 100 up, 2 below ("3.6", "31", "511", "1,200"). */
 const sigDigits = (value) => (Math.abs(value) >= 100 ? 3 : 2);
+
+/** Below this, a plain figure is written "< 0.001": 2 significant figures of 3.8e-13 would be float noise
+ *  ("0.00000000000038 L"), not information. */
+const TINY = 0.001;
+
+/** A factor within ±5% of 1 reads "about the same" (a van class factor of 1.02 is not "1 times as much"). */
+export const nearOne = (factor) => Math.abs(factor - 1) <= 0.05;
 
 /**
  * The formatting rules in one language. `locale` is a BCP 47 tag; `tonne` writes a number of tonnes in that
  * language (`(n) => `${n} t``), since Intl has no tonne unit; `unitDisplay` is how Intl writes the others ('short':
- * "2.4 kg"; 'long' in Chinese: "2.4千克", as Chinese text writes units).
+ * "2.4 kg"; 'long' in Chinese: "2.4千克", as Chinese text writes units); `below` writes "less than" a figure
+ * ("< 0.01 mm"), for values too small to write honestly.
  */
-export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short' } = {}) {
-  const unit = (u, digits, value) =>
-    nf(locale, { style: 'unit', unit: u, unitDisplay, maximumSignificantDigits: digits }).format(value);
-  const plain = (digits, value) => nf(locale, { maximumSignificantDigits: digits }).format(value);
-  /** 2–3 significant figures, as `sig` says. */
-  const sig = (value) => (Number.isFinite(value) ? plain(sigDigits(value), value) : '—');
-  /** A mass in grams in the unit it reads best in: "160 g", "3.6 kg", "1.2 t". */
-  const mass = (g, digits = sigDigits) => {
-    const a = Math.abs(g);
-    if (a >= 1e6) return tonne(plain(digits(g / 1e6), g / 1e6));
-    if (a >= 1e3) return unit('kilogram', digits(g / 1e3), g / 1e3);
-    return unit('gram', digits(g), g);
+export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short', below = (x) => `< ${x}` } = {}) {
+  const unitFormat = (u, digits) => nf(locale, { style: 'unit', unit: u, unitDisplay, maximumSignificantDigits: digits });
+  const unit = (u, digits, value) => write(unitFormat(u, digits), value);
+  const plain = (digits, value) => write(nf(locale, { maximumSignificantDigits: digits }), value);
+  /** "< 0.001" for 0 < |value| < 0.001 ("> −0.001" below zero). */
+  const tinyPlain = (value) => (value > 0 ? below(plain(1, TINY)) : `> ${plain(1, -TINY)}`);
+  /** 2–3 significant figures, as `sig` says; a tiny non-zero value in its "less than" form. */
+  const sig = (value) => {
+    if (!Number.isFinite(value)) return '—';
+    if (value !== 0 && Math.abs(value) < TINY) return tinyPlain(value);
+    return plain(sigDigits(value), value);
   };
+  /** The unit a mass in grams reads best in, and its divisor: g, kg from 1,000 g, t from 1,000 kg. */
+  const massUnit = (g) => {
+    const a = Math.abs(g);
+    return a >= 1e6 ? [null, 1e6] : a >= 1e3 ? ['kilogram', 1e3] : ['gram', 1];
+  };
+  /** A mass in grams in the unit `[u, div]`: "160 g", "3.6 kg", "1.2 t"; a tiny mass "< 0.01 g". */
+  const massIn = ([u, div], g, digits = sigDigits) => {
+    const x = g / div;
+    if (u === 'gram' && g !== 0 && Math.abs(g) < 0.01) return g > 0 ? below(unit('gram', 1, 0.01)) : `> ${unit('gram', 1, -0.01)}`;
+    return u ? unit(u, digits(x), x) : tonne(plain(digits(x), x));
+  };
+  const mass = (g, digits = sigDigits) => massIn(massUnit(g), g, digits);
   /** A share in percent: "94%"; just under 100 keeps a decimal so that it never reads 100% when it is not. */
   const percent = (p) =>
     Number.isFinite(p)
-      ? nf(locale, { style: 'percent', maximumSignificantDigits: Math.abs(p) >= 99.5 && Math.abs(p) < 100 ? 3 : 2 }).format(p / 100)
+      ? write(nf(locale, { style: 'percent', maximumSignificantDigits: Math.abs(p) >= 99.5 && Math.abs(p) < 100 ? 3 : 2 }), p / 100)
       : '—';
+  /** A distance in km in the unit it reads best in: "24,200 km", "850 m", "3 mm"; below 0.01 mm, "< 0.01 mm". */
+  const km = (value) => {
+    if (!Number.isFinite(value)) return '—';
+    const m = Math.abs(value) * 1000;
+    if (m >= 1000) return unit('kilometer', sigDigits(value), value);
+    if (m >= 1 || m === 0) return unit('meter', sigDigits(value * 1000), value * 1000);
+    const mm = value * 1e6;
+    if (Math.abs(mm) >= 0.01) return unit('millimeter', sigDigits(mm), mm);
+    return value > 0 ? below(unit('millimeter', 1, 0.01)) : `> ${unit('millimeter', 1, -0.01)}`;
+  };
   const rangeFormat = (digits) => nf(locale, { maximumSignificantDigits: digits });
   return {
     locale,
     sig,
     grams: (g) => (Number.isFinite(g) ? mass(g) : '—'),
     kilograms: (kg) => (Number.isFinite(kg) ? mass(kg * 1000) : '—'),
-    km: (value) => (Math.abs(value) < 1 ? unit('meter', sigDigits(value * 1000), value * 1000) : unit('kilometer', sigDigits(value), value)),
+    /** Several masses in grams that one card shows together, all in the unit of the largest: "1.5 kg" and
+     *  "1.5 kg", never "1500 g" beside "1.5 kg". */
+    gramsAlike(list) {
+      const largest = list.filter(Number.isFinite).reduce((a, g) => Math.max(a, Math.abs(g)), 0);
+      const u = massUnit(largest);
+      return list.map((g) => (Number.isFinite(g) ? massIn(u, g) : '—'));
+    },
+    km,
     percent,
     /** A figure in grams with its range, both in the central value's unit: "160 g (120–260 g)". */
     gramsRange(g, range) {
       if (!Number.isFinite(g)) return '—';
       const central = mass(g);
       if (!range || !(range.high > range.low)) return central;
-      const a = Math.abs(g);
-      const [u, div] = a >= 1e6 ? [null, 1e6] : a >= 1e3 ? ['kilogram', 1e3] : ['gram', 1];
+      const [u, div] = massUnit(g);
       const lo = range.low / div;
       const hi = range.high / div;
       // formatRange writes the language's own range ("120–260 g", "120-260克"), one unit for both ends.
       const both = u
-        ? nf(locale, { style: 'unit', unit: u, unitDisplay, maximumSignificantDigits: Math.max(sigDigits(lo), sigDigits(hi)) }).formatRange(lo, hi)
-        : tonne(rangeFormat(Math.max(sigDigits(lo), sigDigits(hi))).formatRange(lo, hi));
+        ? writeRange(unitFormat(u, Math.max(sigDigits(lo), sigDigits(hi))), lo, hi)
+        : tonne(writeRange(rangeFormat(Math.max(sigDigits(lo), sigDigits(hi))), lo, hi));
       return `${central} (${both})`;
     },
     kilogramsRange(kg, range) {
@@ -75,15 +124,17 @@ export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short'
       const parts = nf(locale, { style: 'percent' }).formatToParts(0.5);
       const first = parts.findIndex((p) => p.type === 'integer');
       const around = (list) => list.map((p) => p.value).join('');
-      const numbersRange = nf(locale, { maximumSignificantDigits: 2 }).formatRange(range.low, range.high);
+      const numbersRange = writeRange(nf(locale, { maximumSignificantDigits: 2 }), range.low, range.high);
       return `${around(parts.slice(0, first))}${numbersRange}${around(parts.slice(first + 1))}`;
     },
+    /** Whether a factor reads "about the same" rather than "1.3 times as much" (±5% of 1). */
+    nearOne,
     /** Up to 6 significant figures: inputs as typed (classroom, formulas), not estimates. */
     fmt: (value) => plain(6, value),
     /** At most `digits` decimals (0–2), for coordinates and settings typed by the user. */
-    round: (value, digits = 0) => nf(locale, { maximumFractionDigits: digits }).format(value),
+    round: (value, digits = 0) => write(nf(locale, { maximumFractionDigits: digits }), value),
     /** A whole count: "3,796", "3.796", "3,796". */
-    count: (value) => nf(locale, { maximumFractionDigits: 0 }).format(value),
+    count: (value) => write(nf(locale, { maximumFractionDigits: 0 }), value),
   };
 }
 
@@ -105,5 +156,6 @@ export function logScale(values) {
 // TODO(issue 20): every view takes its language's `numbers` from its strings table; then these go.
 const en = numbers('en-GB');
 export const { sig, grams, kilograms, km, percent, gramsRange, fmt, round } = en;
+export const gramsAlike = (list) => en.gramsAlike(list);
 export const kilogramsRange = (kg, range) => en.kilogramsRange(kg, range);
 export const percentRange = (range) => en.percentRange(range, (a, b) => `${a} to ${b}`);

@@ -22,7 +22,13 @@ test('each language\'s numbers format any double, and a range, without throwing'
     const { n } = await import(new URL(`${lang}/numbers.js`, STRINGS).href);
     fc.assert(
       fc.property(fc.double(), fc.double(), fc.double(), (a, b, c) => {
-        for (const f of ['sig', 'grams', 'kilograms', 'km', 'percent', 'fmt', 'count']) assert.equal(typeof n[f](a), 'string');
+        for (const f of ['sig', 'grams', 'kilograms', 'km', 'percent', 'fmt', 'count']) {
+          const text = n[f](a);
+          assert.equal(typeof text, 'string');
+          // A negative carries the real minus sign (U+2212), never a hyphen-minus.
+          assert.ok(!/-\d/.test(text), `${lang} ${f}(${a}) = "${text}"`);
+        }
+        assert.equal(n.gramsAlike([a, b, c]).length, 3);
         const [low, high] = [Math.min(b, c), Math.max(b, c)];
         assert.equal(typeof n.gramsRange(a, { low, high }), 'string');
         if (Number.isFinite(low) && Number.isFinite(high)) assert.equal(typeof n.percentRange({ low, high }), 'string');

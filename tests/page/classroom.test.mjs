@@ -36,7 +36,7 @@ test('a step shows the assignment, then the update, as two phases', async () => 
   // Press 1: points take their centroid's colour; the centroids have not moved.
   await stepButton().click();
   assert.equal(await phase(), 'Step 1, part 1 of 2: assign.');
-  assert.match(await status(), /^Each point joins its nearest centroid: every point gets its first colour \(40 points\)\./);
+  assert.match(await status(), /^Each point takes the colour of its nearest centroid: all 40 points get their first colour\./);
   assert.equal(new Set(await pointFills()).size, 3, 'three clusters, three colours');
   assert.deepEqual(await centroids(), start, 'the assignment does not move the centroids');
   assert.equal(await tab.page.locator('#phase-assign').getAttribute('aria-current'), 'step');
@@ -46,7 +46,7 @@ test('a step shows the assignment, then the update, as two phases', async () => 
   // Press 2: the centroids move; the colours stay; each centroid leaves a trail.
   await stepButton().click();
   assert.equal(await phase(), 'Step 1, part 2 of 2: update.');
-  assert.match(await status(), /^Each centroid moved to the middle of its points \(dashed trail\); inertia is now [\d,.]+\./);
+  assert.match(await status(), /^Each centroid moved to the middle of its colour \(dashed trail\), so the points are closer to their centroids: inertia is now [\d,.]+\./);
   assert.deepEqual(await pointFills(), colours, 'the update does not recolour points');
   assert.notDeepEqual(await centroids(), start, 'the centroids moved');
   assert.equal(await tab.page.locator('#phase-update').getAttribute('aria-current'), 'step');
@@ -56,15 +56,42 @@ test('a step shows the assignment, then the update, as two phases', async () => 
   assert.equal((await inertiaSeries()).length, 1, "inertia is recorded after the update");
 });
 
-test('"distances computed" is explained in a plain sentence', async () => {
+test('the distances measured are in a "How the computer does it" detail, not in the narration', async () => {
   await tab.page.getByRole('button', { name: 'Restart' }).click();
+  const how = tab.page.locator('#classroom-how');
+  assert.equal(await how.isVisible(), false, 'nothing to tell before a step');
   await stepButton().click();
+  // Closed at first: the teacher opens it on demand.
+  assert.equal(await how.getAttribute('open'), null);
+  assert.equal(await tab.page.locator('#classroom-distances').isVisible(), false);
+  await tab.page.locator('#classroom-how summary').click();
+  assert.equal(await tab.page.locator('#classroom-how summary').textContent(), 'How the computer does it');
   const text = await tab.page.locator('#classroom-distances').textContent();
-  const match = text.match(/^Distances measured this step: (\d+)\. Plain k-means measures every point to every centroid, 40 × 3 = 120; /);
+  const match = text.match(/^The computer measured (\d+) distances this step\. Measuring every point against every centroid takes 40 × 3 = 120; /);
   assert.ok(match, text);
   // The tree filter's box tests count as two distances each, so on so few points the count can exceed 120.
   assert.ok(Number(match[1]) > 0 && Number(match[1]) <= 2 * 120, text);
   assert.match(text, /tree filter/);
+  // The detail is outside the live region: a screen reader hears the narration, not the counts, at each step.
+  assert.equal(await tab.page.locator('#classroom-narration #classroom-distances').count(), 0);
+  await tab.page.locator('#classroom-how summary').click();
+});
+
+test('the narration is in the teacher\'s words at every step: no implementation words', async () => {
+  await tab.page.getByRole('button', { name: 'Restart' }).click();
+  const jargon = /tree filter|box check|boxes|distances measured|evaluations|k-d tree/i;
+  const said = [];
+  for (let i = 0; i < 12; i++) {
+    await stepButton().click();
+    const text = await tab.page.locator('#classroom-narration').textContent();
+    said.push(text);
+    assert.doesNotMatch(text, jargon, text);
+    if (/[Cc]onverged/.test(text)) break;
+  }
+  // What moved, and why: colours change because the centroids moved; centroids move to the middle of their colour.
+  assert.ok(said.some((t) => /changed colour: the centroids moved, so another centroid is now nearest to (it|them)/.test(t)), said.join('\n'));
+  assert.ok(said.some((t) => /moved to the middle of its colour/.test(t)), said.join('\n'));
+  assert.match(await tab.page.locator('#classroom-distances').textContent(), jargon, 'the counts went to the detail');
 });
 
 test('playing runs to convergence through several steps, trails grow, and inertia never rises', async () => {
@@ -124,7 +151,7 @@ test('the elbow falls as k grows', async () => {
 test('clicking the plot adds a point where it was clicked, and restarts', async () => {
   await tab.page.locator('#classroom-plot').scrollIntoViewIfNeeded();
   const box = await tab.page.locator('#classroom-plot').boundingBox();
-  await tab.page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.85);
+  await tab.page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.8);
   assert.equal(await tab.page.locator('#classroom-plot circle.point').count(), 41);
   assert.match(await tab.page.locator('#classroom-plot').getAttribute('aria-label'), /^41 points, 3 initial centroids/);
   // Low on the screen is low on the y axis (km north runs upwards).
@@ -146,7 +173,8 @@ test('on a projector (1920×1080 at 200%), plot and narration fit one 960×540 s
   const context = await tab.page.context().browser().newContext({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 2, locale: 'en-US' });
   const page = await context.newPage();
   const within = async (where) => {
-    for (const selector of ['#classroom-plot', '#classroom-narration', '#classroom-controls']) {
+    for (const selector of ['#classroom-plot', '#classroom-narration', '#classroom-controls', '#classroom-how summary',
+      '#classroom-inertia', '.inertia figcaption', '.stage-plot figcaption']) {
       const b = await page.locator(selector).boundingBox();
       assert.ok(b.x >= 0 && b.y >= 0 && b.x + b.width <= 960 && b.y + b.height <= 540,
         `${where}: ${selector} at ${JSON.stringify(b)}`);
@@ -157,6 +185,24 @@ test('on a projector (1920×1080 at 200%), plot and narration fit one 960×540 s
   await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   await within('linked');
+  // Every label of the plot and of the inertia chart is at least 14 px as drawn (font size × the SVG's scale), and
+  // no two overlap.
+  const labels = await page.evaluate(() =>
+    [...document.querySelectorAll('#classroom-plot text, #classroom-inertia text')].map((t) => {
+      const m = t.getScreenCTM();
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b), box: [r.left, r.top, r.right, r.bottom] };
+    }));
+  assert.ok(labels.length > 20, `${labels.length} labels`);
+  for (const l of labels) assert.ok(l.px >= 14 - 0.01, `"${l.text}" is ${l.px.toFixed(1)} px`);
+  const overlap = (a, b) => a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1;
+  const chart = labels.filter((l) => l.box[0] > 600);
+  for (const [i, a] of chart.entries()) for (const b of chart.slice(i + 1)) assert.ok(!overlap(a.box, b.box), `"${a.text}" overlaps "${b.text}"`);
+  // The narration and captions read at 14 px or more too.
+  for (const selector of ['#classroom-status', '.stage-plot figcaption', '#classroom-how summary']) {
+    const px = await page.locator(selector).evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    assert.ok(px >= 14, `${selector}: ${px} px`);
+  }
   await screenshot(page, 'classroom-projector');
   await page.goto(new URL('/', session.url).href);
   await page.locator('nav a[href="#classroom"]').click();
@@ -169,16 +215,31 @@ test('on a projector (1920×1080 at 200%), plot and narration fit one 960×540 s
   await context.close();
 });
 
-test('screenshots at a phone and a laptop width', async () => {
-  for (const [name, size] of [['phone', { width: 375, height: 812 }], ['laptop', { width: 1280, height: 800 }]]) {
-    const { page } = await session.open('/#classroom', { before: (p) => p.setViewportSize(size) });
-    await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
-    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await page.getByRole('button', { name: /Compute the elbow/ }).click();
-    await screenshot(page, `classroom-${name}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 1, `${overflow}px wider than the screen`);
-    await page.close();
+test('screenshots at a projector, a phone and a laptop, in English and Chinese', async () => {
+  const sizes = [['projector', { width: 960, height: 540 }], ['phone', { width: 375, height: 812 }], ['laptop', { width: 1280, height: 800 }]];
+  for (const lang of ['en-GB', 'zh-CN']) {
+    for (const [name, size] of sizes) {
+      const { page } = await session.open(`/?lang=${lang}#classroom`, { before: (p) => p.setViewportSize(size) });
+      await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
+      await page.evaluate(() => scrollTo(0, 0));
+      const step = page.locator('#classroom-controls button[name="step"]');
+      for (let i = 0; i < 3; i++) await step.click();
+      if (name === 'projector') {
+        // The Chinese page too: plot, narration and the whole inertia chart on the one screen.
+        await page.evaluate(() => scrollTo(0, 0));
+        for (const selector of ['#classroom-plot', '#classroom-narration', '#classroom-inertia']) {
+          const b = await page.locator(selector).boundingBox();
+          assert.ok(b.y >= 0 && b.y + b.height <= 540 && b.x + b.width <= 960, `${lang}: ${selector} at ${JSON.stringify(b)}`);
+        }
+        await page.screenshot({ path: new URL(`../../test-output/classroom-${name}-${lang}.png`, import.meta.url).pathname });
+      } else {
+        await page.locator('#classroom button[name="elbow"]').click();
+        await screenshot(page, `classroom-${name}-${lang}`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 1, `${lang} ${name}: ${overflow}px wider than the screen`);
+      await page.close();
+    }
   }
 });
 

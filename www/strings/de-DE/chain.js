@@ -116,8 +116,8 @@ const times = (v) => `${sig(v)}-mal`;
 export const SETTING_SENTENCES = {
   roadFactor: (v) => `Der Weg über die Straße ist ${times(v)} so lang wie die Luftlinie.`,
   vanFactor: (v) =>
-    v === 1
-      ? 'Der Transporter stößt je km so viel aus wie ein durchschnittlicher Transporter.'
+    n.nearOne(v)
+      ? 'Der Transporter stößt je km etwa so viel aus wie ein durchschnittlicher Transporter.'
       : `Der Transporter stößt je km ${times(v)} so viel aus wie ein durchschnittlicher Transporter.`,
   'bike.foodKgPerKm': (v) => `Der zusätzliche Kalorienbedarf beim Lastenradfahren verursacht ${grams(v * 1000)} CO₂e je km.`,
   'lineHaul.km': (v) => `Ein Lkw bringt das Paket ${km(v)} weit vom Shop zum örtlichen Depot des Paketdienstes.`,
@@ -145,8 +145,14 @@ export const SETTING_SENTENCES = {
   'failures.collectCarShare': (v) => `${share(v)} der Abholwege werden mit dem Auto zurückgelegt.`,
   'failures.collectionPointShare': (v) => `${share(v)} der Abholungen erfolgen in einer nahen Abholstelle.`,
   'grid.uplift': (v) => `Der veröffentlichte Strommix-Faktor des Landes wird mit ${sig(v)} multipliziert, damit auch Netzverluste und Brennstoffbereitstellung zählen.`,
-  'van.countryFactor': (v) => `Ein Lieferwagen stößt hier je km das ${sig(v)}-Fache eines durchschnittlichen britischen Transporters aus.`,
-  'car.countryFactor': (v) => `Ein Pkw stößt hier je km das ${sig(v)}-Fache eines durchschnittlichen britischen Pkw aus.`,
+  'van.countryFactor': (v) =>
+    n.nearOne(v)
+      ? 'Ein Lieferwagen stößt hier je km etwa so viel aus wie ein durchschnittlicher britischer Transporter.'
+      : `Ein Lieferwagen stößt hier je km das ${sig(v)}-Fache eines durchschnittlichen britischen Transporters aus.`,
+  'car.countryFactor': (v) =>
+    n.nearOne(v)
+      ? 'Ein Pkw stößt hier je km etwa so viel aus wie ein durchschnittlicher britischer Pkw.'
+      : `Ein Pkw stößt hier je km das ${sig(v)}-Fache eines durchschnittlichen britischen Pkw aus.`,
 };
 
 /** Der zentrale Wert einer Annahme in einem Ergebnis, oder `undefined`. */

@@ -27,6 +27,7 @@ export const HTML = {
   'classroom.sample': '40 Beispielpunkte hinzufügen',
   'classroom.clear': 'Punkte löschen',
   'classroom.phases': 'Die zwei Teile eines Schritts',
+  'classroom.how': 'Wie der Computer es macht',
   'classroom.phaseAssign': '1. Zuordnen',
   'classroom.phaseUpdate': '2. Aktualisieren',
   'classroom.inertiaCaption': 'Quadratsumme (Summe der quadrierten Abstände aller Punkte zu ihrem Zentroid) nach jeder Aktualisierung: Sie steigt nie.',
@@ -75,22 +76,24 @@ export const T = {
   empty: 'Klicken Sie in das Diagramm, um Punkte hinzuzufügen, oder fügen Sie die Beispielpunkte hinzu.',
   distances(evaluations, count, k) {
     const all = count * k;
-    const base = `In diesem Schritt berechnete Abstände: ${n.fmt(evaluations)}. Einfaches k-Means misst den Abstand jedes Punkts zu jedem Zentroid: ${n.count(count)} × ${k} = ${n.fmt(all)}`;
-    if (evaluations < all) return `${base}; der Baumfilter hat die übrigen ${n.fmt(all - evaluations)} übersprungen, weil ganze Boxen voller Punkte eindeutig einem Zentroid am nächsten liegen.`;
-    return `${base}; bei so wenigen Punkten sparen die Box-Prüfungen des Baumfilters (jede zählt doppelt) hier nichts.`;
+    const base = `Der Computer hat in diesem Schritt ${n.count(evaluations)} Abstände berechnet. Jeden Punkt mit jedem Zentroid zu vergleichen, braucht ${n.count(count)} × ${k} = ${n.count(all)}`;
+    if (evaluations < all) return `${base}; ein Baumfilter, der die Punkte in Boxen gruppiert, hat die übrigen ${n.count(all - evaluations)} übersprungen, weil ganze Boxen eindeutig einem Zentroid am nächsten liegen.`;
+    return `${base}; bei so wenigen Punkten sparen die Box-Prüfungen des Baumfilters (jede zählt wie zwei Abstände) hier nichts.`;
   },
   assignConvergedPhase: (step) => `Schritt ${step}, Zuordnen: konvergiert.`,
   assignConverged: (steps) =>
-    `Kein Punkt hat die Farbe gewechselt, also bewegt sich kein Zentroid mehr: k-Means ist nach ${n.count(steps)} ${pl(steps, { one: 'vollständigen Schritt', other: 'vollständigen Schritten' })} fertig.`,
+    `Kein Punkt hat die Farbe gewechselt, also hat kein Zentroid einen neuen Platz: k-Means ist nach ${n.count(steps)} ${pl(steps, { one: 'vollständigen Schritt', other: 'vollständigen Schritten' })} fertig.`,
   assignPhase: (step) => `Schritt ${step}, Teil 1 von 2: Zuordnen.`,
   assign: (step, changed) =>
-    `Jeder Punkt wird dem nächstgelegenen Zentroid zugeordnet: ${step === 1 ? `Alle Punkte bekommen ihre erste Farbe (${points(changed)}).` : `${points(changed)} ${pl(changed, { one: 'hat', other: 'haben' })} die Farbe gewechselt.`} Als Nächstes: Die Zentroide rücken nach.`,
+    step === 1
+      ? `Jeder Punkt nimmt die Farbe des nächstgelegenen Zentroids an: Alle ${points(changed)} bekommen ihre erste Farbe. Als Nächstes: Jeder Zentroid rückt in die Mitte seiner Farbe.`
+      : `${points(changed)} ${pl(changed, { one: 'hat', other: 'haben' })} die Farbe gewechselt: Die Zentroide sind gerückt, jetzt liegt ${pl(changed, { one: 'ihm', other: 'ihnen' })} ein anderer Zentroid am nächsten. Als Nächstes: Die Zentroide rücken erneut.`,
   inertiaNow: (value) => `die Quadratsumme beträgt jetzt ${n.sig(value)}`,
   inertiaFell: (before, after) => `die Quadratsumme sank von ${n.sig(before)} auf ${n.sig(after)}`,
   updateConvergedPhase: (step) => `Schritt ${step}, Teil 2 von 2: Aktualisieren. Konvergiert.`,
-  updateConverged: (fell) => `Jeder Zentroid ist in die Mitte seiner Punkte gerückt; sie haben sich kaum noch bewegt, also hört k-Means hier auf: ${fell}.`,
+  updateConverged: (fell) => `Jeder Zentroid ist in die Mitte seiner Punkte gerückt, aber kaum noch: Die Gruppen stehen fest, also hört k-Means hier auf (${fell}).`,
   updatePhase: (step) => `Schritt ${step}, Teil 2 von 2: Aktualisieren.`,
-  update: (fell) => `Jeder Zentroid ist in die Mitte seiner Punkte gerückt (gestrichelte Spur); ${fell}. Als Nächstes: erneut zuordnen.`,
+  update: (fell) => `Jeder Zentroid ist in die Mitte seiner Farbe gerückt (gestrichelte Spur), also liegen die Punkte näher an ihren Zentroiden: ${fell}. Als Nächstes: erneut zuordnen.`,
   plotAssigned: (step, pending, count, clusters, sizes) =>
     `k-Means, Schritt ${step}${pending ? ', zugeordnet' : ', aktualisiert'}: ${points(count)} in ${clusters} Clustern mit ${sizes.map(n.count).join(', ')} Punkten`,
   plotStart: (count, clusters) => `${points(count)}, ${clusters} Start-Zentroide, noch nicht zugeordnet`,
@@ -100,6 +103,10 @@ export const T = {
   inertiaChart: (values) => (values.length ? `Quadratsumme je Schritt: ${values.map(n.sig).join('; ')}` : 'Quadratsumme je Schritt: noch keine Schritte'),
   stepAxis: 'Schritt',
   inertiaAxis: 'Quadratsumme (km²)',
+  /** From 10,000 up the ticks count thousands ("15" on an axis of "Tausend km²"): "15 Tsd." beside the axis label
+   *  would not fit at 14 px. */
+  thousands: (v) => n.sig(v / 1000),
+  inertiaAxisLarge: 'Tausend km²',
   elbowChart: (ks, values) => `Quadratsumme je k: ${ks.map((k, i) => `k = ${k}: ${n.sig(values[i])}`).join('; ')}`,
   kAxis: 'k (Cluster)',
 };

@@ -115,7 +115,7 @@ const parcels = (v, forms = { one: 'parcel', other: 'parcels' }) => `${sig(v)} $
 export const SETTING_SENTENCES = {
   roadFactor: (v) => `Roads are ${sig(v)} times as long as a straight line.`,
   vanFactor: (v) =>
-    v === 1 ? 'The van emits as much per km as the average van.' : `The van emits ${sig(v)} times as much per km as the average van.`,
+    n.nearOne(v) ? 'The van emits about the same per km as the average van.' : `The van emits ${sig(v)} times as much per km as the average van.`,
   'bike.foodKgPerKm': (v) => `A cargo bike's rider adds ${grams(v * 1000)} CO2e per km in extra food.`,
   'lineHaul.km': (v) => `A lorry carries the parcel ${km(v)} from the shop to the carrier's local depot.`,
   'lineHaul.detourKm': (v) => `Going through the carrier's sorting hub adds ${km(v)} to the lorry's trip.`,
@@ -142,8 +142,12 @@ export const SETTING_SENTENCES = {
   'failures.collectCarShare': (v) => `${share(v)} of collection trips are made by car.`,
   'failures.collectionPointShare': (v) => `${share(v)} of collections are at a nearby collection point.`,
   'grid.uplift': (v) => `The country's published grid factor is multiplied by ${sig(v)} to count grid losses and fuel supply too.`,
-  'van.countryFactor': (v) => `A delivery van here emits ${sig(v)} times as much per km as the average UK van.`,
-  'car.countryFactor': (v) => `A car here emits ${sig(v)} times as much per km as the average UK car.`,
+  'van.countryFactor': (v) =>
+    n.nearOne(v)
+      ? 'A delivery van here emits about the same per km as the average UK van.'
+      : `A delivery van here emits ${sig(v)} times as much per km as the average UK van.`,
+  'car.countryFactor': (v) =>
+    n.nearOne(v) ? 'A car here emits about the same per km as the average UK car.' : `A car here emits ${sig(v)} times as much per km as the average UK car.`,
 };
 
 /** A setting's central value in a result, or `undefined`. */

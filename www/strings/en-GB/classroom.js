@@ -29,6 +29,7 @@ export const HTML = {
   'classroom.sample': 'Add 40 sample points',
   'classroom.clear': 'Clear points',
   'classroom.phases': 'The two parts of a step',
+  'classroom.how': 'How the computer does it',
   'classroom.phaseAssign': '1. Assign',
   'classroom.phaseUpdate': '2. Update',
   'classroom.inertiaCaption': 'Inertia (sum of squared distances from each point to its centroid) after each update: it never rises.',
@@ -77,26 +78,29 @@ export const T = {
   start: (count, how) => `${points(count)}; the starting centroids are ${how}. Press Step to assign.`,
   tooManyClusters: (k, count) => `k = ${k} is more than the number of points (${n.count(count)}): add points or lower k.`,
   empty: 'Click the plot to add points, or add the sample points.',
-  /** What was measured this step, against plain k-means's points × centroids. */
+  /** "How the computer does it" (a detail under the narration): the distances it measured this step, against
+   *  plain k-means's points × centroids. The narration itself stays in the teacher's words. */
   distances(evaluations, count, k) {
     const all = count * k;
-    const base = `Distances measured this step: ${n.fmt(evaluations)}. Plain k-means measures every point to every centroid, ${n.count(count)} × ${k} = ${n.fmt(all)}`;
-    if (evaluations < all) return `${base}; the tree filter skipped the other ${n.fmt(all - evaluations)}, because whole boxes of points are clearly nearest one centroid.`;
-    return `${base}; with so few points the tree filter's box checks (each counts as two) save nothing here.`;
+    const base = `The computer measured ${n.count(evaluations)} distances this step. Measuring every point against every centroid takes ${n.count(count)} × ${k} = ${n.count(all)}`;
+    if (evaluations < all) return `${base}; a tree filter, which groups the points in boxes, skipped the other ${n.count(all - evaluations)}, because whole boxes of points are clearly nearest one centroid.`;
+    return `${base}; with so few points, the tree filter's box checks (each counts as two distances) save nothing here.`;
   },
   assignConvergedPhase: (step) => `Step ${step}, assign: converged.`,
   assignConverged: (steps) =>
-    `No point changed colour, so no centroid will move: k-means has finished after ${n.count(steps)} full ${pl(steps, { one: 'step', other: 'steps' })}.`,
+    `No point changed colour, so no centroid has anywhere new to go: k‑means has finished after ${n.count(steps)} full ${pl(steps, { one: 'step', other: 'steps' })}.`,
   assignPhase: (step) => `Step ${step}, part 1 of 2: assign.`,
-  /** Part 1: the first colours, or how many points changed colour. */
+  /** Part 1: what changed colour, and why. */
   assign: (step, changed) =>
-    `Each point joins its nearest centroid: ${step === 1 ? `every point gets its first colour (${points(changed)}).` : `${points(changed)} changed colour.`} Next: the centroids move.`,
+    step === 1
+      ? `Each point takes the colour of its nearest centroid: all ${points(changed)} get their first colour. Next: each centroid moves to the middle of its colour.`
+      : `${points(changed)} changed colour: the centroids moved, so another centroid is now nearest to ${pl(changed, { one: 'it', other: 'them' })}. Next: the centroids move again.`,
   inertiaNow: (value) => `inertia is now ${n.sig(value)}`,
   inertiaFell: (before, after) => `inertia fell from ${n.sig(before)} to ${n.sig(after)}`,
   updateConvergedPhase: (step) => `Step ${step}, part 2 of 2: update. Converged.`,
-  updateConverged: (fell) => `Each centroid moved to the middle of its points; they barely moved, so k-means stops here: ${fell}.`,
+  updateConverged: (fell) => `Each centroid moved to the middle of its points, but barely: the groups have settled, so k‑means stops here (${fell}).`,
   updatePhase: (step) => `Step ${step}, part 2 of 2: update.`,
-  update: (fell) => `Each centroid moved to the middle of its points (dashed trail); ${fell}. Next: assign again.`,
+  update: (fell) => `Each centroid moved to the middle of its colour (dashed trail), so the points are closer to their centroids: ${fell}. Next: assign again.`,
   /** The plot's text alternative. */
   plotAssigned: (step, pending, count, clusters, sizes) =>
     `k-means step ${step}${pending ? ', assigned' : ', updated'}: ${points(count)} in ${clusters} clusters of ${sizes.map(n.count).join(', ')}`,
@@ -106,6 +110,9 @@ export const T = {
   inertiaChart: (values) => (values.length ? `Inertia by iteration: ${values.map(n.sig).join(', ')}` : 'Inertia by iteration: no steps yet'),
   stepAxis: 'step',
   inertiaAxis: 'inertia (km²)',
+  /** A tick value from 10,000 up, short enough to stand beside the axis label at 14 px: "15k". */
+  thousands: (v) => `${n.sig(v / 1000)}k`,
+  inertiaAxisLarge: 'inertia (km²)',
   elbowChart: (ks, values) => `Inertia against k: ${ks.map((k, i) => `k ${k}: ${n.sig(values[i])}`).join('; ')}`,
   kAxis: 'k (clusters)',
 };

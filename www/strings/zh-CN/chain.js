@@ -107,7 +107,7 @@ const share = (v) => percent(100 * v);
 /** 每项设定写成一句话，用于“假设”列表。 */
 export const SETTING_SENTENCES = {
   roadFactor: (v) => `道路里程是直线距离的${sig(v)}倍。`,
-  vanFactor: (v) => (v === 1 ? '派送货车每公里的排放与平均水平相同。' : `派送货车每公里的排放是平均水平的${sig(v)}倍。`),
+  vanFactor: (v) => (n.nearOne(v) ? '派送货车每公里的排放与平均货车大致相同。' : `派送货车每公里的排放是平均货车的${sig(v)}倍。`),
   'bike.foodKgPerKm': (v) => `货运自行车骑手额外消耗的食物，每公里相当于${grams(v * 1000)}二氧化碳当量。`,
   'lineHaul.km': (v) => `卡车把包裹从店铺运到快递公司的本地网点，行驶${km(v)}。`,
   'lineHaul.detourKm': (v) => `途经快递分拨中心，卡车要多行驶${km(v)}。`,
@@ -134,8 +134,10 @@ export const SETTING_SENTENCES = {
   'failures.collectCarShare': (v) => `${share(v)}的取件出行是开车去的。`,
   'failures.collectionPointShare': (v) => `${share(v)}的取件在附近的代收点完成。`,
   'grid.uplift': (v) => `该国家/地区公布的电网排放因子乘以${sig(v)}，以计入输配电损耗和燃料供应环节。`,
-  'van.countryFactor': (v) => `这里的快递货车每公里排放是英国平均货车的${sig(v)}倍。`,
-  'car.countryFactor': (v) => `这里的汽车每公里排放是英国平均汽车的${sig(v)}倍。`,
+  'van.countryFactor': (v) =>
+    n.nearOne(v) ? '这里的快递货车每公里排放与英国平均货车大致相同。' : `这里的快递货车每公里排放是英国平均货车的${sig(v)}倍。`,
+  'car.countryFactor': (v) =>
+    n.nearOne(v) ? '这里的汽车每公里排放与英国平均汽车大致相同。' : `这里的汽车每公里排放是英国平均汽车的${sig(v)}倍。`,
 };
 
 /** 结果中某项设定的中心值，没有则为 `undefined`。 */

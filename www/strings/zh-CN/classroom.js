@@ -22,6 +22,7 @@ export const HTML = {
   'classroom.sample': '添加 40 个示例点',
   'classroom.clear': '清除所有点',
   'classroom.phases': '每次迭代的两步',
+  'classroom.how': '计算机是怎么做的',
   'classroom.phaseAssign': '1. 分配',
   'classroom.phaseUpdate': '2. 更新',
   'classroom.inertiaCaption': '每次更新后的簇内平方和（各点到所属质心距离的平方之和）：它只会下降，不会上升。',
@@ -70,21 +71,23 @@ export const T = {
   empty: '点击图表添加点，或添加示例点。',
   distances(evaluations, count, k) {
     const all = count * k;
-    const base = `这一步计算了 ${n.fmt(evaluations)} 次距离。普通的 k均值要算出每个点到每个质心的距离：${n.count(count)} × ${k} = ${n.fmt(all)} 次`;
-    if (evaluations < all) return `${base}；树形过滤省掉了其余 ${n.fmt(all - evaluations)} 次，因为整块区域里的点显然都离同一个质心最近。`;
-    return `${base}；点太少，树形过滤的区域检查（每次按两次计）在这里省不下计算。`;
+    const base = `这一步计算机算了 ${n.count(evaluations)} 次距离。把每个点到每个质心的距离都算一遍需要 ${n.count(count)} × ${k} = ${n.count(all)} 次`;
+    if (evaluations < all) return `${base}；树形过滤把点分进一个个方框，省掉了其余 ${n.count(all - evaluations)} 次，因为整个方框里的点显然都离同一个质心最近。`;
+    return `${base}；点太少，树形过滤检查方框（每次检查按两次距离计）在这里省不下计算。`;
   },
   assignConvergedPhase: (step) => `第 ${step} 次迭代，分配：已收敛。`,
-  assignConverged: (steps) => `没有点改变颜色，所以质心不会再移动：k均值在 ${n.count(steps)} 次完整迭代后结束。`,
-  assignPhase: (step) => `第 ${step} 次迭代，第 1 步（共 2 步）：分配。`,
+  assignConverged: (steps) => `没有点改变颜色，所以质心也没有新的位置可去：k均值在 ${n.count(steps)} 次完整迭代后结束。`,
+  assignPhase: (step) => `第 ${step} 次迭代（1/2）：分配。`,
   assign: (step, changed) =>
-    `每个点归入离它最近的质心：${step === 1 ? `所有点第一次着色（${n.count(changed)} 个点）。` : `有 ${n.count(changed)} 个点改变了颜色。`}接下来：质心移动。`,
+    step === 1
+      ? `每个点取离它最近的质心的颜色：全部 ${n.count(changed)} 个点第一次着色。接下来：每个质心移到同色各点的中心。`
+      : `有 ${n.count(changed)} 个点改变了颜色：质心移动了，现在离这些点最近的是另一个质心。接下来：质心再次移动。`,
   inertiaNow: (value) => `簇内平方和现在是 ${n.sig(value)}`,
   inertiaFell: (before, after) => `簇内平方和从 ${n.sig(before)} 降到了 ${n.sig(after)}`,
-  updateConvergedPhase: (step) => `第 ${step} 次迭代，第 2 步（共 2 步）：更新。已收敛。`,
-  updateConverged: (fell) => `每个质心都移到了它所属各点的中心；这次几乎没有移动，k均值到此结束：${fell}。`,
-  updatePhase: (step) => `第 ${step} 次迭代，第 2 步（共 2 步）：更新。`,
-  update: (fell) => `每个质心移到了它所属各点的中心（见虚线轨迹）；${fell}。接下来：重新分配。`,
+  updateConvergedPhase: (step) => `第 ${step} 次迭代（2/2）：更新。已收敛。`,
+  updateConverged: (fell) => `每个质心都移到了同色各点的中心，但几乎没动：各组已经稳定，k均值到此结束（${fell}）。`,
+  updatePhase: (step) => `第 ${step} 次迭代（2/2）：更新。`,
+  update: (fell) => `每个质心移到了同色各点的中心（见虚线轨迹），所以各点离质心更近了：${fell}。接下来：重新分配。`,
   plotAssigned: (step, pending, count, clusters, sizes) =>
     `k均值第 ${step} 次迭代（${pending ? '已分配' : '已更新'}）：${n.count(count)} 个点分成 ${clusters} 个簇，各簇分别有 ${sizes.map(n.count).join('、')} 个点`,
   plotStart: (count, clusters) => `${n.count(count)} 个点，${clusters} 个初始质心，尚未分配`,
@@ -92,7 +95,11 @@ export const T = {
   north: '向北（公里）',
   inertiaChart: (values) => (values.length ? `各次迭代的簇内平方和：${values.map(n.sig).join('、')}` : '各次迭代的簇内平方和：还没有迭代'),
   stepAxis: '迭代次数',
-  inertiaAxis: '簇内平方和（平方公里）',
+  // Short enough to stand beside the chart's 14 px axis (km² rather than 平方公里).
+  inertiaAxis: '簇内平方和（km²）',
+  /** 一万以上的刻度写成“1.5万”，在 14 像素的坐标轴旁放得下。 */
+  thousands: (v) => `${n.sig(v / 10000)}万`,
+  inertiaAxisLarge: '簇内平方和（km²）',
   elbowChart: (ks, values) => `不同 k 下的簇内平方和：${ks.map((k, i) => `k = ${k} 时 ${n.sig(values[i])}`).join('；')}`,
   kAxis: 'k（簇的个数）',
 };

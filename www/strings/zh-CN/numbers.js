@@ -2,7 +2,8 @@
 // Chinese text writes them ("1.2千克", "160克"); Intl has no tonne, so "1.2吨".
 import { numbers } from '../../format.js';
 
-const base = numbers('zh-CN', { unitDisplay: 'long', tonne: (x) => `${x}吨` });
+// A figure too small to write honestly reads "不到0.01毫米" (less than 0.01 mm).
+const base = numbers('zh-CN', { unitDisplay: 'long', tonne: (x) => `${x}吨`, below: (x) => `不到${x}` });
 /** A range beside its figure in full-width brackets, as Chinese text writes them: "201克（108-388克）". */
 const fullWidth = (text) => text.replace(' (', '（').replace(/\)$/, '）');
 export const n = {
