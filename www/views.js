@@ -74,7 +74,9 @@ function countryMenu(label) {
 
 try {
   const page = await loadStrings(lang, 'page');
-  document.querySelector('body > header').append(languageMenu(page.HTML.language), countryMenu(page.HTML.country));
+  // Into the room the markup keeps for them, so that nothing under the header moves when they arrive.
+  const header = document.querySelector('body > header');
+  (header.querySelector('.header-menus') ?? header).append(languageMenu(page.HTML.language), countryMenu(page.HTML.country));
   // The whole markup at once (each view's module does its own section too, before it writes anything): this runs
   // before any view writes a sentence, as they wait for more of the strings than this.
   translate(document.head, page.HTML);
