@@ -29,8 +29,10 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
   let asked = 0;
   let timer = null;
 
+  let lastText = null;
   async function lookUp() {
     const text = input.value.trim();
+    lastText = text;
     const ask = ++asked;
     if (text === '') return;
     if (text.replace(/\s/g, '').length < 2 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return; // still typing
@@ -73,7 +75,9 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
   });
   input.addEventListener('change', () => {
     clearTimeout(timer);
-    lookUp();
+    // Leaving the field changes nothing if its text was looked up already (and a second answer to the same text
+    // would redraw whatever the first one drew, under the pointer).
+    if (input.value.trim() !== lastText) lookUp();
   });
   if (input.value.trim() !== '') lookUp();
 

@@ -112,7 +112,7 @@ function citation(source, area) {
 
 /** A citation of at most `max` characters, cut only between words ("University of Westminster / Pedal Me 2021",
  *  never "… Pedal Me 202"); the whole source is the link's title. */
-function shortCitation(text, max = 48) {
+export function shortCitation(text, max = 48) {
   if (text.length <= max) return text;
   const cut = text.lastIndexOf(' ', max - 1);
   return `${text.slice(0, cut > 0 ? cut : max - 1).replace(/[\s/&,;:–-]+$/, '')}…`;
@@ -154,6 +154,11 @@ function clearFigures() {
 
 /** A place problem beside its field, with a button for each place the text may have meant; empty when none. */
 function showPlaceProblem(box, problem, input) {
+  // Drawn again only when it says something else: a button is never replaced under the pointer, and the alert is
+  // not repeated when the answer is redrawn for another reason (the van, an override).
+  const said = problem ? JSON.stringify([problem.text, problem.suggestions?.map((p) => p.name)]) : '';
+  if (box.dataset.said === said) return;
+  box.dataset.said = said;
   box.replaceChildren();
   if (!problem) return;
   const text = document.createElement('p');
@@ -183,7 +188,7 @@ function showPlaceProblem(box, problem, input) {
 function placeSentence() {
   const where = destinationNow();
   if (problems.shopper || problems.depot) return placeLine(SHOPPER.stillFor, where, placeWords);
-  if (example) return `${placeLine(SHOPPER.exampleTo, where, placeWords)} ${SHOPPER.askPlace}`;
+  if (example) return SHOPPER.exampleLine(placeLine(SHOPPER.exampleTo, where, placeWords));
   return placeLine(SHOPPER.deliveringTo, where, placeWords);
 }
 

@@ -8,16 +8,22 @@ import { pageCountry } from './country.js';
 const views = [...document.querySelectorAll('main > section.view')];
 const links = [...document.querySelectorAll('nav .tabs a')];
 
-function show() {
+// Each view's heading can take focus (not by Tab): when the view switches, focus moves to it, so a keyboard or
+// screen reader user starts at the top of the new view instead of on a link that has gone (or on `body`).
+for (const view of views) view.querySelector('h2')?.setAttribute('tabindex', '-1');
+
+function show({ focus = false } = {}) {
   const wanted = views.find((v) => `#${v.id}` === location.hash) ?? views[0];
   for (const view of views) view.hidden = view !== wanted;
   for (const link of links) {
     if (link.hash === `#${wanted.id}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  if (focus) wanted.querySelector('h2')?.focus();
 }
 
-addEventListener('hashchange', show);
+// Not on the first load: the page opens where the reader is, with focus where the browser puts it.
+addEventListener('hashchange', () => show({ focus: true }));
 show();
 
 const lang = pageLang();

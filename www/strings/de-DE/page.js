@@ -84,7 +84,7 @@ export const SHOPPER = {
   lowest: 'Niedrigste Emissionen',
   amongLowest: 'Unter den niedrigsten',
   exampleTo: 'Ein Beispiel: Lieferung nach',
-  askPlace: 'Geben Sie oben Ihre PLZ oder Ihren Ort ein, um Ihr eigenes Ergebnis zu sehen.',
+  exampleLine: (line) => `${line} Geben Sie oben Ihre PLZ oder Ihren Ort ein, um Ihr eigenes Ergebnis zu sehen.`,
   stillFor: 'Weiterhin angezeigt: das Ergebnis für',
   didYouMean: 'Meinten Sie',
   sourcesLink: 'Quellen und Annahmen',

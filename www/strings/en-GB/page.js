@@ -92,7 +92,7 @@ export const SHOPPER = {
   amongLowest: 'Among the lowest',
   /** Before the place line while the answer is for the country's example place (the shopper never chose it). */
   exampleTo: 'An example: delivering to',
-  askPlace: 'Type your postcode or town above for your own answer.',
+  exampleLine: (line) => `${line} Type your postcode or town above for your own answer.`,
   /** Before the place line while a later search found nothing: the answer shown is still the place before's. */
   stillFor: 'Still showing the answer for',
   /** The name of the buttons offering what a text not found may have meant. */

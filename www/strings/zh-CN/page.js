@@ -82,7 +82,7 @@ export const SHOPPER = {
   lowest: '排放最低',
   amongLowest: '排放最低之列',
   exampleTo: '示例：送往',
-  askPlace: '请在上方输入您的邮编或城市，查看您自己的结果。',
+  exampleLine: (line) => `${line}请在上方输入您的邮编或城市，查看您自己的结果。`,
   stillFor: '仍在显示此前地点的结果：',
   didYouMean: '您要找的是',
   sourcesLink: '数据来源与假设',
