@@ -16,8 +16,9 @@ export function placeLine(prefix, place, words = EN) {
 const fixed = (v) => String(Number(v.toFixed(5)));
 
 /**
- * Binds `input` (a text field) to the `lat` and `lon` fields. `onPlace(place, problem)` is called with the place
- * found (and the coordinates already filled), or with `null` and a sentence saying why nothing was found.
+ * Binds `input` (a text field) to the `lat` and `lon` fields. `onPlace(place, problem, suggestions)` is called with
+ * the place found (and the coordinates already filled), or with `null`, a sentence saying why nothing was found and
+ * the places the text may have meant (`{ name }`, each a text the field finds when typed; often none).
  * `country` is the merchant's country (ISO 3166-1 alpha-2, default GB): the search prefers it and never answers
  * silently for another. `depotCountry` (default `country`) is where the van leaves from: a place it cannot reach by
  * road is refused (null for no such check, as for the depot's own field). `lang` is the reader's language (default en-GB) for every sentence.
@@ -28,8 +29,10 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
   let asked = 0;
   let timer = null;
 
+  let lastText = null;
   async function lookUp() {
     const text = input.value.trim();
+    lastText = text;
     const ask = ++asked;
     if (text === '') return;
     if (text.replace(/\s/g, '').length < 2 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text)) return; // still typing
@@ -42,13 +45,17 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
       ]);
       if (ask !== asked) return; // a later keystroke has its own answer
       found = resolved;
-      if (suggestions && towns.length) {
+      // The list offers the towns starting with the text, or, for a text that finds nothing, what it may have
+      // meant ("Manchester" for "Manchestr").
+      const offered = towns.length ? towns : (found.place ? [] : found.suggestions ?? []);
+      if (suggestions && offered.length) {
         suggestions.replaceChildren(
-          ...towns.map((t) => Object.assign(document.createElement('option'), { value: t.name })),
+          ...offered.map((t) => Object.assign(document.createElement('option'), { value: t.name })),
         );
       }
       if (!found.place) {
-        onPlace(null, found.problem); // not found, found only elsewhere, or out of the depot's road reach
+        // Not found, found only elsewhere, or out of the depot's road reach; with the places it may have meant.
+        onPlace(null, found.problem, found.suggestions ?? []);
         return;
       }
     } catch (err) {
@@ -68,7 +75,9 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
   });
   input.addEventListener('change', () => {
     clearTimeout(timer);
-    lookUp();
+    // Leaving the field changes nothing if its text was looked up already (and a second answer to the same text
+    // would redraw whatever the first one drew, under the pointer).
+    if (input.value.trim() !== lastText) lookUp();
   });
   if (input.value.trim() !== '') lookUp();
 

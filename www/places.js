@@ -127,6 +127,13 @@ export async function lookupPostcode(text, { country = 'GB' } = {}) {
   return null;
 }
 
+/** UK postcode districts that start with `outward` ("EC1": EC1A, EC1M, …), at most eight, as places. */
+async function districtsStarting(outward) {
+  const { districts } = await table('postcode-districts');
+  const names = Object.keys(districts).filter((d) => d.startsWith(outward) && d !== outward).sort().slice(0, 8);
+  return Promise.all(names.map((name) => lookupPostcode(name)));
+}
+
 // --- Towns ----------------------------------------------------------------------------------------------------
 
 const UMLAUTS = { ä: 'ae', ö: 'oe', ü: 'ue' };
@@ -250,6 +257,9 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
   if (postcode) {
     const [place, words] = await Promise.all([lookupPostcode(trimmed, { country }), wordsFor(lang)]);
     if (place) return { place, problem: null, suggestions: [] };
+    // "EC1" is no district, but EC1A, EC1M… are: offered, never picked.
+    const districts = country === 'GB' ? await districtsStarting(postcode.outward) : [];
+    if (districts.length) return { place: null, problem: words.problems.districtClose(postcode.outward, districts.map((d) => d.name)), suggestions: districts };
     const problem = country === 'GB' ? words.problems.districtUnknown(postcode.outward)
       : !(country === 'US' || country in PREFIX_DIGITS) ? words.problems.noPostcodeTable(country)
         : words.problems.postcodeUnknown(postcode.code, country);
@@ -262,13 +272,113 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
   if (chosen) return { place: chosen, problem: null, suggestions: [] };
   const best = own.exact[0] ?? (elsewhere.exact.length ? null : own.prefix[0]);
   if (best) return { place: best, problem: null, suggestions: [...own.exact, ...own.prefix].slice(0, 8) };
+  // An address, or a town with its postcode ("10 Downing Street, London", "Leeds LS1"): the place it contains.
+  const inside = country && (await containedPlace(trimmed, { country, lang, words }));
+  if (inside) return { place: inside, problem: null, suggestions: [] };
   const away = elsewhere.exact.length ? elsewhere.exact : elsewhere.prefix;
   const name = trimmed.split(SEPARATOR)[0].trim();
   if (away.length) {
     const offered = away.slice(0, 3);
     return { place: null, problem: words.problems.elsewhere(name, country, offered.map((p) => p.name)), suggestions: offered };
   }
+  // A typo ("Manchestr"): the country's towns spelt closest to it, offered, never picked.
+  const close = country ? closeTowns(await ownTowns(country), name, 3).map((m) => townResult(m, words, lang, false)) : [];
+  if (close.length) return { place: null, problem: words.problems.closeMatch(name, close.map((p) => p.town)), suggestions: close };
   return { place: null, problem: words.problems.noTown(name, words.POSTCODE_EXAMPLES[country]), suggestions: [] };
+}
+
+// --- Close matches, and places inside longer text ---------------------------------------------------------------
+
+/**
+ * The Damerau–Levenshtein distance (optimal string alignment: insertions, deletions, substitutions and swaps of two
+ * neighbours) between `a` and `b`, or `max + 1` as soon as it must be more than `max`, so that a whole table can be
+ * compared with a typed name in a few milliseconds.
+ */
+export function editDistance(a, b, max = 2) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = null;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+      least = Math.min(least, d);
+    }
+    if (least > max) return max + 1;
+    [before, previous] = [previous, row];
+  }
+  return previous[b.length];
+}
+
+/** The country's own town rows (a covered country's table, else its rows of the world table). */
+const ownTowns = async (country) => (COVERED_COUNTRIES.includes(country) ? towns(country) : (await towns(null)).filter((t) => t.country === country));
+
+/**
+ * Up to `limit` towns spelt within a small edit distance of `query` (a fold): one edit for names up to 6 letters, two
+ * for longer ones. Work is bounded: only names of Latin letters, starting with the same letter and of a length
+ * within that distance are compared. Closest first, then larger towns (the tables are largest first).
+ */
+function closeTowns(rows, typed, limit) {
+  const query = fold(typed);
+  if (query.length < 4 || CJK.test(query) || !/^\p{Script=Latin}/u.test(query)) return [];
+  const max = query.length > 6 ? 2 : 1;
+  // Of names that fold alike ("Munchen", "München"), the one closest to what was typed, accents and all.
+  const as = typed.toLowerCase();
+  const found = [];
+  for (const row of rows) {
+    let best = { d: max + 1, hit: -1, spelt: 0 };
+    row.keys.forEach((keys, i) => {
+      for (const key of keys) {
+        if (key[0] !== query[0] || Math.abs(key.length - query.length) > max) continue;
+        const d = editDistance(query, key, max);
+        if (d > best.d) continue;
+        const spelt = editDistance(as, row.names[i].toLowerCase(), max + 2);
+        if (d < best.d || spelt < best.spelt) best = { d, hit: i, spelt };
+      }
+    });
+    if (best.hit >= 0) found.push({ row, hit: best.hit, d: best.d });
+  }
+  // Array.prototype.sort is stable: equal distances keep the table's order, largest town first.
+  return found.sort((a, b) => a.d - b.d).slice(0, limit);
+}
+
+/** Words of a street address that are never the town meant ("10 Downing Street": not Street, Somerset). */
+const STREET_WORDS = new Set(('street st road rd lane ln avenue ave way close drive dr place court ct square sq terrace crescent ' +
+  'grove gardens park hill flat apartment apt house floor unit building north south east west strasse str weg platz allee gasse ' +
+  'rue chemin boulevard bd impasse').split(' '));
+
+/**
+ * The place inside a longer text ("10 Downing Street, London", "Leeds LS1", "Flat 2, 5 Park Road, Bradford BD1 1AA"),
+ * in `country` only: a postcode first (the most precise; a full UK postcode is two words), then a town named exactly
+ * by a comma-separated part (the last first, as addresses end with the town), then by a run of up to three words.
+ * Only the last 12 words are read, so a pasted paragraph costs no more than an address.
+ */
+async function containedPlace(text, { country, lang, words }) {
+  const tokens = text.split(/[\s,，、;；]+/).filter(Boolean).slice(-12);
+  if (tokens.length < 2) return null; // one word: the whole text, already searched
+  for (let i = 0; i < tokens.length; i++) {
+    for (const candidate of [`${tokens[i]} ${tokens[i + 1] ?? ''}`.trim(), tokens[i]]) {
+      if (!parsePostcodeOf(candidate, country)) continue;
+      const place = await lookupPostcode(candidate, { country });
+      if (place) return place;
+    }
+  }
+  const rows = await ownTowns(country);
+  const parts = text.split(SEPARATOR).map((p) => p.trim()).filter(Boolean).reverse();
+  const runs = [];
+  for (let n = Math.min(3, tokens.length - 1); n >= 1; n--) {
+    for (let i = tokens.length - n; i >= 0; i--) runs.push(tokens.slice(i, i + n).join(' '));
+  }
+  for (const candidate of [...(parts.length > 1 ? parts : []), ...runs]) {
+    const query = fold(candidate);
+    if (query.length < 2 || /^[\d ]+$/.test(query) || STREET_WORDS.has(query)) continue;
+    const hit = match(rows, query, 1, candidate).exact[0];
+    if (hit) return townResult(hit, words, lang, false);
+  }
+  return null;
 }
 
 /**

@@ -1,15 +1,18 @@
-// Shopper view: "How green is my delivery?" The answer first: each option's CO2e per parcel, lowest first, with its
-// difference from the baseline and one everyday comparison; then where (a postcode or town, looked up offline),
-// then the whole order and the assumptions in sentences. `deliveryOptions` gives ids and numbers; the words and the
+// Shopper view: "How green is my delivery?" The question and its answer on one screen: the postcode or town field
+// (looked up offline), and directly under it each option's CO2e per parcel, lowest first, with its difference from
+// the baseline and one everyday comparison; then the whole order and the assumptions in sentences. Until the shopper
+// says where, the answer is for the country's example place, and says so. A place not found keeps the answer on
+// screen, marked as for the place before, with the message (and what the text may have meant) beside the field. `deliveryOptions` gives ids and numbers; the words and the
 // number formats come from the page language's strings (www/strings/<lang>/chain.js, page.js, numbers.js).
 import { whenLoaded } from './loading.js';
-import { logScale } from './format.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
 import { pageCountry, EXAMPLES } from './country.js';
+import { placeForDelivery } from './places.js';
+import { rankByEmissions } from './ranking.js';
 
 const lang = pageLang();
 /** Where the shop delivers: its defaults price the options, and the place search prefers its places. */
@@ -45,6 +48,8 @@ const assumptions = document.getElementById('shopper-assumptions');
 const orderForm = document.getElementById('order-form');
 const orderOption = document.getElementById('order-option');
 const noticeLine = document.getElementById('shopper-notice');
+const placeError = document.getElementById('shopper-place-error');
+const depotError = document.getElementById('shopper-depot-error');
 // What the figures count, in plain words, under the answer (with a link to the sources and assumptions): one line
 // until opened.
 const boundaryBox = document.createElement('details');
@@ -60,10 +65,17 @@ const notices = { delivery: '', order: '' };
 const KM_PER_DEGREE = 111.195;
 const MAP_KM = 15; // the map shows ±15 km around the shop
 
-/** Where the parcel goes, as the view names it; `null` while a place typed is not (yet) found. */
+/** Where the parcel goes, as the view names it: the last place found (kept while a text typed after it is not
+ *  found), or `null` for coordinates typed or clicked. The markup's coordinates are the British example's, EC2A. */
 let destination = { kind: 'postcode', name: 'EC2A', precisionKm: 1.7 };
-// A place that could not be found, for the shopper or the shop: no figure is shown while either is set.
+/** Whether the answer is for the country's example place, which the shopper never chose: the view says so. */
+let example = true;
+/** Whether the coordinates hold a place yet (another country's example is looked up first): no figure before. */
+let placed = country === 'GB';
+// A place that could not be found, for the shopper or the shop: the answer stays, for the place before.
 const problems = { shopper: null, depot: null };
+/** Set by a search the shopper made: once its answer is drawn, the lowest option is brought into view. */
+let searched = false;
 let chosen = null; // the option picked for the whole order; the baseline until the shopper picks
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
@@ -95,7 +107,15 @@ function citation(source, area) {
   if (/DESNZ/.test(source)) return 'DESNZ 2025';
   if (/^assumption/i.test(source)) return SHOPPER.ourAssumption;
   if (/great-circle/.test(source)) return SHOPPER.howWorkedOut;
-  return source.split(/[,;:(]/)[0].trim().slice(0, 48);
+  return shortCitation(source.split(/[,;:(]/)[0].trim());
+}
+
+/** A citation of at most `max` characters, cut only between words ("University of Westminster / Pedal Me 2021",
+ *  never "… Pedal Me 202"); the whole source is the link's title. */
+export function shortCitation(text, max = 48) {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max - 1);
+  return `${text.slice(0, cut > 0 ? cut : max - 1).replace(/[\s/&,;:–-]+$/, '')}…`;
 }
 
 /** An assumption in a sentence, its citation behind a link to the sources table, and, when the result says whose
@@ -132,17 +152,64 @@ function clearFigures() {
   clearOrder();
 }
 
+/** A place problem beside its field, with a button for each place the text may have meant; empty when none. */
+function showPlaceProblem(box, problem, input) {
+  // Drawn again only when it says something else: a button is never replaced under the pointer, and the alert is
+  // not repeated when the answer is redrawn for another reason (the van, an override).
+  const said = problem ? JSON.stringify([problem.text, problem.suggestions?.map((p) => p.name)]) : '';
+  if (box.dataset.said === said) return;
+  box.dataset.said = said;
+  box.replaceChildren();
+  if (!problem) return;
+  const text = document.createElement('p');
+  text.textContent = problem.text;
+  box.append(text);
+  if (!problem.suggestions?.length) return;
+  const offers = document.createElement('p');
+  offers.className = 'place-offers';
+  offers.setAttribute('role', 'group');
+  offers.setAttribute('aria-label', SHOPPER.didYouMean);
+  for (const place of problem.suggestions) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = place.name;
+    button.addEventListener('click', () => {
+      // Typed as offered, the field finds it; focus goes back to the field, as this button is about to go.
+      input.value = place.name;
+      input.focus();
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    offers.append(button);
+  }
+  box.append(offers);
+}
+
+/** The sentence over the answer: for which place it is, and whether that is the example or the place before. */
+function placeSentence() {
+  const where = destinationNow();
+  if (problems.shopper || problems.depot) return placeLine(SHOPPER.stillFor, where, placeWords);
+  if (example) return SHOPPER.exampleLine(placeLine(SHOPPER.exampleTo, where, placeWords));
+  return placeLine(SHOPPER.deliveringTo, where, placeWords);
+}
+
+/** Brings the lowest option into view after a search, if it is not; without motion for those who ask for none. */
+function showLowest() {
+  const first = list.firstElementChild;
+  if (!first) return;
+  const box = first.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= innerHeight) return;
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  first.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+}
+
 function render() {
   drawMap(); // the map needs no calculator
-  if (!api) return;
-  placeStatus.textContent = placeLine(SHOPPER.deliveringTo, destinationNow(), placeWords);
-  const placeProblem = problems.shopper ?? problems.depot;
-  if (placeProblem) {
-    error.textContent = placeProblem;
-    delete error.dataset.code;
-    clearFigures();
-    return;
-  }
+  showPlaceProblem(placeError, problems.shopper, form.elements.place);
+  showPlaceProblem(depotError, problems.depot, form.elements.depotPlace);
+  if (!api || !placed) return;
+  // A place not found changed no coordinate: the figures below are still those of the place named here.
+  placeStatus.textContent = placeSentence();
+  answer.classList.toggle('stale', Boolean(problems.shopper || problems.depot));
   let result;
   try {
     ({ result, notice: notices.delivery } = withUsableOverrides(api, (f) => {
@@ -163,9 +230,13 @@ function render() {
   showNotices();
   const baseline = result.options.find((o) => o.id === result.baseline);
   chosen = result.options.some((o) => o.id === chosen) ? chosen : (baseline?.id ?? result.options[0].id);
-  // A log scale, so that options 30 g and 11 kg apart can both be read; each bar's whisker is its range.
-  const scale = logScale(result.options.flatMap((o) => [o.range.low, o.range.high, o.gCo2e]));
-  const sorted = result.options.map((o, i) => ({ o, c: result.comparisons[i] })).sort((a, b) => a.o.gCo2e - b.o.gCo2e);
+  // A linear scale from zero, so that an option 37 times another is drawn 37 times as long; each bar's whisker is
+  // its range (the longest whisker ends at the right edge).
+  const top = Math.max(...result.options.flatMap((o) => [o.range.high, o.gCo2e]));
+  const scale = (v) => Math.max(0, v) / top;
+  const { sorted: ranked, claim } = rankByEmissions(result.options);
+  const comparisonOf = new Map(result.options.map((o, i) => [o, result.comparisons[i]]));
+  const sorted = ranked.map((o) => ({ o, c: comparisonOf.get(o) }));
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
       const item = barItem(OPTION_LABELS[option.id] ?? option.id, SHOPPER.perParcel(gramsRange(option.gCo2e, option.range)), scale(option.gCo2e), {
@@ -189,9 +260,11 @@ function render() {
       name.className = 'option-name';
       name.append(radio, ' ', head.querySelector('strong'));
       if (greenest) {
+        // "Lowest emissions" only when its range is clear of the next option's; else "among the lowest".
         const badge = document.createElement('span');
         badge.className = 'badge';
-        badge.textContent = SHOPPER.lowest;
+        badge.dataset.claim = claim;
+        badge.textContent = claim === 'lowest' ? SHOPPER.lowest : SHOPPER.amongLowest;
         name.append(' ', badge);
       }
       label.append(name, head.querySelector('.option-value'));
@@ -330,6 +403,8 @@ map.addEventListener('click', (event) => {
   form.elements.distance.value = '';
   form.elements.place.value = '';
   destination = null;
+  example = false;
+  placed = true;
   problems.shopper = null;
   render();
 });
@@ -337,26 +412,52 @@ map.addEventListener('click', (event) => {
 // The place fields: a postcode or town fills the coordinates under "advanced"; typing coordinates there instead
 // makes the view name them.
 // The markup opens on the British example; another country opens on its own (a shop in its capital, a shopper's
-// postcode nearby), before the fields are bound and looked up.
+// postcode nearby), looked up here: no figure is shown until it is found. The field itself stays empty: the
+// shopper never chose the example.
 if (country !== 'GB') {
-  const example = EXAMPLES[country];
-  form.elements.depotLat.value = String(example.shop.lat);
-  form.elements.depotLon.value = String(example.shop.lon);
-  form.elements.place.value = example.shopper;
+  const { shop, shopper } = EXAMPLES[country];
+  form.elements.depotLat.value = String(shop.lat);
+  form.elements.depotLon.value = String(shop.lon);
   placeStatus.textContent = '';
-  destination = null; // until the postcode is found
+  placeForDelivery(shopper, { country, lang })
+    .then(({ place }) => {
+      if (!example || !place) return; // the shopper has already said where
+      form.elements.lat.value = String(place.lat);
+      form.elements.lon.value = String(place.lon);
+      destination = place;
+      placed = true;
+      render();
+    })
+    .catch((err) => console.warn('green-delivery: the example place could not be found', err));
+} else if (form.elements.lat.value !== form.elements.lat.defaultValue || form.elements.lon.value !== form.elements.lon.defaultValue) {
+  // A reload restored other coordinates than the example's: they are named as coordinates.
+  destination = null;
+  example = false;
 }
+/** A search the shopper started: its answer, once drawn, is brought into view. */
+const searching = () => {
+  searched = true;
+};
+form.elements.place.addEventListener('input', searching);
+form.elements.place.addEventListener('change', searching);
+form.elements.locate.addEventListener('click', searching);
 bindPlaceField(form.elements.place, {
   lang,
   country,
   lat: form.elements.lat,
   lon: form.elements.lon,
   locate: form.elements.locate,
-  onPlace(place, problem) {
-    destination = place;
-    problems.shopper = problem;
-    if (place) form.elements.distance.value = '';
+  onPlace(place, problem, suggestions) {
+    if (place) {
+      destination = place;
+      example = false;
+      placed = true;
+      form.elements.distance.value = '';
+    }
+    problems.shopper = problem ? { text: problem, suggestions } : null;
     render();
+    if (place && searched) showLowest();
+    searched = false;
   },
 });
 bindPlaceField(form.elements.depotPlace, {
@@ -365,23 +466,35 @@ bindPlaceField(form.elements.depotPlace, {
   depotCountry: null, // the shop's own place: any place in the country, no road check
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
-  onPlace(place, problem) {
-    problems.depot = problem;
+  onPlace(place, problem, suggestions) {
+    problems.depot = problem ? { text: problem, suggestions } : null;
     render();
   },
 });
 form.addEventListener('input', (event) => {
   const name = event.target.name;
-  if (name === 'place' || name === 'depotPlace' || name === 'shopper-option') return; // handled above and below
+  if (name === 'shopper-option') return; // handled below
+  if (name === 'place' || name === 'depotPlace') {
+    // An emptied field has nothing to complain about; any other text is looked up (above).
+    const which = name === 'place' ? 'shopper' : 'depot';
+    if (event.target.value.trim() === '' && problems[which]) {
+      problems[which] = null;
+      render();
+    }
+    return;
+  }
   if (name === 'depotLat' || name === 'depotLon') {
     problems.depot = null;
     form.elements.depotPlace.value = '';
   }
   if (name === 'lat' || name === 'lon') {
     destination = null;
+    example = false;
+    placed = true;
     problems.shopper = null;
     form.elements.place.value = '';
   }
+  if (name === 'distance') example = false;
   render();
 });
 list.addEventListener('change', (event) => {
@@ -394,8 +507,6 @@ orderForm.addEventListener('input', renderOrder);
 orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
-// A reload may restore the fields as they were left: name what they hold.
-if (form.elements.place.value.trim() === '') destination = null;
 render(); // the map, at once; the figures once the calculator has loaded
 whenLoaded(section, (loaded) => {
   api = loaded;

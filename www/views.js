@@ -8,16 +8,22 @@ import { pageCountry } from './country.js';
 const views = [...document.querySelectorAll('main > section.view')];
 const links = [...document.querySelectorAll('nav .tabs a')];
 
-function show() {
+// Each view's heading can take focus (not by Tab): when the view switches, focus moves to it, so a keyboard or
+// screen reader user starts at the top of the new view instead of on a link that has gone (or on `body`).
+for (const view of views) view.querySelector('h2')?.setAttribute('tabindex', '-1');
+
+function show({ focus = false } = {}) {
   const wanted = views.find((v) => `#${v.id}` === location.hash) ?? views[0];
   for (const view of views) view.hidden = view !== wanted;
   for (const link of links) {
     if (link.hash === `#${wanted.id}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+  if (focus) wanted.querySelector('h2')?.focus();
 }
 
-addEventListener('hashchange', show);
+// Not on the first load: the page opens where the reader is, with focus where the browser puts it.
+addEventListener('hashchange', () => show({ focus: true }));
 show();
 
 const lang = pageLang();
@@ -74,7 +80,9 @@ function countryMenu(label) {
 
 try {
   const page = await loadStrings(lang, 'page');
-  document.querySelector('body > header').append(languageMenu(page.HTML.language), countryMenu(page.HTML.country));
+  // Into the room the markup keeps for them, so that nothing under the header moves when they arrive.
+  const header = document.querySelector('body > header');
+  (header.querySelector('.header-menus') ?? header).append(languageMenu(page.HTML.language), countryMenu(page.HTML.country));
   // The whole markup at once (each view's module does its own section too, before it writes anything): this runs
   // before any view writes a sentence, as they wait for more of the strings than this.
   translate(document.head, page.HTML);

@@ -251,3 +251,61 @@ test('placeForDelivery: the search and the road check in one call', async () => 
   assert.equal((await placeForDelivery('Tokyo', { country: 'JP', depotCountry: null })).place.country, 'JP');
   assert.equal((await placeForDelivery('80331', { country: 'DE', depotCountry: 'FR' })).place.town, 'München');
 });
+
+test('editDistance: Damerau–Levenshtein (adjacent swaps count once), stopping early past the bound', async () => {
+  const { editDistance } = await load();
+  assert.equal(editDistance('manchestr', 'manchester'), 1);
+  assert.equal(editDistance('lodnon', 'london'), 1, 'a swap of neighbours is one edit');
+  assert.equal(editDistance('leeds', 'leeds'), 0);
+  assert.equal(editDistance('bristol', 'brsitl'), 2);
+  assert.equal(editDistance('abc', 'xyz', 2), 3, 'more than the bound is reported as bound + 1');
+  assert.equal(editDistance('a', 'abcdef', 2), 3, 'lengths too far apart are not compared');
+});
+
+test('a typo is offered the closest towns of the country, never picked', async () => {
+  const { resolvePlace } = await load();
+  const manchester = await resolvePlace('Manchestr', { country: 'GB' });
+  assert.equal(manchester.place, null);
+  assert.equal(manchester.problem, 'No town called “Manchestr” was found. Did you mean Manchester?');
+  assert.deepEqual(manchester.suggestions.map((p) => p.name), ['Manchester, England']);
+  // Offered as a text the search finds: picked, it is Manchester.
+  const picked = await resolvePlace(manchester.suggestions[0].name, { country: 'GB' });
+  assert.equal(picked.place.town, 'Manchester');
+  assert.deepEqual((await resolvePlace('Lodnon', { country: 'GB' })).suggestions[0].town, 'London');
+  // In German, with the spelling closest to what was typed (München, not Munchen or Munich).
+  const munich = await resolvePlace('Münchn', { country: 'DE', lang: 'de-DE' });
+  assert.equal(munich.problem, 'Kein Ort namens „Münchn“ gefunden. Meinten Sie München?');
+  assert.equal((await resolvePlace('Berln', { country: 'DE', lang: 'zh-CN' })).problem, '没有找到名为“Berln”的城镇。您要找的是Berlin吗？');
+  // Nothing close: the usual sentence, no offers; short or non-Latin texts are not guessed at.
+  for (const text of ['Qwxyzton', 'Lx', '東京x']) {
+    const none = await resolvePlace(text, { country: 'GB' });
+    assert.equal(none.place, null, text);
+    assert.deepEqual(none.suggestions, [], text);
+  }
+});
+
+test('"EC1" offers the districts it starts; "XX1" is refused as before', async () => {
+  const { resolvePlace } = await load();
+  const ec1 = await resolvePlace('EC1', { country: 'GB' });
+  assert.equal(ec1.place, null);
+  assert.deepEqual(ec1.suggestions.map((p) => p.name), ['EC1A', 'EC1M', 'EC1N', 'EC1P', 'EC1R', 'EC1V', 'EC1Y']);
+  assert.match(ec1.problem, /^EC1 is not a whole postcode district\. Did you mean EC1A, .* or EC1Y\?/);
+  const xx1 = await resolvePlace('XX1', { country: 'GB' });
+  assert.equal(xx1.problem, 'The postcode district XX1 is not in the list of UK postcodes. Check it, or type a town.');
+  assert.deepEqual(xx1.suggestions, []);
+});
+
+test('an address or a town with its postcode finds the place it contains, in the country only', async () => {
+  const { findPlace } = await load();
+  const london = await findPlace('10 Downing Street, London', { country: 'GB' });
+  assert.equal(london.town, 'London');
+  assert.equal((await findPlace('Leeds LS1', { country: 'GB' })).name, 'LS1', 'the postcode first: it is the more precise');
+  assert.equal((await findPlace('Leeds LS1 4AP', { country: 'GB' })).name, 'LS1');
+  assert.equal((await findPlace('Flat 2, 5 Park Road, Bradford', { country: 'GB' })).town, 'Bradford');
+  assert.equal((await findPlace('Alexanderplatz 1, 10178 Berlin', { country: 'DE', lang: 'de-DE' })).name, '10178');
+  assert.equal((await findPlace('New York, NY 10001', { country: 'US' })).country, 'US');
+  // A street word is never the town ("Street" is a town in Somerset): with no town named, nothing is found.
+  assert.equal(await findPlace('10 Downing Street', { country: 'GB' }), null);
+  // A place named only abroad is not picked from inside an address.
+  assert.equal(await findPlace('1 Rue de Rivoli, Paris', { country: 'GB' }), null);
+});

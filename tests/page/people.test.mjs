@@ -62,12 +62,15 @@ test('a postcode district and a town name give options, and the view names the p
   await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('Manchester'));
   assert.equal(await page.locator('#shopper-place').textContent(), 'Delivering to Manchester, England (town centre).');
   await seven(page);
-  // A place that is not found clears the figures, and says what to try.
+  // A place that is not found keeps the answer for the place before (Manchester, by name), and says what to try
+  // beside the field (issue 24).
   await field.fill('Qwxyzton');
-  await page.waitForFunction(() => document.querySelector('#shopper-error').textContent.includes('Qwxyzton'));
-  assert.equal(await page.locator('#shopper-results li').count(), 0);
-  assert.equal(await page.locator('#order-parts tbody tr').count(), 0);
+  await page.waitForFunction(() => document.querySelector('#shopper-place-error').textContent.includes('Qwxyzton'));
+  assert.equal(await page.locator('#shopper-results li').count(), 8);
+  assert.equal(await page.locator('#shopper-place').textContent(), 'Still showing the answer for Manchester, England (town centre).');
+  assert.equal(await page.locator('#order-parts tbody tr').count(), 3);
   await field.fill('EC2A');
+  await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.startsWith('Delivering to EC2A'));
   await seven(page);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(foreignRequests, [], 'the lookup is offline');
@@ -222,11 +225,30 @@ test('axe-core finds no WCAG 2.2 AA violation on any view or the checkout exampl
   await checkout.page.close();
 });
 
+test('axe-core: the shopper with a place not found (the message, the places offered, the answer kept) and after a view switch', async () => {
+  for (const size of [PHONE, LAPTOP]) {
+    const { page } = await session.open('/', { before: (p) => p.setViewportSize(size) });
+    await seven(page);
+    await page.getByLabel('Postcode or town', { exact: true }).fill('Manchestr');
+    await page.waitForFunction(() => document.querySelector('#shopper-place-error button'));
+    assert.deepEqual(await axe(page), [], `typo at ${size.width}px`);
+    await page.locator('nav a[href="#merchant"]').click();
+    await page.waitForFunction(() => document.activeElement.id === 'merchant-title');
+    assert.deepEqual(await axe(page), [], `merchant heading focused at ${size.width}px`);
+    await page.close();
+  }
+});
+
 test('keyboard only: type a postcode, pick the lowest option, and the whole order follows', async () => {
   const { page } = await session.open('/');
   await seven(page);
   await page.locator('nav a[href="#sources"]').focus();
-  // From the last tab link, Tab reaches the options first (the checked one: the baseline).
+  // From the last tab link, Tab reaches the question first (the place field, then "Use my location"), then the
+  // options (the checked one: the baseline).
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'place');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'locate');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.name), 'shopper-option');
   // Arrow keys move through the options (and wrap): Up as many times as the baseline is from the top.

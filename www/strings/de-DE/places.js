@@ -34,6 +34,9 @@ export const problems = {
   postcodeUnknown: (code, where) => `Die Postleitzahl ${code} steht nicht in der Liste (Land: ${country(where)}). Bitte prüfen Sie sie oder geben Sie einen Ort ein.`,
   noPostcodeTable: (where) => `Postleitzahlen lassen sich für dieses Land (${country(where)}) nicht offline suchen: Es gibt keine offene Tabelle ihrer Lage. Bitte geben Sie einen Ort ein.`,
   noTown: (text, example) => `Kein Ort namens „${text}“ gefunden. ${example ? `Versuchen Sie eine Postleitzahl (etwa ${example}) oder eine andere Schreibweise.` : 'Versuchen Sie eine andere Schreibweise.'}`,
+  closeMatch: (text, places) => `Kein Ort namens „${text}“ gefunden. Meinten Sie ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}?`,
+  districtClose: (outward, districts) =>
+    `${outward} ist kein vollständiger Postleitzahlbezirk. Meinten Sie ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(districts)}? Oder geben Sie Ihre ganze Postleitzahl ein.`,
   elsewhere: (text, where, places) =>
     `„${text}“ wurde im Liefergebiet (${country(where)}) nicht gefunden. Meinten Sie ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}? Wählen Sie den Ort aus der Liste, um dorthin zu liefern.`,
   noRoad: (from, to, place) => `Keine Lieferung auf der Straße möglich – Lager: ${country(from)}, Ziel: ${place ?? country(to)}.`,

@@ -21,7 +21,7 @@ export const HTML = {
   footer: 'Runs locally in WebAssembly. Contains public sector information licensed under the Open Government Licence v3.0.',
   // Shopper view
   shopperTitle: 'How green is my delivery?',
-  placeInitial: 'Delivering from a shop in central London to EC2A, London.',
+  placeInitial: 'An example: delivering to EC2A (postcode district, within about 1.7 km). Type your postcode or town above for your own answer.',
   calculating: 'Calculating…',
   resultsLabel: 'Delivery options, lowest emissions first, CO2e per parcel',
   co2e: 'CO2e',
@@ -89,6 +89,14 @@ export const SHOPPER = {
   /** An option's figure: "160 g (120–260 g) CO2e". */
   perParcel: (figure) => `${figure} CO2e`,
   lowest: 'Lowest emissions',
+  amongLowest: 'Among the lowest',
+  /** Before the place line while the answer is for the country's example place (the shopper never chose it). */
+  exampleTo: 'An example: delivering to',
+  exampleLine: (line) => `${line} Type your postcode or town above for your own answer.`,
+  /** Before the place line while a later search found nothing: the answer shown is still the place before's. */
+  stillFor: 'Still showing the answer for',
+  /** The name of the buttons offering what a text not found may have meant. */
+  didYouMean: 'Did you mean',
   sourcesLink: 'Sources and assumptions',
   deliveringTo: 'Delivering to',
   asYouSetIt: 'as you set it',

@@ -44,6 +44,11 @@ export const problems = {
   noPostcodeTable: (where) => `Postcodes in ${country(where)} cannot be looked up offline: no open table of their positions was found. Type a town instead.`,
   noTown: (text, example) => `No town called “${text}” was found. ${example ? `Try a postcode (such as ${example}) or another spelling.` : 'Try another spelling.'}`,
   /** The text names places only in other countries: they are offered, never picked. */
+  /** A typo: the towns spelt closest to it ("Manchestr": Manchester). */
+  closeMatch: (text, places) => `No town called “${text}” was found. Did you mean ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}?`,
+  /** Not a UK postcode district, but the start of some ("EC1": EC1A, EC1M…). */
+  districtClose: (outward, districts) =>
+    `${outward} is not a whole postcode district. Did you mean ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(districts)}? Or type your full postcode.`,
   elsewhere: (text, where, places) =>
     `No place called “${text}” was found in ${country(where)}. Did you mean ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}? Pick it from the list to deliver there.`,
   noRoad: (from, to, place) => `No delivery by road from ${country(from)} to ${place ?? country(to)}.`,

@@ -34,6 +34,9 @@ export const problems = {
   postcodeUnknown: (code, where) => `${country(where)}的邮编列表中没有 ${code}。请核对，或输入城镇名称。`,
   noPostcodeTable: (where) => `无法离线查询${country(where)}的邮编：没有找到公开的邮编位置数据。请改为输入城镇名称。`,
   noTown: (text, example) => `没有找到名为“${text}”的城镇。${example ? `请输入邮编（例如：${example}），或换一种写法。` : '请换一种写法。'}`,
+  closeMatch: (text, places) => `没有找到名为“${text}”的城镇。您要找的是${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}吗？`,
+  districtClose: (outward, districts) =>
+    `${outward} 不是完整的邮编区。您要找的是${new Intl.ListFormat(lang, { type: 'disjunction' }).format(districts)}吗？也可以输入完整邮编。`,
   elsewhere: (text, where, places) =>
     `在${country(where)}没有找到“${text}”。您要找的是${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}吗？如需送往该地，请从列表中选择。`,
   noRoad: (from, to, place) => `无法从${country(from)}经公路送达${place ?? country(to)}。`,
