@@ -9,31 +9,42 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 export const colour = (i) => PALETTE[i % PALETTE.length];
 
 /** A tornado chart: one row per `{ setting, low, high }` (the figure with the setting at its low and high),
- *  largest swing first, bars from the figure's central value. `format` writes a figure, `span` a low and a high in
- *  the reader's words ("3% to 40%"). */
+ *  largest swing first, bars from the figure's central value: `tornado-low` towards the figure at the setting's low
+ *  value, `tornado-high` towards the figure at its high value (the page's legend says so). A row whose low and high
+ *  read the same once written (`format`) moves nothing a reader can see, and is left out. `format` writes a figure,
+ *  `span` a low and a high in the reader's words ("3% to 40%"). Returns the number of rows drawn. */
 export function tornado(svg, central, rows, { label, format, name = (s) => s, span = (a, b) => `${a} to ${b}`, width = svg.clientWidth || 560 }) {
-  // Each setting's name sits above its bar, so the chart is drawn at the width it is shown at, in real pixels,
-  // and long names never squeeze the bars on a phone.
-  const rowHeight = 36;
-  const pad = { left: 4, right: 96, top: 18, bottom: 8 };
+  rows = rows.filter((r) => format(r.low) !== format(r.high));
+  // Each setting's name sits on its own line above its bar, in 14 px type (style.css), and the chart is drawn at the
+  // width it is shown at, in real pixels, so long names never squeeze the bars on a phone.
+  const rowHeight = 48;
+  const text = 14;
+  const pad = { left: 4, right: 4, top: 22, bottom: 8 };
   const height = pad.top + pad.bottom + rowHeight * Math.max(rows.length, 1);
   reset(svg, label);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('height', String(height));
-  if (rows.length === 0) return;
+  svg.setAttribute('height', String(rows.length ? height : 0));
+  if (rows.length === 0) return 0;
   const lo = Math.min(central, ...rows.flatMap((r) => [r.low, r.high]));
   const hi = Math.max(central, ...rows.flatMap((r) => [r.low, r.high]));
-  const x = (v) => pad.left + ((v - lo) / (hi - lo || 1)) * (width - pad.left - pad.right);
+  // The bars take the left three fifths; the low-to-high words go beside a bar's end, or before its start.
+  const barWidth = Math.max(120, (width - pad.left - pad.right) * 0.6);
+  const x = (v) => pad.left + ((v - lo) / (hi - lo || 1)) * barWidth;
   rows.forEach((r, i) => {
     const y = pad.top + i * rowHeight;
+    el('text', { x: pad.left, y: y + text, class: 'tick' }, svg).textContent = name(r.setting);
+    // The longer side first, so that when both ends fall on one side of the central value the shorter stays seen.
+    const ends = [['tornado-low', r.low], ['tornado-high', r.high]].sort((p, q) => Math.abs(q[1] - central) - Math.abs(p[1] - central));
+    for (const [cls, v] of ends) {
+      if (v === central) continue;
+      el('rect', { x: Math.min(x(v), x(central)), y: y + text + 6, width: Math.abs(x(v) - x(central)), height: 16, class: cls }, svg);
+    }
     const [a, b] = [Math.min(r.low, r.high), Math.max(r.low, r.high)];
-    el('text', { x: pad.left, y: y + 12, class: 'tick' }, svg).textContent = name(r.setting);
-    if (a < central) el('rect', { x: x(a), y: y + 17, width: x(Math.min(b, central)) - x(a), height: 12, class: 'tornado-low' }, svg);
-    if (b > central) el('rect', { x: x(Math.max(a, central)), y: y + 17, width: x(b) - x(Math.max(a, central)), height: 12, class: 'tornado-high' }, svg);
-    el('text', { x: x(b) + 4, y: y + 27, class: 'tick' }, svg).textContent = span(format(a), format(b));
+    el('text', { x: Math.max(x(b), x(central)) + 6, y: y + text + 19, class: 'tick' }, svg).textContent = span(format(a), format(b));
   });
   el('line', { x1: x(central), y1: pad.top - 4, x2: x(central), y2: height - pad.bottom, class: 'axis' }, svg);
-  el('text', { x: x(central), y: 11, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
+  el('text', { x: x(central), y: text, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
+  return rows.length;
 }
 
 /** Creates an SVG element with attributes. */

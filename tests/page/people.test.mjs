@@ -91,24 +91,33 @@ test('"Use my location" uses the device position, which stays in the page', asyn
 test('a Shopify-style export with postcodes loads, and its counts match', async () => {
   const { page } = await session.open('/#merchant');
   await page.setInputFiles('input[name=file]', SHOPIFY);
+  await merchantDepot(page);
   await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0);
   const status = await page.locator('#merchant-load-status').textContent();
-  // 8 line-item rows of 6 orders; #1006's postcode is not a district; quantities 2+1, 1, 3, 1+2, 1.
-  assert.match(status, /5 orders, 11 parcels loaded; all located by postcode, about [\d.]+ km/);
+  // 8 line-item rows of 6 orders; #1006's postcode is not a district. One parcel per order: item quantities
+  // (2+1, 1, 3, 1+2, 1) are not parcels.
+  assert.match(status, /5 orders, 5 parcels loaded; all located by postcode, about [\d.]+ km/);
   assert.match(status, /1 row skipped/);
   assert.match(await page.locator('#merchant-row-errors').textContent(), /Line 9: "ZZ9 9ZZ"/);
   // The column-mapping step shows what was recognised, and a change re-runs.
   assert.ok(await page.locator('#merchant-columns').isVisible());
-  assert.equal(await page.locator('[name=col-parcels] option:checked').textContent(), 'Lineitem quantity');
+  assert.equal(await page.locator('[name=col-parcels] option:checked').textContent(), '(none)');
   assert.equal(await page.locator('[name=col-postcode] option:checked').textContent(), 'Shipping Zip');
-  await page.locator('[name=col-parcels]').selectOption('-1');
-  await page.waitForFunction(() => /5 orders, 7 parcels/.test(document.querySelector('#merchant-load-status').textContent));
+  await page.locator('[name=col-parcels]').selectOption({ label: 'Lineitem quantity' });
+  await page.waitForFunction(() => /5 orders, 11 parcels/.test(document.querySelector('#merchant-load-status').textContent));
   await page.close();
 });
+
+/** The merchant's depot, typed as a person would: a merchant's own file is priced only from it. */
+const merchantDepot = async (page, place = 'E15') => {
+  await page.getByLabel('Depot postcode or town').fill(place);
+  await page.waitForFunction((p) => document.querySelector('#merchant-depot-place').textContent.includes(p), place);
+};
 
 test("the merchant's headline names the lowest emitter, and says so plainly when nothing beats the baseline", async () => {
   const { page, consoleErrors } = await session.open('/#merchant');
   await page.setInputFiles('input[name=file]', SHOPIFY);
+  await merchantDepot(page);
   await page.waitForFunction(() =>
     document.querySelector('#merchant-load-status').textContent.startsWith('shopify-orders.csv:') &&
     document.querySelector('#merchant-progress-label').textContent === 'Done.');
@@ -263,6 +272,7 @@ test('screenshots of every view at a phone and a laptop width', async () => {
     await screenshot(page, `people-shopper-${name}`);
     await page.goto(new URL('/#merchant', session.url).href);
     await page.setInputFiles('input[name=file]', SHOPIFY);
+    await merchantDepot(page);
     await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
     await screenshot(page, `people-merchant-${name}`);
     await page.goto(new URL('/#classroom', session.url).href);
