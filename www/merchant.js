@@ -143,6 +143,7 @@ function clearResults() {
   headline.classList.remove('prompt');
   boundaryLine.textContent = '';
   tornadoChart.replaceChildren();
+  tornadoChart.setAttribute('height', '0'); // no empty space where an earlier chart was
   tornadoTitle.textContent = '';
   tornadoLegend.hidden = true;
   table.replaceChildren();
@@ -254,6 +255,7 @@ function handle(data) {
     // In place of a result: what to give. The headline sits just under the depot's fields.
     headline.textContent = T.needDepot;
     headline.classList.add('prompt');
+    if (reveal) bringIntoView(headline); // and again for the result, once the depot is given
   } else if (data.type === 'result') {
     running = false;
     bar.value = 1;
@@ -406,7 +408,10 @@ function energy(s) {
  *  none clearly beats the baseline); `closest` the lowest of the others. */
 function headlineOf(base, scenarios) {
   const label = (s) => SCENARIO_LABELS[s.id];
-  const others = scenarios.filter((s) => s !== base);
+  // Next-day runs on the standard network: its figures are the baseline's, and it is neither an answer nor a saving
+  // to break down.
+  const same = (s) => s.savingRange?.low === 0 && s.savingRange?.high === 0;
+  const others = scenarios.filter((s) => s !== base && !same(s));
   const closest = others.reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a), others[0]) ?? null;
   if (!closest) return { sentence: '', best: null, closest };
   if (!(closest.kgCo2e < base.kgCo2e) || closest.savingPercent === null) {

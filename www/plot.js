@@ -27,8 +27,15 @@ export function tornado(svg, central, rows, { label, format, name = (s) => s, sp
   if (rows.length === 0) return 0;
   const lo = Math.min(central, ...rows.flatMap((r) => [r.low, r.high]));
   const hi = Math.max(central, ...rows.flatMap((r) => [r.low, r.high]));
-  // The bars take the left three fifths; the low-to-high words go beside a bar's end, or before its start.
-  const barWidth = Math.max(120, (width - pad.left - pad.right) * 0.6);
+  // The low-to-high words go just past each bar's end: the bars take what the widest of them leaves (measured where
+  // the chart is shown; estimated when it is hidden).
+  const spans = rows.map((r) => {
+    const words = el('text', { class: 'tick' }, svg);
+    words.textContent = span(format(Math.min(r.low, r.high)), format(Math.max(r.low, r.high)));
+    return words;
+  });
+  const widest = Math.max(...spans.map((t) => t.getComputedTextLength() || 0.6 * text * t.textContent.length));
+  const barWidth = Math.max(80, width - pad.left - pad.right - widest - 8);
   const x = (v) => pad.left + ((v - lo) / (hi - lo || 1)) * barWidth;
   rows.forEach((r, i) => {
     const y = pad.top + i * rowHeight;
@@ -39,11 +46,13 @@ export function tornado(svg, central, rows, { label, format, name = (s) => s, sp
       if (v === central) continue;
       el('rect', { x: Math.min(x(v), x(central)), y: y + text + 6, width: Math.abs(x(v) - x(central)), height: 16, class: cls }, svg);
     }
-    const [a, b] = [Math.min(r.low, r.high), Math.max(r.low, r.high)];
-    el('text', { x: Math.max(x(b), x(central)) + 6, y: y + text + 19, class: 'tick' }, svg).textContent = span(format(a), format(b));
+    spans[i].setAttribute('x', String(Math.max(x(r.low), x(r.high), x(central)) + 6));
+    spans[i].setAttribute('y', String(y + text + 19));
+    svg.append(spans[i]); // after its bars, in reading order
   });
   el('line', { x1: x(central), y1: pad.top - 4, x2: x(central), y2: height - pad.bottom, class: 'axis' }, svg);
-  el('text', { x: x(central), y: text, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
+  // The central value over its line, kept inside the chart when the line is near an edge.
+  el('text', { x: Math.min(Math.max(x(central), 40), width - 40), y: text, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
   return rows.length;
 }
 

@@ -255,7 +255,14 @@ test('on a phone, the headline follows the depot field, and is in view after a f
   const prompt = await phone.page.locator('#merchant-headline').boundingBox();
   console.log(`phone: the prompt is ${Math.round(prompt.y - picker.y)} px below the file picker`);
   assert.ok(prompt.y - picker.y < 700, `the prompt is ${prompt.y - picker.y} px below the picker`);
-  await screenshot(phone.page, 'merchant-phone-prompt');
+  // The prompt is brought into view (at once: reduced motion), and the depot's field is on the same screen.
+  await phone.page.waitForFunction(() => {
+    const box = document.querySelector('#merchant-headline').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  });
+  const field = await phone.page.getByLabel('Depot postcode or town').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(field >= 0, `the depot field is ${field} px from the top of the screen`);
+  await phone.page.screenshot({ path: new URL('merchant-phone-prompt.png', OUTPUT).pathname });
   await phone.page.getByLabel('Depot postcode or town').fill('Leeds');
   await phone.page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
   await phone.page.waitForFunction(() => {
