@@ -606,9 +606,12 @@ bindPlaceField(form.elements.depotPlace, {
   onPlace(place, problem) {
     depotLine.textContent = problem ?? placeLine(T.depot, place, placeWords);
     if (!place) return;
+    // The field checks its text again when it loses focus: the same place is not a new depot, and re-running would
+    // hide the figures (and the download buttons) that the person is reaching for.
+    const same = ownDepot && !sampleDepotShown && ownDepot.lat === form.elements.depotLat.value && ownDepot.lon === form.elements.depotLon.value;
     ownDepot = { place: form.elements.depotPlace.value, line: depotLine.textContent, lat: form.elements.depotLat.value, lon: form.elements.depotLon.value };
     sampleDepotShown = false;
-    run();
+    if (!same) run();
   },
 });
 form.addEventListener('submit', (event) => event.preventDefault());
