@@ -276,6 +276,24 @@ test('on a phone, the headline follows the depot field, and is in view after a f
   await phone.page.close();
 });
 
+test("on a phone, the tornado's words stay inside it, in German's long names too", async () => {
+  const phone = await session.open('/?lang=de-DE#merchant', { before: (p) => p.setViewportSize({ width: 375, height: 812 }) });
+  await phone.page.locator('#merchant button[name=sample]').click();
+  await phone.page.waitForSelector('#merchant-tornado rect', { timeout: 60_000 });
+  const outside = await phone.page.evaluate(() => {
+    const svg = document.querySelector('#merchant-tornado').getBoundingClientRect();
+    return [...document.querySelectorAll('#merchant-tornado text')]
+      .filter((t) => { const box = t.getBoundingClientRect(); return box.left < svg.left - 1 || box.right > svg.right + 1; })
+      .map((t) => t.textContent);
+  });
+  assert.deepEqual(outside, []);
+  // A name too long for one line wraps (its words all kept), and its row grows.
+  const lines = await phone.page.locator('#merchant-tornado text:has(tspan + tspan)').count();
+  assert.ok(lines >= 1, 'a long German name wraps');
+  await phone.page.locator('.tornado-figure').screenshot({ path: new URL('merchant-de-DE-phone-tornado.png', OUTPUT).pathname });
+  await phone.page.close();
+});
+
 test('a CSV with bad rows names their lines and still counts the good ones', async () => {
   const csv = 'id,lat,lon,parcels\na,51.5,-0.1,1\nb,not-a-number,-0.1,1\nc,51.52,-0.12,2\nd,51.53,-0.11,0\n';
   await tab.page.locator('input[type=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });

@@ -279,6 +279,10 @@ test('screenshots of every view at a phone and a laptop width', async () => {
     await merchantDepot(page);
     await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
     await screenshot(page, `people-merchant-${name}`);
+    // What the merchant sees without scrolling further (the full page is too tall to read at a phone's width), and
+    // the tornado on its own.
+    await page.screenshot({ path: new URL(`../../test-output/people-merchant-${name}-screen.png`, import.meta.url).pathname });
+    await page.locator('.tornado-figure').screenshot({ path: new URL(`../../test-output/people-merchant-${name}-tornado.png`, import.meta.url).pathname });
     await page.goto(new URL('/#classroom', session.url).href);
     await page.waitForFunction(() => document.querySelector('#classroom-plot circle'));
     await page.getByRole('button', { name: 'Step' }).click();
