@@ -224,6 +224,12 @@ test('axe-core finds no WCAG 2.2 AA violation on any view or the checkout exampl
       await page.getByRole('button', { name: 'load the sample city' }).click();
       await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
     }
+    if (view === 'merchant') {
+      // The merchant's own file, before the merchant gives a depot: the prompt in place of a result.
+      await page.setInputFiles('input[name=file]', SHOPIFY);
+      await page.waitForFunction(() => document.querySelector('#merchant-headline').classList.contains('prompt'));
+      assert.deepEqual(await axe(page), [], 'merchant, asking for the depot');
+    }
     if (view === 'sources') await page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
     if (view === 'shopper') await page.locator('#shopper-advanced summary').click();
     assert.deepEqual(await axe(page), [], view);
