@@ -6,9 +6,10 @@
 //   { type: 'progress', value, step, values } (what it is doing as an id, worded by the page in its language:
 //   www/strings/<lang>/merchant.js, PROGRESS) · { type: 'parsed', count, errors, errorCount } · { type: 'no-orders', errorCount }
 //   { type: 'result', … } · { type: 'geojson', text }
+//   { type: 'need-depot' }: the file is read, but no depot was given, so nothing is priced (the page asks for it)
 //   { type: 'load-failed', message }: the calculator (the .wasm) could not load; a later run tries again
 //   { type: 'error', message, code, field, name }: the package's error, for the view to put in plain words
-// Every run answers with 'result', 'no-orders', 'load-failed' or 'error'. After an error the page replaces this
+// Every run answers with 'result', 'no-orders', 'need-depot', 'load-failed' or 'error'. After an error the page replaces this
 // worker: a wasm instance that has failed part-way (a stack overflow, say) is not used again.
 import { loadGreenDelivery } from './wasm.js';
 import { readCsv, detectColumns, needsMapping, toOrdersCsv } from './order-columns.js';
@@ -58,7 +59,7 @@ async function run({ id, file, settings }) {
       own.errors = [...mapped.errors, ...own.errors.map((e) => ({ ...e, line: mapped.lineOf[e.line - 2] ?? e.line }))]
         .sort((a, b) => a.line - b.line);
       parsed = own;
-      mapping = { located: mapped.located, precisionKm: mapped.precisionKm };
+      mapping = { located: mapped.located, byTown: mapped.byTown, precisionKm: mapped.precisionKm };
     } else parsed = api.parseOrders(file.text);
     mapping = { ...mapping, header, columns };
   }
@@ -67,6 +68,12 @@ async function run({ id, file, settings }) {
     errors: errors.slice(0, 100), errorCount: errors.length, mapping });
   if (orders.lat.length === 0) {
     postMessage({ type: 'no-orders', id, errorCount: errors.length });
+    return;
+  }
+  // A merchant's orders are never priced from a depot the merchant did not give: the file is read and counted, and
+  // the page asks for the depot.
+  if (!settings.depot) {
+    postMessage({ type: 'need-depot', id });
     return;
   }
   const planning = { orders: orders.lat.length };

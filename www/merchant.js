@@ -1,7 +1,6 @@
 // Merchant view: load orders (CSV or GeoJSON, or the sample city), compare delivery scenarios, export results.
 // The work runs in a Web Worker; this module only reads settings, draws and exports. A worker that fails or dies
 // is replaced, so no file, however hostile, can leave the view stuck.
-import { logScale } from './format.js';
 import { PALETTE, barItem, tornado } from './plot.js';
 import { loadGreenDelivery, onceRetried } from './wasm.js';
 import { whenLoaded, loadNotice } from './loading.js';
@@ -34,6 +33,8 @@ const mapSummary = document.getElementById('merchant-map-summary');
 const bars = document.getElementById('merchant-bars');
 const headline = document.getElementById('merchant-headline');
 const tornadoChart = document.getElementById('merchant-tornado');
+const tornadoTitle = document.getElementById('merchant-tornado-title');
+const tornadoLegend = document.getElementById('merchant-tornado-legend');
 const table = document.querySelector('#merchant-table tbody');
 const exports = document.getElementById('merchant-exports');
 const noticeLine = document.getElementById('merchant-notice');
@@ -71,9 +72,15 @@ function startWorker() {
 
 const number = (name) => Number(form.elements[name].value);
 
+/** The depot as given, or null while either coordinate is blank: a file is then read and counted, never priced. */
+function depot() {
+  const [lat, lon] = [form.elements.depotLat.value.trim(), form.elements.depotLon.value.trim()];
+  return lat === '' || lon === '' ? null : { lat: Number(lat), lon: Number(lon) };
+}
+
 function settings() {
   return {
-    depot: { lat: number('depotLat'), lon: number('depotLon') },
+    depot: depot(),
     // The sample city is in London: its orders are priced on British defaults whatever the page's country.
     country: file?.name === SAMPLE_NAME ? 'GB' : country,
     vehicle: form.elements.vehicle.value,
@@ -88,7 +95,7 @@ function settings() {
 /** The columns the merchant chose in the mapping step (null: as recognised from the header). */
 let columns = null;
 const columnsBox = document.getElementById('merchant-columns');
-const ROLES = ['postcode', 'lat', 'lon', 'parcels', 'id'];
+const ROLES = ['postcode', 'lat', 'lon', 'town', 'parcels', 'id'];
 
 /** Fills the column-mapping step from the file's header and the columns in use. */
 function showColumns(mapping) {
@@ -133,8 +140,12 @@ function clearResults() {
   exports.hidden = true;
   bars.replaceChildren();
   headline.textContent = '';
+  headline.classList.remove('prompt');
   boundaryLine.textContent = '';
   tornadoChart.replaceChildren();
+  tornadoChart.setAttribute('height', '0'); // no empty space where an earlier chart was
+  tornadoTitle.textContent = '';
+  tornadoLegend.hidden = true;
   table.replaceChildren();
   const ctx = canvas.getContext('2d');
   ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -179,8 +190,32 @@ function loadFailed() {
   });
 }
 
+/** The depot the merchant gave (typed, found or chosen), kept while the sample city shows its own; and whether the
+ *  fields now hold the sample city's depot, which no other file is priced from. */
+let ownDepot = null;
+let sampleDepotShown = false;
+const SAMPLE_DEPOT = { lat: '51.5416', lon: '-0.0076' };
+const depotLine = document.getElementById('merchant-depot-place');
+
+/** Puts a depot in the fields: the sample city's, the merchant's own, or none (then the view asks for it). */
+function showDepot({ place = '', line = '', lat = '', lon = '' } = {}) {
+  form.elements.depotPlace.value = place;
+  depotLine.textContent = line;
+  form.elements.depotLat.value = lat;
+  form.elements.depotLon.value = lon;
+}
+
+/** Whether the next result should be brought into view: after a file is loaded, not after each setting. */
+let reveal = false;
+
 async function load(source) {
   columns = null; // a new file: its columns are recognised afresh
+  // The merchant's own orders, from the merchant's own depot: never the sample city's. A depot the merchant has
+  // typed stays as it is (its search may still be under way).
+  if (sampleDepotShown) showDepot(ownDepot ?? {});
+  sampleDepotShown = false;
+  clearResults();
+  reveal = true;
   try {
     file = { name: source.name, text: await source.text() };
   } catch (err) {
@@ -212,18 +247,41 @@ function handle(data) {
     progressLabel.textContent = '';
     clearResults();
     loadStatus.textContent = T.noOrders(file.name, data.errorCount);
+  } else if (data.type === 'need-depot') {
+    running = false;
+    bar.hidden = true;
+    progressLabel.textContent = '';
+    clearResults();
+    // In place of a result: what to give. The headline sits just under the depot's fields.
+    headline.textContent = T.needDepot;
+    headline.classList.add('prompt');
+    if (reveal) bringIntoView(headline); // and again for the result, once the depot is given
   } else if (data.type === 'result') {
     running = false;
     bar.value = 1;
     progressLabel.textContent = PROGRESS.done();
     latest = data;
+    headline.classList.remove('prompt');
     noticeLine.textContent = T.join([stored.notice, data.overridesIgnored ? T.overridesIgnored : ''].filter(Boolean));
     showResult(data);
+    if (reveal) {
+      reveal = false;
+      bringIntoView(headline);
+    }
   } else if (data.type === 'load-failed') {
     loadFailed();
   } else if (data.type === 'error') {
     fail(data);
   }
+}
+
+/** Scrolls `element` into view if it is not (on a phone the answer is below the picker), at once for a reader who
+ *  asked for reduced motion. */
+function bringIntoView(element) {
+  const box = element.getBoundingClientRect();
+  if (box.top >= 0 && box.bottom <= innerHeight) return;
+  const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+  element.scrollIntoView({ block: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
 }
 
 function showParsed({ count, parcels, errors, errorCount, mapping }) {
@@ -234,6 +292,7 @@ function showParsed({ count, parcels, errors, errorCount, mapping }) {
     count,
     parcels: Math.round(parcels ?? count),
     located: mapping?.located ?? 0,
+    byTown: mapping?.byTown ?? 0,
     precisionKm: mapping?.precisionKm,
     errorCount,
   });
@@ -264,8 +323,10 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   headline.textContent = sentence;
   headline.dataset.id = best?.id ?? '';
   boundaryLine.textContent = T.area(result.variants.area, result.variants.areaFrom === 'input') + boundarySentence(result.boundary);
-  // A log scale: the same-day courier is tens of times the others, which would flatten them on a linear one.
-  const scale = logScale(scenarios.flatMap((s) => [s.range.low, s.range.high, s.kgCo2e]));
+  // A linear scale from zero, so that a bar twice as long is twice the emissions (a log scale made 20 times look
+  // 1.65 times as long). The longest whisker spans the track.
+  const top = Math.max(...scenarios.flatMap((s) => [s.range.high, s.kgCo2e])) || 1;
+  const scale = (kg) => Math.max(0, kg) / top;
   bars.replaceChildren(
     ...scenarios.map((s) => {
       const name = s === base ? T.baselineName(label(s)) : label(s);
@@ -280,14 +341,22 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   // The assumptions behind the headline's saving; when nothing beats the baseline, those that could make the closest
   // option do so.
   const shown = best ?? closest;
-  if (shown?.savingPercent == null) tornado(tornadoChart, 0, [], { label: T.noSaving, format: percent, span: T.span });
-  else {
-    tornado(tornadoChart, shown.savingPercent, shown.savingSensitivity, {
+  if (shown?.savingPercent == null) {
+    tornado(tornadoChart, 0, [], { label: T.noSaving, format: percent, span: T.span });
+    tornadoTitle.textContent = T.noSaving;
+    tornadoLegend.hidden = true;
+  } else {
+    const drawn = tornado(tornadoChart, shown.savingPercent, shown.savingSensitivity, {
       label: T.tornado(label(shown), label(base)),
       format: percent,
       span: T.span,
       name: (setting) => SETTING_NAMES[setting] ?? setting,
     });
+    // The title names the figure the bars move: which option's saving, against what, and its central value.
+    tornadoTitle.textContent = drawn
+      ? T.tornadoTitle(label(shown), label(base), percent(shown.savingPercent))
+      : T.tornadoFlat(label(shown), label(base), percent(shown.savingPercent));
+    tornadoLegend.hidden = drawn === 0;
   }
   table.replaceChildren();
   for (const s of scenarios) {
@@ -339,7 +408,10 @@ function energy(s) {
  *  none clearly beats the baseline); `closest` the lowest of the others. */
 function headlineOf(base, scenarios) {
   const label = (s) => SCENARIO_LABELS[s.id];
-  const others = scenarios.filter((s) => s !== base);
+  // Next-day runs on the standard network: its figures are the baseline's, and it is neither an answer nor a saving
+  // to break down.
+  const same = (s) => s.savingRange?.low === 0 && s.savingRange?.high === 0;
+  const others = scenarios.filter((s) => s !== base && !same(s));
   const closest = others.reduce((a, b) => (b.kgCo2e < a.kgCo2e ? b : a), others[0]) ?? null;
   if (!closest) return { sentence: '', best: null, closest };
   if (!(closest.kgCo2e < base.kgCo2e) || closest.savingPercent === null) {
@@ -506,17 +578,25 @@ form.elements.sample.addEventListener('click', async () => {
     fail({ message: String(err?.message ?? err) }, { prefix: '', fallback: T.sampleFailed });
     return;
   }
-  form.elements.depotLat.value = '51.5416';
-  form.elements.depotLon.value = '-0.0076';
+  // The sample city keeps its own depot, in east London; the merchant's own comes back with the merchant's file.
+  showDepot({ ...SAMPLE_DEPOT, line: T.sampleDepot });
+  sampleDepotShown = true;
+  reveal = true;
   run();
 });
 form.addEventListener('change', (event) => {
   const name = event.target.name;
   if (name === 'file' || name === 'depotPlace') return;
   if (name.startsWith('col-')) columns = Object.fromEntries(ROLES.map((role) => [role, Number(form.elements[`col-${role}`].value)]));
+  if (name === 'depotLat' || name === 'depotLon') {
+    // Coordinates typed by hand: the merchant's own depot (a place found earlier no longer describes it).
+    form.elements.depotPlace.value = '';
+    depotLine.textContent = '';
+    ownDepot = { lat: form.elements.depotLat.value, lon: form.elements.depotLon.value };
+    sampleDepotShown = false;
+  }
   run();
 });
-const depotLine = document.getElementById('merchant-depot-place');
 bindPlaceField(form.elements.depotPlace, {
   lang,
   country,
@@ -525,7 +605,13 @@ bindPlaceField(form.elements.depotPlace, {
   lon: form.elements.depotLon,
   onPlace(place, problem) {
     depotLine.textContent = problem ?? placeLine(T.depot, place, placeWords);
-    if (place) run();
+    if (!place) return;
+    // The field checks its text again when it loses focus: the same place is not a new depot, and re-running would
+    // hide the figures (and the download buttons) that the person is reaching for.
+    const same = ownDepot && !sampleDepotShown && ownDepot.lat === form.elements.depotLat.value && ownDepot.lon === form.elements.depotLon.value;
+    ownDepot = { place: form.elements.depotPlace.value, line: depotLine.textContent, lat: form.elements.depotLat.value, lon: form.elements.depotLon.value };
+    sampleDepotShown = false;
+    if (!same) run();
   },
 });
 form.addEventListener('submit', (event) => event.preventDefault());

@@ -1,15 +1,18 @@
 // A shop's own export, read as it comes: the columns are recognised by their usual names (Shopify's "Shipping Zip"
-// and "Lineitem quantity", "qty", "postcode", "latitude", …) or chosen by the merchant, and a file with UK postcodes
-// but no coordinates is located to postcode districts offline. The result is the plain CSV that `parseOrders` reads
+// and "Shipping City", "postcode", "latitude", …) or chosen by the merchant, and a file with UK postcodes but no
+// coordinates is located to postcode districts offline (a row with a town and no postcode, to the town's centre).
+// An order is one parcel unless the merchant has a parcels column: item quantities ("Lineitem quantity", "qty") are
+// not parcels (four coasters travel in one box), so they are never taken for one. The result is the plain CSV that `parseOrders` reads
 // (`lat,lon,parcels,id`), with each of its lines traced back to the file's own line numbers.
-import { parsePostcodeOf, lookupPostcode } from './places.js';
+import { parsePostcodeOf, lookupPostcode, findPlace } from './places.js';
 
 /** The roles a column can play, with the names each is known by (compared without case, spaces or punctuation). */
 export const ALIASES = {
   lat: ['lat', 'latitude', 'shippinglatitude', 'y'],
   lon: ['lon', 'lng', 'long', 'longitude', 'shippinglongitude', 'x'],
-  parcels: ['parcels', 'qty', 'quantity', 'lineitemquantity', 'items', 'parcelcount', 'packages'],
+  parcels: ['parcels', 'parcelcount', 'numberofparcels', 'packages', 'packagecount'],
   postcode: ['postcode', 'postalcode', 'zip', 'zipcode', 'shippingzip', 'shippingpostcode', 'shippingpostalcode', 'billingzip'],
+  town: ['shippingcity', 'city', 'town', 'shippingtown', 'billingcity'],
   id: ['id', 'name', 'order', 'orderid', 'ordernumber', 'ordername'],
 };
 const key = (name) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -63,7 +66,7 @@ export function readCsv(text) {
   return rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
-/** The column (index) for each role, from the header: `{ lat, lon, parcels, postcode, id }`, -1 where none. */
+/** The column (index) for each role, from the header: `{ lat, lon, parcels, postcode, town, id }`, -1 where none. */
 export function detectColumns(header) {
   const keys = header.map(key);
   return Object.fromEntries(
@@ -71,50 +74,60 @@ export function detectColumns(header) {
   );
 }
 
-/** True when the file needs this module: no lat/lon columns, or a parcel count `parseOrders` would not recognise. */
+/** True when the file needs this module: no lat/lon columns, a parcel count `parseOrders` would not recognise, or
+ *  an order id other than a plain `id` (a shop's "Name" repeats on each line item, and its rows make one order). */
 export function needsMapping(header, columns = detectColumns(header)) {
   const keys = header.map(key);
   const plain = (role, names) => columns[role] >= 0 && names.includes(keys[columns[role]]);
   if (!(plain('lat', ['lat', 'latitude']) && plain('lon', ['lon', 'lng', 'longitude']))) return true;
+  if (columns.id >= 0 && keys[columns.id] !== 'id') return true;
   return columns.parcels >= 0 && keys[columns.parcels] !== 'parcels';
 }
+
+/** A cell as written, without Excel's text prefix: a spreadsheet shows `'N1 9EX` as N1 9EX, and exports the `'`. */
+const cellText = (cell) => (cell ?? '').trim().replace(/^'/, '').trim();
 
 /** A quantity: a plain decimal number (`3`, `2.5`), else NaN; `0x10`, `1e3`, `Infinity` are not quantities. */
 const number = (cell) => (/^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(cell ?? '') ? Number(cell) : NaN);
 
 /**
  * The file as `parseOrders` CSV. Rows sharing an order id (Shopify writes one row per line item, with the address on
- * the first) become one order, their quantities added. Returns `{ csv, lineOf, errors, located }`: `lineOf[i]` is
- * the file's line for the row on the CSV's line i + 2; `errors` are rows that could not be placed; `located` counts orders
- * placed by postcode (in `country`'s table), and `precisionKm` is the median district radius (90% of postcodes
- * within it; UK districts only, null when none has one).
+ * the first) become one order: one parcel, or the sum of its rows' parcels when a parcels column is mapped. Returns
+ * `{ csv, lineOf, errors, located, byTown, precisionKm }`: `lineOf[i]` is the file's line for the row on the CSV's
+ * line i + 2; `errors` are rows that could not be placed; `located` counts orders placed by postcode (in `country`'s
+ * table), `byTown` those with a town and no postcode, placed at the town's centre; `precisionKm` is the median
+ * district radius (90% of postcodes within it; UK districts only, null when none has one).
  */
 export async function toOrdersCsv(text, columns, country = 'GB') {
   const [head, ...rows] = readCsv(text);
-  if (!head) return { csv: 'lat,lon,parcels\n', lineOf: [], errors: [], located: 0, precisionKm: null };
+  if (!head) return { csv: 'lat,lon,parcels\n', lineOf: [], errors: [], located: 0, byTown: 0, precisionKm: null };
   const cols = columns ?? detectColumns(head.cells);
   const orders = [];
   const byId = new Map();
   for (const { line, cells } of rows) {
-    const id = cols.id >= 0 ? cells[cols.id]?.trim() : '';
-    const quantity = cols.parcels >= 0 ? number(cells[cols.parcels]) : 1;
+    const id = cols.id >= 0 ? cellText(cells[cols.id]) : '';
     let order = id ? byId.get(id) : undefined;
     if (!order) {
-      order = { line, id, parcels: 0, badParcels: null, lat: '', lon: '', postcode: '' };
+      // Without a parcels column an order is one parcel, however many line items it has.
+      order = { line, id, parcels: cols.parcels >= 0 ? 0 : 1, badParcels: null, lat: '', lon: '', postcode: '', town: '' };
       orders.push(order);
       if (id) byId.set(id, order);
     }
-    if (cols.parcels >= 0 && !Number.isFinite(quantity)) order.badParcels ??= cells[cols.parcels] ?? '';
-    else order.parcels += quantity;
-    if (cols.lat >= 0 && !order.lat) order.lat = cells[cols.lat]?.trim() ?? '';
-    if (cols.lon >= 0 && !order.lon) order.lon = cells[cols.lon]?.trim() ?? '';
-    if (cols.postcode >= 0 && !order.postcode) order.postcode = cells[cols.postcode]?.trim() ?? '';
+    if (cols.parcels >= 0) {
+      const parcels = number(cellText(cells[cols.parcels]));
+      if (!Number.isFinite(parcels)) order.badParcels ??= cells[cols.parcels] ?? '';
+      else order.parcels += parcels;
+    }
+    for (const role of ['lat', 'lon', 'postcode', 'town']) {
+      if (cols[role] >= 0 && !order[role]) order[role] = cellText(cells[cols[role]]);
+    }
   }
   const out = ['lat,lon,parcels,id'];
   const lineOf = [];
   const errors = [];
   const radii = [];
   let located = 0;
+  let byTown = 0;
   for (const order of orders) {
     let { lat, lon } = order;
     if ((lat === '' || lon === '') && order.postcode) {
@@ -132,6 +145,20 @@ export async function toOrdersCsv(text, columns, country = 'GB') {
       [lat, lon] = [String(place.lat), String(place.lon)];
       located++;
       if (place.precisionKm != null) radii.push(place.precisionKm); // a town's or area's centre has none
+    } else if ((lat === '' || lon === '') && order.town) {
+      // A town with no postcode ("Walthamstow"): its centre, if the place tables know it in `country`.
+      const place = await findPlace(order.town, { country });
+      if (!place) {
+        errors.push({
+          line: order.line,
+          code: 'unknown-town',
+          town: order.town,
+          message: `"${order.town}" is not a town we know in ${country}, and this order has no postcode, so it could not be placed`,
+        });
+        continue;
+      }
+      [lat, lon] = [String(place.lat), String(place.lon)];
+      byTown++;
     } else if (lat === '' || lon === '') {
       errors.push({ line: order.line, code: 'no-location', message: 'this order has no postcode and no latitude and longitude, so it could not be placed' });
       continue;
@@ -148,6 +175,7 @@ export async function toOrdersCsv(text, columns, country = 'GB') {
     lineOf,
     errors,
     located,
+    byTown,
     precisionKm: radii.length ? radii[Math.floor(radii.length / 2)] : null,
   };
 }

@@ -9,31 +9,88 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 export const colour = (i) => PALETTE[i % PALETTE.length];
 
 /** A tornado chart: one row per `{ setting, low, high }` (the figure with the setting at its low and high),
- *  largest swing first, bars from the figure's central value. `format` writes a figure, `span` a low and a high in
- *  the reader's words ("3% to 40%"). */
+ *  largest swing first, bars from the figure's central value: `tornado-low` towards the figure at the setting's low
+ *  value, `tornado-high` towards the figure at its high value (the page's legend says so). A row whose low and high
+ *  read the same once written (`format`) moves nothing a reader can see, and is left out. `format` writes a figure,
+ *  `span` a low and a high in the reader's words ("3% to 40%"). Returns the number of rows drawn. */
 export function tornado(svg, central, rows, { label, format, name = (s) => s, span = (a, b) => `${a} to ${b}`, width = svg.clientWidth || 560 }) {
-  // Each setting's name sits above its bar, so the chart is drawn at the width it is shown at, in real pixels,
-  // and long names never squeeze the bars on a phone.
-  const rowHeight = 36;
-  const pad = { left: 4, right: 96, top: 18, bottom: 8 };
-  const height = pad.top + pad.bottom + rowHeight * Math.max(rows.length, 1);
+  rows = rows.filter((r) => format(r.low) !== format(r.high));
+  // Each setting's name sits on its own line above its bar, in 14 px type (style.css), and the chart is drawn at the
+  // width it is shown at, in real pixels, so long names never squeeze the bars on a phone.
+  const rowHeight = 48;
+  const text = 14;
+  const lineHeight = 18;
+  const pad = { left: 4, right: 4, top: 22, bottom: 8 };
   reset(svg, label);
+  if (rows.length === 0) {
+    svg.setAttribute('height', '0');
+    return 0;
+  }
+  // Words are measured in the labels' own font on a canvas: no layout per word, and right while the view is hidden.
+  const measure = measurer(svg);
+  // A name wider than the chart (German's are long) wraps onto more lines, and its row grows by as many.
+  const names = rows.map((r) => wrap(name(r.setting), width - pad.left - pad.right, measure));
+  const tops = [];
+  let height = pad.top;
+  for (const lines of names) {
+    tops.push(height);
+    height += rowHeight + (lines.length - 1) * lineHeight;
+  }
+  height += pad.bottom;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('height', String(height));
-  if (rows.length === 0) return;
   const lo = Math.min(central, ...rows.flatMap((r) => [r.low, r.high]));
   const hi = Math.max(central, ...rows.flatMap((r) => [r.low, r.high]));
-  const x = (v) => pad.left + ((v - lo) / (hi - lo || 1)) * (width - pad.left - pad.right);
+  // The low-to-high words go just past each bar's end: the bars take what the widest of them leaves.
+  const spans = rows.map((r) => span(format(Math.min(r.low, r.high)), format(Math.max(r.low, r.high))));
+  const widest = Math.max(...spans.map(measure));
+  const barWidth = Math.max(80, width - pad.left - pad.right - widest - 8);
+  const x = (v) => pad.left + ((v - lo) / (hi - lo || 1)) * barWidth;
   rows.forEach((r, i) => {
-    const y = pad.top + i * rowHeight;
-    const [a, b] = [Math.min(r.low, r.high), Math.max(r.low, r.high)];
-    el('text', { x: pad.left, y: y + 12, class: 'tick' }, svg).textContent = name(r.setting);
-    if (a < central) el('rect', { x: x(a), y: y + 17, width: x(Math.min(b, central)) - x(a), height: 12, class: 'tornado-low' }, svg);
-    if (b > central) el('rect', { x: x(Math.max(a, central)), y: y + 17, width: x(b) - x(Math.max(a, central)), height: 12, class: 'tornado-high' }, svg);
-    el('text', { x: x(b) + 4, y: y + 27, class: 'tick' }, svg).textContent = span(format(a), format(b));
+    const label = el('text', { x: pad.left, y: tops[i] + text, class: 'tick' }, svg);
+    names[i].forEach((line, j) => {
+      // A space between lines, so that the name's text reads as written.
+      el('tspan', { x: pad.left, dy: j === 0 ? 0 : lineHeight }, label).textContent = j < names[i].length - 1 ? `${line} ` : line;
+    });
+    const y = tops[i] + (names[i].length - 1) * lineHeight;
+    // The longer side first, so that when both ends fall on one side of the central value the shorter stays seen.
+    const ends = [['tornado-low', r.low], ['tornado-high', r.high]].sort((p, q) => Math.abs(q[1] - central) - Math.abs(p[1] - central));
+    for (const [cls, v] of ends) {
+      if (v === central) continue;
+      el('rect', { x: Math.min(x(v), x(central)), y: y + text + 6, width: Math.abs(x(v) - x(central)), height: 16, class: cls }, svg);
+    }
+    el('text', { x: Math.max(x(r.low), x(r.high), x(central)) + 6, y: y + text + 19, class: 'tick' }, svg).textContent = spans[i];
   });
   el('line', { x1: x(central), y1: pad.top - 4, x2: x(central), y2: height - pad.bottom, class: 'axis' }, svg);
-  el('text', { x: x(central), y: 11, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
+  // The central value over its line, kept inside the chart when the line is near an edge.
+  el('text', { x: Math.min(Math.max(x(central), 40), width - 40), y: text, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
+  return rows.length;
+}
+
+/** A function giving the width in px of a text in `svg`'s tick labels' font (style.css). */
+function measurer(svg) {
+  const probe = el('text', { class: 'tick' }, svg);
+  const style = getComputedStyle(probe);
+  const context = document.createElement('canvas').getContext('2d');
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  probe.remove();
+  return (words) => context.measureText(words).width;
+}
+
+/** `words` as lines no wider than `width` (by `measure`). A single word wider than that stays whole. */
+function wrap(words, width, measure) {
+  const fits = (line) => measure(line) <= width;
+  const lines = [];
+  let line = '';
+  for (const word of words.split(' ')) {
+    const longer = line ? `${line} ${word}` : word;
+    if (line && !fits(longer)) {
+      lines.push(line);
+      line = word;
+    } else line = longer;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /** Creates an SVG element with attributes. */

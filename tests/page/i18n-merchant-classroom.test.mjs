@@ -16,7 +16,7 @@ after(() => session?.close());
  * English phrases of three words or more from the en-GB tables of the merchant view and the classroom: the static
  * markup's words, and every sentence function called with sample values. Values are numbers or "§", which end a
  * phrase, so what is left is the table's own wording. Codes, units and names (CO2e, DESNZ, km, CSV, GeoJSON,
- * k-means++, "Shipping Zip") are shorter than three words once numbers and punctuation split them.
+ * k-means++, "Shipping Zip", "Shipping City") are shorter than three words once numbers and punctuation split them.
  */
 async function englishPhrases(page) {
   const phrases = await page.evaluate(async () => {
@@ -54,7 +54,7 @@ async function englishPhrases(page) {
 
 /** Names and codes every language keeps: Shopify's column names, the unit "kg CO2e" (split by its digit), the
  *  algorithm's name, and words German spells as English does. */
-const KEPT = new Set(['shipping zip', 'lineitem quantity', 'kg co', '=k-means', '=k', '=depot', '=pause', '=baseline']);
+const KEPT = new Set(['shipping zip', 'shipping city', 'lineitem quantity', 'kg co', '=k-means', '=k', '=depot', '=pause', '=baseline']);
 
 /** Every text a person can see or hear in `selector`: visible text nodes, and labels, placeholders, titles and
  *  the values of text fields. */

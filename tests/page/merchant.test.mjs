@@ -79,14 +79,40 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   }
   // The boundary and the carrier's area, in words.
   assert.match(await tab.page.locator('#merchant-boundary').textContent(), /^The carriers' rounds are those of an urban area \(from the orders' density\)\. Per these orders, delivered in one day's rounds/);
-  // The tornado: one bar label per setting that moves the saving, largest swing first.
-  const rows = direct[best].savingSensitivity;
-  assert.ok(rows.length >= 3, 'several assumptions move the saving');
-  const swings = rows.map((r) => Math.abs(r.high - r.low));
+  // The tornado: one row per setting that moves the saving to the shown precision, largest swing first; none
+  // whose low and high read the same ("88% to 88%"); a legend for its two colours and a title naming the saving.
+  const all = direct[best].savingSensitivity;
+  const moving = await tab.page.evaluate(async (rows) => {
+    const { n } = await import('/strings/en-GB/numbers.js');
+    return rows.filter((r) => n.percent(r.low) !== n.percent(r.high)).map((r) => r.setting);
+  }, all);
+  assert.ok(moving.length >= 3, 'several assumptions move the saving');
+  const swings = all.map((r) => Math.abs(r.high - r.low));
   assert.deepEqual([...swings].sort((a, b) => b - a), swings);
-  assert.ok((await tab.page.locator('#merchant-tornado rect').count()) >= rows.length);
-  // Bars on a log scale, each with its range as a whisker.
+  const names = await tab.page.evaluate(async () => (await import('/strings/en-GB/chain.js')).SETTING_NAMES);
+  const spans = await tab.page.locator('#merchant-tornado text').allTextContents();
+  const labels = spans.filter((t) => Object.values(names).includes(t));
+  assert.deepEqual(labels, moving.map((id) => names[id]), 'one row per setting that moves the saving, in order');
+  assert.ok(!spans.some((t) => /^(.+) to \1$/.test(t)), `no empty row: ${spans.join(' | ')}`);
+  assert.ok((await tab.page.locator('#merchant-tornado rect').count()) >= moving.length);
+  const fontSize = await tab.page.locator('#merchant-tornado text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  assert.ok(fontSize >= 14, `tornado labels are ${fontSize}px`);
+  assert.ok(await tab.page.locator('#merchant-tornado-legend').isVisible());
+  assert.deepEqual(await tab.page.locator('#merchant-tornado-legend li').allTextContents(), [' Assumption at its low value', ' Assumption at its high value']);
+  assert.equal(
+    await tab.page.locator('#merchant-tornado-title').textContent(),
+    `The saving of ${direct[best].label.toLowerCase()} against standard carrier delivery (${await tab.page.evaluate(async (v) => (await import('/strings/en-GB/numbers.js')).n.percent(v), direct[best].savingPercent)}), and how far each assumption moves it`,
+  );
+  assert.equal(await tab.page.locator('#merchant-depot-place').textContent(), "Depot: the sample city's own, in east London.");
+  // Bars on a linear scale from zero, each with its range as a whisker: each bar's length is its kg over the
+  // longest whisker's end, so the same-day courier's 20 times is 20 times as long.
   assert.equal(await tab.page.locator('#merchant-bars .bar-range').count(), 6);
+  const top = Math.max(...IDS.flatMap((id) => [direct[id].range.high, direct[id].kgCo2e]));
+  for (const id of IDS) {
+    const width = await tab.page.locator(`#merchant-bars li[data-id="${id}"] .bar-fill`).evaluate((el) => parseFloat(el.style.width));
+    assert.ok(Math.abs(width - (100 * direct[id].kgCo2e) / top) < 0.01, `${id}: ${width}%`);
+  }
+  assert.match(await tab.page.locator('#merchant .scale-note').first().textContent(), /^Bars on a linear scale from zero/);
   // How full the rounds are: the API's trips against the fewest that could carry the parcels.
   const { trips, minRounds } = direct.consolidated;
   const fill = trips === minRounds ? 'the fewest the parcels allow' : `the parcels need at least ${minRounds.toLocaleString('en-GB')}`;
@@ -149,6 +175,125 @@ test("choosing the carriers' area re-prices the baseline, not the merchant's own
   await tab.page.waitForFunction(() => /from the orders' density/.test(document.querySelector('#merchant-boundary').textContent));
 });
 
+test("a merchant's own file is never priced from the sample city's depot: it asks for the merchant's", async () => {
+  const csv = 'id,lat,lon,parcels\na,51.5,-0.1,1\nb,51.52,-0.12,2\nc,51.53,-0.11,1\n';
+  await tab.page.locator('input[type=file]').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await tab.page.waitForFunction(() => document.querySelector('#merchant-headline').classList.contains('prompt'));
+  // The file is read and counted, the sample's depot is gone, and no figure is shown.
+  assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'mine.csv: 3 orders, 4 parcels loaded.');
+  assert.equal(await tab.page.getByLabel('Depot latitude').inputValue(), '');
+  assert.equal(await tab.page.getByLabel('Depot longitude').inputValue(), '');
+  assert.equal(await tab.page.locator('#merchant-depot-place').textContent(), '');
+  assert.match(await tab.page.locator('#merchant-headline').textContent(), /^Where do your deliveries start\? Give your depot's postcode or town/);
+  assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 0);
+  assert.equal(await tab.page.locator('#merchant-bars li').count(), 0);
+  assert.equal(await tab.page.locator('#merchant-tornado rect').count(), 0);
+  await screenshot(tab.page, 'merchant-needs-depot');
+  // The merchant's depot, by postcode district: now it is priced, from there.
+  await tab.page.getByLabel('Depot postcode or town').fill('E15');
+  await done('mine.csv');
+  assert.match(await tab.page.locator('#merchant-depot-place').textContent(), /^Depot: E15 /);
+  assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 6);
+  assert.ok(!(await tab.page.locator('#merchant-headline').evaluate((el) => el.classList.contains('prompt'))));
+  const lat = Number(await tab.page.getByLabel('Depot latitude').inputValue());
+  assert.ok(Math.abs(lat - 51.54) < 0.03, `E15's centre, got ${lat}`);
+  // The sample city brings its own depot back, and the merchant's next file the merchant's.
+  await tab.page.getByRole('button', { name: 'load the sample city' }).click();
+  await done('sample-orders.csv');
+  assert.equal(await tab.page.getByLabel('Depot latitude').inputValue(), '51.5416');
+  await tab.page.locator('input[type=file]').setInputFiles({ name: 'mine2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await done('mine2.csv');
+  assert.equal(Number(await tab.page.getByLabel('Depot latitude').inputValue()), lat);
+  assert.equal(await tab.page.getByLabel('Depot postcode or town').inputValue(), 'E15');
+});
+
+test("a Shopify export's line items are one parcel per order; 'N1 9EX and a town-only Walthamstow are placed", async () => {
+  // Order #1: 4 coasters and 2 mugs in one box, its postcode with Excel's text prefix; #2 has a town and no
+  // postcode; #3 a plain postcode; #4 a town the tables do not know.
+  const csv = [
+    'Name,Email,Lineitem quantity,Lineitem name,Shipping City,Shipping Zip,Shipping Country',
+    "#1,a@example.com,4,Coaster,London,'N1 9EX,GB",
+    '#1,a@example.com,2,Mug,,,',
+    '#2,b@example.com,1,Teapot,Walthamstow,,GB',
+    '#3,c@example.com,3,Tray,London,E8 1HE,GB',
+    '#4,d@example.com,1,Jug,Qwxyzton,,GB',
+  ].join('\n') + '\n';
+  await tab.page.locator('input[type=file]').setInputFiles({ name: 'shopify.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await done('shopify.csv');
+  assert.match(
+    await tab.page.locator('#merchant-load-status').textContent(),
+    /^shopify\.csv: 3 orders, 3 parcels loaded; 2 located by postcode, about [\d.]+ km \(median district radius\); 1 with a town and no postcode, located to the town's centre; 1 row skipped because of errors \(listed below\)\.$/,
+  );
+  assert.deepEqual(await tab.page.locator('#merchant-row-errors li').allTextContents(), [
+    'Line 6: "Qwxyzton" is not a town we know, and this order has no postcode, so it could not be placed',
+  ]);
+  assert.equal(await tab.page.locator('[name=col-parcels] option:checked').textContent(), '(none)');
+  assert.equal(await tab.page.locator('[name=col-town] option:checked').textContent(), 'Shipping City');
+  assert.equal(await tab.page.locator('[name=col-id] option:checked').textContent(), 'Name');
+  // The three placed orders are where N1, Walthamstow's centre and E8 are (the GeoJSON's stops).
+  const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.getByRole('button', { name: 'Download rounds (GeoJSON)' }).click()]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  const stops = JSON.parse(Buffer.concat(chunks).toString('utf8')).features.filter((f) => f.properties.kind === 'stop');
+  const near = (lat, lon) => stops.some((f) => Math.abs(f.geometry.coordinates[1] - lat) < 0.01 && Math.abs(f.geometry.coordinates[0] - lon) < 0.01);
+  assert.equal(stops.length, 3);
+  assert.ok(near(51.5376, -0.0982), 'N1');
+  assert.ok(near(51.591, -0.021), 'Walthamstow');
+  // A parcels column, chosen by the merchant, is counted: here the line items' quantities, 4 + 2, 1 and 3.
+  const quantity = await tab.page.locator('[name=col-parcels] option', { hasText: 'Lineitem quantity' }).getAttribute('value');
+  await tab.page.locator('[name=col-parcels]').selectOption(quantity);
+  await tab.page.waitForFunction(() => /^shopify\.csv: 3 orders, 10 parcels loaded/.test(document.querySelector('#merchant-load-status').textContent));
+});
+
+test('on a phone, the headline follows the depot field, and is in view after a file is loaded', async () => {
+  const phone = await session.open('/#merchant', { before: (p) => p.setViewportSize({ width: 375, height: 812 }) });
+  await phone.page.emulateMedia({ reducedMotion: 'reduce' });
+  const csv = 'id,lat,lon\na,51.5,-0.1\nb,51.52,-0.12\n';
+  await phone.page.locator('input[type=file]').setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await phone.page.waitForFunction(() => document.querySelector('#merchant-headline').classList.contains('prompt'));
+  const picker = await phone.page.locator('input[name=file]').boundingBox();
+  const prompt = await phone.page.locator('#merchant-headline').boundingBox();
+  console.log(`phone: the prompt is ${Math.round(prompt.y - picker.y)} px below the file picker`);
+  assert.ok(prompt.y - picker.y < 700, `the prompt is ${prompt.y - picker.y} px below the picker`);
+  // The prompt is brought into view (at once: reduced motion), and the depot's field is on the same screen.
+  await phone.page.waitForFunction(() => {
+    const box = document.querySelector('#merchant-headline').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  });
+  const field = await phone.page.getByLabel('Depot postcode or town').evaluate((el) => el.getBoundingClientRect().top);
+  assert.ok(field >= 0, `the depot field is ${field} px from the top of the screen`);
+  await phone.page.screenshot({ path: new URL('merchant-phone-prompt.png', OUTPUT).pathname });
+  await phone.page.getByLabel('Depot postcode or town').fill('Leeds');
+  await phone.page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
+  await phone.page.waitForFunction(() => {
+    const box = document.querySelector('#merchant-headline').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  });
+  assert.match(await phone.page.locator('#merchant-headline').textContent(), /standard carrier delivery/);
+  await phone.page.screenshot({ path: new URL('merchant-phone-result.png', OUTPUT).pathname });
+  // The tornado, at a phone's width (an element screenshot: the full page is too tall to read).
+  await phone.page.locator('.tornado-figure').screenshot({ path: new URL('merchant-phone-tornado.png', OUTPUT).pathname });
+  await phone.page.close();
+});
+
+test("on a phone, the tornado's words stay inside it, in German's long names too", async () => {
+  const phone = await session.open('/?lang=de-DE#merchant', { before: (p) => p.setViewportSize({ width: 375, height: 812 }) });
+  await phone.page.locator('#merchant button[name=sample]').click();
+  await phone.page.waitForSelector('#merchant-tornado rect', { timeout: 60_000 });
+  const outside = await phone.page.evaluate(() => {
+    const svg = document.querySelector('#merchant-tornado').getBoundingClientRect();
+    return [...document.querySelectorAll('#merchant-tornado text')]
+      .filter((t) => { const box = t.getBoundingClientRect(); return box.left < svg.left - 1 || box.right > svg.right + 1; })
+      .map((t) => t.textContent);
+  });
+  assert.deepEqual(outside, []);
+  // A name too long for one line wraps (its words all kept), and its row grows.
+  const lines = await phone.page.locator('#merchant-tornado text:has(tspan + tspan)').count();
+  assert.ok(lines >= 1, 'a long German name wraps');
+  await phone.page.locator('.tornado-figure').screenshot({ path: new URL('merchant-de-DE-phone-tornado.png', OUTPUT).pathname });
+  await phone.page.close();
+});
+
 test('a CSV with bad rows names their lines and still counts the good ones', async () => {
   const csv = 'id,lat,lon,parcels\na,51.5,-0.1,1\nb,not-a-number,-0.1,1\nc,51.52,-0.12,2\nd,51.53,-0.11,0\n';
   await tab.page.locator('input[type=file]').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -160,9 +305,9 @@ test('a CSV with bad rows names their lines and still counts the good ones', asy
   assert.match(errors[1], /^Line 5: .*parcels/);
 });
 
-test("a shop export's quoted name may hold a bare CR, and a quantity is a plain decimal", async () => {
-  // The name "a<CR>b" spans lines 2 and 3, so "c" (quantity 0x10, not 16) is on line 4 and "d" on line 5.
-  const csv = 'Name,Lineitem quantity,Latitude,Longitude\n"a\rb",1,51.5,-0.1\nc,0x10,51.52,-0.12\nd,2,51.53,-0.11\n';
+test("a shop export's quoted name may hold a bare CR, and a parcel count is a plain decimal", async () => {
+  // The name "a<CR>b" spans lines 2 and 3, so "c" (parcels 0x10, not 16) is on line 4 and "d" on line 5.
+  const csv = 'Name,Parcels,Latitude,Longitude\n"a\rb",1,51.5,-0.1\nc,0x10,51.52,-0.12\nd,2,51.53,-0.11\n';
   await tab.page.locator('input[type=file]').setInputFiles({ name: 'shop.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await done('shop.csv');
   assert.match(await tab.page.locator('#merchant-load-status').textContent(), /^shop\.csv: 2 orders, 3 parcels loaded; 1 row skipped/);
@@ -180,6 +325,11 @@ test('an answer to superseded settings is never shown, even when the calculator 
         await route.continue();
       }),
   });
+  // The merchant's depot, given before the file.
+  for (const [label, value] of [['Depot latitude', '51.54'], ['Depot longitude', '-0.01']]) {
+    await slow.page.getByLabel(label).fill(value);
+    await slow.page.getByLabel(label).dispatchEvent('change');
+  }
   const capacity = slow.page.getByLabel('Capacity, parcels per round');
   await capacity.fill('0');
   await capacity.dispatchEvent('change');
@@ -207,6 +357,10 @@ test('100k orders run in the worker with progress shown, and the page stays resp
   const big = new URL('big.csv', OUTPUT);
   mkdirSync(OUTPUT, { recursive: true });
   writeFileSync(big, execFileSync('node', ['scripts/make-sample-orders.mjs', '100000'], { maxBuffer: 64 << 20 }));
+  // The merchant's own depot (the orders are around east London), found before the clock starts.
+  await tab.page.getByLabel('Depot postcode or town').fill('E15');
+  await tab.page.waitForFunction(() => document.querySelector('#merchant-depot-place').textContent.startsWith('Depot: E15'));
+  await tab.page.waitForFunction(() => !/…$/.test(document.querySelector('#merchant-progress-label').textContent));
   await tab.page.evaluate(() => {
     window.__labels = [];
     new MutationObserver(() => window.__labels.push(document.querySelector('#merchant-progress-label').textContent)).observe(

@@ -11,18 +11,20 @@ export const HTML = {
   'merchant.title': 'Bestellungen analysieren',
   'merchant.intro':
     'Laden Sie die Lieferorte Ihrer Bestellungen und sehen Sie, wie viele Kilometer, wie viel Energie und wie viele Emissionen Sie sparen, wenn Sie sie zu Touren bündeln, an Paketshops liefern oder mit Lastenrädern zustellen. Die Datei wird nur in Ihrem Browser gelesen und nie hochgeladen.',
-  'merchant.file': 'Bestelldatei (CSV mit Postleitzahlen oder Breiten- und Längengrad und Paketanzahl; oder GeoJSON-Punkte)',
+  'merchant.file': 'Bestelldatei (CSV mit Postleitzahlen, Orten oder Breiten- und Längengrad; oder GeoJSON-Punkte)',
   'merchant.dropBefore': '… oder ziehen Sie eine Datei hierher oder',
   'merchant.sample': 'laden Sie die Beispielstadt',
   'merchant.dropAfter': '(3.000 Bestellungen im Osten Londons).',
   'merchant.columns': 'Spalten in Ihrer Datei',
   'merchant.columnsHint':
-    'Anhand ihrer üblichen Namen erkannt (Shopifys „Shipping Zip“ und „Lineitem quantity“, „qty“, „postcode“, „latitude“ …); korrigieren Sie falsch zugeordnete Spalten.',
+    'Anhand ihrer üblichen Namen erkannt (Shopifys „Shipping Zip“ und „Shipping City“, „postcode“, „latitude“ …); korrigieren Sie falsch zugeordnete Spalten. Jede Bestellung ist ein Paket, solange Sie keine Paketspalte wählen: Artikelmengen sind keine Pakete.',
   'merchant.colPostcode': 'Postleitzahl',
   'merchant.colLat': 'Breitengrad',
   'merchant.colLon': 'Längengrad',
-  'merchant.colParcels': 'Paketanzahl',
+  'merchant.colTown': 'Ort (für Zeilen ohne Postleitzahl)',
+  'merchant.colParcels': 'Pakete je Bestellung',
   'merchant.colId': 'Bestellnummer (Zeilen mit derselben Nummer bilden eine Bestellung)',
+  'merchant.depot': 'Ihr Depot',
   'merchant.settings': 'Einstellungen',
   'merchant.depotPlace': 'Postleitzahl oder Ort des Depots',
   'merchant.depotPlaceHint': 'z. B. E15 oder Leeds',
@@ -50,8 +52,11 @@ export const HTML = {
   'merchant.scenarios': 'Szenarien: kg CO₂e (Well-to-Wheel)',
   'merchant.bars': 'Emissionen der Szenarien',
   'merchant.scaleNote':
-    'Balken auf logarithmischer Skala; die Fehlerlinie auf jedem Balken zeigt seine Spanne: Darin liegen 90 % der Monte-Carlo-Ziehungen über die Annahmen.',
+    'Balken auf linearer Skala ab null; die Fehlerlinie auf jedem Balken zeigt seine Spanne: Darin liegen 90 % der Monte-Carlo-Ziehungen über die Annahmen.',
   'merchant.moves': 'Was das Ergebnis am stärksten bewegt',
+  'merchant.tornadoLegend': 'Legende des Tornado-Diagramms',
+  'merchant.tornadoLow': 'Annahme auf ihrem niedrigen Wert',
+  'merchant.tornadoHigh': 'Annahme auf ihrem hohen Wert',
   'merchant.tableRegion': 'Vergleich der Szenarien (seitlich scrollbar)',
   'merchant.caption': 'Vergleich der Szenarien',
   'merchant.thScenario': 'Szenario',
@@ -82,7 +87,8 @@ export const PROGRESS = {
 export const ROW_ERRORS = {
   'unknown-postcode': ({ postcode }) =>
     `„${postcode}“ ist kein uns bekannter britischer Postleitzahlbezirk, daher konnte diese Bestellung nicht verortet werden`,
-  'no-location': () => 'diese Bestellung hat weder Postleitzahl noch Breiten- und Längengrad und konnte daher nicht verortet werden',
+  'unknown-town': ({ town }) => `„${town}“ ist kein uns bekannter Ort, und diese Bestellung hat keine Postleitzahl, daher konnte sie nicht verortet werden`,
+  'no-location': () => 'diese Bestellung hat weder Postleitzahl noch Ort noch Breiten- und Längengrad und konnte daher nicht verortet werden',
 };
 
 const AREAS = { urban: 'städtischen', suburban: 'vorstädtischen', rural: 'ländlichen' };
@@ -91,6 +97,9 @@ export const T = {
   none: '(keine)',
   column: (i) => `Spalte ${i}`,
   depot: 'Depot:',
+  sampleDepot: 'Depot: das eigene der Beispielstadt, im Osten Londons.',
+  needDepot:
+    'Wo beginnen Ihre Lieferungen? Geben Sie oben die Postleitzahl oder den Ort Ihres Depots an (oder Breiten- und Längengrad): Ihre Bestellungen werden von Ihrem eigenen Depot aus berechnet, und vorher wird nichts berechnet.',
   failPrefix: 'Die Bestellungen konnten nicht analysiert werden. ',
   failFallback: 'Prüfen Sie die Datei und die Einstellungen und versuchen Sie es dann erneut.',
   stoppedPrefix: 'Die Analyse wurde unerwartet abgebrochen. ',
@@ -101,14 +110,15 @@ export const T = {
   noOrders: (name, errorCount) =>
     `${name}: Es konnten keine Bestellungen gelesen werden` +
     (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile enthält', other: 'Zeilen enthalten' })} Fehler (unten aufgeführt).` : '.'),
-  loaded({ name, count, parcels, located, precisionKm, errorCount }) {
+  loaded({ name, count, parcels, located, byTown = 0, precisionKm, errorCount }) {
     const where = located
       ? `; ${located === count ? 'alle' : n.count(located)} über die Postleitzahl verortet${precisionKm != null ? `, auf etwa ${n.km(precisionKm)} (mittlerer Bezirksradius)` : ' (in der Mitte des jeweiligen Orts)'}`
       : '';
+    const towns = byTown ? `; ${byTown === count ? 'alle' : n.count(byTown)} mit Ort, aber ohne Postleitzahl, in der Ortsmitte verortet` : '';
     const skipped = errorCount
       ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile', other: 'Zeilen' })} wegen Fehlern übersprungen (unten aufgeführt).`
       : '.';
-    return `${name}: ${n.count(count)} ${pl(count, { one: 'Bestellung', other: 'Bestellungen' })} mit ${n.count(parcels)} ${pl(parcels, { one: 'Paket', other: 'Paketen' })} geladen${where}${skipped}`;
+    return `${name}: ${n.count(count)} ${pl(count, { one: 'Bestellung', other: 'Bestellungen' })} mit ${n.count(parcels)} ${pl(parcels, { one: 'Paket', other: 'Paketen' })} geladen${where}${towns}${skipped}`;
   },
   line: (line, message) => `Zeile ${line}: ${message}`,
   feature: (feature, message) => `Objekt ${feature}: ${message}`,
@@ -118,6 +128,10 @@ export const T = {
   baselineName: (label) => `${label} (Basis)`,
   co2e: (figure) => `${figure} CO₂e`,
   noSaving: 'Keine Ersparnis, die sich aufschlüsseln ließe',
+  tornadoTitle: (option, base, saving) =>
+    `Die Ersparnis von „${option}“ gegenüber „${base}“ (${saving}) und wie weit jede Annahme sie verschiebt`,
+  tornadoFlat: (option, base, saving) =>
+    `Die Ersparnis von „${option}“ gegenüber „${base}“ (${saving}): Keine Annahme verschiebt sie um mehr als die angezeigte Genauigkeit.`,
   tornado: (option, base) =>
     `Wie jede Annahme, von ihrem niedrigen bis zu ihrem hohen Wert, die Ersparnis von „${option}“ gegenüber „${base}“ verändert`,
   span: (a, b) => `${a} bis ${b}`,

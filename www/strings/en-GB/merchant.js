@@ -15,18 +15,20 @@ export const HTML = {
   'merchant.title': 'Analyse your orders',
   'merchant.intro':
     'Load your order locations to see how consolidating them into rounds, pickup points or cargo-bike rounds cuts kilometres, energy and emissions. The file is read in your browser and never uploaded.',
-  'merchant.file': 'Orders file (CSV with postcodes or lat, lon, and a parcel count; or GeoJSON points)',
+  'merchant.file': 'Orders file (CSV with postcodes, towns or lat, lon; or GeoJSON points)',
   'merchant.dropBefore': '…or drop a file here, or',
   'merchant.sample': 'load the sample city',
   'merchant.dropAfter': '(3,000 orders in east London).',
   'merchant.columns': 'Columns in your file',
   'merchant.columnsHint':
-    'Recognised by their usual names (Shopify\'s "Shipping Zip" and "Lineitem quantity", "qty", "postcode", "latitude"…); change any that are wrong.',
+    'Recognised by their usual names (Shopify\'s "Shipping Zip" and "Shipping City", "postcode", "latitude"…); change any that are wrong. Each order is one parcel unless you choose a parcels column: item quantities are not parcels.',
   'merchant.colPostcode': 'Postcode',
   'merchant.colLat': 'Latitude',
   'merchant.colLon': 'Longitude',
-  'merchant.colParcels': 'Parcel count',
+  'merchant.colTown': 'Town (for rows without a postcode)',
+  'merchant.colParcels': 'Parcels per order',
   'merchant.colId': 'Order id (rows with the same id are one order)',
+  'merchant.depot': 'Your depot',
   'merchant.settings': 'Settings',
   'merchant.depotPlace': 'Depot postcode or town',
   'merchant.depotPlaceHint': 'e.g. E15 or Leeds',
@@ -54,8 +56,11 @@ export const HTML = {
   'merchant.scenarios': 'Scenarios: kg CO2e (well-to-wheel)',
   'merchant.bars': 'Scenario emissions',
   'merchant.scaleNote':
-    'Bars on a logarithmic scale; the whisker on each bar is its range: 90% of the Monte Carlo draws over the assumptions fall inside it.',
+    'Bars on a linear scale from zero; the whisker on each bar is its range: 90% of the Monte Carlo draws over the assumptions fall inside it.',
   'merchant.moves': 'What moves the answer most',
+  'merchant.tornadoLegend': 'Tornado chart legend',
+  'merchant.tornadoLow': 'Assumption at its low value',
+  'merchant.tornadoHigh': 'Assumption at its high value',
   'merchant.tableRegion': 'Scenario comparison table (scrolls sideways)',
   'merchant.caption': 'Scenario comparison',
   'merchant.thScenario': 'Scenario',
@@ -87,13 +92,17 @@ export const PROGRESS = {
 /** Messages about one row of the file, by the code www/order-columns.js gives them. */
 export const ROW_ERRORS = {
   'unknown-postcode': ({ postcode }) => `"${postcode}" is not a UK postcode district we know, so this order could not be placed`,
-  'no-location': () => 'this order has no postcode and no latitude and longitude, so it could not be placed',
+  'unknown-town': ({ town }) => `"${town}" is not a town we know, and this order has no postcode, so it could not be placed`,
+  'no-location': () => 'this order has no postcode, town or latitude and longitude, so it could not be placed',
 };
 
 export const T = {
   none: '(none)',
   column: (i) => `column ${i}`,
   depot: 'Depot:',
+  sampleDepot: "Depot: the sample city's own, in east London.",
+  needDepot:
+    'Where do your deliveries start? Give your depot\'s postcode or town (or its latitude and longitude) above: your orders are priced from your own depot, and nothing is worked out until you give it.',
   // Errors: a prefix before the plain-words error, and the advice when there is nothing better to say.
   failPrefix: 'Could not analyse the orders. ',
   failFallback: 'Check the file and the settings, then try again.',
@@ -106,14 +115,15 @@ export const T = {
     `${name}: no orders could be read` +
     (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'row has errors', other: 'rows have errors' })} (listed below).` : '.'),
   /** "sample-orders.csv: 3,000 orders, 3,796 parcels loaded; all located to postcode district, about 1.8 km …." */
-  loaded({ name, count, parcels, located, precisionKm, errorCount }) {
+  loaded({ name, count, parcels, located, byTown = 0, precisionKm, errorCount }) {
     const where = located
       ? `; ${located === count ? 'all' : n.count(located)} located by postcode${precisionKm != null ? `, about ${n.km(precisionKm)} (median district radius)` : ' (to the centre of the place each serves)'}`
       : '';
+    const towns = byTown ? `; ${byTown === count ? 'all' : n.count(byTown)} with a town and no postcode, located to the town's centre` : '';
     const skipped = errorCount
       ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'row', other: 'rows' })} skipped because of errors (listed below).`
       : '.';
-    return `${name}: ${n.count(count)} ${pl(count, { one: 'order', other: 'orders' })}, ${n.count(parcels)} ${pl(parcels, { one: 'parcel', other: 'parcels' })} loaded${where}${skipped}`;
+    return `${name}: ${n.count(count)} ${pl(count, { one: 'order', other: 'orders' })}, ${n.count(parcels)} ${pl(parcels, { one: 'parcel', other: 'parcels' })} loaded${where}${towns}${skipped}`;
   },
   line: (line, message) => `Line ${line}: ${message}`,
   feature: (feature, message) => `Feature ${feature}: ${message}`,
@@ -124,6 +134,11 @@ export const T = {
   baselineName: (label) => `${label} (baseline)`,
   co2e: (figure) => `${figure} CO2e`,
   noSaving: 'No saving to break down',
+  /** The tornado's title: the figure it explains. */
+  tornadoTitle: (option, base, saving) =>
+    `The saving of ${lower(option)} against ${lower(base)} (${saving}), and how far each assumption moves it`,
+  tornadoFlat: (option, base, saving) =>
+    `The saving of ${lower(option)} against ${lower(base)} (${saving}): no assumption moves it by as much as the shown precision.`,
   tornado: (option, base) =>
     `How each assumption, from its low to its high value, moves the saving of ${lower(option)} against ${lower(base)}`,
   /** The tornado's "low to high" beside each bar. */

@@ -7,18 +7,20 @@ export const HTML = {
   'merchant.title': '分析您的订单',
   'merchant.intro':
     '载入订单的收货地点，看看把它们合并成配送路线、送到驿站或改用货运自行车配送，能省下多少行驶里程、能耗和排放。文件只在您的浏览器里读取，不会上传。',
-  'merchant.file': '订单文件（CSV：含邮编或经纬度，以及包裹数；或 GeoJSON 点数据）',
+  'merchant.file': '订单文件（CSV：含邮编、城镇或经纬度；或 GeoJSON 点数据）',
   'merchant.dropBefore': '……也可以把文件拖到这里，或者',
   'merchant.sample': '载入示例城市',
   'merchant.dropAfter': '（伦敦东部的 3,000 个订单）。',
   'merchant.columns': '文件中的列',
   'merchant.columnsHint':
-    '已按常见列名自动识别（如 Shopify 导出的“Shipping Zip”和“Lineitem quantity”，以及“qty”、“postcode”、“latitude”等）；识别有误的请手动更正。',
+    '已按常见列名自动识别（如 Shopify 导出的“Shipping Zip”和“Shipping City”，以及“postcode”、“latitude”等）；识别有误的请手动更正。除非您选择了包裹数列，每个订单按一件包裹计算：商品数量不等于包裹数。',
   'merchant.colPostcode': '邮编',
   'merchant.colLat': '纬度',
   'merchant.colLon': '经度',
-  'merchant.colParcels': '包裹数',
+  'merchant.colTown': '城镇（用于没有邮编的行）',
+  'merchant.colParcels': '每个订单的包裹数',
   'merchant.colId': '订单号（订单号相同的行算作同一个订单）',
+  'merchant.depot': '您的仓库',
   'merchant.settings': '设置',
   'merchant.depotPlace': '仓库邮编或城镇',
   'merchant.depotPlaceHint': '例如：E15 或 Leeds',
@@ -45,8 +47,11 @@ export const HTML = {
   'merchant.mapSummaryEmpty': '订单、配送路线和驿站会显示在这里，底图是简单的公里网格（不加载在线地图）。',
   'merchant.scenarios': '各方案排放：千克二氧化碳当量（油井到车轮）',
   'merchant.bars': '各方案的排放量',
-  'merchant.scaleNote': '条形图采用对数刻度；每根条形上的误差线表示其区间：对各项假设做蒙特卡洛抽样，90% 的结果落在此区间内。',
+  'merchant.scaleNote': '条形图采用从零开始的线性刻度；每根条形上的误差线表示其区间：对各项假设做蒙特卡洛抽样，90% 的结果落在此区间内。',
   'merchant.moves': '哪些假设对结果影响最大',
+  'merchant.tornadoLegend': '龙卷风图图例',
+  'merchant.tornadoLow': '假设取低值',
+  'merchant.tornadoHigh': '假设取高值',
   'merchant.tableRegion': '方案对比表（可左右滑动）',
   'merchant.caption': '方案对比',
   'merchant.thScenario': '方案',
@@ -76,7 +81,8 @@ export const PROGRESS = {
 
 export const ROW_ERRORS = {
   'unknown-postcode': ({ postcode }) => `“${postcode}”不在已知的英国邮编区列表中，无法为此订单定位`,
-  'no-location': () => '此订单既没有邮编，也没有经纬度，无法定位',
+  'unknown-town': ({ town }) => `“${town}”不是已知的城镇，而此订单又没有邮编，无法定位`,
+  'no-location': () => '此订单既没有邮编、城镇，也没有经纬度，无法定位',
 };
 
 const AREAS = { urban: '市区', suburban: '郊区', rural: '乡村' };
@@ -85,6 +91,8 @@ export const T = {
   none: '（无）',
   column: (i) => `第 ${i} 列`,
   depot: '仓库：',
+  sampleDepot: '仓库：示例城市自带的仓库，位于伦敦东部。',
+  needDepot: '您的配送从哪里出发？请在上方填写仓库的邮编或城镇（或其经纬度）：您的订单将从您自己的仓库出发计算，填写之前不会计算任何结果。',
   failPrefix: '无法分析这些订单。',
   failFallback: '请检查文件和设置，然后重试。',
   stoppedPrefix: '分析意外中断。',
@@ -94,12 +102,13 @@ export const T = {
   overridesIgnored: '按您保存的自定义值无法完成这次分析，因此改用了默认值。',
   noOrders: (name, errorCount) =>
     `${name}：没有读到任何订单` + (errorCount ? `；${n.count(errorCount)} 行有错误（见下方列表）。` : '。'),
-  loaded({ name, count, parcels, located, precisionKm, errorCount }) {
+  loaded({ name, count, parcels, located, byTown = 0, precisionKm, errorCount }) {
     const where = located
       ? `；${located === count ? '全部' : `${n.count(located)} 个订单`}已按邮编定位${precisionKm != null ? `，误差约 ${n.km(precisionKm)}（邮编区半径的中位数）` : '（定位到邮编所属地区的中心）'}`
       : '';
+    const towns = byTown ? `；${byTown === count ? '全部' : `${n.count(byTown)} 个订单`}只有城镇、没有邮编，已定位到城镇中心` : '';
     const skipped = errorCount ? `；${n.count(errorCount)} 行因有错误而跳过（见下方列表）。` : '。';
-    return `${name}：已载入 ${n.count(count)} 个订单、${n.count(parcels)} 件包裹${where}${skipped}`;
+    return `${name}：已载入 ${n.count(count)} 个订单、${n.count(parcels)} 件包裹${where}${towns}${skipped}`;
   },
   line: (line, message) => `第 ${line} 行：${message}`,
   feature: (feature, message) => `第 ${feature} 个要素：${message}`,
@@ -108,6 +117,8 @@ export const T = {
   baselineName: (label) => `${label}（基准）`,
   co2e: (figure) => `${figure} 二氧化碳当量`,
   noSaving: '没有可供分解的减排量',
+  tornadoTitle: (option, base, saving) => `“${option}”相对于“${base}”的减排比例（${saving}），以及各项假设能让它变动多少`,
+  tornadoFlat: (option, base, saving) => `“${option}”相对于“${base}”的减排比例（${saving}）：没有哪项假设能让它的变动超过显示的精度。`,
   tornado: (option, base) => `各项假设从低值变到高值时，“${option}”相对于“${base}”的减排比例如何变化`,
   span: (a, b) => `${a} 至 ${b}`,
   baseline: '基准',
