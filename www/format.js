@@ -90,13 +90,6 @@ export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short'
     sig,
     grams: (g) => (Number.isFinite(g) ? mass(g) : '—'),
     kilograms: (kg) => (Number.isFinite(kg) ? mass(kg * 1000) : '—'),
-    /** Several masses in grams that one card shows together, all in the unit of the largest: "1.5 kg" and
-     *  "1.5 kg", never "1500 g" beside "1.5 kg". */
-    gramsAlike(list) {
-      const largest = list.filter(Number.isFinite).reduce((a, g) => Math.max(a, Math.abs(g)), 0);
-      const u = massUnit(largest);
-      return list.map((g) => (Number.isFinite(g) ? massIn(u, g) : '—'));
-    },
     km,
     percent,
     /** A figure in grams with its range, both in the central value's unit: "160 g (120–260 g)". */
@@ -141,21 +134,3 @@ export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short'
 /** A factor as published (the DESNZ values have up to 5 decimals): float noise removed, nothing rounded away,
  *  so 0.21335 + 0.06183 reads 0.27518, not 0.27518000000000004. */
 export const published = (value) => String(Number(value.toPrecision(12)));
-
-/** A logarithmic bar scale over `values` (all > 0): fraction(v) in [0.04, 1], so a 30 g option and an 11 kg one
- *  can both be read. `lo` is a decade below the smallest value. */
-export function logScale(values) {
-  const positive = values.filter((v) => v > 0 && Number.isFinite(v));
-  const hi = Math.max(...positive, 1e-9);
-  const lo = Math.min(...positive, hi) / 3;
-  const span = Math.log(hi / lo) || 1;
-  return (v) => (v > 0 ? Math.min(1, Math.max(0.04, Math.log(v / lo) / span)) : 0);
-}
-
-// British English, the page's first language: for modules not yet moved to the reader's language.
-// TODO(issue 20): every view takes its language's `numbers` from its strings table; then these go.
-const en = numbers('en-GB');
-export const { sig, grams, kilograms, km, percent, gramsRange, fmt, round } = en;
-export const gramsAlike = (list) => en.gramsAlike(list);
-export const kilogramsRange = (kg, range) => en.kilogramsRange(kg, range);
-export const percentRange = (range) => en.percentRange(range, (a, b) => `${a} to ${b}`);

@@ -392,13 +392,22 @@ function savingCell(s, base) {
   return T.withRange(s.savingClear ? percent(s.savingPercent) : T.noClear, percentRange(s.savingRange));
 }
 
-/** Energy in the unit that fits the vehicle: litres of diesel or petrol, kWh of electricity (all that apply). */
+/** Energy by who uses it, each in the unit that fits: the delivery's (vans' and bikes' fuel or electricity, sites'
+ *  electricity) apart from the shoppers' own trips (their cars' petrol), so the two are never read as one. */
 function energy(s) {
-  const parts = [];
-  if (s.dieselLitres > 0) parts.push(T.diesel(s.dieselLitres));
-  if (s.petrolLitres > 0) parts.push(T.petrol(s.petrolLitres));
-  if (s.kwh > 0) parts.push(T.kwh(s.kwh));
-  return parts.join(T.plus) || '—';
+  const of = (shopper) => {
+    const legs = s.legs.filter((leg) => leg.shopper === shopper);
+    const total = (pick) => legs.reduce((sum, leg) => sum + (pick(leg) ?? 0), 0);
+    const parts = [];
+    const diesel = total((leg) => (leg.fuel === 'diesel-fuel' ? leg.litres : 0));
+    const petrol = total((leg) => (leg.fuel === 'petrol-fuel' ? leg.litres : 0));
+    const kwh = total((leg) => leg.kwh);
+    if (diesel > 0) parts.push(T.diesel(diesel));
+    if (petrol > 0) parts.push(T.petrol(petrol));
+    if (kwh > 0) parts.push(T.kwh(kwh));
+    return parts.join(T.plus);
+  };
+  return T.energyBy(of(false), of(true)) || '—';
 }
 
 

@@ -1,5 +1,6 @@
 // Small SVG helpers shared by the views: no charting library, no innerHTML, and every chart gets a text
 // alternative (role="img" with an aria-label, plus a <title>).
+import { MINUS } from './format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -121,9 +122,14 @@ export function niceTicks(max, count = 4) {
   return ticks;
 }
 
-const tickFormat = new Intl.NumberFormat(undefined, { maximumSignificantDigits: 3 });
-/** A tick value: "0", "2.5", "1,500", "12,000". */
-export const tickLabel = (v) => tickFormat.format(v);
+// Ticks in the page's language (<html lang>, which views.js sets before any chart is drawn: read at the first tick),
+// with the real minus sign.
+let tickFormat = null;
+/** A tick value: "0", "2.5", "1,500", "12,000" ("1.500" in German); negatives with U+2212. */
+export function tickLabel(v) {
+  tickFormat ??= new Intl.NumberFormat(globalThis.document?.documentElement.lang || undefined, { maximumSignificantDigits: 3 });
+  return tickFormat.format(v).replace('-', MINUS);
+}
 
 /** Integer ticks over [x0, x1]: every integer up to 12 of them, else round steps. */
 function integerTicks(x0, x1) {
@@ -162,7 +168,7 @@ export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, hei
   if (xs.length === 0) return;
   for (const x of integerTicks(x0, x1)) {
     el('line', { x1: sx(x), y1: sy(0), x2: sx(x), y2: sy(0) + 4, class: 'axis' }, svg);
-    el('text', { x: sx(x), y: sy(0) + 16, class: 'tick x-tick', 'text-anchor': 'middle' }, svg).textContent = String(x);
+    el('text', { x: sx(x), y: sy(0) + 16, class: 'tick x-tick', 'text-anchor': 'middle' }, svg).textContent = tickLabel(x);
   }
   el('polyline', { points: xs.map((x, i) => `${sx(x)},${sy(ys[i])}`).join(' '), class: 'series' }, svg);
   xs.forEach((x, i) => el('circle', { cx: sx(x), cy: sy(ys[i]), r: 3, class: 'series-point' }, svg));

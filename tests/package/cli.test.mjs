@@ -265,7 +265,7 @@ test('options: the checkout widget\'s numbers', async () => {
   }
   // The table: each option's label, figure with its range and saving, in the strings module's words.
   const { OPTION_LABELS, optionExplanation, savingText } = await import('../../www/strings/en-GB/chain.js');
-  const { gramsRange } = await import('../../www/format.js');
+  const { gramsRange } = (await import('../../www/strings/en-GB/numbers.js')).n;
   const table = run(['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08']);
   assert.equal(table.status, 0, table.stderr);
   const lines = table.stdout.split('\n');

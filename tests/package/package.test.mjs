@@ -331,10 +331,10 @@ test('no bundler: the same widget, and the full API, from a plain static folder'
     assert.equal(wasm.length, 1, `the .wasm is fetched once: ${wasm.join(', ')}`);
     assert.match(wasm[0], /\/node_modules\/green-delivery\/www\/widget-pkg\/green_delivery_bg\.wasm$/);
     // The widget's numbers are the API's: the full package from lib/index.js (the browser entry) agrees, formatted
-    // by the packed format.js as the widget formats them.
+    // by the packed British numbers (format.js through strings/en-GB/numbers.js) as the widget formats them.
     const direct = await page.evaluate(async () => {
       const api = await import('/node_modules/green-delivery/lib/index.js');
-      const { gramsRange } = await import('/node_modules/green-delivery/www/format.js');
+      const { gramsRange } = (await import('/node_modules/green-delivery/www/strings/en-GB/numbers.js')).n;
       await api.default();
       const { options } = api.deliveryOptions({ shopper: { lat: 51.52, lon: -0.09 }, depot: { lat: 51.5072, lon: -0.1276 } });
       return Object.fromEntries(options.map((o) => [o.id, gramsRange(o.gCo2e, o.range)]));

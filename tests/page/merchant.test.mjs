@@ -39,7 +39,7 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 6);
   const { direct, formatted, baseline } = await tab.page.evaluate(async () => {
     const api = await import('/pkg/green_delivery.js');
-    const f = await import('/format.js');
+    const f = (await import('/strings/en-GB/numbers.js')).n;
     const { SCENARIO_LABELS } = await import('/strings/en-GB/chain.js');
     await api.default();
     const { orders } = api.parseOrders(await (await fetch('/data/sample-orders.csv')).text());
@@ -58,6 +58,12 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
     const r = direct[id].range;
     assert.ok(r.low <= direct[id].kgCo2e && direct[id].kgCo2e <= r.high, id);
   }
+  // Energy by who uses it: the cargo bikes' electricity and the feeder van's diesel are the delivery's; the petrol is
+  // shoppers' own trips to fetch failed parcels, written apart, with the same litres as the legs.
+  const energy = await cell('cargoBike', 4);
+  const shopperPetrol = direct.cargoBike.legs.filter((l) => l.shopper && l.fuel === 'petrol-fuel').reduce((a, l) => a + l.litres, 0);
+  assert.match(energy, /^delivery: [\d.,]+ L diesel \+ [\d.,]+ kWh; shoppers' own trips: ([\d.,]+) L petrol$/);
+  assert.equal(Number(energy.match(/trips: ([\d.,]+) L/)[1]), Number(shopperPetrol.toPrecision(2)));
   // The first row is the baseline; the headline names the greenest scenario against it, with the saving's range.
   assert.equal(await tab.page.locator('#merchant-table tbody tr').first().getAttribute('data-id'), 'standard');
   const headline = await tab.page.locator('#merchant-headline').textContent();

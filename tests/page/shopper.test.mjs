@@ -33,7 +33,7 @@ const shown = () =>
 const direct = (input) =>
   tab.page.evaluate(async (input) => {
     const api = await import('/pkg/green_delivery.js');
-    const { gramsRange } = await import('/format.js');
+    const { gramsRange } = (await import('/strings/en-GB/numbers.js')).n;
     return api.deliveryOptions(input).options.map((o) => ({ id: o.id, grams: Math.round(o.gCo2e), value: `${gramsRange(o.gCo2e, o.range)} CO2e` }));
   }, input);
 
@@ -114,7 +114,7 @@ test('one everyday comparison converts grams with the petrol car factor, and the
   const express = (await shown()).find((o) => o.id === 'sameDayCourier');
   const metres = await tab.page.evaluate(async ({ car, HERE }) => {
     const api = await import('/pkg/green_delivery.js');
-    const { km } = await import('/format.js');
+    const { km } = (await import('/strings/en-GB/numbers.js')).n;
     const exact = api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE }).options[0].gCo2e;
     return km(exact / car / 1000);
   }, { car, HERE });

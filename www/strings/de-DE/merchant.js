@@ -143,6 +143,7 @@ export const T = {
   diesel: (litres) => `${n.sig(litres)} l Diesel`,
   petrol: (litres) => `${n.sig(litres)} l Benzin`,
   kwh: (kwh) => `${n.sig(kwh)} kWh`,
+  energyBy: (delivery, shoppers) => [delivery && `Zustellung: ${delivery}`, shoppers && `eigene Fahrten der Kundschaft: ${shoppers}`].filter(Boolean).join('; '),
   plus: ' + ',
   noneEmitsLess: (base) => `Für diese Bestellungen verursacht keine Option weniger Emissionen als „${base}“.`,
   range: (range, coverage) => ` (${range}, ${String(coverage).replace(/\s%$/, '-%')}-Intervall)`,

@@ -153,6 +153,7 @@ export const T = {
   diesel: (litres) => `${n.sig(litres)} L diesel`,
   petrol: (litres) => `${n.sig(litres)} L petrol`,
   kwh: (kwh) => `${n.sig(kwh)} kWh`,
+  energyBy: (delivery, shoppers) => [delivery && `delivery: ${delivery}`, shoppers && `shoppers' own trips: ${shoppers}`].filter(Boolean).join('; '),
   plus: ' + ',
   noneEmitsLess: (base) => `None of the options emits less than ${lower(base)} for these orders.`,
   /** "(23–52%, 90% interval)". */

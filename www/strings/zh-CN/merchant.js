@@ -129,6 +129,7 @@ export const T = {
   diesel: (litres) => `柴油 ${n.sig(litres)} 升`,
   petrol: (litres) => `汽油 ${n.sig(litres)} 升`,
   kwh: (kwh) => `电 ${n.sig(kwh)} 千瓦时`,
+  energyBy: (delivery, shoppers) => [delivery && `配送：${delivery}`, shoppers && `顾客自行往返：${shoppers}`].filter(Boolean).join('；'),
   plus: ' + ',
   noneEmitsLess: (base) => `对这些订单来说，没有哪种方案的排放比“${base}”更低。`,
   range: (range, coverage) => `（${range}，${coverage} 区间）`,
