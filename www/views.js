@@ -33,49 +33,44 @@ document.documentElement.lang = lang;
 const waiting = lang !== 'en-GB';
 if (waiting) document.documentElement.classList.add('translating');
 
-/** The language menu: each language named in itself (and tagged, so screen readers say it in that language). */
-function languageMenu(label) {
+/**
+ * A header menu that reloads the page with `?<param>=` the value picked (keeping the #view), so every view renders
+ * once, with that choice. `options` are `Option`s; `key` is the label's key in the page's strings table.
+ */
+function reloadingMenu(param, key, label, options, remember = () => {}) {
   const box = document.createElement('label');
   box.className = 'language';
   const text = document.createElement('span');
-  text.dataset.i18n = 'language';
+  text.dataset.i18n = key;
   text.textContent = label;
   const select = document.createElement('select');
-  select.name = 'lang';
-  for (const [tag, name] of Object.entries(LANGUAGES)) {
-    const option = new Option(name, tag, tag === lang, tag === lang);
-    option.lang = tag;
-    select.append(option);
-  }
+  select.name = param;
+  select.append(...options);
   select.addEventListener('change', () => {
-    saveLang(select.value); // the next visit without ?lang= opens in it too
+    remember(select.value);
     const url = new URL(location.href);
-    url.searchParams.set('lang', select.value);
-    location.assign(url); // keeps the #view
+    url.searchParams.set(param, select.value);
+    location.assign(url);
   });
   box.append(text, ' ', select);
   return box;
 }
 
-/** The country menu: where the shop delivers, each country named in the page's language. Switching reloads with
- *  `?country=`, so every view opens with that country's defaults, places and example. */
+/** The language menu: each language named in itself (and tagged, so screen readers say it in that language); the
+ *  choice is remembered, so the next visit without ?lang= opens in it too. */
+const languageMenu = (label) =>
+  reloadingMenu('lang', 'language', label, Object.entries(LANGUAGES).map(([tag, name]) => {
+    const option = new Option(name, tag, tag === lang, tag === lang);
+    option.lang = tag;
+    return option;
+  }), saveLang);
+
+/** The country menu: where the shop delivers, each country named in the page's language; every view then opens
+ *  with that country's defaults, places and example. */
 function countryMenu(label) {
-  const box = document.createElement('label');
-  box.className = 'language';
-  const text = document.createElement('span');
-  text.dataset.i18n = 'country';
-  text.textContent = label;
-  const select = document.createElement('select');
-  select.name = 'country';
   const country = pageCountry(lang);
-  for (const code of COVERED_COUNTRIES) select.append(new Option(countryName(code, lang), code, code === country, code === country));
-  select.addEventListener('change', () => {
-    const url = new URL(location.href);
-    url.searchParams.set('country', select.value);
-    location.assign(url);
-  });
-  box.append(text, ' ', select);
-  return box;
+  return reloadingMenu('country', 'country', label,
+    COVERED_COUNTRIES.map((code) => new Option(countryName(code, lang), code, code === country, code === country)));
 }
 
 try {
