@@ -644,3 +644,5 @@ document.getElementById('export-geojson').addEventListener('click', () => worker
 // worker loads its own copy when it has work to do.
 startWorker();
 whenLoaded(section, checkOverrides, notice);
+// Every control now answers (a file dropped or a button pressed before this would have been lost).
+form.setAttribute('aria-busy', 'false');

@@ -55,6 +55,9 @@ export async function startSession() {
   };
 }
 
+/** Waits until the merchant view's controls answer: its module clears the form's aria-busy once they are wired. */
+export const merchantReady = (page) => page.waitForSelector('#merchant-form[aria-busy="false"]', { state: 'attached' });
+
 /** What the page's Content-Security-Policy blocked so far. */
 export const cspViolations = (page) => page.evaluate(() => window.__cspViolations);
 

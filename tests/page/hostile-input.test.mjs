@@ -2,7 +2,7 @@
 // of 1e308. Each gets a plain message, and the views keep working and keep showing figures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, screenshot } from './browser.mjs';
+import { startSession, screenshot, merchantReady } from './browser.mjs';
 
 const KEY = 'green-delivery:factor-overrides';
 const DIGITAL_KEY = 'green-delivery:digital-overrides';
@@ -22,6 +22,7 @@ const deep = (depth) =>
 
 test('a GeoJSON file nested 20,000 deep, five times: a plain message each time, then the sample city loads', async () => {
   const { page } = await session.open('/#merchant');
+  await merchantReady(page);
   const text = deep(20_000);
   for (let i = 1; i <= 5; i++) {
     const name = `deep-${i}.geojson`;
@@ -55,6 +56,7 @@ test('a worker that dies is replaced, and the next run works', async () => {
   const { page } = await session.open('/#merchant', {
     before: (page) => page.route('**/merchant-worker.js', (route) => route.fulfill({ status: 404, body: 'gone' })),
   });
+  await merchantReady(page);
   await page.getByRole('button', { name: 'load the sample city' }).click();
   await page.waitForFunction(() => document.querySelector('#merchant-load-status').textContent.startsWith('The analysis stopped'));
   assert.equal(await page.locator('#merchant-progress').isHidden(), true);
@@ -115,6 +117,7 @@ for (const [what, stored] of Object.entries(GARBAGE)) {
     await page.waitForFunction(() => document.querySelector('#energy output').value !== '');
 
     await page.goto(new URL('/#merchant', session.url).href);
+    await merchantReady(page);
     await page.getByRole('button', { name: 'load the sample city' }).click();
     await page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
     for (const cell of await page.locator('#merchant-table tbody td:nth-child(5)').allTextContents()) {

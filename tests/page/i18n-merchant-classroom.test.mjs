@@ -4,7 +4,7 @@
 // both languages (laptop, and the classroom on a 960×540 projector) go to test-output/ to be looked at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, screenshot } from './browser.mjs';
+import { startSession, screenshot, merchantReady } from './browser.mjs';
 
 let session;
 before(async () => {
@@ -154,6 +154,7 @@ for (const lang of ['zh-CN', 'de-DE']) {
     const english = await englishPhrases(page);
     assert.ok(english.length > 100, `${english.length} phrases to look for`);
     const words = await tables(page, lang);
+    await merchantReady(page);
     await page.getByRole('button', { name: words.merchant['merchant.sample'] }).click();
     await page.waitForFunction((done) => document.querySelector('#merchant-progress-label').textContent === done, words.done, { timeout: 30_000 });
     await page.waitForSelector('#merchant-table tbody tr');
@@ -233,6 +234,7 @@ test('on a phone, the German and Chinese merchant view and classroom are no wide
       const { page } = await session.open(`/?lang=${lang}#${view}`, { before: (p) => p.setViewportSize({ width: 375, height: 812 }) });
       const words = await tables(page, lang);
       if (view === 'merchant') {
+        await merchantReady(page);
         await page.getByRole('button', { name: words.merchant['merchant.sample'] }).click();
         await page.waitForFunction((done) => document.querySelector('#merchant-progress-label').textContent === done, words.done, { timeout: 30_000 });
       } else {

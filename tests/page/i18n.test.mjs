@@ -226,9 +226,11 @@ for (const tag of OTHERS) {
       for (const w of document.querySelectorAll('green-delivery-options')) w.setAttribute('lang', tag);
     }, tag);
     const ready = () =>
+      // Every widget on the page, not only the first, drawn in the new language: each renders in its own time.
       page.waitForFunction((tag) => {
-        const w = document.querySelector('#delivery');
-        return w.estimates.length === 8 && w.language === tag && w.shadowRoot.querySelector('.title').textContent !== '';
+        const widgets = [...document.querySelectorAll('green-delivery-options')];
+        return document.querySelector('#delivery').estimates.length === 8 &&
+          widgets.every((w) => w.shadowRoot.querySelector('.root').lang === tag); // set when its rows are drawn in it
       }, tag);
     await ready();
     await page.locator('#delivery').locator('details summary').click(); // "what is counted", opened

@@ -2,7 +2,7 @@
 // Retry works once the file can be fetched again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, screenshot } from './browser.mjs';
+import { startSession, screenshot, merchantReady } from './browser.mjs';
 
 let session;
 before(async () => {
@@ -40,6 +40,7 @@ test('the page: every view says the calculator could not load, and Retry brings 
   }
   // A file the merchant asks for while the calculator is missing: the same plain notice, no raw error.
   await page.goto(new URL('/#merchant', session.url).href);
+  await merchantReady(page);
   await page.getByRole('button', { name: 'load the sample city' }).click();
   await page.waitForFunction(() => document.querySelector('#merchant-progress').hidden);
   assert.doesNotMatch(await page.locator('#merchant-load-status').textContent(), /fetch|wasm|TypeError/i);

@@ -3,13 +3,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { startSession, screenshot, cspViolations, OUTPUT } from './browser.mjs';
+import { startSession, screenshot, cspViolations, OUTPUT, merchantReady } from './browser.mjs';
 
 let session;
 let tab;
 before(async () => {
   session = await startSession();
   tab = await session.open('/#merchant');
+  await merchantReady(tab.page);
 });
 after(() => session?.close());
 
@@ -253,6 +254,7 @@ test("a Shopify export's line items are one parcel per order; 'N1 9EX and a town
 
 test('on a phone, the headline follows the depot field, and is in view after a file is loaded', async () => {
   const phone = await session.open('/#merchant', { before: (p) => p.setViewportSize({ width: 375, height: 812 }) });
+  await merchantReady(phone.page);
   await phone.page.emulateMedia({ reducedMotion: 'reduce' });
   const csv = 'id,lat,lon\na,51.5,-0.1\nb,51.52,-0.12\n';
   await phone.page.locator('input[type=file]').setInputFiles({ name: 'phone.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -284,6 +286,7 @@ test('on a phone, the headline follows the depot field, and is in view after a f
 
 test("on a phone, the tornado's words stay inside it, in German's long names too", async () => {
   const phone = await session.open('/?lang=de-DE#merchant', { before: (p) => p.setViewportSize({ width: 375, height: 812 }) });
+  await merchantReady(phone.page);
   await phone.page.locator('#merchant button[name=sample]').click();
   await phone.page.waitForSelector('#merchant-tornado rect', { timeout: 60_000 });
   const outside = await phone.page.evaluate(() => {
@@ -331,6 +334,7 @@ test('an answer to superseded settings is never shown, even when the calculator 
         await route.continue();
       }),
   });
+  await merchantReady(slow.page);
   // The merchant's depot, given before the file.
   for (const [label, value] of [['Depot latitude', '51.54'], ['Depot longitude', '-0.01']]) {
     await slow.page.getByLabel(label).fill(value);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSession, screenshot } from './browser.mjs';
+import { startSession, screenshot, merchantReady } from './browser.mjs';
 
 const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 const SHOPIFY = fileURLToPath(new URL('./fixtures/shopify-orders.csv', import.meta.url));
@@ -93,6 +93,7 @@ test('"Use my location" uses the device position, which stays in the page', asyn
 
 test('a Shopify-style export with postcodes loads, and its counts match', async () => {
   const { page } = await session.open('/#merchant');
+  await merchantReady(page);
   await page.setInputFiles('input[name=file]', SHOPIFY);
   await merchantDepot(page);
   await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0);
@@ -119,6 +120,7 @@ const merchantDepot = async (page, place = 'E15') => {
 
 test("the merchant's headline names the lowest emitter, and says so plainly when nothing beats the baseline", async () => {
   const { page, consoleErrors } = await session.open('/#merchant');
+  await merchantReady(page);
   await page.setInputFiles('input[name=file]', SHOPIFY);
   await merchantDepot(page);
   await page.waitForFunction(() =>
@@ -286,6 +288,7 @@ test('keyboard only: type a postcode, pick the lowest option, and the whole orde
 
 test('keyboard only: the merchant loads the sample and reaches the scrolling table', async () => {
   const { page } = await session.open('/#merchant', { before: (p) => p.setViewportSize(PHONE) });
+  await merchantReady(page);
   await page.getByRole('button', { name: 'load the sample city' }).focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
@@ -303,6 +306,7 @@ test('screenshots of every view at a phone and a laptop width', async () => {
     await seven(page);
     await screenshot(page, `people-shopper-${name}`);
     await page.goto(new URL('/#merchant', session.url).href);
+    await merchantReady(page);
     await page.setInputFiles('input[name=file]', SHOPIFY);
     await merchantDepot(page);
     await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
