@@ -50,13 +50,14 @@ export function loadNotice(where) {
 /**
  * Calls `start(api)` once the calculator has loaded. Until then, `where` shows the notice, and each Retry tries
  * again. Never rejects, so a module that awaits it is never left dead. `notice` may be shared with other code
- * that reports the same failure (the merchant's worker does).
+ * that reports the same failure (the merchant's worker does). `which` is the package: 'full', or 'widget' (the
+ * smaller build, enough for the delivery options).
  */
-export async function whenLoaded(where, start, notice = loadNotice(where)) {
+export async function whenLoaded(where, start, notice = loadNotice(where), which = 'full') {
   for (;;) {
     let api;
     try {
-      api = await loadGreenDelivery();
+      api = await loadGreenDelivery(which);
     } catch (err) {
       console.warn('green-delivery: the calculator could not load', err);
       notice.failed();

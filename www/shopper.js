@@ -4,7 +4,7 @@
 // says where, the answer is for the country's example place, and says so. A place not found keeps the answer on
 // screen, marked as for the place before, with the message (and what the text may have meant) beside the field. `deliveryOptions` gives ids and numbers; the words and the
 // number formats come from the page language's strings (www/strings/<lang>/chain.js, page.js, numbers.js).
-import { whenLoaded } from './loading.js';
+import { whenLoaded, loadNotice } from './loading.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides } from './overrides.js';
@@ -34,7 +34,8 @@ const countryName = (code) => {
   }
 };
 
-let api = null;
+let api = null; // the widget's build: the options and their comparisons
+let fullApi = null; // the full package: the whole order's footprint
 const section = document.getElementById('shopper');
 translate(section, HTML);
 const form = document.getElementById('shopper-form');
@@ -322,7 +323,7 @@ function clearOrder() {
 
 /** The whole order: delivery (the option picked above), packaging and the online part, as one sentence and a table. */
 function renderOrder() {
-  if (!api) return;
+  if (!fullApi) return;
   if (!list.querySelector('input:checked')) {
     clearOrder();
     return;
@@ -333,8 +334,8 @@ function renderOrder() {
   const picked = list.querySelector(`li[data-id="${chosen}"] strong`)?.textContent ?? chosen;
   orderOption.textContent = SHOPPER.withOption(picked);
   try {
-    const { result: r, notice } = withUsableOverrides(api, (factors, digitalFactors) => {
-      const order = api.orderFootprint({
+    const { result: r, notice } = withUsableOverrides(fullApi, (factors, digitalFactors) => {
+      const order = fullApi.orderFootprint({
         delivery: input(factors),
         option: chosen,
         packaging: { items: [{ material: o.material.value, massKg: Number(o.packagingGrams.value) / 1000, route: o.route.value }] },
@@ -508,7 +509,14 @@ orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
 render(); // the map, at once; the figures once the calculator has loaded
+// The options first, from the smaller build; the order's footprint when the full package follows. One notice for
+// both: if either cannot load, the view says so, and Retry tries again for both.
+const notice = loadNotice(section);
 whenLoaded(section, (loaded) => {
   api = loaded;
   render();
-});
+}, notice, 'widget');
+whenLoaded(section, (loaded) => {
+  fullApi = loaded;
+  renderOrder();
+}, notice);

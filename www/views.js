@@ -28,6 +28,9 @@ show();
 
 const lang = pageLang();
 document.documentElement.lang = lang;
+// Every view waits for some of its language's words, and asks for them only once its own modules have arrived: ask
+// now, all at once, for the parts the page's first view needs (each is fetched once; the views then await them).
+for (const part of ['page', 'errors', 'numbers', 'chain', 'places', 'overrides']) loadStrings(lang, part).catch(() => {});
 // The markup is British English; another language's reader sees the page once its words are in (never a flash of
 // English). Always shown again, even if the words cannot load.
 const waiting = lang !== 'en-GB';

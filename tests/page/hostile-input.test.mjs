@@ -133,7 +133,7 @@ test('an override of 1e308 typed in the sources table is not saved once the API 
   const { page, consoleErrors } = await withStored({}, '/#sources');
   await page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
   const refused = await page.evaluate(async () => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     try {
       api.factors({ 'diesel-van': { kgPerUnit: 1e308 } });
       return false;

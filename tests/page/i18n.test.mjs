@@ -85,7 +85,7 @@ test('fuzz: any tag gives a language with strings, and every language writes eve
  */
 async function britishPieces(page, tag) {
   return page.evaluate(async ({ tag, parts }) => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     const result = api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.5231, lon: -0.0879 } });
     const MARK = '\u0001';
     const samples = [

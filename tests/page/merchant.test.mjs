@@ -39,7 +39,7 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   assert.equal(await tab.page.locator('#merchant-load-status').textContent(), 'sample-orders.csv: 3,000 orders, 3,796 parcels loaded.');
   assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 6);
   const { direct, formatted, baseline } = await tab.page.evaluate(async () => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     const f = (await import('/strings/en-GB/numbers.js')).n;
     const { SCENARIO_LABELS } = await import('/strings/en-GB/chain.js');
     await api.default();

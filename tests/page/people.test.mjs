@@ -34,7 +34,7 @@ test('while the calculator loads, the answer says "Calculating…" and is aria-b
   let release;
   const held = new Promise((resolve) => (release = resolve));
   const { page } = await session.open('/', {
-    before: (p) => p.route('**/pkg/green_delivery_bg.wasm', async (route) => {
+    before: (p) => p.route('**/*_bg.wasm', async (route) => {
       await held;
       await route.continue();
     }),

@@ -32,7 +32,7 @@ const shown = () =>
 /** deliveryOptions' own figures, and as the one formatting rule writes them. */
 const direct = (input) =>
   tab.page.evaluate(async (input) => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     const { gramsRange } = (await import('/strings/en-GB/numbers.js')).n;
     return api.deliveryOptions(input).options.map((o) => ({ id: o.id, grams: Math.round(o.gCo2e), value: `${gramsRange(o.gCo2e, o.range)} CO2e` }));
   }, input);
@@ -55,7 +55,7 @@ test('each option shows its g CO2e per parcel, with the greenest marked', async 
   // option's range overlaps the next one's, so it is "among the lowest", as ranking.js says (tested with a clear
   // lowest below).
   const claim = await tab.page.evaluate(async (HERE) => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     const { rankByEmissions } = await import('/ranking.js');
     return rankByEmissions(api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE }).options).claim;
   }, HERE);
@@ -69,7 +69,7 @@ test('each option shows its g CO2e per parcel, with the greenest marked', async 
 
 test('labels and sentences come from the strings module; a saving that is not clear reads "no clear difference"', async () => {
   const { result, labels } = await tab.page.evaluate(async () => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     const { OPTION_LABELS } = await import('/strings/en-GB/chain.js');
     const f = document.getElementById('shopper-form').elements;
     const result = api.deliveryOptions({
@@ -108,12 +108,12 @@ test('labels and sentences come from the strings module; a saving that is not cl
 
 test('one everyday comparison converts grams with the petrol car factor, and the assumptions are sentences', async () => {
   const car = await tab.page.evaluate(async () => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     return api.factors(undefined).find((f) => f.id === 'petrol-car').kgPerUnit;
   });
   const express = (await shown()).find((o) => o.id === 'sameDayCourier');
   const metres = await tab.page.evaluate(async ({ car, HERE }) => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     const { km } = (await import('/strings/en-GB/numbers.js')).n;
     const exact = api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE }).options[0].gCo2e;
     return km(exact / car / 1000);
@@ -139,7 +139,7 @@ test('the whole order adds delivery, packaging and online, as orderFootprint doe
   await tab.page.getByLabel('Packaging mass, g').fill('400');
   await tab.page.getByLabel('It ends up').selectOption('landfill');
   const expected = await tab.page.evaluate(async (HERE) => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     return api.orderFootprint({
       delivery: { depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, vehicle: 'diesel-van' },
       option: 'cargoBike',
@@ -255,7 +255,7 @@ test('digital-energy figures can be overridden too, and reach the whole order', 
   await tab.page.reload();
   await tab.page.waitForFunction(() => document.querySelector('#order-summary')?.textContent.startsWith('Your order'));
   const expected = await tab.page.evaluate(async (HERE) => {
-    const api = await import('/pkg/green_delivery.js');
+    const api = await (await import('/wasm.js')).loadGreenDelivery(); // the page's own instance, once loaded
     // Packaging and online as the form now stands (a reload may restore earlier choices); the reload puts the
     // shopper back at the default place.
     const o = document.getElementById('order-form').elements;

@@ -43,7 +43,7 @@ test('the factors are grouped by kind, each group headed', async () => {
   assert.equal(await inGroup('factor-hgv-artic'), 'freight');
   assert.deepEqual(await visibleGroups(page), ['vehicles', 'freight', 'grids', 'fuels', 'materials', 'digital', 'chain', 'comparisons']);
   // Every setting of the delivery chain, with its range and source, as the API's table has it.
-  const table = await page.evaluate(async () => (await import('/pkg/green_delivery.js')).chainSettings());
+  const table = await page.evaluate(async () => (await (await import('/wasm.js')).loadGreenDelivery()).chainSettings());
   assert.equal(await page.locator('tbody[data-kind="chain"] tr:not(.group)').count(), table.length);
   const rounds = await page.locator('#setting-round-parcels td').allTextContents();
   assert.deepEqual(rounds.slice(1, 3), ['round.parcels', '100 (32–168) (urban 127 (100–168); rural 32 (20–80))']);

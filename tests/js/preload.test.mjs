@@ -1,0 +1,36 @@
+// The page's <link rel="modulepreload"> list (www/index.html) must be the whole static import graph of its first
+// modules, views.js and shopper.js: a module missing from it is fetched only when its importer has arrived, one
+// network round trip per level, which is what made the shopper's first figure slow on a phone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
+
+const WWW = new URL('../../www/', import.meta.url);
+const read = (path) => readFileSync(new URL(path, WWW), 'utf8');
+
+/** Every module `entry` imports statically (`import … from './x.js'`, `export … from`, `import './x.js'`), deeply. */
+function staticGraph(entries) {
+  const seen = new Set();
+  const visit = (path) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const source = read(path).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // imports in comments do not count
+    for (const [, from, bare] of source.matchAll(/^\s*(?:import|export)\s[^;]*?\bfrom\s*'(\.[^']+)'|^\s*import\s*'(\.[^']+)'/gm)) {
+      visit(posix.normalize(posix.join(posix.dirname(path), from ?? bare)));
+    }
+  };
+  entries.forEach(visit);
+  return seen;
+}
+
+test("index.html preloads exactly the static imports of views.js and shopper.js, and the widget's glue", () => {
+  const html = read('index.html');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => href);
+  const entries = [...html.matchAll(/<script type="module" src="([^"]+)">/g)].map(([, src]) => src);
+  assert.deepEqual(entries.slice(0, 2), ['views.js', 'shopper.js']); // the two that draw the first screen
+  const graph = staticGraph(['views.js', 'shopper.js']);
+  for (const entry of entries) graph.delete(entry); // the script tags fetch these themselves
+  assert.deepEqual(preloaded.toSorted(), ['widget-pkg/green_delivery.js', ...graph].toSorted());
+  assert.equal(new Set(preloaded).size, preloaded.length, 'a module preloaded twice');
+});
