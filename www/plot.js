@@ -162,8 +162,9 @@ export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, hei
   el('line', { x1: pad.left, y1: sy(0), x2: width - pad.right, y2: sy(0), class: 'axis' }, svg);
   el('line', { x1: pad.left, y1: pad.top, x2: pad.left, y2: sy(0), class: 'axis' }, svg);
   el('text', { x: (width + pad.left) / 2, y: height - 4, class: 'axis-label', 'text-anchor': 'middle' }, svg).textContent = xLabel;
-  const yText = el('text', { x: 11, y: (height - pad.bottom) / 2, class: 'axis-label', 'text-anchor': 'middle',
-    transform: `rotate(-90 11 ${(height - pad.bottom) / 2})` }, svg);
+  // Centred on the whole height, not the plot's: a long label (German's "Quadratsumme (km²)") then still fits.
+  const yText = el('text', { x: 11, y: height / 2, class: 'axis-label', 'text-anchor': 'middle',
+    transform: `rotate(-90 11 ${height / 2})` }, svg);
   yText.textContent = yLabel;
   if (xs.length === 0) return;
   for (const x of integerTicks(x0, x1)) {

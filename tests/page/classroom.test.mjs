@@ -215,19 +215,21 @@ test('on a projector (1920×1080 at 200%), plot and narration fit one 960×540 s
   await context.close();
 });
 
-test('screenshots at a projector, a phone and a laptop, in English and Chinese', async () => {
+test('screenshots at a projector, a phone and a laptop, in English, Chinese and German', async () => {
   const sizes = [['projector', { width: 960, height: 540 }], ['phone', { width: 375, height: 812 }], ['laptop', { width: 1280, height: 800 }]];
-  for (const lang of ['en-GB', 'zh-CN']) {
+  for (const lang of ['en-GB', 'zh-CN', 'de-DE']) {
     for (const [name, size] of sizes) {
-      const { page } = await session.open(`/?lang=${lang}#classroom`, { before: (p) => p.setViewportSize(size) });
+      // On the projector, reached from the tab: the page stays at the top, header and all.
+      const { page } = await session.open(`/?lang=${lang}${name === 'projector' ? '' : '#classroom'}`, { before: (p) => p.setViewportSize(size) });
+      if (name === 'projector') await page.locator('nav a[href="#classroom"]').click();
       await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
       await page.evaluate(() => scrollTo(0, 0));
       const step = page.locator('#classroom-controls button[name="step"]');
       for (let i = 0; i < 3; i++) await step.click();
       if (name === 'projector') {
-        // The Chinese page too: plot, narration and the whole inertia chart on the one screen.
+        // The Chinese and German pages too: plot, narration and the whole inertia chart on the one screen.
         await page.evaluate(() => scrollTo(0, 0));
-        for (const selector of ['#classroom-plot', '#classroom-narration', '#classroom-inertia']) {
+        for (const selector of ['#classroom-plot', '#classroom-narration', '#classroom-controls', '#classroom-inertia', '.inertia figcaption', '.stage-plot figcaption']) {
           const b = await page.locator(selector).boundingBox();
           assert.ok(b.y >= 0 && b.y + b.height <= 540 && b.x + b.width <= 960, `${lang}: ${selector} at ${JSON.stringify(b)}`);
         }
