@@ -42,9 +42,11 @@ function table(name) {
 const wordsFor = (lang) => (!lang || lang === 'en-GB' ? Promise.resolve(EN) : loadStrings(pickLang([lang]), 'places'));
 
 /** A country's name in words in the reader's language: "Deutschland", "德国", "Germany". */
+const regionNames = new Map(); // one Intl.DisplayNames per language: making one takes milliseconds
 export function countryName(code, lang = 'en-GB') {
   try {
-    return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+    if (!regionNames.has(lang)) regionNames.set(lang, new Intl.DisplayNames([lang], { type: 'region' }));
+    return regionNames.get(lang).of(code) ?? code;
   } catch {
     return code; // not a region code Intl knows
   }
