@@ -171,6 +171,7 @@ const FIELD_TO_ATTRIBUTE = {
   factors: 'factors', // the properties
   settings: 'settings',
   offers: 'offers',
+  wasm: 'wasm',
 };
 
 /** The attribute (or property) an error's field comes from; `null` for the whole input or an unknown field,
@@ -205,6 +206,18 @@ async function placeOf(text, name, field, { country, lang }) {
   return { lat: place.lat, lon: place.lon };
 }
 
+/** The `wasm` attribute as a URL (relative to the page), or undefined when it is not set: then the .wasm is
+ *  fetched from beside the widget's modules. */
+function wasmUrl(text) {
+  if (text === null) return undefined;
+  try {
+    if (text.trim() === '') throw new TypeError('empty');
+    return new URL(text, document.baseURI);
+  } catch {
+    throw packageError('invalid', 'wasm', `wasm must be the URL of the widget's green_delivery_bg.wasm, got "${text.slice(0, 40)}"`);
+  }
+}
+
 function number(text, name, field) {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) throw packageError('not-finite', field, `${name} must be a number, got "${text}"`);
@@ -214,7 +227,7 @@ function number(text, name, field) {
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
 export class GreenDeliveryOptions extends HTMLElement {
-  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers', 'lang', 'preselect', 'layout'];
+  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers', 'lang', 'preselect', 'layout', 'wasm'];
 
   #factors = undefined;
   #settings = undefined;
@@ -287,7 +300,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   connectedCallback() {
     // Properties a page set before the tag was defined are own properties that hide the class's accessors:
     // take them out and set them again through the accessors (the web.dev "upgrade" pattern).
-    for (const name of ['factors', 'settings', 'offers', 'selected', ...[...Object.keys(ATTRIBUTES), 'preselect', 'layout'].map(camel)]) {
+    for (const name of ['factors', 'settings', 'offers', 'selected', ...[...Object.keys(ATTRIBUTES), 'preselect', 'layout', 'wasm'].map(camel)]) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -396,8 +409,15 @@ export class GreenDeliveryOptions extends HTMLElement {
     const loadingWords = this.#loadWords();
     let api;
     let words;
+    let wasm;
     try {
-      api = await loadWidgetPackage();
+      wasm = wasmUrl(this.getAttribute('wasm'));
+    } catch (err) {
+      await loadingWords.catch(() => {});
+      return this.#fail(err);
+    }
+    try {
+      api = await loadWidgetPackage(wasm);
       words = await loadingWords;
     } catch (err) {
       await loadingWords.catch(() => {});
@@ -617,7 +637,7 @@ export class GreenDeliveryOptions extends HTMLElement {
 }
 
 // camelCase properties mirror the simple attributes: pickup-distance <-> pickupDistance. (`selected` has its own.)
-for (const name of [...Object.keys(ATTRIBUTES), 'preselect', 'layout']) {
+for (const name of [...Object.keys(ATTRIBUTES), 'preselect', 'layout', 'wasm']) {
   Object.defineProperty(GreenDeliveryOptions.prototype, camel(name), {
     get() {
       return this.getAttribute(name);
