@@ -154,7 +154,8 @@ const STYLES = `
 /** Attributes and the `deliveryOptions` field each sets. `lat,lon` pairs become `{ lat, lon }`. An error's `field`
  *  (`shopper.lat`) names the attribute through its first part (`shopper` → `destination`). */
 const ATTRIBUTES = {
-  depot: { field: 'depot', parse: latLon },
+  // "lat,lon", or a postcode or town (as for `destination`): a shop's settings often hold an address, not coordinates.
+  depot: { field: 'depot', parse: latLon, postcode: true },
   // The country whose defaults apply (ISO 3166-1 alpha-2), and where `destination` places are looked up.
   country: { field: 'country', parse: String },
   destination: { field: 'shopper', parse: latLon, postcode: true },
