@@ -173,3 +173,17 @@ test('no depot set: no widget (nothing to compute from), and the page is otherwi
   await page.waitForLoadState('load');
   assert.deepEqual(consoleErrors, []);
 });
+
+test('on a product page the parcel is the variant\'s weight; Liquid escapes what a merchant or shopper typed', () => {
+  const html = liquid.parseAndRenderSync(markup, {
+    block: { id: 'p1', settings: { ...defaults, depot: '51.5,-0.1', country: 'gb' }, shopify_attributes: '' },
+    product: { selected_or_first_available_variant: { weight: 350 } },
+    cart: { attributes: { delivery_postcode: '"><script>alert(1)</script>' }, total_weight: 9000 },
+    localization: { country: { iso_code: 'DE' } },
+    routes: { cart_update_url: '/cart/update' },
+  });
+  assert.match(html, /weight="0\.35"/);
+  assert.match(html, /country="GB"/, "the merchant's country wins over the storefront's, upper-cased");
+  assert.doesNotMatch(html, /<script>alert/);
+  assert.match(html, /destination="(&quot;|&#34;)&gt;&lt;script&gt;/); // liquidjs writes &#34;, Shopify &quot;
+});
