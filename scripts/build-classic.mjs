@@ -1,6 +1,6 @@
 // Builds the widget as one classic script (an IIFE, no modules) for pages that cannot use `type="module"`:
 // www/green-delivery-widget.js defines <green-delivery-options> like www/widget.js, with its modules, the wasm glue
-// and the widget's words in all its languages inside, so a page fetches two files (the script and the .wasm)
+// and the widget's words (and place words) in all its languages inside, so a page fetches two files (the script and the .wasm)
 // instead of the module graph's dozen. The .wasm and the place tables are found beside the script
 // (document.currentScript.src, since a classic script has no import.meta.url); the `wasm` attribute can say
 // otherwise.
@@ -28,9 +28,10 @@ function replaceOnce(text, from, to, file) {
 
 /** Source changes for the classic build, per file of www/. */
 function edits({ flat }) {
-  // The widget's words in every language, bundled (as Vite's import.meta.glob would give them); any other part
-  // (a non-English place message, say) is imported at run time from beside the script.
-  const parts = Object.keys(LANGUAGES).flatMap((lang) => WIDGET_STRINGS.map((part) => `./strings/${lang}/${part}.js`));
+  // The widget's words in every language, bundled (as Vite's import.meta.glob would give them), with the place
+  // words a postcode or town destination needs: a host with flat folders (Shopify) has no strings/ to fetch them
+  // from. Any other part would be imported at run time from beside the script.
+  const parts = Object.keys(LANGUAGES).flatMap((lang) => [...WIDGET_STRINGS, 'places'].map((part) => `./strings/${lang}/${part}.js`));
   const glob = `({ ${parts.map((p) => `${JSON.stringify(p)}: () => import(${JSON.stringify(p)})`).join(', ')} })`;
   return {
     'i18n.js': [

@@ -26,7 +26,12 @@ before(async () => {
     {
       '/module.html': page(`<script type="module" src="${cdn.origin}/widget.js"></script>`, WIDGET()),
       '/classic.html': page(`<script src="${cdn.origin}/green-delivery-widget.js" defer></script>`, WIDGET('id="a"') + WIDGET('id="b" vehicle="electric-van"')),
-      '/postcode.html': page(`<script src="${cdn.origin}/green-delivery-widget.js" defer></script>`, '<green-delivery-options depot="51.5072,-0.1276" destination="EC1A 1BB"></green-delivery-options>'),
+      '/postcode.html': page(
+        `<script src="${cdn.origin}/green-delivery-widget.js" defer></script>`,
+        '<green-delivery-options depot="51.5072,-0.1276" destination="EC1A 1BB"></green-delivery-options>' +
+          '<green-delivery-options lang="de-DE" depot="52.52,13.405" country="DE" destination="80331"></green-delivery-options>' +
+          '<green-delivery-options lang="zh-CN" depot="51.5072,-0.1276" destination="M1 1AE"></green-delivery-options>',
+      ),
       '/wasm-elsewhere.html': page(
         `<script src="${cdn.origin}/green-delivery-widget.js" defer></script>`,
         WIDGET(`id="a" wasm="${wasmElsewhere}"`) + WIDGET(`id="b" wasm="${cdn.origin}/nowhere.wasm"`),
@@ -86,11 +91,18 @@ test('from a CDN as one classic script: two requests (the script and the .wasm) 
   await screenshot(page, 'cdn-classic');
 });
 
-test('the classic script finds the postcode table beside itself', async () => {
-  const { page, byOrigin } = await openShop('/postcode.html');
-  await ready(page);
+test('the classic script finds the place tables beside itself, and has every language\'s words inside', async () => {
+  const { page, byOrigin, consoleErrors } = await openShop('/postcode.html');
+  await ready(page, 3);
   assert.deepEqual(await cspViolations(page), []);
-  assert.ok(byOrigin(cdn.origin).includes('/data/postcode-districts.json'));
+  assert.deepEqual(consoleErrors, []);
+  // Only tables: no strings module is fetched, in any language.
+  assert.deepEqual(byOrigin(cdn.origin).sort(), [
+    '/data/postcode-districts.json', '/data/postcodes-DE.json', '/green-delivery-widget.js', '/widget-pkg/green_delivery_bg.wasm',
+  ]);
+  const titles = await page.evaluate(() => [...document.querySelectorAll('green-delivery-options')].map((w) => w.shadowRoot.querySelector('[part="title"]').textContent));
+  assert.equal(new Set(titles).size, 3, titles.join(' | '));
+  await screenshot(page, 'cdn-classic-languages');
 });
 
 test('the wasm attribute: the first widget\'s URL is fetched, once; a second, different URL is ignored with a warning', async () => {
