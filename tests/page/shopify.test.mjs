@@ -21,6 +21,17 @@ const DAWN_CSS = readFileSync(new URL('dawn.css', FIXTURES), 'utf8');
 const PHONE = { width: 375, height: 812 };
 const LAPTOP = { width: 1280, height: 800 };
 const DEPOT = '51.5072,-0.1276';
+const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
+
+/** WCAG 2.2 AA violations axe-core finds inside the app block (the theme's own markup is not ours to judge). */
+async function axeBlock(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    const r = await window.axe.run('.green-delivery-block', { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 // The block's {% schema %} is read by Shopify (for the theme editor) and renders nothing: here it is split off and
 // parsed, so its JSON is checked and its defaults fill block.settings.
@@ -141,6 +152,7 @@ test('no postcode yet: the block asks for one, and the cart attribute it posts d
   const fromCdn = foreignRequests.slice(before).filter((u) => u.startsWith(cdn.origin)).map((u) => new URL(u).pathname);
   assert.deepEqual(fromCdn.sort(), ['/green-delivery-block.css', '/green-delivery-widget.js', '/green_delivery_bg.wasm', '/postcode-districts.json']);
   console.log(`asset requests: ${fromCdn.join(' ')}`);
+  assert.deepEqual(await axeBlock(page), []);
   await screenshot(page, 'shopify-cart-phone');
   await page.setViewportSize(LAPTOP);
   await screenshot(page, 'shopify-cart-laptop');
