@@ -227,8 +227,11 @@ function number(text, name, field) {
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
+/** The attributes a camelCase property mirrors: pickup-distance <-> pickupDistance. (`selected` has its own.) */
+const MIRRORED = [...Object.keys(ATTRIBUTES), 'preselect', 'layout', 'wasm'];
+
 export class GreenDeliveryOptions extends HTMLElement {
-  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers', 'lang', 'preselect', 'layout', 'wasm'];
+  static observedAttributes = [...MIRRORED, 'selected', 'offers', 'lang'];
 
   #factors = undefined;
   #settings = undefined;
@@ -301,7 +304,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   connectedCallback() {
     // Properties a page set before the tag was defined are own properties that hide the class's accessors:
     // take them out and set them again through the accessors (the web.dev "upgrade" pattern).
-    for (const name of ['factors', 'settings', 'offers', 'selected', ...[...Object.keys(ATTRIBUTES), 'preselect', 'layout', 'wasm'].map(camel)]) {
+    for (const name of ['factors', 'settings', 'offers', 'selected', ...MIRRORED.map(camel)]) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -637,8 +640,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
 }
 
-// camelCase properties mirror the simple attributes: pickup-distance <-> pickupDistance. (`selected` has its own.)
-for (const name of [...Object.keys(ATTRIBUTES), 'preselect', 'layout', 'wasm']) {
+for (const name of MIRRORED) {
   Object.defineProperty(GreenDeliveryOptions.prototype, camel(name), {
     get() {
       return this.getAttribute(name);
