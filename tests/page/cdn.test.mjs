@@ -36,6 +36,8 @@ before(async () => {
         `<script src="${cdn.origin}/green-delivery-widget.js" defer></script>`,
         WIDGET(`id="a" wasm="${wasmElsewhere}"`) + WIDGET(`id="b" wasm="${cdn.origin}/nowhere.wasm"`),
       ),
+      // A Shopify block added twice to a page includes the script twice.
+      '/twice.html': page(`<script src="${cdn.origin}/green-delivery-widget.js" defer></script>`.repeat(2), WIDGET() + WIDGET()),
       '/bad-wasm.html': page(`<script src="${cdn.origin}/green-delivery-widget.js" defer></script>`, WIDGET('wasm=" "')),
     },
     { csp },
@@ -103,6 +105,13 @@ test('the classic script finds the place tables beside itself, and has every lan
   const titles = await page.evaluate(() => [...document.querySelectorAll('green-delivery-options')].map((w) => w.shadowRoot.querySelector('[part="title"]').textContent));
   assert.equal(new Set(titles).size, 3, titles.join(' | '));
   await screenshot(page, 'cdn-classic-languages');
+});
+
+test('the classic script included twice: harmless, the calculator is loaded once', async () => {
+  const { page, byOrigin, consoleErrors } = await openShop('/twice.html');
+  await ready(page, 2);
+  assert.deepEqual(consoleErrors, []);
+  assert.equal(byOrigin(cdn.origin).filter((u) => u.endsWith('.wasm')).length, 1);
 });
 
 test('the wasm attribute: the first widget\'s URL is fetched, once; a second, different URL is ignored with a warning', async () => {
