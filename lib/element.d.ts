@@ -35,7 +35,8 @@ export type GreenDeliveryErrorEvent = CustomEvent<GreenDeliveryErrorDetail>;
 
 /** The element's attributes; each is mirrored by a camelCase string property. */
 export interface GreenDeliveryAttributes {
-  /** The merchant's depot, "lat,lon": the line-haul starts here (default: the setting lineHaul.km). */
+  /** The merchant's depot, "lat,lon", or a postcode or town (as for `destination`): the line-haul starts here
+   *  (default: the setting lineHaul.km). */
   depot?: string;
   /** The shopper's address, "lat,lon" or a UK postcode such as "E1 6AN" (its district's centre) (required). */
   destination: string;
@@ -70,13 +71,17 @@ export interface GreenDeliveryAttributes {
   /** "compact" (one line per option, explanations behind a disclosure button) or "full"; unset, compact below
    *  480 px of width. */
   layout?: 'compact' | 'full';
+  /** The URL (absolute, or relative to the page) of the widget's green_delivery_bg.wasm, when it is not beside the
+   *  widget's script (www/widget-pkg/). A page has one instance: the first widget to load it decides the URL, and a
+   *  different URL on a later widget is ignored (with one console warning). */
+  wasm?: string;
 }
 
 export type GreenDeliveryAttribute = keyof GreenDeliveryAttributes;
 
 export declare class GreenDeliveryOptions extends HTMLElement {
   static observedAttributes: GreenDeliveryAttribute[];
-  /** `depot` attribute: "lat,lon", or null. */
+  /** `depot` attribute: "lat,lon" or a postcode or town, or null. */
   depot: string | null;
   /** `destination` attribute: "lat,lon" or a UK postcode, or null. */
   destination: string | null;
@@ -113,6 +118,8 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   /** `layout` attribute: the layout forced, or null (by width). */
   get layout(): 'compact' | 'full' | null;
   set layout(value: 'compact' | 'full' | null | undefined);
+  /** `wasm` attribute: where the .wasm is fetched from, or null (beside the widget's script). */
+  wasm: string | null;
   /** Which options to show (default: all), shown lowest emissions first; the `offers` attribute, or what was set here. */
   get offers(): DeliveryOptionId[] | undefined;
   set offers(value: DeliveryOptionId[] | undefined);

@@ -12,6 +12,9 @@ wasm-pack --log-level warn build --release --target web --out-dir www/pkg --no-p
 wasm-pack --log-level warn build --release --target web --out-dir www/widget-pkg --no-pack -- --no-default-features
 # wasm-pack writes a `*` .gitignore into each package; /.gitignore already ignores them, and npm pack would obey it.
 rm -f www/pkg/.gitignore www/widget-pkg/.gitignore
+# The widget as one classic script (www/green-delivery-widget.js) for pages without modules, from the modules and the
+# widget's glue just built.
+node scripts/build-classic.mjs
 # .br and .gz beside every text and wasm asset, and the compressed payloads of the page and the widget (the
 # widget's counts the binding's JS half, src/wasm/boundary.js, shipped as a wasm-bindgen snippet).
 node scripts/compress.mjs

@@ -83,7 +83,11 @@ export function payloads(sizes) {
       all: sum(names.filter((n) => n.startsWith(`strings/${lang}/`))),
     }]),
   );
-  return { page: sum(pageFiles), widget: sum(widgetFiles), strings };
+  // The classic script (scripts/build-classic.mjs) and the .wasm: all a page without modules downloads, every
+  // language's widget words included.
+  const classicFiles = ['green-delivery-widget.js', 'widget-pkg/green_delivery_bg.wasm'];
+  const classic = classicFiles.every((n) => sizes[n]) ? sum(classicFiles) : null;
+  return { page: sum(pageFiles), widget: sum(widgetFiles), classic, strings };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -93,8 +97,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(JSON.stringify({ ...result, files: sizes }, null, 2));
   } else {
     const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-    for (const name of ['page', 'widget']) {
+    for (const name of ['page', 'widget', 'classic']) {
       const p = result[name];
+      if (!p) continue;
       console.log(`[build] ${name} payload (${p.files} files): ${kb(p.raw)} raw, ${kb(p.gz)} gzip, ${kb(p.br)} brotli`);
     }
     for (const [lang, { widget, all }] of Object.entries(result.strings)) {

@@ -154,7 +154,8 @@ const STYLES = `
 /** Attributes and the `deliveryOptions` field each sets. `lat,lon` pairs become `{ lat, lon }`. An error's `field`
  *  (`shopper.lat`) names the attribute through its first part (`shopper` → `destination`). */
 const ATTRIBUTES = {
-  depot: { field: 'depot', parse: latLon },
+  // "lat,lon", or a postcode or town (as for `destination`): a shop's settings often hold an address, not coordinates.
+  depot: { field: 'depot', parse: latLon, postcode: true },
   // The country whose defaults apply (ISO 3166-1 alpha-2), and where `destination` places are looked up.
   country: { field: 'country', parse: String },
   destination: { field: 'shopper', parse: latLon, postcode: true },
@@ -171,6 +172,7 @@ const FIELD_TO_ATTRIBUTE = {
   factors: 'factors', // the properties
   settings: 'settings',
   offers: 'offers',
+  wasm: 'wasm',
 };
 
 /** The attribute (or property) an error's field comes from; `null` for the whole input or an unknown field,
@@ -205,6 +207,18 @@ async function placeOf(text, name, field, { country, lang }) {
   return { lat: place.lat, lon: place.lon };
 }
 
+/** The `wasm` attribute as a URL (relative to the page), or undefined when it is not set: then the .wasm is
+ *  fetched from beside the widget's modules. */
+function wasmUrl(text) {
+  if (text === null) return undefined;
+  try {
+    if (text.trim() === '') throw new TypeError('empty');
+    return new URL(text, document.baseURI);
+  } catch {
+    throw packageError('invalid', 'wasm', `wasm must be the URL of the widget's green_delivery_bg.wasm, got "${text.slice(0, 40)}"`);
+  }
+}
+
 function number(text, name, field) {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value)) throw packageError('not-finite', field, `${name} must be a number, got "${text}"`);
@@ -213,8 +227,11 @@ function number(text, name, field) {
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 
+/** The attributes a camelCase property mirrors: pickup-distance <-> pickupDistance. (`selected` has its own.) */
+const MIRRORED = [...Object.keys(ATTRIBUTES), 'preselect', 'layout', 'wasm'];
+
 export class GreenDeliveryOptions extends HTMLElement {
-  static observedAttributes = [...Object.keys(ATTRIBUTES), 'selected', 'offers', 'lang', 'preselect', 'layout'];
+  static observedAttributes = [...MIRRORED, 'selected', 'offers', 'lang'];
 
   #factors = undefined;
   #settings = undefined;
@@ -287,7 +304,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   connectedCallback() {
     // Properties a page set before the tag was defined are own properties that hide the class's accessors:
     // take them out and set them again through the accessors (the web.dev "upgrade" pattern).
-    for (const name of ['factors', 'settings', 'offers', 'selected', ...[...Object.keys(ATTRIBUTES), 'preselect', 'layout'].map(camel)]) {
+    for (const name of ['factors', 'settings', 'offers', 'selected', ...MIRRORED.map(camel)]) {
       if (Object.prototype.hasOwnProperty.call(this, name)) {
         const value = this[name];
         delete this[name];
@@ -396,8 +413,15 @@ export class GreenDeliveryOptions extends HTMLElement {
     const loadingWords = this.#loadWords();
     let api;
     let words;
+    let wasm;
     try {
-      api = await loadWidgetPackage();
+      wasm = wasmUrl(this.getAttribute('wasm'));
+    } catch (err) {
+      await loadingWords.catch(() => {});
+      return this.#fail(err);
+    }
+    try {
+      api = await loadWidgetPackage(wasm);
       words = await loadingWords;
     } catch (err) {
       await loadingWords.catch(() => {});
@@ -616,8 +640,7 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
 }
 
-// camelCase properties mirror the simple attributes: pickup-distance <-> pickupDistance. (`selected` has its own.)
-for (const name of [...Object.keys(ATTRIBUTES), 'preselect', 'layout']) {
+for (const name of MIRRORED) {
   Object.defineProperty(GreenDeliveryOptions.prototype, camel(name), {
     get() {
       return this.getAttribute(name);

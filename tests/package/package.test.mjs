@@ -64,7 +64,7 @@ test('the tarball: only what users need, no runtime dependencies', () => {
   for (const needed of [
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'custom-elements.json',
     'lib/index.js', 'lib/node.js', 'lib/index.d.ts', 'lib/node.d.ts', 'lib/element.d.ts', 'lib/widget.d.ts',
-    'bin/green-delivery.js', 'www/widget.js', 'www/green-delivery-options.js', 'www/ranking.js', 'www/widget-wasm.js', 'www/loader.js',
+    'bin/green-delivery.js', 'www/widget.js', 'www/green-delivery-widget.js', 'www/green-delivery-options.js', 'www/ranking.js', 'www/widget-wasm.js', 'www/loader.js',
     'www/errors.js', 'www/format.js', 'www/i18n.js', 'www/strings/languages.js',
     // The widget's words, per language (loaded by dynamic import, which bundlers follow).
     ...['en-GB', 'zh-CN', 'de-DE'].flatMap((lang) => ['chain', 'numbers', 'errors'].map((part) => `www/strings/${lang}/${part}.js`)),
