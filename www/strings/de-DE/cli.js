@@ -114,6 +114,12 @@ export const M = {
     `${n.count(bad)} fehlerhafte ${pl(bad, { one: 'Zeile', other: 'Zeilen' })} in ${source}; korrigieren Sie sie oder verwenden Sie mit --skip-bad-rows nur die ${n.count(good)} ${pl(good, { one: 'fehlerfreie', other: 'fehlerfreien' })}`,
   noOrders: (source) => `${source}: Es konnten keine Bestellungen gelesen werden`,
   skipped: (line) => `übersprungen: ${line}`,
+  /** Was eine zugeordnete Datei enthielt (ein Shop-Export oder Postleitzahlen). */
+  readSummary: (source, { layout, rows, orders, placed, parcels, unmatched }) =>
+    `${source}: ${layout ? `${{ shopify: 'Shopify', woocommerce: 'WooCommerce', etsy: 'Etsy' }[layout]}-Bestellexport, ` : ''}` +
+    `${n.count(rows)} ${pl(rows, { one: 'Zeile', other: 'Zeilen' })} mit ${n.count(orders)} ${pl(orders, { one: 'Bestellung', other: 'Bestellungen' })}; ` +
+    `${n.count(placed)} ${pl(placed, { one: 'Bestellung', other: 'Bestellungen' })} mit ${n.count(parcels)} ${pl(parcels, { one: 'Paket', other: 'Paketen' })} verortet` +
+    (unmatched ? `; ${n.count(unmatched)} ${pl(unmatched, { one: 'Adresse', other: 'Adressen' })} nicht gefunden (oben aufgeführt)` : ''),
   unexpected: (arg) => `unerwartetes Argument "${arg}"`,
   toRequired: '--to LAT,LON ist erforderlich',
   settingForm: (got) => `--setting muss ID=VALUE sein (z. B. failures.rate=0.05), erhalten: "${got}"`,

@@ -112,6 +112,13 @@ export const M = {
     `${n.count(bad)} bad ${pl(bad, { one: 'row', other: 'rows' })} in ${source}; fix ${pl(bad, { one: 'it', other: 'them' })}, or give --skip-bad-rows to use the ${n.count(good)} good ${pl(good, { one: 'one', other: 'ones' })}`,
   noOrders: (source) => `${source}: no orders could be read`,
   skipped: (line) => `skipped ${line}`,
+  /** What a mapped file held (a shop's export, or postcodes): "shop.csv: a Shopify orders export, 23 rows in 12
+   *  orders; 9 orders, 9 parcels placed; 3 addresses not found (listed above)". */
+  readSummary: (source, { layout, rows, orders, placed, parcels, unmatched }) =>
+    `${source}: ${layout ? `${{ shopify: 'a Shopify', woocommerce: 'a WooCommerce', etsy: 'an Etsy' }[layout]} orders export, ` : ''}` +
+    `${n.count(rows)} ${pl(rows, { one: 'row', other: 'rows' })} in ${n.count(orders)} ${pl(orders, { one: 'order', other: 'orders' })}; ` +
+    `${n.count(placed)} ${pl(placed, { one: 'order', other: 'orders' })}, ${n.count(parcels)} ${pl(parcels, { one: 'parcel', other: 'parcels' })} placed` +
+    (unmatched ? `; ${n.count(unmatched)} ${pl(unmatched, { one: 'address', other: 'addresses' })} not found (listed above)` : ''),
   unexpected: (arg) => `unexpected argument "${arg}"`,
   toRequired: '--to LAT,LON is required',
   settingForm: (got) => `--setting must be ID=VALUE (e.g. failures.rate=0.05), got "${got}"`,

@@ -102,6 +102,11 @@ export const M = {
   badRows: (bad, source, good) => `${source} 中有 ${n.count(bad)} 行有错误；请改正，或加上 --skip-bad-rows，只使用其余 ${n.count(good)} 行正确的数据`,
   noOrders: (source) => `${source}：没有读到任何订单`,
   skipped: (line) => `已跳过 ${line}`,
+  /** 映射读取的文件（网店导出文件或邮编）读到了什么。 */
+  readSummary: (source, { layout, rows, orders, placed, parcels, unmatched }) =>
+    `${source}：${layout ? `${{ shopify: 'Shopify', woocommerce: 'WooCommerce', etsy: 'Etsy' }[layout]} 订单导出文件，` : ''}` +
+    `共 ${n.count(rows)} 行、${n.count(orders)} 个订单；已定位 ${n.count(placed)} 个订单、${n.count(parcels)} 件包裹` +
+    (unmatched ? `；${n.count(unmatched)} 个地址未能找到（见上方列表）` : ''),
   unexpected: (arg) => `多余的参数 "${arg}"`,
   toRequired: '必须给出 --to LAT,LON',
   settingForm: (got) => `--setting 必须写成 ID=VALUE（例如 failures.rate=0.05），收到的是 "${got}"`,
