@@ -35,7 +35,11 @@ Dezimalzahlen mit Punkt (12, -0.5).
 
 Liest Bestellungen (CSV mit den Spalten lat/lon[/parcels/weight_kg/id] oder eine GeoJSON-FeatureCollection aus
 Punkten; "-" liest von stdin) und vergleicht wie die Händleransicht der Seite sechs Arten der Zustellung
-(Ersparnis gegenüber den Standardtouren der Paketdienste).
+(Ersparnis gegenüber den Standardtouren der Paketdienste). Ein Shop-Export wird wie auf der Seite gelesen: die
+Bestell-CSVs von Shopify, WooCommerce und Etsy anhand ihrer Spalten, Artikelzeilen zu Bestellungen zusammengefasst
+(je ein Paket); Postleitzahlen und Orte werden offline verortet, im Land der Zeile, sonst in --country (das npm-Paket
+enthält die britischen Postleitzahlbezirke, ein Checkout des Repositorys alle Tabellen). Bestellungen, deren Adresse
+nicht gefunden wird, werden auf stderr aufgeführt und ausgelassen.
 
 Optionen:
   --depot LAT,LON        das Depot (Pflicht), z. B. 51.5416,-0.0076

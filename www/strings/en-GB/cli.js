@@ -35,7 +35,10 @@ for 30 s (GREEN_DELIVERY_READ_TIMEOUT, in seconds) is given up. Numbers are plai
 
 Reads orders (CSV with lat/lon[/parcels/weight_kg/id] columns, or a GeoJSON FeatureCollection of Points; "-" reads
 stdin) and compares six ways of delivering them, as the page's merchant view does (savings against standard
-carrier rounds).
+carrier rounds). A shop's own export is read as the page reads it: Shopify's, WooCommerce's and Etsy's order CSVs
+by their columns, line items grouped into orders (one parcel each); postcodes and towns placed offline, in a row's
+own country or else --country (the npm package has UK postcode districts; a checkout of the repository has every
+table). Orders whose address is not found are listed on stderr and left out.
 
 Options:
   --depot LAT,LON        the depot (required), e.g. 51.5416,-0.0076

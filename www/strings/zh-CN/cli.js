@@ -29,7 +29,10 @@ JSON、CSV 和 GeoJSON 在任何语言下都相同。
   consolidate: () => `用法：green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [选项]
 
 读取订单（含 lat/lon[/parcels/weight_kg/id] 列的 CSV，或由点组成的 GeoJSON FeatureCollection；"-" 表示从
-标准输入读取），像网页的商家视图一样比较六种配送方式（以快递公司的标准路线为基准计算减排）。
+标准输入读取），像网页的商家视图一样比较六种配送方式（以快递公司的标准路线为基准计算减排）。网店自己的导出文件按网页的
+方式读取：Shopify、WooCommerce 和 Etsy 的订单 CSV 按其列名识别，同一订单的各行商品合并为一个订单（每单一件包裹）；邮编和
+城镇在本地离线定位，按该行自己的国家，否则按 --country（npm 包只带英国邮编区数据，仓库检出版带全部数据）。找不到地址的
+订单会在标准错误输出中列出，不参与计算。
 
 选项：
   --depot LAT,LON        仓库位置（必填），例如 51.5416,-0.0076
