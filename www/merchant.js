@@ -95,7 +95,7 @@ function settings() {
 /** The columns the merchant chose in the mapping step (null: as recognised from the header). */
 let columns = null;
 const columnsBox = document.getElementById('merchant-columns');
-const ROLES = ['postcode', 'lat', 'lon', 'town', 'parcels', 'id'];
+const ROLES = ['postcode', 'lat', 'lon', 'town', 'country', 'parcels', 'id'];
 
 /** Fills the column-mapping step from the file's header and the columns in use. */
 function showColumns(mapping) {

@@ -431,6 +431,7 @@ test('shop exports as the shops write them: Shopify, WooCommerce and Etsy files 
   ]);
   assert.equal(await page.locator('[name=col-id] option:checked').textContent(), 'Name');
   assert.equal(await page.locator('[name=col-postcode] option:checked').textContent(), 'Shipping Zip');
+  assert.equal(await page.locator('[name=col-country] option:checked').textContent(), 'Shipping Country');
   assert.equal(await page.locator('[name=col-parcels] option:checked').textContent(), '(none)');
   assert.equal(await page.locator('#merchant-table tbody tr').count(), 6);
   await screenshot(page, 'merchant-shopify-export');

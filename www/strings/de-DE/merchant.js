@@ -22,6 +22,7 @@ export const HTML = {
   'merchant.colLat': 'Breitengrad',
   'merchant.colLon': 'Längengrad',
   'merchant.colTown': 'Ort (für Zeilen ohne Postleitzahl)',
+  'merchant.colCountry': 'Land (leer: das des Shops)',
   'merchant.colParcels': 'Pakete je Bestellung',
   'merchant.colId': 'Bestellnummer (Zeilen mit derselben Nummer bilden eine Bestellung)',
   'merchant.depot': 'Ihr Depot',

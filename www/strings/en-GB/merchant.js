@@ -26,6 +26,7 @@ export const HTML = {
   'merchant.colLat': 'Latitude',
   'merchant.colLon': 'Longitude',
   'merchant.colTown': 'Town (for rows without a postcode)',
+  'merchant.colCountry': "Country (blank: the shop's)",
   'merchant.colParcels': 'Parcels per order',
   'merchant.colId': 'Order id (rows with the same id are one order)',
   'merchant.depot': 'Your depot',

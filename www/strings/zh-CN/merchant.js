@@ -18,6 +18,7 @@ export const HTML = {
   'merchant.colLat': '纬度',
   'merchant.colLon': '经度',
   'merchant.colTown': '城镇（用于没有邮编的行）',
+  'merchant.colCountry': '国家（留空则按网店所在国家）',
   'merchant.colParcels': '每个订单的包裹数',
   'merchant.colId': '订单号（订单号相同的行算作同一个订单）',
   'merchant.depot': '您的仓库',
