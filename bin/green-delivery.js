@@ -307,7 +307,7 @@ async function runConsolidate(values, positionals) {
     try {
       // A CSV is read as the page reads it (www/order-columns.js): a shop's export by its own columns, its line
       // items grouped into orders, its postcodes and towns placed offline, in --country unless a row says its own.
-      parsed = geojson ? ordersFromGeoJson(text) : await readOrderFile(text, parseOrders, { country: values.country ?? 'GB' });
+      parsed = geojson ? ordersFromGeoJson(text) : await readOrderFile(text, parseOrders, { country: (values.country ?? 'GB').toUpperCase() });
     } catch (err) {
       throw apiError(err, 'consolidate', source);
     }
