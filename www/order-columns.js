@@ -281,7 +281,10 @@ export async function readOrderFile(text, parseOrders, { columns = null, country
   const header = readCsv(text.slice(0, text.search(/\r?\n|$/)))[0]?.cells ?? [];
   const cols = columns ?? detectColumns(header);
   const mapping = { header, columns: cols, layout: detectLayout(header) };
-  if (!columns && !needsMapping(header, cols)) return { ...parseOrders(text), mapping };
+  // A file with no location column at all (not even a town) goes to parseOrders as it is: its error names the
+  // columns it needs, where mapping would only say, row by row, that no order has an address.
+  const nowhere = cols.postcode < 0 && cols.town < 0 && (cols.lat < 0 || cols.lon < 0);
+  if (!columns && (nowhere || !needsMapping(header, cols))) return { ...parseOrders(text), mapping };
   onLocate?.();
   const mapped = await toOrdersCsv(text, cols, country);
   const parsed = parseOrders(mapped.csv);

@@ -64,4 +64,8 @@ test('a plain lat,lon file goes to parseOrders as it is', async () => {
   const parsed = await readOrderFile(text, (t) => (seen.push(t), { orders: { lat: [51.5] }, errors: [] }));
   assert.deepEqual(seen, [text]);
   assert.equal(parsed.mapping.rows, undefined, 'nothing mapped, nothing counted apart');
+  // So does a file with no location column at all: parseOrders' own error names the columns it needs.
+  const nowhere = 'foo,bar\n1,2\n';
+  await readOrderFile(nowhere, (t) => (seen.push(t), { orders: { lat: [] }, errors: [] }));
+  assert.deepEqual(seen, [text, nowhere]);
 });

@@ -463,6 +463,10 @@ test('a Shopify, WooCommerce or Etsy export works unchanged: exit 0, its counts 
   const csv = run(['consolidate', '-', '--depot', '51.54,-0.01', '--format', 'csv'], readFileSync(FIXTURE('shopify-orders-export.csv'), 'utf8'));
   assert.equal(csv.status, 0, csv.stderr);
   assert.match(csv.stderr, /stdin: a Shopify orders export, 23 rows in 12 orders; 9 orders, 9 parcels placed/);
+  // A CSV with no location column at all is refused as before, naming the columns it needs.
+  const nowhere = run(['consolidate', '-', '--depot', '51.54,-0.01'], 'foo,bar\n1,2\n');
+  assert.equal(nowhere.status, 1);
+  assert.match(nowhere.stderr, /stdin: bad-file \(field csv\): csv: needs a lat \(or latitude\) and a lon/);
   // In German, from the locale.
   const german = run(['consolidate', FIXTURE('etsy-sold-order-items.csv'), '--depot', '51.54,-0.01'], undefined, { ...BRITISH, LANG: 'de_DE.UTF-8' });
   assert.equal(german.status, 0, german.stderr);
