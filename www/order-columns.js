@@ -39,7 +39,8 @@ const key = (name) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
  *   and "Order Items" (EtsySoldOrderItems…csv, one row per item, `Quantity` on each), both with `Sale Date`,
  *   `Order ID`, `Ship City`, `Ship Zipcode` and `Ship Country` (a name: "United Kingdom"). Etsy publishes no column
  *   list; these are the headers as exported, quoted alike in several public tools that read them (for example
- *   github.com/YitongM/Etsy2ParcelMonkeyCSV, whose model has them as "Delivery …" for a British shop).
+ *   github.com/YitongM/Etsy2ParcelMonkeyCSV, whose model spells them "Delivery City", "Delivery Zipcode", …: both
+ *   spellings are read).
  */
 export const LAYOUTS = {
   shopify: {

@@ -23,7 +23,7 @@ test("Shopify's export is told by its header, and its orders by Name: its Id is 
   assert.equal(detectLayout(['Id', 'Name', 'Postcode']), null);
 });
 
-test('WooCommerce and Etsy exports are told by their headers, a British Etsy shop\'s "Delivery" columns too', async () => {
+test('WooCommerce and Etsy exports are told by their headers, Etsy\'s "Delivery …" spelling too', async () => {
   assert.equal(detectLayout(await header('woocommerce-orders.csv')), 'woocommerce');
   assert.equal(detectLayout(await header('etsy-sold-order-items.csv')), 'etsy');
   assert.equal(detectLayout(await header('etsy-sold-orders.csv')), 'etsy');
