@@ -7,13 +7,29 @@
 // stripped of control characters, so a file cannot write escape sequences to the terminal.
 import { parseArgs } from 'node:util';
 import { closeSync, constants, createReadStream, fstatSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { initSync, consolidate, parseOrders, ordersFromGeoJson, deliveryOptions, factors } from '../lib/node.js';
 import { pickLang, LANGUAGES } from '../www/i18n.js';
+import { setTableReader } from '../www/places.js';
+import { readOrderFile } from '../www/order-columns.js';
 // The CSV's label and explanation columns are data, the same in every language: always British English.
 import { OPTION_LABELS as CSV_LABELS, optionExplanation as csvExplanation } from '../www/strings/en-GB/chain.js';
 
 const VERSION = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+// The place tables, for a shop's export with postcodes or towns and no coordinates: read from www/data/ beside this
+// file (Node's fetch cannot read files). The npm package ships the UK's postcode districts only (every country's
+// tables would double its size); a checkout of the repository has them all. An order whose table is missing is
+// reported as not placed, with the table it needs.
+setTableReader(async (name) => {
+  try {
+    return JSON.parse(await readFile(new URL(`../www/data/${name}.json`, import.meta.url), 'utf8'));
+  } catch (err) {
+    if (err.code === 'ENOENT') throw Object.assign(new Error(`www/data/${name}.json is not installed`), { code: 'no-table', table: name });
+    throw err;
+  }
+});
 
 /**
  * The language of the help, the messages and the table: --lang TAG (or --lang=TAG) when given, else the
@@ -289,13 +305,30 @@ async function runConsolidate(values, positionals) {
     const geojson = /\.(geo)?json$/i.test(path) || text.trimStart().startsWith('{');
     let parsed;
     try {
-      parsed = geojson ? ordersFromGeoJson(text) : parseOrders(text);
+      // A CSV is read as the page reads it (www/order-columns.js): a shop's export by its own columns, its line
+      // items grouped into orders, its postcodes and towns placed offline, in --country unless a row says its own.
+      parsed = geojson ? ordersFromGeoJson(text) : await readOrderFile(text, parseOrders, { country: (values.country ?? 'GB').toUpperCase() });
     } catch (err) {
       throw apiError(err, 'consolidate', source);
     }
-    const { orders, errors } = parsed;
-    const rowLines = errors.map((e) => (e.line !== undefined ? M.rowLine(source, e.line, e.message) : M.rowFeature(source, e.feature, e.message)));
-    if (errors.length && !values['skip-bad-rows']) throw new InputError([...rowLines, M.badRows(errors.length, source, orders.lat.length)]);
+    const { orders, errors, mapping } = parsed;
+    const line = (e) => (e.line !== undefined ? M.rowLine(source, e.line, e.message) : M.rowFeature(source, e.feature, e.message));
+    // An order whose address the tables do not know (its error has a code) is reported and left out, as the page
+    // does; a row the calculator refuses (a bad number) is bad input, and stops the run unless --skip-bad-rows.
+    const unplaced = errors.filter((e) => e.code !== undefined).map(line);
+    const rowLines = errors.filter((e) => e.code === undefined).map(line);
+    if (rowLines.length && !values['skip-bad-rows']) throw new InputError([...rowLines, M.badRows(rowLines.length, source, orders.lat.length)]);
+    const parcels = orders.parcels.reduce((a, b) => a + b, 0);
+    // What was read, for a file that was mapped (a shop's export, postcodes): the page's load line, on stderr.
+    const read = mapping?.orders === undefined ? null : {
+      layout: mapping.layout, rows: mapping.rows, orders: mapping.orders, placed: orders.lat.length, parcels,
+      unmatched: mapping.unmatched, located: mapping.located, byTown: mapping.byTown,
+    };
+    if (read) {
+      bar.done();
+      for (const l of unplaced) console.error(`green-delivery: ${clean(M.skipped(l))}`);
+      console.error(`green-delivery: ${clean(M.readSummary(source, read))}`);
+    }
     if (orders.lat.length === 0) throw new InputError([M.noOrders(source)]);
     bar.step(0.35, M.planning(orders.lat.length));
     let result;
@@ -311,12 +344,14 @@ async function runConsolidate(values, positionals) {
     else {
       // The page's JSON report, without its timestamp (so that the same input gives the same bytes). The file's
       // name is data here, not a message: JSON escapes it, so it is whole (`source` is cut for messages).
-      const report = { file: path === '-' ? 'stdin' : basename(path), ...result, roundOf: undefined, pickupOf: undefined };
+      // `read`: what the file held, for a shop's export or a file of postcodes (rows, orders, those placed and their
+      // parcels, the addresses not found).
+      const report = { file: path === '-' ? 'stdin' : basename(path), ...(read ? { read } : {}), ...result, roundOf: undefined, pickupOf: undefined };
       out = JSON.stringify(report, null, 2) + '\n';
     }
     write(out, values.out);
     bar.done();
-    for (const line of errors.length ? rowLines : []) console.error(`green-delivery: ${M.skipped(line)}`);
+    for (const l of rowLines) console.error(`green-delivery: ${M.skipped(l)}`);
   } finally {
     bar.done();
   }

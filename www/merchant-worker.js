@@ -12,7 +12,7 @@
 // Every run answers with 'result', 'no-orders', 'need-depot', 'load-failed' or 'error'. After an error the page replaces this
 // worker: a wasm instance that has failed part-way (a stack overflow, say) is not used again.
 import { loadGreenDelivery } from './wasm.js';
-import { readCsv, detectColumns, needsMapping, toOrdersCsv } from './order-columns.js';
+import { readOrderFile } from './order-columns.js';
 
 let lastGeojson = null;
 let lastRunId = 0; // the latest run asked for: only for errors that escape without saying whose they are
@@ -45,25 +45,17 @@ async function run({ id, file, settings }) {
   progress(0.15, 'reading', { name: file.name });
   const isGeojson = /\.(geo)?json$/i.test(file.name) || file.text.trimStart().startsWith('{');
   let parsed;
-  let mapping = null;
-  if (isGeojson) parsed = api.ordersFromGeoJson(file.text);
+  if (isGeojson) parsed = { ...api.ordersFromGeoJson(file.text), mapping: null };
   else {
-    // A shop's own export (postcodes, "Lineitem quantity", …) becomes the plain CSV parseOrders reads; its errors
-    // keep the file's own line numbers.
-    const header = readCsv(file.text.slice(0, file.text.search(/\r?\n|$/)))[0]?.cells ?? [];
-    const columns = settings.columns ?? detectColumns(header);
-    if (settings.columns || needsMapping(header, columns)) {
-      progress(0.2, 'locating', { name: file.name });
-      const mapped = await toOrdersCsv(file.text, columns, settings.country);
-      const own = api.parseOrders(mapped.csv);
-      own.errors = [...mapped.errors, ...own.errors.map((e) => ({ ...e, line: mapped.lineOf[e.line - 2] ?? e.line }))]
-        .sort((a, b) => a.line - b.line);
-      parsed = own;
-      mapping = { located: mapped.located, byTown: mapped.byTown, precisionKm: mapped.precisionKm };
-    } else parsed = api.parseOrders(file.text);
-    mapping = { ...mapping, header, columns };
+    // A shop's own export (postcodes, line items, …) is mapped to the plain CSV parseOrders reads; its errors keep
+    // the file's own line numbers (www/order-columns.js, which the command line shares).
+    parsed = await readOrderFile(file.text, api.parseOrders, {
+      columns: settings.columns ?? null,
+      country: settings.country,
+      onLocate: () => progress(0.2, 'locating', { name: file.name }),
+    });
   }
-  const { orders, errors } = parsed;
+  const { orders, errors, mapping } = parsed;
   postMessage({ type: 'parsed', id, count: orders.lat.length, parcels: orders.parcels.reduce((a, b) => a + b, 0),
     errors: errors.slice(0, 100), errorCount: errors.length, mapping });
   if (orders.lat.length === 0) {

@@ -95,7 +95,7 @@ function settings() {
 /** The columns the merchant chose in the mapping step (null: as recognised from the header). */
 let columns = null;
 const columnsBox = document.getElementById('merchant-columns');
-const ROLES = ['postcode', 'lat', 'lon', 'town', 'parcels', 'id'];
+const ROLES = ['postcode', 'lat', 'lon', 'town', 'country', 'parcels', 'id'];
 
 /** Fills the column-mapping step from the file's header and the columns in use. */
 function showColumns(mapping) {
@@ -287,13 +287,18 @@ function bringIntoView(element) {
 function showParsed({ count, parcels, errors, errorCount, mapping }) {
   clearError(loadStatus);
   showColumns(mapping);
+  // A shop's export says what it is and how many orders its rows made; addresses not found are counted apart.
   loadStatus.textContent = T.loaded({
     name: file.name,
+    layout: mapping?.layout,
+    rows: mapping?.rows,
+    orders: mapping?.orders,
     count,
     parcels: Math.round(parcels ?? count),
     located: mapping?.located ?? 0,
     byTown: mapping?.byTown ?? 0,
     precisionKm: mapping?.precisionKm,
+    unmatched: mapping?.unmatched ?? 0,
     errorCount,
   });
   rowErrors.replaceChildren(

@@ -24,13 +24,21 @@ export const PLACE_SOURCES = [
   { id: 'etalab', name: 'Découpage administratif (codes postaux by commune), via the npm package @etalab/decoupage-administratif 6.0.0 (INSEE Code officiel géographique, La Poste)', licence: 'Licence Ouverte 2.0 (Etalab)', attribution: 'INSEE, La Poste, Etalab', url: 'https://github.com/datagouv/decoupage-administratif' },
 ];
 
+/** How a table is read: fetched from beside this module (the page, the widget, a bundler's copy). */
+let readTable = async (name) => {
+  const response = await fetch(new URL(`./data/${name}.json`, import.meta.url));
+  if (!response.ok) throw new Error(`data/${name}.json: HTTP ${response.status}`);
+  return response.json();
+};
+/** Replaces how a table is read (`name` → its parsed JSON): the command line reads www/data/ from disk, where
+ *  Node's fetch cannot go. A table that is not there should throw with `code: 'no-table'`. */
+export function setTableReader(read) {
+  readTable = read;
+}
+
 const tables = {};
 function table(name) {
-  tables[name] ??= fetch(new URL(`./data/${name}.json`, import.meta.url))
-    .then((response) => {
-      if (!response.ok) throw new Error(`data/${name}.json: HTTP ${response.status}`);
-      return response.json();
-    })
+  tables[name] ??= readTable(name)
     .catch((err) => {
       delete tables[name]; // a later lookup tries again
       throw err;

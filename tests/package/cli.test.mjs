@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -428,4 +428,72 @@ test('--country: a Beijing shopper from a Beijing depot is priced on Chinese def
   assert.match(far.stderr, /no road reaches it/);
   const de = run(['consolidate', SAMPLE, '--depot', DEPOT, '--country', 'DE', '--format', 'csv']);
   assert.equal(de.status, 0, de.stderr);
+});
+
+// Shop exports as the shops write them (tests/fixtures: files written to each export's layout, several line items
+// per order, three orders in each that cannot be placed): read with the page's own reader (www/order-columns.js).
+const FIXTURE = (name) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const SHOP_EXPORTS = {
+  'shopify-orders-export.csv': { layout: 'shopify', rows: 23, orders: 12, placed: 9, parcels: 9, unmatched: 3, located: 8, byTown: 1 },
+  'woocommerce-orders.csv': { layout: 'woocommerce', rows: 15, orders: 8, placed: 5, parcels: 5, unmatched: 3, located: 5, byTown: 0 },
+  'etsy-sold-order-items.csv': { layout: 'etsy', rows: 12, orders: 7, placed: 4, parcels: 4, unmatched: 3, located: 4, byTown: 0 },
+  'etsy-sold-orders.csv': { layout: 'etsy', rows: 7, orders: 7, placed: 4, parcels: 4, unmatched: 3, located: 4, byTown: 0 },
+};
+
+test('a Shopify, WooCommerce or Etsy export works unchanged: exit 0, its counts on stderr and in the report', () => {
+  for (const [name, read] of Object.entries(SHOP_EXPORTS)) {
+    const { status, stdout, stderr } = run(['consolidate', FIXTURE(name), '--depot', '51.54,-0.01']);
+    assert.equal(status, 0, `${name}: ${stderr}`);
+    const report = JSON.parse(stdout);
+    assert.deepEqual(report.read, read, name);
+    assert.equal(report.orders, read.placed);
+    assert.equal(report.parcels, read.parcels);
+    const lines = stderr.trimEnd().split('\n');
+    // Each order not placed, on its own line, then the summary.
+    assert.equal(lines.length, read.unmatched + 1, stderr);
+    assert.ok(lines.slice(0, -1).every((l) => /^green-delivery: skipped .* line \d+: /.test(l)), stderr);
+    const article = read.layout === 'etsy' ? 'an Etsy' : read.layout === 'shopify' ? 'a Shopify' : 'a WooCommerce';
+    assert.match(lines.at(-1), new RegExp(`: ${article} orders export, ${read.rows} rows in ${read.orders} orders; ${read.placed} orders, ${read.parcels} parcels placed; 3 addresses not found \\(listed above\\)$`));
+  }
+  const shopify = run(['consolidate', FIXTURE('shopify-orders-export.csv'), '--depot', '51.54,-0.01']);
+  assert.match(shopify.stderr, /line 12: this order has no postcode, town, or latitude and longitude/);
+  assert.match(shopify.stderr, /line 15: "ZZ9 9ZZ" is not a postcode we know in GB/);
+  assert.match(shopify.stderr, /line 19: this order is to CA, where we have no postcode or town table/);
+  // The same file through stdin, and the scenario CSV: the same orders.
+  const csv = run(['consolidate', '-', '--depot', '51.54,-0.01', '--format', 'csv'], readFileSync(FIXTURE('shopify-orders-export.csv'), 'utf8'));
+  assert.equal(csv.status, 0, csv.stderr);
+  assert.match(csv.stderr, /stdin: a Shopify orders export, 23 rows in 12 orders; 9 orders, 9 parcels placed/);
+  // A CSV with no location column at all is refused as before, naming the columns it needs.
+  const nowhere = run(['consolidate', '-', '--depot', '51.54,-0.01'], 'foo,bar\n1,2\n');
+  assert.equal(nowhere.status, 1);
+  assert.match(nowhere.stderr, /stdin: bad-file \(field csv\): csv: needs a lat \(or latitude\) and a lon/);
+  // In German, from the locale.
+  const german = run(['consolidate', FIXTURE('etsy-sold-order-items.csv'), '--depot', '51.54,-0.01'], undefined, { ...BRITISH, LANG: 'de_DE.UTF-8' });
+  assert.equal(german.status, 0, german.stderr);
+  assert.match(german.stderr, /Etsy-Bestellexport, 12 Zeilen mit 7 Bestellungen; 4 Bestellungen mit 4 Paketen verortet; 3 Adressen nicht gefunden \(oben aufgeführt\)/);
+});
+
+test('installed from npm (the UK postcode table only), an order in another covered country says which table it needs', () => {
+  // The package's files as npm installs them: www/data holds postcode-districts.json alone.
+  const dir = mkdtempSync(join(tmpdir(), 'gd-cli-installed-'));
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  try {
+    for (const d of ['bin', 'www/data']) mkdirSync(join(dir, d), { recursive: true });
+    copyFileSync(join(root, 'bin/green-delivery.js'), join(dir, 'bin/green-delivery.js'));
+    copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+    copyFileSync(join(root, 'www/data/postcode-districts.json'), join(dir, 'www/data/postcode-districts.json'));
+    symlinkSync(join(root, 'lib'), join(dir, 'lib'));
+    for (const entry of readdirSync(join(root, 'www'))) if (entry !== 'data') symlinkSync(join(root, 'www', entry), join(dir, 'www', entry));
+    const csv = 'Name,Lineitem quantity,Shipping City,Shipping Zip,Shipping Country\n#1,2,London,E1 6AN,GB\n#1,1,,,\n#2,1,Berlin,10115,DE\n#3,1,London,N1 9EX,GB\n';
+    const installed = spawnSync(process.execPath, [join(dir, 'bin/green-delivery.js'), 'consolidate', '-', '--depot', '51.54,-0.01'], { input: csv, env: BRITISH, encoding: 'utf8' });
+    assert.equal(installed.status, 0, installed.stderr);
+    assert.match(installed.stderr, /stdin line 4: the postcode table for DE \(www\/data\/postcodes-DE\.json\) is not installed here/);
+    assert.deepEqual(JSON.parse(installed.stdout).read, { layout: 'shopify', rows: 4, orders: 3, placed: 2, parcels: 2, unmatched: 1, located: 2, byTown: 0 });
+    // From the repository, with every table, the Berlin order is placed.
+    const checkout = run(['consolidate', '-', '--depot', '51.54,-0.01'], csv);
+    assert.equal(checkout.status, 0, checkout.stderr);
+    assert.equal(JSON.parse(checkout.stdout).read.placed, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

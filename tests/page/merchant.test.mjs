@@ -3,6 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { startSession, screenshot, cspViolations, OUTPUT, merchantReady } from './browser.mjs';
 
 let session;
@@ -229,7 +230,7 @@ test("a Shopify export's line items are one parcel per order; 'N1 9EX and a town
   await done('shopify.csv');
   assert.match(
     await tab.page.locator('#merchant-load-status').textContent(),
-    /^shopify\.csv: 3 orders, 3 parcels loaded; 2 located by postcode, about [\d.]+ km \(median district radius\); 1 with a town and no postcode, located to the town's centre; 1 row skipped because of errors \(listed below\)\.$/,
+    /^shopify\.csv: a Shopify orders export, 5 rows in 4 orders; 3 orders, 3 parcels loaded; 2 located by postcode, about [\d.]+ km \(median district radius\); 1 with a town and no postcode, located to the town's centre; 1 address not found \(listed below\)\.$/,
   );
   assert.deepEqual(await tab.page.locator('#merchant-row-errors li').allTextContents(), [
     'Line 6: "Qwxyzton" is not a town we know, and this order has no postcode, so it could not be placed',
@@ -249,7 +250,7 @@ test("a Shopify export's line items are one parcel per order; 'N1 9EX and a town
   // A parcels column, chosen by the merchant, is counted: here the line items' quantities, 4 + 2, 1 and 3.
   const quantity = await tab.page.locator('[name=col-parcels] option', { hasText: 'Lineitem quantity' }).getAttribute('value');
   await tab.page.locator('[name=col-parcels]').selectOption(quantity);
-  await tab.page.waitForFunction(() => /^shopify\.csv: 3 orders, 10 parcels loaded/.test(document.querySelector('#merchant-load-status').textContent));
+  await tab.page.waitForFunction(() => /^shopify\.csv: a Shopify orders export, 5 rows in 4 orders; 3 orders, 10 parcels loaded/.test(document.querySelector('#merchant-load-status').textContent));
 });
 
 test('on a phone, the headline follows the depot field, and is in view after a file is loaded', async () => {
@@ -393,4 +394,81 @@ test('no request leaves the origin, no console errors, nothing blocked by the CS
   assert.deepEqual(tab.foreignRequests, []);
   assert.deepEqual(tab.consoleErrors, []);
   assert.deepEqual(await cspViolations(tab.page), []);
+});
+
+test('shop exports as the shops write them: Shopify, WooCommerce and Etsy files are grouped into orders, and the counts are said', async () => {
+  // Files written to each export's layout (tests/fixtures): several line items per order, and in each three orders
+  // that cannot be placed (no address, a postcode no table has, a country with no tables).
+  const { page } = await session.open('/#merchant');
+  await merchantReady(page);
+  await page.getByLabel('Depot postcode or town').fill('E15');
+  await page.waitForFunction(() => document.querySelector('#merchant-depot-place').textContent.includes('E15'));
+  const load = async (name) => {
+    await page.setInputFiles('input[name=file]', fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)));
+    await page.waitForFunction(
+      (name) =>
+        document.querySelector('#merchant-load-status').textContent.startsWith(`${name}:`) &&
+        document.querySelector('#merchant-progress-label').textContent === 'Done.',
+      name,
+      { timeout: 30_000 },
+    );
+    return {
+      status: await page.locator('#merchant-load-status').textContent(),
+      errors: await page.locator('#merchant-row-errors li').allTextContents(),
+    };
+  };
+  // Shopify: 23 line-item rows of 12 orders (#1001 has three items, #1004 four); `Id` is on each order's first row
+  // only, so the orders are told by `Name`. One parcel per order: item quantities are not parcels.
+  const shopify = await load('shopify-orders-export.csv');
+  assert.match(
+    shopify.status,
+    /^shopify-orders-export\.csv: a Shopify orders export, 23 rows in 12 orders; 9 orders, 9 parcels loaded; 8 located by postcode, about [\d.]+ km \(median district radius\); 1 with a town and no postcode, located to the town's centre; 3 addresses not found \(listed below\)\.$/,
+  );
+  assert.deepEqual(shopify.errors, [
+    'Line 12: this order has no postcode, town or latitude and longitude, so it could not be placed',
+    'Line 15: "ZZ9 9ZZ" is not a postcode we know in the United Kingdom, so this order could not be placed',
+    'Line 19: this order goes to Canada, where we have no postcode or town table, so it could not be placed',
+  ]);
+  assert.equal(await page.locator('[name=col-id] option:checked').textContent(), 'Name');
+  assert.equal(await page.locator('[name=col-postcode] option:checked').textContent(), 'Shipping Zip');
+  assert.equal(await page.locator('[name=col-country] option:checked').textContent(), 'Shipping Country');
+  assert.equal(await page.locator('[name=col-parcels] option:checked').textContent(), '(none)');
+  assert.equal(await page.locator('#merchant-table tbody tr').count(), 6);
+  await screenshot(page, 'merchant-shopify-export');
+  // WooCommerce, one row per item: 15 rows of 8 orders, grouped by order_id.
+  const woo = await load('woocommerce-orders.csv');
+  assert.match(woo.status, /^woocommerce-orders\.csv: a WooCommerce orders export, 15 rows in 8 orders; 5 orders, 5 parcels loaded; all located by postcode, about [\d.]+ km \(median district radius\); 3 addresses not found \(listed below\)\.$/);
+  assert.deepEqual(woo.errors, [
+    'Line 8: this order has no postcode, town or latitude and longitude, so it could not be placed',
+    'Line 11: "XX1 1XX" is not a postcode we know in the United Kingdom, so this order could not be placed',
+    'Line 13: this order goes to Ireland, where we have no postcode or town table, so it could not be placed',
+  ]);
+  // Etsy's "Order Items" (one row per item, the country as a name) and "Orders" (one row per order).
+  const items = await load('etsy-sold-order-items.csv');
+  assert.match(items.status, /^etsy-sold-order-items\.csv: an Etsy orders export, 12 rows in 7 orders; 4 orders, 4 parcels loaded; all located by postcode, about [\d.]+ km \(median district radius\); 3 addresses not found \(listed below\)\.$/);
+  assert.deepEqual(items.errors, [
+    'Line 8: "QQ1 1QQ" is not a postcode we know in the United Kingdom, so this order could not be placed',
+    'Line 9: "Qwxyzton" is not a town we know, and this order has no postcode, so it could not be placed',
+    'Line 11: this order goes to Ireland, where we have no postcode or town table, so it could not be placed',
+  ]);
+  const etsyOrders = await load('etsy-sold-orders.csv');
+  assert.match(etsyOrders.status, /^etsy-sold-orders\.csv: an Etsy orders export, 7 rows in 7 orders; 4 orders, 4 parcels loaded; .*; 3 addresses not found \(listed below\)\.$/);
+  await page.close();
+});
+
+test('a shop export in German and Chinese: the counts in the page\'s language', async () => {
+  for (const [lang, expected] of [
+    ['de-DE', /^shopify-orders-export\.csv: Shopify-Bestellexport, 23 Zeilen mit 12 Bestellungen; 9 Bestellungen mit 9 Paketen geladen; 8 über die Postleitzahl verortet, auf etwa [\d,]+ km \(mittlerer Bezirksradius\); 1 mit Ort, aber ohne Postleitzahl, in der Ortsmitte verortet; 3 Adressen nicht gefunden \(unten aufgeführt\)\.$/],
+    ['zh-CN', /^shopify-orders-export\.csv：Shopify 订单导出文件，共 23 行、12 个订单；已载入 9 个订单、9 件包裹；8 个订单已按邮编定位，误差约 [\d.]+\s?公里（邮编区半径的中位数）；1 个订单只有城镇、没有邮编，已定位到城镇中心；3 个地址未能找到（见下方列表）。$/],
+  ]) {
+    const { page } = await session.open(`/?lang=${lang}&country=GB#merchant`);
+    await merchantReady(page);
+    await page.setInputFiles('input[name=file]', fileURLToPath(new URL('../fixtures/shopify-orders-export.csv', import.meta.url)));
+    await page.waitForFunction(() => document.querySelector('#merchant-load-status').textContent.startsWith('shopify-orders-export.csv'));
+    assert.match(await page.locator('#merchant-load-status').textContent(), expected);
+    const errors = await page.locator('#merchant-row-errors li').allTextContents();
+    assert.equal(errors.length, 3);
+    assert.match(errors[2], lang === 'de-DE' ? /Lieferland Kanada:/ : /此订单寄往加拿大/);
+    await page.close();
+  }
 });

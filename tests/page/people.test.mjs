@@ -98,10 +98,11 @@ test('a Shopify-style export with postcodes loads, and its counts match', async 
   await merchantDepot(page);
   await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0);
   const status = await page.locator('#merchant-load-status').textContent();
-  // 8 line-item rows of 6 orders; #1006's postcode is not a district. One parcel per order: item quantities
+  // 8 line-item rows of 6 orders; #1006's postcode is not a district: an address not found. One parcel per order: item quantities
   // (2+1, 1, 3, 1+2, 1) are not parcels.
   assert.match(status, /5 orders, 5 parcels loaded; all located by postcode, about [\d.]+ km/);
-  assert.match(status, /1 row skipped/);
+  assert.match(status, /^shopify-orders\.csv: a Shopify orders export, 8 rows in 6 orders; /);
+  assert.match(status, /1 address not found \(listed below\)\.$/);
   assert.match(await page.locator('#merchant-row-errors').textContent(), /Line 9: "ZZ9 9ZZ"/);
   // The column-mapping step shows what was recognised, and a change re-runs.
   assert.ok(await page.locator('#merchant-columns').isVisible());

@@ -35,7 +35,11 @@ Dezimalzahlen mit Punkt (12, -0.5).
 
 Liest Bestellungen (CSV mit den Spalten lat/lon[/parcels/weight_kg/id] oder eine GeoJSON-FeatureCollection aus
 Punkten; "-" liest von stdin) und vergleicht wie die Händleransicht der Seite sechs Arten der Zustellung
-(Ersparnis gegenüber den Standardtouren der Paketdienste).
+(Ersparnis gegenüber den Standardtouren der Paketdienste). Ein Shop-Export wird wie auf der Seite gelesen: die
+Bestell-CSVs von Shopify, WooCommerce und Etsy anhand ihrer Spalten, Artikelzeilen zu Bestellungen zusammengefasst
+(je ein Paket); Postleitzahlen und Orte werden offline verortet, im Land der Zeile, sonst in --country (das npm-Paket
+enthält die britischen Postleitzahlbezirke, ein Checkout des Repositorys alle Tabellen). Bestellungen, deren Adresse
+nicht gefunden wird, werden auf stderr aufgeführt und ausgelassen.
 
 Optionen:
   --depot LAT,LON        das Depot (Pflicht), z. B. 51.5416,-0.0076
@@ -114,6 +118,12 @@ export const M = {
     `${n.count(bad)} fehlerhafte ${pl(bad, { one: 'Zeile', other: 'Zeilen' })} in ${source}; korrigieren Sie sie oder verwenden Sie mit --skip-bad-rows nur die ${n.count(good)} ${pl(good, { one: 'fehlerfreie', other: 'fehlerfreien' })}`,
   noOrders: (source) => `${source}: Es konnten keine Bestellungen gelesen werden`,
   skipped: (line) => `übersprungen: ${line}`,
+  /** Was eine zugeordnete Datei enthielt (ein Shop-Export oder Postleitzahlen). */
+  readSummary: (source, { layout, rows, orders, placed, parcels, unmatched }) =>
+    `${source}: ${layout ? `${{ shopify: 'Shopify', woocommerce: 'WooCommerce', etsy: 'Etsy' }[layout]}-Bestellexport, ` : ''}` +
+    `${n.count(rows)} ${pl(rows, { one: 'Zeile', other: 'Zeilen' })} mit ${n.count(orders)} ${pl(orders, { one: 'Bestellung', other: 'Bestellungen' })}; ` +
+    `${n.count(placed)} ${pl(placed, { one: 'Bestellung', other: 'Bestellungen' })} mit ${n.count(parcels)} ${pl(parcels, { one: 'Paket', other: 'Paketen' })} verortet` +
+    (unmatched ? `; ${n.count(unmatched)} ${pl(unmatched, { one: 'Adresse', other: 'Adressen' })} nicht gefunden (oben aufgeführt)` : ''),
   unexpected: (arg) => `unerwartetes Argument "${arg}"`,
   toRequired: '--to LAT,LON ist erforderlich',
   settingForm: (got) => `--setting muss ID=VALUE sein (z. B. failures.rate=0.05), erhalten: "${got}"`,

@@ -17,11 +17,12 @@ export const HTML = {
   'merchant.dropAfter': '(3.000 Bestellungen im Osten Londons).',
   'merchant.columns': 'Spalten in Ihrer Datei',
   'merchant.columnsHint':
-    'Anhand ihrer üblichen Namen erkannt (Shopifys „Shipping Zip“ und „Shipping City“, „postcode“, „latitude“ …); korrigieren Sie falsch zugeordnete Spalten. Jede Bestellung ist ein Paket, solange Sie keine Paketspalte wählen: Artikelmengen sind keine Pakete.',
+    'Anhand ihrer üblichen Namen erkannt (Bestellexporte von Shopify, WooCommerce und Etsy, „postcode“, „latitude“ …); korrigieren Sie falsch zugeordnete Spalten. Jede Bestellung ist ein Paket, solange Sie keine Paketspalte wählen: Artikelmengen sind keine Pakete.',
   'merchant.colPostcode': 'Postleitzahl',
   'merchant.colLat': 'Breitengrad',
   'merchant.colLon': 'Längengrad',
   'merchant.colTown': 'Ort (für Zeilen ohne Postleitzahl)',
+  'merchant.colCountry': 'Land (leer: das des Shops)',
   'merchant.colParcels': 'Pakete je Bestellung',
   'merchant.colId': 'Bestellnummer (Zeilen mit derselben Nummer bilden eine Bestellung)',
   'merchant.depot': 'Ihr Depot',
@@ -84,11 +85,18 @@ export const PROGRESS = {
   done: () => 'Fertig.',
 };
 
+/** Ein Land: ein Code als deutscher Name („Vereinigtes Königreich“), ein Name so, wie die Datei ihn schreibt. */
+const countryName = (code) => (/^[A-Z]{2}$/.test(code) ? new Intl.DisplayNames(['de-DE'], { type: 'region' }).of(code) : code);
+
 export const ROW_ERRORS = {
-  'unknown-postcode': ({ postcode }) =>
-    `„${postcode}“ ist kein uns bekannter britischer Postleitzahlbezirk, daher konnte diese Bestellung nicht verortet werden`,
+  'unknown-postcode': ({ postcode, country }) =>
+    `„${postcode}“ ist keine uns bekannte Postleitzahl (${countryName(country)}), daher konnte diese Bestellung nicht verortet werden`,
   'unknown-town': ({ town }) => `„${town}“ ist kein uns bekannter Ort, und diese Bestellung hat keine Postleitzahl, daher konnte sie nicht verortet werden`,
   'no-location': () => 'diese Bestellung hat weder Postleitzahl noch Ort noch Breiten- und Längengrad und konnte daher nicht verortet werden',
+  'other-country': ({ country }) =>
+    `Lieferland ${countryName(country)}: Dafür haben wir weder Postleitzahlen noch Orte, daher konnte diese Bestellung nicht verortet werden`,
+  'no-table': ({ country }) =>
+    `Lieferland ${countryName(country)}: Die Ortsdaten dafür sind hier nicht installiert, daher konnte diese Bestellung nicht verortet werden`,
 };
 
 const AREAS = { urban: 'städtischen', suburban: 'vorstädtischen', rural: 'ländlichen' };
@@ -110,15 +118,18 @@ export const T = {
   noOrders: (name, errorCount) =>
     `${name}: Es konnten keine Bestellungen gelesen werden` +
     (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile enthält', other: 'Zeilen enthalten' })} Fehler (unten aufgeführt).` : '.'),
-  loaded({ name, count, parcels, located, byTown = 0, precisionKm, errorCount }) {
+  loaded({ name, layout, rows, orders, count, parcels, located, byTown = 0, precisionKm, unmatched = 0, errorCount }) {
+    const source = layout
+      ? `${{ shopify: 'Shopify', woocommerce: 'WooCommerce', etsy: 'Etsy' }[layout]}-Bestellexport, ${n.count(rows)} ${pl(rows, { one: 'Zeile', other: 'Zeilen' })} mit ${n.count(orders)} ${pl(orders, { one: 'Bestellung', other: 'Bestellungen' })}; `
+      : '';
     const where = located
       ? `; ${located === count ? 'alle' : n.count(located)} über die Postleitzahl verortet${precisionKm != null ? `, auf etwa ${n.km(precisionKm)} (mittlerer Bezirksradius)` : ' (in der Mitte des jeweiligen Orts)'}`
       : '';
     const towns = byTown ? `; ${byTown === count ? 'alle' : n.count(byTown)} mit Ort, aber ohne Postleitzahl, in der Ortsmitte verortet` : '';
-    const skipped = errorCount
-      ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'Zeile', other: 'Zeilen' })} wegen Fehlern übersprungen (unten aufgeführt).`
-      : '.';
-    return `${name}: ${n.count(count)} ${pl(count, { one: 'Bestellung', other: 'Bestellungen' })} mit ${n.count(parcels)} ${pl(parcels, { one: 'Paket', other: 'Paketen' })} geladen${where}${towns}${skipped}`;
+    const notFound = unmatched ? `; ${n.count(unmatched)} ${pl(unmatched, { one: 'Adresse', other: 'Adressen' })} nicht gefunden` : '';
+    const bad = errorCount - unmatched;
+    const skipped = bad ? `; ${n.count(bad)} ${pl(bad, { one: 'Zeile', other: 'Zeilen' })} wegen Fehlern übersprungen` : '';
+    return `${name}: ${source}${n.count(count)} ${pl(count, { one: 'Bestellung', other: 'Bestellungen' })} mit ${n.count(parcels)} ${pl(parcels, { one: 'Paket', other: 'Paketen' })} geladen${where}${towns}${notFound}${skipped}${errorCount ? ' (unten aufgeführt).' : '.'}`;
   },
   line: (line, message) => `Zeile ${line}: ${message}`,
   feature: (feature, message) => `Objekt ${feature}: ${message}`,

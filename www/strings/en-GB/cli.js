@@ -35,7 +35,10 @@ for 30 s (GREEN_DELIVERY_READ_TIMEOUT, in seconds) is given up. Numbers are plai
 
 Reads orders (CSV with lat/lon[/parcels/weight_kg/id] columns, or a GeoJSON FeatureCollection of Points; "-" reads
 stdin) and compares six ways of delivering them, as the page's merchant view does (savings against standard
-carrier rounds).
+carrier rounds). A shop's own export is read as the page reads it: Shopify's, WooCommerce's and Etsy's order CSVs
+by their columns, line items grouped into orders (one parcel each); postcodes and towns placed offline, in a row's
+own country or else --country (the npm package has UK postcode districts; a checkout of the repository has every
+table). Orders whose address is not found are listed on stderr and left out.
 
 Options:
   --depot LAT,LON        the depot (required), e.g. 51.5416,-0.0076
@@ -112,6 +115,13 @@ export const M = {
     `${n.count(bad)} bad ${pl(bad, { one: 'row', other: 'rows' })} in ${source}; fix ${pl(bad, { one: 'it', other: 'them' })}, or give --skip-bad-rows to use the ${n.count(good)} good ${pl(good, { one: 'one', other: 'ones' })}`,
   noOrders: (source) => `${source}: no orders could be read`,
   skipped: (line) => `skipped ${line}`,
+  /** What a mapped file held (a shop's export, or postcodes): "shop.csv: a Shopify orders export, 23 rows in 12
+   *  orders; 9 orders, 9 parcels placed; 3 addresses not found (listed above)". */
+  readSummary: (source, { layout, rows, orders, placed, parcels, unmatched }) =>
+    `${source}: ${layout ? `${{ shopify: 'a Shopify', woocommerce: 'a WooCommerce', etsy: 'an Etsy' }[layout]} orders export, ` : ''}` +
+    `${n.count(rows)} ${pl(rows, { one: 'row', other: 'rows' })} in ${n.count(orders)} ${pl(orders, { one: 'order', other: 'orders' })}; ` +
+    `${n.count(placed)} ${pl(placed, { one: 'order', other: 'orders' })}, ${n.count(parcels)} ${pl(parcels, { one: 'parcel', other: 'parcels' })} placed` +
+    (unmatched ? `; ${n.count(unmatched)} ${pl(unmatched, { one: 'address', other: 'addresses' })} not found (listed above)` : ''),
   unexpected: (arg) => `unexpected argument "${arg}"`,
   toRequired: '--to LAT,LON is required',
   settingForm: (got) => `--setting must be ID=VALUE (e.g. failures.rate=0.05), got "${got}"`,

@@ -21,11 +21,12 @@ export const HTML = {
   'merchant.dropAfter': '(3,000 orders in east London).',
   'merchant.columns': 'Columns in your file',
   'merchant.columnsHint':
-    'Recognised by their usual names (Shopify\'s "Shipping Zip" and "Shipping City", "postcode", "latitude"…); change any that are wrong. Each order is one parcel unless you choose a parcels column: item quantities are not parcels.',
+    'Recognised by their usual names (Shopify\'s, WooCommerce\'s and Etsy\'s order exports, "postcode", "latitude"…); change any that are wrong. Each order is one parcel unless you choose a parcels column: item quantities are not parcels.',
   'merchant.colPostcode': 'Postcode',
   'merchant.colLat': 'Latitude',
   'merchant.colLon': 'Longitude',
   'merchant.colTown': 'Town (for rows without a postcode)',
+  'merchant.colCountry': "Country (blank: the shop's)",
   'merchant.colParcels': 'Parcels per order',
   'merchant.colId': 'Order id (rows with the same id are one order)',
   'merchant.depot': 'Your depot',
@@ -89,11 +90,18 @@ export const PROGRESS = {
   done: () => 'Done.',
 };
 
+/** A country by its code, as a sentence names it ("the United Kingdom", "Germany"); a name as the file wrote it. */
+const THE = new Set(['GB', 'US', 'NL', 'AE', 'CZ', 'PH']);
+const countryIn = (code) =>
+  /^[A-Z]{2}$/.test(code) ? `${THE.has(code) ? 'the ' : ''}${new Intl.DisplayNames(['en-GB'], { type: 'region' }).of(code)}` : code;
+
 /** Messages about one row of the file, by the code www/order-columns.js gives them. */
 export const ROW_ERRORS = {
-  'unknown-postcode': ({ postcode }) => `"${postcode}" is not a UK postcode district we know, so this order could not be placed`,
+  'unknown-postcode': ({ postcode, country }) => `"${postcode}" is not a postcode we know in ${countryIn(country)}, so this order could not be placed`,
   'unknown-town': ({ town }) => `"${town}" is not a town we know, and this order has no postcode, so it could not be placed`,
   'no-location': () => 'this order has no postcode, town or latitude and longitude, so it could not be placed',
+  'other-country': ({ country }) => `this order goes to ${countryIn(country)}, where we have no postcode or town table, so it could not be placed`,
+  'no-table': ({ country }) => `the place table for ${countryIn(country)} is not installed here, so this order could not be placed`,
 };
 
 export const T = {
@@ -114,16 +122,20 @@ export const T = {
   noOrders: (name, errorCount) =>
     `${name}: no orders could be read` +
     (errorCount ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'row has errors', other: 'rows have errors' })} (listed below).` : '.'),
-  /** "sample-orders.csv: 3,000 orders, 3,796 parcels loaded; all located to postcode district, about 1.8 km …." */
-  loaded({ name, count, parcels, located, byTown = 0, precisionKm, errorCount }) {
+  /** "sample-orders.csv: 3,000 orders, 3,796 parcels loaded; all located to postcode district, about 1.8 km …."; a
+   *  shop's export first says what it is and how its rows made orders, and addresses not found are counted apart. */
+  loaded({ name, layout, rows, orders, count, parcels, located, byTown = 0, precisionKm, unmatched = 0, errorCount }) {
+    const source = layout
+      ? `${{ shopify: 'a Shopify', woocommerce: 'a WooCommerce', etsy: 'an Etsy' }[layout]} orders export, ${n.count(rows)} ${pl(rows, { one: 'row', other: 'rows' })} in ${n.count(orders)} ${pl(orders, { one: 'order', other: 'orders' })}; `
+      : '';
     const where = located
       ? `; ${located === count ? 'all' : n.count(located)} located by postcode${precisionKm != null ? `, about ${n.km(precisionKm)} (median district radius)` : ' (to the centre of the place each serves)'}`
       : '';
     const towns = byTown ? `; ${byTown === count ? 'all' : n.count(byTown)} with a town and no postcode, located to the town's centre` : '';
-    const skipped = errorCount
-      ? `; ${n.count(errorCount)} ${pl(errorCount, { one: 'row', other: 'rows' })} skipped because of errors (listed below).`
-      : '.';
-    return `${name}: ${n.count(count)} ${pl(count, { one: 'order', other: 'orders' })}, ${n.count(parcels)} ${pl(parcels, { one: 'parcel', other: 'parcels' })} loaded${where}${towns}${skipped}`;
+    const notFound = unmatched ? `; ${n.count(unmatched)} ${pl(unmatched, { one: 'address', other: 'addresses' })} not found` : '';
+    const bad = errorCount - unmatched;
+    const skipped = bad ? `; ${n.count(bad)} ${pl(bad, { one: 'row', other: 'rows' })} skipped because of errors` : '';
+    return `${name}: ${source}${n.count(count)} ${pl(count, { one: 'order', other: 'orders' })}, ${n.count(parcels)} ${pl(parcels, { one: 'parcel', other: 'parcels' })} loaded${where}${towns}${notFound}${skipped}${errorCount ? ' (listed below).' : '.'}`;
   },
   line: (line, message) => `Line ${line}: ${message}`,
   feature: (feature, message) => `Feature ${feature}: ${message}`,

@@ -29,7 +29,10 @@ JSON、CSV 和 GeoJSON 在任何语言下都相同。
   consolidate: () => `用法：green-delivery consolidate <orders.csv|orders.geojson|-> --depot LAT,LON [选项]
 
 读取订单（含 lat/lon[/parcels/weight_kg/id] 列的 CSV，或由点组成的 GeoJSON FeatureCollection；"-" 表示从
-标准输入读取），像网页的商家视图一样比较六种配送方式（以快递公司的标准路线为基准计算减排）。
+标准输入读取），像网页的商家视图一样比较六种配送方式（以快递公司的标准路线为基准计算减排）。网店自己的导出文件按网页的
+方式读取：Shopify、WooCommerce 和 Etsy 的订单 CSV 按其列名识别，同一订单的各行商品合并为一个订单（每单一件包裹）；邮编和
+城镇在本地离线定位，按该行自己的国家，否则按 --country（npm 包只带英国邮编区数据，仓库检出版带全部数据）。找不到地址的
+订单会在标准错误输出中列出，不参与计算。
 
 选项：
   --depot LAT,LON        仓库位置（必填），例如 51.5416,-0.0076
@@ -102,6 +105,11 @@ export const M = {
   badRows: (bad, source, good) => `${source} 中有 ${n.count(bad)} 行有错误；请改正，或加上 --skip-bad-rows，只使用其余 ${n.count(good)} 行正确的数据`,
   noOrders: (source) => `${source}：没有读到任何订单`,
   skipped: (line) => `已跳过 ${line}`,
+  /** 映射读取的文件（网店导出文件或邮编）读到了什么。 */
+  readSummary: (source, { layout, rows, orders, placed, parcels, unmatched }) =>
+    `${source}：${layout ? `${{ shopify: 'Shopify', woocommerce: 'WooCommerce', etsy: 'Etsy' }[layout]} 订单导出文件，` : ''}` +
+    `共 ${n.count(rows)} 行、${n.count(orders)} 个订单；已定位 ${n.count(placed)} 个订单、${n.count(parcels)} 件包裹` +
+    (unmatched ? `；${n.count(unmatched)} 个地址未能找到（见上方列表）` : ''),
   unexpected: (arg) => `多余的参数 "${arg}"`,
   toRequired: '必须给出 --to LAT,LON',
   settingForm: (got) => `--setting 必须写成 ID=VALUE（例如 failures.rate=0.05），收到的是 "${got}"`,

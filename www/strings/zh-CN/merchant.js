@@ -13,11 +13,12 @@ export const HTML = {
   'merchant.dropAfter': '（伦敦东部的 3,000 个订单）。',
   'merchant.columns': '文件中的列',
   'merchant.columnsHint':
-    '已按常见列名自动识别（如 Shopify 导出的“Shipping Zip”和“Shipping City”，以及“postcode”、“latitude”等）；识别有误的请手动更正。除非您选择了包裹数列，每个订单按一件包裹计算：商品数量不等于包裹数。',
+    '已按常见列名自动识别（如 Shopify、WooCommerce 和 Etsy 的订单导出文件，以及“postcode”、“latitude”等）；识别有误的请手动更正。除非您选择了包裹数列，每个订单按一件包裹计算：商品数量不等于包裹数。',
   'merchant.colPostcode': '邮编',
   'merchant.colLat': '纬度',
   'merchant.colLon': '经度',
   'merchant.colTown': '城镇（用于没有邮编的行）',
+  'merchant.colCountry': '国家（留空则按网店所在国家）',
   'merchant.colParcels': '每个订单的包裹数',
   'merchant.colId': '订单号（订单号相同的行算作同一个订单）',
   'merchant.depot': '您的仓库',
@@ -79,10 +80,15 @@ export const PROGRESS = {
   done: () => '完成。',
 };
 
+/** 国家：代码写成中文国名（“英国”），文件里写的名称照原样。 */
+const countryName = (code) => (/^[A-Z]{2}$/.test(code) ? new Intl.DisplayNames(['zh-CN'], { type: 'region' }).of(code) : code);
+
 export const ROW_ERRORS = {
-  'unknown-postcode': ({ postcode }) => `“${postcode}”不在已知的英国邮编区列表中，无法为此订单定位`,
+  'unknown-postcode': ({ postcode, country }) => `“${postcode}”不是已知的${countryName(country)}邮编，无法为此订单定位`,
   'unknown-town': ({ town }) => `“${town}”不是已知的城镇，而此订单又没有邮编，无法定位`,
   'no-location': () => '此订单既没有邮编、城镇，也没有经纬度，无法定位',
+  'other-country': ({ country }) => `此订单寄往${countryName(country)}，我们没有那里的邮编和城镇数据，无法定位`,
+  'no-table': ({ country }) => `此处没有安装${countryName(country)}的地名数据，无法为此订单定位`,
 };
 
 const AREAS = { urban: '市区', suburban: '郊区', rural: '乡村' };
@@ -102,13 +108,18 @@ export const T = {
   overridesIgnored: '按您保存的自定义值无法完成这次分析，因此改用了默认值。',
   noOrders: (name, errorCount) =>
     `${name}：没有读到任何订单` + (errorCount ? `；${n.count(errorCount)} 行有错误（见下方列表）。` : '。'),
-  loaded({ name, count, parcels, located, byTown = 0, precisionKm, errorCount }) {
+  loaded({ name, layout, rows, orders, count, parcels, located, byTown = 0, precisionKm, unmatched = 0, errorCount }) {
+    const source = layout
+      ? `${{ shopify: 'Shopify', woocommerce: 'WooCommerce', etsy: 'Etsy' }[layout]} 订单导出文件，共 ${n.count(rows)} 行、${n.count(orders)} 个订单；`
+      : '';
     const where = located
       ? `；${located === count ? '全部' : `${n.count(located)} 个订单`}已按邮编定位${precisionKm != null ? `，误差约 ${n.km(precisionKm)}（邮编区半径的中位数）` : '（定位到邮编所属地区的中心）'}`
       : '';
     const towns = byTown ? `；${byTown === count ? '全部' : `${n.count(byTown)} 个订单`}只有城镇、没有邮编，已定位到城镇中心` : '';
-    const skipped = errorCount ? `；${n.count(errorCount)} 行因有错误而跳过（见下方列表）。` : '。';
-    return `${name}：已载入 ${n.count(count)} 个订单、${n.count(parcels)} 件包裹${where}${towns}${skipped}`;
+    const notFound = unmatched ? `；${n.count(unmatched)} 个地址未能找到` : '';
+    const bad = errorCount - unmatched;
+    const skipped = bad ? `；${n.count(bad)} 行因有错误而跳过` : '';
+    return `${name}：${source}已载入 ${n.count(count)} 个订单、${n.count(parcels)} 件包裹${where}${towns}${notFound}${skipped}${errorCount ? '（见下方列表）。' : '。'}`;
   },
   line: (line, message) => `第 ${line} 行：${message}`,
   feature: (feature, message) => `第 ${feature} 个要素：${message}`,
