@@ -88,6 +88,17 @@ test('the tarball: only what users need, no runtime dependencies', () => {
   // country, the country table in both wasm builds); any stray data file (one country's town table alone is 50–90 KB
   // gzipped) or compressed copy would cross it.
   assert.ok(packed.size < 600_000, `tarball ${packed.size} bytes`);
+  // The README's figures for the tarball are these, within 5% (the file count exactly): update the README from the
+  // line this test prints above.
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
+  const stated = readme.match(/The npm tarball \(`npm pack`\) is ([\d,]+) KB: (\d+) files, ([\d,]+) KB unpacked, ([\d,]+) KB of it the two `\.wasm` files/);
+  assert.ok(stated, 'README.md: "The npm tarball (`npm pack`) is … KB: … files, … KB unpacked, … KB of it the two `.wasm` files"');
+  const wasmBytes = packed.files.filter((f) => f.path.endsWith('.wasm')).reduce((t, f) => t + f.size, 0);
+  assert.equal(Number(stated[2]), files.length, 'README: the tarball\'s files');
+  for (const [what, text, measured] of [['packed', stated[1], packed.size], ['unpacked', stated[3], packed.unpackedSize], ['.wasm', stated[4], wasmBytes]]) {
+    const kb = Number(text.replace(/,/g, ''));
+    assert.ok(Math.abs(kb * 1000 - measured) <= 0.05 * measured, `README: the tarball ${what} ${text} KB, npm pack: ${(measured / 1000).toFixed(0)} KB`);
+  }
   const installed = JSON.parse(readFileSync(join(shop, 'node_modules/green-delivery/package.json'), 'utf8'));
   assert.equal(installed.private, undefined);
   assert.deepEqual(installed.dependencies ?? {}, {});
