@@ -65,7 +65,7 @@ test('the tarball: only what users need, no runtime dependencies', () => {
     'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'custom-elements.json',
     'lib/index.js', 'lib/node.js', 'lib/index.d.ts', 'lib/node.d.ts', 'lib/element.d.ts', 'lib/widget.d.ts',
     'bin/green-delivery.js', 'www/widget.js', 'www/green-delivery-options.js', 'www/ranking.js', 'www/widget-wasm.js', 'www/loader.js',
-    'www/errors.js', 'www/format.js', 'www/i18n.js', 'www/strings/languages.js',
+    'www/errors.js', 'www/format.js', 'www/csv.js', 'www/i18n.js', 'www/strings/languages.js',
     // The widget's words, per language (loaded by dynamic import, which bundlers follow).
     ...['en-GB', 'zh-CN', 'de-DE'].flatMap((lang) => ['chain', 'numbers', 'errors'].map((part) => `www/strings/${lang}/${part}.js`)),
     'www/places.js', 'www/data/postcode-districts.json', 'www/pkg/green_delivery.js', 'www/pkg/green_delivery_bg.wasm', 'www/pkg/green_delivery.d.ts', 'www/pkg/green_delivery_api.d.ts',
@@ -86,8 +86,9 @@ test('the tarball: only what users need, no runtime dependencies', () => {
   // both wasm builds, the strings module, and the README's Method and System boundary), 574,951 with issue 20's
   // languages and countries (three languages' chain, CLI, error, number and place words, the place search for every
   // country, the country table in both wasm builds); any stray data file (one country's town table alone is 50–90 KB
-  // gzipped) or compressed copy would cross it.
-  assert.ok(packed.size < 600_000, `tarball ${packed.size} bytes`);
+  // gzipped) or compressed copy would cross it. About 603,000 (estimated with tar and gzip -9, not yet measured by npm)
+  // with issue 24's larger wasm builds and issue 23's README notes, the split API types and www/csv.js.
+  assert.ok(packed.size < 640_000, `tarball ${packed.size} bytes`);
   // The README's figures for the tarball are these, within 5% (the file count exactly): update the README from the
   // line this test prints above.
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').replace(/\s+/g, ' ');
@@ -125,7 +126,8 @@ console.log(JSON.stringify({ options: options.map((o) => [o.id, Math.round(o.gCo
 
 test('the installed command line: npx green-delivery', () => {
   const out = sh(join(shop, 'node_modules/.bin/green-delivery'), ['options', '--from', '51.45,-0.2', '--to', '51.52,-0.08', '--format', 'csv']);
-  const figure = (id) => DIRECT.options.find((o) => o.id === id).gCo2e;
+  // At the exports' 12 significant figures (www/csv.js).
+  const figure = (id) => Number(DIRECT.options.find((o) => o.id === id).gCo2e.toPrecision(12));
   assert.ok(out.includes(`\nconsolidated,Fixed delivery day,${figure('consolidated')},`), out);
   assert.ok(out.includes(`\nsameDayCourier,Same-day courier,${figure('sameDayCourier')},`), out);
   const csv = sh(join(shop, 'node_modules/.bin/green-delivery'), ['consolidate', '-', '--depot', '51.45,-0.2', '--format', 'csv'], {
