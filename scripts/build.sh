@@ -4,10 +4,10 @@
 #   www/widget-pkg  only what the checkout widget needs (no default features), to keep shoppers' downloads small
 # then writes .br and .gz beside every text and wasm asset in www/ (scripts/compress.mjs).
 # A build is reused (so `npm pack` right after `npm run build` does not build again) only when the stamp it left,
-# www/pkg/.build-stamp, still matches: the hash of every input (src/, Cargo.toml, Cargo.lock, this script,
-# scripts/api-types.mjs, and the rustc, wasm-pack and wasm-opt versions) and the hash of every output. Any edit,
-# a half-finished build or a touched output builds again. `bash scripts/build.sh --force` always builds; `--check`
-# only says (exit status 0) whether it would reuse the build.
+# www/pkg/.build-stamp, still matches: the hash of every input (src/, Cargo.toml, Cargo.lock, .cargo/ with the wasm
+# target's flags, this script, scripts/api-types.mjs, RUSTFLAGS, and the versions of rustc, wasm-pack, wasm-bindgen
+# and wasm-opt) and the hash of every output. Any edit, a half-finished build or a touched output builds again.
+# `bash scripts/build.sh --force` always builds; `--check` only says (exit status 0) whether it would reuse the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -16,10 +16,12 @@ STAMP=www/pkg/.build-stamp
 # By content, not by date: a checkout or a copy can give an old file a new date and the other way round.
 stamp() {
   {
+    echo "RUSTFLAGS=${RUSTFLAGS:-}"
     rustc -V
     wasm-pack --version
+    wasm-bindgen --version
     wasm-opt --version
-    find src Cargo.toml Cargo.lock scripts/build.sh scripts/api-types.mjs -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+    find src Cargo.toml Cargo.lock .cargo scripts/build.sh scripts/api-types.mjs -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
   } | sha256sum
   find www/pkg www/widget-pkg -type f ! -name '*.br' ! -name '*.gz' ! -name '.build-stamp' -print0 2>/dev/null |
     LC_ALL=C sort -z | xargs -0 -r sha256sum

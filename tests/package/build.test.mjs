@@ -21,7 +21,7 @@ const reused = (dir) => {
 
 before(() => {
   copy = mkdtempSync(join(tmpdir(), 'green-delivery-build-'));
-  for (const path of ['src', 'Cargo.toml', 'Cargo.lock', 'scripts/build.sh', 'scripts/api-types.mjs', 'www/pkg', 'www/widget-pkg']) {
+  for (const path of ['src', 'Cargo.toml', 'Cargo.lock', '.cargo', 'scripts/build.sh', 'scripts/api-types.mjs', 'www/pkg', 'www/widget-pkg']) {
     cpSync(join(ROOT, path), join(copy, path), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');
@@ -35,7 +35,7 @@ test('right after the build, the build is reused (the checkout\'s and an exact c
 });
 
 test('any changed input or output means a new build', () => {
-  for (const [file, text] of [['src/lib.rs', '// changed\n'], ['Cargo.lock', '#\n'], ['www/pkg/green_delivery.js', '//\n'], ['www/widget-pkg/green_delivery_bg.wasm', '\0']]) {
+  for (const [file, text] of [['src/lib.rs', '// changed\n'], ['Cargo.lock', '#\n'], ['.cargo/config.toml', '#\n'], ['www/pkg/green_delivery.js', '//\n'], ['www/widget-pkg/green_delivery_bg.wasm', '\0']]) {
     cpSync(join(ROOT, file), join(copy, `${file}.kept`));
     appendFileSync(join(copy, file), text);
     assert.equal(reused(copy), false, `after a change to ${file}`);
