@@ -13,6 +13,7 @@ import { initSync, consolidate, parseOrders, ordersFromGeoJson, deliveryOptions,
 import { pickLang, LANGUAGES } from '../www/i18n.js';
 import { setTableReader } from '../www/places.js';
 import { readOrderFile } from '../www/order-columns.js';
+import { csvLines, scenarioCsv } from '../www/csv.js';
 // The CSV's label and explanation columns are data, the same in every language: always British English.
 import { OPTION_LABELS as CSV_LABELS, optionExplanation as csvExplanation } from '../www/strings/en-GB/chain.js';
 
@@ -252,13 +253,6 @@ function write(text, out) {
 const columns = (text) => [...text].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(c) ? 2 : 1), 0);
 const pad = (text, width) => text + ' '.repeat(Math.max(0, width - columns(text)));
 
-/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
-function cell(value) {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-const csvLines = (rows) => rows.map((row) => row.map(cell).join(',')).join('\n') + '\n';
-
 /** The package's error (code and field) as a line naming the option or the file it comes from. */
 function apiError(err, command, source) {
   if (typeof err?.code !== 'string' || typeof err?.field !== 'string') throw err;
@@ -268,19 +262,6 @@ function apiError(err, command, source) {
 }
 
 // ---------------------------------------------------------------------------------------------------- commands
-
-/** The page's scenario CSV (www/merchant.js), column for column. */
-function scenarioCsv(result) {
-  const head = ['scenario', 'baseline', 'area', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high',
-    'coverage', 'kg_co2e_central', 'ttw_kg', 'wtt_kg', 'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low',
-    'saving_percent_high', 'saving_clear'];
-  const rows = result.scenarios.map((s) => [
-    s.id, result.baseline, result.variants.area, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high,
-    s.range.coverage, s.centralKg, s.ttwKg ?? '', s.wttKg ?? '', s.gCo2ePerParcel, s.savingPercent ?? '',
-    s.savingRange?.low ?? '', s.savingRange?.high ?? '', s.savingClear,
-  ]);
-  return [head.join(','), ...rows.map((r) => r.join(','))].join('\n') + '\n';
-}
 
 async function runConsolidate(values, positionals) {
   if (positionals.length !== 1) {

@@ -1,10 +1,14 @@
 // Types for <green-delivery-options>: the class (green-delivery/element), its attributes and properties, its
 // events' `detail`, and the tag in HTMLElementTagNameMap (added by green-delivery/widget, which defines it).
 import type {
-  Area, CountryCode, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId,
+  Area, CountryCode, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorId, FactorOverride, FactorOverrides, GridId,
+  OptionId, SettingId, VehicleId,
 } from '../www/widget-pkg/green_delivery.js';
 
-export type { Area, CountryCode, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorOverride, SettingId };
+export type {
+  Area, CountryCode, DeliveryOption, DeliveryOptionsResult, ErrorCode, FactorId, FactorOverride, FactorOverrides, GridId,
+  OptionId, SettingId, VehicleId,
+};
 
 /** The ids of the delivery options (the widget shows them lowest emissions first). */
 export type DeliveryOptionId = DeliveryOption['id'];
@@ -38,12 +42,14 @@ export interface GreenDeliveryAttributes {
   /** The merchant's depot, "lat,lon", or a postcode or town (as for `destination`): the line-haul starts here
    *  (default: the setting lineHaul.km). */
   depot?: string;
-  /** The shopper's address, "lat,lon" or a UK postcode such as "E1 6AN" (its district's centre) (required). */
+  /** The shopper's address (required): "lat,lon", or a postcode or town in the widget's `country` (GB when unset)
+   *  such as "E1 6AN", looked up offline (the npm package ships the UK postcode districts; a site serving www/data/
+   *  has every covered country's towns and postcodes). */
   destination: string;
-  /** The van, a factor id: "diesel-van" (default), "petrol-van", "electric-van". */
-  vehicle?: string;
-  /** The shopper's car for pickup trips: "petrol-car" (default), "diesel-car", "electric-car". */
-  car?: string;
+  /** The van, a vehicle-km factor id: "diesel-van" (default), "petrol-van", "electric-van". */
+  vehicle?: VehicleId;
+  /** The shopper's car for pickup trips, a vehicle-km factor id: "petrol-car" (default), "diesel-car", "electric-car". */
+  car?: VehicleId;
   /** km from the shopper to the pickup point, one way: the setting pickup.km (default 2). */
   'pickup-distance'?: string;
   /** km from the carrier's delivery depot to the round, one way: the setting round.stemKm (default 17.87). */
@@ -53,10 +59,10 @@ export interface GreenDeliveryAttributes {
   /** The parcel's weight, kg: sets parcel.kg, and whether a cargo bike can take it (up to 25 kg). */
   weight?: string;
   /** Grid factor id for electric vehicles, e.g. "grid-fr" (default "uk-grid-2025"). */
-  grid?: string;
+  grid?: GridId;
   /** The country whose defaults apply, ISO 3166-1 alpha-2 (e.g. "DE"), passed to deliveryOptions as `country`; with
    *  it, `destination` may be a postcode or town in that country. Unset: the calculator's default (GB). */
-  country?: string;
+  country?: CountryCode | (string & {});
   /** The language of the widget's words and numbers, a BCP 47 tag ("zh-CN", "de", "en-GB"), matched to one with
    *  strings (en-GB, zh-CN, de-DE). Unset: the nearest `lang` around it (the page's <html lang>), then the browser's. */
   lang?: string;
@@ -83,12 +89,12 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   static observedAttributes: GreenDeliveryAttribute[];
   /** `depot` attribute: "lat,lon" or a postcode or town, or null. */
   depot: string | null;
-  /** `destination` attribute: "lat,lon" or a UK postcode, or null. */
+  /** `destination` attribute: "lat,lon" or a postcode or town in the widget's country, or null. */
   destination: string | null;
   /** `vehicle` attribute. */
-  vehicle: string | null;
+  vehicle: VehicleId | null;
   /** `car` attribute. */
-  car: string | null;
+  car: VehicleId | null;
   /** `pickup-distance` attribute, km (set a number or a string). */
   get pickupDistance(): string | null;
   set pickupDistance(value: string | number | null | undefined);
@@ -102,9 +108,9 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   get weight(): string | null;
   set weight(value: string | number | null | undefined);
   /** `grid` attribute. */
-  grid: string | null;
+  grid: GridId | null;
   /** `country` attribute: ISO 3166-1 alpha-2, or null. */
-  country: string | null;
+  country: CountryCode | (string & {}) | null;
   /** The language the widget speaks: the tag with strings picked from `lang` (its own, else the nearest around it),
    *  then the browser's languages, e.g. "de-DE". (`lang` itself is HTMLElement's.) */
   readonly language: string;
@@ -124,7 +130,7 @@ export declare class GreenDeliveryOptions extends HTMLElement {
   get offers(): DeliveryOptionId[] | undefined;
   set offers(value: DeliveryOptionId[] | undefined);
   /** Factor overrides (a property only), e.g. `{ "diesel-van": { kgPerUnit: 0.3 } }`. */
-  factors: Record<string, FactorOverride> | undefined;
+  factors: FactorOverrides | undefined;
   /** Settings of the chain by id (a property only), e.g. `{ "failures.rate": 0.05 }`; the `pickup-distance` and
    *  `stem-distance` attributes win over the same ids. */
   settings: Partial<Record<SettingId, number>> | undefined;

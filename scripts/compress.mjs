@@ -1,9 +1,10 @@
 // Writes `<file>.br` (Brotli, quality 11) and `<file>.gz` (gzip -9) beside every text and wasm asset in www/, so
 // that scripts/serve.mjs (or any host that serves precompressed files) can send them as they are, and prints the
-// compressed sizes of the page's and the widget's payloads. A compressed file newer than its source is kept.
-//   node scripts/compress.mjs          compress, print sizes
-//   node scripts/compress.mjs --json   the sizes as JSON on stdout (for tests and the README)
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// compressed sizes of the page's and the widget's payloads, which it also writes to target/sizes.json (the figures the
+// README states; tests/js/readme-sizes.test.mjs holds them to it). A compressed file newer than its source is kept.
+//   node scripts/compress.mjs          compress, print sizes, write target/sizes.json
+//   node scripts/compress.mjs --json   the same, with the sizes as JSON on stdout
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
@@ -90,11 +91,21 @@ export function payloads(sizes) {
   return { page: sum(pageFiles), widget: sum(widgetFiles), classic, strings };
 }
 
+/** Everything measured, as target/sizes.json holds it: the payloads (bytes: raw, gzip, Brotli, and files), each
+ *  language's strings, the two .wasm files, and every asset. */
+export function measure() {
+  const files = compressAll();
+  const wasm = (path) => ({ files: 1, ...files[path] });
+  return { ...payloads(files), pageWasm: wasm('pkg/green_delivery_bg.wasm'), widgetWasm: wasm('widget-pkg/green_delivery_bg.wasm'), files };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const sizes = compressAll();
-  const result = payloads(sizes);
+  const result = measure();
+  const target = fileURLToPath(new URL('../target/', import.meta.url));
+  mkdirSync(target, { recursive: true });
+  writeFileSync(target + 'sizes.json', JSON.stringify(result, null, 2) + '\n');
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ ...result, files: sizes }, null, 2));
+    console.log(JSON.stringify(result, null, 2));
   } else {
     const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
     for (const name of ['page', 'widget', 'classic']) {
@@ -105,9 +116,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const [lang, { widget, all }] of Object.entries(result.strings)) {
       console.log(`[build] strings ${lang}: widget's ${kb(widget.gz)} gzip, all parts ${kb(all.gz)} gzip (${all.files} files)`);
     }
-    for (const wasm of ['pkg/green_delivery_bg.wasm', 'widget-pkg/green_delivery_bg.wasm']) {
-      const s = sizes[wasm];
-      console.log(`[build] ${wasm}: ${kb(s.raw)} raw, ${kb(s.gz)} gzip, ${kb(s.br)} brotli`);
+    for (const [name, s] of [['pkg/green_delivery_bg.wasm', result.pageWasm], ['widget-pkg/green_delivery_bg.wasm', result.widgetWasm]]) {
+      console.log(`[build] ${name}: ${kb(s.raw)} raw, ${kb(s.gz)} gzip, ${kb(s.br)} brotli`);
     }
+    console.log('[build] sizes written to target/sizes.json');
   }
 }

@@ -9,6 +9,7 @@ import { showError, clearError } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { pageCountry } from './country.js';
+import { scenarioCsv } from './csv.js';
 
 // The reader's language: this view's words, the chain's labels, the place words and the language's number rules;
 // and the page's country, whose defaults price the merchant's own orders and whose places the depot field prefers.
@@ -556,20 +557,6 @@ function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function csv() {
-  // Full precision: exports are for further work, not for reading.
-  const head = ['scenario', 'baseline', 'area', 'vehicle_km', 'shopper_km', 'kwh', 'kg_co2e', 'kg_co2e_low', 'kg_co2e_high',
-    'coverage', 'kg_co2e_central', 'ttw_kg', 'wtt_kg', 'g_co2e_per_parcel', 'saving_percent', 'saving_percent_low',
-    'saving_percent_high', 'saving_clear'];
-  const { result } = latest;
-  const rows = result.scenarios.map((s) =>
-    [s.id, result.baseline, result.variants.area, s.vehicleKm, s.shopperKm, s.kwh, s.kgCo2e, s.range.low, s.range.high,
-      s.range.coverage, s.centralKg, s.ttwKg ?? '', s.wttKg ?? '', s.gCo2ePerParcel, s.savingPercent ?? '',
-      s.savingRange?.low ?? '', s.savingRange?.high ?? '', s.savingClear].join(','),
-  );
-  return [head.join(','), ...rows].join('\n') + '\n';
-}
-
 drop.addEventListener('dragover', (event) => {
   event.preventDefault();
   drop.classList.add('dragging');
@@ -637,7 +624,7 @@ addEventListener('green-delivery:overrides', async () => {
   }
   run();
 });
-document.getElementById('export-csv').addEventListener('click', () => download('green-delivery-scenarios.csv', csv(), 'text/csv'));
+document.getElementById('export-csv').addEventListener('click', () => download('green-delivery-scenarios.csv', scenarioCsv(latest.result), 'text/csv'));
 document.getElementById('export-json').addEventListener('click', () => {
   const { result } = latest;
   const report = { generated: new Date().toISOString(), file: file.name, settings: settings(), ...result, roundOf: undefined, pickupOf: undefined };

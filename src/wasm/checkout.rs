@@ -18,7 +18,7 @@ fn table(overrides: &JsValue) -> JsResult<FactorTable> {
 /// The factor table, with `overrides` (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied when given.
 #[wasm_bindgen(unchecked_return_type = "Factor[]")]
 pub fn factors(
-    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FactorOverrides")] overrides: JsValue,
 ) -> JsResult<JsValue> {
     to_js(&table(&overrides)?)
 }
@@ -37,17 +37,24 @@ pub fn delivery_options(
 #[wasm_bindgen(unchecked_return_type = "Comparisons")]
 pub fn comparisons(
     #[wasm_bindgen(unchecked_param_type = "number")] grams: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Record<string, FactorOverride>")] overrides: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FactorOverrides")] overrides: JsValue,
 ) -> JsResult<JsValue> {
     to_js(&crate::footprint::comparisons(read(&grams, "grams")?, &table(&overrides)?)?)
 }
+
+// The unions of ids (FactorId, VehicleId, GridId, OptionId, ScenarioId, SettingId, CountryCode), written from the
+// tables by tests/typescript_ids.rs, so that they cannot drift from them.
+#[wasm_bindgen(typescript_custom_section)]
+const IDS: &str = include_str!("ids.d.ts");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 export interface LatLon { lat: number; lon: number }
 export type FactorOverride = { kgPerUnit: number } | { ttw: number; wtt: number };
+/** Overrides of the factor table, by id. */
+export type FactorOverrides = Partial<Record<FactorId, FactorOverride>>;
 export interface Factor {
-  id: string; label: string; unit: "vehicle-km" | "passenger-km" | "kWh" | "litre" | "tonne" | "tonne-km";
+  id: FactorId; label: string; unit: "vehicle-km" | "passenger-km" | "kWh" | "litre" | "tonne" | "tonne-km";
   /** WTW kg CO2e per unit. */ kgPerUnit: number;
   parts: { kgPerUnit: number } | { ttw: number; wtt: number };
   kwhPerKm?: number;
@@ -66,19 +73,19 @@ export interface ConsolidateInput {
   /** Default: 1 each. */ parcels?: Float64Array | number[];
   /** null (or NaN) where unknown. */ weightKg?: Float64Array | (number | null)[]; ids?: (string | number)[];
   depot: LatLon;
-  /** A vehicle-km factor id. Default "diesel-van". */ vehicle?: string;
+  /** A vehicle-km factor id. Default "diesel-van". */ vehicle?: VehicleId;
   /** Parcels per round, >= 1. Default 100 (typical UK round). */ capacity?: number;
-  /** Re-base electric vehicles on a grid factor id (e.g. "grid-fr")… */ grid?: string;
+  /** Re-base electric vehicles on a grid factor id (e.g. "grid-fr")… */ grid?: GridId;
   /** …or on kg CO2e per kWh. */ gridKgPerKwh?: number;
-  /** Overrides of the factor table, by id. */ factors?: Record<string, FactorOverride>;
+  /** Overrides of the factor table, by id. */ factors?: FactorOverrides;
   pickup?: {
     /** Default: one per π·(2 km)² of the orders' convex hull. */ points?: number;
     locations?: LatLon[];
     /** Each >= 0, adding up to 1. Default walk 0.5, cycle 0.1, car 0.4 (assumption). */ shares?: { walk?: number; cycle?: number; car?: number };
     /** One-way road km for every shopper, instead of the distance to their point. */ distanceKm?: number;
-    /** Default "petrol-car". */ car?: string;
+    /** Default "petrol-car". */ car?: VehicleId;
   };
-  cargoBike?: { /** Default: the orders' parcel-weighted centre. */ hub?: LatLon; /** Default 50. */ capacity?: number; /** Default "e-cargo-bike". */ vehicle?: string };
+  cargoBike?: { /** Default: the orders' parcel-weighted centre. */ hub?: LatLon; /** Default 50. */ capacity?: number; /** Default "e-cargo-bike". */ vehicle?: VehicleId };
   /** The round planner's seed (u32). Default 1: the same seed gives the same rounds. */ seed?: number;
   /** How hard the round planner works (a budget of moves, not of time). Default "balanced". */ effort?: "fast" | "balanced" | "thorough";
   /** The scenario savings are measured against. Default "standard". */ baseline?: ScenarioId;
@@ -95,17 +102,6 @@ export interface ConsolidateProgress {
 }
 /** The carrier's round: urban (Allen et al. 2018, central London), suburban (the typical UK round), rural. */
 export type Area = "urban" | "suburban" | "rural";
-/** The ids of the settings table (README, "Settings"). */
-export type SettingId =
-  | "roadFactor" | "vanFactor" | "bike.foodKgPerKm" | "lineHaul.km" | "lineHaul.detourKm" | "parcel.kg"
-  | "hub.kwhPerParcel" | "round.stemKm" | "round.parcels" | "round.km" | "consolidated.fill"
-  | "sameDay.parcelsPerRun" | "sameDay.stemKm" | "pickup.parcelsPerStop" | "pickup.km" | "pickup.carShare"
-  | "locker.parcelsPerStop" | "locker.km" | "locker.carShare" | "locker.kwhPerParcel" | "customerTrip.chainedShare"
-  | "cargoBike.bikeableShare" | "failures.rate" | "failures.collectShare" | "failures.collectKm"
-  | "failures.collectCarShare" | "failures.collectionPointShare" | "grid.uplift" | "van.countryFactor"
-  | "car.countryFactor";
-/** The countries with defaults of their own (ISO 3166-1 alpha-2); any other two-letter code gets proxy defaults, flagged. Case-insensitive. */
-export type CountryCode = "GB" | "CN" | "US" | "JP" | "DE" | "FR";
 /** A figure's interval and the share of Monte Carlo draws it covers (0.9: the 5th to the 95th percentile). */
 export interface Range { low: number; high: number; coverage: number }
 /** One setting's effect on a figure, all others central: the figure with the setting at its low and at its high (sorted by |high − low|). */
@@ -134,8 +130,6 @@ export interface Boundary {
   /** "per-parcel" (EN 17837:2023); line-haul tonne-km are the parcel's own mass × km. */ allocation: "per-parcel";
   standards: string[];
 }
-export type ScenarioId = "dedicated" | "consolidated" | "pickup" | "cargoBike" | "standard" | "nextDay";
-export type OptionId = "sameDayCourier" | "nextDay" | "standard" | "consolidated" | "pickupWalk" | "pickupCar" | "locker" | "cargoBike";
 export interface Leg {
   /** The chain element this part belongs to. */ element: Element;
   name: "trunk" | "sortCentre" | "deliveryDepot" | "localHub" | "microHub" | "locker" | "vans" | "courier" | "feeder" | "bikes" | "walk" | "cycle" | "car" | "collection";
@@ -184,8 +178,8 @@ export interface DeliveryOptionsInput {
   /** The merchant's depot: the line-haul starts here. Without it, the setting lineHaul.km. */ depot?: LatLon;
   /** The carrier's round in the shopper's area. Default "suburban" (the typical UK round). */ area?: Area;
   /** The parcel's mass (kg): sets parcel.kg and whether a cargo bike can take it (up to 25 kg). */ weightKg?: number;
-  /** Default "diesel-van". */ vehicle?: string; /** Default "petrol-car". */ car?: string; /** Default "e-cargo-bike". */ bike?: string;
-  grid?: string; gridKgPerKwh?: number; factors?: Record<string, FactorOverride>;
+  /** Default "diesel-van". */ vehicle?: VehicleId; /** Default "petrol-car". */ car?: VehicleId; /** Default "e-cargo-bike". */ bike?: VehicleId;
+  grid?: GridId; gridKgPerKwh?: number; factors?: FactorOverrides;
   /** Settings of the chain by id; a value given has no range. */ settings?: Partial<Record<SettingId, number>>;
   /** Default "standard". */ baseline?: OptionId;
   /** The country delivered in, ISO 3166-1 alpha-2 (any case). Default "GB". Picks the grid, fleet, line-haul and pickup defaults; a shopper over 5,000 km from the depot is refused (no road leg reaches). */ country?: CountryCode | (string & {});

@@ -55,12 +55,12 @@ export interface PackagingInput {
     /** Share made from recycled material, 0–1. Default 0.5 (assumption). */ recycledContent?: number;
   }[];
   /** For the yearly figure. */ ordersPerYear?: number;
-  factors?: Record<string, FactorOverride>;
+  factors?: FactorOverrides;
 }
 export interface EwasteInput {
   /** Batteries have no incineration row in DESNZ 2025: that route is an error. */
   items: { item: "weee-small" | "weee-large" | "weee-mixed" | "battery-li-ion" | "battery-alkaline"; massKg: number; route: Route }[];
-  factors?: Record<string, FactorOverride>;
+  factors?: FactorOverrides;
 }
 export interface WasteLine {
   material: string; route: Route; massKg: number;
@@ -95,9 +95,9 @@ export interface DigitalInput {
     /** Required with "custom"; otherwise they replace the provider's. */ minWatts?: number; maxWatts?: number;
     /** >= 1. */ pue?: number;
   };
-  /** A per-kWh factor id (default "uk-grid-2025")... */ grid?: string;
+  /** A per-kWh factor id (default "uk-grid-2025")... */ grid?: GridId;
   /** ...or kg CO2e per kWh. */ gridKgPerKwh?: number;
-  factors?: Record<string, FactorOverride>;
+  factors?: FactorOverrides;
   /** Digital factor overrides, by id, in the factor's unit. */ digitalFactors?: Record<string, number>;
 }
 export interface DigitalSegment {
@@ -118,7 +118,7 @@ export interface OrderInput {
   option: OptionId;
   /** Left out: not counted. */ packaging?: PackagingInput;
   /** Left out: not counted. */ digital?: DigitalInput;
-  /** For every part and the comparisons; a part's own factors win. */ factors?: Record<string, FactorOverride>;
+  /** For every part and the comparisons; a part's own factors win. */ factors?: FactorOverrides;
 }
 export interface OrderFootprint {
   /** The sum of parts. */ gCo2e: number;

@@ -91,11 +91,12 @@ test('consolidate --format csv: the page\'s scenario table, golden figures', () 
     // A diesel van uses no kWh: only the carrier's sites and the bikes' micro-hub do.
     assert.equal(r.kwh === 0, ['dedicated', 'consolidated', 'pickup'].includes(id), `${id} kWh`);
     assert.ok(Math.abs(r.ttw_kg + r.wtt_kg - r.kg_co2e) < 1e-6 * r.kg_co2e);
-    // Full precision, the API's numbers.
+    // The API's numbers, at the exports' 12 significant figures.
     const s = DIRECT.scenarios.find((d) => d.id === id);
+    const twelve = (x) => Number(x.toPrecision(12));
     assert.deepEqual(
       [r.vehicle_km, r.kg_co2e, r.kg_co2e_low, r.kg_co2e_high, r.kg_co2e_central, r.g_co2e_per_parcel, r.saving_percent, r.saving_percent_low, r.saving_percent_high, r.saving_clear],
-      [s.vehicleKm, s.kgCo2e, s.range.low, s.range.high, s.centralKg, s.gCo2ePerParcel, s.savingPercent, s.savingRange.low, s.savingRange.high, String(s.savingClear)],
+      [...[s.vehicleKm, s.kgCo2e, s.range.low, s.range.high, s.centralKg, s.gCo2ePerParcel, s.savingPercent, s.savingRange.low, s.savingRange.high].map(twelve), String(s.savingClear)],
       id,
     );
   }
@@ -286,6 +287,13 @@ test('options: the checkout widget\'s numbers', async () => {
     'option,label,g_co2e,ttw_g,wtt_g,vehicle_km,shopper_km,explanation,g_co2e_low,g_co2e_high,coverage,baseline,saving_percent,saving_percent_low,saving_percent_high,saving_clear');
   assert.match(csv.stdout, /^locker,Parcel locker,[\d.]+,/m);
   assert.match(csv.stdout, /^nextDay,Next-day,.*,standard,0,0,0,false$/m);
+  // Every CSV the CLI writes has its numbers at 12 significant figures at most (README, "Exports").
+  for (const args of [['options', '--to', '51.52,-0.08'], ['consolidate', SAMPLE, '--depot', DEPOT], ['factors']]) {
+    const out = run([...args, '--format', 'csv']).stdout;
+    const numbers = out.match(/(?<![\w.-])-?\d+(\.\d+)?(e-?\d+)?(?![\w.])/g);
+    assert.ok(numbers.length > 20, args[0]);
+    for (const n of numbers) assert.ok(n.replace(/^-?0*\.?0*|e.*$|\./g, '').length <= 12, `${args[0]}: ${n}`);
+  }
 });
 
 test('options: --area, --weight, --pickup-km and --setting reach the API, and their errors name the flag', () => {
@@ -332,6 +340,9 @@ test('factors: CSV and JSON list the table', () => {
   assert.equal(lines[0], 'id,label,unit,kg_co2e_per_unit,ttw,wtt,source,year,licence');
   assert.equal(lines.length - 1, factors().length);
   assert.match(csv.stdout, /^diesel-van,"Diesel van \(average, up to 3\.5 t\)",vehicle-km,0\.31689,0\.25561,0\.06128,/m);
+  // No float noise (0.21335 + 0.06183 is 0.27518000000000004 in binary), and the DESNZ values' digits kept.
+  assert.match(csv.stdout, /^petrol-van,"Petrol van \(average, up to 3\.5 t\)",vehicle-km,0\.27518,0\.21335,0\.06183,/m);
+  assert.match(csv.stdout, /^board-primary,.*,tonne,1199\.72542,/m);
   const json = JSON.parse(run(['factors', '--format', 'json']).stdout);
   assert.deepEqual(json.map((f) => f.id), factors().map((f) => f.id));
 });
