@@ -66,12 +66,13 @@ export function payloads(sizes) {
     'strings/languages.js', ...WIDGET_STRINGS.map((part) => `strings/en-GB/${part}.js`),
     ...names.filter((n) => n.startsWith('widget-pkg/')),
   ];
-  const notPage = new Set(['widget.js', 'green-delivery-options.js', 'checkout-example.js']);
+  const notPage = new Set(['widget.js', 'green-delivery-options.js', 'checkout-example.js', 'green-delivery-widget.js']);
   const pageFiles = [
     'index.html', 'style.css', 'icon.svg',
     ...names.filter((n) => !n.includes('/') && n.endsWith('.js') && !notPage.has(n)),
     'strings/languages.js', ...names.filter((n) => n.startsWith('strings/en-GB/')),
-    ...names.filter((n) => n.startsWith('pkg/')),
+    // The shopper view's first figures come from the widget's build, then the full package follows (wasm.js).
+    ...names.filter((n) => n.startsWith('pkg/') || n.startsWith('widget-pkg/')),
   ];
   const sum = (list) =>
     list.reduce((t, n) => ({ files: t.files + 1, raw: t.raw + sizes[n].raw, br: t.br + sizes[n].br, gz: t.gz + sizes[n].gz }), {
