@@ -24,6 +24,20 @@ export function isGreenDeliveryError(value) {
   }
 }
 
+/**
+ * `x` as Rust's `{}` writes an f64 (src/error.rs, `Plain`): JavaScript's shortest round-trip digits, but never in
+ * exponent form (1e21 in full, 5e-324 as 0.000…5), with -0 as "-0" and infinities as "inf".
+ */
+export function numberText(x) {
+  if (Object.is(x, -0)) return '-0';
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? 'inf' : '-inf';
+  const [, sign, digits, fraction = '', exponent] = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(String(x)) ?? [];
+  if (digits === undefined) return String(x);
+  const all = digits + fraction;
+  const e = Number(exponent);
+  return e > 0 ? sign + all + '0'.repeat(e + 1 - all.length) : `${sign}0.${'0'.repeat(-e - 1)}${all}`;
+}
+
 // Captured once, so that a caller's own `length` property or a tampered prototype cannot lie about a typed array.
 const TypedArray = Object.getPrototypeOf(Int8Array.prototype);
 const typedLength = Object.getOwnPropertyDescriptor(TypedArray, 'length').get;

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Code, Error};
 use crate::input::{from_value, Value, LIMITS};
+#[cfg(feature = "full")]
 use crate::models::{self, EmissionInput, EnergyInput};
 
 pub mod checkout;
@@ -18,7 +19,9 @@ pub mod footprint;
 #[cfg(feature = "full")]
 pub mod kmeans;
 
-pub use checkout::{comparisons, delivery_options, factors};
+pub use checkout::delivery_options;
+#[cfg(feature = "full")]
+pub use checkout::{comparisons, factors};
 #[cfg(feature = "full")]
 pub use consolidation::{chain_settings, consolidate, orders_from_geojson, parse_orders};
 #[cfg(feature = "full")]
@@ -36,6 +39,9 @@ extern "C" {
     fn is_package_error(value: &JsValue) -> bool;
     #[wasm_bindgen(catch, js_name = firstNonFinite)]
     fn first_non_finite(value: &JsValue) -> Result<JsValue, JsValue>;
+    /// `value` as Rust's `{}` writes it; see [`crate::error::Plain`].
+    #[wasm_bindgen(js_name = numberText)]
+    pub(crate) fn number_text(value: f64) -> String;
 }
 
 /// Every export fails with this: a `GreenDeliveryError` carrying `message`, `code` and `field`.
@@ -164,18 +170,21 @@ fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
 }
 
 /// Efficiency = Output / Input.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "EfficiencyResult")]
 pub fn efficiency(#[wasm_bindgen(unchecked_param_type = "EfficiencyInput")] input: JsValue) -> JsResult<JsValue> {
     to_js(&models::efficiency(&read(&input, "")?)?)
 }
 
 /// Energy = Power × Time (× PUE).
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "EnergyResult")]
 pub fn energy(#[wasm_bindgen(unchecked_param_type = "EnergyInput")] input: JsValue) -> JsResult<JsValue> {
     to_js(&models::energy(&read::<EnergyInput>(&input, "")?)?)
 }
 
 /// Emission = Activity × Emission factor, in kg CO2e.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "EmissionResult")]
 pub fn emission(#[wasm_bindgen(unchecked_param_type = "EmissionInput")] input: JsValue) -> JsResult<JsValue> {
     to_js(&models::emission(&read::<EmissionInput>(&input, "")?)?)
