@@ -36,8 +36,8 @@ pub fn delivery_options(
 }
 
 /// Grams of CO2e as metres driven in the comparison car (`petrol-car`) and as phone charges (0.015 kWh each, an
-/// assumption) on `uk-grid-2025`, with factor `overrides` applied when given. The page, the widget and every
-/// footprint share this one implementation.
+/// assumption) on `uk-grid-2025`, with factor `overrides` applied when given. The page and every footprint share
+/// this one implementation.
 #[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "Comparisons")]
 pub fn comparisons(
