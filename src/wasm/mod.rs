@@ -18,6 +18,7 @@ pub mod consolidation;
 pub mod footprint;
 #[cfg(feature = "full")]
 pub mod kmeans;
+mod out;
 
 pub use checkout::delivery_options;
 #[cfg(feature = "full")]
@@ -39,6 +40,8 @@ extern "C" {
     fn is_package_error(value: &JsValue) -> bool;
     #[wasm_bindgen(catch, js_name = firstNonFinite)]
     fn first_non_finite(value: &JsValue) -> Result<JsValue, JsValue>;
+    /// A result written by [`out::Tape`], as plain JS objects.
+    fn unpack(numbers: &[f64], text: &str) -> JsValue;
     /// `value` as Rust's `{}` writes it; see [`crate::error::Plain`].
     #[wasm_bindgen(js_name = numberText)]
     pub(crate) fn number_text(value: f64) -> String;
@@ -163,10 +166,9 @@ fn finish(out: JsValue) -> JsResult<JsValue> {
 
 /// Writes a core result as a plain JS object (Options that are `None` are left out).
 fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    let out = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::invalid("", format!("the result could not be written: {e}")))?;
-    finish(out)
+    let mut tape = out::Tape::default();
+    value.serialize(&mut tape).map_err(|e| Error::invalid("", format!("the result could not be written: {e}")))?;
+    finish(unpack(&tape.numbers, &tape.text))
 }
 
 /// Efficiency = Output / Input.
