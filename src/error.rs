@@ -191,8 +191,26 @@ impl fmt::Display for Num {
         match self.0 {
             v if v == f64::INFINITY => f.write_str("Infinity"),
             v if v == f64::NEG_INFINITY => f.write_str("-Infinity"),
-            v => write!(f, "{v}"),
+            v => write!(f, "{}", Plain(v)),
         }
+    }
+}
+
+/// A number in text exactly as Rust's `{}` writes an `f64` (`0.1`, `-0`, `1e21` in full, `NaN`, `inf`), for
+/// messages and labels. Every `f64` the core puts in text goes through it: in the browser's wasm, the digits come
+/// from JavaScript (the same shortest round-trip digits), which keeps core::fmt's float printing, about 20 KB, out
+/// of the wasm.
+pub(crate) struct Plain(pub f64);
+
+impl fmt::Display for Plain {
+    #[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+
+    #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::wasm::number_text(self.0))
     }
 }
 

@@ -111,7 +111,11 @@ impl Value {
             return Err(Error::NotFinite { field: String::new(), value: v });
         }
         if v.fract() != 0.0 {
-            return Err(Error::new(Code::NotInteger, "", format!("must be a whole number, got {v}")));
+            return Err(Error::new(
+                Code::NotInteger,
+                "",
+                format!("must be a whole number, got {}", crate::error::Plain(v)),
+            ));
         }
         if v < min || v > max {
             return Err(Error::OutOfRange { field: String::new(), value: v, min, max });

@@ -224,3 +224,53 @@ fn wrong_types_and_numbers_at_every_export() {
         "dim: must be a whole number, got 2.5",
     );
 }
+
+/// In the browser's wasm, numbers in messages are written by JavaScript (boundary.js `numberText`, to keep Rust's
+/// float formatting out of the wasm); they must read exactly as Rust's `{}` writes them (here, core::fmt itself).
+#[wasm_bindgen_test]
+fn numbers_in_messages_read_as_rust_writes_them() {
+    let mut values = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.1,
+        0.2,
+        0.3,
+        2.5,
+        1e21,
+        1.5e22,
+        1e-7,
+        1.2345e-7,
+        1e308,
+        -1e308,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        123456789012345680000.0,
+        0.000001,
+        9007199254740993.0,
+        1.0 / 3.0,
+        f64::NAN,
+    ];
+    // And finite numbers from bit patterns all over the range (a fixed xorshift).
+    let mut bits: u64 = 0x9e37_79b9_7f4a_7c15;
+    while values.len() < 2000 {
+        bits ^= bits << 13;
+        bits ^= bits >> 7;
+        bits ^= bits << 17;
+        let v = f64::from_bits(bits);
+        if v.is_finite() {
+            values.push(v);
+        }
+    }
+    for v in values {
+        let message = green_delivery::error::within("x", v, 1.0, 0.0).unwrap_err().to_string();
+        let expected = if v.is_nan() {
+            "x must be a finite number, got NaN".to_owned()
+        } else {
+            format!("x must be between 1 and 0, got {v}")
+        };
+        assert_eq!(message, expected, "{:e}", v);
+    }
+}

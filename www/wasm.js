@@ -1,6 +1,6 @@
 // One shared, memoised wasm instance per package, found relative to this module, for everything on a page.
 //   'full'   www/pkg: the page (k-means, consolidation, footprints)
-//   'widget' www/widget-pkg: the checkout widget's smaller build (factors, deliveryOptions, the formula models)
+//   'widget' www/widget-pkg: the checkout widget's smaller build (deliveryOptions alone)
 // A failed attempt (the .wasm blocked, a 404, no network) is forgotten, so the next call tries again.
 // Specifiers are literal, so that bundlers find the glue and the .wasm (see loader.js).
 import { loadPackage } from './loader.js';

@@ -1,6 +1,6 @@
-// The checkout widget's calculator: www/widget-pkg, the smaller build (factors, deliveryOptions, comparisons, the
-// formula models), loaded once and shared by every widget on the page. Its own module, so that a shop's bundler
-// sees only the widget's glue and .wasm, never the page's full package.
+// The checkout widget's calculator: www/widget-pkg, the smaller build (deliveryOptions alone), loaded once and
+// shared by every widget on the page. Its own module, so that a shop's bundler sees only the widget's glue and
+// .wasm, never the page's full package.
 import { loadPackage } from './loader.js';
 
 export { retryLoading, onceRetried } from './loader.js';

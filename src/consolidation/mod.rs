@@ -104,7 +104,7 @@ pub(crate) fn check_road_reach(field: &str, km: f64) -> crate::Result<f64> {
             format!(
                 "{} km in a straight line from the depot: no road reaches it (the chain has road legs only, up to \
                  5000 km)",
-                km.round()
+                crate::error::Plain(km.round())
             ),
         ));
     }

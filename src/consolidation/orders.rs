@@ -533,7 +533,7 @@ impl Loose {
 
 /// How a lenient type takes each kind of value. It never fails: whatever it does not expect is kept as a [`Loose`]
 /// (by `other`), so that the reader can say what was there instead. Only `deserialize_any` is asked of the
-/// deserializer, so this works with any self-describing one (serde_json, serde-wasm-bindgen).
+/// deserializer, so this works with any self-describing one (serde_json, the package's own input reader).
 trait Lenient<'de>: Sized {
     fn other(value: Loose) -> Self;
 

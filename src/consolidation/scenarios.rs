@@ -19,7 +19,7 @@ use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_ord
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, REFERENCE_PICKUP_KM, ROUND_SOURCE,
 };
-use crate::error::{at_least, within, Code, Error, Result};
+use crate::error::{at_least, within, Code, Error, Plain, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
 use crate::geo::{haversine_km, LocalPlane};
 use crate::kmeans::{self, Init, KMeansParams, Metric};
@@ -331,7 +331,7 @@ impl Factors {
         match (&self.grid, self.grid_kg_per_kwh) {
             (Some(grid), _) => Ok(grid.clone()),
             (None, Some(v)) => Ok(Factor {
-                label: format!("Grid electricity at {v} kg CO2e/kWh"),
+                label: format!("Grid electricity at {} kg CO2e/kWh", Plain(v)),
                 kg_per_unit: v,
                 parts: FactorParts::Split { ttw: 0.0, wtt: v },
                 desnz_rows: Vec::new(),
@@ -944,7 +944,7 @@ fn check_shares(shares: Option<Shares>) -> Result<Shares> {
     if (sum - 1.0).abs() > 1e-9 {
         return Err(Error::invalid(
             "pickup.shares",
-            format!("walk + cycle + car must add up to 1, got {}", (sum * 1e9).round() / 1e9),
+            format!("walk + cycle + car must add up to 1, got {}", Plain((sum * 1e9).round() / 1e9)),
         ));
     }
     Ok(s)

@@ -70,7 +70,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{within, Code, Error, Result};
+use crate::error::{within, Code, Error, Plain, Result};
 use crate::models::emission::{EmissionFactor, FactorParts};
 use desnz_2025::ROWS;
 
@@ -310,14 +310,15 @@ impl Factor {
             self.desnz_rows.iter().filter(|r| r.part == Part::Generation).copied().collect();
         desnz_rows.extend(desnz_rows_of(UK_GRID).filter(|r| r.part == Part::Generation));
         Ok(Factor {
-            label: format!("{} on a {kg_per_kwh} kg CO2e/kWh grid", self.label),
+            label: format!("{} on a {} kg CO2e/kWh grid", self.label, Plain(kg_per_kwh)),
             kg_per_unit: wtt,
             parts: FactorParts::Split { ttw: 0.0, wtt },
             desnz_rows,
             source: format!("{} (kWh per km)", self.source),
             note: format!(
-                "{kwh_per_km} kWh/km × {kg_per_kwh} kg CO2e/kWh, all WTT; kWh/km = the vehicle's generation row ÷ \
-                 the UK generation factor"
+                "{} kWh/km × {} kg CO2e/kWh, all WTT; kWh/km = the vehicle's generation row ÷ the UK generation factor",
+                Plain(kwh_per_km),
+                Plain(kg_per_kwh)
             ),
             ..self.clone()
         })
@@ -443,7 +444,7 @@ impl FactorTable {
             let field = format!("factors.{id}");
             let parts = value.parts(&field)?;
             let factor = table.factors.iter_mut().find(|f| f.id == id).ok_or_else(|| unknown(&field, id))?;
-            let was = format!("{} kg CO2e/{} from {}", factor.kg_per_unit, factor.unit.as_str(), factor.source);
+            let was = format!("{} kg CO2e/{} from {}", Plain(factor.kg_per_unit), factor.unit.as_str(), factor.source);
             *factor = Factor {
                 kg_per_unit: parts.wtw(),
                 parts,

@@ -24,6 +24,52 @@ export function isGreenDeliveryError(value) {
   }
 }
 
+/**
+ * A result as plain objects, from the tape src/wasm/out.rs writes: tags and numbers, and `text`, which every string
+ * is cut from (by its length in UTF-16 units, on the tape). Lists and objects give their count, then their items (an
+ * object's as key, value, key, value…).
+ */
+export function unpack(numbers, text) {
+  let i = 0, at = 0;
+  const read = () => {
+    switch (numbers[i++]) {
+      case NULL: return null;
+      case FALSE: return false;
+      case TRUE: return true;
+      case NUMBER: return numbers[i++];
+      case TEXT: return text.slice(at, (at += numbers[i++]));
+      case LIST: {
+        const list = [];
+        for (let n = numbers[i++]; n > 0; n--) list.push(read());
+        return list;
+      }
+      default: {
+        const object = {};
+        for (let n = numbers[i++]; n > 0; n--) {
+          const key = read();
+          object[key] = read();
+        }
+        return object;
+      }
+    }
+  };
+  return read();
+}
+
+/**
+ * `x` as Rust's `{}` writes an f64 (src/error.rs, `Plain`): JavaScript's shortest round-trip digits, but never in
+ * exponent form (1e21 in full, 5e-324 as 0.000…5), with -0 as "-0" and infinities as "inf".
+ */
+export function numberText(x) {
+  if (Object.is(x, -0)) return '-0';
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? 'inf' : '-inf';
+  const [, sign, digits, fraction = '', exponent] = /^(-?)(\d)(?:\.(\d+))?e([-+]\d+)$/.exec(String(x)) ?? [];
+  if (digits === undefined) return String(x);
+  const all = digits + fraction;
+  const e = Number(exponent);
+  return e > 0 ? sign + all + '0'.repeat(e + 1 - all.length) : `${sign}0.${'0'.repeat(-e - 1)}${all}`;
+}
+
 // Captured once, so that a caller's own `length` property or a tampered prototype cannot lie about a typed array.
 const TypedArray = Object.getPrototypeOf(Int8Array.prototype);
 const typedLength = Object.getOwnPropertyDescriptor(TypedArray, 'length').get;

@@ -1,21 +1,25 @@
-//! The checkout in JS: `factors`, `deliveryOptions` and `comparisons`, all the widget needs (it is built with only
-//! these), plus the TypeScript types of the consolidation API.
+//! The checkout in JS: `deliveryOptions`, all the widget calls (its build, without the `full` feature, exports only
+//! this), and for the page `factors` and `comparisons`; plus the TypeScript types of the consolidation API.
 
+#[cfg(feature = "full")]
 use std::collections::BTreeMap;
 
 use wasm_bindgen::prelude::*;
 
 use super::{read, to_js, JsResult};
 use crate::consolidation::{self as core, OptionsInput};
+#[cfg(feature = "full")]
 use crate::factors::{FactorOverride, FactorTable};
 
 /// The factor table with JS overrides (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied, if any.
+#[cfg(feature = "full")]
 fn table(overrides: &JsValue) -> JsResult<FactorTable> {
     let map: Option<BTreeMap<String, FactorOverride>> = read(overrides, "factors")?;
     Ok(FactorTable::with_overrides(map.unwrap_or_default())?)
 }
 
 /// The factor table, with `overrides` (`{ "<id>": { kgPerUnit } | { ttw, wtt } }`) applied when given.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "Factor[]")]
 pub fn factors(
     #[wasm_bindgen(unchecked_optional_param_type = "FactorOverrides")] overrides: JsValue,
@@ -32,8 +36,9 @@ pub fn delivery_options(
 }
 
 /// Grams of CO2e as metres driven in the comparison car (`petrol-car`) and as phone charges (0.015 kWh each, an
-/// assumption) on `uk-grid-2025`, with factor `overrides` applied when given. The page, the widget and every
-/// footprint share this one implementation.
+/// assumption) on `uk-grid-2025`, with factor `overrides` applied when given. The page and every footprint share
+/// this one implementation.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "Comparisons")]
 pub fn comparisons(
     #[wasm_bindgen(unchecked_param_type = "number")] grams: JsValue,

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{Code, Error};
 use crate::input::{from_value, Value, LIMITS};
+#[cfg(feature = "full")]
 use crate::models::{self, EmissionInput, EnergyInput};
 
 pub mod checkout;
@@ -17,8 +18,11 @@ pub mod consolidation;
 pub mod footprint;
 #[cfg(feature = "full")]
 pub mod kmeans;
+mod out;
 
-pub use checkout::{comparisons, delivery_options, factors};
+pub use checkout::delivery_options;
+#[cfg(feature = "full")]
+pub use checkout::{comparisons, factors};
 #[cfg(feature = "full")]
 pub use consolidation::{chain_settings, consolidate, orders_from_geojson, parse_orders};
 #[cfg(feature = "full")]
@@ -36,6 +40,11 @@ extern "C" {
     fn is_package_error(value: &JsValue) -> bool;
     #[wasm_bindgen(catch, js_name = firstNonFinite)]
     fn first_non_finite(value: &JsValue) -> Result<JsValue, JsValue>;
+    /// A result written by [`out::Tape`], as plain JS objects.
+    fn unpack(numbers: &[f64], text: &str) -> JsValue;
+    /// `value` as Rust's `{}` writes it; see [`crate::error::Plain`].
+    #[wasm_bindgen(js_name = numberText)]
+    pub(crate) fn number_text(value: f64) -> String;
 }
 
 /// Every export fails with this: a `GreenDeliveryError` carrying `message`, `code` and `field`.
@@ -157,25 +166,27 @@ fn finish(out: JsValue) -> JsResult<JsValue> {
 
 /// Writes a core result as a plain JS object (Options that are `None` are left out).
 fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
-    let out = value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| Error::invalid("", format!("the result could not be written: {e}")))?;
-    finish(out)
+    let mut tape = out::Tape::default();
+    value.serialize(&mut tape).map_err(|e| Error::invalid("", format!("the result could not be written: {e}")))?;
+    finish(unpack(&tape.numbers, &tape.text))
 }
 
 /// Efficiency = Output / Input.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "EfficiencyResult")]
 pub fn efficiency(#[wasm_bindgen(unchecked_param_type = "EfficiencyInput")] input: JsValue) -> JsResult<JsValue> {
     to_js(&models::efficiency(&read(&input, "")?)?)
 }
 
 /// Energy = Power × Time (× PUE).
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "EnergyResult")]
 pub fn energy(#[wasm_bindgen(unchecked_param_type = "EnergyInput")] input: JsValue) -> JsResult<JsValue> {
     to_js(&models::energy(&read::<EnergyInput>(&input, "")?)?)
 }
 
 /// Emission = Activity × Emission factor, in kg CO2e.
+#[cfg(feature = "full")]
 #[wasm_bindgen(unchecked_return_type = "EmissionResult")]
 pub fn emission(#[wasm_bindgen(unchecked_param_type = "EmissionInput")] input: JsValue) -> JsResult<JsValue> {
     to_js(&models::emission(&read::<EmissionInput>(&input, "")?)?)

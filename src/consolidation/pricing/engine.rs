@@ -5,6 +5,8 @@
 //! Each draw prices every figure with the same settings, so a saving is computed draw by draw: settings that move
 //! the baseline and the option alike (the van factor, circuity) cancel, as they should.
 
+use std::cmp::Ordering;
+
 use serde::Serialize;
 
 use super::settings::{Id, Settings, Values};
@@ -81,8 +83,9 @@ fn quantiles(xs: &mut [f64]) -> Option<(f64, f64, f64)> {
     // The k-th smallest of `part` (which starts at index `offset` of the whole), interpolated towards the next.
     fn at(part: &mut [f64], offset: usize, pos: f64) -> f64 {
         let (i, frac) = (pos.floor() as usize - offset, pos.fract());
-        let (_, &mut x, right) = part.select_nth_unstable_by(i, f64::total_cmp);
-        let next = right.iter().copied().fold(f64::INFINITY, f64::min);
+        select(part, i);
+        let x = part[i];
+        let next = part[i + 1..].iter().copied().fold(f64::INFINITY, f64::min);
         if frac > 0.0 && next.is_finite() {
             x + frac * (next - x)
         } else {
@@ -96,6 +99,52 @@ fn quantiles(xs: &mut [f64]) -> Option<(f64, f64, f64)> {
     let low = at(left, 0, tail * n as f64);
     let high = at(right, mid, (1.0 - tail) * n as f64);
     Some((median, low, high))
+}
+
+/// Reorders `xs` so that `xs[k]` is its k-th smallest (by `total_cmp`), with none larger before it and none smaller
+/// after it: what `select_nth_unstable_by` does, in a three-way quickselect a few lines long, as the standard
+/// library's selection and sorts would add kilobytes to the widget's wasm. The draws come in random order, so the
+/// middle pivot is as good as any; runs of equal draws are set aside in one pass.
+fn select(xs: &mut [f64], k: usize) {
+    let (mut lo, mut hi) = (0, xs.len());
+    loop {
+        let pivot = xs[lo + (hi - lo) / 2];
+        // xs[lo..lt] < pivot, xs[lt..i] == pivot, xs[gt..hi] > pivot.
+        let (mut lt, mut i, mut gt) = (lo, lo, hi);
+        while i < gt {
+            match xs[i].total_cmp(&pivot) {
+                Ordering::Less => {
+                    xs.swap(lt, i);
+                    lt += 1;
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    gt -= 1;
+                    xs.swap(i, gt);
+                }
+                Ordering::Equal => i += 1,
+            }
+        }
+        if k < lt {
+            hi = lt;
+        } else if k >= gt {
+            lo = gt;
+        } else {
+            return;
+        }
+    }
+}
+
+/// Sorts a short list (a sensitivity list has one entry per setting, about 30) by insertion. `order` must be total,
+/// so the result is the one any sort gives, without a sort's kilobytes of wasm.
+fn insertion_sort<T>(list: &mut [T], order: impl Fn(&T, &T) -> Ordering) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && order(&list[j - 1], &list[j]) == Ordering::Greater {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Adds 0 to turn −0 into +0: no result shows "−0".
@@ -157,8 +206,11 @@ pub fn price(settings: &Settings, n: usize, baseline: usize, eval: impl Fn(&Valu
             }
         }
     }
+    // The order is total: ties go by setting id, unique in a list.
     let by_swing = |list: &mut Vec<Sensitivity>| {
-        list.sort_by(|a, b| (b.high - b.low).abs().total_cmp(&(a.high - a.low).abs()).then(a.setting.cmp(b.setting)))
+        insertion_sort(list, |a, b| {
+            (b.high - b.low).abs().total_cmp(&(a.high - a.low).abs()).then(a.setting.cmp(b.setting))
+        })
     };
 
     (0..n)
@@ -202,6 +254,36 @@ mod tests {
 
     fn settings() -> Settings {
         Settings::new(Area::Suburban, &Country::gb(), &BTreeMap::new()).unwrap()
+    }
+
+    #[test]
+    fn select_and_insertion_sort_agree_with_the_standard_library() {
+        let mut rng = Rng::new(7);
+        for n in [1, 2, 3, 10, 101, 1000] {
+            // Random draws, runs of equal values, signed zeros and sorted input.
+            let lists: [Vec<f64>; 3] = [
+                (0..n).map(|_| rng.next_f64() - 0.5).collect(),
+                (0..n).map(|i| [(i % 3) as f64, -0.0, 0.0][(i * 7) % 3]).collect(),
+                (0..n).map(|i| i as f64).collect(),
+            ];
+            for xs in lists {
+                let mut sorted = xs.clone();
+                sorted.sort_by(f64::total_cmp);
+                for k in [0, n / 2, n - 1, n / 20] {
+                    let mut ys = xs.clone();
+                    select(&mut ys, k);
+                    assert_eq!(ys[k].to_bits(), sorted[k].to_bits(), "n {n}, k {k}");
+                    assert!(ys[..k].iter().all(|y| y.total_cmp(&ys[k]).is_le()));
+                    assert!(ys[k + 1..].iter().all(|y| y.total_cmp(&ys[k]).is_ge()));
+                }
+                let mut ys = xs.clone();
+                insertion_sort(&mut ys, f64::total_cmp);
+                assert_eq!(
+                    ys.iter().map(|y| y.to_bits()).collect::<Vec<_>>(),
+                    sorted.iter().map(|y| y.to_bits()).collect::<Vec<_>>()
+                );
+            }
+        }
     }
 
     #[test]
