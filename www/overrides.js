@@ -55,6 +55,13 @@ export const overrides = () => load(KEY).value;
 /** Digital-energy overrides as stored, `{ id: value }` (`{}` when unreadable); not yet checked by the API. */
 export const digitalOverrides = () => load(DIGITAL_KEY).value;
 
+/** Whether overrides are stored (readable, not empty): checking them needs the full package's `factors`. */
+export const overridesStored = () =>
+  [KEY, DIGITAL_KEY].some((key) => {
+    const { value, unreadable } = load(key);
+    return !unreadable && !empty(value);
+  });
+
 /**
  * The overrides the API accepts, for calculations: `{ factors, digital, notice }`. A stored set that cannot be read,
  * or that the API refuses, is left out (`undefined`: the defaults) and `notice` says so in plain words ('' if not).

@@ -7,7 +7,7 @@
 import { whenLoaded, loadNotice } from './loading.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { el, reset, barItem } from './plot.js';
-import { withUsableOverrides } from './overrides.js';
+import { withUsableOverrides, overridesStored } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
 import { pageCountry, EXAMPLES } from './country.js';
@@ -34,8 +34,8 @@ const countryName = (code) => {
   }
 };
 
-let api = null; // the widget's build: the options and their comparisons
-let fullApi = null; // the full package: the whole order's footprint
+let api = null; // the widget's build: the options, drawn before the full package has arrived
+let fullApi = null; // the full package: the everyday comparisons, checking stored overrides, the whole order
 const section = document.getElementById('shopper');
 translate(section, HTML);
 const form = document.getElementById('shopper-form');
@@ -207,18 +207,22 @@ function render() {
   drawMap(); // the map needs no calculator
   showPlaceProblem(placeError, problems.shopper, form.elements.place);
   showPlaceProblem(depotError, problems.depot, form.elements.depotPlace);
-  if (!api || !placed) return;
+  // The widget's build has deliveryOptions alone: it draws the first figures unless stored overrides need checking;
+  // the full package then draws them again, the same, with their everyday comparisons.
+  const calc = fullApi ?? (overridesStored() ? null : api);
+  if (!calc || !placed) return;
   // A place not found changed no coordinate: the figures below are still those of the place named here.
   placeStatus.textContent = placeSentence();
   answer.classList.toggle('stale', Boolean(problems.shopper || problems.depot));
   let result;
   try {
-    ({ result, notice: notices.delivery } = withUsableOverrides(api, (f) => {
-      const r = api.deliveryOptions(input(f));
+    ({ result, notice: notices.delivery } = withUsableOverrides(calc, (f) => {
+      const r = calc.deliveryOptions(input(f));
       requireFinite(r.options.map((o) => o.gCo2e));
+      if (!calc.comparisons) return r;
       // The comparisons must work for every figure too, or none is shown.
-      r.comparisons = r.options.map((o) => api.comparisons(o.gCo2e, f));
-      r.trace = api.comparisons(1, f).trace;
+      r.comparisons = r.options.map((o) => calc.comparisons(o.gCo2e, f));
+      r.trace = calc.comparisons(1, f).trace;
       requireFinite(r.comparisons.map((c) => c.metresDriven));
       return r;
     }));
@@ -236,7 +240,7 @@ function render() {
   const top = Math.max(...result.options.flatMap((o) => [o.range.high, o.gCo2e]));
   const scale = (v) => Math.max(0, v) / top;
   const { sorted: ranked, claim } = rankByEmissions(result.options);
-  const comparisonOf = new Map(result.options.map((o, i) => [o, result.comparisons[i]]));
+  const comparisonOf = new Map(result.options.map((o, i) => [o, result.comparisons?.[i]]));
   const sorted = ranked.map((o) => ({ o, c: comparisonOf.get(o) }));
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
@@ -276,7 +280,7 @@ function render() {
       vs.textContent = versus(option, result.baseline);
       const compare = document.createElement('p');
       compare.className = 'comparison';
-      compare.textContent = everyday(c);
+      compare.textContent = c ? everyday(c) : ''; // its line is kept until the full package fills it
       const why = document.createElement('p');
       why.className = 'why';
       why.textContent = optionExplanation(option, result);
@@ -299,7 +303,7 @@ function render() {
   renderOrder();
   // The assumptions in sentences (the settings the figures used), each with its citation behind a link to the
   // sources table.
-  const car = result.trace.find((t) => /petrol-car/.test(t.name));
+  const car = result.trace?.find((t) => /petrol-car/.test(t.name));
   assumptions.replaceChildren(
     // A value borrowed from another country (a proxy) names that country; the country's own values need no label.
     ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area, setting.proxy ? setting.country : null)),
@@ -509,8 +513,8 @@ orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
 render(); // the map, at once; the figures once the calculator has loaded
-// The options first, from the smaller build; the order's footprint when the full package follows. One notice for
-// both: if either cannot load, the view says so, and Retry tries again for both.
+// The options first, from the smaller build; their everyday comparisons and the order's footprint when the full
+// package follows. One notice for both: if either cannot load, the view says so, and Retry tries again for both.
 const notice = loadNotice(section);
 whenLoaded(section, (loaded) => {
   api = loaded;
@@ -518,5 +522,5 @@ whenLoaded(section, (loaded) => {
 }, notice, 'widget');
 whenLoaded(section, (loaded) => {
   fullApi = loaded;
-  renderOrder();
+  render();
 }, notice);
