@@ -239,6 +239,8 @@ export class GreenDeliveryOptions extends HTMLElement {
   #estimates = [];
   #result = null;
   #pending = false;
+  /** Counts renders: one that a later render has superseded while it waited shows nothing. */
+  #renders = 0;
   /** The words in use: `{ lang, chain, n, errors }`, or null until they have loaded. */
   #words = null;
   /** Whether the first option may be called the lowest ('lowest') or only 'amongLowest' (www/ranking.js). */
@@ -390,7 +392,11 @@ export class GreenDeliveryOptions extends HTMLElement {
   async #loadWords() {
     const lang = this.language;
     if (this.#words?.lang !== lang) {
-      this.#words = { lang, ...(await wordsFor(lang)) };
+      const words = { lang, ...(await wordsFor(lang)) };
+      // The language may have changed while they loaded: the words of the language asked for last win, whichever
+      // arrives first.
+      if (this.language !== lang) return this.#loadWords();
+      this.#words = words;
       const text = this.#words.chain.WIDGET_TEXT;
       this.legend.textContent = text.title;
       this.retry.textContent = text.retry;
@@ -409,6 +415,8 @@ export class GreenDeliveryOptions extends HTMLElement {
   }
 
   async #render() {
+    const render = ++this.#renders;
+    const superseded = () => render !== this.#renders;
     // The words load alongside the calculator; a failure to load either is said in the widget's language if it can be.
     const loadingWords = this.#loadWords();
     let api;
@@ -418,15 +426,16 @@ export class GreenDeliveryOptions extends HTMLElement {
       wasm = wasmUrl(this.getAttribute('wasm'));
     } catch (err) {
       await loadingWords.catch(() => {});
-      return this.#fail(err);
+      return superseded() ? undefined : this.#fail(err);
     }
     try {
       api = await loadWidgetPackage(wasm);
       words = await loadingWords;
     } catch (err) {
       await loadingWords.catch(() => {});
-      return this.#loadFailed(err);
+      return superseded() ? undefined : this.#loadFailed(err);
     }
+    if (superseded()) return undefined;
     this.retry.hidden = true;
     let result;
     try {
@@ -443,9 +452,10 @@ export class GreenDeliveryOptions extends HTMLElement {
         else setField(input, field, parse(text, attribute, field));
       }
       if (this.#factors) input.factors = this.#factors;
+      if (superseded()) return undefined; // the place lookups above wait for their tables
       result = api.deliveryOptions(input);
     } catch (err) {
-      return this.#fail(err);
+      return superseded() ? undefined : this.#fail(err);
     }
     // Each known option once: an unknown id, a repeated one, or offers that are not a list of ids is refused.
     const offered = this.offers;

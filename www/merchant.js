@@ -50,6 +50,7 @@ let runId = 0; // the run whose messages are shown; older runs' messages are ign
 let file = null;
 let latest = null;
 let waitingForRetry = false;
+let maps = 0; // counts the maps asked for: only the latest is drawn
 let running = false; // a run is under way, and its answer is awaited
 
 /** A fresh worker, with a fresh wasm instance. Messages from a worker that has been replaced are ignored. */
@@ -148,6 +149,7 @@ function clearResults() {
   tornadoTitle.textContent = '';
   tornadoLegend.hidden = true;
   table.replaceChildren();
+  maps++; // a map still waiting to be drawn is not drawn
   const ctx = canvas.getContext('2d');
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   canvas.setAttribute('aria-label', HTML['merchant.mapEmpty']);
@@ -319,7 +321,9 @@ function showParsed({ count, parcels, errors, errorCount, mapping }) {
 }
 
 function showResult({ result, lat, lon, roundOf, coords, offsets }) {
-  drawMap(result, lat, lon, roundOf, coords, offsets);
+  // The map in a task of its own, after the figures: drawn with them, 100,000 orders made one task of 150–280 ms.
+  const map = ++maps;
+  setTimeout(() => map === maps && drawMap(result, lat, lon, roundOf, coords, offsets));
   // The baseline first, then the carriers' other services, then the merchant's own options.
   const order = ['standard', 'nextDay', 'dedicated', 'consolidated', 'pickup', 'cargoBike'];
   const base = result.scenarios.find((s) => s.id === result.baseline);
@@ -491,22 +495,23 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
     ctx.stroke();
   }
   ctx.globalAlpha = 1;
-  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  // The canvas's size and pixels read once: a DOM property read per pixel made this the page's longest task.
+  const [w, h] = [canvas.width, canvas.height];
+  const image = ctx.getImageData(0, 0, w, h);
+  const pixels = image.data;
   const rgb = PALETTE.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const dot = Math.ceil(2 * ratio); // a dot 2 CSS px wide
   for (let i = 0; i < lat.length; i++) {
     const [r, g, b] = rgb[roundOf[i] % rgb.length];
     const x0 = Math.round(px(lon[i]) * ratio) - 1;
     const y0 = Math.round(py(lat[i]) * ratio) - 1;
-    for (let dy = 0; dy < 2 * ratio; dy++) {
-      for (let dx = 0; dx < 2 * ratio; dx++) {
-        const x = x0 + dx;
-        const y = y0 + dy;
-        if (x < 0 || y < 0 || x >= canvas.width || y >= canvas.height) continue;
-        const at = 4 * (y * canvas.width + x);
-        image.data[at] = r;
-        image.data[at + 1] = g;
-        image.data[at + 2] = b;
-        image.data[at + 3] = 255;
+    for (let y = Math.max(0, y0); y < Math.min(h, y0 + dot); y++) {
+      for (let x = Math.max(0, x0); x < Math.min(w, x0 + dot); x++) {
+        const at = 4 * (y * w + x);
+        pixels[at] = r;
+        pixels[at + 1] = g;
+        pixels[at + 2] = b;
+        pixels[at + 3] = 255;
       }
     }
   }

@@ -536,3 +536,44 @@ test('a lowest option whose range is clear of the next one\'s is "Greenest"; ove
   assert.match(await gift.locator('input[type="radio"]').first().getAttribute('aria-label'), /, among the lowest\.$/);
   await page.close();
 });
+
+test("the language asked for last wins, whichever language's words arrive first; a superseded answer is not drawn", async () => {
+  const { page } = await checkout(LAPTOP);
+  // German's words arrive 600 ms late, Chinese's at once: the widget is switched to German, then to Chinese.
+  await page.route('**/strings/de-DE/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  await page.evaluate(async () => {
+    const widget = document.querySelector('#delivery');
+    widget.setAttribute('lang', 'de-DE');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    widget.setAttribute('lang', 'zh-CN');
+  });
+  await page.waitForTimeout(1500); // German's words have arrived by now
+  const drawn = await page.locator('#delivery').evaluate((w) => ({ lang: w.shadowRoot.querySelector('.root').lang, title: w.shadowRoot.querySelector('.title').textContent }));
+  const { WIDGET_TEXT } = await import('../../www/strings/zh-CN/chain.js');
+  assert.deepEqual(drawn, { lang: 'zh-CN', title: WIDGET_TEXT.title });
+  // A destination changed while the first one's postcode table loads: only the last one's figures are drawn.
+  await page.route('**/data/postcode-districts.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await route.continue();
+  });
+  const grams = () => page.locator('#delivery').evaluate((w) => w.estimates.map((o) => [o.id, o.gCo2e]));
+  await page.evaluate(async () => {
+    const widget = document.querySelector('#delivery');
+    widget.setAttribute('lang', 'en-GB');
+    widget.setAttribute('destination', 'LS1 4AP'); // a postcode in Leeds: waits for the table
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    widget.setAttribute('destination', '51.5300,-0.1000'); // coordinates in London: no table
+  });
+  await page.waitForTimeout(1500); // the table has arrived by now
+  const raced = await grams();
+  await page.unroute('**/data/postcode-districts.json');
+  await page.locator('#delivery').evaluate((w) => w.setAttribute('destination', '51.4,-0.1'));
+  await page.waitForFunction(() => document.querySelector('#delivery').result.options.length > 0);
+  await page.locator('#delivery').evaluate((w) => w.setAttribute('destination', '51.5300,-0.1000'));
+  await page.waitForTimeout(300);
+  assert.deepEqual(raced, await grams(), "the London destination's figures, not Leeds's");
+  await page.close();
+});
