@@ -242,6 +242,8 @@ function render() {
   const { sorted: ranked, claim } = rankByEmissions(result.options);
   const comparisonOf = new Map(result.options.map((o, i) => [o, result.comparisons?.[i]]));
   const sorted = ranked.map((o) => ({ o, c: comparisonOf.get(o) }));
+  // The list is drawn anew (when the full package brings the comparisons, say): an option that had focus keeps it.
+  const focused = list.contains(document.activeElement) ? document.activeElement.value : null;
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
       const item = barItem(OPTION_LABELS[option.id] ?? option.id, SHOPPER.perParcel(gramsRange(option.gCo2e, option.range)), scale(option.gCo2e), {
@@ -289,6 +291,7 @@ function render() {
       return item;
     }),
   );
+  if (focused) list.querySelector(`input[value="${CSS.escape(focused)}"]`)?.focus();
   const sources = document.createElement('a');
   sources.href = '#sources';
   sources.textContent = SHOPPER.sourcesLink;

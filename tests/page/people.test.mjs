@@ -19,7 +19,10 @@ before(async () => {
 after(() => session?.close());
 
 /** Waits for every option (eight, the parcel locker included) to be shown. */
-const seven = (page) => page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+// Eight options, with their everyday comparisons: the full package has drawn them (the widget's build draws them first).
+const seven = (page) =>
+  page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8 &&
+    document.querySelector('#shopper-results .comparison').textContent !== '');
 
 test('on a phone, the first option and its figure are on the first screen', async () => {
   const { page } = await session.open('/', { before: (p) => p.setViewportSize(PHONE) });
@@ -27,6 +30,26 @@ test('on a phone, the first option and its figure are on the first screen', asyn
   assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'false');
   const figure = await page.locator('#shopper-results li').first().locator('.option-value').boundingBox();
   assert.ok(figure.y + figure.height <= PHONE.height, `the first figure ends at ${figure.y + figure.height}px`);
+  await page.close();
+});
+
+test('an option focused before the full package arrives keeps focus when the list is drawn again', async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { page } = await session.open('/', {
+    before: (p) => p.route('**/pkg/green_delivery_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    }),
+  });
+  await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8); // the widget's build
+  const second = await page.locator('#shopper-results input[type=radio]').nth(1).evaluate((r) => {
+    r.focus();
+    return r.value;
+  });
+  release();
+  await seven(page);
+  assert.equal(await page.evaluate(() => document.activeElement?.value), second);
   await page.close();
 });
 
