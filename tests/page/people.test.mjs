@@ -33,15 +33,20 @@ test('on a phone, the first option and its figure are on the first screen', asyn
   await page.close();
 });
 
-test('an option focused before the full package arrives keeps focus when the list is drawn again', async () => {
+/** Holds back the files matching `glob` until `release()`: `before` is for session.open. */
+function holding(glob) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  const { page } = await session.open('/', {
-    before: (p) => p.route('**/pkg/green_delivery_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    }),
+  const before = (p) => p.route(glob, async (route) => {
+    await held;
+    await route.continue();
   });
+  return { before, release };
+}
+
+test('an option focused before the full package arrives keeps focus when the list is drawn again', async () => {
+  const { before, release } = holding('**/pkg/green_delivery_bg.wasm'); // the full package's, not the widget's
+  const { page } = await session.open('/', { before });
   await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8); // the widget's build
   const second = await page.locator('#shopper-results input[type=radio]').nth(1).evaluate((r) => {
     r.focus();
@@ -54,14 +59,8 @@ test('an option focused before the full package arrives keeps focus when the lis
 });
 
 test('while the calculator loads, the answer says "Calculating…" and is aria-busy', async () => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const { page } = await session.open('/', {
-    before: (p) => p.route('**/*_bg.wasm', async (route) => {
-      await held;
-      await route.continue();
-    }),
-  });
+  const { before, release } = holding('**/*_bg.wasm'); // both packages'
+  const { page } = await session.open('/', { before });
   assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'true');
   assert.ok(await page.locator('#shopper-loading').isVisible());
   assert.equal(await page.locator('#shopper-loading').textContent(), 'Calculating…');
