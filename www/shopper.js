@@ -145,6 +145,7 @@ const everyday = (c) => SHOPPER.everyday(km(c.metresDriven / 1000));
 /** Clears every figure: none is left next to an input it no longer matches. */
 function clearFigures() {
   list.replaceChildren();
+  delete list.dataset.calculator;
   assumptions.replaceChildren();
   boundaryLine.replaceChildren();
   boundaryBox.hidden = true;
@@ -292,6 +293,7 @@ function render() {
     }),
   );
   if (focused) list.querySelector(`input[value="${CSS.escape(focused)}"]`)?.focus();
+  list.dataset.calculator = calc === fullApi ? 'full' : 'widget'; // which build drew the list: tests wait for 'full'
   const sources = document.createElement('a');
   sources.href = '#sources';
   sources.textContent = SHOPPER.sourcesLink;

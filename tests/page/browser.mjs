@@ -55,6 +55,13 @@ export async function startSession() {
   };
 }
 
+/** The shopper's eight options as the full package draws them (the widget's build draws them first, then they are
+ * drawn again with their everyday comparisons: a test that measures the first list may find it detached). */
+export const shopperDrawn = (page, options) =>
+  page.waitForFunction(() => {
+    const list = document.getElementById('shopper-results');
+    return list.dataset.calculator === 'full' && list.children.length === 8;
+  }, null, options);
 /** Waits until the merchant view's controls answer: its module clears the form's aria-busy once they are wired. */
 export const merchantReady = (page) => page.waitForSelector('#merchant-form[aria-busy="false"]', { state: 'attached' });
 

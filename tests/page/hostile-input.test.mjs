@@ -2,7 +2,7 @@
 // of 1e308. Each gets a plain message, and the views keep working and keep showing figures.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, screenshot, merchantReady } from './browser.mjs';
+import { startSession, screenshot, merchantReady, shopperDrawn } from './browser.mjs';
 
 const KEY = 'green-delivery:factor-overrides';
 const DIGITAL_KEY = 'green-delivery:digital-overrides';
@@ -94,7 +94,7 @@ const GARBAGE = {
 for (const [what, stored] of Object.entries(GARBAGE)) {
   test(`garbage in localStorage (${what}): every view still shows figures`, async () => {
     const { page, consoleErrors } = await withStored(stored);
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+    await shopperDrawn(page);
     const values = await page.locator('#shopper-results .option-value').allTextContents();
     for (const v of values) assert.match(v, /^[\d,.]+ k?g \([\d,.]+–[\d,.]+ k?g\) CO2e$/, `shopper: ${v}`);
     assert.equal(await page.locator('#shopper-error').textContent(), '');
@@ -156,7 +156,7 @@ test('an override of 1e308 typed in the sources table is not saved once the API 
     // so: the views keep showing finite figures, falling back to the defaults if the override breaks them.
     assert.deepEqual(JSON.parse(stored), { 'diesel-van': { kgPerUnit: 1e308 } });
     await page.goto(new URL('/#shopper', session.url).href);
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+    await shopperDrawn(page);
     for (const v of await page.locator('#shopper-results .option-value').allTextContents()) assert.match(v, /^[\d,.]+ k?g \([\d,.]+–[\d,.]+ k?g\) CO2e$/, v);
     assert.match(await page.locator('#shopper-notice').textContent(), /default values/);
     await screenshot(page, 'sources-override-accepted-shopper');

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { startSession, screenshot } from './browser.mjs';
+import { startSession, screenshot, shopperDrawn } from './browser.mjs';
 import { LANGUAGES, pickLang } from '../../www/i18n.js';
 
 const STRINGS = new URL('../../www/strings/', import.meta.url);
@@ -177,7 +177,7 @@ const SHELL = ['head', 'body > header', 'body > nav', 'body > footer'];
 for (const tag of OTHERS) {
   test(`${tag}: the shopper view, with ?lang=${tag}, has no British sentence left, and its numbers are ${tag}'s`, async () => {
     const { page, consoleErrors } = await session.open(`/?lang=${tag}#shopper`);
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+    await shopperDrawn(page);
     await page.waitForFunction(() => document.querySelectorAll('#shopper-assumptions li').length > 3);
     await page.locator('#shopper-advanced summary').click(); // its fields are read too
     assert.equal(await page.evaluate(() => document.documentElement.lang), tag);
@@ -241,7 +241,7 @@ for (const tag of OTHERS) {
     assert.ok(parts(tag).every((path) => fetched.has(path)), [...fetched].join(', '));
     // The British pieces come from the full package's API, which this page does not load: compute them on the page.
     const { page: shopper } = await session.open(`/?lang=${tag}`);
-    await shopper.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+    await shopperDrawn(shopper);
     const british = await britishPieces(shopper, tag);
     await shopper.close();
     assert.deepEqual(leftovers(await visibleText(page, ['green-delivery-options']), british), []);
@@ -406,7 +406,7 @@ test('a fourth language needs a folder and a row, no code: a copy of en-GB as fr
     cpSync(new URL('en-GB/', STRINGS), folder, { recursive: true, filter: (src) => !/\.(br|gz)$/.test(src) });
     writeFileSync(list, original.replace(/\n};/, "\n  'fr-FR': 'Français',\n};"));
     const { page, consoleErrors } = await session.open('/?lang=fr-FR#shopper');
-    await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+    await shopperDrawn(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr-FR');
     assert.equal(await page.locator('select[name="lang"]').inputValue(), 'fr-FR');
     assert.ok((await page.locator('select[name="lang"] option').allTextContents()).includes('Français'));

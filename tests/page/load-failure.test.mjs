@@ -2,7 +2,7 @@
 // Retry works once the file can be fetched again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, screenshot, merchantReady } from './browser.mjs';
+import { startSession, screenshot, merchantReady, shopperDrawn } from './browser.mjs';
 
 let session;
 before(async () => {
@@ -55,7 +55,7 @@ test('the page: every view says the calculator could not load, and Retry brings 
   await page.unroute('**/*.wasm');
   await page.locator('#merchant .load-failed button').click();
   await page.waitForFunction(() => document.querySelector('#merchant-progress-label').textContent === 'Done.', null, { timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+  await shopperDrawn(page);
   await page.waitForFunction(() => document.querySelectorAll('#sources-table tbody tr').length > 20);
   await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle').length === 40);
   await page.waitForFunction(() => document.querySelector('#energy output').value !== '');

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSession, screenshot, merchantReady } from './browser.mjs';
+import { startSession, screenshot, merchantReady, shopperDrawn } from './browser.mjs';
 
 const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 const SHOPIFY = fileURLToPath(new URL('./fixtures/shopify-orders.csv', import.meta.url));
@@ -20,13 +20,9 @@ after(() => session?.close());
 
 /** Waits for every option (eight, the parcel locker included) to be shown. */
 // Eight options, with their everyday comparisons: the full package has drawn them (the widget's build draws them first).
-const seven = (page) =>
-  page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8 &&
-    document.querySelector('#shopper-results .comparison').textContent !== '');
-
 test('on a phone, the first option and its figure are on the first screen', async () => {
   const { page } = await session.open('/', { before: (p) => p.setViewportSize(PHONE) });
-  await seven(page);
+  await shopperDrawn(page);
   assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'false');
   const figure = await page.locator('#shopper-results li').first().locator('.option-value').boundingBox();
   assert.ok(figure.y + figure.height <= PHONE.height, `the first figure ends at ${figure.y + figure.height}px`);
@@ -47,13 +43,13 @@ function holding(glob) {
 test('an option focused before the full package arrives keeps focus when the list is drawn again', async () => {
   const { before, release } = holding('**/pkg/green_delivery_bg.wasm'); // the full package's, not the widget's
   const { page } = await session.open('/', { before });
-  await page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8); // the widget's build
+  await page.waitForFunction(() => document.querySelectorAll('#shopper-results[data-calculator="widget"] li').length === 8);
   const second = await page.locator('#shopper-results input[type=radio]').nth(1).evaluate((r) => {
     r.focus();
     return r.value;
   });
   release();
-  await seven(page);
+  await shopperDrawn(page);
   assert.equal(await page.evaluate(() => document.activeElement?.value), second);
   await page.close();
 });
@@ -65,25 +61,25 @@ test('while the calculator loads, the answer says "Calculating…" and is aria-b
   assert.ok(await page.locator('#shopper-loading').isVisible());
   assert.equal(await page.locator('#shopper-loading').textContent(), 'Calculating…');
   release();
-  await seven(page);
+  await shopperDrawn(page);
   assert.ok(!(await page.locator('#shopper-loading').isVisible()));
   await page.close();
 });
 
 test('a postcode district and a town name give options, and the view names the place', async () => {
   const { page, consoleErrors, foreignRequests } = await session.open('/');
-  await seven(page);
+  await shopperDrawn(page);
   const field = page.getByLabel('Postcode or town', { exact: true });
   await field.fill('LS6 1AN');
   await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('LS6'));
   assert.match(await page.locator('#shopper-place').textContent(), /^Delivering to LS6 \(postcode district, within about [\d.]+ km\)\.$/);
-  await seven(page);
+  await shopperDrawn(page);
   const leedsDistrict = await page.evaluate(() => [Number(document.querySelector('[name=lat]').value), Number(document.querySelector('[name=lon]').value)]);
   assert.ok(Math.abs(leedsDistrict[0] - 53.82) < 0.05 && Math.abs(leedsDistrict[1] + 1.57) < 0.05, String(leedsDistrict));
   await field.fill('Manchester');
   await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('Manchester'));
   assert.equal(await page.locator('#shopper-place').textContent(), 'Delivering to Manchester, England (town centre).');
-  await seven(page);
+  await shopperDrawn(page);
   // A place that is not found keeps the answer for the place before (Manchester, by name), and says what to try
   // beside the field (issue 24).
   await field.fill('Qwxyzton');
@@ -93,7 +89,7 @@ test('a postcode district and a town name give options, and the view names the p
   assert.equal(await page.locator('#order-parts tbody tr').count(), 3);
   await field.fill('EC2A');
   await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.startsWith('Delivering to EC2A'));
-  await seven(page);
+  await shopperDrawn(page);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(foreignRequests, [], 'the lookup is offline');
   await page.close();
@@ -103,12 +99,12 @@ test('"Use my location" uses the device position, which stays in the page', asyn
   const { page, foreignRequests } = await session.open('/');
   await page.context().grantPermissions(['geolocation']);
   await page.context().setGeolocation({ latitude: 53.4808, longitude: -2.2426, accuracy: 30 });
-  await seven(page);
+  await shopperDrawn(page);
   await page.getByRole('button', { name: 'Use my location' }).click();
   await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('your location'));
   assert.equal(await page.locator('#shopper-place').textContent(), 'Delivering to your location (from your device, within about 30 m).');
   assert.equal(Number(await page.locator('[name=lat]').inputValue()), 53.4808);
-  await seven(page);
+  await shopperDrawn(page);
   assert.deepEqual(foreignRequests, []);
   await page.close();
 });
@@ -245,7 +241,7 @@ const axe = async (page) => {
 
 test('axe-core finds no WCAG 2.2 AA violation on any view or the checkout example', async () => {
   const { page } = await session.open('/');
-  await seven(page);
+  await shopperDrawn(page);
   for (const view of ['shopper', 'merchant', 'classroom', 'sources']) {
     await page.goto(new URL(`/#${view}`, session.url).href);
     if (view === 'merchant') {
@@ -272,7 +268,7 @@ test('axe-core finds no WCAG 2.2 AA violation on any view or the checkout exampl
 test('axe-core: the shopper with a place not found (the message, the places offered, the answer kept) and after a view switch', async () => {
   for (const size of [PHONE, LAPTOP]) {
     const { page } = await session.open('/', { before: (p) => p.setViewportSize(size) });
-    await seven(page);
+    await shopperDrawn(page);
     await page.getByLabel('Postcode or town', { exact: true }).fill('Manchestr');
     await page.waitForFunction(() => document.querySelector('#shopper-place-error button'));
     assert.deepEqual(await axe(page), [], `typo at ${size.width}px`);
@@ -285,7 +281,7 @@ test('axe-core: the shopper with a place not found (the message, the places offe
 
 test('keyboard only: type a postcode, pick the lowest option, and the whole order follows', async () => {
   const { page } = await session.open('/');
-  await seven(page);
+  await shopperDrawn(page);
   await page.locator('nav a[href="#sources"]').focus();
   // From the last tab link, Tab reaches the question first (the place field, then "Use my location"), then the
   // options (the checked one: the baseline).
@@ -305,7 +301,7 @@ test('keyboard only: type a postcode, pick the lowest option, and the whole orde
   await page.keyboard.press('Control+A');
   await page.keyboard.type('BS1');
   await page.waitForFunction(() => document.querySelector('#shopper-place').textContent.includes('BS1'));
-  await seven(page);
+  await shopperDrawn(page);
   await page.close();
 });
 
@@ -326,7 +322,7 @@ test('keyboard only: the merchant loads the sample and reaches the scrolling tab
 test('screenshots of every view at a phone and a laptop width', async () => {
   for (const [name, size] of [['phone', PHONE], ['laptop', LAPTOP]]) {
     const { page } = await session.open('/', { before: (p) => p.setViewportSize(size) });
-    await seven(page);
+    await shopperDrawn(page);
     await screenshot(page, `people-shopper-${name}`);
     await page.goto(new URL('/#merchant', session.url).href);
     await merchantReady(page);

@@ -1,7 +1,7 @@
 // Shopper view, the sources table with local overrides, and page-wide accessibility checks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSession, screenshot, cspViolations } from './browser.mjs';
+import { startSession, screenshot, cspViolations, shopperDrawn } from './browser.mjs';
 
 // The default place, postcode district EC2A, located to its centre from the NSPL table.
 const HERE = { lat: 51.5231, lon: -0.0879 };
@@ -15,7 +15,7 @@ const advanced = async () => {
 before(async () => {
   session = await startSession();
   tab = await session.open('/');
-  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+  await shopperDrawn(tab.page);
 });
 after(() => session?.close());
 
@@ -221,7 +221,7 @@ test('the sources table lists every factor with its source, and overrides stay l
   // The override reaches the shopper's numbers, and survives a reload.
   await tab.page.goto(new URL('/#shopper', session.url).href);
   await tab.page.reload();
-  await tab.page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
+  await shopperDrawn(tab.page);
   const overridden = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, vehicle: 'diesel-van', factors: { 'diesel-van': { kgPerUnit: 1 } } });
   const byId = (a, b) => a.id.localeCompare(b.id);
   assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })).sort(byId), overridden.map(({ id, grams }) => ({ id, grams })).sort(byId));
@@ -316,7 +316,6 @@ async function fresh(size, path = '/', { before } = {}) {
   });
   return opened;
 }
-const eight = (page) => page.waitForFunction(() => document.querySelectorAll('#shopper-results li').length === 8);
 /** The figures shown, in order, and the place line. */
 const answerOf = (page) =>
   page.evaluate(() => ({
@@ -328,7 +327,7 @@ const box = (locator) => locator.boundingBox();
 test('on a phone and a laptop: the field first, the answer under it, an example said to be one, and no layout shift', async () => {
   for (const [name, size] of [['phone', PHONE], ['laptop', LAPTOP]]) {
     const { page } = await fresh(size);
-    await eight(page);
+    await shopperDrawn(page);
     const field = await box(page.locator('#shopper-form [name=place]'));
     const line = await box(page.locator('#shopper-place'));
     const figure = await box(page.locator('#shopper-results li').first().locator('.option-value'));
@@ -383,7 +382,7 @@ test('after a search, the lowest option is brought into view (without motion whe
   for (const [name, size] of [['phone', PHONE], ['laptop', LAPTOP]]) {
     const { page } = await fresh(size);
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await eight(page);
+    await shopperDrawn(page);
     // A screen that ends just under the field (a phone held sideways, a browser window made short, text made
     // larger): the answer is out of sight.
     const short = { ...size };
@@ -406,7 +405,7 @@ test('after a search, the lowest option is brought into view (without motion whe
 
 test('a place not found keeps the answer, names the place it is for, and puts the message beside the field', async () => {
   const { page, consoleErrors } = await fresh(PHONE);
-  await eight(page);
+  await shopperDrawn(page);
   const field = page.locator('#shopper-form [name=place]');
   const message = page.locator('#shopper-place-error');
   assert.deepEqual((await field.getAttribute('aria-describedby')).split(' ').slice(0, 1), ['shopper-place-error']);
@@ -458,7 +457,7 @@ test('a place not found keeps the answer, names the place it is for, and puts th
 
 test('an address or a town with its postcode finds the place it contains', async () => {
   const { page } = await fresh(LAPTOP);
-  await eight(page);
+  await shopperDrawn(page);
   const field = page.locator('#shopper-form [name=place]');
   for (const [text, place] of [
     ['10 Downing Street, London', 'Delivering to London, England (town centre).'],
@@ -479,7 +478,7 @@ test('an address or a town with its postcode finds the place it contains', async
 test('a refused location permission keeps the answer, with the message beside the field', async () => {
   const { page } = await fresh(PHONE);
   await page.context().clearPermissions();
-  await eight(page);
+  await shopperDrawn(page);
   const before = await answerOf(page);
   await page.evaluate(() => {
     // The browser's answer when the person says no (Chromium headless cannot be asked to prompt).
@@ -494,7 +493,7 @@ test('a refused location permission keeps the answer, with the message beside th
 
 test('bars on a linear scale with whiskers; "Lowest emissions" only when ranking.js says the lowest is clear', async () => {
   const { page } = await fresh(LAPTOP);
-  await eight(page);
+  await shopperDrawn(page);
   const bars = await page.locator('#shopper-results li').evaluateAll((items) =>
     items.map((li) => ({ grams: Number(li.dataset.grams), fill: li.querySelector('.bar-fill').getBoundingClientRect().width, track: li.querySelector('.bar').getBoundingClientRect().width })));
   // Each bar's length over the first bar's is the figures' ratio: 37 times the emissions is 37 times as long.
@@ -511,14 +510,14 @@ test('bars on a linear scale with whiskers; "Lowest emissions" only when ranking
       body: 'export function rankByEmissions(options) { return { sorted: [...options].sort((a, b) => a.gCo2e - b.gCo2e), claim: "lowest" }; }',
     })),
   });
-  await eight(clear.page);
+  await shopperDrawn(clear.page);
   assert.equal(await clear.page.locator('#shopper-results li.greenest .badge').textContent(), 'Lowest emissions');
   await clear.page.close();
 });
 
 test('citations are never cut inside a word; the whole source is the title', async () => {
   const { page } = await fresh(LAPTOP);
-  await eight(page);
+  await shopperDrawn(page);
   const links = await page.locator('#shopper-assumptions a').evaluateAll((as) => as.map((a) => ({ text: a.textContent, title: a.title })));
   assert.ok(links.length > 5);
   for (const { text, title } of links) {
@@ -537,7 +536,7 @@ test('citations are never cut inside a word; the whole source is the title', asy
 
 test('focus moves to the view\'s heading when the view switches, not on the first load', async () => {
   const { page } = await fresh(LAPTOP);
-  await eight(page);
+  await shopperDrawn(page);
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
   await page.locator('nav a[href="#sources"]').focus();
   await page.keyboard.press('Enter');
@@ -553,7 +552,7 @@ test('focus moves to the view\'s heading when the view switches, not on the firs
 
 test('German and Chinese pages: the example, a typo and the kept answer in their words', async () => {
   const de = await fresh(PHONE, '/?lang=de-DE#shopper');
-  await eight(de.page);
+  await shopperDrawn(de.page);
   assert.match(await de.page.locator('#shopper-place').textContent(), /^Ein Beispiel: Lieferung nach 10115 \(.+\)\. Geben Sie oben Ihre PLZ oder Ihren Ort ein, um Ihr eigenes Ergebnis zu sehen\.$/);
   await de.page.locator('#shopper-form [name=place]').fill('Berln');
   await de.page.waitForFunction(() => document.getElementById('shopper-place-error').textContent !== '');
@@ -563,7 +562,7 @@ test('German and Chinese pages: the example, a typo and the kept answer in their
   await screenshot(de.page, 'shopper-typo-de-phone');
   await de.page.close();
   const zh = await fresh(LAPTOP, '/?lang=zh-CN#shopper');
-  await eight(zh.page);
+  await shopperDrawn(zh.page);
   assert.match(await zh.page.locator('#shopper-place').textContent(), /^示例：送往100020，.+。请在上方输入您的邮编或城市，查看您自己的结果。$/);
   await zh.page.locator('#shopper-form [name=place]').fill('Beijng');
   await zh.page.waitForFunction(() => document.getElementById('shopper-place-error').textContent !== '');
