@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { staticGraph } from './module-graph.mjs';
 
 const ROOT = fileURLToPath(new URL('../www/', import.meta.url));
 /** What is worth compressing: text and wasm (images such as .png are compressed already). */
@@ -57,8 +58,23 @@ export function compressAll() {
  *  that errors.js carries for every caller. */
 export const WIDGET_STRINGS = ['chain', 'numbers', 'errors'];
 
-/** The files a first visit downloads, in British English (the sample city, fetched on demand, is not counted); and
- *  the bytes of each language's strings: the widget's parts, and every part (the page's). */
+/** The strings parts the page asks for before its first view, the shopper's, has drawn (views.js, shopper.js). */
+export const FIRST_VIEW_STRINGS = ['page', 'errors', 'numbers', 'chain', 'places', 'overrides'];
+
+/** The files of `names` (paths under www/) that a first visit downloads, in British English: the markup, the static
+ *  import graph of its two module scripts (the other views' modules come when those views are first shown), the
+ *  first view's strings, and both packages (the shopper's first figures come from the widget's, then the full one
+ *  follows: wasm.js). The sample city, fetched on demand, is not counted. tests/page/payload.test.mjs checks this
+ *  list against what a browser fetches. */
+export function firstVisitFiles(names) {
+  const modules = [...staticGraph(['views.js', 'shopper.js'])];
+  const strings = FIRST_VIEW_STRINGS.map((part) => `strings/en-GB/${part}.js`);
+  const packages = names.filter((n) => n.startsWith('pkg/') || n.startsWith('widget-pkg/'));
+  return [...new Set(['index.html', 'style.css', 'icon.svg', ...modules, ...strings, ...packages])];
+}
+
+/** The page's and the widget's payloads (see firstVisitFiles, and the widget's files below); and the bytes of each
+ *  language's strings: the widget's parts, and every part (the page's). */
 export function payloads(sizes) {
   const names = Object.keys(sizes);
   const widgetFiles = [
@@ -66,14 +82,7 @@ export function payloads(sizes) {
     'strings/languages.js', ...WIDGET_STRINGS.map((part) => `strings/en-GB/${part}.js`),
     ...names.filter((n) => n.startsWith('widget-pkg/')),
   ];
-  const notPage = new Set(['widget.js', 'green-delivery-options.js', 'checkout-example.js', 'green-delivery-widget.js']);
-  const pageFiles = [
-    'index.html', 'style.css', 'icon.svg',
-    ...names.filter((n) => !n.includes('/') && n.endsWith('.js') && !notPage.has(n)),
-    'strings/languages.js', ...names.filter((n) => n.startsWith('strings/en-GB/')),
-    // The shopper view's first figures come from the widget's build, then the full package follows (wasm.js).
-    ...names.filter((n) => n.startsWith('pkg/') || n.startsWith('widget-pkg/')),
-  ];
+  const pageFiles = firstVisitFiles(names);
   const sum = (list) =>
     list.reduce((t, n) => ({ files: t.files + 1, raw: t.raw + sizes[n].raw, br: t.br + sizes[n].br, gz: t.gz + sizes[n].gz }), {
       files: 0, raw: 0, br: 0, gz: 0,

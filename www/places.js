@@ -49,12 +49,13 @@ function table(name) {
 /** The place words in `lang` (en-GB's are always at hand, so a caller that passes no language waits for nothing). */
 const wordsFor = (lang) => (!lang || lang === 'en-GB' ? Promise.resolve(EN) : loadStrings(pickLang([lang]), 'places'));
 
-/** A country's name in words in the reader's language: "Deutschland", "德国", "Germany". */
-const regionNames = new Map(); // one Intl.DisplayNames per language: making one takes milliseconds
+/** A country's name in words in the reader's language: "Deutschland", "德国", "Germany"; "world" (the settings'
+ *  proxy) is UN M49's 001, "World". */
+const regionNames = new Map(); // one Intl.DisplayNames per language: the first one made takes tens of milliseconds
 export function countryName(code, lang = 'en-GB') {
   try {
     if (!regionNames.has(lang)) regionNames.set(lang, new Intl.DisplayNames([lang], { type: 'region' }));
-    return regionNames.get(lang).of(code) ?? code;
+    return regionNames.get(lang).of(code === 'world' ? '001' : code) ?? code;
   } catch {
     return code; // not a region code Intl knows
   }

@@ -11,7 +11,7 @@ import { withUsableOverrides, overridesStored } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
 import { pageCountry, EXAMPLES } from './country.js';
-import { placeForDelivery } from './places.js';
+import { placeForDelivery, countryName } from './places.js';
 import { rankByEmissions } from './ranking.js';
 
 const lang = pageLang();
@@ -24,15 +24,6 @@ const {
   OPTION_LABELS, BASELINE_TEXT, WHAT_IS_COUNTED, optionExplanation, savingText, settingSentence, boundarySentence, medianNote,
 } = chain;
 const { fmt, gramsRange, km, grams, round, percent } = n;
-/** A country's name in the page's language ("Deutschland", "中国"), for the settings that say whose value they used. */
-const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
-const countryName = (code) => {
-  try {
-    return regionNames.of(code === 'world' ? '001' : code); // "world", the proxy, is UN M49's 001
-  } catch {
-    return code; // not a region code: shown as given
-  }
-};
 
 let api = null; // the widget's build: the options, drawn before the full package has arrived
 let fullApi = null; // the full package: the everyday comparisons, checking stored overrides, the whole order
@@ -128,7 +119,7 @@ function assumptionItem(sentence, source, area, country) {
   link.textContent = citation(source, area);
   link.title = source;
   const [before, after] = SHOPPER.cited(sentence);
-  item.append(before, ...(country ? [SHOPPER.country(countryName(country)), ', '] : []), link, after);
+  item.append(before, ...(country ? [SHOPPER.country(countryName(country, lang)), ', '] : []), link, after);
   if (country) item.dataset.country = country;
   return item;
 }

@@ -8,6 +8,7 @@ import { usableOverrides, withOverride, saveOverrides, saveDigitalOverrides, cle
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { placeSourceList } from './place-field.js';
 import { pageCountry } from './country.js';
+import { countryName } from './places.js';
 
 const lang = pageLang();
 /** The page's country: the settings table shows its defaults (and which are another country's, as proxies). */
@@ -39,15 +40,6 @@ const KINDS = ['vehicles', 'freight', 'grids', 'fuels', 'materials', 'digital', 
 /** A value as published, in the page's digits: every figure kept, float noise removed ("0,27518" in German). */
 const publishedFormat = new Intl.NumberFormat(lang, { maximumSignificantDigits: 12 });
 const asPublished = (value) => publishedFormat.format(Number(published(value)));
-/** A country's name in the page's language, for the settings that say whose value they are. */
-const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
-const countryName = (code) => {
-  try {
-    return regionNames.of(code);
-  } catch {
-    return code;
-  }
-};
 
 function kindOf(f, digital) {
   if (digital) return 'digital';
@@ -209,7 +201,7 @@ function render() {
     // Whose value it is, where the settings table says (`country`, an ISO code): named in the page's language.
     // A value borrowed from another country (a proxy) names it; "world", the proxy for countries without a value, is
     // UN M49's region 001: "World", "Welt", "世界".
-    const whose = s.proxy ? countryName(s.country === 'world' ? '001' : s.country) : '';
+    const whose = s.proxy ? countryName(s.country, lang) : '';
     const source = whose ? `${whose}: ${s.source}` : s.source;
     [SETTING_NAMES[s.id] ?? s.id, s.id, `${range([s.low, s.central, s.high])}${byArea}`, s.unit, source, '', '']
       .forEach((t) => cell(row, t));

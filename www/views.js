@@ -12,9 +12,16 @@ const links = [...document.querySelectorAll('nav .tabs a')];
 // screen reader user starts at the top of the new view instead of on a link that has gone (or on `body`).
 for (const view of views) view.querySelector('h2')?.setAttribute('tabindex', '-1');
 
+// The shopper view's module is in the page's markup; the others are fetched and run when their view is first shown,
+// so a shopper's phone neither downloads nor runs the merchant's, the classroom's or the sources' code.
+const LATER = { merchant: ['./merchant.js'], classroom: ['./classroom.js', './formulas.js'], sources: ['./sources.js'] };
+
 function show({ focus = false } = {}) {
   const wanted = views.find((v) => `#${v.id}` === location.hash) ?? views[0];
   for (const view of views) view.hidden = view !== wanted;
+  for (const path of LATER[wanted.id] ?? []) {
+    import(path).catch((err) => console.warn(`green-delivery: ${path} could not load`, err)); // once: import() keeps it
+  }
   for (const link of links) {
     if (link.hash === `#${wanted.id}`) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');

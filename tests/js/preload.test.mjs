@@ -4,25 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { posix } from 'node:path';
+import { staticGraph } from '../../scripts/module-graph.mjs';
 
 const WWW = new URL('../../www/', import.meta.url);
 const read = (path) => readFileSync(new URL(path, WWW), 'utf8');
-
-/** Every module `entry` imports statically (`import … from './x.js'`, `export … from`, `import './x.js'`), deeply. */
-function staticGraph(entries) {
-  const seen = new Set();
-  const visit = (path) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    const source = read(path).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // imports in comments do not count
-    for (const [, from, bare] of source.matchAll(/^\s*(?:import|export)\s[^;]*?\bfrom\s*'(\.[^']+)'|^\s*import\s*'(\.[^']+)'/gm)) {
-      visit(posix.normalize(posix.join(posix.dirname(path), from ?? bare)));
-    }
-  };
-  entries.forEach(visit);
-  return seen;
-}
 
 test("index.html preloads exactly the static imports of views.js and shopper.js, and the widget's glue", () => {
   const html = read('index.html');

@@ -245,6 +245,7 @@ test('axe-core finds no WCAG 2.2 AA violation on any view or the checkout exampl
   for (const view of ['shopper', 'merchant', 'classroom', 'sources']) {
     await page.goto(new URL(`/#${view}`, session.url).href);
     if (view === 'merchant') {
+      await merchantReady(page); // its module runs when the view is first shown
       await page.getByRole('button', { name: 'load the sample city' }).click();
       await page.waitForFunction(() => document.querySelectorAll('#merchant-table tbody tr').length > 0, null, { timeout: 60000 });
     }

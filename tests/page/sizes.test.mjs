@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { measure } from '../../scripts/compress.mjs';
+import { measure, firstVisitFiles } from '../../scripts/compress.mjs';
+import { startSession, shopperDrawn } from './browser.mjs';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const sizes = measure();
@@ -51,6 +52,24 @@ test('the Hosting section\'s measured payloads are the build\'s', () => {
     figures.push([`${what}, raw`, raw, measured.raw], [`${what}, gzip`, gz, measured.gz], [`${what}, Brotli`, br, measured.br]);
   }
   assert.deepEqual(differences(figures), [], HINT);
+});
+
+test('a first visit fetches exactly the files the page\'s first-visit payload counts', async () => {
+  const session = await startSession(); // its own browser: nothing in the HTTP cache
+  try {
+    const fetched = new Set();
+    const { page } = await session.open('/', {
+      before: (p) => p.on('request', (req) => fetched.add(decodeURIComponent(new URL(req.url()).pathname.slice(1)) || 'index.html')),
+    });
+    await shopperDrawn(page);
+    await page.waitForLoadState('networkidle');
+    const counted = firstVisitFiles(Object.keys(sizes.files));
+    // Either side's extras, by name (the full package's .d.ts files are not served to a page, so not in sizes.files).
+    assert.deepEqual({ notCounted: [...fetched].filter((f) => !counted.includes(f)).sort(), neverFetched: counted.filter((f) => !fetched.has(f)).sort() },
+      { notCounted: [], neverFetched: [] });
+  } finally {
+    await session.close();
+  }
 });
 
 test('the widget\'s Size paragraph states the build\'s figures', () => {
