@@ -191,7 +191,7 @@ export function optionExplanation(option, result, { short = false } = {}) {
     pickupWalk: () =>
       `Der Transporter liefert je Paketshop ${parcels(setting(result, 'pickup.parcelsPerStop'))} ab (auf Ihr Paket entfallen ${van}); der Fußweg dorthin verursacht keine Emissionen.`,
     pickupCar: () =>
-      `Der Transporter beliefert einen Paketshop (auf Ihr Paket entfallen ${van}), und Sie fahren ${km(legKm(option, 'car'))} hin und zurück, abzüglich der Wege, die Sie mit anderen Erledigungen verbinden.`,
+      `Der Transporter beliefert einen Paketshop (${van} für Ihr Paket); Sie fahren ${km(legKm(option, 'car'))} hin und zurück, abzüglich mit Erledigungen verbundener Wege.`,
     locker: () =>
       `Der Transporter befüllt eine Packstation (auf Ihr Paket entfallen ${van}); die Station braucht Strom, und ${share(setting(result, 'locker.carShare') ?? 0)} der Kundschaft kommen mit dem Auto.`,
     cargoBike: () => {
@@ -199,7 +199,7 @@ export function optionExplanation(option, result, { short = false } = {}) {
       const last = km(legKm(option, 'bikes', 'delivery-round') / (bikeable || 1));
       if (bikeable <= 0) return 'Ihr Paket ist zu groß für ein Lastenrad und fährt deshalb im Transporter des Paketdienstes.';
       if (bikeable >= 1) return `Ein Transporter bringt Ihr Paket zu einem Mikro-Depot, ein Lastenrad fährt die letzten ${last}.`;
-      return `${share(bikeable)} der Pakete passen auf ein Lastenrad: Ein Transporter bringt sie zu einem Mikro-Depot, ein Lastenrad fährt die letzten ${last}; die übrigen bleiben im Transporter.`;
+      return `${share(bikeable)} der Pakete passen aufs Lastenrad: Ein Transporter bringt sie zum Mikro-Depot, das Rad fährt die letzten ${last}; der Rest bleibt im Transporter.`;
     },
   };
   const text = sentences[option.id]?.() ?? '';
