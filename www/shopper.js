@@ -199,9 +199,10 @@ function render() {
   drawMap(); // the map needs no calculator
   showPlaceProblem(placeError, problems.shopper, form.elements.place);
   showPlaceProblem(depotError, problems.depot, form.elements.depotPlace);
-  // The widget's build has deliveryOptions alone: it draws the first figures unless stored overrides need checking;
-  // the full package then draws them again, the same, with their everyday comparisons.
-  const calc = fullApi ?? (overridesStored() ? null : api);
+  // The widget's build computes the options (the same as the full package's: tests/fuzz/widget-matches-page), unless
+  // stored overrides need the full package to check them; the full package adds the everyday comparisons. So the
+  // full package's first call compiles only its comparisons' code: on a phone, its arrival is a shorter task.
+  const calc = overridesStored() ? fullApi : (api ?? fullApi);
   if (!calc || !placed) return;
   // A place not found changed no coordinate: the figures below are still those of the place named here.
   placeStatus.textContent = placeSentence();
@@ -211,10 +212,10 @@ function render() {
     ({ result, notice: notices.delivery } = withUsableOverrides(calc, (f) => {
       const r = calc.deliveryOptions(input(f));
       requireFinite(r.options.map((o) => o.gCo2e));
-      if (!calc.comparisons) return r;
+      if (!fullApi) return r;
       // The comparisons must work for every figure too, or none is shown.
-      r.comparisons = r.options.map((o) => calc.comparisons(o.gCo2e, f));
-      r.trace = calc.comparisons(1, f).trace;
+      r.comparisons = r.options.map((o) => fullApi.comparisons(o.gCo2e, f));
+      r.trace = fullApi.comparisons(1, f).trace;
       requireFinite(r.comparisons.map((c) => c.metresDriven));
       return r;
     }));
@@ -284,7 +285,7 @@ function render() {
     }),
   );
   if (focused) list.querySelector(`input[value="${CSS.escape(focused)}"]`)?.focus();
-  list.dataset.calculator = calc === fullApi ? 'full' : 'widget'; // which build drew the list: tests wait for 'full'
+  list.dataset.calculator = fullApi ? 'full' : 'widget'; // drawn with the full package's parts? Tests wait for 'full'
   const sources = document.createElement('a');
   sources.href = '#sources';
   sources.textContent = SHOPPER.sourcesLink;
