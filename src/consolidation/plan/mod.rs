@@ -65,6 +65,9 @@ const END_NEIGHBOURS: usize = 8;
 /// Ruin and recreate removes 2 to this many stops a step (fewer on tiny inputs).
 const MAX_REMOVED: usize = 30;
 
+/// Above this many stops, `balanced` leaves SWAP* out ([`Effort::swaps_rounds`]).
+pub const SWAP_STAR_MAX: usize = 30_000;
+
 /// Above this many stops, `fast` and `balanced` keep the planned rounds as they are ([`Effort::polishes`]).
 pub const POLISH_MAX: usize = 200_000;
 
@@ -109,6 +112,17 @@ impl Effort {
     /// million orders, so the default skips it above [`POLISH_MAX`] stops (`thorough` always polishes).
     pub fn polishes(self, n: usize) -> bool {
         self == Effort::Thorough || n <= POLISH_MAX
+    }
+
+    /// Whether the rounds are re-shaped by SWAP* ([`swap_star`]) for `n` stops: measured natively, it shortens long
+    /// rounds by about 1% of their length (Belgium's Leuven2, 87 stops a round: 7.8 → 6.9% from the best known) for
+    /// 0.1 s at 10,000 stops, but 1.3 s at 100,000 and 11 s at a million, so `balanced` stops at [`SWAP_STAR_MAX`].
+    fn swaps_rounds(self, n: usize) -> bool {
+        match self {
+            Effort::Fast => false,
+            Effort::Balanced => n <= SWAP_STAR_MAX,
+            Effort::Thorough => true,
+        }
     }
 
     /// Move evaluations for the ruin-and-recreate stage.
@@ -237,10 +251,15 @@ pub fn plan_with(
     let mut rng = Rng::new(seed);
     let start: Vec<u32> = (1..=n as u32).collect();
     s.local_search(&start, u64::MAX);
-    s.polish_rounds(u64::MAX);
+    let swap_star = effort.swaps_rounds(n);
+    if swap_star {
+        s.polish_rounds(u64::MAX);
+    }
     s.stage(split, 1.0, budget as f64);
     s.ruin_and_recreate(&mut rng, budget);
-    s.polish_rounds(u64::MAX);
+    if swap_star {
+        s.polish_rounds(u64::MAX);
+    }
     if let Some(e) = s.stopped.take() {
         return Err(e);
     }
