@@ -28,7 +28,7 @@
 pub mod cvrplib;
 mod swap_star;
 
-use crate::consolidation::rounds::{hilbert_order, Grid};
+use crate::consolidation::spatial::{hilbert_order, Grid};
 use crate::error::{Code, Error, Result};
 use crate::kmeans::Rng;
 

@@ -200,7 +200,6 @@ impl Search<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::{plan, Effort, Neighbours, Search};
-    use super::*;
     use crate::kmeans::Rng;
 
     fn random(rng: &mut Rng, n: usize) -> (Vec<[f64; 2]>, Vec<f64>) {
