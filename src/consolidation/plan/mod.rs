@@ -14,6 +14,8 @@
 //!    way round) next to v, swap u and v, 2-opt* between their rounds (both tail exchanges), and 2-opt inside a
 //!    round. The first improving move is applied; a stop whose surroundings changed is searched again, until no
 //!    move improves. Loads are checked exactly (`load + parcels ≤ capacity`), so no round is ever over capacity.
+//!    Each move is an operator of its own (module `operators`: evaluate and apply), in the list the search walks; SWAP*
+//!    (between pairs of rounds with neighbouring stops) runs after this search and after ruin and recreate.
 //! 3. **Ruin and recreate** (Schrimpf et al. 2000; Christiaens & Vanden Berghe's SISR 2020 for the string
 //!    removal and the annealing): remove 2–30 stops in short strings around a random stop, re-insert them greedily
 //!    (in random order, far from the depot first, or largest first) at the cheapest place next to one of their
@@ -26,11 +28,12 @@
 //! 1.8% longer than the best known on average, 4.5% at worst, in about 75 ms per instance.
 
 pub mod cvrplib;
-mod swap_star;
+mod operators;
 
 use crate::consolidation::spatial::{hilbert_order, Grid};
 use crate::error::{Code, Error, Result};
 use crate::kmeans::Rng;
+use operators::{Pair, NODE_OPERATORS};
 
 /// Progress is reported about every this many move evaluations (well under a millisecond of work).
 const TICK: u64 = 1 << 14;
@@ -114,7 +117,7 @@ impl Effort {
         self == Effort::Thorough || n <= POLISH_MAX
     }
 
-    /// Whether the rounds are re-shaped by SWAP* ([`swap_star`]) for `n` stops: measured natively, it shortens long
+    /// Whether the rounds are re-shaped by SWAP* ([`operators::swap_star`]) for `n` stops: measured natively, it shortens long
     /// rounds by about 1% of their length (Belgium's Leuven2, 87 stops a round: 7.8 → 6.9% from the best known) for
     /// 0.1 s at 10,000 stops, but 1.3 s at 100,000 and 11 s at a million, so `balanced` stops at [`SWAP_STAR_MAX`].
     fn swaps_rounds(self, n: usize) -> bool {
@@ -604,8 +607,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Tries every move creating an edge (u, v) with v a neighbour of u; applies the first that improves and
-    /// returns the nodes around it.
+    /// Tries every move of [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
+    /// improves and returns the nodes around it.
     fn improve_from(&mut self, u: u32) -> Option<[u32; 6]> {
         for t in 0..self.k {
             let v = self.near[(u as usize - 1) * self.k + t];
@@ -613,169 +616,14 @@ impl<'a> Search<'a> {
                 continue;
             }
             self.work += 1;
-            let (x, pu, y, pv) = (self.succ(u), self.pred(u), self.succ(v), self.pred(v));
-            let around = [v, x, pu, y, pv, 0];
-            let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
-            let same = ru == rv;
-            let (qu, qv) = (self.q[u as usize], self.q[v as usize]);
-            let fits_u = same || self.load[rv as usize] + qu <= self.cap;
-            let remove_u = self.d(pu, x) - self.d(pu, u) - self.d(u, x);
-            // Relocate u after v.
-            if fits_u && y != u && v != pu {
-                let delta = remove_u + self.d(v, u) + self.d(u, y) - self.d(v, y);
-                if delta < -self.eps {
-                    self.relocate(u, v, true);
-                    return Some(around);
-                }
-            }
-            // Relocate u before v.
-            if fits_u && pv != u && v != x {
-                let delta = remove_u + self.d(pv, u) + self.d(u, v) - self.d(pv, v);
-                if delta < -self.eps {
-                    self.relocate(u, v, false);
-                    return Some(around);
-                }
-            }
-            // Relocate the pair (u, x) after v, as u, x or x, u.
-            if x != 0 && v != x && y != u && v != pu {
-                let qx = self.q[x as usize];
-                if same || self.load[rv as usize] + qu + qx <= self.cap {
-                    let xx = self.succ(x);
-                    let (y2, v2) = (y, v);
-                    if !(same && (y2 == u)) {
-                        let removal = self.d(pu, xx) - self.d(pu, u) - self.d(x, xx);
-                        let ahead = removal + self.d(v2, u) + self.d(x, y2) - self.d(v2, y2);
-                        let back = removal + self.d(v2, x) + self.d(u, y2) - self.d(v2, y2);
-                        if ahead < -self.eps || back < -self.eps {
-                            self.relocate_pair(u, x, v, back < ahead);
-                            return Some([v, x, pu, y, xx, pv]);
-                        }
-                    }
-                }
-            }
-            // Swap u and v.
-            if x != v && y != u {
-                let fits = same
-                    || (self.load[ru as usize] - qu + qv <= self.cap && self.load[rv as usize] - qv + qu <= self.cap);
-                if fits {
-                    let delta = self.d(pu, v) + self.d(v, x) + self.d(pv, u) + self.d(u, y)
-                        - self.d(pu, u)
-                        - self.d(u, x)
-                        - self.d(pv, v)
-                        - self.d(v, y);
-                    if delta < -self.eps {
-                        self.swap(u, v);
-                        return Some(around);
-                    }
-                }
-            }
-            if same {
-                // 2-opt: edges (a, a'), (b, b') → (a, b), (a', b') with a before b.
-                let (a, b) = if self.pos[u as usize] < self.pos[v as usize] { (u, v) } else { (v, u) };
-                let (an, bn) = (self.succ(a), self.succ(b));
-                if an != b {
-                    let delta = self.d(a, b) + self.d(an, bn) - self.d(a, an) - self.d(b, bn);
-                    if delta < -self.eps {
-                        let r = ru;
-                        let mut stops = self.take_route(r);
-                        let (i, j) = (self.pos[an as usize] as usize, self.pos[b as usize] as usize);
-                        stops[i..=j].reverse();
-                        self.set_route(r, stops);
-                        return Some(around);
-                    }
-                }
-            } else {
-                let (lu, lv) = (self.load[ru as usize], self.load[rv as usize]);
-                let (pre_u, pre_v) = (self.pre[u as usize], self.pre[v as usize]);
-                // 2-opt* (u, x), (v, y) → (u, v), (x, y): ru[..=u] + rev(rv[..=v]), rev(ru[x..]) + rv[y..].
-                if pre_u + pre_v <= self.cap && (lu - pre_u) + (lv - pre_v) <= self.cap {
-                    let delta = self.d(u, v) + self.d(x, y) - self.d(u, x) - self.d(v, y);
-                    if delta < -self.eps {
-                        self.two_opt_star(u, v, true);
-                        return Some(around);
-                    }
-                }
-                // 2-opt* (v, y), (pu, u) → (v, u), (pu, y): rv[..=v] + ru[u..], ru[..=pu] + rv[y..].
-                let pre_pu = self.pre_of(pu);
-                if pre_v + lu - pre_pu <= self.cap && pre_pu + lv - pre_v <= self.cap {
-                    let delta = self.d(v, u) + self.d(pu, y) - self.d(v, y) - self.d(pu, u);
-                    if delta < -self.eps {
-                        self.two_opt_star(u, v, false);
-                        return Some(around);
-                    }
+            let pair = Pair::new(self, u, v);
+            for op in NODE_OPERATORS {
+                if let Some(m) = op.evaluate(self, &pair).filter(|m| m.delta < -self.eps) {
+                    return Some(op.apply(self, &pair, &m));
                 }
             }
         }
         None
-    }
-
-    /// Moves u after (or before) v.
-    fn relocate(&mut self, u: u32, v: u32, after: bool) {
-        let ru = self.route_of[u as usize];
-        let mut a = self.take_route(ru);
-        a.remove(self.pos[u as usize] as usize);
-        self.set_route(ru, a);
-        let rv = self.route_of[v as usize];
-        let mut b = self.take_route(rv);
-        let at = self.pos[v as usize] as usize + usize::from(after);
-        b.insert(at, u);
-        self.set_route(rv, b);
-    }
-
-    /// Moves u and its successor x after v, as u, x (`reversed` false) or x, u.
-    fn relocate_pair(&mut self, u: u32, x: u32, v: u32, reversed: bool) {
-        let ru = self.route_of[u as usize];
-        let mut a = self.take_route(ru);
-        let p = self.pos[u as usize] as usize;
-        a.drain(p..p + 2);
-        self.set_route(ru, a);
-        let rv = self.route_of[v as usize];
-        let mut b = self.take_route(rv);
-        let at = self.pos[v as usize] as usize + 1;
-        let pair = if reversed { [x, u] } else { [u, x] };
-        b.splice(at..at, pair);
-        self.set_route(rv, b);
-    }
-
-    fn swap(&mut self, u: u32, v: u32) {
-        let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
-        let (pu, pv) = (self.pos[u as usize] as usize, self.pos[v as usize] as usize);
-        if ru == rv {
-            let mut a = self.take_route(ru);
-            a.swap(pu, pv);
-            self.set_route(ru, a);
-        } else {
-            let mut a = self.take_route(ru);
-            let mut b = self.take_route(rv);
-            a[pu] = v;
-            b[pv] = u;
-            self.set_route(ru, a);
-            self.set_route(rv, b);
-        }
-    }
-
-    fn two_opt_star(&mut self, u: u32, v: u32, heads: bool) {
-        let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
-        let (pu, pv) = (self.pos[u as usize] as usize, self.pos[v as usize] as usize);
-        let a = self.take_route(ru);
-        let b = self.take_route(rv);
-        let (na, nb) = if heads {
-            // ru[..=u] + rev(rv[..=v]) and rev(ru[x..]) + rv[y..].
-            let mut na = a[..=pu].to_vec();
-            na.extend(b[..=pv].iter().rev());
-            let mut nb: Vec<u32> = a[pu + 1..].iter().rev().copied().collect();
-            nb.extend_from_slice(&b[pv + 1..]);
-            (na, nb)
-        } else {
-            // ru[..=pu] + rv[y..] and rv[..=v] + ru[u..].
-            let mut na = a[..pu].to_vec();
-            na.extend_from_slice(&b[pv + 1..]);
-            let mut nb = b[..=pv].to_vec();
-            nb.extend_from_slice(&a[pu..]);
-            (na, nb)
-        };
-        self.set_route(ru, na);
-        self.set_route(rv, nb);
     }
 
     /// Cheapest feasible insertion of c next to one of its neighbours (or, failing that, anywhere; or in a new

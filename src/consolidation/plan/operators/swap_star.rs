@@ -11,9 +11,7 @@
 //! Only rounds that hold neighbouring stops are paired, and in each pair only the stops with a near neighbour in
 //! the other round move (a granular SWAP*: HGS-CVRP pairs rounds by polar sector and moves every stop), so a pass
 //! costs about stops × neighbours + Σ over pairs of (boundary stops²), not stops².
-use std::collections::HashMap;
-
-use super::Search;
+use super::{Move, RouteOperator, Search};
 
 /// A place to insert a stop: after node `after` (0: at the start of the round), at `cost` added length.
 #[derive(Clone, Copy)]
@@ -131,113 +129,50 @@ impl Search<'_> {
         best
     }
 
-    /// Takes `out` from round `r` and puts `c` between `place.after` and `place.before`.
-    fn exchange_in(&mut self, r: u32, out: u32, c: u32, place: Place) {
+    /// Takes `out` from round `r` and puts `c` after stop `after` (0: first).
+    fn exchange_in(&mut self, r: u32, out: u32, c: u32, after: u32) {
         let mut stops = self.take_route(r);
         stops.retain(|&s| s != out);
-        let at = if place.after == 0 {
-            0
-        } else {
-            1 + stops.iter().position(|&s| s == place.after).expect("the place is in the round")
-        };
+        let at =
+            if after == 0 { 0 } else { 1 + stops.iter().position(|&s| s == after).expect("the place is in the round") };
         stops.insert(at, c);
         self.set_route(r, stops);
     }
+}
 
-    /// SWAP* passes, each followed by the local search around what changed, until a pass finds nothing. A pair of
-    /// rounds is tried again only when one of them changed since it was last tried (as HGS-CVRP does), so the later
-    /// passes cost little.
-    pub(super) fn polish_rounds(&mut self, limit: u64) {
-        let mut tried = HashMap::new();
-        loop {
-            let touched = self.swap_star(limit, &mut tried);
-            if touched.is_empty() || self.stopped.is_some() {
-                return;
-            }
-            self.local_search(&touched, limit);
-        }
+/// SWAP* as a round operator: `how` is [u, v, the stop u goes in after (0: first), the stop v goes in after].
+pub(in crate::consolidation::plan) struct SwapStar;
+
+impl RouteOperator for SwapStar {
+    fn evaluate(&self, s: &mut Search, a: usize, b: usize) -> Option<Move> {
+        s.best_exchange(a, b).map(|e| Move { delta: e.delta, how: [e.u, e.v, e.u_to.after, e.v_to.after] })
     }
 
-    /// The rounds that hold a neighbour of one of round `r`'s stops, after `r` in number (each pair once).
-    fn near_rounds(&self, r: usize) -> Vec<usize> {
-        let mut near: Vec<usize> = self.routes[r]
-            .iter()
-            .flat_map(|&c| self.neighbours(c).iter().map(|&v| self.route_of[v as usize] as usize))
-            .filter(|&o| o > r)
-            .collect();
-        near.sort_unstable();
-        near.dedup();
-        near
-    }
-
-    /// One SWAP* pass: every pair of rounds with neighbouring stops, one of which changed since the pair was last
-    /// tried (`tried`: the clock then), applying each pair's best exchange. Returns the stops of the rounds it
-    /// changed, for the local search to look at again.
-    fn swap_star(&mut self, limit: u64, tried: &mut HashMap<(usize, usize), u64>) -> Vec<u32> {
-        let mut changed = vec![false; self.routes.len()];
-        for a in 0..self.routes.len() {
-            for b in self.near_rounds(a) {
-                if self.work > limit || self.tick() {
-                    break;
-                }
-                let last = tried.get(&(a, b)).copied().unwrap_or(0);
-                if self.changed[a] <= last && self.changed[b] <= last {
-                    continue;
-                }
-                tried.insert((a, b), self.clock);
-                if let Some(e) = self.best_exchange(a, b) {
-                    self.exchange_in(b as u32, e.v, e.u, e.u_to);
-                    self.exchange_in(a as u32, e.u, e.v, e.v_to);
-                    changed[a] = true;
-                    changed[b] = true;
-                }
-            }
-        }
-        (0..self.routes.len()).filter(|&r| changed[r]).flat_map(|r| self.routes[r].clone()).collect()
+    fn apply(&self, s: &mut Search, a: usize, b: usize, m: &Move) {
+        let [u, v, u_after, v_after] = m.how;
+        s.exchange_in(b as u32, v, u, u_after);
+        s.exchange_in(a as u32, u, v, v_after);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{plan, Effort, Neighbours, Search};
+    use super::super::super::{check_rounds, plan, Effort};
+    use super::super::testing::{check_applied, on_random_rounds, random};
+    use super::*;
     use crate::kmeans::Rng;
-
-    fn random(rng: &mut Rng, n: usize) -> (Vec<[f64; 2]>, Vec<f64>) {
-        let xy = (0..n).map(|_| [rng.next_f64() * 100.0, rng.next_f64() * 100.0]).collect();
-        let q = (0..n).map(|_| 1.0 + rng.below(5) as f64).collect();
-        (xy, q)
-    }
 
     /// Every SWAP* exchange's delta is the change in the rounds' total length, loads stay within capacity, every stop
     /// stays in exactly one round; and the exchange found is the best one among the stops it may move (those with a
     /// neighbour in the other round), by brute force over every place in the other round.
     #[test]
     fn delta_is_the_length_change_and_the_exchange_is_the_best() {
-        let mut rng = Rng::new(7);
         let mut found = 0;
-        for case in 0..40 {
-            let n = 8 + rng.below(20);
-            let (xy, q) = random(&mut rng, n);
-            let cap = 10.0 + rng.below(20) as f64;
-            let neighbours = Neighbours::new(&xy, Effort::Fast);
-            let mut progress = |_: f64| -> crate::error::Result<()> { Ok(()) };
-            let sorted_q: Vec<f64> = neighbours.order.iter().map(|&i| q[i]).collect();
-            let mut s = Search::new([50.0, 50.0], &neighbours, &sorted_q, cap, &mut progress);
-            // Random rounds (filled in random order up to capacity), which leave exchanges worth finding.
-            let mut order: Vec<u32> = (1..=n as u32).collect();
-            super::super::shuffle(&mut order, &mut rng);
-            let mut r = s.new_route();
-            for c in order {
-                if s.load[r as usize] + s.q[c as usize] > cap {
-                    r = s.new_route();
-                }
-                let mut stops = s.take_route(r);
-                stops.push(c);
-                s.set_route(r, stops);
-            }
+        on_random_rounds(7, 40, &mut |s, case| {
+            let cap = s.cap;
             let live: Vec<usize> = (0..s.routes.len()).filter(|&r| !s.routes[r].is_empty()).collect();
             if live.len() < 2 {
-                continue;
+                return;
             }
             let (a, b) = (live[0], live[1]);
             // Brute force: every u, v and every place for each in the other round without the other stop.
@@ -264,21 +199,16 @@ mod tests {
                     brute = brute.min(total - s.route_len(&s.routes[a]) - s.route_len(&s.routes[b]));
                 }
             }
-            match s.best_exchange(a, b) {
-                Some(e) => {
+            match SwapStar.evaluate(s, a, b) {
+                Some(m) => {
                     found += 1;
-                    assert!((e.delta - brute).abs() < 1e-9, "case {case}: SWAP* {} vs brute force {brute}", e.delta);
-                    s.exchange_in(b as u32, e.v, e.u, e.u_to);
-                    s.exchange_in(a as u32, e.u, e.v, e.v_to);
-                    assert!((s.cost() - (before + e.delta)).abs() < 1e-9, "case {case}: applied length");
-                    assert!(s.load[a] <= cap && s.load[b] <= cap);
-                    let mut all: Vec<u32> = s.routes.iter().flatten().copied().collect();
-                    all.sort_unstable();
-                    assert_eq!(all, (1..=n as u32).collect::<Vec<_>>());
+                    assert!((m.delta - brute).abs() < 1e-9, "case {case}: SWAP* {} vs brute force {brute}", m.delta);
+                    SwapStar.apply(s, a, b, &m);
+                    check_applied(s, before, m.delta, &format!("case {case}"));
                 }
                 None => assert!(brute >= -1e-9, "case {case}: SWAP* missed an exchange saving {brute}"),
             }
-        }
+        });
         assert!(found >= 10, "only {found} of 40 cases had an improving exchange to check");
     }
 
@@ -287,6 +217,6 @@ mod tests {
         let mut rng = Rng::new(3);
         let (xy, q) = random(&mut rng, 400);
         let rounds = plan([50.0, 50.0], &xy, &q, 60.0, Effort::Balanced, 1);
-        super::super::check_rounds(rounds.iter().map(Vec::as_slice), &q, 60.0).unwrap();
+        check_rounds(rounds.iter().map(Vec::as_slice), &q, 60.0).unwrap();
     }
 }
