@@ -70,6 +70,11 @@ const END_NEIGHBOURS: usize = 8;
 /// known to 6.5, 5.2 and 4.2% (seeds 1–3, natively), where the X instances (at most 25 stops a round) gain little.
 const LONG_ROUND: f64 = 25.0;
 
+/// Above this many stops long rounds get neither the larger budget nor the hotter annealing: measured in wasm on
+/// bench/orders.mjs's city (50 stops a round), at 30,000 orders they lengthened `consolidate` from about 0.85 to
+/// 1.0–1.3 s and gave the same rounds.
+const LONG_ROUND_MAX: usize = 20_000;
+
 /// At most this many ruin-and-recreate evaluations per stop for long rounds, `balanced` (about 0.55 s natively for
 /// Leuven2's 4,000 stops) and `thorough`.
 const BALANCED_PER_STOP: f64 = 1_500.0;
@@ -145,7 +150,7 @@ impl Effort {
         let base = (n as f64 * 20_000.0).min(BUDGET * (TAPER_FROM / n as f64).min(1.0));
         // Long rounds need more steps to change shape (each step re-plans a few stops of a few rounds): the budget
         // grows as the square of the rounds' length over LONG_ROUND, up to a number of evaluations per stop.
-        let long = (per_round / LONG_ROUND).powi(2).max(1.0);
+        let long = if n <= LONG_ROUND_MAX { (per_round / LONG_ROUND).powi(2).max(1.0) } else { 1.0 };
         let upto = |times: f64, per_stop: f64| (times * base * long).min((times * base).max(n as f64 * per_stop));
         match self {
             Effort::Fast => 0,
@@ -715,7 +720,7 @@ impl<'a> Search<'a> {
         // Long rounds anneal hotter, by (stops a round / LONG_ROUND)^1.5: measured natively on Leuven2 (87 stops a
         // round) and Antwerp2 (58), balanced, seeds 1–5, T0 of 3, 6 and 10 mean edges gave 5.6, 5.4 and 5.4% over the
         // best known (Antwerp2 5.9, 5.7, 5.7%) against 6.1% (6.1%) at 1; the X instances keep 1.
-        let hotter = (avg_route / LONG_ROUND).powf(1.5).max(1.0);
+        let hotter = if n <= LONG_ROUND_MAX { (avg_route / LONG_ROUND).powf(1.5).max(1.0) } else { 1.0 };
         let t0 = TEMPERATURE * hotter * current / (n + rounds) as f64;
         let max_string = (avg_route.min(10.0)) as usize;
         let max_removed = MAX_REMOVED.min(n / 2).max(2);
