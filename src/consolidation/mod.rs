@@ -47,6 +47,7 @@ pub mod pricing;
 pub mod rounds;
 pub mod routing;
 mod scenarios;
+mod spatial;
 
 use serde::{Deserialize, Serialize};
 

@@ -14,8 +14,9 @@ use super::pricing::engine::{self, Priced};
 use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
 use super::pricing::{orders_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
-use super::rounds::{distinct_up_to, hilbert_order, Grouper};
+use super::rounds::{distinct_up_to, Grouper};
 use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, Route};
+use super::spatial::hilbert_order;
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, REFERENCE_PICKUP_KM, ROUND_SOURCE,
 };

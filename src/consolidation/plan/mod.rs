@@ -14,6 +14,8 @@
 //!    way round) next to v, swap u and v, 2-opt* between their rounds (both tail exchanges), and 2-opt inside a
 //!    round. The first improving move is applied; a stop whose surroundings changed is searched again, until no
 //!    move improves. Loads are checked exactly (`load + parcels ≤ capacity`), so no round is ever over capacity.
+//!    Each move is an operator of its own (module `operators`: evaluate and apply), in the list the search walks; SWAP*
+//!    (between pairs of rounds with neighbouring stops) runs after this search and after ruin and recreate.
 //! 3. **Ruin and recreate** (Schrimpf et al. 2000; Christiaens & Vanden Berghe's SISR 2020 for the string
 //!    removal and the annealing): remove 2–30 stops in short strings around a random stop, re-insert them greedily
 //!    (in random order, far from the depot first, or largest first) at the cheapest place next to one of their
@@ -26,10 +28,12 @@
 //! 1.8% longer than the best known on average, 4.5% at worst, in about 75 ms per instance.
 
 pub mod cvrplib;
+mod operators;
 
-use crate::consolidation::rounds::{hilbert_order, Grid};
+use crate::consolidation::spatial::{hilbert_order, Grid};
 use crate::error::{Code, Error, Result};
 use crate::kmeans::Rng;
+use operators::{Pair, NODE_OPERATORS};
 
 /// Progress is reported about every this many move evaluations (well under a millisecond of work).
 const TICK: u64 = 1 << 14;
@@ -61,8 +65,26 @@ const TEMPERATURE: f64 = 1.0;
 /// In savings' second pass, each round's end is paired with this many nearest ends of other rounds.
 const END_NEIGHBOURS: usize = 8;
 
+/// Rounds of more stops than this on average get more ruin and recreate ([`Effort::budget`]): measured on
+/// Belgium's Leuven2 (87 stops a round), 2, 8 and 16 times the budget shorten the rounds from 7.0% over the best
+/// known to 6.5, 5.2 and 4.2% (seeds 1–3, natively), where the X instances (at most 25 stops a round) gain little.
+const LONG_ROUND: f64 = 25.0;
+
+/// Above this many stops long rounds get neither the larger budget nor the hotter annealing: measured in wasm on
+/// bench/orders.mjs's city (50 stops a round), at 30,000 orders they lengthened `consolidate` from about 0.85 to
+/// 1.0–1.3 s and gave the same rounds.
+const LONG_ROUND_MAX: usize = 20_000;
+
+/// At most this many ruin-and-recreate evaluations per stop for long rounds, `balanced` (about 0.55 s natively for
+/// Leuven2's 4,000 stops) and `thorough`.
+const BALANCED_PER_STOP: f64 = 1_500.0;
+const THOROUGH_PER_STOP: f64 = 20_000.0;
+
 /// Ruin and recreate removes 2 to this many stops a step (fewer on tiny inputs).
 const MAX_REMOVED: usize = 30;
+
+/// Above this many stops, `balanced` leaves SWAP* out (`thorough` above [`POLISH_MAX`]; [`Effort::swaps_rounds`]).
+pub const SWAP_STAR_MAX: usize = 30_000;
 
 /// Above this many stops, `fast` and `balanced` keep the planned rounds as they are ([`Effort::polishes`]).
 pub const POLISH_MAX: usize = 200_000;
@@ -110,15 +132,32 @@ impl Effort {
         self == Effort::Thorough || n <= POLISH_MAX
     }
 
-    /// Move evaluations for the ruin-and-recreate stage.
-    fn budget(self, n: usize) -> u64 {
+    /// Whether the rounds are re-shaped by SWAP* ([`operators::swap_star`]) for `n` stops: measured natively, it shortens long
+    /// rounds by about 1% of their length (Belgium's Leuven2, 87 stops a round: 7.8 → 6.9% from the best known) for
+    /// 0.1 s at 10,000 stops, but 1.3 s at 100,000 and 11 s at a million, so `balanced` stops at [`SWAP_STAR_MAX`]
+    /// and `thorough` at [`POLISH_MAX`] (in wasm, a million orders took 28.6 s thorough with it, for 0.3% shorter
+    /// rounds, against 10.2 s before SWAP*).
+    fn swaps_rounds(self, n: usize) -> bool {
+        match self {
+            Effort::Fast => false,
+            Effort::Balanced => n <= SWAP_STAR_MAX,
+            Effort::Thorough => n <= POLISH_MAX,
+        }
+    }
+
+    /// Move evaluations for the ruin-and-recreate stage, for `n` stops in rounds of `per_round` stops on average.
+    fn budget(self, n: usize, per_round: f64) -> u64 {
         // A fixed total from 100 stops, then less: on large inputs the time grows with n only through the savings
         // and the first local search.
         let base = (n as f64 * 20_000.0).min(BUDGET * (TAPER_FROM / n as f64).min(1.0));
+        // Long rounds need more steps to change shape (each step re-plans a few stops of a few rounds): the budget
+        // grows as the square of the rounds' length over LONG_ROUND, up to a number of evaluations per stop.
+        let long = if n <= LONG_ROUND_MAX { (per_round / LONG_ROUND).powi(2).max(1.0) } else { 1.0 };
+        let upto = |times: f64, per_stop: f64| (times * base * long).min((times * base).max(n as f64 * per_stop));
         match self {
             Effort::Fast => 0,
-            Effort::Balanced => base as u64,
-            Effort::Thorough => (4.0 * base) as u64,
+            Effort::Balanced => upto(1.0, BALANCED_PER_STOP) as u64,
+            Effort::Thorough => upto(4.0, THOROUGH_PER_STOP) as u64,
         }
     }
 }
@@ -230,14 +269,22 @@ pub fn plan_with(
     let sorted_q: Vec<f64> = order.iter().map(|&i| demand[i]).collect();
     let mut s = Search::new(depot, neighbours, &sorted_q, capacity, progress);
     s.savings();
-    let budget = effort.budget(n);
-    let split = if budget > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
+    let split = if effort.budget(n, 1.0) > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
     s.stage(0.1, split, 1.25 * (n * s.k.max(1)) as f64);
     let mut rng = Rng::new(seed);
     let start: Vec<u32> = (1..=n as u32).collect();
     s.local_search(&start, u64::MAX);
+    let swap_star = effort.swaps_rounds(n);
+    if swap_star {
+        s.polish_rounds(u64::MAX);
+    }
+    let rounds = s.routes.iter().filter(|r| !r.is_empty()).count().max(1);
+    let budget = effort.budget(n, n as f64 / rounds as f64);
     s.stage(split, 1.0, budget as f64);
     s.ruin_and_recreate(&mut rng, budget);
+    if swap_star {
+        s.polish_rounds(u64::MAX);
+    }
     if let Some(e) = s.stopped.take() {
         return Err(e);
     }
@@ -319,6 +366,9 @@ struct Search<'a> {
     saved: Vec<u32>,
     stamp: u32,
     journaling: bool,
+    /// When each round last changed, on a clock that ticks at every change (SWAP* re-pairs only changed rounds).
+    changed: Vec<u64>,
+    clock: u64,
     /// Queue of nodes to search from.
     queue: Vec<u32>,
     queued: Vec<bool>,
@@ -364,6 +414,8 @@ impl<'a> Search<'a> {
             saved: Vec::new(),
             stamp: 1,
             journaling: false,
+            changed: Vec::new(),
+            clock: 0,
             queue: Vec::new(),
             queued: vec![false; n + 1],
             progress,
@@ -443,6 +495,8 @@ impl<'a> Search<'a> {
         }
         self.load[ri] = load;
         self.routes[ri] = stops;
+        self.clock += 1;
+        self.changed[ri] = self.clock;
     }
 
     /// Takes round `r`'s stops out to be changed and put back with [`Search::set_route`] (saving a copy first
@@ -462,6 +516,7 @@ impl<'a> Search<'a> {
         }
         self.routes.push(Vec::new());
         self.load.push(0.0);
+        self.changed.push(0);
         self.saved.push(0);
         let r = self.routes.len() as u32 - 1;
         if self.journaling {
@@ -526,6 +581,7 @@ impl<'a> Search<'a> {
         let routes = m.rounds();
         self.load = vec![0.0; routes.len()];
         self.saved = vec![0; routes.len()];
+        self.changed = vec![0; routes.len()];
         self.routes = vec![Vec::new(); routes.len()];
         for (r, stops) in routes.into_iter().enumerate() {
             self.set_route(r as u32, stops);
@@ -573,8 +629,8 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Tries every move creating an edge (u, v) with v a neighbour of u; applies the first that improves and
-    /// returns the nodes around it.
+    /// Tries every move of [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
+    /// improves and returns the nodes around it.
     fn improve_from(&mut self, u: u32) -> Option<[u32; 6]> {
         for t in 0..self.k {
             let v = self.near[(u as usize - 1) * self.k + t];
@@ -582,169 +638,14 @@ impl<'a> Search<'a> {
                 continue;
             }
             self.work += 1;
-            let (x, pu, y, pv) = (self.succ(u), self.pred(u), self.succ(v), self.pred(v));
-            let around = [v, x, pu, y, pv, 0];
-            let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
-            let same = ru == rv;
-            let (qu, qv) = (self.q[u as usize], self.q[v as usize]);
-            let fits_u = same || self.load[rv as usize] + qu <= self.cap;
-            let remove_u = self.d(pu, x) - self.d(pu, u) - self.d(u, x);
-            // Relocate u after v.
-            if fits_u && y != u && v != pu {
-                let delta = remove_u + self.d(v, u) + self.d(u, y) - self.d(v, y);
-                if delta < -self.eps {
-                    self.relocate(u, v, true);
-                    return Some(around);
-                }
-            }
-            // Relocate u before v.
-            if fits_u && pv != u && v != x {
-                let delta = remove_u + self.d(pv, u) + self.d(u, v) - self.d(pv, v);
-                if delta < -self.eps {
-                    self.relocate(u, v, false);
-                    return Some(around);
-                }
-            }
-            // Relocate the pair (u, x) after v, as u, x or x, u.
-            if x != 0 && v != x && y != u && v != pu {
-                let qx = self.q[x as usize];
-                if same || self.load[rv as usize] + qu + qx <= self.cap {
-                    let xx = self.succ(x);
-                    let (y2, v2) = (y, v);
-                    if !(same && (y2 == u)) {
-                        let removal = self.d(pu, xx) - self.d(pu, u) - self.d(x, xx);
-                        let ahead = removal + self.d(v2, u) + self.d(x, y2) - self.d(v2, y2);
-                        let back = removal + self.d(v2, x) + self.d(u, y2) - self.d(v2, y2);
-                        if ahead < -self.eps || back < -self.eps {
-                            self.relocate_pair(u, x, v, back < ahead);
-                            return Some([v, x, pu, y, xx, pv]);
-                        }
-                    }
-                }
-            }
-            // Swap u and v.
-            if x != v && y != u {
-                let fits = same
-                    || (self.load[ru as usize] - qu + qv <= self.cap && self.load[rv as usize] - qv + qu <= self.cap);
-                if fits {
-                    let delta = self.d(pu, v) + self.d(v, x) + self.d(pv, u) + self.d(u, y)
-                        - self.d(pu, u)
-                        - self.d(u, x)
-                        - self.d(pv, v)
-                        - self.d(v, y);
-                    if delta < -self.eps {
-                        self.swap(u, v);
-                        return Some(around);
-                    }
-                }
-            }
-            if same {
-                // 2-opt: edges (a, a'), (b, b') → (a, b), (a', b') with a before b.
-                let (a, b) = if self.pos[u as usize] < self.pos[v as usize] { (u, v) } else { (v, u) };
-                let (an, bn) = (self.succ(a), self.succ(b));
-                if an != b {
-                    let delta = self.d(a, b) + self.d(an, bn) - self.d(a, an) - self.d(b, bn);
-                    if delta < -self.eps {
-                        let r = ru;
-                        let mut stops = self.take_route(r);
-                        let (i, j) = (self.pos[an as usize] as usize, self.pos[b as usize] as usize);
-                        stops[i..=j].reverse();
-                        self.set_route(r, stops);
-                        return Some(around);
-                    }
-                }
-            } else {
-                let (lu, lv) = (self.load[ru as usize], self.load[rv as usize]);
-                let (pre_u, pre_v) = (self.pre[u as usize], self.pre[v as usize]);
-                // 2-opt* (u, x), (v, y) → (u, v), (x, y): ru[..=u] + rev(rv[..=v]), rev(ru[x..]) + rv[y..].
-                if pre_u + pre_v <= self.cap && (lu - pre_u) + (lv - pre_v) <= self.cap {
-                    let delta = self.d(u, v) + self.d(x, y) - self.d(u, x) - self.d(v, y);
-                    if delta < -self.eps {
-                        self.two_opt_star(u, v, true);
-                        return Some(around);
-                    }
-                }
-                // 2-opt* (v, y), (pu, u) → (v, u), (pu, y): rv[..=v] + ru[u..], ru[..=pu] + rv[y..].
-                let pre_pu = self.pre_of(pu);
-                if pre_v + lu - pre_pu <= self.cap && pre_pu + lv - pre_v <= self.cap {
-                    let delta = self.d(v, u) + self.d(pu, y) - self.d(v, y) - self.d(pu, u);
-                    if delta < -self.eps {
-                        self.two_opt_star(u, v, false);
-                        return Some(around);
-                    }
+            let pair = Pair::new(self, u, v);
+            for op in NODE_OPERATORS {
+                if let Some(m) = op.evaluate(self, &pair).filter(|m| m.delta < -self.eps) {
+                    return Some(op.apply(self, &pair, &m));
                 }
             }
         }
         None
-    }
-
-    /// Moves u after (or before) v.
-    fn relocate(&mut self, u: u32, v: u32, after: bool) {
-        let ru = self.route_of[u as usize];
-        let mut a = self.take_route(ru);
-        a.remove(self.pos[u as usize] as usize);
-        self.set_route(ru, a);
-        let rv = self.route_of[v as usize];
-        let mut b = self.take_route(rv);
-        let at = self.pos[v as usize] as usize + usize::from(after);
-        b.insert(at, u);
-        self.set_route(rv, b);
-    }
-
-    /// Moves u and its successor x after v, as u, x (`reversed` false) or x, u.
-    fn relocate_pair(&mut self, u: u32, x: u32, v: u32, reversed: bool) {
-        let ru = self.route_of[u as usize];
-        let mut a = self.take_route(ru);
-        let p = self.pos[u as usize] as usize;
-        a.drain(p..p + 2);
-        self.set_route(ru, a);
-        let rv = self.route_of[v as usize];
-        let mut b = self.take_route(rv);
-        let at = self.pos[v as usize] as usize + 1;
-        let pair = if reversed { [x, u] } else { [u, x] };
-        b.splice(at..at, pair);
-        self.set_route(rv, b);
-    }
-
-    fn swap(&mut self, u: u32, v: u32) {
-        let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
-        let (pu, pv) = (self.pos[u as usize] as usize, self.pos[v as usize] as usize);
-        if ru == rv {
-            let mut a = self.take_route(ru);
-            a.swap(pu, pv);
-            self.set_route(ru, a);
-        } else {
-            let mut a = self.take_route(ru);
-            let mut b = self.take_route(rv);
-            a[pu] = v;
-            b[pv] = u;
-            self.set_route(ru, a);
-            self.set_route(rv, b);
-        }
-    }
-
-    fn two_opt_star(&mut self, u: u32, v: u32, heads: bool) {
-        let (ru, rv) = (self.route_of[u as usize], self.route_of[v as usize]);
-        let (pu, pv) = (self.pos[u as usize] as usize, self.pos[v as usize] as usize);
-        let a = self.take_route(ru);
-        let b = self.take_route(rv);
-        let (na, nb) = if heads {
-            // ru[..=u] + rev(rv[..=v]) and rev(ru[x..]) + rv[y..].
-            let mut na = a[..=pu].to_vec();
-            na.extend(b[..=pv].iter().rev());
-            let mut nb: Vec<u32> = a[pu + 1..].iter().rev().copied().collect();
-            nb.extend_from_slice(&b[pv + 1..]);
-            (na, nb)
-        } else {
-            // ru[..=pu] + rv[y..] and rv[..=v] + ru[u..].
-            let mut na = a[..pu].to_vec();
-            na.extend_from_slice(&b[pv + 1..]);
-            let mut nb = b[..=pv].to_vec();
-            nb.extend_from_slice(&a[pu..]);
-            (na, nb)
-        };
-        self.set_route(ru, na);
-        self.set_route(rv, nb);
     }
 
     /// Cheapest feasible insertion of c next to one of its neighbours (or, failing that, anywhere; or in a new
@@ -817,8 +718,12 @@ impl<'a> Search<'a> {
         // are kept.
         let anneal = n <= ANNEAL_MAX;
         let mut best_routes = if anneal { Some(self.routes.clone()) } else { None };
-        let t0 = TEMPERATURE * current / (n + rounds) as f64;
         let avg_route = (n as f64 / rounds as f64).max(1.0);
+        // Long rounds anneal hotter, by (stops a round / LONG_ROUND)^1.5: measured natively on Leuven2 (87 stops a
+        // round) and Antwerp2 (58), balanced, seeds 1–5, T0 of 3, 6 and 10 mean edges gave 5.6, 5.4 and 5.4% over the
+        // best known (Antwerp2 5.9, 5.7, 5.7%) against 6.1% (6.1%) at 1; the X instances keep 1.
+        let hotter = if n <= LONG_ROUND_MAX { (avg_route / LONG_ROUND).powf(1.5).max(1.0) } else { 1.0 };
+        let t0 = TEMPERATURE * hotter * current / (n + rounds) as f64;
         let max_string = (avg_route.min(10.0)) as usize;
         let max_removed = MAX_REMOVED.min(n / 2).max(2);
         let mut removed = vec![false; n + 1];

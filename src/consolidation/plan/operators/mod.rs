@@ -1,0 +1,270 @@
+//! The local search's moves, each in a module of its own behind one small trait, registered in the lists the
+//! search walks (as PyVRP's `NODE_OPERATORS` and `ROUTE_OPERATORS`):
+//!
+//! - [`NODE_OPERATORS`]: moves around a stop u and one of its near neighbours v ([`Pair`]), each creating an edge
+//!   next to (u, v): [`relocate`] (u after or before v), [`relocate_pair`] (u and its successor), [`exchange`]
+//!   (swap u and v), [`two_opt`] (inside a round), [`two_opt_star`] (tails between two rounds, both ways). The
+//!   search tries them in this order and applies the first that shortens the rounds.
+//! - [`ROUTE_OPERATORS`]: moves between two rounds that hold neighbouring stops: [`swap_star`].
+//!
+//! An operator's `evaluate` gives the move's [`Move::delta`], the change in the rounds' total length, computed from
+//! the distances it adds and removes, and only for moves that keep every round within capacity (loads are checked
+//! exactly, `load ≤ capacity`); `apply` makes the move. Each module's tests check, on random small instances, that
+//! the delta of every move found equals the change in total length measured from scratch after applying it, that
+//! loads stay within capacity and every stop stays in exactly one round.
+
+/// Each node operator's test: every move it finds on random small rounds, applied, changes the total length by its
+/// delta (measured from scratch) and keeps every round within capacity
+/// ([`testing::check_node_operator`]); `at least` is how many moves must have been checked.
+macro_rules! node_operator_tests {
+    ($($name:ident: $op:expr, seed $seed:expr, at least $min:expr;)*) => {
+        #[cfg(test)]
+        mod tests {
+            use super::*;
+            $(
+                #[test]
+                fn $name() {
+                    let checked = super::super::testing::check_node_operator(&$op, $seed);
+                    assert!(checked >= $min, "only {checked} moves checked");
+                }
+            )*
+        }
+    };
+}
+
+pub(super) mod exchange;
+pub(super) mod relocate;
+pub(super) mod relocate_pair;
+pub(super) mod swap_star;
+pub(super) mod two_opt;
+pub(super) mod two_opt_star;
+
+use std::collections::HashMap;
+
+use super::Search;
+
+/// A move as an operator found it: the length change, and what `apply` needs to make it (operator-specific).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Move {
+    pub delta: f64,
+    pub how: [u32; 4],
+}
+
+impl Move {
+    fn new(delta: f64) -> Self {
+        Move { delta, how: [0; 4] }
+    }
+}
+
+/// A stop u and a neighbour v, with their rounds and the nodes around them (0: the depot), as they stand before
+/// any move.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Pair {
+    pub u: u32,
+    pub v: u32,
+    /// u's successor and predecessor.
+    pub x: u32,
+    pub pu: u32,
+    /// v's successor and predecessor.
+    pub y: u32,
+    pub pv: u32,
+    pub ru: u32,
+    pub rv: u32,
+}
+
+impl Pair {
+    pub(super) fn new(s: &Search, u: u32, v: u32) -> Self {
+        let (x, pu, y, pv) = (s.succ(u), s.pred(u), s.succ(v), s.pred(v));
+        Pair { u, v, x, pu, y, pv, ru: s.route_of[u as usize], rv: s.route_of[v as usize] }
+    }
+
+    /// Whether u and v share a round.
+    pub(super) fn same(&self) -> bool {
+        self.ru == self.rv
+    }
+
+    /// The nodes whose surroundings most moves change, for the search to look at again.
+    fn around(&self) -> [u32; 6] {
+        [self.v, self.x, self.pu, self.y, self.pv, 0]
+    }
+}
+
+/// A move around a stop and one of its neighbours.
+pub(super) trait NodeOperator: Sync {
+    /// The move for `p`, if it applies and keeps both rounds within capacity (improving or not).
+    fn evaluate(&self, s: &Search, p: &Pair) -> Option<Move>;
+    /// Makes the move `evaluate` gave for `p`; returns the nodes around it (0 where none).
+    fn apply(&self, s: &mut Search, p: &Pair, m: &Move) -> [u32; 6];
+}
+
+/// A move between two rounds.
+pub(super) trait RouteOperator: Sync {
+    /// The best move between rounds `a` and `b` that shortens them and fits both, if any (its work counted).
+    fn evaluate(&self, s: &mut Search, a: usize, b: usize) -> Option<Move>;
+    /// Makes the move `evaluate` gave for rounds `a` and `b`.
+    fn apply(&self, s: &mut Search, a: usize, b: usize, m: &Move);
+}
+
+/// The node moves, in the order the search tries them.
+pub(super) static NODE_OPERATORS: &[&dyn NodeOperator] = &[
+    &relocate::Relocate { after: true },
+    &relocate::Relocate { after: false },
+    &relocate_pair::RelocatePair,
+    &exchange::Exchange,
+    &two_opt::TwoOpt,
+    &two_opt_star::TwoOptStar { heads: true },
+    &two_opt_star::TwoOptStar { heads: false },
+];
+
+/// The round moves, in the order the search tries them on a pair of rounds.
+pub(super) static ROUTE_OPERATORS: &[&dyn RouteOperator] = &[&swap_star::SwapStar];
+
+impl Search<'_> {
+    /// Passes of the [`ROUTE_OPERATORS`] over the pairs of rounds with neighbouring stops, each followed by the local
+    /// search around what changed, until a pass finds nothing. A pair of
+    /// rounds is tried again only when one of them changed since it was last tried (as HGS-CVRP does), so the later
+    /// passes cost little.
+    pub(in crate::consolidation::plan) fn polish_rounds(&mut self, limit: u64) {
+        let mut tried = HashMap::new();
+        loop {
+            let touched = self.route_pass(limit, &mut tried);
+            if touched.is_empty() || self.stopped.is_some() {
+                return;
+            }
+            self.local_search(&touched, limit);
+        }
+    }
+
+    /// The rounds that hold a neighbour of one of round `r`'s stops, after `r` in number (each pair once).
+    fn near_rounds(&self, r: usize) -> Vec<usize> {
+        let mut near: Vec<usize> = self.routes[r]
+            .iter()
+            .flat_map(|&c| self.neighbours(c).iter().map(|&v| self.route_of[v as usize] as usize))
+            .filter(|&o| o > r)
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        near
+    }
+
+    /// One pass: every pair of rounds with neighbouring stops, one of which changed since the pair was last tried
+    /// (`tried`: the clock then), applying the first operator's improving move for the pair (SWAP*: the pair's best
+    /// exchange). Returns the stops of the rounds it changed, for the local search to look at again.
+    fn route_pass(&mut self, limit: u64, tried: &mut HashMap<(usize, usize), u64>) -> Vec<u32> {
+        let mut changed = vec![false; self.routes.len()];
+        for a in 0..self.routes.len() {
+            for b in self.near_rounds(a) {
+                if self.work > limit || self.tick() {
+                    break;
+                }
+                let last = tried.get(&(a, b)).copied().unwrap_or(0);
+                if self.changed[a] <= last && self.changed[b] <= last {
+                    continue;
+                }
+                tried.insert((a, b), self.clock);
+                for op in ROUTE_OPERATORS {
+                    if let Some(m) = op.evaluate(self, a, b).filter(|m| m.delta < -self.eps) {
+                        op.apply(self, a, b, &m);
+                        changed[a] = true;
+                        changed[b] = true;
+                        break;
+                    }
+                }
+            }
+        }
+        (0..self.routes.len()).filter(|&r| changed[r]).flat_map(|r| self.routes[r].clone()).collect()
+    }
+}
+
+#[cfg(test)]
+pub(super) mod testing {
+    //! Random small instances and solutions, and the check every operator's test makes.
+    use super::super::{shuffle, Effort, Neighbours, Search};
+    use crate::kmeans::Rng;
+
+    /// A random instance: stops in a 100 × 100 square, 1–5 parcels each.
+    pub fn random(rng: &mut Rng, n: usize) -> (Vec<[f64; 2]>, Vec<f64>) {
+        let xy = (0..n).map(|_| [rng.next_f64() * 100.0, rng.next_f64() * 100.0]).collect();
+        let q = (0..n).map(|_| 1.0 + rng.below(5) as f64).collect();
+        (xy, q)
+    }
+
+    /// Total length from scratch.
+    pub fn total(s: &Search) -> f64 {
+        s.routes.iter().map(|r| s.route_len(r)).sum()
+    }
+
+    /// Runs `check` on a search over random rounds (the stops in random order, cut when the next would overload
+    /// the van, which leaves moves worth finding), for `cases` random instances of 6 to 25 stops.
+    pub fn on_random_rounds(seed: u32, cases: usize, check: &mut dyn FnMut(&mut Search, usize)) {
+        let mut rng = Rng::new(seed);
+        for case in 0..cases {
+            let n = 6 + rng.below(20);
+            let (xy, q) = random(&mut rng, n);
+            let cap = 8.0 + rng.below(20) as f64;
+            let neighbours = Neighbours::new(&xy, Effort::Fast);
+            let sorted_q: Vec<f64> = neighbours.order.iter().map(|&i| q[i]).collect();
+            let mut progress = |_: f64| -> crate::error::Result<()> { Ok(()) };
+            let depot = [rng.next_f64() * 100.0, rng.next_f64() * 100.0];
+            let mut s = Search::new(depot, &neighbours, &sorted_q, cap, &mut progress);
+            let mut order: Vec<u32> = (1..=n as u32).collect();
+            shuffle(&mut order, &mut rng);
+            let mut r = s.new_route();
+            for c in order {
+                if s.load[r as usize] + s.q[c as usize] > cap {
+                    r = s.new_route();
+                }
+                let mut stops = s.take_route(r);
+                stops.push(c);
+                s.set_route(r, stops);
+            }
+            check(&mut s, case);
+        }
+    }
+
+    /// After a move of `delta` from `before`: the total length changed by `delta`, no round is over capacity, the
+    /// indexes agree with the rounds, and every stop is in exactly one round.
+    pub fn check_applied(s: &Search, before: f64, delta: f64, what: &str) {
+        let after = total(s);
+        assert!((after - (before + delta)).abs() < 1e-9, "{what}: delta {delta}, length change {}", after - before);
+        let n = s.pts.len() - 1;
+        let mut seen = vec![0; n + 1];
+        for (r, stops) in s.routes.iter().enumerate() {
+            let load: f64 = stops.iter().map(|&c| s.q[c as usize]).sum();
+            assert!(load <= s.cap, "{what}: round {r} carries {load} > {}", s.cap);
+            assert_eq!(load, s.load[r], "{what}: round {r}'s load");
+            for (p, &c) in stops.iter().enumerate() {
+                seen[c as usize] += 1;
+                assert_eq!((s.route_of[c as usize] as usize, s.pos[c as usize] as usize), (r, p), "{what}: stop {c}");
+            }
+        }
+        assert!(seen[1..].iter().all(|&k| k == 1), "{what}: every stop once");
+    }
+
+    /// Every node move `op` finds on random rounds, applied one at a time (the rounds restored after each): its
+    /// delta is the length change and the rounds stay valid. Returns how many moves were checked.
+    pub fn check_node_operator(op: &dyn super::NodeOperator, seed: u32) -> usize {
+        let mut checked = 0;
+        on_random_rounds(seed, 30, &mut |s, case| {
+            let start = s.routes.clone();
+            let n = s.pts.len() as u32 - 1;
+            for u in 1..=n {
+                for v in 1..=n {
+                    if u == v {
+                        continue;
+                    }
+                    let p = super::Pair::new(s, u, v);
+                    let Some(m) = op.evaluate(s, &p) else { continue };
+                    let before = total(s);
+                    op.apply(s, &p, &m);
+                    check_applied(s, before, m.delta, &format!("case {case}, u {u}, v {v}"));
+                    checked += 1;
+                    for (r, stops) in start.iter().enumerate() {
+                        s.set_route(r as u32, stops.clone());
+                    }
+                }
+            }
+        });
+        checked
+    }
+}

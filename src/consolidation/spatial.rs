@@ -1,0 +1,246 @@
+//! Planar spatial helpers shared by the round planner ([`plan`](super::plan)), the grouping into rounds
+//! ([`rounds`](super::rounds)) and the scenarios: an order along a Hilbert curve (neighbours on the map are
+//! neighbours in memory) and a uniform grid for nearest-point queries. They depend on nothing else in the crate, so
+//! the planner and the modules that call it no longer import each other.
+
+/// Indices of `xy` along a Hilbert curve over their bounding square, so that neighbours on the curve are
+/// neighbours on the map.
+pub(crate) fn hilbert_order(xy: &[[f64; 2]]) -> Vec<usize> {
+    const SIDE: u32 = 1 << 16;
+    let (mut x0, mut y0, mut size) = (f64::INFINITY, f64::INFINITY, 0.0f64);
+    for p in xy {
+        (x0, y0) = (x0.min(p[0]), y0.min(p[1]));
+    }
+    for p in xy {
+        size = size.max(p[0] - x0).max(p[1] - y0);
+    }
+    let scale = if size > 0.0 { (SIDE - 1) as f64 / size } else { 0.0 };
+    let mut keyed: Vec<(u64, usize)> = xy
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (hilbert(SIDE, ((p[0] - x0) * scale) as u32, ((p[1] - y0) * scale) as u32), i))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|k| k.1).collect()
+}
+
+/// Distance along the Hilbert curve of `(x, y)` on a `side` × `side` grid (`side` a power of two).
+fn hilbert(side: u32, mut x: u32, mut y: u32) -> u64 {
+    let mut d = 0u64;
+    let mut s = side / 2;
+    while s > 0 {
+        let (rx, ry) = (u32::from(x & s > 0), u32::from(y & s > 0));
+        d += u64::from(s) * u64::from(s) * u64::from((3 * rx) ^ ry);
+        if ry == 0 {
+            if rx == 1 {
+                (x, y) = (side - 1 - x, side - 1 - y);
+            }
+            (x, y) = (y, x);
+        }
+        s /= 2;
+    }
+    d
+}
+
+fn sq_dist(a: [f64; 2], b: [f64; 2]) -> f64 {
+    (a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)
+}
+
+/// A uniform grid over points on the plane, about one point per cell, for nearest-point queries.
+pub(crate) struct Grid {
+    x0: f64,
+    y0: f64,
+    cell: f64,
+    nx: usize,
+    ny: usize,
+    /// Points of cell c are `items[start[c]..start[c + 1]]`.
+    start: Vec<usize>,
+    items: Vec<usize>,
+    /// Places shared by more than [`CROWD`] points, with those points' indices in order: a query from one of them
+    /// is answered from the list, not by measuring every point of the place (quadratic for one busy address).
+    crowds: std::collections::HashMap<(u64, u64), Vec<usize>>,
+}
+
+/// More points than this at one place make it a crowd (see [`Grid::nearest_into`]).
+const CROWD: usize = 32;
+
+/// A place as a key: `-0.0` and `0.0` are one place.
+fn place(p: [f64; 2]) -> (u64, u64) {
+    ((p[0] + 0.0).to_bits(), (p[1] + 0.0).to_bits())
+}
+
+impl Grid {
+    pub(crate) fn new(points: &[[f64; 2]]) -> Self {
+        let finite = || points.iter().filter(|p| p[0].abs() < f64::MAX);
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        for p in finite() {
+            (x0, y0, x1, y1) = (x0.min(p[0]), y0.min(p[1]), x1.max(p[0]), y1.max(p[1]));
+        }
+        if x0 > x1 {
+            (x0, y0, x1, y1) = (0.0, 0.0, 0.0, 0.0);
+        }
+        let n = points.len().max(1) as f64;
+        let (w, h) = (x1 - x0, y1 - y0);
+        let cell = ((w * h / n).sqrt()).max(w.max(h) / n).max(1e-9);
+        let nx = ((w / cell) as usize + 1).min(1 << 12);
+        let ny = ((h / cell) as usize + 1).min(1 << 12);
+        let mut count = vec![0usize; nx * ny + 1];
+        let cell_of = |p: &[f64; 2]| {
+            let cx = (((p[0] - x0) / cell) as usize).min(nx - 1);
+            let cy = (((p[1] - y0) / cell) as usize).min(ny - 1);
+            cy * nx + cx
+        };
+        let cells: Vec<Option<usize>> = points.iter().map(|p| (p[0].abs() < f64::MAX).then(|| cell_of(p))).collect();
+        for c in cells.iter().flatten() {
+            count[c + 1] += 1;
+        }
+        for c in 1..count.len() {
+            count[c] += count[c - 1];
+        }
+        let start = count.clone();
+        let mut items = vec![0; start[nx * ny]];
+        for (i, c) in cells.iter().enumerate() {
+            if let Some(c) = *c {
+                items[count[c]] = i;
+                count[c] += 1;
+            }
+        }
+        // A crowded place lies in a crowded cell, so only those cells are grouped by place: with no crowd (the usual
+        // case) this costs one pass over the cells, not a map of every point. A cell's points are in index order.
+        let mut crowds = std::collections::HashMap::new();
+        for c in 0..nx * ny {
+            let here = &items[start[c]..start[c + 1]];
+            if here.len() > CROWD {
+                let mut places: std::collections::HashMap<(u64, u64), Vec<usize>> = std::collections::HashMap::new();
+                for &i in here {
+                    places.entry(place(points[i])).or_default().push(i);
+                }
+                crowds.extend(places.into_iter().filter(|(_, same)| same.len() > CROWD));
+            }
+        }
+        Grid { x0, y0, cell, nx, ny, start, items, crowds }
+    }
+
+    /// Up to `l` nearest points to `q`, as (distance, index), nearest first (ties by index).
+    #[cfg(test)]
+    pub(crate) fn nearest(&self, q: [f64; 2], l: usize, points: &[[f64; 2]]) -> Vec<(f64, usize)> {
+        let mut found = Vec::new();
+        self.nearest_into(q, l, points, 0, &mut found);
+        found.into_iter().map(|(d, _, i)| (d, i)).collect()
+    }
+
+    /// Up to `l` nearest points to `q` into `found` (cleared first), as (distance, tie key, index), nearest first,
+    /// with ties in distance broken by index counted on from `origin` (cyclically: the tie key): many points at one
+    /// place then each get different neighbours among them (the next ones), instead of all the same few. `found`
+    /// holds the best `l` so far, kept sorted by insertion, so a query costs O(cells + candidates · l) with no
+    /// sort and, when `found` is reused, no allocation (this runs once per stop for the planner's neighbour lists).
+    pub(crate) fn nearest_into(
+        &self,
+        q: [f64; 2],
+        l: usize,
+        points: &[[f64; 2]],
+        origin: usize,
+        found: &mut Vec<(f64, usize, usize)>,
+    ) {
+        found.clear();
+        if l == 0 {
+            return;
+        }
+        let n = points.len().max(1);
+        // From a crowded place holding at least l points: nothing is nearer than them, and the tie rule takes the
+        // next ones from `origin` on, cyclically; the place's list is in index order, so they are the next in it.
+        if let Some(same) =
+            (!self.crowds.is_empty()).then(|| self.crowds.get(&place(q))).flatten().filter(|same| same.len() >= l)
+        {
+            if let Ok(at) = same.binary_search(&origin) {
+                found.extend((0..l).map(|step| {
+                    let i = same[(at + step) % same.len()];
+                    (0.0, (i + n - origin % n) % n, i)
+                }));
+                return;
+            }
+        }
+        let shift = n - origin % n;
+        let fx = ((q[0] - self.x0) / self.cell).floor();
+        let fy = ((q[1] - self.y0) / self.cell).floor();
+        let (cx, cy) = (fx.clamp(-1.0, self.nx as f64) as isize, fy.clamp(-1.0, self.ny as f64) as isize);
+        // How far q is inside its cell: every point outside ring r is at least r cells plus this from q. (A little
+        // less, against rounding; 0 when q is outside the grid.)
+        let inside = (0.0..self.nx as f64).contains(&fx) && (0.0..self.ny as f64).contains(&fy);
+        let margin = if inside {
+            let (ax, ay) = (self.x0 + fx * self.cell, self.y0 + fy * self.cell);
+            let m = (q[0] - ax).min(ax + self.cell - q[0]).min(q[1] - ay).min(ay + self.cell - q[1]);
+            (m - 1e-9 * self.cell).max(0.0)
+        } else {
+            0.0
+        };
+        let max_ring = self.nx.max(self.ny) as isize + 2;
+        // Squared distances until the end, when they become distances.
+        for r in 0..=max_ring {
+            for y in cy - r..=cy + r {
+                if y < 0 || y >= self.ny as isize {
+                    continue;
+                }
+                let on_edge = y == cy - r || y == cy + r;
+                let step = if on_edge { 1 } else { (2 * r).max(1) as usize };
+                for x in (cx - r..=cx + r).step_by(step) {
+                    if x < 0 || x >= self.nx as isize {
+                        continue;
+                    }
+                    let c = y as usize * self.nx + x as usize;
+                    for &i in &self.items[self.start[c]..self.start[c + 1]] {
+                        let d = sq_dist(q, points[i]);
+                        if found.len() == l {
+                            let worst = found[l - 1];
+                            if d > worst.0 || (d == worst.0 && (i + shift) % n > worst.1) {
+                                continue;
+                            }
+                        }
+                        let key = (i + shift) % n;
+                        // Insert in order of (distance, key): keys are distinct, so this is a total order. In
+                        // place of the last (when full), then swapped down: no memmove call (slow in wasm).
+                        let mut at = if found.len() == l {
+                            found[l - 1] = (d, key, i);
+                            l - 1
+                        } else {
+                            found.push((d, key, i));
+                            found.len() - 1
+                        };
+                        while at > 0 && (found[at - 1].0 > d || (found[at - 1].0 == d && found[at - 1].1 > key)) {
+                            found.swap(at - 1, at);
+                            at -= 1;
+                        }
+                    }
+                }
+            }
+            let bound = r as f64 * self.cell + margin;
+            if found.len() == l && found[l - 1].0 <= bound * bound {
+                break;
+            }
+        }
+        for f in found.iter_mut() {
+            f.0 = f.0.sqrt();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kmeans::Rng;
+
+    #[test]
+    fn grid_finds_the_nearest_points() {
+        let mut rng = Rng::new(11);
+        let points: Vec<[f64; 2]> = (0..500).map(|_| [50.0 * rng.next_f64(), 10.0 * rng.next_f64()]).collect();
+        let grid = Grid::new(&points);
+        for q in [[25.0, 5.0], [-10.0, 40.0], [60.0, -3.0], [0.0, 0.0]] {
+            let got = grid.nearest(q, 8, &points);
+            let mut all: Vec<(f64, usize)> =
+                points.iter().enumerate().map(|(i, p)| (sq_dist(q, *p).sqrt(), i)).collect();
+            all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            assert_eq!(got, all[..8].to_vec(), "{q:?}");
+        }
+        assert_eq!(Grid::new(&[[1.0, 1.0]]).nearest([0.0, 0.0], 3, &[[1.0, 1.0]]).len(), 1);
+    }
+}
