@@ -79,6 +79,16 @@ const LONG_ROUND: f64 = 25.0;
 /// 1.0–1.3 s and gave the same rounds.
 const LONG_ROUND_MAX: usize = 20_000;
 
+/// How much longer than [`LONG_ROUND`] the rounds are (`per_round` stops on average; at least 1, and 1 above
+/// [`LONG_ROUND_MAX`] stops): the larger budget and the hotter annealing both grow with it.
+fn long_rounds(n: usize, per_round: f64) -> f64 {
+    if n <= LONG_ROUND_MAX {
+        (per_round / LONG_ROUND).max(1.0)
+    } else {
+        1.0
+    }
+}
+
 /// At most this many ruin-and-recreate evaluations per stop for long rounds, `balanced` (about 0.55 s natively for
 /// Leuven2's 4,000 stops) and `thorough`.
 const BALANCED_PER_STOP: f64 = 1_500.0;
@@ -156,7 +166,7 @@ impl Effort {
         let base = (n as f64 * 20_000.0).min(BUDGET * (TAPER_FROM / n as f64).min(1.0));
         // Long rounds need more steps to change shape (each step re-plans a few stops of a few rounds): the budget
         // grows as the square of the rounds' length over LONG_ROUND, up to a number of evaluations per stop.
-        let long = if n <= LONG_ROUND_MAX { (per_round / LONG_ROUND).powi(2).max(1.0) } else { 1.0 };
+        let long = long_rounds(n, per_round).powi(2);
         let upto = |times: f64, per_stop: f64| (times * base * long).min((times * base).max(n as f64 * per_stop));
         match self {
             Effort::Fast => 0,
@@ -726,7 +736,7 @@ impl<'a> Search<'a> {
         // Long rounds anneal hotter, by (stops a round / LONG_ROUND)^1.5: measured natively on Leuven2 (87 stops a
         // round) and Antwerp2 (58), balanced, seeds 1–5, T0 of 3, 6 and 10 mean edges gave 5.6, 5.4 and 5.4% over the
         // best known (Antwerp2 5.9, 5.7, 5.7%) against 6.1% (6.1%) at 1; the X instances keep 1.
-        let hotter = if n <= LONG_ROUND_MAX { (avg_route / LONG_ROUND).powf(1.5).max(1.0) } else { 1.0 };
+        let hotter = long_rounds(n, avg_route).powf(1.5);
         let t0 = TEMPERATURE * hotter * current / (n + rounds) as f64;
         let max_string = (avg_route.min(10.0)) as usize;
         let max_removed = MAX_REMOVED.min(n / 2).max(2);
