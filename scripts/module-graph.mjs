@@ -13,7 +13,8 @@ export function staticGraph(entries) {
     if (seen.has(path)) return;
     seen.add(path);
     const source = readFileSync(new URL(path, WWW), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // not comments
-    for (const [, from, bare] of source.matchAll(/^\s*(?:import|export)\s[^;]*?\bfrom\s*'(\.[^']+)'|^\s*import\s*'(\.[^']+)'/gm)) {
+    // Either quote: wasm-bindgen's glue writes some of its imports with double quotes.
+    for (const [, from, bare] of source.matchAll(/^\s*(?:import|export)\s[^;]*?\bfrom\s*['"](\.[^'"]+)['"]|^\s*import\s*['"](\.[^'"]+)['"]/gm)) {
       visit(posix.normalize(posix.join(posix.dirname(path), from ?? bare)));
     }
   };

@@ -11,6 +11,9 @@ const failedImports = {};
  */
 export function loadPackage(name, { glue, wasm, retryGlue }) {
   ready[name] ??= (async () => {
+    // The .wasm is asked for now, beside the glue and its imports, not one round trip after them.
+    const response = fetch(wasm);
+    response.catch(() => {}); // a failure is reported by init below, or by the glue's import first
     let api;
     try {
       // Browsers remember a module script that failed to load; after such a failure, ask for it afresh.
@@ -21,7 +24,7 @@ export function loadPackage(name, { glue, wasm, retryGlue }) {
       failedImports[name] = (failedImports[name] ?? 0) + 1;
       throw err;
     }
-    await api.default({ module_or_path: wasm });
+    await api.default({ module_or_path: response });
     return api;
   })().catch((err) => {
     delete ready[name];
