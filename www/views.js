@@ -35,6 +35,10 @@ show();
 
 const lang = pageLang();
 document.documentElement.lang = lang;
+// The browser's first Intl object sets up its locale data (tens of milliseconds on a phone, whichever comes first);
+// one made now, in a task of its own while the first view's words are on their way, keeps that off the path to
+// the first figure.
+setTimeout(() => new Intl.NumberFormat(lang).format(1));
 // Every view waits for some of its language's words, and asks for them only once its own modules have arrived: ask
 // now, all at once, for the parts the page's first view needs (each is fetched once; the views then await them).
 for (const part of ['page', 'errors', 'numbers', 'chain', 'places', 'overrides']) loadStrings(lang, part).catch(() => {});
