@@ -21,16 +21,20 @@ export const MINUS = '\u2212';
 const joined = (parts) => parts.map((p) => (p.type === 'minusSign' ? MINUS : p.value)).join('');
 /** `format(value)` through formatToParts, so that a negative reads "−2,800%". */
 const write = (formatter, value) => joined(formatter.formatToParts(value));
-/** `formatRange(a, b)` likewise. With a negative end, a hyphen between the ends ("−900 - −100", as Chinese writes a
- *  range) becomes an en dash, so that only the minus signs look like minus signs. */
+/** `formatRange(a, b)` likewise. A hyphen between the ends (Chinese writes "53-150") becomes an en dash, as English
+ *  and German write it: one way in every language, and with a negative end only the minus signs look like minus
+ *  signs. */
 const writeRange = (formatter, a, b) => {
   const parts = formatter.formatRangeToParts(a, b);
-  if (a < 0 || b < 0) for (const p of parts) if (p.type === 'literal' && p.source === 'shared') p.value = p.value.replace('-', '\u2013');
+  for (const p of parts) if (p.type === 'literal' && p.source === 'shared') p.value = p.value.replace('-', '\u2013');
   return joined(parts);
 };
 
 /** Digits for an estimate: 3 significant figures from 100 up, 2 below ("3.6", "31", "511", "1,200"). */
 const sigDigits = (value) => (Math.abs(value) >= 100 ? 3 : 2);
+/** `value` rounded to its own `sigDigits`: each end of a range is written as it would be alone ("53–150 g", not
+ *  "53.2–150 g", which a formatter with one precision for both ends writes). */
+const ownDigits = (value) => Number(value.toPrecision(sigDigits(value)));
 
 /** Below this, a plain figure is written "< 0.001": 2 significant figures of 3.8e-13 would be float noise
  *  ("0.00000000000038 L"), not information. */
@@ -98,13 +102,19 @@ export function numbers(locale, { tonne = (n) => `${n} t`, unitDisplay = 'short'
       const central = mass(g);
       if (!range || !(range.high > range.low)) return central;
       const [u, div] = massUnit(g);
-      const lo = range.low / div;
-      const hi = range.high / div;
+      const lo = ownDigits(range.low / div);
+      const hi = ownDigits(range.high / div);
       // formatRange writes the language's own range ("120–260 g", "120-260克"), one unit for both ends.
       const both = u
         ? writeRange(unitFormat(u, Math.max(sigDigits(lo), sigDigits(hi))), lo, hi)
         : tonne(writeRange(rangeFormat(Math.max(sigDigits(lo), sigDigits(hi))), lo, hi));
       return `${central} (${both})`;
+    },
+    /** A range's two ends, each written alone but in the central value's unit, as `gramsRange` shows them: for a
+     *  sentence ("from 0.66 kg to 3.3 kg"). */
+    gramsEnds(g, range) {
+      const u = massUnit(g);
+      return [massIn(u, range.low), massIn(u, range.high)];
     },
     kilogramsRange(kg, range) {
       return this.gramsRange(kg * 1000, range && { low: range.low * 1000, high: range.high * 1000 });

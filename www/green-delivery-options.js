@@ -520,7 +520,7 @@ export class GreenDeliveryOptions extends HTMLElement {
       const value = span('value', 'value');
       value.append(span('figure', null, central), span('spread', null, both.startsWith(central) ? both.slice(central.length) : ''));
       // One sentence for screen readers: name, figure, range, and "greenest" where the badge says so.
-      const range = option.range && option.range.high > option.range.low ? [n.grams(option.range.low), n.grams(option.range.high)] : null;
+      const range = option.range && option.range.high > option.range.low ? n.gramsEnds(option.gCo2e, option.range) : null;
       radio.setAttribute('aria-label', WIDGET_TEXT.optionSentence(name, central, range, badgeText));
       radio.setAttribute('aria-describedby', `saving-${id} why-${id}`);
       choice.append(radio, head, value);

@@ -7,7 +7,7 @@
 // An order is one parcel unless the merchant has a parcels column: item quantities ("Lineitem quantity", "qty") are
 // not parcels (four coasters travel in one box), so they are never taken for one. The result is the plain CSV that `parseOrders` reads
 // (`lat,lon,parcels,id`), with each of its lines traced back to the file's own line numbers.
-import { parsePostcodeOf, lookupPostcode, findPlace, COVERED_COUNTRIES } from './places.js';
+import { parsePostcodeOf, lookupPostcode, findPlace, COVERED_COUNTRIES, withoutTextPrefix } from './places.js';
 
 /** The roles a column can play, with the names each is known by (compared without case, spaces or punctuation). */
 export const ALIASES = {
@@ -136,8 +136,6 @@ export function needsMapping(header, columns = detectColumns(header)) {
   return columns.parcels >= 0 && keys[columns.parcels] !== 'parcels';
 }
 
-/** A cell as written, without Excel's text prefix: a spreadsheet shows `'N1 9EX` as N1 9EX, and exports the `'`. */
-const cellText = (cell) => (cell ?? '').trim().replace(/^'/, '').trim();
 
 /** A cell echoed in a message, cut to 40 characters (a 10 MB cell is not repeated back whole). */
 const echo = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
@@ -157,7 +155,7 @@ const COUNTRY_NAMES = new Map([
 /** An order's country as a code: a two-letter code as written (UK as GB), a known name as its code, any other text
  *  as written (no table has it, and the row says so); `fallback` (the merchant's country) when the cell is blank. */
 export function countryOf(cell, fallback = 'GB') {
-  const text = cellText(cell);
+  const text = withoutTextPrefix(cell);
   if (text === '') return fallback;
   if (/^[a-z]{2}$/i.test(text)) return text.toUpperCase() === 'UK' ? 'GB' : text.toUpperCase();
   return COUNTRY_NAMES.get(key(text)) ?? text;
@@ -193,7 +191,7 @@ export async function toOrdersCsv(text, columns, country = 'GB') {
   const orders = [];
   const byId = new Map();
   for (const { line, cells } of rows) {
-    const id = cols.id >= 0 ? cellText(cells[cols.id]) : '';
+    const id = cols.id >= 0 ? withoutTextPrefix(cells[cols.id]) : '';
     let order = id ? byId.get(id) : undefined;
     if (!order) {
       // Without a parcels column an order is one parcel, however many line items it has.
@@ -202,13 +200,13 @@ export async function toOrdersCsv(text, columns, country = 'GB') {
       if (id) byId.set(id, order);
     }
     if (cols.parcels >= 0) {
-      const parcels = number(cellText(cells[cols.parcels]));
+      const parcels = number(withoutTextPrefix(cells[cols.parcels]));
       if (!Number.isFinite(parcels)) order.badParcels ??= cells[cols.parcels] ?? '';
       else order.parcels += parcels;
     }
     // Shopify fills the address on an order's first row only: the first non-blank value of each is the order's.
     for (const role of ['lat', 'lon', 'postcode', 'town', 'country']) {
-      if (cols[role] >= 0 && !order[role]) order[role] = cellText(cells[cols[role]]);
+      if (cols[role] >= 0 && !order[role]) order[role] = withoutTextPrefix(cells[cols[role]]);
     }
   }
   const out = ['lat,lon,parcels,id'];

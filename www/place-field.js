@@ -14,6 +14,8 @@ export function placeLine(prefix, place, words = EN) {
 }
 
 const fixed = (v) => String(Number(v.toFixed(5)));
+/** How long typing must pause before a text that finds nothing is said to (after the 150 ms each lookup waits). */
+const PROBLEM_PAUSE_MS = 850;
 
 /**
  * Binds `input` (a text field) to the `lat` and `lon` fields. `onPlace(place, problem, suggestions)` is called with
@@ -30,7 +32,10 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
   let timer = null;
 
   let lastText = null;
-  async function lookUp() {
+  /** `typing`: looked up after a keystroke. A text that finds nothing is then said so only once the typing has
+   *  paused (or the field is left): "L", "LS", "LS1 4" on the way to "LS1 4AP" are not mistakes, and an alert at
+   *  each key would interrupt a screen reader at every one. A place found is answered at once. */
+  async function lookUp(typing = false) {
     const text = input.value.trim();
     lastText = text;
     const ask = ++asked;
@@ -55,6 +60,8 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
       }
       if (!found.place) {
         // Not found, found only elsewhere, or out of the depot's road reach; with the places it may have meant.
+        if (typing) await new Promise((resolve) => setTimeout(resolve, PROBLEM_PAUSE_MS));
+        if (ask !== asked) return;
         onPlace(null, found.problem, found.suggestions ?? []);
         return;
       }
@@ -70,8 +77,9 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
   }
 
   input.addEventListener('input', () => {
+    asked++; // what was asked before this key is answered no more
     clearTimeout(timer);
-    timer = setTimeout(lookUp, 150);
+    timer = setTimeout(() => lookUp(true), 150);
   });
   input.addEventListener('change', () => {
     clearTimeout(timer);

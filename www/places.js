@@ -63,14 +63,22 @@ export function countryName(code, lang = 'en-GB') {
 
 // --- Postcodes ------------------------------------------------------------------------------------------------
 
+/** Text as a person means it: without the `'` a spreadsheet puts before text it must not read as a number
+ *  (`'N1 9EX`, `'07001`), which it exports and people copy. */
+export const withoutTextPrefix = (text) => String(text ?? '').trim().replace(/^'/, '').trim();
+
+const OUTWARD = /^[A-Z]{1,2}\d[A-Z\d]?$/;
+
 /** A UK postcode or outward code in any spacing or case ("e1 6an", "EC2A", "sw1a1aa"), as
- *  `{ outward, full }`, or null. Only the outward code (the district) is used for the position. */
+ *  `{ outward, full }`, or null. Only the outward code (the district) is used for the position. A space ends the
+ *  outward code: "LS1 4", half typed, is LS1, not LS14. */
 export function parsePostcode(text) {
-  const compact = String(text ?? '').replace(/\s+/g, '').toUpperCase();
+  const words = withoutTextPrefix(text).toUpperCase().split(/\s+/);
+  const compact = words.join('');
   const full = compact.match(/^([A-Z]{1,2}\d[A-Z\d]?)(\d[A-Z]{2})$/);
   if (full) return { outward: full[1], full: `${full[1]} ${full[2]}` };
-  const outward = compact.match(/^[A-Z]{1,2}\d[A-Z\d]?$/);
-  return outward ? { outward: compact, full: null } : null;
+  if (words.length === 2 && OUTWARD.test(words[0]) && /^\d[A-Z]?$/.test(words[1])) return { outward: words[0], full: null };
+  return OUTWARD.test(compact) ? { outward: compact, full: null } : null;
 }
 
 /** Postcode forms per country (after NFKC, so full-width digits count, and without spaces). */
@@ -86,7 +94,7 @@ const POSTCODE_FORMS = {
 export function parsePostcodeOf(text, country = 'GB') {
   if (country === 'GB') return parsePostcode(text);
   const form = POSTCODE_FORMS[country];
-  const m = form && String(text ?? '').normalize('NFKC').replace(/\s+/g, '').toUpperCase().match(form);
+  const m = form && withoutTextPrefix(text).normalize('NFKC').replace(/\s+/g, '').toUpperCase().match(form);
   return m ? { code: m[1].replace('-', '') } : null;
 }
 
@@ -262,7 +270,7 @@ export async function searchTowns(text, limit = 8, options = {}) {
  * comes back in `suggestions` (labelled with its country) and the problem asks about it.
  */
 export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}) {
-  const trimmed = String(text ?? '').trim();
+  const trimmed = withoutTextPrefix(text);
   if (trimmed === '') return { place: null, problem: null, suggestions: [] };
   const postcode = country && parsePostcodeOf(trimmed, country);
   if (postcode) {

@@ -180,7 +180,7 @@ function showPlaceProblem(box, problem, input) {
 /** The sentence over the answer: for which place it is, and whether that is the example or the place before. */
 function placeSentence() {
   const where = destinationNow();
-  if (problems.shopper || problems.depot) return placeLine(SHOPPER.stillFor, where, placeWords);
+  if (problems.shopper || problems.depot) return placeLine(example ? SHOPPER.stillForExample : SHOPPER.stillFor, where, placeWords);
   if (example) return SHOPPER.exampleLine(placeLine(SHOPPER.exampleTo, where, placeWords));
   return placeLine(SHOPPER.deliveringTo, where, placeWords);
 }
@@ -239,7 +239,8 @@ function render() {
   const focused = list.contains(document.activeElement) ? document.activeElement.value : null;
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
-      const item = barItem(OPTION_LABELS[option.id] ?? option.id, SHOPPER.perParcel(gramsRange(option.gCo2e, option.range)), scale(option.gCo2e), {
+      const optionName = OPTION_LABELS[option.id] ?? option.id;
+      const item = barItem(optionName, SHOPPER.perParcel(gramsRange(option.gCo2e, option.range)), scale(option.gCo2e), {
         from: scale(option.range.low),
         to: scale(option.range.high),
       });
@@ -259,25 +260,32 @@ function render() {
       const name = document.createElement('span');
       name.className = 'option-name';
       name.append(radio, ' ', head.querySelector('strong'));
+      // "Lowest emissions" only when its range is clear of the next option's; else "among the lowest".
+      const badgeWords = greenest ? (claim === 'lowest' ? SHOPPER.lowest : SHOPPER.amongLowest) : '';
       if (greenest) {
-        // "Lowest emissions" only when its range is clear of the next option's; else "among the lowest".
         const badge = document.createElement('span');
         badge.className = 'badge';
         badge.dataset.claim = claim;
-        badge.textContent = claim === 'lowest' ? SHOPPER.lowest : SHOPPER.amongLowest;
+        badge.textContent = badgeWords;
         name.append(' ', badge);
       }
       label.append(name, head.querySelector('.option-value'));
       head.replaceWith(label);
+      // One sentence for screen readers, as the widget says it: name, figure, range, and the badge's words.
+      const ends = option.range.high > option.range.low ? n.gramsEnds(option.gCo2e, option.range) : null;
+      radio.setAttribute('aria-label', chain.WIDGET_TEXT.optionSentence(optionName, grams(option.gCo2e), ends, badgeWords));
+      radio.setAttribute('aria-describedby', `shopper-versus-${option.id} shopper-why-${option.id}`);
       item.classList.toggle('chosen', radio.checked);
       const vs = document.createElement('p');
       vs.className = 'versus';
+      vs.id = `shopper-versus-${option.id}`;
       vs.textContent = versus(option, result.baseline);
       const compare = document.createElement('p');
       compare.className = 'comparison';
       compare.textContent = c ? everyday(c) : ''; // its line is kept until the full package fills it
       const why = document.createElement('p');
       why.className = 'why';
+      why.id = `shopper-why-${option.id}`;
       why.textContent = optionExplanation(option, result);
       item.querySelector('.bar').before(vs);
       item.append(compare, why);

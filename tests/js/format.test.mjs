@@ -42,6 +42,22 @@ test('negatives carry the real minus sign (U+2212), never a hyphen-minus', async
   }
 });
 
+test("a range's ends are each written as they would be alone, with one dash in every language", async () => {
+  const expected = {
+    'en-GB': ['89 g (53–150 g)', '1.4 kg (0.66–3.3 kg)', '20–49%'],
+    'zh-CN': ['89克（53–150克）', '1.4千克（0.66–3.3千克）', '20–49%'],
+    'de-DE': ['89 g (53–150 g)', '1,4 kg (0,66–3,3 kg)', '20–49\u00a0%'],
+  };
+  for (const lang of langs) {
+    const n = await load(lang);
+    // 53.2 beside 150 was "53.2": one precision for both ends gave the low end a digit its own figure would not have.
+    assert.deepEqual([n.gramsRange(89, { low: 53.2, high: 150 }), n.gramsRange(1400, { low: 663, high: 3300 }), n.percentRange({ low: 20, high: 49 })],
+      expected[lang], lang);
+    // A sentence's ends are the range's, in its unit: "from 0.66 kg to 3.3 kg", not "from 663 g".
+    assert.deepEqual(n.gramsEnds(1400, { low: 663, high: 3300 }), lang === 'zh-CN' ? ['0.66千克', '3.3千克'] : lang === 'de-DE' ? ['0,66 kg', '3,3 kg'] : ['0.66 kg', '3.3 kg']);
+  }
+});
+
 test('one percentage, one way: 4.65% is "4.7%" wherever it is written', async () => {
   const expected = { 'en-GB': '4.7%', 'zh-CN': '4.7%', 'de-DE': '4,7\u00a0%' };
   for (const lang of langs) assert.equal((await load(lang)).percent(4.65), expected[lang], lang);

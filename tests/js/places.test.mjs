@@ -184,6 +184,19 @@ test('Newcastle: upon Tyne for a British merchant; South Africa is labelled, nev
   assert.match(de.problem, /Meinten Sie Paris, Frankreich/);
 });
 
+test("a spreadsheet's text prefix is no part of a place, and a space ends a postcode's district", async () => {
+  const { findPlace, resolvePlace, parsePostcode } = await load();
+  // Excel writes a postcode it must not read as a number as 'N1 9EX; people copy it into the field.
+  assert.equal((await findPlace("'N1 9EX")).name, 'N1');
+  assert.equal((await resolvePlace(" 'Leeds ")).place.name, 'Leeds, England');
+  // "LS1 4", on the way to "LS1 4AP", is LS1, not the district LS14; "LS14" typed whole is LS14.
+  assert.deepEqual(parsePostcode('LS1 4'), { outward: 'LS1', full: null });
+  assert.deepEqual(parsePostcode('ls1 4a'), { outward: 'LS1', full: null });
+  assert.deepEqual(parsePostcode('LS1 4AP'), { outward: 'LS1', full: 'LS1 4AP' });
+  assert.deepEqual(parsePostcode('LS14'), { outward: 'LS14', full: null });
+  assert.equal((await findPlace('LS1 4')).name, 'LS1');
+});
+
 test('road reach: one road region per landmass, with the Channel Tunnel; refusals in words', async () => {
   const { roadReachable, noRoadText, findPlace } = await load();
   assert.equal(roadReachable('DE', 'JP'), false);

@@ -163,7 +163,7 @@ for (const lang of ['zh-CN', 'de-DE']) {
     else assert.equal(status, 'sample-orders.csv: 3.000 Bestellungen mit 3.796 Paketen geladen.');
     // Figures in the language's units: 千克 in Chinese, a decimal comma in German.
     const kg = await page.locator('#merchant-table tr[data-id="consolidated"] > :nth-child(5)').textContent();
-    if (lang === 'zh-CN') assert.match(kg, /^[\d,.]+千克（[\d,.]+-[\d,.]+千克）$/);
+    if (lang === 'zh-CN') assert.match(kg, /^[\d,.]+千克（[\d,.]+–[\d,.]+千克）$/);
     else assert.match(kg, /^[\d.]+(,\d+)? kg \([\d.]+(,\d+)?–[\d.]+(,\d+)? kg\)$/);
     assert.equal(await page.locator('#merchant-exports').isVisible(), true);
     assert.equal(

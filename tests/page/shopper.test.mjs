@@ -455,6 +455,49 @@ test('a place not found keeps the answer, names the place it is for, and puts th
   await page.close();
 });
 
+test('typing: a text that finds nothing is said so once the typing pauses, an example stays an example, and "LS1 4" is LS1', async () => {
+  const { page } = await fresh(PHONE);
+  await shopperDrawn(page);
+  const example = await answerOf(page);
+  assert.match(example.place, /^An example: delivering to EC2A /);
+  const field = page.locator('#shopper-form [name=place]');
+  const message = page.locator('#shopper-place-error');
+  // Key by key, as a person types: "L" and "LS" on the way to a postcode are not mistakes to announce.
+  await field.pressSequentially('LS', { delay: 80 });
+  await page.waitForTimeout(400);
+  assert.equal(await message.textContent(), '', 'no message while the typing has hardly paused');
+  // Once it has paused, the message; the answer kept is still the example, and says so.
+  await page.waitForFunction(() => document.getElementById('shopper-place-error').textContent !== '');
+  assert.match(await page.locator('#shopper-place').textContent(), /^Still showing the example for EC2A /);
+  assert.deepEqual((await answerOf(page)).figures, example.figures);
+  // "LS1 4", half a full postcode, is LS1 (not the district LS14); the message goes.
+  await field.pressSequentially('1 4', { delay: 80 });
+  await page.waitForFunction(() => document.getElementById('shopper-place').textContent.startsWith('Delivering to LS1 '));
+  assert.equal(await message.textContent(), '');
+  await page.close();
+});
+
+test('each option is announced as one sentence, as the widget says it: name, figure, range, and the badge', async () => {
+  const { page } = await fresh(LAPTOP);
+  await shopperDrawn(page);
+  const { OPTION_LABELS } = await import('../../www/strings/en-GB/chain.js');
+  const radios = page.locator('#shopper-results input[type="radio"]');
+  const rows = await radios.evaluateAll((list) => list.map((r) => ({ id: r.value, sentence: r.getAttribute('aria-label'), shown: r.closest('li').querySelector('.option-value').textContent })));
+  const badge = (await page.locator('#shopper-results .badge').textContent()).toLowerCase();
+  rows.forEach(({ id, sentence, shown }, i) => {
+    const [, figure, low, high] = sentence.match(/^[^:]+: ([\d.,]+ k?g), from ([\d.,]+ k?g) to ([\d.,]+ k?g)(?:, [a-z ]+)?\.$/) ?? [];
+    assert.ok(figure, sentence);
+    assert.ok(sentence.startsWith(`${OPTION_LABELS[id]}: `), sentence);
+    assert.equal(sentence.endsWith(`, ${badge}.`), i === 0, sentence);
+    // The same figure and ends as the card shows: "201 g (108–388 g) CO2e" is "201 g, from 108 g to 388 g".
+    const unit = figure.split(' ')[1];
+    assert.ok(shown.startsWith(`${figure} (${low.split(' ')[0]}–${high.split(' ')[0]} ${unit})`), `${sentence} | ${shown}`);
+  });
+  // The browser's accessible name is that sentence.
+  assert.equal(await page.getByRole('radio', { name: rows[0].sentence, exact: true }).count(), 1);
+  await page.close();
+});
+
 test('an address or a town with its postcode finds the place it contains', async () => {
   const { page } = await fresh(LAPTOP);
   await shopperDrawn(page);
@@ -487,7 +530,8 @@ test('a refused location permission keeps the answer, with the message beside th
   await page.getByRole('button', { name: 'Use my location' }).click();
   await page.waitForFunction(() => document.getElementById('shopper-place-error').textContent !== '');
   assert.equal(await page.locator('#shopper-place-error').textContent(), 'The page was not allowed to use your location. Type a postcode or town instead.');
-  assert.deepEqual(await answerOf(page), { ...before, place: 'Still showing the answer for EC2A (postcode district, within about 1.7 km).' });
+  // The answer kept is the example's, and still says so.
+  assert.deepEqual(await answerOf(page), { ...before, place: 'Still showing the example for EC2A (postcode district, within about 1.7 km).' });
   await page.close();
 });
 
@@ -557,7 +601,7 @@ test('German and Chinese pages: the example, a typo and the kept answer in their
   await de.page.locator('#shopper-form [name=place]').fill('Berln');
   await de.page.waitForFunction(() => document.getElementById('shopper-place-error').textContent !== '');
   assert.equal(await de.page.locator('#shopper-place-error p').first().textContent(), 'Kein Ort namens „Berln“ gefunden. Meinten Sie Berlin?');
-  assert.match(await de.page.locator('#shopper-place').textContent(), /^Weiterhin angezeigt: das Ergebnis für 10115 /);
+  assert.match(await de.page.locator('#shopper-place').textContent(), /^Weiterhin angezeigt: das Beispiel für 10115 /);
   assert.equal(await de.page.locator('#shopper-results li').count(), 8);
   await screenshot(de.page, 'shopper-typo-de-phone');
   await de.page.close();
@@ -567,7 +611,7 @@ test('German and Chinese pages: the example, a typo and the kept answer in their
   await zh.page.locator('#shopper-form [name=place]').fill('Beijng');
   await zh.page.waitForFunction(() => document.getElementById('shopper-place-error').textContent !== '');
   assert.match(await zh.page.locator('#shopper-place-error p').first().textContent(), /^没有找到名为“Beijng”的城镇。您要找的是Beijing吗？$/);
-  assert.match(await zh.page.locator('#shopper-place').textContent(), /^仍在显示此前地点的结果：100020/);
+  assert.match(await zh.page.locator('#shopper-place').textContent(), /^仍在显示示例地点的结果：100020/);
   await screenshot(zh.page, 'shopper-typo-zh-laptop');
   await zh.page.close();
 });

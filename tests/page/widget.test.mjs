@@ -102,7 +102,8 @@ test('choosing with the mouse fires green-delivery-select with the estimate', as
   assert.ok(detail.estimate.gCo2e > 0);
   assert.ok(detail.bubbles && detail.composed);
   assert.equal(await tab.page.locator('#delivery').getAttribute('selected'), ids[3]);
-  assert.match(await tab.page.locator('#choice').textContent(), new RegExp(`^Chosen: .* id ${ids[3]}\\.$`));
+  // The demo shop's line names the choice by its label, with no figure that a new destination would leave stale.
+  assert.equal(await tab.page.locator('#choice').textContent(), `Chosen: ${detail.label}.`);
 });
 
 test('choosing with the keyboard works like a radio group', async () => {

@@ -25,7 +25,6 @@ export const HTML = {
   calculating: 'Calculating…',
   resultsLabel: 'Delivery options, lowest emissions first, CO2e per parcel',
   co2e: 'CO2e',
-  gCo2e: 'g CO2e',
   co2eNote: '(carbon dioxide equivalent) counts all greenhouse gases as the amount of CO2 that would warm the climate as much.',
   placeLabel: 'Postcode or town',
   placePlaceholder: 'e.g. LS6 or Leeds',
@@ -95,6 +94,7 @@ export const SHOPPER = {
   exampleLine: (line) => `${line} Type your postcode or town above for your own answer.`,
   /** Before the place line while a later search found nothing: the answer shown is still the place before's. */
   stillFor: 'Still showing the answer for',
+  stillForExample: 'Still showing the example for',
   /** The name of the buttons offering what a text not found may have meant. */
   didYouMean: 'Did you mean',
   sourcesLink: 'Sources and assumptions',
