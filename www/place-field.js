@@ -52,12 +52,9 @@ export function bindPlaceField(input, { lat, lon, locate, onPlace, lang = 'en-GB
       found = resolved;
       // The list offers the towns starting with the text, or, for a text that finds nothing, what it may have
       // meant ("Manchester" for "Manchestr").
+      // A list for another text is never left offered: with nothing to offer, the list is emptied.
       const offered = towns.length ? towns : (found.place ? [] : found.suggestions ?? []);
-      if (suggestions && offered.length) {
-        suggestions.replaceChildren(
-          ...offered.map((t) => Object.assign(document.createElement('option'), { value: t.name })),
-        );
-      }
+      suggestions?.replaceChildren(...offered.map((t) => Object.assign(document.createElement('option'), { value: t.name })));
       if (!found.place) {
         // Not found, found only elsewhere, or out of the depot's road reach; with the places it may have meant.
         if (typing) await new Promise((resolve) => setTimeout(resolve, PROBLEM_PAUSE_MS));

@@ -303,6 +303,9 @@ export async function resolvePlace(text, { country = 'GB', lang = 'en-GB' } = {}
   // A typo ("Manchestr"): the country's towns spelt closest to it, offered, never picked.
   const close = country ? closeTowns(await ownTowns(country), name, 3).map((m) => townResult(m, words, lang, false)) : [];
   if (close.length) return { place: null, problem: words.problems.closeMatch(name, close.map((p) => p.town)), suggestions: close };
+  // Another country's postcode ("10115" on a British page): said so, with where to choose that country.
+  const others = COVERED_COUNTRIES.filter((c) => c !== country && parsePostcodeOf(name, c));
+  if (country && others.length) return { place: null, problem: words.problems.otherPostcode(name, country, others), suggestions: [] };
   return { place: null, problem: words.problems.noTown(name, words.POSTCODE_EXAMPLES[country]), suggestions: [] };
 }
 

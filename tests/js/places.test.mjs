@@ -197,6 +197,17 @@ test("a spreadsheet's text prefix is no part of a place, and a space ends a post
   assert.equal((await findPlace('LS1 4')).name, 'LS1');
 });
 
+test("another country's postcode is said to be one, with where to choose that country", async () => {
+  const { resolvePlace } = await load();
+  const berlin = await resolvePlace('10115', { country: 'GB' });
+  assert.equal(berlin.place, null);
+  assert.equal(berlin.problem, '“10115” is not a postcode in the United Kingdom, but it has the form of one in the United States, Germany or France. To use it, choose that country in the Country menu at the top.');
+  assert.match((await resolvePlace('N1 9EX', { country: 'DE', lang: 'de-DE' })).problem, /^„N1 9EX“ ist hier keine Postleitzahl \(Land: Deutschland\), hat aber die Form einer Postleitzahl anderswo \(Land: Vereinigtes Königreich\)\./);
+  assert.match((await resolvePlace('100020', { country: 'GB', lang: 'zh-CN' })).problem, /^“100020”不是英国的邮编，但格式与中国的邮编相同。/);
+  // A name is still a name: no postcode form, no such sentence.
+  assert.match((await resolvePlace('Qwxyzton', { country: 'GB' })).problem, /^No town called “Qwxyzton” was found\./);
+});
+
 test('road reach: one road region per landmass, with the Channel Tunnel; refusals in words', async () => {
   const { roadReachable, noRoadText, findPlace } = await load();
   assert.equal(roadReachable('DE', 'JP'), false);

@@ -447,6 +447,8 @@ test('a place not found keeps the answer, names the place it is for, and puts th
   // Emptying the field takes the message away, and keeps the answer.
   await field.fill('XX1');
   await page.waitForFunction(() => document.getElementById('shopper-place-error').textContent !== '');
+  // The list offered for EC1 (its districts) is not left offered for XX1, which has nothing to offer.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelector('#shopper-form [name=place]').list.options].map((o) => o.value)), []);
   await field.fill('');
   await page.waitForFunction(() => document.getElementById('shopper-place-error').textContent === '');
   assert.match(await page.locator('#shopper-place').textContent(), /^Delivering to EC1V /);

@@ -34,6 +34,9 @@ export const problems = {
   postcodeUnknown: (code, where) => `Die Postleitzahl ${code} steht nicht in der Liste (Land: ${country(where)}). Bitte prüfen Sie sie oder geben Sie einen Ort ein.`,
   noPostcodeTable: (where) => `Postleitzahlen lassen sich für dieses Land (${country(where)}) nicht offline suchen: Es gibt keine offene Tabelle ihrer Lage. Bitte geben Sie einen Ort ein.`,
   noTown: (text, example) => `Kein Ort namens „${text}“ gefunden. ${example ? `Versuchen Sie eine Postleitzahl (etwa ${example}) oder eine andere Schreibweise.` : 'Versuchen Sie eine andere Schreibweise.'}`,
+  /** A postcode of other countries, not of the merchant's ("10115" on a British page). */
+  otherPostcode: (text, where, others) =>
+    `„${text}“ ist hier keine Postleitzahl (Land: ${country(where)}), hat aber die Form einer Postleitzahl anderswo (Land: ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(others.map(country))}). Um sie zu verwenden, wählen Sie dieses Land oben im Menü „Land“.`,
   closeMatch: (text, places) => `Kein Ort namens „${text}“ gefunden. Meinten Sie ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}?`,
   districtClose: (outward, districts) =>
     `${outward} ist kein vollständiger Postleitzahlbezirk. Meinten Sie ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(districts)}? Oder geben Sie Ihre ganze Postleitzahl ein.`,

@@ -43,6 +43,9 @@ export const problems = {
   postcodeUnknown: (code, where) => `The postcode ${code} is not in the list of postcodes for ${country(where)}. Check it, or type a town.`,
   noPostcodeTable: (where) => `Postcodes in ${country(where)} cannot be looked up offline: no open table of their positions was found. Type a town instead.`,
   noTown: (text, example) => `No town called “${text}” was found. ${example ? `Try a postcode (such as ${example}) or another spelling.` : 'Try another spelling.'}`,
+  /** A postcode of other countries, not of the merchant's ("10115" on a British page). */
+  otherPostcode: (text, where, others) =>
+    `“${text}” is not a postcode in ${country(where)}, but it has the form of one in ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(others.map(country))}. To use it, choose that country in the Country menu at the top.`,
   /** The text names places only in other countries: they are offered, never picked. */
   /** A typo: the towns spelt closest to it ("Manchestr": Manchester). */
   closeMatch: (text, places) => `No town called “${text}” was found. Did you mean ${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}?`,

@@ -34,6 +34,9 @@ export const problems = {
   postcodeUnknown: (code, where) => `${country(where)}的邮编列表中没有 ${code}。请核对，或输入城镇名称。`,
   noPostcodeTable: (where) => `无法离线查询${country(where)}的邮编：没有找到公开的邮编位置数据。请改为输入城镇名称。`,
   noTown: (text, example) => `没有找到名为“${text}”的城镇。${example ? `请输入邮编（例如：${example}），或换一种写法。` : '请换一种写法。'}`,
+  /** A postcode of other countries, not of the merchant's ("10115" on a British page). */
+  otherPostcode: (text, where, others) =>
+    `“${text}”不是${country(where)}的邮编，但格式与${new Intl.ListFormat(lang, { type: 'disjunction' }).format(others.map(country))}的邮编相同。如需使用，请在页面顶部的“国家/地区”菜单中选择该国家。`,
   closeMatch: (text, places) => `没有找到名为“${text}”的城镇。您要找的是${new Intl.ListFormat(lang, { type: 'disjunction' }).format(places)}吗？`,
   districtClose: (outward, districts) =>
     `${outward} 不是完整的邮编区。您要找的是${new Intl.ListFormat(lang, { type: 'disjunction' }).format(districts)}吗？也可以输入完整邮编。`,
