@@ -7,6 +7,7 @@ import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
 import { showError, clearError } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
+import { showPlaceProblem } from './place-problem.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { pageCountry } from './country.js';
 import { scenarioCsv } from './csv.js';
@@ -199,11 +200,13 @@ let ownDepot = null;
 let sampleDepotShown = false;
 const SAMPLE_DEPOT = { lat: '51.5416', lon: '-0.0076' };
 const depotLine = document.getElementById('merchant-depot-place');
+const depotError = document.getElementById('merchant-depot-error');
 
 /** Puts a depot in the fields: the sample city's, the merchant's own, or none (then the view asks for it). */
 function showDepot({ place = '', line = '', lat = '', lon = '' } = {}) {
   form.elements.depotPlace.value = place;
   depotLine.textContent = line;
+  showPlaceProblem(depotError, null);
   form.elements.depotLat.value = lat;
   form.elements.depotLon.value = lon;
 }
@@ -619,6 +622,7 @@ form.addEventListener('change', (event) => {
     // Coordinates typed by hand: the merchant's own depot (a place found earlier no longer describes it).
     form.elements.depotPlace.value = '';
     depotLine.textContent = '';
+    showPlaceProblem(depotError, null);
     ownDepot = { lat: form.elements.depotLat.value, lon: form.elements.depotLon.value };
     sampleDepotShown = false;
   }
@@ -630,8 +634,13 @@ bindPlaceField(form.elements.depotPlace, {
   depotCountry: null, // the depot's own place: anywhere in the country
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
-  onPlace(place, problem) {
-    depotLine.textContent = problem ?? placeLine(T.depot, place, placeWords);
+  onPlace(place, problem, suggestions = []) {
+    // What was not found is said beside the field, as an error, with a button per place it may have meant; a place
+    // found only in another country is offered as the depot's, in a depot's words.
+    const elsewhere = suggestions.some((p) => p.elsewhere);
+    const text = elsewhere ? T.depotElsewhere(form.elements.depotPlace.value.trim(), country, suggestions.map((p) => p.name)) : problem;
+    showPlaceProblem(depotError, problem ? { text, suggestions } : null, form.elements.depotPlace, T.depotOffers);
+    depotLine.textContent = problem ? '' : placeLine(T.depot, place, placeWords);
     if (!place) return;
     // The field checks its text again when it loses focus: the same place is not a new depot, and re-running would
     // hide the figures (and the download buttons) that the person is reaching for.
@@ -641,6 +650,8 @@ bindPlaceField(form.elements.depotPlace, {
     if (!same) run();
   },
 });
+// An emptied depot field has nothing left to complain about (the search only answers a text).
+form.elements.depotPlace.addEventListener('input', () => form.elements.depotPlace.value.trim() === '' && showPlaceProblem(depotError, null));
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', async () => {
   try {

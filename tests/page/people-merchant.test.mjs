@@ -170,3 +170,47 @@ test("a shop's own orders: the tornado reaches its centre, and an option that em
     }
   }
 });
+
+test("the depot field says what it could not find beside it, as an error, with a button per place it may mean", async () => {
+  const cases = [
+    { lang: 'en-GB', typed: 'Berlin', pick: /^Berlin, Germany$/, depot: /depot/, lat: 52.52 },
+    { lang: 'de-DE', typed: 'Leeds', pick: /^Leeds, Vereinigtes Königreich$/, depot: /Depot/, lat: 53.8 },
+    { lang: 'en-GB', typed: 'Manchestr', pick: /^Manchester, England$/, lat: 53.48 },
+  ];
+  for (const { lang, typed, pick, depot, lat } of cases) {
+    for (const size of ['laptop', 'phone']) {
+      const { page, consoleErrors } = await merchant(lang, size);
+      const field = page.locator('#merchant input[name=depotPlace]');
+      const error = page.locator('#merchant-depot-error');
+      await field.fill(typed);
+      await page.waitForFunction(() => document.querySelectorAll('#merchant-depot-error button').length > 0);
+      const text = await error.locator('p').first().textContent();
+      assert.ok(text.includes(typed), text);
+      // In a depot's words: the shopper's "deliver there" is not a depot's.
+      assert.ok(!/deliver there|dorthin zu liefern|liefern lassen/.test(text), text);
+      if (depot) assert.match(text, depot);
+      // Styled as an error, announced, and tied to the field; the "Depot:" line is not used for it.
+      assert.equal(await error.getAttribute('role'), 'alert');
+      const [errorColour, hintColour] = await page.evaluate(() => [
+        getComputedStyle(document.querySelector('#merchant-depot-error p')).color,
+        getComputedStyle(document.querySelector('#merchant-depot-place')).color,
+      ]);
+      assert.notEqual(errorColour, hintColour, 'the problem is not a grey hint');
+      assert.match(await field.getAttribute('aria-describedby'), /merchant-depot-error/);
+      assert.equal(await page.locator('#merchant-depot-place').textContent(), '');
+      // The field and its problem on one screen.
+      const [f, e] = [await field.boundingBox(), await error.boundingBox()];
+      assert.ok(e.y - (f.y + f.height) < 120, `the problem is ${e.y - f.y} px below the field`);
+      await page.locator('#merchant-depot').screenshot({ path: `${SHOTS}/depot-${typed}-${lang}-${size}.png` });
+      // A suggestion, picked, is the depot: the problem goes, the depot line names it, the coordinates are its own.
+      await error.getByRole('button', { name: pick }).click();
+      await page.waitForFunction(() => document.querySelector('#merchant-depot-place').textContent !== '');
+      assert.equal(await error.textContent(), '');
+      assert.match(await page.locator('#merchant-depot-place').textContent(), new RegExp(pick.source.replace(/^\^|\$$/g, '')));
+      assert.ok(Math.abs(Number(await page.locator('#merchant input[name=depotLat]').inputValue()) - lat) < 0.2);
+      assert.ok(await field.evaluate((el) => el === document.activeElement), 'focus is back on the field');
+      assert.deepEqual(consoleErrors, []);
+      await page.close();
+    }
+  }
+});

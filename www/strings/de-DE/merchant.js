@@ -105,6 +105,9 @@ export const T = {
   none: '(keine)',
   column: (i) => `Spalte ${i}`,
   depot: 'Depot:',
+  depotElsewhere: (text, code, places) =>
+    `Kein Ort namens „${text}“ gefunden (${countryName(code)}). Meinten Sie ${new Intl.ListFormat('de-DE', { type: 'disjunction' }).format(places)}? Wählen Sie ${places.length > 1 ? 'unten einen der Orte' : 'den Ort unten'}, um Ihr Depot dorthin zu legen.`,
+  depotOffers: 'Mögliche Orte Ihres Depots',
   sampleDepot: 'Depot: das eigene der Beispielstadt, im Osten Londons.',
   needDepot:
     'Wo beginnen Ihre Lieferungen? Geben Sie oben die Postleitzahl oder den Ort Ihres Depots an (oder Breiten- und Längengrad): Ihre Bestellungen werden von Ihrem eigenen Depot aus berechnet, und vorher wird nichts berechnet.',

@@ -108,6 +108,12 @@ export const T = {
   none: '(none)',
   column: (i) => `column ${i}`,
   depot: 'Depot:',
+  /** The depot's place found only in another country: offered, in a depot's words (the shopper's "to deliver there"
+   *  does not fit a depot). */
+  depotElsewhere: (text, code, places) =>
+    `No place called “${text}” was found in ${countryIn(code)}. Did you mean ${new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(places)}? ${places.length > 1 ? 'Choose one' : 'Choose it'} below to put your depot there.`,
+  /** The buttons offering the places the depot's text may have meant, for a screen reader. */
+  depotOffers: 'Places your depot may be in',
   sampleDepot: "Depot: the sample city's own, in east London.",
   needDepot:
     'Where do your deliveries start? Give your depot\'s postcode or town (or its latitude and longitude) above: your orders are priced from your own depot, and nothing is worked out until you give it.',

@@ -97,6 +97,9 @@ export const T = {
   none: '（无）',
   column: (i) => `第 ${i} 列`,
   depot: '仓库：',
+  depotElsewhere: (text, code, places) =>
+    `在${countryName(code)}没有找到名为“${text}”的地点。您指的是${new Intl.ListFormat('zh-CN', { type: 'disjunction' }).format(places)}吗？请在下方选择，把它设为仓库所在地。`,
+  depotOffers: '仓库可能所在的地点',
   sampleDepot: '仓库：示例城市自带的仓库，位于伦敦东部。',
   needDepot: '您的配送从哪里出发？请在上方填写仓库的邮编或城镇（或其经纬度）：您的订单将从您自己的仓库出发计算，填写之前不会计算任何结果。',
   failPrefix: '无法分析这些订单。',
