@@ -4,14 +4,10 @@
 // Screenshots at a phone's and a laptop's width go to /tmp/wt24m-shots/ (or $SHOTS).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSession, merchantReady } from './browser.mjs';
+import { startSession, merchantReady, SHOTS, WIDTHS } from './browser.mjs';
 
 const SHOPIFY = fileURLToPath(new URL('./fixtures/shopify-orders.csv', import.meta.url));
-const SHOTS = process.env.SHOTS ?? '/tmp/wt24m-shots';
-mkdirSync(SHOTS, { recursive: true });
-const WIDTHS = { phone: { width: 375, height: 812 }, laptop: { width: 1280, height: 800 } };
 
 let session;
 before(async () => {

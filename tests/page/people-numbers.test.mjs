@@ -4,12 +4,8 @@
 // $SHOTS).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { startSession } from './browser.mjs';
+import { startSession, SHOTS, WIDTHS } from './browser.mjs';
 
-const SHOTS = process.env.SHOTS ?? '/tmp/wt24m-shots';
-mkdirSync(SHOTS, { recursive: true });
-const WIDTHS = { phone: { width: 375, height: 812 }, laptop: { width: 1280, height: 800 } };
 
 let session;
 before(async () => {
