@@ -6,7 +6,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSession, SHOTS, WIDTHS } from './browser.mjs';
 
-
 let session;
 before(async () => {
   session = await startSession();
@@ -50,6 +49,48 @@ for (const lang of ['en-GB', 'de-DE', 'zh-CN']) {
       assert.ok(failures.title.includes(String(published).replace('.', lang === 'de-DE' ? ',' : '.')), failures.title);
       await page.locator('#setting-failures-rate').scrollIntoViewIfNeeded();
       await page.locator('tbody[data-kind="chain"]').screenshot({ path: `${SHOTS}/sources-settings-${lang}-${size}.png` });
+      assert.deepEqual(consoleErrors, []);
+      await page.close();
+    }
+  });
+}
+
+/** A formula line's numbers in `lang`, as numbers. */
+const valuesIn = (text, lang) => numbersIn(text, lang).map(Number);
+
+for (const lang of ['en-GB', 'de-DE', 'zh-CN']) {
+  test(`${lang}: the formulas read in 2–3 significant figures, and the emission line adds up as written`, async () => {
+    for (const size of ['laptop', 'phone']) {
+      const { page, consoleErrors } = await session.open(`/?lang=${lang}#classroom`, { before: (p) => p.setViewportSize(WIDTHS[size]) });
+      await page.waitForFunction(() => document.querySelector('#emission output').value !== '');
+      const emission = page.locator('#emission');
+      // The diesel van's published factors (0.25561 and 0.06128 kg per km) over 10 km, and a factor people type.
+      for (const [ttw, wtt, activity] of [[0.25561, 0.06128, 10], [0.21335, 0.06183, 37], [0, 0.177, 27.5], [0.5, 0.25, 4]]) {
+        await emission.locator('[name=ttw]').fill(String(ttw));
+        await emission.locator('[name=wtt]').fill(String(wtt));
+        await emission.locator('[name=activity]').fill(String(activity));
+        const line = await emission.locator('output').textContent();
+        // Its kg figures: "a + b = c", with a + b = c as written.
+        const [, rest] = line.split(/ [≈=] (?=[\d.,]+ \+)/);
+        assert.ok(rest, line);
+        const [a, b, c] = valuesIn(rest, lang);
+        assert.ok(Math.abs(a + b - c) < 1e-9 * Math.max(1, c), `${line}: ${a} + ${b} ≠ ${c}`);
+        // Within rounding of the exact figure, and no figure past 3 significant digits but the activity as typed.
+        const exact = activity * (ttw + wtt);
+        assert.ok(Math.abs(c - exact) <= 0.05 * exact, `${line} against ${exact}`);
+        for (const digits of numbersIn(line, lang).slice(1)) assert.ok(significant(digits) <= 3, `${line}: ${digits}`);
+        // "≈" where figures were rounded, "=" where they are whole.
+        assert.equal(line.includes('≈'), Math.abs(c - exact) > 1e-9, line);
+      }
+      await emission.locator('[name=ttw]').fill('0.25561');
+      await emission.locator('[name=wtt]').fill('0.06128');
+      await emission.locator('[name=activity]').fill('10');
+      const efficiency = page.locator('#efficiency');
+      await efficiency.locator('[name=output]').fill('150');
+      await efficiency.locator('[name=input]').fill('70');
+      const ratio = await efficiency.locator('output').textContent();
+      assert.ok(ratio.includes('≈') && numbersIn(ratio, lang).every((d) => significant(d) <= 3), ratio);
+      await page.locator('#formulas').screenshot({ path: `${SHOTS}/formulas-${lang}-${size}.png` });
       assert.deepEqual(consoleErrors, []);
       await page.close();
     }
