@@ -31,11 +31,11 @@ for (const lang of ['en-GB', 'de-DE', 'zh-CN']) {
       const rows = await page.locator('tbody[data-kind="chain"] tr:not(.group)').evaluateAll((trs) =>
         trs.map((tr) => ({ id: tr.cells[1].textContent, value: tr.cells[2].textContent, title: tr.cells[2].title, unit: tr.cells[3].textContent })));
       assert.ok(rows.length > 20);
-      for (const { id, value, title, unit } of rows) {
+      for (const { id, value, unit } of rows) {
         for (const digits of numbersIn(value, lang)) assert.ok(significant(digits) <= 3, `${id}: "${value}"`);
         if (unit === 'share') assert.match(value, /^\d[\d.,]*\s?% \(\d[\d.,]*[–-]\d[\d.,]*\s?%\)/, `${id} reads as a percentage: "${value}"`);
-        assert.ok(title.length > 0, `${id} keeps its figures as published`);
       }
+      for (const { id, title } of rows) assert.ok(title.length > 0, `${id} keeps its figures as published`);
       // The failed-delivery rate reads as the shopper's view writes it ("2.8%"), its published value in the tooltip.
       const failures = rows.find((r) => r.id === 'failures.rate');
       const published = await page.evaluate(async () => {
