@@ -3,10 +3,24 @@
 import { whenLoaded } from './loading.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 
-// The formulas' words share the classroom's table (the section sits inside the classroom); numbers are the
-// reader's ("0,0075 kWh" in German).
-const { HTML, F } = await loadStrings(pageLang(), 'classroom');
+// The formulas' markup shares the classroom's table (the section sits inside the classroom); their lines are
+// written by strings/<lang>/formulas.js, with the reader's numbers ("0,0075 kWh" in German).
+const [{ HTML }, { F }] = await Promise.all(['classroom', 'formulas'].map((part) => loadStrings(pageLang(), part)));
 translate(document.getElementById('formulas'), HTML);
+
+/** Significant figures for an estimate: 3 from 100 up, 2 below (format.js's rule). */
+const digitsFor = (value) => (Math.abs(value) >= 100 ? 3 : 2);
+/** `value` as people read it, and whether that rounds it: whole when 3 significant figures write it (27.5, 0.177),
+ *  else to 2–3 (3.1689 → 3.2, 0.25561 → 0.26). */
+function readable(value) {
+  const three = Number(value.toPrecision(3));
+  if (Math.abs(three - value) <= 1e-9 * Math.abs(value)) return [three, false];
+  return [Number(value.toPrecision(digitsFor(value))), true];
+}
+/** Decimal places that give `total` its 2–3 significant figures; negative for tens, hundreds…. */
+const placesFor = (total) => (total === 0 || !Number.isFinite(total) ? 0 : digitsFor(total) - 1 - Math.floor(Math.log10(Math.abs(total))));
+/** `value` rounded to `places` decimals (a negative `places` rounds to tens, hundreds…). */
+const roundTo = (value, places) => Math.round(value * 10 ** places) / 10 ** places;
 
 const number = (form, name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 const text = (form, name) => form.elements[name].value.trim() || undefined;
@@ -21,12 +35,14 @@ const calculators = {
       inputUnit: text(form, 'inputUnit'),
     });
     const [output, input] = r.trace;
-    return F.efficiency(output.value, output.unit, input.value, input.unit, r.value, r.unit);
+    const [value, approx] = readable(r.value);
+    return F.efficiency(output.value, output.unit, input.value, input.unit, value, r.unit, approx);
   },
 
   energy(api, form) {
     const r = api.energy(energyInput(form));
-    return F.energy(r.trace.map((t) => F.energyTerm(t.value, t.unit, t.name === 'pue')), r.kwh, r.joules);
+    const [[kwh, approx], [joules]] = [readable(r.kwh), readable(r.joules)];
+    return F.energy(r.trace.map((t) => F.energyTerm(t.value, t.unit, t.name === 'pue')), kwh, joules, approx);
   },
 
   emission(api, form) {
@@ -40,7 +56,15 @@ const calculators = {
     const r = api.emission(input);
     const { ttw, wtt } = input.factor;
     const unit = r.activityUnit || F.unit;
-    return F.emission({ activity: r.activity, unit, ttw, wtt, ttwKg: r.ttwKg, wttKg: r.wttKg, kg: r.kgCo2e });
+    // The two kg terms to the places that give the total 2–3 significant figures, and the total as their sum: the
+    // line adds up as written ("2.6 + 0.6 = 3.2", not "2.5561 + 0.6128 = 3.1689").
+    const places = placesFor(r.kgCo2e);
+    const [ttwKg, wttKg] = [r.ttwKg, r.wttKg].map((kg) => roundTo(kg, places));
+    const [[ttwShown, ttwRounded], [wttShown, wttRounded]] = [readable(ttw), readable(wtt)];
+    return F.emission({
+      activity: r.activity, unit, ttw: ttwShown, wtt: wttShown, ttwKg, wttKg, kg: ttwKg + wttKg,
+      about: ttwRounded || wttRounded, approx: ttwKg !== r.ttwKg || wttKg !== r.wttKg,
+    });
   },
 };
 

@@ -7,6 +7,7 @@ import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
 import { showError, clearError } from './errors.js';
 import { bindPlaceField, placeLine } from './place-field.js';
+import { showPlaceProblem } from './place-problem.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { pageCountry } from './country.js';
 import { scenarioCsv } from './csv.js';
@@ -199,11 +200,13 @@ let ownDepot = null;
 let sampleDepotShown = false;
 const SAMPLE_DEPOT = { lat: '51.5416', lon: '-0.0076' };
 const depotLine = document.getElementById('merchant-depot-place');
+const depotError = document.getElementById('merchant-depot-error');
 
 /** Puts a depot in the fields: the sample city's, the merchant's own, or none (then the view asks for it). */
 function showDepot({ place = '', line = '', lat = '', lon = '' } = {}) {
   form.elements.depotPlace.value = place;
   depotLine.textContent = line;
+  showPlaceProblem(depotError, null);
   form.elements.depotLat.value = lat;
   form.elements.depotLon.value = lon;
 }
@@ -350,24 +353,7 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   );
   // The assumptions behind the headline's saving; when nothing beats the baseline, those that could make the closest
   // option do so.
-  const shown = best ?? closest;
-  if (shown?.savingPercent == null) {
-    tornado(tornadoChart, 0, [], { label: T.noSaving, format: percent, span: T.span });
-    tornadoTitle.textContent = T.noSaving;
-    tornadoLegend.hidden = true;
-  } else {
-    const drawn = tornado(tornadoChart, shown.savingPercent, shown.savingSensitivity, {
-      label: T.tornado(label(shown), label(base)),
-      format: percent,
-      span: T.span,
-      name: (setting) => SETTING_NAMES[setting] ?? setting,
-    });
-    // The title names the figure the bars move: which option's saving, against what, and its central value.
-    tornadoTitle.textContent = drawn
-      ? T.tornadoTitle(label(shown), label(base), percent(shown.savingPercent))
-      : T.tornadoFlat(label(shown), label(base), percent(shown.savingPercent));
-    tornadoLegend.hidden = drawn === 0;
-  }
+  drawTornado(best ?? closest, base);
   table.replaceChildren();
   for (const s of scenarios) {
     const row = table.insertRow();
@@ -393,13 +379,51 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   exports.hidden = false;
 }
 
-/** The saving against the baseline in the table: the baseline itself, "the same" (next-day on the same network),
- *  "no clear difference" when the interval spans zero, else the saving with its interval. */
+/** The saving of `s` against `base` with every setting at its central value (each scenario's `centralKg`): the value
+ *  the one-at-a-time swings of `savingSensitivity` move from, so the tornado is centred on it (the Monte Carlo
+ *  median, `savingPercent`, is another figure). Null when the baseline emits nothing to save on. */
+function centralSaving(s, base) {
+  return base.centralKg > 0 ? ((base.centralKg - s.centralKg) / base.centralKg) * 100 : null;
+}
+
+/** The tornado of `shown`'s saving against `base`, centred on its central saving. An option that emits more than the
+ *  baseline there is drawn as its increase (the saving's negative), and worded so: never "the saving (−45%)". */
+function drawTornado(shown, base) {
+  const central = shown && shown.savingPercent != null ? centralSaving(shown, base) : null;
+  if (central == null) {
+    tornado(tornadoChart, 0, [], { label: T.noSaving, format: percent, span: T.span });
+    tornadoTitle.textContent = T.noSaving;
+    tornadoLegend.hidden = true;
+    return;
+  }
+  const more = central < 0;
+  const sign = more ? -1 : 1;
+  const [option, against] = [SCENARIO_LABELS[shown.id], SCENARIO_LABELS[base.id]];
+  const rows = shown.savingSensitivity.map((r) => ({ ...r, low: sign * r.low, high: sign * r.high }));
+  const drawn = tornado(tornadoChart, sign * central, rows, {
+    label: T.tornado(option, against, more),
+    format: percent,
+    span: T.span,
+    name: (setting) => SETTING_NAMES[setting] ?? setting,
+  });
+  // The title names the figure the bars move (which option's saving or increase, against what), the centre line's
+  // value and the median of the draws, which the headline and the table give.
+  const figures = [percent(sign * central), percent(sign * shown.savingPercent), more];
+  tornadoTitle.textContent = drawn ? T.tornadoTitle(option, against, ...figures) : T.tornadoFlat(option, against, ...figures);
+  tornadoLegend.hidden = drawn === 0;
+}
+
+/** The change against the baseline in the table: the baseline itself, "the same" (next-day on the same network),
+ *  "no clear difference" when the interval spans zero, else the saving ("31% less") or the increase ("45% more"),
+ *  with its interval, never a negative saving. */
 function savingCell(s, base) {
   if (s === base) return T.baseline;
   if (s.savingPercent === null) return '—';
-  if (s.savingRange.low === 0 && s.savingRange.high === 0) return T.same;
-  return T.withRange(s.savingClear ? percent(s.savingPercent) : T.noClear, percentRange(s.savingRange));
+  const { low, high } = s.savingRange;
+  if (low === 0 && high === 0) return T.same;
+  if (!s.savingClear) return T.withRange(T.noClear, percentRange(s.savingRange));
+  if (s.savingPercent < 0) return T.withRange(T.increase(percent(-s.savingPercent)), percentRange({ low: -high, high: -low }));
+  return T.withRange(T.less(percent(s.savingPercent)), percentRange(s.savingRange));
 }
 
 /** Energy by who uses it, each in the unit that fits: the delivery's (vans' and bikes' fuel or electricity, sites'
@@ -598,6 +622,7 @@ form.addEventListener('change', (event) => {
     // Coordinates typed by hand: the merchant's own depot (a place found earlier no longer describes it).
     form.elements.depotPlace.value = '';
     depotLine.textContent = '';
+    showPlaceProblem(depotError, null);
     ownDepot = { lat: form.elements.depotLat.value, lon: form.elements.depotLon.value };
     sampleDepotShown = false;
   }
@@ -609,8 +634,13 @@ bindPlaceField(form.elements.depotPlace, {
   depotCountry: null, // the depot's own place: anywhere in the country
   lat: form.elements.depotLat,
   lon: form.elements.depotLon,
-  onPlace(place, problem) {
-    depotLine.textContent = problem ?? placeLine(T.depot, place, placeWords);
+  onPlace(place, problem, suggestions = []) {
+    // What was not found is said beside the field, as an error, with a button per place it may have meant; a place
+    // found only in another country is offered as the depot's, in a depot's words.
+    const elsewhere = suggestions.some((p) => p.elsewhere);
+    const text = elsewhere ? T.depotElsewhere(form.elements.depotPlace.value.trim(), country, suggestions.map((p) => p.name)) : problem;
+    showPlaceProblem(depotError, problem ? { text, suggestions } : null, form.elements.depotPlace, T.depotOffers);
+    depotLine.textContent = problem ? '' : placeLine(T.depot, place, placeWords);
     if (!place) return;
     // The field checks its text again when it loses focus: the same place is not a new depot, and re-running would
     // hide the figures (and the download buttons) that the person is reaching for.
@@ -620,6 +650,8 @@ bindPlaceField(form.elements.depotPlace, {
     if (!same) run();
   },
 });
+// An emptied depot field has nothing left to complain about (the search only answers a text).
+form.elements.depotPlace.addEventListener('input', () => form.elements.depotPlace.value.trim() === '' && showPlaceProblem(depotError, null));
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', async () => {
   try {

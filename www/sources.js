@@ -51,8 +51,15 @@ function kindOf(f, digital) {
   return 'other';
 }
 
-/** `[low, central, high]` as "central (low–high)". */
+/** `[low, central, high]` as "central (low–high)", every figure as published (the value cell's tooltip). */
 const range = ([low, central, high]) => `${asPublished(central)} (${asPublished(low)}–${asPublished(high)})`;
+
+/** A setting's `[low, central, high]` as a person reads it: 2–3 significant figures, "18 (5–40)"; a share (the
+ *  settings table's unit "share", a fraction of 1) as a percentage, "2.8% (2–9.2%)", as the other views write it. */
+const readable = ([low, central, high], unit) =>
+  unit === 'share'
+    ? `${n.percent(100 * central)} (${n.percentRange({ low: 100 * low, high: 100 * high })})`
+    : `${n.sig(central)} (${n.sig(low)}–${n.sig(high)})`;
 
 /** A cell labelled with its column's heading, so that the stacked (phone) layout can show it beside the value. */
 function cell(row, text, column = row.cells.length) {
@@ -197,15 +204,17 @@ function render() {
   for (const s of api.chainSettings(country)) {
     const row = groups.get('chain').insertRow();
     row.id = `setting-${s.id.replace(/\./g, '-')}`;
-    const byArea = s.urban ? ` (${SOURCES.byArea(range(s.urban), range(s.rural))})` : '';
+    const byArea = (write) => (s.urban ? ` (${SOURCES.byArea(write(s.urban, s.unit), write(s.rural, s.unit))})` : '');
     // Whose value it is, where the settings table says (`country`, an ISO code): named in the page's language.
     // A value borrowed from another country (a proxy) names it; "world", the proxy for countries without a value, is
     // UN M49's region 001: "World", "Welt", "世界".
     const whose = s.proxy ? countryName(s.country, lang) : '';
     const source = whose ? `${whose}: ${s.source}` : s.source;
-    [SETTING_NAMES[s.id] ?? s.id, s.id, `${range([s.low, s.central, s.high])}${byArea}`, s.unit, source, '', '']
+    [SETTING_NAMES[s.id] ?? s.id, s.id, `${readable([s.low, s.central, s.high], s.unit)}${byArea(readable)}`, s.unit, source, '', '']
       .forEach((t) => cell(row, t));
     row.cells[1].className = 'id';
+    // Every figure as published, for whoever needs more than 2–3 significant figures.
+    row.cells[2].title = `${range([s.low, s.central, s.high])}${byArea(range)}`;
     if (s.country) row.dataset.country = s.country;
     row.dataset.search = [SETTING_NAMES[s.id], s.id, s.unit, source, s.country].join(' ').toLowerCase();
   }

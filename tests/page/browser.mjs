@@ -72,3 +72,8 @@ export async function screenshot(page, name) {
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: new URL(`${name}.png`, OUTPUT).pathname, fullPage: true });
 }
+
+/** Where issue 24's screenshots go (/tmp/wt24m-shots/, or $SHOTS), and the two widths they are taken at. */
+export const SHOTS = process.env.SHOTS ?? '/tmp/wt24m-shots';
+export const WIDTHS = { phone: { width: 375, height: 812 }, laptop: { width: 1280, height: 800 } };
+mkdirSync(SHOTS, { recursive: true });

@@ -172,9 +172,12 @@ test("the merchant's headline names the lowest emitter, and says so plainly when
     assert.ok(headline.startsWith(`${labels[closest.id]}: `), headline);
   }
   assert.equal(await page.locator('#merchant-headline').getAttribute('data-id'), closest.savingClear && closest.kgCo2e < base.kgCo2e ? closest.id : '');
-  // The tornado shows what could make the closest option beat the baseline, and its title names that saving.
-  assert.match(await page.locator('#merchant-tornado').getAttribute('aria-label'), new RegExp(`saving of ${labels[closest.id].toLowerCase().replace(/[()/]/g, '.')} against`));
-  assert.match(await page.locator('#merchant-tornado-title').textContent(), new RegExp(`^The saving of ${labels[closest.id].toLowerCase().replace(/[()/]/g, '.')} against standard carrier delivery \\(`));
+  // The tornado shows what could make the closest option beat the baseline, and its title names that figure: its
+  // saving, or, for an option that emits more, how much more (never "a saving of −45%").
+  const name = labels[closest.id].toLowerCase().replace(/[()/]/g, '.');
+  const more = closest.centralKg > base.centralKg;
+  assert.match(await page.locator('#merchant-tornado').getAttribute('aria-label'), new RegExp(more ? `how much more ${name} emits than` : `saving of ${name} against`));
+  assert.match(await page.locator('#merchant-tornado-title').textContent(), new RegExp(more ? `^How much more ${name} emits than standard carrier delivery \\(` : `^The saving of ${name} against standard carrier delivery \\(`));
 
   // Orders a cargo bike beats the baseline for: the headline names the lowest of all, with "less", never "more".
   const city = 'id,lat,lon,parcels\n' + Array.from({ length: 400 }, (_, i) =>

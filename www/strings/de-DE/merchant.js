@@ -61,12 +61,12 @@ export const HTML = {
   'merchant.tableRegion': 'Vergleich der Szenarien (seitlich scrollbar)',
   'merchant.caption': 'Vergleich der Szenarien',
   'merchant.thScenario': 'Szenario',
-  'merchant.thVehicleKm': 'Fahrzeug-km',
-  'merchant.thShopperKm': 'Kunden-km',
+  'merchant.thVehicleKm': 'Fahrstrecke der Fahrzeuge',
+  'merchant.thShopperKm': 'Wege der Kundschaft',
   'merchant.thEnergy': 'Energie',
-  'merchant.thKg': 'kg CO₂e',
-  'merchant.thPerParcel': 'g CO₂e je Paket',
-  'merchant.thSaved': 'Ersparnis gegenüber Basis',
+  'merchant.thKg': 'Emissionen (CO₂e)',
+  'merchant.thPerParcel': 'CO₂e je Paket',
+  'merchant.thSaved': 'Gegenüber der Basis',
   'merchant.exportCsv': 'Szenarien herunterladen (CSV)',
   'merchant.exportGeojson': 'Touren herunterladen (GeoJSON)',
   'merchant.exportJson': 'Bericht herunterladen (JSON)',
@@ -105,6 +105,9 @@ export const T = {
   none: '(keine)',
   column: (i) => `Spalte ${i}`,
   depot: 'Depot:',
+  depotElsewhere: (text, code, places) =>
+    `Kein Ort namens „${text}“ gefunden (${countryName(code)}). Meinten Sie ${new Intl.ListFormat('de-DE', { type: 'disjunction' }).format(places)}? Wählen Sie ${places.length > 1 ? 'unten einen der Orte' : 'den Ort unten'}, um Ihr Depot dorthin zu legen.`,
+  depotOffers: 'Mögliche Orte Ihres Depots',
   sampleDepot: 'Depot: das eigene der Beispielstadt, im Osten Londons.',
   needDepot:
     'Wo beginnen Ihre Lieferungen? Geben Sie oben die Postleitzahl oder den Ort Ihres Depots an (oder Breiten- und Längengrad): Ihre Bestellungen werden von Ihrem eigenen Depot aus berechnet, und vorher wird nichts berechnet.',
@@ -139,16 +142,24 @@ export const T = {
   baselineName: (label) => `${label} (Basis)`,
   co2e: (figure) => `${figure} CO₂e`,
   noSaving: 'Keine Ersparnis, die sich aufschlüsseln ließe',
-  tornadoTitle: (option, base, saving) =>
-    `Die Ersparnis von „${option}“ gegenüber „${base}“ (${saving}) und wie weit jede Annahme sie verschiebt`,
-  tornadoFlat: (option, base, saving) =>
-    `Die Ersparnis von „${option}“ gegenüber „${base}“ (${saving}): Keine Annahme verschiebt sie um mehr als die angezeigte Genauigkeit.`,
-  tornado: (option, base) =>
-    `Wie jede Annahme, von ihrem niedrigen bis zu ihrem hohen Wert, die Ersparnis von „${option}“ gegenüber „${base}“ verändert`,
+  tornadoTitle: (option, base, central, median, more) =>
+    more
+      ? `Wie viel mehr „${option}“ verursacht als „${base}“ (${central} mehr, wenn jede Annahme auf ihrem mittleren Wert steht; Median der Simulationsläufe ${median}) und wie weit jede Annahme das verschiebt`
+      : `Die Ersparnis von „${option}“ gegenüber „${base}“ (${central}, wenn jede Annahme auf ihrem mittleren Wert steht; Median der Simulationsläufe ${median}) und wie weit jede Annahme sie verschiebt`,
+  tornadoFlat: (option, base, central, median, more) =>
+    more
+      ? `Wie viel mehr „${option}“ verursacht als „${base}“ (${central} mehr, wenn jede Annahme auf ihrem mittleren Wert steht; Median der Simulationsläufe ${median}): Keine Annahme verschiebt das um mehr als die angezeigte Genauigkeit.`
+      : `Die Ersparnis von „${option}“ gegenüber „${base}“ (${central}, wenn jede Annahme auf ihrem mittleren Wert steht; Median der Simulationsläufe ${median}): Keine Annahme verschiebt sie um mehr als die angezeigte Genauigkeit.`,
+  tornado: (option, base, more) =>
+    more
+      ? `Wie jede Annahme, von ihrem niedrigen bis zu ihrem hohen Wert, verändert, wie viel mehr „${option}“ verursacht als „${base}“`
+      : `Wie jede Annahme, von ihrem niedrigen bis zu ihrem hohen Wert, die Ersparnis von „${option}“ gegenüber „${base}“ verändert`,
   span: (a, b) => `${a} bis ${b}`,
   baseline: 'Basis',
   same: 'gleich',
   noClear: 'kein klarer Unterschied',
+  less: (figure) => `${figure} weniger`,
+  increase: (figure) => `${figure} mehr`,
   withRange: (figure, range) => `${figure} (${range})`,
   to: (a, b) => `${a} bis ${b}`,
   diesel: (litres) => `${n.sig(litres)} l Diesel`,

@@ -65,12 +65,12 @@ export const HTML = {
   'merchant.tableRegion': 'Scenario comparison table (scrolls sideways)',
   'merchant.caption': 'Scenario comparison',
   'merchant.thScenario': 'Scenario',
-  'merchant.thVehicleKm': 'Vehicle km',
-  'merchant.thShopperKm': 'Shopper km',
+  'merchant.thVehicleKm': 'Vehicle distance',
+  'merchant.thShopperKm': "Shoppers' distance",
   'merchant.thEnergy': 'Energy',
-  'merchant.thKg': 'kg CO2e',
-  'merchant.thPerParcel': 'g CO2e per parcel',
-  'merchant.thSaved': 'Saved vs baseline',
+  'merchant.thKg': 'Emissions (CO2e)',
+  'merchant.thPerParcel': 'CO2e per parcel',
+  'merchant.thSaved': 'Against the baseline',
   'merchant.exportCsv': 'Download scenarios (CSV)',
   'merchant.exportGeojson': 'Download rounds (GeoJSON)',
   'merchant.exportJson': 'Download report (JSON)',
@@ -108,6 +108,12 @@ export const T = {
   none: '(none)',
   column: (i) => `column ${i}`,
   depot: 'Depot:',
+  /** The depot's place found only in another country: offered, in a depot's words (the shopper's "to deliver there"
+   *  does not fit a depot). */
+  depotElsewhere: (text, code, places) =>
+    `No place called “${text}” was found in ${countryIn(code)}. Did you mean ${new Intl.ListFormat('en-GB', { type: 'disjunction' }).format(places)}? ${places.length > 1 ? 'Choose one' : 'Choose it'} below to put your depot there.`,
+  /** The buttons offering the places the depot's text may have meant, for a screen reader. */
+  depotOffers: 'Places your depot may be in',
   sampleDepot: "Depot: the sample city's own, in east London.",
   needDepot:
     'Where do your deliveries start? Give your depot\'s postcode or town (or its latitude and longitude) above: your orders are priced from your own depot, and nothing is worked out until you give it.',
@@ -146,18 +152,28 @@ export const T = {
   baselineName: (label) => `${label} (baseline)`,
   co2e: (figure) => `${figure} CO2e`,
   noSaving: 'No saving to break down',
-  /** The tornado's title: the figure it explains. */
-  tornadoTitle: (option, base, saving) =>
-    `The saving of ${lower(option)} against ${lower(base)} (${saving}), and how far each assumption moves it`,
-  tornadoFlat: (option, base, saving) =>
-    `The saving of ${lower(option)} against ${lower(base)} (${saving}): no assumption moves it by as much as the shown precision.`,
-  tornado: (option, base) =>
-    `How each assumption, from its low to its high value, moves the saving of ${lower(option)} against ${lower(base)}`,
+  /** The tornado's title: the figure it explains (a saving, or for an option that emits more, its increase), the
+   *  value at its centre line (every setting central) and the median of the draws, which the headline gives. */
+  tornadoTitle: (option, base, central, median, more) =>
+    more
+      ? `How much more ${lower(option)} emits than ${lower(base)} (${central} more with every setting at its central value; median of the draws ${median}), and how far each assumption moves it`
+      : `The saving of ${lower(option)} against ${lower(base)} (${central} with every setting at its central value; median of the draws ${median}), and how far each assumption moves it`,
+  tornadoFlat: (option, base, central, median, more) =>
+    more
+      ? `How much more ${lower(option)} emits than ${lower(base)} (${central} more with every setting at its central value; median of the draws ${median}): no assumption moves it by as much as the shown precision.`
+      : `The saving of ${lower(option)} against ${lower(base)} (${central} with every setting at its central value; median of the draws ${median}): no assumption moves it by as much as the shown precision.`,
+  tornado: (option, base, more) =>
+    more
+      ? `How each assumption, from its low to its high value, moves how much more ${lower(option)} emits than ${lower(base)}`
+      : `How each assumption, from its low to its high value, moves the saving of ${lower(option)} against ${lower(base)}`,
   /** The tornado's "low to high" beside each bar. */
   span: (a, b) => `${a} to ${b}`,
   baseline: 'baseline',
   same: 'the same',
   noClear: 'no clear difference',
+  /** A clear saving, or a clear increase, against the baseline: "31% less", "45% more". */
+  less: (figure) => `${figure} less`,
+  increase: (figure) => `${figure} more`,
   /** A saving with its range: "31% (19–42%)". */
   withRange: (figure, range) => `${figure} (${range})`,
   /** A percentage range with a negative end. */

@@ -59,9 +59,9 @@ export const HTML = {
   'merchant.thVehicleKm': '车辆行驶里程',
   'merchant.thShopperKm': '顾客出行里程',
   'merchant.thEnergy': '能耗',
-  'merchant.thKg': '千克二氧化碳当量',
-  'merchant.thPerParcel': '每件包裹（克二氧化碳当量）',
-  'merchant.thSaved': '比基准减少',
+  'merchant.thKg': '排放量（二氧化碳当量）',
+  'merchant.thPerParcel': '每件包裹的二氧化碳当量',
+  'merchant.thSaved': '与基准相比',
   'merchant.exportCsv': '下载方案（CSV）',
   'merchant.exportGeojson': '下载配送路线（GeoJSON）',
   'merchant.exportJson': '下载报告（JSON）',
@@ -97,6 +97,9 @@ export const T = {
   none: '（无）',
   column: (i) => `第 ${i} 列`,
   depot: '仓库：',
+  depotElsewhere: (text, code, places) =>
+    `在${countryName(code)}没有找到名为“${text}”的地点。您指的是${new Intl.ListFormat('zh-CN', { type: 'disjunction' }).format(places)}吗？请在下方选择，把它设为仓库所在地。`,
+  depotOffers: '仓库可能所在的地点',
   sampleDepot: '仓库：示例城市自带的仓库，位于伦敦东部。',
   needDepot: '您的配送从哪里出发？请在上方填写仓库的邮编或城镇（或其经纬度）：您的订单将从您自己的仓库出发计算，填写之前不会计算任何结果。',
   failPrefix: '无法分析这些订单。',
@@ -128,13 +131,24 @@ export const T = {
   baselineName: (label) => `${label}（基准）`,
   co2e: (figure) => `${figure} 二氧化碳当量`,
   noSaving: '没有可供分解的减排量',
-  tornadoTitle: (option, base, saving) => `“${option}”相对于“${base}”的减排比例（${saving}），以及各项假设能让它变动多少`,
-  tornadoFlat: (option, base, saving) => `“${option}”相对于“${base}”的减排比例（${saving}）：没有哪项假设能让它的变动超过显示的精度。`,
-  tornado: (option, base) => `各项假设从低值变到高值时，“${option}”相对于“${base}”的减排比例如何变化`,
+  tornadoTitle: (option, base, central, median, more) =>
+    more
+      ? `“${option}”比“${base}”多排放多少（各项假设都取中间值时多 ${central}；模拟抽样的中位数为 ${median}），以及各项假设能让它变动多少`
+      : `“${option}”相对于“${base}”的减排比例（各项假设都取中间值时为 ${central}；模拟抽样的中位数为 ${median}），以及各项假设能让它变动多少`,
+  tornadoFlat: (option, base, central, median, more) =>
+    more
+      ? `“${option}”比“${base}”多排放多少（各项假设都取中间值时多 ${central}；模拟抽样的中位数为 ${median}）：没有哪项假设能让它的变动超过显示的精度。`
+      : `“${option}”相对于“${base}”的减排比例（各项假设都取中间值时为 ${central}；模拟抽样的中位数为 ${median}）：没有哪项假设能让它的变动超过显示的精度。`,
+  tornado: (option, base, more) =>
+    more
+      ? `各项假设从低值变到高值时，“${option}”比“${base}”多排放的比例如何变化`
+      : `各项假设从低值变到高值时，“${option}”相对于“${base}”的减排比例如何变化`,
   span: (a, b) => `${a} 至 ${b}`,
   baseline: '基准',
   same: '相同',
   noClear: '差异不明显',
+  less: (figure) => `减少 ${figure}`,
+  increase: (figure) => `增加 ${figure}`,
   withRange: (figure, range) => `${figure}（${range}）`,
   to: (a, b) => `${a} 至 ${b}`,
   diesel: (litres) => `柴油 ${n.sig(litres)} 升`,
