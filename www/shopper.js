@@ -9,7 +9,7 @@ import { pageLang, loadStrings, translate } from './i18n.js';
 import { el, reset, barItem } from './plot.js';
 import { withUsableOverrides, overridesStored } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
-import { bindPlaceField, placeLine } from './place-field.js';
+import { bindPlaceField, placeLine, showPlaceProblem } from './place-field.js';
 import { pageCountry, EXAMPLES } from './country.js';
 import { placeForDelivery, countryName } from './places.js';
 import { rankByEmissions } from './ranking.js';
@@ -145,38 +145,6 @@ function clearFigures() {
   clearOrder();
 }
 
-/** A place problem beside its field, with a button for each place the text may have meant; empty when none. */
-function showPlaceProblem(box, problem, input) {
-  // Drawn again only when it says something else: a button is never replaced under the pointer, and the alert is
-  // not repeated when the answer is redrawn for another reason (the van, an override).
-  const said = problem ? JSON.stringify([problem.text, problem.suggestions?.map((p) => p.name)]) : '';
-  if (box.dataset.said === said) return;
-  box.dataset.said = said;
-  box.replaceChildren();
-  if (!problem) return;
-  const text = document.createElement('p');
-  text.textContent = problem.text;
-  box.append(text);
-  if (!problem.suggestions?.length) return;
-  const offers = document.createElement('p');
-  offers.className = 'place-offers';
-  offers.setAttribute('role', 'group');
-  offers.setAttribute('aria-label', SHOPPER.didYouMean);
-  for (const place of problem.suggestions) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = place.name;
-    button.addEventListener('click', () => {
-      // Typed as offered, the field finds it; focus goes back to the field, as this button is about to go.
-      input.value = place.name;
-      input.focus();
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    offers.append(button);
-  }
-  box.append(offers);
-}
-
 /** The sentence over the answer: for which place it is, and whether that is the example or the place before. */
 function placeSentence() {
   const where = destinationNow();
@@ -197,8 +165,8 @@ function showLowest() {
 
 function render() {
   drawMap(); // the map needs no calculator
-  showPlaceProblem(placeError, problems.shopper, form.elements.place);
-  showPlaceProblem(depotError, problems.depot, form.elements.depotPlace);
+  showPlaceProblem(placeError, problems.shopper, form.elements.place, SHOPPER.didYouMean);
+  showPlaceProblem(depotError, problems.depot, form.elements.depotPlace, SHOPPER.didYouMean);
   // The widget's build computes the options (the same as the full package's: tests/fuzz/widget-matches-page), unless
   // stored overrides need the full package to check them; the full package adds the everyday comparisons. So the
   // full package's first call compiles only its comparisons' code: on a phone, its arrival is a shorter task.

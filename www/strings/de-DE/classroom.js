@@ -120,13 +120,8 @@ const FIELDS = {
 const LIMITS = { input: 'muss größer als 0 sein', pue: 'muss mindestens 1 sein' };
 
 export const F = {
-  efficiency: (output, outputUnit, input, inputUnit, value, unit) =>
-    `${n.fmt(output)} ${outputUnit} ÷ ${n.fmt(input)} ${inputUnit} = ${n.fmt(value)} ${unit}`,
   energyTerm: (value, unit, isPue) => `${n.fmt(value)} ${isPue ? '(PUE)' : unit}`,
-  energy: (terms, kwh, joules) => `${terms.join(' × ')} = ${n.fmt(kwh)} kWh (${n.fmt(joules)} J)`,
   unit: 'Einheit',
-  emission: ({ activity, unit, ttw, wtt, ttwKg, wttKg, kg }) =>
-    `${n.fmt(activity)} ${unit} × (${n.fmt(ttw)} TTW + ${n.fmt(wtt)} WTT) kg CO₂e/${unit} = ${n.fmt(ttwKg)} + ${n.fmt(wttKg)} = ${n.fmt(kg)} kg CO₂e WTW`,
   error({ code, field } = {}) {
     const key = String(field ?? '').split('.').pop();
     const name = FIELDS[key];

@@ -117,16 +117,12 @@ export const T = {
   kAxis: 'k (clusters)',
 };
 
-/** The formulas' result lines: the formula with its numbers filled in. Units are the ones the reader typed. */
+/** The formulas' words that are the classroom's (the lines themselves: strings/<lang>/formulas.js). Units are the ones
+ *  the reader typed. */
 export const F = {
-  efficiency: (output, outputUnit, input, inputUnit, value, unit) =>
-    `${n.fmt(output)} ${outputUnit} ÷ ${n.fmt(input)} ${inputUnit} = ${n.fmt(value)} ${unit}`,
   /** One term of Energy = Power × Time: a PUE is named, the others carry their units. */
   energyTerm: (value, unit, isPue) => `${n.fmt(value)} ${isPue ? '(PUE)' : unit}`,
-  energy: (terms, kwh, joules) => `${terms.join(' × ')} = ${n.fmt(kwh)} kWh (${n.fmt(joules)} J)`,
   unit: 'unit',
-  emission: ({ activity, unit, ttw, wtt, ttwKg, wttKg, kg }) =>
-    `${n.fmt(activity)} ${unit} × (${n.fmt(ttw)} TTW + ${n.fmt(wtt)} WTT) kg CO2e/${unit} = ${n.fmt(ttwKg)} + ${n.fmt(wttKg)} = ${n.fmt(kg)} kg CO2e WTW`,
   /** A calculator's error: in British English, the calculator's own message, which names the field as the form
    *  does ("input must be greater than 0, got 0"). */
   error: (err) => String(err?.message ?? err),

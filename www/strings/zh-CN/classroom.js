@@ -109,13 +109,8 @@ const FIELDS = { input: '投入', output: '产出', power: '功率', time: '时�
 const LIMITS = { input: '必须大于 0', pue: '不能小于 1' };
 
 export const F = {
-  efficiency: (output, outputUnit, input, inputUnit, value, unit) =>
-    `${n.fmt(output)} ${outputUnit} ÷ ${n.fmt(input)} ${inputUnit} = ${n.fmt(value)} ${unit}`,
   energyTerm: (value, unit, isPue) => `${n.fmt(value)} ${isPue ? '(PUE)' : unit}`,
-  energy: (terms, kwh, joules) => `${terms.join(' × ')} = ${n.fmt(kwh)} 千瓦时（${n.fmt(joules)} 焦耳）`,
   unit: '单位',
-  emission: ({ activity, unit, ttw, wtt, ttwKg, wttKg, kg }) =>
-    `${n.fmt(activity)} ${unit} × (${n.fmt(ttw)} TTW + ${n.fmt(wtt)} WTT) 千克二氧化碳当量/${unit} = ${n.fmt(ttwKg)} + ${n.fmt(wttKg)} = ${n.fmt(kg)} 千克二氧化碳当量（WTW）`,
   error({ code, field } = {}) {
     const key = String(field ?? '').split('.').pop();
     const name = FIELDS[key];
