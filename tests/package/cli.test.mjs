@@ -24,9 +24,9 @@ const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 // delivery (so dedicated trips save a negative share, and next-day, on the same network, none).
 const GOLDEN = {
   dedicated: { vehicleKm: 54578, kgCo2e: 15992.3, savingPercent: -2301.0 },
-  consolidated: { vehicleKm: 1350, kgCo2e: 435.2, savingPercent: 33.7 },
+  consolidated: { vehicleKm: 1344, kgCo2e: 433.7, savingPercent: 33.9 },
   pickup: { vehicleKm: 925, kgCo2e: 634.3, savingPercent: 2.4 },
-  cargoBike: { vehicleKm: 2062, kgCo2e: 119.3, savingPercent: 81.2 },
+  cargoBike: { vehicleKm: 2049, kgCo2e: 119.2, savingPercent: 81.2 },
   standard: { vehicleKm: 1428, kgCo2e: 634.3, savingPercent: 0.0 },
   nextDay: { vehicleKm: 1428, kgCo2e: 634.3, savingPercent: 0.0 },
 };

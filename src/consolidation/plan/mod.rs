@@ -11,9 +11,9 @@
 //!    ends. Savings make depot-aware "petals" and few rounds.
 //! 2. **Granular local search** (Toth & Vigo 2003's granular neighbourhoods, as in Vidal's HGS-CVRP): for each stop u
 //!    and each of its neighbours v, the moves that create the edge (u, v): relocate u (or the pair u, succ(u), either
-//!    way round) next to v, swap u and v, 2-opt* between their rounds (both tail exchanges), and 2-opt inside a
-//!    round. The first improving move is applied; a stop whose surroundings changed is searched again, until no
-//!    move improves. Loads are checked exactly (`load + parcels ≤ capacity`), so no round is ever over capacity.
+//!    way round) next to v, swap u and v, 2-opt* between their rounds (both tail exchanges), 2-opt inside a
+//!    round, and CROSS-exchange of chains of one or two stops between rounds. The first improving move is applied;
+//!    a stop whose surroundings changed is searched again, until no move improves. Loads are checked exactly (`load + parcels ≤ capacity`), so no round is ever over capacity.
 //!    Each move is an operator of its own (module `operators`: evaluate and apply), in the list the search walks; SWAP*
 //!    (between pairs of rounds with neighbouring stops) runs after this search and after ruin and recreate.
 //! 3. **Ruin and recreate** (Schrimpf et al. 2000; Christiaens & Vanden Berghe's SISR 2020 for the string
@@ -21,15 +21,16 @@
 //!    (in random order, far from the depot first, or largest first) at the cheapest place next to one of their
 //!    neighbours, and run the local search on what changed. The step is kept by simulated annealing (a lengthening
 //!    δ with probability e^(−δ/T), T falling from the mean edge to a hundredth of it) or undone by restoring the
-//!    changed rounds; the best rounds seen are returned. This runs for a work budget set by [`Effort`], counted in
+//!    changed rounds; the best rounds seen are returned. The local search after each step pairs each stop with only
+//!    its [`RUIN_NEIGHBOURS`] nearest neighbours. This runs for a work budget set by [`Effort`], counted in
 //!    moves evaluated, so the same input and seed give the same rounds natively and in wasm, with no clock.
 //!
 //!    Long rounds (more than [`LONG_ROUND`] stops on average) get more of this budget and a hotter start, up to
 //!    [`LONG_ROUND_MAX`] stops: their rounds must change shape (petals, not compact clusters), which takes more steps.
 //!
-//! Measured (`npm run bench:rounds`, wasm, seed 1): on the 100 CVRPLIB X instances (100–1,000 customers, at most 25
-//! stops a round) the default is 1.64% longer than the best known on average, 3.8% at worst, in about 160 ms per
-//! instance; on Belgium's Leuven2 (87 stops a round) 5.0%, in about 0.75 s.
+//! Measured (wasm, mean over seeds 1–5, on a shared machine): on the 100 CVRPLIB X instances (100–1,000 customers,
+//! at most 25 stops a round) the default is 1.57% longer than the best known on average, in about 140–180 ms per
+//! instance; on Belgium's Leuven2 (87 stops a round) 4.72%, Antwerp2 (58) 5.24%, in about 0.65 s each.
 
 pub mod cvrplib;
 mod operators;
@@ -89,10 +90,24 @@ fn long_rounds(n: usize, per_round: f64) -> f64 {
     }
 }
 
+/// The share of the budget for rounds of under 0.8 × [`LONG_ROUND`] stops (rising to all of it at [`LONG_ROUND`]),
+/// up to [`LONG_ROUND_MAX`] stops. With CROSS-exchange and the granular ruin and recreate, the X instances came
+/// 1.43% over the best known (1.67% before) but took about a tenth longer (wasm, seeds 1–5); at this share they
+/// come 1.57% over in less time than before (measured on a loaded machine: about 140 against 175–185 ms), and
+/// Belgium's short-round instances 2.29% (2.48% before).
+const SHORT_ROUNDS: f64 = 0.65;
+
 /// At most this many ruin-and-recreate evaluations per stop for long rounds, `balanced` (about 0.55 s natively for
 /// Leuven2's 4,000 stops) and `thorough`.
 const BALANCED_PER_STOP: f64 = 1_500.0;
 const THOROUGH_PER_STOP: f64 = 20_000.0;
+
+/// During ruin and recreate, the local search pairs each stop with only this many of its nearest neighbours (of
+/// [`Effort::neighbours`]; re-insertion still looks at all of them): the changes a step makes are local, and the
+/// budget, counted in pairs tried, then buys more steps. Measured natively, balanced, seeds 1–5, with
+/// CROSS-exchange: 10 against all 30 shortened the X instances' rounds from 1.43 to 1.40% over the best known and
+/// Leuven2's (87 stops a round) from 5.09 to 4.70%, for two thirds of the distance evaluations; 8 and 15 did less.
+const RUIN_NEIGHBOURS: usize = 10;
 
 /// Ruin and recreate removes 2 to this many stops a step (fewer on tiny inputs).
 const MAX_REMOVED: usize = 30;
@@ -164,6 +179,9 @@ impl Effort {
         // A fixed total from 100 stops, then less: on large inputs the time grows with n only through the savings
         // and the first local search.
         let base = (n as f64 * 20_000.0).min(BUDGET * (TAPER_FROM / n as f64).min(1.0));
+        // Short rounds need less since CROSS-exchange ([`SHORT_ROUNDS`]).
+        let base =
+            if n <= LONG_ROUND_MAX { base * (per_round / LONG_ROUND).powi(2).clamp(SHORT_ROUNDS, 1.0) } else { base };
         // Long rounds need more steps to change shape (each step re-plans a few stops of a few rounds): the budget
         // grows as the square of the rounds' length over LONG_ROUND, up to a number of evaluations per stop.
         let long = long_rounds(n, per_round).powi(2);
@@ -363,6 +381,9 @@ struct Search<'a> {
     q: Vec<f64>,
     cap: f64,
     k: usize,
+    /// How many of each stop's neighbours the local search pairs it with: all `k`, or [`RUIN_NEIGHBOURS`] during
+    /// ruin and recreate.
+    granular: usize,
     /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
     near: &'a [u32],
     routes: Vec<Vec<u32>>,
@@ -416,6 +437,7 @@ impl<'a> Search<'a> {
             q,
             cap,
             k: neighbours.k,
+            granular: neighbours.k,
             near: &neighbours.near,
             routes: Vec::new(),
             load: Vec::new(),
@@ -646,7 +668,7 @@ impl<'a> Search<'a> {
     /// Tries every move of [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
     /// improves and returns the nodes around it.
     fn improve_from(&mut self, u: u32) -> Option<[u32; 6]> {
-        for t in 0..self.k {
+        for t in 0..self.granular {
             let v = self.near[(u as usize - 1) * self.k + t];
             if v == u {
                 continue;
@@ -742,6 +764,7 @@ impl<'a> Search<'a> {
         let max_removed = MAX_REMOVED.min(n / 2).max(2);
         let mut removed = vec![false; n + 1];
         self.journaling = true;
+        self.granular = RUIN_NEIGHBOURS.min(self.k);
         while self.work < limit && !self.tick() {
             self.stamp = self.stamp.wrapping_add(1).max(1);
             self.journal.clear();
@@ -814,6 +837,7 @@ impl<'a> Search<'a> {
             }
         }
         self.journaling = false;
+        self.granular = self.k;
         self.journal.clear();
         if let Some(routes) = best_routes.filter(|_| best < current - self.eps) {
             for r in 0..self.routes.len() {

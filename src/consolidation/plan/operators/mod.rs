@@ -3,8 +3,9 @@
 //!
 //! - [`NODE_OPERATORS`]: moves around a stop u and one of its near neighbours v ([`Pair`]), each creating an edge
 //!   next to (u, v): [`relocate`] (u after or before v), [`relocate_pair`] (u and its successor), [`exchange`]
-//!   (swap u and v), [`two_opt`] (inside a round), [`two_opt_star`] (tails between two rounds, both ways). The
-//!   search tries them in this order and applies the first that shortens the rounds.
+//!   (swap u and v), [`two_opt`] (inside a round), [`two_opt_star`] (tails between two rounds, both ways),
+//!   [`cross_exchange`] (chains of one or two stops between two rounds). The search tries them in this order and
+//!   applies the first that shortens the rounds.
 //! - [`ROUTE_OPERATORS`]: moves between two rounds that hold neighbouring stops: [`swap_star`].
 //!
 //! An operator's `evaluate` gives the move's [`Move::delta`], the change in the rounds' total length, computed from
@@ -32,6 +33,7 @@ macro_rules! node_operator_tests {
     };
 }
 
+pub(super) mod cross_exchange;
 pub(super) mod exchange;
 pub(super) mod relocate;
 pub(super) mod relocate_pair;
@@ -114,6 +116,7 @@ pub(super) static NODE_OPERATORS: &[&dyn NodeOperator] = &[
     &two_opt::TwoOpt,
     &two_opt_star::TwoOptStar { heads: true },
     &two_opt_star::TwoOptStar { heads: false },
+    &cross_exchange::CrossExchange,
 ];
 
 /// The round moves, in the order the search tries them on a pair of rounds.
