@@ -1,6 +1,6 @@
 // The static import graph of the page's ES modules, read from their source: what a browser fetches for an entry
 // module before running it (dynamic `import()` is not followed). The page's first-visit payload (compress.mjs) and
-// its <link rel="modulepreload"> list (tests/js/preload.test.mjs) are both this graph.
+// its <link rel="modulepreload"> list (tests/page/preload.test.mjs) are both this graph.
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 

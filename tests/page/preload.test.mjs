@@ -1,6 +1,7 @@
 // The page's <link rel="modulepreload"> list (www/index.html) must be the whole static import graph of its first
 // modules, views.js and shopper.js: a module missing from it is fetched only when its importer has arrived, one
-// network round trip per level, which is what made the shopper's first figure slow on a phone.
+// network round trip per level, which is what made the shopper's first figure slow on a phone. With the page's tests,
+// after the build: the widget's glue (www/widget-pkg/), whose imports are preloaded too, is a build output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
