@@ -494,7 +494,9 @@ fn setting(name: &str, value: f64, unit: &str, given: bool, default_source: &str
 /// assert!(consolidated.vehicle_km < dedicated.vehicle_km);
 /// assert_eq!(result.baseline, "standard"); // savings against a carrier's typical round
 /// assert!(consolidated.range.low <= consolidated.kg_co2e && consolidated.kg_co2e <= consolidated.range.high);
-/// assert_eq!(consolidated.kg_co2e, consolidated.ttw_kg.unwrap() + consolidated.wtt_kg.unwrap());
+/// // Well-to-wheel is tank-to-wheel plus well-to-tank (each a share of the median; equal to within rounding).
+/// let wtw = consolidated.ttw_kg.unwrap() + consolidated.wtt_kg.unwrap();
+/// assert!((consolidated.kg_co2e - wtw).abs() <= 1e-12 * wtw);
 /// ```
 pub fn consolidate(input: &ConsolidateInput) -> Result<Consolidation> {
     consolidate_with_progress(input, &mut |_| Ok(()))
