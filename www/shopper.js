@@ -69,6 +69,10 @@ const problems = { shopper: null, depot: null };
 /** Set by a search the shopper made: once its answer is drawn, the lowest option is brought into view. */
 let searched = false;
 let chosen = null; // the option picked for the whole order; the baseline until the shopper picks
+/** The options the list shows (their JSON, with the baseline): when a drawing would show the same options, only
+ *  their everyday comparisons are written, in place. The full package's arrival then costs a phone no second
+ *  build and layout of the list. */
+let drawnOptions = '';
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 
@@ -136,6 +140,7 @@ const everyday = (c) => SHOPPER.everyday(km(c.metresDriven / 1000));
 /** Clears every figure: none is left next to an input it no longer matches. */
 function clearFigures() {
   list.replaceChildren();
+  drawnOptions = '';
   delete list.dataset.calculator;
   assumptions.replaceChildren();
   boundaryLine.replaceChildren();
@@ -163,7 +168,9 @@ function showLowest() {
   first.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
 }
 
-function render() {
+/** Draws the answer. `orderLater` leaves the whole order's footprint (its own first wasm calls) to a task of its
+ *  own: the full package's arrival would otherwise be one long task on a phone. */
+function render({ orderLater = false } = {}) {
   drawMap(); // the map needs no calculator
   showPlaceProblem(placeError, problems.shopper, form.elements.place, SHOPPER.didYouMean);
   showPlaceProblem(depotError, problems.depot, form.elements.depotPlace, SHOPPER.didYouMean);
@@ -183,7 +190,7 @@ function render() {
       if (!fullApi) return r;
       // The comparisons must work for every figure too, or none is shown.
       r.comparisons = r.options.map((o) => fullApi.comparisons(o.gCo2e, f));
-      r.trace = fullApi.comparisons(1, f).trace;
+      r.trace = r.comparisons[0]?.trace; // the same for every figure: the petrol car's factor
       requireFinite(r.comparisons.map((c) => c.metresDriven));
       return r;
     }));
@@ -203,7 +210,43 @@ function render() {
   const { sorted: ranked, claim } = rankByEmissions(result.options);
   const comparisonOf = new Map(result.options.map((o, i) => [o, result.comparisons?.[i]]));
   const sorted = ranked.map((o) => ({ o, c: comparisonOf.get(o) }));
-  // The list is drawn anew (when the full package brings the comparisons, say): an option that had focus keeps it.
+  const options = JSON.stringify([result.options, result.baseline]);
+  if (options === drawnOptions) {
+    for (const { o, c } of sorted) list.querySelector(`li[data-id="${CSS.escape(o.id)}"] .comparison`).textContent = c ? everyday(c) : '';
+  } else drawList(sorted, result, claim, scale);
+  drawnOptions = options;
+  const sources = document.createElement('a');
+  sources.href = '#sources';
+  sources.textContent = SHOPPER.sourcesLink;
+  boundaryBox.hidden = false;
+  boundaryLine.replaceChildren(
+    `${boundarySentence(result.boundary)} ${medianNote(baseline?.range.coverage ?? result.options[0].range.coverage)} `,
+    sources,
+    '.',
+  );
+  answer.setAttribute('aria-busy', 'false');
+  loading.hidden = true;
+  // The assumptions in sentences (the settings the figures used), each with its citation behind a link to the
+  // sources table.
+  const car = result.trace?.find((t) => /petrol-car/.test(t.name));
+  assumptions.replaceChildren(
+    // A value borrowed from another country (a proxy) names that country; the country's own values need no label.
+    ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area, setting.proxy ? setting.country : null)),
+    ...(car ? [assumptionItem(SHOPPER.carFactor(grams(car.value * 1000)), car.source)] : []),
+  );
+  const calculator = fullApi ? 'full' : 'widget';
+  const finish = () => {
+    renderOrder();
+    list.dataset.calculator = calculator; // drawn with the full package's parts? Tests wait for 'full'
+  };
+  if (orderLater) setTimeout(finish);
+  else finish();
+}
+
+/** The options, lowest first, each a radio button with its bar, range, difference from the baseline, everyday
+ *  comparison (once the full package has brought it) and explanation. */
+function drawList(sorted, result, claim, scale) {
+  // An option that had focus keeps it.
   const focused = list.contains(document.activeElement) ? document.activeElement.value : null;
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
@@ -261,27 +304,6 @@ function render() {
     }),
   );
   if (focused) list.querySelector(`input[value="${CSS.escape(focused)}"]`)?.focus();
-  list.dataset.calculator = fullApi ? 'full' : 'widget'; // drawn with the full package's parts? Tests wait for 'full'
-  const sources = document.createElement('a');
-  sources.href = '#sources';
-  sources.textContent = SHOPPER.sourcesLink;
-  boundaryBox.hidden = false;
-  boundaryLine.replaceChildren(
-    `${boundarySentence(result.boundary)} ${medianNote(baseline?.range.coverage ?? result.options[0].range.coverage)} `,
-    sources,
-    '.',
-  );
-  answer.setAttribute('aria-busy', 'false');
-  loading.hidden = true;
-  renderOrder();
-  // The assumptions in sentences (the settings the figures used), each with its citation behind a link to the
-  // sources table.
-  const car = result.trace?.find((t) => /petrol-car/.test(t.name));
-  assumptions.replaceChildren(
-    // A value borrowed from another country (a proxy) names that country; the country's own values need no label.
-    ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area, setting.proxy ? setting.country : null)),
-    ...(car ? [assumptionItem(SHOPPER.carFactor(grams(car.value * 1000)), car.source)] : []),
-  );
 }
 
 /** Where the parcel goes now: the place found, or the coordinates or distance typed under "advanced". */
@@ -495,5 +517,5 @@ whenLoaded(section, (loaded) => {
 }, notice, 'widget');
 whenLoaded(section, (loaded) => {
   fullApi = loaded;
-  render();
+  render({ orderLater: true });
 }, notice);
