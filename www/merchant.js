@@ -372,7 +372,16 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
         cell.scope = 'row';
         row.append(cell);
       }
-      cell.textContent = text;
+      // A figure's range in brackets stays on one line ("(406–950 kg)", never "(406–" over "950 kg)"); the line may
+      // break before it.
+      const bracket = text.lastIndexOf(' (');
+      if (i < 4 || bracket < 0 || !text.endsWith(')')) cell.textContent = text;
+      else {
+        const range = document.createElement('span');
+        range.className = 'unbroken';
+        range.textContent = text.slice(bracket + 1);
+        cell.append(text.slice(0, bracket + 1), range);
+      }
     });
   }
   exports.hidden = false;
