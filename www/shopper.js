@@ -73,6 +73,7 @@ let chosen = null; // the option picked for the whole order; the baseline until 
  *  their everyday comparisons are written, in place. The full package's arrival then costs a phone no second
  *  build and layout of the list. */
 let drawnOptions = '';
+let drawings = 0; // counts the drawings, so that a part left for later is dropped once a newer drawing exists
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 
@@ -141,6 +142,7 @@ const everyday = (c) => SHOPPER.everyday(km(c.metresDriven / 1000));
 function clearFigures() {
   list.replaceChildren();
   drawnOptions = '';
+  drawings++; // nothing left for later is drawn over the cleared figures
   delete list.dataset.calculator;
   assumptions.replaceChildren();
   boundaryLine.replaceChildren();
@@ -168,9 +170,10 @@ function showLowest() {
   first.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
 }
 
-/** Draws the answer. `orderLater` leaves the whole order's footprint (its own first wasm calls) to a task of its
- *  own: the full package's arrival would otherwise be one long task on a phone. */
-function render({ orderLater = false } = {}) {
+/** Draws the answer. `restLater` draws the list now and what is under it (what is counted, the assumptions, the
+ *  whole order's footprint with its own first wasm calls) in a task of its own: as a calculator arrives, a phone
+ *  then runs two shorter tasks instead of one long one. */
+function render({ restLater = false } = {}) {
   drawMap(); // the map needs no calculator
   showPlaceProblem(placeError, problems.shopper, form.elements.place, SHOPPER.didYouMean);
   showPlaceProblem(depotError, problems.depot, form.elements.depotPlace, SHOPPER.didYouMean);
@@ -215,6 +218,20 @@ function render({ orderLater = false } = {}) {
     for (const { o, c } of sorted) list.querySelector(`li[data-id="${CSS.escape(o.id)}"] .comparison`).textContent = c ? everyday(c) : '';
   } else drawList(sorted, result, claim, scale);
   drawnOptions = options;
+  answer.setAttribute('aria-busy', 'false');
+  loading.hidden = true;
+  const calculator = fullApi ? 'full' : 'widget';
+  const rest = () => {
+    drawBelowList(result, baseline);
+    list.dataset.calculator = calculator; // drawn with the full package's parts? Tests wait for 'full'
+  };
+  const drawing = ++drawings;
+  if (restLater) setTimeout(() => drawing === drawings && rest()); // unless a later drawing has come first
+  else rest();
+}
+
+/** What is counted, the assumptions in sentences, and the whole order: under the list. */
+function drawBelowList(result, baseline) {
   const sources = document.createElement('a');
   sources.href = '#sources';
   sources.textContent = SHOPPER.sourcesLink;
@@ -224,8 +241,6 @@ function render({ orderLater = false } = {}) {
     sources,
     '.',
   );
-  answer.setAttribute('aria-busy', 'false');
-  loading.hidden = true;
   // The assumptions in sentences (the settings the figures used), each with its citation behind a link to the
   // sources table.
   const car = result.trace?.find((t) => /petrol-car/.test(t.name));
@@ -234,13 +249,7 @@ function render({ orderLater = false } = {}) {
     ...result.settings.map((setting) => assumptionItem(settingSentence(setting), setting.source, result.variants.area, setting.proxy ? setting.country : null)),
     ...(car ? [assumptionItem(SHOPPER.carFactor(grams(car.value * 1000)), car.source)] : []),
   );
-  const calculator = fullApi ? 'full' : 'widget';
-  const finish = () => {
-    renderOrder();
-    list.dataset.calculator = calculator; // drawn with the full package's parts? Tests wait for 'full'
-  };
-  if (orderLater) setTimeout(finish);
-  else finish();
+  renderOrder();
 }
 
 /** The options, lowest first, each a radio button with its bar, range, difference from the baseline, everyday
@@ -513,9 +522,9 @@ render(); // the map, at once; the figures once the calculator has loaded
 const notice = loadNotice(section);
 whenLoaded(section, (loaded) => {
   api = loaded;
-  render();
+  render({ restLater: true });
 }, notice, 'widget');
 whenLoaded(section, (loaded) => {
   fullApi = loaded;
-  render({ orderLater: true });
+  render({ restLater: true });
 }, notice);
