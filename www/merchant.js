@@ -40,6 +40,9 @@ const table = document.querySelector('#merchant-table tbody');
 const exports = document.getElementById('merchant-exports');
 const noticeLine = document.getElementById('merchant-notice');
 const boundaryLine = document.getElementById('merchant-boundary');
+const cutNote = document.getElementById('merchant-cut');
+/** A scenario whose bar (with its range) is more than this many times the next one's is drawn cut (showResult). */
+const OFF_SCALE = 3;
 const section = document.getElementById('merchant');
 translate(section, HTML);
 const notice = loadNotice(section);
@@ -336,20 +339,26 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   headline.dataset.id = best?.id ?? '';
   boundaryLine.textContent = T.area(result.variants.area, result.variants.areaFrom === 'input') + boundarySentence(result.boundary);
   // A linear scale from zero, so that a bar twice as long is twice the emissions (a log scale made 20 times look
-  // 1.65 times as long). The longest whisker spans the track.
-  const top = Math.max(...scenarios.flatMap((s) => [s.range.high, s.kgCo2e])) || 1;
-  const scale = (kg) => Math.max(0, kg) / top;
+  // 1.65 times as long). The longest whisker spans the track, unless one scenario is off the scale (below).
+  const highest = (s) => Math.max(s.range.high, s.kgCo2e);
+  const [first, second] = [...scenarios].sort((a, b) => highest(b) - highest(a));
+  // A scenario more than OFF_SCALE times the next (same-day's dedicated trips: 16 t against 0.95 t) would leave the
+  // others as slivers, where the merchant's question lies. Its bar is drawn cut, and a sentence says so.
+  const cut = second && highest(first) > OFF_SCALE * highest(second) ? first : null;
+  const top = (cut ? highest(second) : highest(first)) || 1;
+  const scale = (kg) => Math.min(1, Math.max(0, kg) / top);
   bars.replaceChildren(
     ...scenarios.map((s) => {
       const name = s === base ? T.baselineName(label(s)) : label(s);
-      const item = barItem(name, T.co2e(kilogramsRange(s.kgCo2e, s.range)), scale(s.kgCo2e), {
-        from: scale(s.range.low),
-        to: scale(s.range.high),
-      });
+      const range = s === cut ? null : { from: scale(s.range.low), to: scale(s.range.high) };
+      const item = barItem(name, T.co2e(kilogramsRange(s.kgCo2e, s.range)), scale(s.kgCo2e), range);
       item.dataset.id = s.id;
+      item.classList.toggle('cut', s === cut);
       return item;
     }),
   );
+  cutNote.hidden = !cut;
+  cutNote.textContent = cut ? T.cutBar(label(cut), n.kilograms(cut.kgCo2e), n.sig(highest(cut) / highest(second))) : '';
   // The assumptions behind the headline's saving; when nothing beats the baseline, those that could make the closest
   // option do so.
   drawTornado(best ?? closest, base);

@@ -117,14 +117,23 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   );
   assert.equal(await tab.page.locator('#merchant-depot-place').textContent(), "Depot: the sample city's own, in east London.");
   // Bars on a linear scale from zero, each with its range as a whisker: each bar's length is its kg over the
-  // longest whisker's end, so the same-day courier's 20 times is 20 times as long.
-  assert.equal(await tab.page.locator('#merchant-bars .bar-range').count(), 6);
-  const top = Math.max(...IDS.flatMap((id) => [direct[id].range.high, direct[id].kgCo2e]));
+  // longest whisker's end. The same-day courier, about 20 times the next highest, would leave the others as slivers:
+  // its bar is drawn cut (full width, no whisker), the others scale to the next highest whisker, and a sentence
+  // says so.
+  const highest = (id) => Math.max(direct[id].range.high, direct[id].kgCo2e);
+  const [first, second] = [...IDS].sort((a, b) => highest(b) - highest(a));
+  assert.equal(first, 'dedicated');
+  assert.ok(highest(first) > 3 * highest(second));
+  assert.equal(await tab.page.locator('#merchant-bars .bar-range').count(), 5);
+  assert.deepEqual(await tab.page.locator('#merchant-bars li.cut').evaluateAll((items) => items.map((li) => li.dataset.id)), ['dedicated']);
   for (const id of IDS) {
     const width = await tab.page.locator(`#merchant-bars li[data-id="${id}"] .bar-fill`).evaluate((el) => parseFloat(el.style.width));
-    assert.ok(Math.abs(width - (100 * direct[id].kgCo2e) / top) < 0.01, `${id}: ${width}%`);
+    const expected = id === first ? 100 : (100 * direct[id].kgCo2e) / highest(second);
+    assert.ok(Math.abs(width - expected) < 0.01, `${id}: ${width}%, expected ${expected}%`);
   }
   assert.match(await tab.page.locator('#merchant .scale-note').first().textContent(), /^Bars on a linear scale from zero/);
+  const times = await tab.page.evaluate(async (v) => (await import('/strings/en-GB/numbers.js')).n.sig(v), highest(first) / highest(second));
+  assert.match(await tab.page.locator('#merchant-cut').textContent(), new RegExp(`^The bar of same-day courier \\(dedicated trips\\) is cut short: at [\\d.]+ t it is ${times} times the next highest, off this scale\\.$`));
   // How full the rounds are: the API's trips against the fewest that could carry the parcels.
   const { trips, minRounds } = direct.consolidated;
   const fill = trips === minRounds ? 'the fewest the parcels allow' : `the parcels need at least ${minRounds.toLocaleString('en-GB')}`;

@@ -140,6 +140,7 @@ export const T = {
   area: (area, chosen) =>
     `Die Touren der Paketdienste entsprechen denen eines ${AREAS[area]} Gebiets (${chosen ? 'wie gewählt' : 'aus der Dichte der Bestellungen geschätzt'}). `,
   baselineName: (label) => `${label} (Basis)`,
+  cutBar: (label, figure, times) => `Der Balken für „${label}“ ist gekürzt: Mit ${figure} ist der Wert ${times}-mal so hoch wie der nächsthöchste und passt nicht auf diese Skala.`,
   co2e: (figure) => `${figure} CO₂e`,
   noSaving: 'Keine Ersparnis, die sich aufschlüsseln ließe',
   tornadoTitle: (option, base, central, median, more) =>

@@ -150,6 +150,8 @@ export const T = {
   area: (area, chosen) =>
     `The carriers' rounds are those of ${{ urban: 'an urban', suburban: 'a suburban', rural: 'a rural' }[area]} area (${chosen ? 'as chosen' : "from the orders' density"}). `,
   baselineName: (label) => `${label} (baseline)`,
+  /** Under the bars, when one is drawn cut: its figure, and how many times the next highest it is. */
+  cutBar: (label, figure, times) => `The bar of ${lower(label)} is cut short: at ${figure} it is ${times} times the next highest, off this scale.`,
   co2e: (figure) => `${figure} CO2e`,
   noSaving: 'No saving to break down',
   /** The tornado's title: the figure it explains (a saving, or for an option that emits more, its increase), the

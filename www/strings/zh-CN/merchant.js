@@ -129,6 +129,7 @@ export const T = {
   more: (count) => `……另有 ${n.count(count)} 条。`,
   area: (area, chosen) => `快递公司的配送路线按${AREAS[area]}计算（${chosen ? '按您的选择' : '根据订单密度判断'}）。`,
   baselineName: (label) => `${label}（基准）`,
+  cutBar: (label, figure, times) => `“${label}”的条形已截断：其 ${figure} 是次高值的 ${times} 倍，超出此刻度。`,
   co2e: (figure) => `${figure} 二氧化碳当量`,
   noSaving: '没有可供分解的减排量',
   tornadoTitle: (option, base, central, median, more) =>
