@@ -1,7 +1,7 @@
 // Merchant view: load orders (CSV or GeoJSON, or the sample city), compare delivery scenarios, export results.
 // The work runs in a Web Worker; this module only reads settings, draws and exports. A worker that fails or dies
 // is replaced, so no file, however hostile, can leave the view stuck.
-import { PALETTE, barItem, tornado } from './plot.js';
+import { PALETTE, barItem, tornado, writeUnbroken } from './plot.js';
 import { loadGreenDelivery, onceRetried } from './wasm.js';
 import { whenLoaded, loadNotice } from './loading.js';
 import { usableOverrides } from './overrides.js';
@@ -381,16 +381,8 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
         cell.scope = 'row';
         row.append(cell);
       }
-      // A figure's range in brackets stays on one line ("(406–950 kg)", never "(406–" over "950 kg)"); the line may
-      // break before it.
-      const bracket = text.lastIndexOf(' (');
-      if (i < 4 || bracket < 0 || !text.endsWith(')')) cell.textContent = text;
-      else {
-        const range = document.createElement('span');
-        range.className = 'unbroken';
-        range.textContent = text.slice(bracket + 1);
-        cell.append(text.slice(0, bracket + 1), range);
-      }
+      if (i === 0) cell.textContent = text; // a name: its brackets ("(dedicated trips)") may break
+      else writeUnbroken(cell, text);
     });
   }
   exports.hidden = false;

@@ -177,6 +177,20 @@ export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, hei
 
 /** A list item: a name, a value, and a bar `fraction` of the track long (the text carries the number); with
  *  `range` ({ from, to } as fractions of the track), a whisker over the bar shows the figure's low and high. */
+/** Writes `text` into `element` with each bracketed part ("(406–950 kg)") in a span that does not break inside: the
+ *  line may break before a range, never within it ("(406–" over "950 kg)"). */
+export function writeUnbroken(element, text) {
+  element.replaceChildren(
+    ...text.split(/(\([^()]*\))/).map((part, i) => {
+      if (i % 2 === 0) return part;
+      const span = document.createElement('span');
+      span.className = 'unbroken';
+      span.textContent = part;
+      return span;
+    }),
+  );
+}
+
 export function barItem(name, value, fraction, range) {
   const item = document.createElement('li');
   item.className = 'option';
@@ -186,7 +200,7 @@ export function barItem(name, value, fraction, range) {
   strong.textContent = name;
   const figure = document.createElement('span');
   figure.className = 'option-value';
-  figure.textContent = value;
+  writeUnbroken(figure, value);
   head.append(strong, figure);
   const track = document.createElement('div');
   track.className = 'bar';
