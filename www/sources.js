@@ -1,6 +1,8 @@
 // "Sources and assumptions": every factor with its source, year and licence, and a field to override it. The words
-// and number formats are the page language's (www/strings/<lang>/page.js, chain.js, numbers.js); sources, ids,
-// units and licences are cited as published.
+// and number formats are the page language's (www/strings/<lang>/page.js, chain.js, numbers.js); the API's own
+// texts in English (the sources, notes and units of the settings, digital figures and everyday comparisons, and a
+// factor's source) go through
+// strings/<lang>/sources.js, which keeps what they cite as published; ids and licences are as published.
 import { whenLoaded } from './loading.js';
 import { published } from './format.js';
 import { describeError, errorDetail } from './errors.js';
@@ -13,9 +15,8 @@ import { countryName } from './places.js';
 const lang = pageLang();
 /** The page's country: the settings table shows its defaults (and which are another country's, as proxies). */
 const country = pageCountry(lang);
-const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }, placeWords] = await Promise.all(
-  ['page', 'chain', 'numbers', 'places'].map((part) => loadStrings(lang, part)),
-);
+const [{ HTML, SOURCES, factorLabel, unitName }, { SETTING_NAMES }, { n }, placeWords, { sourceText, unitText, fromCountry }] =
+  await Promise.all(['page', 'chain', 'numbers', 'places', 'sources'].map((part) => loadStrings(lang, part)));
 let api = null;
 const section = document.getElementById('sources');
 translate(section, HTML);
@@ -109,8 +110,9 @@ function withOverrides(list, current) {
   }
 }
 
-/** One factor's row, in its kind's group: its value as a field that overrides it, and where the value comes from. */
-function addRow(groups, kind, f, input, unit, source) {
+/** One factor's row, in its kind's group: its value as a field that overrides it, and where the value comes from.
+ *  `english` is the source as the API gives it, so that a search in English finds the row in every language. */
+function addRow(groups, kind, f, input, unit, source, english) {
   const row = groups.get(kind).insertRow();
   row.id = `factor-${f.id}`;
   const label = factorLabel(f.id, f.label);
@@ -121,7 +123,7 @@ function addRow(groups, kind, f, input, unit, source) {
   cell(row, f.source === 'override' ? SOURCES.yourOverride : source);
   cell(row, f.year ?? '');
   cell(row, f.licence);
-  row.dataset.search = [label, f.label, f.id, source, f.source, unit, f.licence].join(' ').toLowerCase();
+  row.dataset.search = [label, f.label, f.id, source, english, f.source, unit, f.unit, f.licence].join(' ').toLowerCase();
 }
 
 /** One <tbody> per kind, each headed by a row naming it. */
@@ -187,9 +189,9 @@ function render() {
       saveIfAccepted(v, withOverride(current, f.id, v === undefined ? undefined : { kgPerUnit: v }), api.factors,
         saveOverrides, input, f.kgPerUnit);
     const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
+    const cited = (source) => (rows ? `${source} (${SOURCES.rows(rows)})` : source);
     addRow(groups, kindOf(f, false), f, valueInput(f.kgPerUnit, `${factorLabel(f.id, f.label)}, ${SOURCES.perUnit(unitName(f.unit))}`, save),
-      SOURCES.perUnit(unitName(f.unit)),
-      rows ? `${f.source} (${SOURCES.rows(rows)})` : f.source);
+      SOURCES.perUnit(unitName(f.unit)), cited(sourceText(f.source)), cited(f.source));
   }
   // Digital-energy figures (servers, data transfer), each in its own unit.
   for (const f of digitalTable) {
@@ -197,8 +199,9 @@ function render() {
       saveIfAccepted(v, withOverride(digital, f.id, v), api.digitalFactors, saveDigitalOverrides, input, f.value);
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
-    addRow(groups, 'digital', f, valueInput(f.value, `${factorLabel(f.id, f.label)}, ${f.unit}`, save, range), f.unit,
-      f.note ? `${f.source}. ${f.note}` : f.source);
+    const unit = unitText(f.unit);
+    const source = f.note ? `${f.source}. ${f.note}` : f.source;
+    addRow(groups, 'digital', f, valueInput(f.value, `${factorLabel(f.id, f.label)}, ${unit}`, save, range), unit, sourceText(source), source);
   }
   // The delivery chain's settings: every default with its range and source (the page does not override them).
   for (const s of api.chainSettings(country)) {
@@ -209,21 +212,23 @@ function render() {
     // A value borrowed from another country (a proxy) names it; "world", the proxy for countries without a value, is
     // UN M49's region 001: "World", "Welt", "世界".
     const whose = s.proxy ? countryName(s.country, lang) : '';
-    const source = whose ? `${whose}: ${s.source}` : s.source;
-    [SETTING_NAMES[s.id] ?? s.id, s.id, `${readable([s.low, s.central, s.high], s.unit)}${byArea(readable)}`, s.unit, source, '', '']
+    const source = whose ? fromCountry(whose, sourceText(s.source)) : sourceText(s.source);
+    const unit = unitText(s.unit);
+    [SETTING_NAMES[s.id] ?? s.id, s.id, `${readable([s.low, s.central, s.high], s.unit)}${byArea(readable)}`, unit, source, '', '']
       .forEach((t) => cell(row, t));
     row.cells[1].className = 'id';
     // Every figure as published, for whoever needs more than 2–3 significant figures.
     row.cells[2].title = `${range([s.low, s.central, s.high])}${byArea(range)}`;
     if (s.country) row.dataset.country = s.country;
-    row.dataset.search = [SETTING_NAMES[s.id], s.id, s.unit, source, s.country].join(' ').toLowerCase();
+    row.dataset.search = [SETTING_NAMES[s.id], s.id, unit, s.unit, source, s.source, s.country].join(' ').toLowerCase();
   }
   for (const term of api.comparisons(1, undefined).trace.filter((t) => !t.name.startsWith('factor'))) {
     const row = groups.get('comparisons').insertRow();
     row.id = `assumption-${term.name}`;
-    [SOURCES.everydayRow(term.name), term.name, n.fmt(term.value), term.unit, term.source, '', ''].forEach((t) => cell(row, t));
+    const [unit, source] = [unitText(term.unit), sourceText(term.source)];
+    [SOURCES.everydayRow(term.name), term.name, n.fmt(term.value), unit, source, '', ''].forEach((t) => cell(row, t));
     row.cells[1].className = 'id';
-    row.dataset.search = [term.name, term.unit, term.source].join(' ').toLowerCase();
+    row.dataset.search = [term.name, unit, term.unit, source, term.source].join(' ').toLowerCase();
   }
   filter();
   if (focused) document.getElementById(focused)?.querySelector('input')?.focus();
