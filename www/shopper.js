@@ -115,6 +115,17 @@ export function shortCitation(text, max = 48) {
   return `${text.slice(0, cut > 0 ? cut : max - 1).replace(/[\s/&,;:–-]+$/, '')}…`;
 }
 
+/** The calculator's own texts in the page's language (www/strings/<lang>/sources.js), for the citations' tooltips:
+ *  loaded when the reader first points at or tabs into the assumptions, not on a first visit. English needs none. */
+let sourceWords = null;
+if (lang !== 'en-GB') {
+  const translateTitles = async () => {
+    sourceWords ??= await loadStrings(lang, 'sources').catch(() => null);
+    for (const link of assumptions.querySelectorAll('a[data-source]')) link.title = sourceWords?.sourceText(link.dataset.source) ?? link.dataset.source;
+  };
+  for (const type of ['pointerover', 'focusin']) assumptions.addEventListener(type, translateTitles, { once: true });
+}
+
 /** An assumption in a sentence, its citation behind a link to the sources table, and, when the result says whose
  *  value it is (`settings[].country`), that country by name. */
 function assumptionItem(sentence, source, area, country) {
@@ -122,7 +133,8 @@ function assumptionItem(sentence, source, area, country) {
   const link = document.createElement('a');
   link.href = '#sources';
   link.textContent = citation(source, area);
-  link.title = source;
+  link.title = sourceWords?.sourceText(source) ?? source;
+  link.dataset.source = source;
   const [before, after] = SHOPPER.cited(sentence);
   item.append(before, ...(country ? [SHOPPER.country(countryName(country, lang)), ', '] : []), link, after);
   if (country) item.dataset.country = country;

@@ -229,6 +229,16 @@ for (const tag of OTHERS) {
       // Chinese writes units in words: 克 and 千克.
       assert.ok(values.every((v) => /克/.test(v) && !/\bk?g\b/.test(v)), values.join(' | '));
     }
+    // The citations' tooltips (each link's title, the whole source): in the page's language once the reader points at
+    // the assumptions (the strings are fetched then, not on a first visit).
+    const link = page.locator('#shopper-assumptions a[data-source^="assumption"]').first();
+    assert.match(await link.getAttribute('data-source'), /^assumption/);
+    await link.hover();
+    await page.waitForFunction(() => {
+      const a = document.querySelector('#shopper-assumptions a[data-source^="assumption"]');
+      return a.title !== a.dataset.source;
+    });
+    assert.doesNotMatch(await link.getAttribute('title'), /assumption/i);
     for (const [width, height, name] of [[390, 844, 'phone'], [1280, 800, 'laptop']]) {
       await page.setViewportSize({ width, height });
       await screenshot(page, `i18n-${tag}-shopper-${name}`);
