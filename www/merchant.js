@@ -326,9 +326,12 @@ function showParsed({ count, parcels, errors, errorCount, mapping }) {
 }
 
 function showResult({ result, lat, lon, roundOf, coords, offsets }) {
-  // The map in a task of its own, after the figures: drawn with them, 100,000 orders made one task of 150–280 ms.
+  // The map after the figures, in tasks of its own: drawn at once, 100,000 orders made one task of 90–500 ms (the
+  // routes' strokes most of it), so each palette colour's routes, then the orders' dots, get a task.
   const map = ++maps;
-  setTimeout(() => map === maps && drawMap(result, lat, lon, roundOf, coords, offsets));
+  const steps = mapSteps(result, lat, lon, roundOf, coords, offsets);
+  const run = (i) => map === maps && i < steps.length && (steps[i](), setTimeout(() => run(i + 1)));
+  setTimeout(() => run(0));
   // The baseline first, then the carriers' other services, then the merchant's own options.
   const order = ['standard', 'nextDay', 'dedicated', 'consolidated', 'pickup', 'cargoBike'];
   const base = result.scenarios.find((s) => s.id === result.baseline);
@@ -484,18 +487,21 @@ function headlineOf(base, scenarios) {
   };
 }
 
-/** Orders coloured by round, the rounds as routes, the depot and pickup points, on a local plane in km. */
-function drawMap(result, lat, lon, roundOf, coords, offsets) {
+/** Orders coloured by round, the rounds as routes, the depot and pickup points, on a local plane in km: as steps to
+ *  run in order, the first clearing the canvas. */
+function mapSteps(result, lat, lon, roundOf, coords, offsets) {
   const ratio = devicePixelRatio || 1;
   const width = canvas.clientWidth;
   const height = Math.round(width * 0.75);
-  canvas.width = width * ratio;
-  canvas.height = height * ratio;
-  canvas.style.height = `${height}px`;
   const ctx = canvas.getContext('2d');
-  ctx.scale(ratio, ratio);
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
+  const clear = () => {
+    canvas.width = width * ratio;
+    canvas.height = height * ratio;
+    canvas.style.height = `${height}px`;
+    ctx.scale(ratio, ratio);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+  };
   const depot = settings().depot;
   const kx = 111.195 * Math.cos((depot.lat * Math.PI) / 180);
   const ky = 111.195;
@@ -512,10 +518,10 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
   const px = (lo) => 10 + ((lo - depot.lon) * kx - minX) * scale;
   const py = (la) => height - 10 - ((la - depot.lat) * ky - minY) * scale;
 
-  // One path per palette colour, and points written straight into pixels: 100k orders draw in a few ms.
-  ctx.globalAlpha = 0.35;
-  ctx.lineWidth = 1;
-  for (let c = 0; c < PALETTE.length; c++) {
+  // One path per palette colour, and points written straight into pixels.
+  const routes = (c) => {
+    ctx.globalAlpha = 0.35;
+    ctx.lineWidth = 1;
     ctx.strokeStyle = PALETTE[c];
     ctx.beginPath();
     for (let r = c; r + 1 < offsets.length; r += PALETTE.length) {
@@ -526,64 +532,68 @@ function drawMap(result, lat, lon, roundOf, coords, offsets) {
       }
     }
     ctx.stroke();
-  }
-  ctx.globalAlpha = 1;
-  // The canvas's size and pixels read once: a DOM property read per pixel made this the page's longest task.
-  const [w, h] = [canvas.width, canvas.height];
-  const image = ctx.getImageData(0, 0, w, h);
-  const pixels = image.data;
-  const rgb = PALETTE.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
-  const dot = Math.ceil(2 * ratio); // a dot 2 CSS px wide
-  for (let i = 0; i < lat.length; i++) {
-    const [r, g, b] = rgb[roundOf[i] % rgb.length];
-    const x0 = Math.round(px(lon[i]) * ratio) - 1;
-    const y0 = Math.round(py(lat[i]) * ratio) - 1;
-    for (let y = Math.max(0, y0); y < Math.min(h, y0 + dot); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(w, x0 + dot); x++) {
-        const at = 4 * (y * w + x);
-        pixels[at] = r;
-        pixels[at + 1] = g;
-        pixels[at + 2] = b;
-        pixels[at + 3] = 255;
+    ctx.globalAlpha = 1;
+  };
+  /** The orders' dots, the pickup points, the hub and the depot, the scale bar and the map's summary. */
+  const ordersAndPlaces = () => {
+    // The canvas's size and pixels read once: a DOM property read per pixel made this the page's longest task.
+    const [w, h] = [canvas.width, canvas.height];
+    const image = ctx.getImageData(0, 0, w, h);
+    const pixels = image.data;
+    const rgb = PALETTE.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+    const dot = Math.ceil(2 * ratio); // a dot 2 CSS px wide
+    for (let i = 0; i < lat.length; i++) {
+      const [r, g, b] = rgb[roundOf[i] % rgb.length];
+      const x0 = Math.round(px(lon[i]) * ratio) - 1;
+      const y0 = Math.round(py(lat[i]) * ratio) - 1;
+      for (let y = Math.max(0, y0); y < Math.min(h, y0 + dot); y++) {
+        for (let x = Math.max(0, x0); x < Math.min(w, x0 + dot); x++) {
+          const at = 4 * (y * w + x);
+          pixels[at] = r;
+          pixels[at + 1] = g;
+          pixels[at + 2] = b;
+          pixels[at + 3] = 255;
+        }
       }
     }
-  }
-  ctx.putImageData(image, 0, 0);
-  ctx.globalAlpha = 1;
-  ctx.fillStyle = '#000';
-  for (const p of result.pickupPoints) {
-    ctx.beginPath();
-    ctx.moveTo(px(p.lon), py(p.lat) - 5);
-    ctx.lineTo(px(p.lon) - 4, py(p.lat) + 3);
-    ctx.lineTo(px(p.lon) + 4, py(p.lat) + 3);
-    ctx.fill();
-  }
-  if (result.hub) {
-    // The micro-hub the cargo bikes start from: a green circle.
-    ctx.fillStyle = '#009E73';
+    ctx.putImageData(image, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#000';
+    for (const p of result.pickupPoints) {
+      ctx.beginPath();
+      ctx.moveTo(px(p.lon), py(p.lat) - 5);
+      ctx.lineTo(px(p.lon) - 4, py(p.lat) + 3);
+      ctx.lineTo(px(p.lon) + 4, py(p.lat) + 3);
+      ctx.fill();
+    }
+    if (result.hub) {
+      // The micro-hub the cargo bikes start from: a green circle.
+      ctx.fillStyle = '#009E73';
+      ctx.strokeStyle = '#000';
+      ctx.beginPath();
+      ctx.arc(px(result.hub.lon), py(result.hub.lat), 6, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+    ctx.fillStyle = '#E69F00';
     ctx.strokeStyle = '#000';
-    ctx.beginPath();
-    ctx.arc(px(result.hub.lon), py(result.hub.lat), 6, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
-  }
-  ctx.fillStyle = '#E69F00';
-  ctx.strokeStyle = '#000';
-  ctx.fillRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
-  ctx.strokeRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
-  // Scale bar: a round number of km about a fifth of the width.
-  const barKm = [0.5, 1, 2, 5, 10, 20, 50, 100].find((k) => k * scale >= width / 6) ?? 100;
-  ctx.fillStyle = '#000';
-  ctx.fillRect(12, height - 16, barKm * scale, 3);
-  ctx.font = '12px system-ui, sans-serif';
-  ctx.fillText(T.scaleBar(barKm), 12, height - 22);
-  // How full the rounds are (their number against the fewest that could carry the parcels) is in the summary.
-  const { trips, minRounds } = result.scenarios.find((s) => s.id === 'consolidated');
-  const summary = T.mapSummary({
-    orders: lat.length, trips, minRounds, pickupPoints: result.pickupPoints.length, hub: Boolean(result.hub), km: barKm,
-  });
-  canvas.setAttribute('aria-label', summary);
-  mapSummary.textContent = summary;
+    ctx.fillRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
+    ctx.strokeRect(px(depot.lon) - 6, py(depot.lat) - 6, 12, 12);
+    // Scale bar: a round number of km about a fifth of the width.
+    const barKm = [0.5, 1, 2, 5, 10, 20, 50, 100].find((k) => k * scale >= width / 6) ?? 100;
+    ctx.fillStyle = '#000';
+    ctx.fillRect(12, height - 16, barKm * scale, 3);
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillText(T.scaleBar(barKm), 12, height - 22);
+    // How full the rounds are (their number against the fewest that could carry the parcels) is in the summary.
+    const { trips, minRounds } = result.scenarios.find((s) => s.id === 'consolidated');
+    const summary = T.mapSummary({
+      orders: lat.length, trips, minRounds, pickupPoints: result.pickupPoints.length, hub: Boolean(result.hub), km: barKm,
+    });
+    canvas.setAttribute('aria-label', summary);
+    mapSummary.textContent = summary;
+  };
+  return [clear, ...PALETTE.map((_, c) => () => routes(c)), ordersAndPlaces];
 }
 
 function download(name, text, type) {
