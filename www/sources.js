@@ -1,8 +1,8 @@
 // "Sources and assumptions": every factor with its source, year and licence, and a field to override it. The words
 // and number formats are the page language's (www/strings/<lang>/page.js, chain.js, numbers.js); the API's own
 // texts in English (the sources, notes and units of the settings, digital figures and everyday comparisons, and a
-// factor's source) go through
-// strings/<lang>/sources.js, which keeps what they cite as published; ids and licences are as published.
+// factor's source) go through strings/<lang>/sources.js, which keeps what they cite as published; ids and licences
+// are as published.
 import { whenLoaded } from './loading.js';
 import { published } from './format.js';
 import { describeError, errorDetail } from './errors.js';
