@@ -38,7 +38,7 @@ mod operators;
 use crate::consolidation::spatial::{hilbert_order, Grid};
 use crate::error::{Code, Error, Result};
 use crate::kmeans::Rng;
-use operators::{Pair, NODE_OPERATORS};
+use operators::{Pair, Stop, NODE_OPERATORS};
 
 /// Progress is reported about every this many move evaluations (well under a millisecond of work).
 const TICK: u64 = 1 << 14;
@@ -668,13 +668,14 @@ impl<'a> Search<'a> {
     /// Tries every move of [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
     /// improves and returns the nodes around it.
     fn improve_from(&mut self, u: u32) -> Option<[u32; 6]> {
+        let at = Stop::new(self, u);
         for t in 0..self.granular {
             let v = self.near[(u as usize - 1) * self.k + t];
             if v == u {
                 continue;
             }
             self.work += 1;
-            let pair = Pair::new(self, u, v);
+            let pair = Pair::of(self, &at, v);
             for op in NODE_OPERATORS {
                 if let Some(m) = op.evaluate(self, &pair).filter(|m| m.delta < -self.eps) {
                     return Some(op.apply(self, &pair, &m));
