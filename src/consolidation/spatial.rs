@@ -175,10 +175,23 @@ impl Grid {
             0.0
         };
         let max_ring = self.nx.max(self.ny) as isize + 2;
+        // How far q is from the cells of column x (row y), less a little against rounding: once `found` is full, a
+        // row or a cell farther than its last is skipped unscanned (the ring's corners, mostly). The last column
+        // and row reach on without end, since the grid's size is capped.
+        let slack = 1e-9 * self.cell;
+        let gap = |at: isize, last: usize, origin: f64, v: f64| {
+            let lo = origin + at as f64 * self.cell;
+            let hi = if at as usize == last { f64::INFINITY } else { lo + self.cell };
+            ((lo - v).max(v - hi) - slack).max(0.0)
+        };
         // Squared distances until the end, when they become distances.
         for r in 0..=max_ring {
             for y in cy - r..=cy + r {
                 if y < 0 || y >= self.ny as isize {
+                    continue;
+                }
+                let gy = gap(y, self.ny - 1, self.y0, q[1]);
+                if found.len() == l && gy * gy > found[l - 1].0 {
                     continue;
                 }
                 let on_edge = y == cy - r || y == cy + r;
@@ -186,6 +199,12 @@ impl Grid {
                 for x in (cx - r..=cx + r).step_by(step) {
                     if x < 0 || x >= self.nx as isize {
                         continue;
+                    }
+                    if found.len() == l && r > 0 {
+                        let gx = gap(x, self.nx - 1, self.x0, q[0]);
+                        if gx * gx + gy * gy > found[l - 1].0 {
+                            continue;
+                        }
                     }
                     let c = y as usize * self.nx + x as usize;
                     for &i in &self.items[self.start[c]..self.start[c + 1]] {
@@ -198,18 +217,19 @@ impl Grid {
                         }
                         let key = (i + shift) % n;
                         // Insert in order of (distance, key): keys are distinct, so this is a total order. In
-                        // place of the last (when full), then swapped down: no memmove call (slow in wasm).
+                        // place of the last (when full), the larger ones moved up one by one: no memmove call
+                        // (slow in wasm).
                         let mut at = if found.len() == l {
-                            found[l - 1] = (d, key, i);
                             l - 1
                         } else {
                             found.push((d, key, i));
                             found.len() - 1
                         };
                         while at > 0 && (found[at - 1].0 > d || (found[at - 1].0 == d && found[at - 1].1 > key)) {
-                            found.swap(at - 1, at);
+                            found[at] = found[at - 1];
                             at -= 1;
                         }
+                        found[at] = (d, key, i);
                     }
                 }
             }
