@@ -59,7 +59,10 @@ pub(crate) fn haversine_cos_km(lat1: f64, lon1: f64, cos1: f64, lat2: f64, lon2:
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
     let h = (dp / 2.0).sin().powi(2) + cos1 * cos2 * (dl / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_KM * h.sqrt().min(1.0).asin()
+    // (Not `min`, a call in wasm: h is never NaN.)
+    let s = h.sqrt();
+    let s = if s < 1.0 { s } else { 1.0 };
+    2.0 * EARTH_RADIUS_KM * s.asin()
 }
 
 /// An equirectangular plane in km centred on a set of `[lat, lon]` points.

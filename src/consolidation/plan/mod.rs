@@ -161,6 +161,16 @@ impl Effort {
         self == Effort::Thorough || n <= POLISH_MAX
     }
 
+    /// Whether the local search exchanges chains of stops between rounds (CROSS-exchange, the last of
+    /// [`NODE_OPERATORS`]) for `n` stops: above [`POLISH_MAX`], `fast` and `balanced` leave it out. Measured natively
+    /// on bench/orders.mjs's city, a million orders: the vans' rounds came 844,558 km without it against 844,641 with
+    /// it (the cargo bikes' 1,306,803 against 1,306,786), for about a tenth less time (4.1–4.9 s against 3.4–3.6 s
+    /// CPU, a loaded machine). With hardly any ruin and recreate at that size, the chains the move exchanges do not
+    /// pay for its evaluations.
+    fn exchanges_chains(self, n: usize) -> bool {
+        self == Effort::Thorough || n <= POLISH_MAX
+    }
+
     /// Whether the rounds are re-shaped by SWAP* ([`operators::swap_star`]) for `n` stops: measured natively, it shortens long
     /// rounds by about 1% of their length (Belgium's Leuven2, 87 stops a round: 7.8 → 6.9% from the best known) for
     /// 0.1 s at 10,000 stops, but 1.3 s at 100,000 and 11 s at a million, so `balanced` stops at [`SWAP_STAR_MAX`]
@@ -300,6 +310,9 @@ pub fn plan_with(
     let order = &neighbours.order;
     let sorted_q: Vec<f64> = order.iter().map(|&i| demand[i]).collect();
     let mut s = Search::new(depot, neighbours, &sorted_q, capacity, progress);
+    if !effort.exchanges_chains(n) {
+        s.node_operators = &NODE_OPERATORS[..NODE_OPERATORS.len() - 1];
+    }
     s.savings();
     let split = if effort.budget(n, 1.0) > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
     s.stage(0.1, split, 1.25 * (n * s.k.max(1)) as f64);
@@ -384,6 +397,8 @@ struct Search<'a> {
     /// How many of each stop's neighbours the local search pairs it with: all `k`, or [`RUIN_NEIGHBOURS`] during
     /// ruin and recreate.
     granular: usize,
+    /// The node moves the local search tries: [`NODE_OPERATORS`], or all but its last ([`Effort::exchanges_chains`]).
+    node_operators: &'static [&'static dyn operators::NodeOperator],
     /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
     near: &'a [u32],
     routes: Vec<Vec<u32>>,
@@ -438,6 +453,7 @@ impl<'a> Search<'a> {
             cap,
             k: neighbours.k,
             granular: neighbours.k,
+            node_operators: NODE_OPERATORS,
             near: &neighbours.near,
             routes: Vec::new(),
             load: Vec::new(),
@@ -665,7 +681,7 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Tries every move of [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
+    /// Tries every move of the search's [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
     /// improves and returns the nodes around it.
     fn improve_from(&mut self, u: u32) -> Option<[u32; 6]> {
         let at = Stop::new(self, u);
@@ -676,7 +692,7 @@ impl<'a> Search<'a> {
             }
             self.work += 1;
             let pair = Pair::of(self, &at, v);
-            for op in NODE_OPERATORS {
+            for op in self.node_operators {
                 if let Some(m) = op.evaluate(self, &pair).filter(|m| m.delta < -self.eps) {
                     return Some(op.apply(self, &pair, &m));
                 }

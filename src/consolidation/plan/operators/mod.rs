@@ -194,7 +194,8 @@ pub(super) trait RouteOperator: Sync {
     fn apply(&self, s: &mut Search, a: usize, b: usize, m: &Move);
 }
 
-/// The node moves, in the order the search tries them.
+/// The node moves, in the order the search tries them (CROSS-exchange last: on very large inputs the search leaves it
+/// out, `Effort::exchanges_chains`).
 pub(super) static NODE_OPERATORS: &[&dyn NodeOperator] = &[
     &relocate::Relocate { after: true },
     &relocate::Relocate { after: false },
