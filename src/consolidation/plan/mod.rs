@@ -311,7 +311,7 @@ pub fn plan_with(
     let sorted_q: Vec<f64> = order.iter().map(|&i| demand[i]).collect();
     let mut s = Search::new(depot, neighbours, &sorted_q, capacity, progress);
     if !effort.exchanges_chains(n) {
-        s.node_operators = &NODE_OPERATORS[..NODE_OPERATORS.len() - 1];
+        s.node_operators = NODE_OPERATORS.len() - 1;
     }
     s.savings();
     let split = if effort.budget(n, 1.0) > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
@@ -397,8 +397,9 @@ struct Search<'a> {
     /// How many of each stop's neighbours the local search pairs it with: all `k`, or [`RUIN_NEIGHBOURS`] during
     /// ruin and recreate.
     granular: usize,
-    /// The node moves the local search tries: [`NODE_OPERATORS`], or all but its last ([`Effort::exchanges_chains`]).
-    node_operators: &'static [&'static dyn operators::NodeOperator],
+    /// How many of the [`NODE_OPERATORS`] the local search tries: all, or all but the last
+    /// ([`Effort::exchanges_chains`]).
+    node_operators: usize,
     /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
     near: &'a [u32],
     routes: Vec<Vec<u32>>,
@@ -453,7 +454,7 @@ impl<'a> Search<'a> {
             cap,
             k: neighbours.k,
             granular: neighbours.k,
-            node_operators: NODE_OPERATORS,
+            node_operators: NODE_OPERATORS.len(),
             near: &neighbours.near,
             routes: Vec::new(),
             load: Vec::new(),
@@ -692,10 +693,8 @@ impl<'a> Search<'a> {
             }
             self.work += 1;
             let pair = Pair::of(self, &at, v);
-            for op in self.node_operators {
-                if let Some(m) = op.evaluate(self, &pair).filter(|m| m.delta < -self.eps) {
-                    return Some(op.apply(self, &pair, &m));
-                }
+            if let Some((op, m)) = operators::first_improving(self, &pair, self.node_operators) {
+                return Some(NODE_OPERATORS[op].apply(self, &pair, &m));
             }
         }
         None
