@@ -240,12 +240,12 @@ pub(super) static ROUTE_OPERATORS: &[&dyn RouteOperator] = &[&swap_star::SwapSta
 
 impl Search<'_> {
     /// Passes of the [`ROUTE_OPERATORS`] over the pairs of rounds with neighbouring stops, each followed by the local
-    /// search around what changed, until a pass finds nothing. A pair of
+    /// search around what changed, until a pass finds nothing or after `passes`. A pair of
     /// rounds is tried again only when one of them changed since it was last tried (as HGS-CVRP does), so the later
-    /// passes cost little.
-    pub(in crate::consolidation::plan) fn polish_rounds(&mut self, limit: u64) {
+    /// passes cost less.
+    pub(in crate::consolidation::plan) fn polish_rounds(&mut self, limit: u64, passes: usize) {
         let mut tried = HashMap::new();
-        loop {
+        for _ in 0..passes {
             let touched = self.route_pass(limit, &mut tried);
             if touched.is_empty() || self.stopped.is_some() {
                 return;
