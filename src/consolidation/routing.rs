@@ -12,7 +12,7 @@
 //!   the road factor. Its visiting order is a sweep around the hull's centre, only for drawing.
 
 use super::sort_pairs;
-use crate::geo::{haversine_km, LocalPlane};
+use crate::geo::{cos_lat, haversine_cos_km, haversine_km, LocalPlane};
 
 /// Beardwood–Halton–Hammersley constant for the Euclidean plane (Johnson, McGeoch & Rothberg's estimate).
 pub const BHH_BETA: f64 = 0.7124;
@@ -97,13 +97,16 @@ pub fn route_as_planned(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[u
 
 /// Great-circle km of depot → `sequence` → depot.
 pub fn tour_km(depot: [f64; 2], lat: &[f64], lon: &[f64], sequence: &[usize]) -> f64 {
+    // Each stop's latitude cosine once, for the legs to and from it.
     let mut km = 0.0;
-    let mut at = depot;
+    let depot_cos = cos_lat(depot[0]);
+    let (mut at, mut at_cos) = (depot, depot_cos);
     for &s in sequence {
-        km += haversine_km(at[0], at[1], lat[s], lon[s]);
-        at = [lat[s], lon[s]];
+        let s_cos = cos_lat(lat[s]);
+        km += haversine_cos_km(at[0], at[1], at_cos, lat[s], lon[s], s_cos);
+        (at, at_cos) = ([lat[s], lon[s]], s_cos);
     }
-    km + haversine_km(at[0], at[1], depot[0], depot[1])
+    km + haversine_cos_km(at[0], at[1], at_cos, depot[0], depot[1], depot_cos)
 }
 
 /// The tour (positions into `points`, starting at 0) that always goes on to the nearest unvisited point.

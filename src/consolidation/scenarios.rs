@@ -22,7 +22,7 @@ use super::{
 };
 use crate::error::{at_least, within, Code, Error, Plain, Result};
 use crate::factors::{Factor, FactorOverride, FactorTable, Unit};
-use crate::geo::{haversine_km, LocalPlane};
+use crate::geo::{cos_lat, haversine_cos_km, haversine_km, LocalPlane};
 use crate::kmeans::{self, Init, KMeansParams, Metric};
 use crate::models::emission::FactorParts;
 use crate::models::{efficiency, emission, EfficiencyInput, EmissionInput};
@@ -580,6 +580,9 @@ struct Checked<'a> {
     plane: LocalPlane,
     /// The area of the orders' convex hull on that plane, km² (for the carrier's area and the pickup points).
     hull_km2: f64,
+    /// Each order's [`cos_lat`] and great-circle km from the depot.
+    cos_lats: Vec<f64>,
+    depot_km: Vec<f64>,
 }
 
 impl<'a> Checked<'a> {
@@ -589,8 +592,14 @@ impl<'a> Checked<'a> {
         orders.check()?;
         let depot = input.depot.ok_or_else(|| Error::required("depot"))?.check("depot")?;
         let country = Country::parse(input.country.as_deref())?;
+        // Each order's latitude cosine and distance from the depot, found once: the scenarios measure from them.
+        let cos_lats: Vec<f64> = orders.lat.iter().map(|&lat| cos_lat(lat)).collect();
+        let depot_cos = cos_lat(depot.lat);
+        let mut depot_km = Vec::with_capacity(orders.len());
         for (i, (&lat, &lon)) in orders.lat.iter().zip(&orders.lon).enumerate() {
-            super::check_road_reach(&format!("orders[{i}]"), haversine_km(depot.lat, depot.lon, lat, lon))?;
+            let km = haversine_cos_km(depot.lat, depot.lon, depot_cos, lat, lon, cos_lats[i]);
+            super::check_road_reach(&format!("orders[{i}]"), km)?;
+            depot_km.push(km);
         }
         let capacity = within("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0, limits::MAX_CAPACITY)?;
         // k-means runs on one local plane; say so in terms of the orders.
@@ -664,7 +673,7 @@ impl<'a> Checked<'a> {
         )?;
         let hub = match bike_options.hub {
             Some(hub) => hub.check("cargoBike.hub")?,
-            None => weighted_centre(orders),
+            None => weighted_centre(orders, &cos_lats),
         };
         let seed = input.seed.unwrap_or(1);
         check_trips(&orders.parcels, capacity, "capacity")?;
@@ -690,6 +699,8 @@ impl<'a> Checked<'a> {
             flat,
             plane,
             hull_km2,
+            cos_lats,
+            depot_km,
         })
     }
 
@@ -698,9 +709,10 @@ impl<'a> Checked<'a> {
         (self.orders.total_parcels() / self.capacity).ceil()
     }
 
-    /// 2 × the road km from `from` to order `i`.
-    fn there_and_back(&self, from: LatLon, i: usize) -> f64 {
-        2.0 * haversine_km(from.lat, from.lon, self.orders.lat[i], self.orders.lon[i]) * self.road
+    /// 2 × the road km from `from` (whose [`cos_lat`] is `from_cos`) to order `i`.
+    fn there_and_back(&self, from: LatLon, from_cos: f64, i: usize) -> f64 {
+        let (lat, lon) = (self.orders.lat[i], self.orders.lon[i]);
+        2.0 * haversine_cos_km(from.lat, from.lon, from_cos, lat, lon, self.cos_lats[i]) * self.road
     }
 }
 
@@ -747,11 +759,13 @@ fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
     let mut pickup_points: Vec<PickupPoint> =
         points.iter().map(|p| PickupPoint { lat: p.lat, lon: p.lon, orders: 0, parcels: 0.0 }).collect();
     let mut one_way = 0.0;
+    let points_cos: Vec<f64> = points.iter().map(|p| cos_lat(p.lat)).collect();
     for (i, &p) in pickup_of.iter().enumerate() {
         let point = &mut pickup_points[p as usize];
         point.orders += 1;
         point.parcels += parcels[i];
-        one_way += c.pickup.distance_km.unwrap_or_else(|| c.there_and_back(points[p as usize], i) / 2.0);
+        let p = p as usize;
+        one_way += c.pickup.distance_km.unwrap_or_else(|| c.there_and_back(points[p], points_cos[p], i) / 2.0);
     }
     let served: Vec<&PickupPoint> = pickup_points.iter().filter(|p| p.orders > 0).collect();
     let (plat, plon, pparcels): (Vec<f64>, Vec<f64>, Vec<f64>) = (
@@ -780,8 +794,9 @@ fn merchant(c: &Checked, p: &Planned) -> Merchant {
     let mut dedicated_km = 0.0;
     let mut parcel_gc_km = 0.0;
     for i in 0..o.len() {
-        dedicated_km += (o.parcels[i] / c.capacity).ceil() * c.there_and_back(c.depot, i);
-        parcel_gc_km += o.parcels[i] * haversine_km(c.depot.lat, c.depot.lon, o.lat[i], o.lon[i]);
+        // (As `there_and_back` from the depot gives it.)
+        dedicated_km += (o.parcels[i] / c.capacity).ceil() * (2.0 * c.depot_km[i] * c.road);
+        parcel_gc_km += o.parcels[i] * c.depot_km[i];
     }
     Merchant {
         parcels: o.total_parcels(),
@@ -953,13 +968,14 @@ fn check_shares(shares: Option<Shares>) -> Result<Shares> {
     Ok(s)
 }
 
-/// The orders' parcel-weighted centre, as the mean of their points on the unit sphere.
-fn weighted_centre(orders: &Orders) -> LatLon {
+/// The orders' parcel-weighted centre, as the mean of their points on the unit sphere (`cos_lats`: each order's
+/// [`cos_lat`]).
+fn weighted_centre(orders: &Orders, cos_lats: &[f64]) -> LatLon {
     let mut s = [0.0; 3];
-    for ((&lat, &lon), &w) in orders.lat.iter().zip(&orders.lon).zip(&orders.parcels) {
+    for (((&lat, &lon), &w), &cos_la) in orders.lat.iter().zip(&orders.lon).zip(&orders.parcels).zip(cos_lats) {
         let (la, lo) = (lat.to_radians(), lon.to_radians());
-        s[0] += w * la.cos() * lo.cos();
-        s[1] += w * la.cos() * lo.sin();
+        s[0] += w * cos_la * lo.cos();
+        s[1] += w * cos_la * lo.sin();
         s[2] += w * la.sin();
     }
     LatLon { lat: s[2].atan2(s[0].hypot(s[1])).to_degrees(), lon: s[1].atan2(s[0]).to_degrees() }

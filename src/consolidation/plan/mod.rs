@@ -38,7 +38,7 @@ mod operators;
 use crate::consolidation::spatial::{hilbert_order, Grid};
 use crate::error::{Code, Error, Result};
 use crate::kmeans::Rng;
-use operators::{Pair, NODE_OPERATORS};
+use operators::{Pair, Stop, NODE_OPERATORS};
 
 /// Progress is reported about every this many move evaluations (well under a millisecond of work).
 const TICK: u64 = 1 << 14;
@@ -112,8 +112,24 @@ const RUIN_NEIGHBOURS: usize = 10;
 /// Ruin and recreate removes 2 to this many stops a step (fewer on tiny inputs).
 const MAX_REMOVED: usize = 30;
 
+/// Above [`POLISH_MAX`] stops, `fast` and `balanced`'s first local search pairs each stop with only this many of its
+/// nearest neighbours: measured natively on bench/orders.mjs's city, a million orders (8 neighbours a stop), 6 made
+/// the vans' rounds 844,999 km against 844,558 (+0.05%), the bikes' 1,307,183 against 1,306,803, for a quarter fewer
+/// pairs tried.
+const LARGE_GRANULAR: usize = 6;
+
 /// Above this many stops, `balanced` leaves SWAP* out (`thorough` above [`POLISH_MAX`]; [`Effort::swaps_rounds`]).
 pub const SWAP_STAR_MAX: usize = 30_000;
+
+/// Above this many stops, `balanced`'s SWAP* makes at most [`SWAP_STAR_PASSES`] passes over the pairs of rounds each
+/// time it polishes them: measured natively on bench/orders.mjs's city, the later passes took most of `consolidate`'s
+/// time (30,000 orders: 0.68 s CPU with every pass, 0.55 s with two, 0.44 s with one, 0.21 s without SWAP*) for
+/// little (the vans' rounds 27,880, 27,886, 27,901 and 27,970 km; at 10,000 orders 10,197 km in 0.56 s, 10,204 km in
+/// 0.47 s with two passes). Belgium's instances (3,000 to 7,000 stops) and the sample city keep every pass.
+pub const SWAP_STAR_FULL: usize = 8_000;
+
+/// See [`SWAP_STAR_FULL`].
+const SWAP_STAR_PASSES: usize = 2;
 
 /// Above this many stops, `fast` and `balanced` keep the planned rounds as they are ([`Effort::polishes`]).
 pub const POLISH_MAX: usize = 200_000;
@@ -161,6 +177,16 @@ impl Effort {
         self == Effort::Thorough || n <= POLISH_MAX
     }
 
+    /// Whether the local search exchanges chains of stops between rounds (CROSS-exchange, the last of
+    /// [`NODE_OPERATORS`]) for `n` stops: above [`POLISH_MAX`], `fast` and `balanced` leave it out. Measured natively
+    /// on bench/orders.mjs's city, a million orders: the vans' rounds came 844,558 km without it against 844,641 with
+    /// it (the cargo bikes' 1,306,803 against 1,306,786), for about a tenth less time (4.1–4.9 s against 3.4–3.6 s
+    /// CPU, a loaded machine). With hardly any ruin and recreate at that size, the chains the move exchanges do not
+    /// pay for its evaluations.
+    fn exchanges_chains(self, n: usize) -> bool {
+        self == Effort::Thorough || n <= POLISH_MAX
+    }
+
     /// Whether the rounds are re-shaped by SWAP* ([`operators::swap_star`]) for `n` stops: measured natively, it shortens long
     /// rounds by about 1% of their length (Belgium's Leuven2, 87 stops a round: 7.8 → 6.9% from the best known) for
     /// 0.1 s at 10,000 stops, but 1.3 s at 100,000 and 11 s at a million, so `balanced` stops at [`SWAP_STAR_MAX`]
@@ -171,6 +197,16 @@ impl Effort {
             Effort::Fast => false,
             Effort::Balanced => n <= SWAP_STAR_MAX,
             Effort::Thorough => n <= POLISH_MAX,
+        }
+    }
+
+    /// How many SWAP* passes each polish of the rounds makes for `n` stops ([`Search::polish_rounds`]): until one
+    /// finds nothing, but for `balanced` above [`SWAP_STAR_FULL`] stops at most [`SWAP_STAR_PASSES`].
+    fn swap_passes(self, n: usize) -> usize {
+        if self == Effort::Balanced && n > SWAP_STAR_FULL {
+            SWAP_STAR_PASSES
+        } else {
+            usize::MAX
         }
     }
 
@@ -300,22 +336,27 @@ pub fn plan_with(
     let order = &neighbours.order;
     let sorted_q: Vec<f64> = order.iter().map(|&i| demand[i]).collect();
     let mut s = Search::new(depot, neighbours, &sorted_q, capacity, progress);
+    if !effort.exchanges_chains(n) {
+        s.node_operators = NODE_OPERATORS.len() - 1;
+        s.granular = LARGE_GRANULAR.min(s.k);
+    }
     s.savings();
     let split = if effort.budget(n, 1.0) > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
     s.stage(0.1, split, 1.25 * (n * s.k.max(1)) as f64);
     let mut rng = Rng::new(seed);
     let start: Vec<u32> = (1..=n as u32).collect();
     s.local_search(&start, u64::MAX);
+    s.granular = s.k;
     let swap_star = effort.swaps_rounds(n);
     if swap_star {
-        s.polish_rounds(u64::MAX);
+        s.polish_rounds(u64::MAX, effort.swap_passes(n));
     }
     let rounds = s.routes.iter().filter(|r| !r.is_empty()).count().max(1);
     let budget = effort.budget(n, n as f64 / rounds as f64);
     s.stage(split, 1.0, budget as f64);
     s.ruin_and_recreate(&mut rng, budget);
     if swap_star {
-        s.polish_rounds(u64::MAX);
+        s.polish_rounds(u64::MAX, effort.swap_passes(n));
     }
     if let Some(e) = s.stopped.take() {
         return Err(e);
@@ -384,6 +425,9 @@ struct Search<'a> {
     /// How many of each stop's neighbours the local search pairs it with: all `k`, or [`RUIN_NEIGHBOURS`] during
     /// ruin and recreate.
     granular: usize,
+    /// How many of the [`NODE_OPERATORS`] the local search tries: all, or all but the last
+    /// ([`Effort::exchanges_chains`]).
+    node_operators: usize,
     /// Node c's neighbours are `near[(c - 1) * k..c * k]` (nodes ≥ 1, nearest first).
     near: &'a [u32],
     routes: Vec<Vec<u32>>,
@@ -438,6 +482,7 @@ impl<'a> Search<'a> {
             cap,
             k: neighbours.k,
             granular: neighbours.k,
+            node_operators: NODE_OPERATORS.len(),
             near: &neighbours.near,
             routes: Vec::new(),
             load: Vec::new(),
@@ -665,20 +710,19 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Tries every move of [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
+    /// Tries every move of the search's [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
     /// improves and returns the nodes around it.
     fn improve_from(&mut self, u: u32) -> Option<[u32; 6]> {
+        let at = Stop::new(self, u);
         for t in 0..self.granular {
             let v = self.near[(u as usize - 1) * self.k + t];
             if v == u {
                 continue;
             }
             self.work += 1;
-            let pair = Pair::new(self, u, v);
-            for op in NODE_OPERATORS {
-                if let Some(m) = op.evaluate(self, &pair).filter(|m| m.delta < -self.eps) {
-                    return Some(op.apply(self, &pair, &m));
-                }
+            let pair = Pair::of(self, &at, v);
+            if let Some((op, m)) = operators::first_improving(self, &pair, self.node_operators) {
+                return Some(NODE_OPERATORS[op].apply(self, &pair, &m));
             }
         }
         None

@@ -37,17 +37,20 @@ impl NodeOperator for CrossExchange {
         // Per chain length, for u's chain u..aa (followed by na) and v's chain b1..bb (followed by nb): the ends,
         // the load, and the distances that do not depend on the other chain.
         let (la, lb) = (MAX_CHAIN.min(ra.len() - at_u), MAX_CHAIN.min(rb.len() - at_v - 1));
+        // (The chains of one stop, u and b1, have their lengths in the pair already.)
         let mut ca = [(0u32, 0u32, 0.0, 0.0, 0.0, 0.0); MAX_CHAIN];
         for (i, c) in ca.iter_mut().enumerate().take(la) {
             let (aa, na) = (ra[at_u + i], node(ra, at_u + i + 1));
-            *c = (aa, na, s.pre[aa as usize] - s.pre_of(pu), s.d(aa, na), s.d(v, aa), s.d(b1, na));
+            let q = s.pre[aa as usize] - s.pre_of(pu);
+            *c = if i == 0 { (aa, na, q, p.u_x, p.u_v, p.x_y) } else { (aa, na, q, p.x_xx, p.v_x, s.d(b1, na)) };
         }
         let mut cb = [(0u32, 0u32, 0.0, 0.0, 0.0, 0.0); MAX_CHAIN];
         for (i, c) in cb.iter_mut().enumerate().take(lb) {
             let (bb, nb) = (rb[at_v + 1 + i], node(rb, at_v + 2 + i));
-            *c = (bb, nb, s.pre[bb as usize] - s.pre[v as usize], s.d(bb, nb), s.d(pu, bb), s.d(u, nb));
+            let pu_bb = if i == 0 { p.pu_y } else { s.d(pu, bb) };
+            *c = (bb, nb, s.pre[bb as usize] - s.pre[v as usize], s.d(bb, nb), pu_bb, s.d(u, nb));
         }
-        let (pu_u, v_u, v_b1, pu_b1) = (s.d(pu, u), s.d(v, u), s.d(v, b1), s.d(pu, b1));
+        let (pu_u, v_u, v_b1, pu_b1) = (p.pu_u, p.u_v, p.v_y, p.pu_y);
         let (load_a, load_b) = (s.load[ru as usize], s.load[rv as usize]);
         let mut best: Option<Move> = None;
         for (a, &(aa, na, q_a, aa_na, v_aa, b1_na)) in ca.iter().enumerate().take(la) {
@@ -55,9 +58,11 @@ impl NodeOperator for CrossExchange {
                 if load_a - q_a + q_b > s.cap || load_b - q_b + q_a > s.cap {
                     continue;
                 }
-                // u's chain between v and nb, v's chain between pu and na.
-                let (a_in, rev_a) = either_way(v_u + s.d(aa, nb), v_aa + u_nb);
-                let (b_in, rev_b) = either_way(pu_b1 + s.d(bb, na), pu_bb + b1_na);
+                // u's chain between v and nb, v's chain between pu and na (d(u, nb) and d(b1, na) are known).
+                let aa_nb = if a == 0 { u_nb } else { s.d(aa, nb) };
+                let bb_na = if b == 0 { b1_na } else { s.d(bb, na) };
+                let (a_in, rev_a) = either_way(v_u + aa_nb, v_aa + u_nb);
+                let (b_in, rev_b) = either_way(pu_b1 + bb_na, pu_bb + b1_na);
                 let delta = a_in + b_in - (pu_u + aa_na + v_b1 + bb_nb);
                 if best.is_none_or(|m| delta < m.delta) {
                     best = Some(Move { delta, how: [a as u32 + 1, b as u32 + 1, rev_a, rev_b] });

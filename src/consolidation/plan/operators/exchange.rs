@@ -6,15 +6,13 @@ pub(in crate::consolidation::plan) struct Exchange;
 
 impl NodeOperator for Exchange {
     fn evaluate(&self, s: &Search, p: &Pair) -> Option<Move> {
-        let Pair { u, v, x, pu, y, pv, ru, rv } = *p;
+        let Pair { u, v, x, y, ru, rv, .. } = *p;
         if x == v || y == u {
             return None;
         }
         let (qu, qv) = (s.q[u as usize], s.q[v as usize]);
         let fits = p.same() || (s.load[ru as usize] - qu + qv <= s.cap && s.load[rv as usize] - qv + qu <= s.cap);
-        fits.then(|| {
-            Move::new(s.d(pu, v) + s.d(v, x) + s.d(pv, u) + s.d(u, y) - s.d(pu, u) - s.d(u, x) - s.d(pv, v) - s.d(v, y))
-        })
+        fits.then(|| Move::new(p.pu_v + p.v_x + p.pv_u + p.u_y - p.pu_u - p.u_x - p.pv_v - p.v_y))
     }
 
     fn apply(&self, s: &mut Search, p: &Pair, _: &Move) -> [u32; 6] {

@@ -58,26 +58,113 @@ impl Move {
     }
 }
 
-/// A stop u and a neighbour v, with their rounds and the nodes around them (0: the depot), as they stand before
-/// any move.
+/// A stop u with its round, the nodes after and before it (0: the depot) and the lengths around it: the part of a
+/// [`Pair`] that does not depend on the neighbour, found once for all of u's neighbours.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Stop {
+    u: u32,
+    /// u's successor, the successor's successor (0 when u is last) and u's predecessor.
+    x: u32,
+    xx: u32,
+    pu: u32,
+    ru: u32,
+    /// d(pu, u), d(u, x), d(pu, x), d(x, xx), d(pu, xx).
+    pu_u: f64,
+    u_x: f64,
+    pu_x: f64,
+    x_xx: f64,
+    pu_xx: f64,
+}
+
+impl Stop {
+    pub(super) fn new(s: &Search, u: u32) -> Self {
+        let (x, pu) = (s.succ(u), s.pred(u));
+        let xx = if x == 0 { 0 } else { s.succ(x) };
+        Stop {
+            u,
+            x,
+            xx,
+            pu,
+            ru: s.route_of[u as usize],
+            pu_u: s.d(pu, u),
+            u_x: s.d(u, x),
+            pu_x: s.d(pu, x),
+            x_xx: s.d(x, xx),
+            pu_xx: s.d(pu, xx),
+        }
+    }
+}
+
+/// A stop u and a neighbour v, with their rounds, the nodes around them (0: the depot) and the lengths between
+/// those nodes that the node operators need, as they stand before any move. Each length is [`Search::d`]'s, found
+/// once here rather than by each operator (the operators' evaluations were mostly square roots, most of them the
+/// same ones again), so the deltas are the same to the last bit.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Pair {
     pub u: u32,
     pub v: u32,
-    /// u's successor and predecessor.
+    /// u's successor, the successor's successor (0 when u is last) and u's predecessor.
     pub x: u32,
+    pub xx: u32,
     pub pu: u32,
     /// v's successor and predecessor.
     pub y: u32,
     pub pv: u32,
     pub ru: u32,
     pub rv: u32,
+    /// Lengths: `a_b` is d(a, b).
+    pub u_v: f64,
+    pub pu_u: f64,
+    pub u_x: f64,
+    pub pu_x: f64,
+    pub x_xx: f64,
+    pub pu_xx: f64,
+    pub pv_v: f64,
+    pub v_y: f64,
+    pub u_y: f64,
+    pub pv_u: f64,
+    pub x_y: f64,
+    pub v_x: f64,
+    pub pu_v: f64,
+    pub pu_y: f64,
 }
 
 impl Pair {
+    #[cfg(test)]
     pub(super) fn new(s: &Search, u: u32, v: u32) -> Self {
-        let (x, pu, y, pv) = (s.succ(u), s.pred(u), s.succ(v), s.pred(v));
-        Pair { u, v, x, pu, y, pv, ru: s.route_of[u as usize], rv: s.route_of[v as usize] }
+        Pair::of(s, &Stop::new(s, u), v)
+    }
+
+    /// Stop `at` (its u) and its neighbour `v`.
+    #[inline]
+    pub(super) fn of(s: &Search, at: &Stop, v: u32) -> Self {
+        let &Stop { u, x, xx, pu, ru, pu_u, u_x, pu_x, x_xx, pu_xx } = at;
+        let (y, pv) = (s.succ(v), s.pred(v));
+        Pair {
+            u,
+            v,
+            x,
+            xx,
+            pu,
+            y,
+            pv,
+            ru,
+            rv: s.route_of[v as usize],
+            u_v: s.d(u, v),
+            pu_u,
+            u_x,
+            pu_x,
+            x_xx,
+            pu_xx,
+            pv_v: s.d(pv, v),
+            v_y: s.d(v, y),
+            u_y: s.d(u, y),
+            pv_u: s.d(pv, u),
+            x_y: s.d(x, y),
+            v_x: s.d(v, x),
+            pu_v: s.d(pu, v),
+            pu_y: s.d(pu, y),
+        }
     }
 
     /// Whether u and v share a round.
@@ -107,29 +194,58 @@ pub(super) trait RouteOperator: Sync {
     fn apply(&self, s: &mut Search, a: usize, b: usize, m: &Move);
 }
 
-/// The node moves, in the order the search tries them.
-pub(super) static NODE_OPERATORS: &[&dyn NodeOperator] = &[
-    &relocate::Relocate { after: true },
-    &relocate::Relocate { after: false },
-    &relocate_pair::RelocatePair,
-    &exchange::Exchange,
-    &two_opt::TwoOpt,
-    &two_opt_star::TwoOptStar { heads: true },
-    &two_opt_star::TwoOptStar { heads: false },
-    &cross_exchange::CrossExchange,
-];
+/// Declares the node moves once, in the order the search tries them: the list [`NODE_OPERATORS`], and
+/// [`first_improving`], which walks the same list with static calls. (The search tries every operator on every pair
+/// it looks at; through `dyn` that was an indirect call each, which wasm cannot inline: measured, a tenth of
+/// `consolidate` on the sample city.)
+macro_rules! node_operators {
+    ($($op:expr,)*) => {
+        /// The node moves, in the order the search tries them (CROSS-exchange last: on very large inputs the search
+        /// leaves it out, `Effort::exchanges_chains`).
+        pub(super) static NODE_OPERATORS: &[&dyn NodeOperator] = &[$(&$op,)*];
+
+        /// The first of the first `count` [`NODE_OPERATORS`] whose move for `p` shortens the rounds by more than
+        /// the search's epsilon: its index in the list, and the move.
+        #[inline]
+        pub(super) fn first_improving(s: &Search, p: &Pair, count: usize) -> Option<(usize, Move)> {
+            let mut i = 0;
+            $(
+                if i == count {
+                    return None;
+                }
+                if let Some(m) = NodeOperator::evaluate(&$op, s, p).filter(|m| m.delta < -s.eps) {
+                    return Some((i, m));
+                }
+                i += 1;
+            )*
+            let _ = i;
+            None
+        }
+    };
+}
+
+node_operators! {
+    relocate::Relocate { after: true },
+    relocate::Relocate { after: false },
+    relocate_pair::RelocatePair,
+    exchange::Exchange,
+    two_opt::TwoOpt,
+    two_opt_star::TwoOptStar { heads: true },
+    two_opt_star::TwoOptStar { heads: false },
+    cross_exchange::CrossExchange,
+}
 
 /// The round moves, in the order the search tries them on a pair of rounds.
 pub(super) static ROUTE_OPERATORS: &[&dyn RouteOperator] = &[&swap_star::SwapStar];
 
 impl Search<'_> {
     /// Passes of the [`ROUTE_OPERATORS`] over the pairs of rounds with neighbouring stops, each followed by the local
-    /// search around what changed, until a pass finds nothing. A pair of
+    /// search around what changed, until a pass finds nothing or after `passes`. A pair of
     /// rounds is tried again only when one of them changed since it was last tried (as HGS-CVRP does), so the later
-    /// passes cost little.
-    pub(in crate::consolidation::plan) fn polish_rounds(&mut self, limit: u64) {
+    /// passes cost less.
+    pub(in crate::consolidation::plan) fn polish_rounds(&mut self, limit: u64, passes: usize) {
         let mut tried = HashMap::new();
-        loop {
+        for _ in 0..passes {
             let touched = self.route_pass(limit, &mut tried);
             if touched.is_empty() || self.stopped.is_some() {
                 return;

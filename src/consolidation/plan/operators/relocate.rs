@@ -14,12 +14,8 @@ impl NodeOperator for Relocate {
         if !fits_u || next_to_v == u || v == other {
             return None; // overloads v's round, or u is already there
         }
-        let remove_u = s.d(pu, x) - s.d(pu, u) - s.d(u, x);
-        Some(Move::new(if self.after {
-            remove_u + s.d(v, u) + s.d(u, y) - s.d(v, y)
-        } else {
-            remove_u + s.d(pv, u) + s.d(u, v) - s.d(pv, v)
-        }))
+        let remove_u = p.pu_x - p.pu_u - p.u_x;
+        Some(Move::new(if self.after { remove_u + p.u_v + p.u_y - p.v_y } else { remove_u + p.pv_u + p.u_v - p.pv_v }))
     }
 
     fn apply(&self, s: &mut Search, p: &Pair, _: &Move) -> [u32; 6] {

@@ -13,16 +13,14 @@ impl NodeOperator for RelocatePair {
         if !p.same() && s.load[p.rv as usize] + s.q[u as usize] + s.q[x as usize] > s.cap {
             return None;
         }
-        let xx = s.succ(x);
-        let removal = s.d(pu, xx) - s.d(pu, u) - s.d(x, xx);
-        let ahead = removal + s.d(v, u) + s.d(x, y) - s.d(v, y);
-        let back = removal + s.d(v, x) + s.d(u, y) - s.d(v, y);
+        let removal = p.pu_xx - p.pu_u - p.x_xx;
+        let ahead = removal + p.u_v + p.x_y - p.v_y;
+        let back = removal + p.v_x + p.u_y - p.v_y;
         Some(if back < ahead { Move { delta: back, how: [1, 0, 0, 0] } } else { Move::new(ahead) })
     }
 
     fn apply(&self, s: &mut Search, p: &Pair, m: &Move) -> [u32; 6] {
-        let Pair { u, v, x, pu, y, pv, .. } = *p;
-        let xx = s.succ(x);
+        let Pair { u, v, x, xx, pu, y, pv, .. } = *p;
         let ru = s.route_of[u as usize];
         let mut a = s.take_route(ru);
         let at = s.pos[u as usize] as usize;

@@ -64,20 +64,30 @@ impl Search<'_> {
             .collect()
     }
 
-    /// For each of `stops`, its three cheapest places in round `into`.
-    fn places(&mut self, stops: &[u32], into: usize) -> Vec<Best3> {
+    /// For each of `stops`, its three cheapest places in round `into`; and into `rows`, each one's distances to
+    /// `into`'s stops in order and then to the depot (a row of `into.len() + 1`), for [`Search::place_without`].
+    /// Each distance is found once: a place's cost is the distances to the stops before and after it, which the
+    /// places before and after share, less the round's edge there, which every stop shares. (Finding all three
+    /// for every place was most of SWAP*'s time.)
+    fn places(&mut self, stops: &[u32], into: usize, rows: &mut Vec<f64>) -> Vec<Best3> {
         let target = &self.routes[into];
-        self.work += (stops.len() * (target.len() + 1)) as u64;
+        let m = target.len();
+        self.work += (stops.len() * (m + 1)) as u64;
+        let node = |p: usize| target.get(p).copied().unwrap_or(0);
+        let edges: Vec<f64> = (0..=m).map(|p| self.d(if p == 0 { 0 } else { target[p - 1] }, node(p))).collect();
+        rows.clear();
         stops
             .iter()
             .map(|&c| {
                 let mut best = [NO_PLACE; 3];
-                let mut prev = 0;
-                for p in 0..=target.len() {
-                    let next = target.get(p).copied().unwrap_or(0);
-                    let cost = self.d(prev, c) + self.d(c, next) - self.d(prev, next);
-                    keep(&mut best, Place { cost, after: prev, before: next });
-                    prev = next;
+                let depot = self.d(0, c);
+                let (mut prev, mut to_prev) = (0, depot);
+                for (p, &edge) in edges.iter().enumerate() {
+                    let next = node(p);
+                    let to_next = if p == m { depot } else { self.d(c, next) };
+                    keep(&mut best, Place { cost: to_prev + to_next - edge, after: prev, before: next });
+                    rows.push(to_next);
+                    (prev, to_prev) = (next, to_next);
                 }
                 best
             })
@@ -85,10 +95,14 @@ impl Search<'_> {
     }
 
     /// The cheapest place for `c` in a round that loses `gone`: one of its three best that does not touch `gone`,
-    /// or `gone`'s own place (between its neighbours, which become adjacent).
-    fn place_without(&self, c: u32, best: &Best3, gone: u32) -> Place {
+    /// or `gone`'s own place (between its neighbours, which become adjacent). `row` is c's distances to that
+    /// round's stops and the depot ([`Search::places`]); `bridge` the distance between `gone`'s neighbours.
+    fn place_without(&self, row: &[f64], best: &Best3, gone: u32, bridge: f64) -> Place {
         let (p, s) = (self.pred(gone), self.succ(gone));
-        let mut place = Place { cost: self.d(p, c) + self.d(c, s) - self.d(p, s), after: p, before: s };
+        let (at, depot) = (self.pos[gone as usize] as usize, row[row.len() - 1]);
+        let to_p = if at == 0 { depot } else { row[at - 1] };
+        let to_s = if at + 2 == row.len() { depot } else { row[at + 1] };
+        let mut place = Place { cost: to_p + to_s - bridge, after: p, before: s };
         for b in best {
             if b.after != gone && b.before != gone && b.cost < place.cost {
                 place = *b;
@@ -104,22 +118,27 @@ impl Search<'_> {
         if from_a.is_empty() || from_b.is_empty() {
             return None;
         }
-        let into_b = self.places(&from_a, b);
-        let into_a = self.places(&from_b, a);
+        let (mut rows_b, mut rows_a) = (Vec::new(), Vec::new());
+        let into_b = self.places(&from_a, b, &mut rows_b);
+        let into_a = self.places(&from_b, a, &mut rows_a);
+        let (row_b, row_a) = (self.routes[b].len() + 1, self.routes[a].len() + 1);
         let (load_a, load_b) = (self.load[a], self.load[b]);
         let gain_b: Vec<f64> = from_b.iter().map(|&v| self.removal_gain(v)).collect();
+        let bridge = |s: &Search, c: u32| s.d(s.pred(c), s.succ(c));
+        let bridge_b: Vec<f64> = from_b.iter().map(|&v| bridge(self, v)).collect();
         self.work += (from_a.len() * from_b.len()) as u64;
         let mut best: Option<Exchange> = None;
         for (i, &u) in from_a.iter().enumerate() {
             let qu = self.q[u as usize];
             let gain_u = self.removal_gain(u);
+            let bridge_u = bridge(self, u);
             for (j, &v) in from_b.iter().enumerate() {
                 let qv = self.q[v as usize];
                 if load_a - qu + qv > self.cap || load_b - qv + qu > self.cap {
                     continue;
                 }
-                let u_to = self.place_without(u, &into_b[i], v);
-                let v_to = self.place_without(v, &into_a[j], u);
+                let u_to = self.place_without(&rows_b[i * row_b..(i + 1) * row_b], &into_b[i], v, bridge_b[j]);
+                let v_to = self.place_without(&rows_a[j * row_a..(j + 1) * row_a], &into_a[j], u, bridge_u);
                 let delta = u_to.cost + v_to.cost - gain_u - gain_b[j];
                 if delta < best.as_ref().map_or(-self.eps, |e| e.delta) {
                     best = Some(Exchange { delta, u, v, u_to, v_to });

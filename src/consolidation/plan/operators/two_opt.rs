@@ -9,9 +9,12 @@ impl NodeOperator for TwoOpt {
         if !p.same() {
             return None;
         }
-        let (a, b) = if s.pos[p.u as usize] < s.pos[p.v as usize] { (p.u, p.v) } else { (p.v, p.u) };
-        let (an, bn) = (s.succ(a), s.succ(b));
-        (an != b).then(|| Move::new(s.d(a, b) + s.d(an, bn) - s.d(a, an) - s.d(b, bn)))
+        // a is whichever of u and v comes first: (a, a') and (b, b') are (u, x) and (v, y) or the other way.
+        if s.pos[p.u as usize] < s.pos[p.v as usize] {
+            (p.x != p.v).then(|| Move::new(p.u_v + p.x_y - p.u_x - p.v_y))
+        } else {
+            (p.y != p.u).then(|| Move::new(p.u_v + p.x_y - p.v_y - p.u_x))
+        }
     }
 
     fn apply(&self, s: &mut Search, p: &Pair, _: &Move) -> [u32; 6] {

@@ -9,7 +9,7 @@ pub(in crate::consolidation::plan) struct TwoOptStar {
 
 impl NodeOperator for TwoOptStar {
     fn evaluate(&self, s: &Search, p: &Pair) -> Option<Move> {
-        let Pair { u, v, x, pu, y, ru, rv, .. } = *p;
+        let Pair { u, v, pu, ru, rv, .. } = *p;
         if p.same() {
             return None;
         }
@@ -17,11 +17,11 @@ impl NodeOperator for TwoOptStar {
         let (pre_u, pre_v) = (s.pre[u as usize], s.pre[v as usize]);
         if self.heads {
             let fits = pre_u + pre_v <= s.cap && (lu - pre_u) + (lv - pre_v) <= s.cap;
-            fits.then(|| Move::new(s.d(u, v) + s.d(x, y) - s.d(u, x) - s.d(v, y)))
+            fits.then(|| Move::new(p.u_v + p.x_y - p.u_x - p.v_y))
         } else {
             let pre_pu = s.pre_of(pu);
             let fits = pre_v + lu - pre_pu <= s.cap && pre_pu + lv - pre_v <= s.cap;
-            fits.then(|| Move::new(s.d(v, u) + s.d(pu, y) - s.d(v, y) - s.d(pu, u)))
+            fits.then(|| Move::new(p.u_v + p.pu_y - p.v_y - p.pu_u))
         }
     }
 
