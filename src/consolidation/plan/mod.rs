@@ -29,7 +29,7 @@
 //!    [`LONG_ROUND_MAX`] stops: their rounds must change shape (petals, not compact clusters), which takes more steps.
 //!
 //! Measured (wasm, mean over seeds 1–5, on a shared machine): on the 100 CVRPLIB X instances (100–1,000 customers,
-//! at most 25 stops a round) the default is 1.57% longer than the best known on average, in about 140–180 ms per
+//! at most 25 stops a round) the default is 1.57% longer than the best known on average, in about 120–180 ms per
 //! instance; on Belgium's Leuven2 (87 stops a round) 4.72%, Antwerp2 (58) 5.24%, in about 0.65 s each.
 
 pub mod cvrplib;
