@@ -330,7 +330,11 @@ function showResult({ result, lat, lon, roundOf, coords, offsets }) {
   // routes' strokes most of it), so each palette colour's routes, then the orders' dots, get a task.
   const map = ++maps;
   const steps = mapSteps(result, lat, lon, roundOf, coords, offsets);
-  const run = (i) => map === maps && i < steps.length && (steps[i](), setTimeout(() => run(i + 1)));
+  const run = (i) => {
+    if (map !== maps || i === steps.length) return; // a newer map, or done
+    steps[i]();
+    setTimeout(() => run(i + 1));
+  };
   setTimeout(() => run(0));
   // The baseline first, then the carriers' other services, then the merchant's own options.
   const order = ['standard', 'nextDay', 'dedicated', 'consolidated', 'pickup', 'cargoBike'];
