@@ -90,12 +90,13 @@ export function translate(root, table) {
   for (const node of root.querySelectorAll('[data-i18n]')) {
     const key = node.dataset.i18n;
     if (!(key in table)) continue; // another part's key: its own module translates it
-    node.textContent = table[key];
+    // Only what differs is written: the markup is British English, and every write makes the browser lay out again.
+    if (node.textContent !== table[key]) node.textContent = table[key];
   }
   for (const node of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of node.dataset.i18nAttr.trim().split(/\s+/)) {
       const [attr, key] = pair.split(':');
-      if (key in table) node.setAttribute(attr, table[key]);
+      if (key in table && node.getAttribute(attr) !== table[key]) node.setAttribute(attr, table[key]);
     }
   }
 }
