@@ -129,6 +129,8 @@ const STYLES = `
   }
   .compact .open .more::before { top: 13px; transform: rotate(-135deg); }
   .compact .more:hover { background: var(--_track); }
+  /* "all: unset" above also took away the focus ring that every other button has. */
+  .compact .more:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
   /* In a narrow column the figure goes under the name, so that the name has the whole line; the title may take two. */
   @container (max-width: 299px) {
     fieldset { --_title: 2.9em; }

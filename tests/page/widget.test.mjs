@@ -415,6 +415,16 @@ test('compact on a phone (one line per option, the explanation behind a button),
   await screenshot(page, 'widget-compact-375');
   await button.click();
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  // From the keyboard, the disclosure shows the same focus ring as every other control (WCAG 2.4.7).
+  await delivery.locator(`[data-id="${first}"] input`).focus();
+  await page.keyboard.press('Tab');
+  const ring = await delivery.evaluate((el) => {
+    const focused = el.shadowRoot.activeElement;
+    const style = getComputedStyle(focused);
+    return { part: focused.getAttribute('part'), style: style.outlineStyle, width: style.outlineWidth };
+  });
+  assert.deepEqual(ring, { part: 'more', style: 'solid', width: '3px' });
+  await screenshot(page, 'widget-compact-375-details-focus');
   // Forced full on a phone: every explanation shown, whole (no clamp: its box holds all its lines).
   await delivery.evaluate((el) => { el.layout = 'full'; });
   boxes = await optionBoxes(delivery);
