@@ -22,6 +22,10 @@ const [{ HTML, T, PROGRESS, ROW_ERRORS }, { SCENARIO_LABELS, SETTING_NAMES, boun
 const { km, kilograms, grams, percent } = n;
 const kilogramsRange = (kg, range) => n.kilogramsRange(kg, range); // a method: it calls this.gramsRange
 const percentRange = (range) => n.percentRange(range, T.to);
+/** A saving's interval. Across zero it is written in words, "from 2.3% more to 54% less": a bare "−2.3% to 54%"
+ *  reads as a change upwards, the opposite of what a negative saving means. */
+const savingInterval = (range) =>
+  range.low < 0 && range.high > 0 ? T.moreToLess(percent(-range.low), percent(range.high)) : percentRange(range);
 
 const form = document.getElementById('merchant-form');
 const drop = document.getElementById('merchant-drop');
@@ -437,7 +441,7 @@ function savingCell(s, base) {
   if (s.savingPercent === null) return '—';
   const { low, high } = s.savingRange;
   if (low === 0 && high === 0) return T.same;
-  if (!s.savingClear) return T.withRange(T.noClear, percentRange(s.savingRange));
+  if (!s.savingClear) return T.withRange(T.noClear, savingInterval(s.savingRange));
   if (s.savingPercent < 0) return T.withRange(T.increase(percent(-s.savingPercent)), percentRange({ low: -high, high: -low }));
   return T.withRange(T.less(percent(s.savingPercent)), percentRange(s.savingRange));
 }
@@ -476,7 +480,7 @@ function headlineOf(base, scenarios) {
   if (!(closest.kgCo2e < base.kgCo2e) || closest.savingPercent === null) {
     return { sentence: T.noneEmitsLess(label(base)), best: null, closest };
   }
-  const range = closest.savingRange ? T.range(percentRange(closest.savingRange), percent(100 * closest.savingRange.coverage)) : '';
+  const range = closest.savingRange ? T.range(savingInterval(closest.savingRange), percent(100 * closest.savingRange.coverage)) : '';
   if (!closest.savingClear) {
     return {
       sentence: T.noClearHeadline(label(base), label(closest), percent(closest.savingPercent), range),

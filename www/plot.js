@@ -177,11 +177,11 @@ export function lineChart(svg, xs, ys, { label, xLabel, yLabel, width = 320, hei
 
 /** A list item: a name, a value, and a bar `fraction` of the track long (the text carries the number); with
  *  `range` ({ from, to } as fractions of the track), a whisker over the bar shows the figure's low and high. */
-/** Writes `text` into `element` with each bracketed part ("(406–950 kg)") in a span that does not break inside: the
- *  line may break before a range, never within it ("(406–" over "950 kg)"). */
+/** Writes `text` into `element` with each bracketed part ("(406–950 kg)", Chinese "（406–950千克）") in a span that
+ *  does not break inside: the line may break before a range, never within it ("(406–" over "950 kg)"). */
 export function writeUnbroken(element, text) {
   element.replaceChildren(
-    ...text.split(/(\([^()]*\))/).map((part, i) => {
+    ...text.split(/([(（][^()（）]*[)）])/).map((part, i) => {
       if (i % 2 === 0) return part;
       const span = document.createElement('span');
       span.className = 'unbroken';

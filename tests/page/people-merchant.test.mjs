@@ -150,11 +150,14 @@ test("a shop's own orders: the tornado reaches its centre, and an option that em
       if (central < 0) {
         assert.match(title, { 'en-GB': /^How much more .+ emits than /, 'de-DE': /^Wie viel mehr „.+“ verursacht als /, 'zh-CN': /多排放多少/ }[lang]);
       }
-      // The table's change against the baseline: a saving reads "less", an increase "more"; only a range that
-      // spans zero ("no clear difference") has a minus in it.
+      // The table's change against the baseline: a saving reads "less", an increase "more", and a range that
+      // spans zero ("no clear difference") in words from "more" to "less": never a minus sign, which would read as
+      // the opposite of a negative saving.
       const column = await page.locator('#merchant-table tbody tr > :nth-child(7)').allTextContents();
-      const clear = { 'en-GB': /^no clear difference/, 'de-DE': /^kein klarer Unterschied/, 'zh-CN': /^差异不明显/ }[lang];
-      for (const text of column) if (!clear.test(text)) assert.ok(!NEGATIVE.test(text), `"${text}"`);
+      for (const text of column) assert.ok(!NEGATIVE.test(text), `"${text}"`);
+      const spanning = r.scenarios.filter((s) => !s.savingClear && s.savingRange && s.savingRange.low < 0 && s.savingRange.high > 0);
+      const words = { 'en-GB': /^no clear difference \(from .+ more to .+ less\)$/, 'de-DE': /^kein klarer Unterschied \(von .+ mehr bis .+ weniger\)$/, 'zh-CN': /^差异不明显（从增加 .+ 到减少 .+）$/ }[lang];
+      assert.equal(column.filter((t) => words.test(t)).length, spanning.length, column.join(' | '));
       if (r.scenarios.some((s) => s.savingClear && s.savingPercent < 0)) {
         const more = { 'en-GB': /% more \(/, 'de-DE': /% mehr \(/, 'zh-CN': /^增加 / }[lang];
         assert.ok(column.some((t) => more.test(t)), column.join(' | '));

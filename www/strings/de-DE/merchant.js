@@ -163,6 +163,7 @@ export const T = {
   increase: (figure) => `${figure} mehr`,
   withRange: (figure, range) => `${figure} (${range})`,
   to: (a, b) => `${a} bis ${b}`,
+  moreToLess: (more, less) => `von ${more} mehr bis ${less} weniger`,
   diesel: (litres) => `${n.sig(litres)} l Diesel`,
   petrol: (litres) => `${n.sig(litres)} l Benzin`,
   kwh: (kwh) => `${n.sig(kwh)} kWh`,

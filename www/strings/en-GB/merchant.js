@@ -180,6 +180,8 @@ export const T = {
   withRange: (figure, range) => `${figure} (${range})`,
   /** A percentage range with a negative end. */
   to: (a, b) => `${a} to ${b}`,
+  /** A saving's interval that spans zero: "from 2.3% more to 54% less". */
+  moreToLess: (more, less) => `from ${more} more to ${less} less`,
   diesel: (litres) => `${n.sig(litres)} L diesel`,
   petrol: (litres) => `${n.sig(litres)} L petrol`,
   kwh: (kwh) => `${n.sig(kwh)} kWh`,

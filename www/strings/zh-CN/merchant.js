@@ -152,6 +152,7 @@ export const T = {
   increase: (figure) => `增加 ${figure}`,
   withRange: (figure, range) => `${figure}（${range}）`,
   to: (a, b) => `${a} 至 ${b}`,
+  moreToLess: (more, less) => `从增加 ${more} 到减少 ${less}`,
   diesel: (litres) => `柴油 ${n.sig(litres)} 升`,
   petrol: (litres) => `汽油 ${n.sig(litres)} 升`,
   kwh: (kwh) => `电 ${n.sig(kwh)} 千瓦时`,
