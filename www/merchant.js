@@ -274,7 +274,7 @@ function handle(data) {
     progressLabel.textContent = PROGRESS.done();
     latest = data;
     headline.classList.remove('prompt');
-    noticeLine.textContent = T.join([stored.notice, data.overridesIgnored ? T.overridesIgnored : ''].filter(Boolean));
+    noticeLine.textContent = T.join([stored.notice, data.overridesIgnored ? T.overridesIgnored : stored.inUse].filter(Boolean));
     showResult(data);
     if (reveal) {
       reveal = false;

@@ -7,8 +7,8 @@
 // the default figures; it is replaced at the next override the user saves, or by "Reset all overrides".
 import { pageLang, loadStrings } from './i18n.js';
 
-// The notices are in the page's language (www/strings/<lang>/overrides.js).
-const { O } = await loadStrings(pageLang(), 'overrides');
+// The notices are in the page's language (www/strings/<lang>/overrides.js), and so are the factors' names.
+const [{ O }, { factorLabel }] = await Promise.all([loadStrings(pageLang(), 'overrides'), loadStrings(pageLang(), 'page')]);
 
 const KEY = 'green-delivery:factor-overrides';
 const DIGITAL_KEY = 'green-delivery:digital-overrides';
@@ -63,11 +63,14 @@ export const overridesStored = () =>
   });
 
 /**
- * The overrides the API accepts, for calculations: `{ factors, digital, notice }`. A stored set that cannot be read,
- * or that the API refuses, is left out (`undefined`: the defaults) and `notice` says so in plain words ('' if not).
+ * The overrides the API accepts, for calculations: `{ factors, digital, notice, inUse }`. A stored set that cannot be
+ * read, or that the API refuses, is left out (`undefined`: the defaults) and `notice` says so in plain words ('' if
+ * not). `inUse` names the factors whose defaults the accepted overrides replace ('' if none), for the views that
+ * compute with them.
  */
 export function usableOverrides(api) {
   const notices = [];
+  const names = [];
   const check = (key, list, what) => {
     const { value, unreadable } = load(key);
     if (unreadable) {
@@ -76,7 +79,8 @@ export function usableOverrides(api) {
     }
     if (empty(value)) return undefined;
     try {
-      list(value);
+      const table = list(value);
+      for (const f of table) if (Object.hasOwn(value, f.id)) names.push(factorLabel(f.id, f.label));
       return value;
     } catch {
       notices.push(O.invalid(what));
@@ -86,19 +90,19 @@ export function usableOverrides(api) {
   const factors = check(KEY, (o) => api.factors(o), 'factor');
   const digital = check(DIGITAL_KEY, (o) => api.digitalFactors(o), 'digital');
   const notice = notices.length ? O.join([...notices, O.defaults]) : '';
-  return { factors, digital, notice };
+  return { factors, digital, notice, inUse: names.length ? O.inUse(names) : '' };
 }
 
 /**
  * Runs `calculate(factors, digital)` with the usable overrides. If the overrides make it fail where the defaults
  * succeed, the default figures are returned with a notice, so that an override can never blank a view. An error
  * the defaults share (a bad input) is thrown as it is. Returns `{ result, notice, factors, digital }`, the last
- * two being the overrides actually used.
+ * two being the overrides actually used, which `notice` then names.
  */
 export function withUsableOverrides(api, calculate) {
-  const { factors, digital, notice } = usableOverrides(api);
+  const { factors, digital, notice, inUse } = usableOverrides(api);
   try {
-    return { result: calculate(factors, digital), notice, factors, digital };
+    return { result: calculate(factors, digital), notice: O.join([notice, inUse].filter(Boolean)), factors, digital };
   } catch (err) {
     if (factors === undefined && digital === undefined) throw err;
     let result;
@@ -110,6 +114,13 @@ export function withUsableOverrides(api, calculate) {
     const ignored = O.impossible;
     return { result, notice: notice ? O.join([notice, ignored]) : ignored, factors: undefined, digital: undefined };
   }
+}
+
+/** Notices as one text in the page's language, each sentence once (the shopper's delivery and order often say the
+ *  same); '' when there are none. A sentence ends at ". " or at "。" ("3.5 t" is no end). */
+export function joinNotices(texts) {
+  const sentences = texts.flatMap((text) => text.split(/(?<=\.) |(?<=。)/)).filter(Boolean);
+  return O.join([...new Set(sentences)]);
 }
 
 /** Stores the whole set of emission factor overrides, `{ id: { kgPerUnit } }`, and tells the views. Callers

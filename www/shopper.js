@@ -7,7 +7,7 @@
 import { whenLoaded, loadNotice } from './loading.js';
 import { pageLang, loadStrings, translate } from './i18n.js';
 import { el, reset, barItem } from './plot.js';
-import { withUsableOverrides, overridesStored } from './overrides.js';
+import { withUsableOverrides, overridesStored, joinNotices } from './overrides.js';
 import { showError, clearError, requireFinite } from './errors.js';
 import { bindPlaceField, placeLine, showPlaceProblem } from './place-field.js';
 import { pageCountry, EXAMPLES } from './country.js';
@@ -52,7 +52,7 @@ boundarySummary.textContent = WHAT_IS_COUNTED;
 const boundaryLine = document.createElement('p');
 boundaryBox.append(boundarySummary, boundaryLine);
 boundaryBox.hidden = true;
-noticeLine.after(boundaryBox);
+error.after(boundaryBox);
 const notices = { delivery: '', order: '' };
 const KM_PER_DEGREE = 111.195;
 const MAP_KM = 15; // the map shows ±15 km around the shop
@@ -89,10 +89,9 @@ function input(factors) {
   };
 }
 
-/** Notices about the saved overrides (ignored or unusable), each sentence once. */
+/** Notices about the saved overrides (in use, ignored or unusable), each sentence once. */
 function showNotices() {
-  const sentences = [notices.delivery, notices.order].join(' ').split(/(?<=\.) /).filter(Boolean);
-  noticeLine.textContent = [...new Set(sentences)].join(' ');
+  noticeLine.textContent = joinNotices([notices.delivery, notices.order]);
 }
 
 /** Short link text for a citation: the publisher and year, never row codes. The whole citation is its title. A

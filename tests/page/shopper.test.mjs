@@ -225,10 +225,19 @@ test('the sources table lists every factor with its source, and overrides stay l
   const overridden = await direct({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: HERE, vehicle: 'diesel-van', factors: { 'diesel-van': { kgPerUnit: 1 } } });
   const byId = (a, b) => a.id.localeCompare(b.id);
   assert.deepEqual((await shown()).map(({ id, grams }) => ({ id, grams })).sort(byId), overridden.map(({ id, grams }) => ({ id, grams })).sort(byId));
+  // …and the view says so, beside the figures, naming the factor.
+  const notice = tab.page.locator('#shopper-notice');
+  assert.equal(
+    await notice.textContent(),
+    'Your own values for Diesel van (average, up to 3.5 t) replace the defaults wherever they apply: change or reset them under Sources.',
+  );
+  await screenshot(tab.page, 'shopper-override-in-use');
   await tab.page.goto(new URL('/#sources', session.url).href);
   await tab.page.getByRole('button', { name: 'Reset all overrides' }).click();
   assert.equal(await tab.page.evaluate(() => localStorage.getItem('green-delivery:factor-overrides')), null);
   await screenshot(tab.page, 'sources');
+  await tab.page.goto(new URL('/#shopper', session.url).href);
+  await tab.page.waitForFunction(() => document.getElementById('shopper-notice').textContent === '');
 });
 
 test('digital-energy figures can be overridden too, and reach the whole order', async () => {

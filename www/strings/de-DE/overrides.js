@@ -10,4 +10,6 @@ export const O = {
   invalid: (what) => `Ihre gespeicherten ${WHAT[what]}-Anpassungen sind ungültig und werden ignoriert.`,
   defaults: 'Die Zahlen verwenden die Standardwerte.',
   impossible: 'Mit Ihren gespeicherten Anpassungen ist diese Berechnung nicht möglich; sie verwendet deshalb die Standardwerte.',
+  inUse: (names) =>
+    `Ihre eigenen Werte für ${new Intl.ListFormat(lang, { type: 'conjunction' }).format(names)} ersetzen überall, wo sie gelten, die Standardwerte; ändern oder zurücksetzen können Sie sie unter „Quellen“.`,
 };

@@ -10,4 +10,5 @@ export const O = {
   invalid: (what) => `您保存的${WHAT[what]}自定义值无效，已忽略。`,
   defaults: '各项数字均采用默认值。',
   impossible: '按您保存的自定义值无法完成这次计算，因此改用了默认值。',
+  inUse: (names) => `凡涉及${new Intl.ListFormat(lang, { type: 'conjunction' }).format(names)}之处，均以您自己设定的数值代替默认值；可在“数据来源”中修改或重置。`,
 };
