@@ -55,6 +55,11 @@ let trails = [];
  *  assigns. */
 let pending = null;
 let done = false;
+/** The last run the class watched to convergence, for the elbow: its k, its points and its inertia. */
+let lastRun = null;
+/** The elbow's k-means++ starts for each k, of which it keeps the best (scikit-learn's classic n_init): one start
+ *  can settle in a worse grouping than the run the class has just watched. */
+const ELBOW_STARTS = 10;
 
 /** A small seeded generator (mulberry32), so the sample and the random start are the same for the whole class. */
 function random(seed) {
@@ -100,6 +105,15 @@ function addSamplePoints() {
 const k = () => Number(form.elements.k.value);
 const seed = () => Number(form.elements.seed.value);
 const startKind = () => form.elements.init.value;
+/** The k field's range (its min and max: 1–8). */
+const kRange = () => [Number(form.elements.k.min), Number(form.elements.k.max)];
+/** Whether the k typed is a whole number within the field's range. */
+function kUsable() {
+  const [min, max] = kRange();
+  return Number.isInteger(k()) && k() >= min && k() <= max && form.elements.k.value.trim() !== '';
+}
+/** The points as one key: the elbow uses a run's inertia only on the points that run had. */
+const pointsKey = () => points.map((p) => p.join(',')).join(' ');
 
 /** "Random points": k distinct points drawn with the seed, passed to the stepper as its starting centroids. */
 function randomStart() {
@@ -140,7 +154,11 @@ function restart() {
   shown = { labels: null, centroids: new Float64Array() };
   say('', '', '');
   markPhase(null);
-  if (points.length > 0 && api) {
+  if (points.length > 0 && api && !kUsable()) {
+    // Refused like the API refuses k = 0, with the range in words; the points stay.
+    const value = form.elements.k.value.trim();
+    say('', T.kOutOfRange(value === '' ? null : Number(value), ...kRange()));
+  } else if (points.length > 0 && api) {
     try {
       // With more clusters than points there is no random start to draw: the API says what is wrong.
       const init = startKind() === 'random' && k() <= points.length ? randomStart() : 'k-means++';
@@ -163,6 +181,12 @@ function restart() {
 }
 
 /** The sentence about "distances computed": what was measured, against plain k-means's points × centroids. */
+/** A run the class watched has converged: the elbow may use it. */
+function converged() {
+  done = true;
+  lastRun = { k: k(), key: pointsKey(), inertia: inertias.at(-1) };
+}
+
 function distanceSentence(evaluations) {
   return T.distances(evaluations, points.length, k());
 }
@@ -175,8 +199,8 @@ function assign() {
   const step = r.iteration;
   if (r.changed === 0) {
     // Nothing changed cluster, so the update would leave every centroid where it is.
-    done = true;
     inertias.push(r.inertia);
+    converged();
     markPhase('assign');
     say(T.assignConvergedPhase(step), T.assignConverged(step - 1), distanceSentence(r.evaluations));
     pause();
@@ -199,7 +223,7 @@ function update() {
   const fell = before === undefined ? T.inertiaNow(r.inertia) : T.inertiaFell(before, r.inertia);
   markPhase('update');
   if (r.converged) {
-    done = true;
+    converged();
     say(T.updateConvergedPhase(r.iteration), T.updateConverged(fell), distances.textContent);
     pause();
   } else {
@@ -283,9 +307,14 @@ function showElbow() {
   elbowTable.replaceChildren();
   try {
     const kMax = Math.min(8, new Set(points.map(String)).size);
-    const r = api.elbow(new Float64Array(points.flat()), { kMin: 1, kMax, seed: seed() });
+    const r = api.elbow(new Float64Array(points.flat()), { kMin: 1, kMax, seed: seed(), nInit: ELBOW_STARTS });
     const ks = Array.from(r.k);
     const values = Array.from(r.inertia);
+    // A run the class watched on these points may still have found a better grouping than the best start: the
+    // elbow then shows that run's inertia, and says so.
+    const ours = lastRun?.key === pointsKey() ? ks.indexOf(lastRun.k) : -1;
+    const fromRun = ours >= 0 && lastRun.inertia < values[ours];
+    if (fromRun) values[ours] = lastRun.inertia;
     lineChart(elbowPlot, ks, values, {
       label: T.elbowChart(ks, values),
       xLabel: T.kAxis,
@@ -295,7 +324,7 @@ function showElbow() {
     ks.forEach((kk, i) => {
       const row = elbowTable.insertRow();
       row.insertCell().textContent = String(kk);
-      row.insertCell().textContent = n.sig(values[i]);
+      row.insertCell().textContent = fromRun && i === ours ? T.elbowYourRun(values[i]) : n.sig(values[i]);
     });
   } catch (err) {
     say('', describeError(err));

@@ -148,6 +148,24 @@ test('the elbow falls as k grows', async () => {
   await screenshot(tab.page, 'classroom');
 });
 
+test('the elbow never contradicts the run the class just watched: k = 3, seed 1, run to convergence', async () => {
+  await tab.page.getByRole('button', { name: 'Restart' }).click();
+  assert.equal(await tab.page.getByLabel('k (clusters)').inputValue(), '3');
+  assert.equal(await tab.page.getByLabel('Seed').inputValue(), '1');
+  await tab.page.getByRole('button', { name: 'Play' }).click();
+  await tab.page.waitForFunction(() => /[Cc]onverged/.test(document.querySelector('#classroom-narration').textContent), null, { timeout: 30_000 });
+  const run = (await inertiaSeries()).at(-1);
+  await tab.page.getByRole('button', { name: /Compute the elbow/ }).click();
+  const cells = await tab.page.locator('#classroom-elbow-table tbody td:nth-child(2)').allTextContents();
+  const values = cells.map((v) => Number(v.replace(/ \(.*\)$/, '').replaceAll(',', '')));
+  assert.ok(values[2] <= run, `the elbow's k = 3 (${cells[2]}) is worse than the run just watched (${run})`);
+  for (let i = 1; i < values.length; i++) assert.ok(values[i] <= values[i - 1], `the elbow rises at k = ${i + 1}: ${cells.join(' | ')}`);
+  // Each k is the best of several starts, and the caption says so.
+  assert.match(await tab.page.locator('#classroom-elbow').locator('xpath=ancestor::figure').locator('figcaption').textContent(), /best of 10/);
+  await tab.page.locator('#classroom-elbow-table').scrollIntoViewIfNeeded();
+  await screenshot(tab.page, 'classroom-elbow-after-run');
+});
+
 test('clicking the plot adds a point where it was clicked, and restarts', async () => {
   await tab.page.locator('#classroom-plot').scrollIntoViewIfNeeded();
   const box = await tab.page.locator('#classroom-plot').boundingBox();
@@ -167,6 +185,59 @@ test('k larger than the points is explained in words, not thrown', async () => {
   assert.match(await tab.page.locator('#classroom-status').getAttribute('title'), /k/);
   await tab.page.getByRole('button', { name: 'Add 40 sample points' }).click();
   assert.match(await status(), /^41 points; the starting centroids are 3 points picked at random/);
+});
+
+test('k outside 1–8 is refused with the range in words, and the points stay', async () => {
+  const kField = tab.page.getByLabel('k (clusters)');
+  const count = await tab.page.locator('#classroom-plot circle.point').count();
+  for (const [value, sentence] of [
+    ['9', "k = 9 can't be used: the number of clusters must be a whole number from 1 to 8."],
+    ['0', "k = 0 can't be used: the number of clusters must be a whole number from 1 to 8."],
+    ['', 'k is empty: the number of clusters must be a whole number from 1 to 8.'],
+  ]) {
+    await kField.fill(value);
+    await kField.dispatchEvent('change');
+    assert.equal(await status(), sentence);
+    assert.equal(await tab.page.locator('#classroom-plot rect.centroid').count(), 0, `no centroids drawn for k = ${value}`);
+    assert.equal(await tab.page.locator('#classroom-plot circle.point').count(), count, 'the points are kept');
+    await stepButton().click();
+    assert.equal(await status(), sentence, 'Step does nothing');
+  }
+  await kField.fill('9');
+  await kField.dispatchEvent('change');
+  await screenshot(tab.page, 'classroom-k-9');
+  await kField.fill('3');
+  await kField.dispatchEvent('change');
+  assert.equal(await tab.page.locator('#classroom-plot rect.centroid').count(), 3);
+  assert.match(await status(), /^\d+ points; the starting centroids are 3 points picked at random/);
+});
+
+test('when the run the class watched beats the elbow\'s best start, the elbow shows that run, and says so', async () => {
+  // 80 sample points, k = 5, seed 28, random start: this run settles at 13,926, below the best of the elbow's 10
+  // k-means++ starts (14,049).
+  await tab.page.getByRole('button', { name: 'Clear points' }).click();
+  await tab.page.getByRole('button', { name: 'Add 40 sample points' }).click();
+  await tab.page.getByRole('button', { name: 'Add 40 sample points' }).click();
+  for (const [label, value] of [['k (clusters)', '5'], ['Seed', '28']]) {
+    await tab.page.getByLabel(label).fill(value);
+    await tab.page.getByLabel(label).dispatchEvent('change');
+  }
+  assert.match(await status(), /^80 points; the starting centroids are 5 points picked at random \(seed 28\)/);
+  await tab.page.getByRole('button', { name: 'Play' }).click();
+  await tab.page.waitForFunction(() => /[Cc]onverged/.test(document.querySelector('#classroom-narration').textContent), null, { timeout: 30_000 });
+  const run = (await inertiaSeries()).at(-1);
+  await tab.page.getByRole('button', { name: /Compute the elbow/ }).click();
+  const cells = await tab.page.locator('#classroom-elbow-table tbody td:nth-child(2)').allTextContents();
+  assert.equal(cells[4], `${run.toLocaleString('en-GB')} (your run above)`, cells.join(' | '));
+  const values = cells.map((v) => Number(v.replace(/ \(.*\)$/, '').replaceAll(',', '')));
+  for (let i = 1; i < values.length; i++) assert.ok(values[i] <= values[i - 1], `the elbow rises at k = ${i + 1}: ${cells.join(' | ')}`);
+  assert.equal(cells.filter((c) => c.includes('your run')).length, 1, 'only the k of the run');
+  await tab.page.locator('#classroom-elbow-table').scrollIntoViewIfNeeded();
+  await screenshot(tab.page, 'classroom-elbow-your-run');
+  // Other points: the run no longer counts.
+  await tab.page.getByRole('button', { name: 'Add 40 sample points' }).click();
+  await tab.page.getByRole('button', { name: /Compute the elbow/ }).click();
+  assert.doesNotMatch(await tab.page.locator('#classroom-elbow-table').textContent(), /your run/);
 });
 
 test('on a projector (1920×1080 at 200%), plot and narration fit one 960×540 screen', async () => {

@@ -210,6 +210,44 @@ for (const lang of ['zh-CN', 'de-DE']) {
     await page.close();
   });
 
+  test(`${lang}: k outside 1–8, the formulas' errors and the energy as the activity, in the language's words`, async () => {
+    const { page, clean, fallbackLabels } = await openAt(`/?lang=${lang}#classroom`);
+    await page.waitForFunction(() => document.querySelectorAll('#classroom-plot circle.point').length === 40);
+    const english = await englishPhrases(page);
+    const texts = [];
+    const k = page.locator('#classroom-controls [name="k"]');
+    const expected = lang === 'zh-CN'
+      ? { 9: 'k = 9 不能使用：簇的个数必须是 1 到 8 之间的整数。', 0: 'k = 0 不能使用：簇的个数必须是 1 到 8 之间的整数。' }
+      : { 9: 'k = 9 ist nicht möglich: Die Anzahl der Cluster muss eine ganze Zahl von 1 bis 8 sein.', 0: 'k = 0 ist nicht möglich: Die Anzahl der Cluster muss eine ganze Zahl von 1 bis 8 sein.' };
+    for (const value of ['9', '0']) {
+      await k.fill(value);
+      await k.dispatchEvent('change');
+      assert.equal(await page.locator('#classroom-status').textContent(), expected[value]);
+      assert.equal(await page.locator('#classroom-plot rect.centroid').count(), 0);
+      assert.equal(await page.locator('#classroom-plot circle.point').count(), 40, 'the points are kept');
+      texts.push(...(await readable(page, '#classroom')));
+    }
+    await screenshot(page, `classroom-k-9-${lang}`);
+    // The formulas' errors name the field and its range.
+    await page.locator('#energy [name="pue"]').fill('0.5');
+    assert.equal(await page.locator('#energy .error').textContent(), lang === 'zh-CN' ? 'PUE不能小于 1。' : 'Der PUE muss mindestens 1 sein.');
+    await page.locator('#energy [name="pue"]').fill('1.5');
+    // The energy as the activity: the grid's factor per kWh, said in the language.
+    await page.locator('#emission [name="fromEnergy"]').check();
+    const hint = await page.locator('#emission .hint').last().textContent();
+    assert.match(hint, lang === 'zh-CN' ? /^默认因子：2025 年英国电网/ : /^Standardfaktor: britisches Stromnetz 2025/);
+    assert.match(await page.locator('#emission output').textContent(), lang === 'zh-CN' ? /^0\.0075 kWh × .* ≈ 0 \+ 0\.0018 = 0\.0018 千克/ : /^0,0075 kWh × .* ≈ 0 \+ 0,0018 = 0,0018 kg/);
+    assert.equal(await page.locator('#emission [name="activity"]').isDisabled(), true);
+    texts.push(...(await readable(page, '#classroom')));
+    // The hint speaks plainly: no "task" (Aufgabenstellung, 题目).
+    assert.doesNotMatch(await page.locator('#emission .hint').first().textContent(), /Aufgabenstellung|题目/);
+    assert.deepEqual(leftovers(texts, english, await fallbackLabels()), [], `English left in the ${lang} classroom`);
+    await page.locator('#emission').scrollIntoViewIfNeeded();
+    await screenshot(page, `formulas-from-energy-${lang}`);
+    clean();
+    await page.close();
+  });
+
   test(`${lang}: on a 960×540 projector the plot and the narration fit one screen`, async () => {
     const context = await session.open('about:blank').then(({ page }) => page.context());
     const projector = await context.browser().newContext({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 2, locale: lang });

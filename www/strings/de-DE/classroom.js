@@ -34,7 +34,7 @@ export const HTML = {
   'classroom.elbowTitle': 'k wählen: die Ellbogenmethode',
   'classroom.elbowIntro': 'Mit wachsendem k sinkt die Quadratsumme immer; der „Ellbogen“, ab dem sie nur noch langsam sinkt, zeigt ein gutes k an.',
   'classroom.elbowButton': 'Ellbogen berechnen (k = 1…8)',
-  'classroom.elbowCaption': 'Quadratsumme in Abhängigkeit von k für die Punkte oben.',
+  'classroom.elbowCaption': 'Quadratsumme in Abhängigkeit von k für die Punkte oben: für jedes k die beste von 10 Startbelegungen mit k-means++.',
   'classroom.elbowTable': 'Werte zur Ellbogenmethode',
   'classroom.thK': 'k',
   'classroom.thInertia': 'Quadratsumme',
@@ -56,13 +56,18 @@ export const HTML = {
   'formulas.pue': 'PUE (für Rechenzentren; sonst leer lassen)',
   'formulas.emission': 'Emission = Aktivität × Emissionsfaktor',
   'formulas.emissionHint':
-    '„Abfall × Konzentration“ aus der Aufgabenstellung ist dasselbe Modell: Tonnen Abfall × kg CO₂e je Tonne. Teilt man einen Faktor in Tank-to-Wheel (TTW, Verbrennung im Fahrzeug) und Well-to-Tank (WTT, Herstellung des Kraftstoffs) auf, ergibt die Summe Well-to-Wheel: WTW = TTW + WTT.',
+    'Als „Abfall × Konzentration“ geschrieben ist es dasselbe Modell: Tonnen Abfall × kg CO₂e je Tonne. Teilt man einen Faktor in Tank-to-Wheel (TTW, Verbrennung im Fahrzeug) und Well-to-Tank (WTT, Herstellung des Kraftstoffs) auf, ergibt die Summe Well-to-Wheel: WTW = TTW + WTT.',
   'formulas.activity': 'Aktivität',
   'formulas.activityUnit': 'Einheit der Aktivität',
   'formulas.ttw': 'Faktor TTW, kg CO₂e je Einheit',
   'formulas.wtt': 'Faktor WTT, kg CO₂e je Einheit',
-  'formulas.fromEnergy': 'Die Energie von oben als Aktivität verwenden (kWh); der Faktor ist dann die Emissionsintensität des Stroms in kg CO₂e/kWh',
+  'formulas.fromEnergy': 'Die Energie von oben als Aktivität verwenden (kWh); der Faktor ist dann der des Stromnetzes (kg CO₂e je kWh)',
+  'formulas.activityEnergy': 'Aktivität: die Energie von oben, kWh',
+  'formulas.ttwKwh': 'Faktor TTW, kg CO₂e je kWh',
+  'formulas.wttKwh': 'Faktor WTT, kg CO₂e je kWh',
   'formulas.defaultFactor': 'Standardfaktor: durchschnittlicher Diesel-Transporter bis 3,5 t, britische DESNZ-Umrechnungsfaktoren 2025 (OGL v3.0).',
+  'formulas.gridFactor':
+    'Standardfaktor: britisches Stromnetz 2025, je verbrauchter kWh (Erzeugung, Übertragungs- und Verteilungsverluste und die Vorketten beider, alles als WTT gezählt), britische DESNZ-Umrechnungsfaktoren 2025 (OGL v3.0).',
 };
 
 export const T = {
@@ -73,6 +78,9 @@ export const T = {
   plusPlusStart: (seed) => `mit k-means++ gewählt (Seed ${seed}): Jeder weitere Zentroid liegt möglichst weit von den bereits gesetzten entfernt`,
   start: (count, how) => `${points(count)}; die Start-Zentroide sind ${how}. Drücken Sie „Schritt“, um zuzuordnen.`,
   tooManyClusters: (k, count) => `k = ${k} ist größer als die Anzahl der Punkte (${n.count(count)}): Fügen Sie Punkte hinzu oder verkleinern Sie k.`,
+  kOutOfRange: (k, min, max) =>
+    `${k === null ? 'k ist leer' : `k = ${n.fmt(k)} ist nicht möglich`}: Die Anzahl der Cluster muss eine ganze Zahl von ${min} bis ${max} sein.`,
+  elbowYourRun: (value) => `${n.sig(value)} (Ihr Durchlauf oben)`,
   empty: 'Klicken Sie in das Diagramm, um Punkte hinzuzufügen, oder fügen Sie die Beispielpunkte hinzu.',
   distances(evaluations, count, k) {
     const all = count * k;

@@ -36,7 +36,7 @@ export const HTML = {
   'classroom.elbowTitle': 'Choosing k: the elbow',
   'classroom.elbowIntro': 'Inertia always falls as k grows; the "elbow" where it stops falling fast suggests a good k.',
   'classroom.elbowButton': 'Compute the elbow (k = 1…8)',
-  'classroom.elbowCaption': 'Inertia against k for the points above.',
+  'classroom.elbowCaption': 'Inertia against k for the points above: for each k, the best of 10 k‑means++ starts.',
   'classroom.elbowTable': 'Elbow data',
   'classroom.thK': 'k',
   'classroom.thInertia': 'inertia',
@@ -58,13 +58,18 @@ export const HTML = {
   'formulas.pue': 'PUE (data centres; blank for none)',
   'formulas.emission': 'Emission = Activity × Emission factor',
   'formulas.emissionHint':
-    "The brief's Waste × Concentration is the same model: tonnes of waste × kg CO2e per tonne. A factor split into tank-to-wheel (TTW, burnt in the vehicle) and well-to-tank (WTT, making the fuel) gives well-to-wheel WTW = TTW + WTT.",
+    'Written as Waste × Concentration, it is the same model: tonnes of waste × kg CO2e per tonne. A factor split into tank-to-wheel (TTW, burnt in the vehicle) and well-to-tank (WTT, making the fuel) gives well-to-wheel WTW = TTW + WTT.',
   'formulas.activity': 'Activity',
   'formulas.activityUnit': 'Activity unit',
   'formulas.ttw': 'Factor TTW, kg CO2e per unit',
   'formulas.wtt': 'Factor WTT, kg CO2e per unit',
-  'formulas.fromEnergy': 'Use the energy above as the activity (kWh); the factor is then a grid intensity in kg CO2e/kWh',
+  'formulas.fromEnergy': "Use the energy above as the activity (kWh); the factor is then the electricity grid's, in kg CO2e per kWh",
+  'formulas.activityEnergy': 'Activity: the energy above, kWh',
+  'formulas.ttwKwh': 'Factor TTW, kg CO2e per kWh',
+  'formulas.wttKwh': 'Factor WTT, kg CO2e per kWh',
   'formulas.defaultFactor': 'Default factor: average diesel van up to 3.5 t, DESNZ 2025 conversion factors (OGL v3.0).',
+  'formulas.gridFactor':
+    'Default factor: UK grid electricity 2025, per kWh used (generation, transmission and distribution losses, and the emissions upstream of both, all counted as WTT), DESNZ 2025 conversion factors (OGL v3.0).',
 };
 
 /** The narration: what each press of Step did, in words a class can follow. */
@@ -77,6 +82,11 @@ export const T = {
   plusPlusStart: (seed) => `k-means++ (seed ${seed}): each next centroid far from those already placed`,
   start: (count, how) => `${points(count)}; the starting centroids are ${how}. Press Step to assign.`,
   tooManyClusters: (k, count) => `k = ${k} is more than the number of points (${n.count(count)}): add points or lower k.`,
+  /** k outside the field's range (or not a whole number; `k` null when the field is empty): the points stay. */
+  kOutOfRange: (k, min, max) =>
+    `${k === null ? 'k is empty' : `k = ${n.fmt(k)} can't be used`}: the number of clusters must be a whole number from ${min} to ${max}.`,
+  /** An elbow value taken from the run the class watched, which found a better grouping than the elbow's starts. */
+  elbowYourRun: (value) => `${n.sig(value)} (your run above)`,
   empty: 'Click the plot to add points, or add the sample points.',
   /** "How the computer does it" (a detail under the narration): the distances it measured this step, against
    *  plain k-means's points × centroids. The narration itself stays in the teacher's words. */
@@ -117,13 +127,27 @@ export const T = {
   kAxis: 'k (clusters)',
 };
 
+/** A calculator's error: which field, and the rule it broke (the core's rules: input above 0, PUE at least 1, the
+ *  others not negative). */
+const FIELDS = {
+  input: 'The input', output: 'The output', power: 'The power', time: 'The time', pue: 'The PUE',
+  activity: 'The activity', ttw: 'The TTW factor', wtt: 'The WTT factor',
+};
+const LIMITS = { input: 'must be greater than 0', pue: 'must be at least 1' };
+
 /** The formulas' words that are the classroom's (the lines themselves: strings/<lang>/formulas.js). Units are the ones
  *  the reader typed. */
 export const F = {
   /** One term of Energy = Power × Time: a PUE is named, the others carry their units. */
   energyTerm: (value, unit, isPue) => `${n.fmt(value)} ${isPue ? '(PUE)' : unit}`,
   unit: 'unit',
-  /** A calculator's error: in British English, the calculator's own message, which names the field as the form
-   *  does ("input must be greater than 0, got 0"). */
-  error: (err) => String(err?.message ?? err),
+  /** A sentence naming the field and what it may be ("The PUE must be at least 1."); the developer's message
+   *  ("pue must be at least 1, got 0.5") stays out of sight. */
+  error({ code, field } = {}) {
+    const key = String(field ?? '').split('.').pop();
+    const name = FIELDS[key];
+    if (name && code === 'not-finite') return `${name} must be a number.`;
+    if (name && code === 'out-of-range') return `${name} ${LIMITS[key] ?? 'must be 0 or more'}.`;
+    return "That value can't be used in the calculation.";
+  },
 };

@@ -29,7 +29,7 @@ export const HTML = {
   'classroom.elbowTitle': '怎样选 k：肘部法则',
   'classroom.elbowIntro': 'k 越大，簇内平方和总会越小；曲线由陡变缓的“肘部”往往就是合适的 k。',
   'classroom.elbowButton': '计算肘部曲线（k = 1…8）',
-  'classroom.elbowCaption': '上面这些点在不同 k 下的簇内平方和。',
+  'classroom.elbowCaption': '上面这些点在不同 k 下的簇内平方和：每个 k 取 10 次 k-means++ 初始化中最好的一次。',
   'classroom.elbowTable': '肘部曲线数据',
   'classroom.thK': 'k',
   'classroom.thInertia': '簇内平方和',
@@ -51,13 +51,18 @@ export const HTML = {
   'formulas.pue': 'PUE（数据中心电能利用效率；不适用请留空）',
   'formulas.emission': '排放量 = 活动量 × 排放因子',
   'formulas.emissionHint':
-    '题目里的“废物量 × 浓度”也是同一个模型：废物吨数 × 每吨的千克二氧化碳当量。排放因子可以拆成“油箱到车轮”（TTW，燃料在车上燃烧的排放）和“油井到油箱”（WTT，生产燃料的排放），两者相加就是“油井到车轮”：WTW = TTW + WTT。',
+    '写成“废物量 × 浓度”，也是同一个模型：废物吨数 × 每吨的千克二氧化碳当量。排放因子可以拆成“油箱到车轮”（TTW，燃料在车上燃烧的排放）和“油井到油箱”（WTT，生产燃料的排放），两者相加就是“油井到车轮”：WTW = TTW + WTT。',
   'formulas.activity': '活动量',
   'formulas.activityUnit': '活动量单位',
   'formulas.ttw': 'TTW 因子（每单位千克二氧化碳当量）',
   'formulas.wtt': 'WTT 因子（每单位千克二氧化碳当量）',
-  'formulas.fromEnergy': '用上面算出的能量（千瓦时）作为活动量；这时排放因子就是电网排放强度（千克二氧化碳当量/千瓦时）',
+  'formulas.fromEnergy': '用上面算出的能量（千瓦时）作为活动量；这时排放因子就是电网的排放因子（每千瓦时千克二氧化碳当量）',
+  'formulas.activityEnergy': '活动量：上面算出的能量（千瓦时）',
+  'formulas.ttwKwh': 'TTW 因子（每千瓦时千克二氧化碳当量）',
+  'formulas.wttKwh': 'WTT 因子（每千瓦时千克二氧化碳当量）',
   'formulas.defaultFactor': '默认因子：3.5 吨以下柴油货车的平均值，取自英国 DESNZ 2025 年温室气体换算因子（OGL v3.0 许可）。',
+  'formulas.gridFactor':
+    '默认因子：2025 年英国电网每消耗 1 千瓦时电的排放（发电、输配电损耗以及两者的上游排放，全部计入 WTT），取自英国 DESNZ 2025 年温室气体换算因子（OGL v3.0 许可）。',
 };
 
 export const T = {
@@ -68,6 +73,9 @@ export const T = {
   plusPlusStart: (seed) => `用 k-means++ 选出的（随机种子 ${seed}）：每个新质心都尽量远离已经选好的质心`,
   start: (count, how) => `共 ${n.count(count)} 个点；初始质心是${how}。按“下一步”开始分配。`,
   tooManyClusters: (k, count) => `k = ${k} 比点的个数（${n.count(count)}）还多：请添加点，或把 k 调小。`,
+  kOutOfRange: (k, min, max) =>
+    `${k === null ? 'k 还没有填写' : `k = ${n.fmt(k)} 不能使用`}：簇的个数必须是 ${min} 到 ${max} 之间的整数。`,
+  elbowYourRun: (value) => `${n.sig(value)}（上面您运行的结果）`,
   empty: '点击图表添加点，或添加示例点。',
   distances(evaluations, count, k) {
     const all = count * k;
