@@ -137,6 +137,7 @@ function run() {
   bar.hidden = false;
   progressLabel.textContent = PROGRESS.starting();
   clearError(loadStatus);
+  loadStatus.classList.remove('error');
   rowErrors.replaceChildren();
   running = true;
   if (!worker) startWorker();
@@ -170,6 +171,7 @@ function fail(err, { prefix = T.failPrefix, fallback = FALLBACK } = {}) {
   bar.hidden = true;
   progressLabel.textContent = '';
   showError(loadStatus, err, { prefix, fallback });
+  loadStatus.classList.add('error');
   rowErrors.replaceChildren();
   clearResults();
   worker?.terminate();
@@ -221,7 +223,8 @@ function showDepot({ place = '', line = '', lat = '', lon = '' } = {}) {
 let reveal = false;
 
 async function load(source) {
-  columns = null; // a new file: its columns are recognised afresh
+  columns = null; // a new file: its columns are recognised afresh, and the last file's are not shown meanwhile
+  showColumns(null);
   // The merchant's own orders, from the merchant's own depot: never the sample city's. A depot the merchant has
   // typed stays as it is (its search may still be under way).
   if (sampleDepotShown) showDepot(ownDepot ?? {});
@@ -631,6 +634,7 @@ form.elements.sample.addEventListener('click', async () => {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     file = { name: SAMPLE_NAME, text: await response.text() };
     columns = null;
+    showColumns(null);
   } catch (err) {
     fail({ message: String(err?.message ?? err) }, { prefix: '', fallback: T.sampleFailed });
     return;

@@ -329,6 +329,28 @@ test('a CSV with bad rows names their lines and still counts the good ones', asy
   assert.match(errors[1], /^Line 5: .*parcels/);
 });
 
+test("a file that cannot be read says what a readable one needs, as an error, and hides the last file's columns", async () => {
+  const csv = 'id,lat,lon\na,51.5,-0.1\nb,51.52,-0.12\n';
+  await tab.page.locator('input[type=file]').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await done('good.csv');
+  const columns = tab.page.locator('#merchant-columns');
+  assert.equal(await columns.isVisible(), true);
+  const status = tab.page.locator('#merchant-load-status');
+  for (const [name, bytes] of [['picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], ['empty.csv', Buffer.alloc(0)]]) {
+    await tab.page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+    await tab.page.waitForFunction(() => document.getElementById('merchant-load-status').classList.contains('error'));
+    assert.match(await status.textContent(), /header row naming a postcode \(or town\) column, or latitude and longitude columns/, name);
+    assert.equal(await columns.isVisible(), false, `${name}: good.csv's columns are gone`);
+    assert.equal(await tab.page.locator('#merchant-table tbody tr').count(), 0, `${name}: no figures`);
+  }
+  await screenshot(tab.page, 'merchant-bad-file');
+  // The next good file is an answer again, not an error.
+  await tab.page.locator('input[type=file]').setInputFiles({ name: 'good2.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await done('good2.csv');
+  assert.equal(await status.evaluate((el) => el.classList.contains('error')), false);
+  assert.equal(await columns.isVisible(), true);
+});
+
 test("a shop export's quoted name may hold a bare CR, and a parcel count is a plain decimal", async () => {
   // The name "a<CR>b" spans lines 2 and 3, so "c" (parcels 0x10, not 16) is on line 4 and "d" on line 5.
   const csv = 'Name,Parcels,Latitude,Longitude\n"a\rb",1,51.5,-0.1\nc,0x10,51.52,-0.12\nd,2,51.53,-0.11\n';

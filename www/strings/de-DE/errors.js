@@ -54,7 +54,8 @@ export const WHOLE_INPUT = {
   'too-much-work': 'Das ist mehr, als der Rechner hier bewältigen kann; versuchen Sie es mit weniger Bestellungen oder Punkten.',
   overflow: 'Die Zahlen sind zu groß, um damit zu rechnen.',
   unreadable: 'Diese Datei konnte nicht gelesen werden.',
-  'bad-file': 'Das Format dieser Datei kann der Rechner nicht lesen.',
+  'bad-file':
+    'Das Format dieser Datei kann der Rechner nicht lesen. Nötig ist eine CSV-Datei mit einer Kopfzeile, die eine Spalte für die Postleitzahl (oder den Ort) oder Spalten für Breite und Länge nennt, oder eine GeoJSON-Datei mit Punkten.',
   aborted: 'Die Berechnung wurde abgebrochen.',
   conflict: 'Einige dieser Einstellungen passen nicht zusammen.',
 };

@@ -57,7 +57,8 @@ export const WHOLE_INPUT = {
   'too-much-work': 'That is more than the calculator can work through here; try fewer orders or points.',
   overflow: 'The numbers are too large to calculate with.',
   unreadable: 'This file could not be read.',
-  'bad-file': 'This file is not in a format the calculator can read.',
+  'bad-file':
+    'This file is not in a format the calculator can read. It needs to be a CSV file with a header row naming a postcode (or town) column, or latitude and longitude columns; or a GeoJSON file of points.',
   aborted: 'The calculation was stopped.',
   conflict: 'Some of these settings cannot be used together.',
 };

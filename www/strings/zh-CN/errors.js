@@ -53,7 +53,7 @@ export const WHOLE_INPUT = {
   'too-much-work': '计算量超出了本页面的处理能力，请减少订单或点的数量。',
   overflow: '数值太大，无法计算。',
   unreadable: '无法读取这个文件。',
-  'bad-file': '无法识别这个文件的格式。',
+  'bad-file': '无法识别这个文件的格式。需要一个 CSV 文件，其标题行中有邮编（或城镇）列，或者有纬度和经度列；也可以是包含点要素的 GeoJSON 文件。',
   aborted: '计算已停止。',
   conflict: '其中一些设置不能同时使用。',
 };
