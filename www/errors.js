@@ -38,7 +38,9 @@ export function describeError(err, { fallback, words = pageWords } = {}) {
   const name = fieldName(field, words);
   if (typeof code !== 'string') return fallback;
   const aboutField = words.ABOUT_A_FIELD[code];
-  if (aboutField && name) return aboutField(name, words.RANGES[String(field).replace(/\[\d+\]/g, '').split('.').pop()] ?? '');
+  // A range by the whole path first ('settings.lineHaul.km'), then by its last part ('lat').
+  const path = String(field).replace(/\[\d+\]/g, '');
+  if (aboutField && name) return aboutField(name, words.RANGES[path] ?? words.RANGES[path.split('.').pop()] ?? '');
   if (words.WHOLE_INPUT[code]) return words.WHOLE_INPUT[code];
   if (aboutField) return aboutField(null, '');
   return fallback;

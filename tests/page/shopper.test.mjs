@@ -189,6 +189,11 @@ test('a distance from the shop replaces the coordinates', async () => {
   const byId = Object.fromEntries((await shown()).map((o) => [o.id, o.grams]));
   assert.deepEqual(byId, Object.fromEntries(expected.map((o) => [o.id, o.grams])));
   assert.match(await tab.page.locator('#shopper-assumptions').textContent(), /A lorry carries the parcel 10 km from the shop.*\(as you set it\)/);
+  // A distance out of range names the field and its range (the API's own limit, which its message gives).
+  await tab.page.getByLabel('Or road km from the shop to you').fill('-5');
+  assert.equal(await tab.page.locator('#shopper-error').textContent(), 'The road distance from the shop must be between 0 and 5,000 km.');
+  assert.match(await tab.page.locator('#shopper-error').getAttribute('title'), /settings\.lineHaul\.km must be between 0 and 5000\b/);
+  await tab.page.getByLabel('Or road km from the shop to you').fill('10');
   // A bad latitude: a plain sentence, not the developer's message, and no figure left from the old input.
   await tab.page.getByLabel('Your latitude').fill('');
   const error = await tab.page.locator('#shopper-error').textContent();

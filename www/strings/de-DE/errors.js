@@ -22,6 +22,7 @@ export const FIELD_NAMES = {
   grid: 'das Stromnetz',
   country: 'das Land',
   stemKm: 'die Straßenentfernung vom Shop',
+  'settings.lineHaul.km': 'die Straßenentfernung vom Shop',
   pickupKm: 'die Entfernung zum Paketshop',
   'pickup.points': 'die Anzahl der Paketshops',
   pickupPoints: 'die Anzahl der Paketshops',
@@ -46,6 +47,7 @@ export const digitalName = (id) => `der Wert „${id}“`;
 export const RANGES = {
   lat: 'zwischen -90 und 90',
   lon: 'zwischen -180 und 180',
+  'settings.lineHaul.km': 'zwischen 0 und 5.000 km',
 };
 
 export const WHOLE_INPUT = {

@@ -22,6 +22,7 @@ export const FIELD_NAMES = {
   grid: 'electricity grid',
   country: 'country',
   stemKm: 'road distance from the shop',
+  'settings.lineHaul.km': 'road distance from the shop',
   pickupKm: 'distance to the pickup point',
   'pickup.points': 'number of pickup points',
   pickupPoints: 'number of pickup points',
@@ -48,6 +49,7 @@ export const digitalName = (id) => `${id} figure`;
 export const RANGES = {
   lat: 'between -90 and 90',
   lon: 'between -180 and 180',
+  'settings.lineHaul.km': 'between 0 and 5,000 km',
 };
 
 /** Errors about the whole input, by code. */

@@ -21,6 +21,7 @@ export const FIELD_NAMES = {
   grid: '电网',
   country: '国家或地区',
   stemKm: '从店铺出发的道路距离',
+  'settings.lineHaul.km': '从店铺出发的道路距离',
   pickupKm: '到驿站的距离',
   'pickup.points': '驿站数量',
   pickupPoints: '驿站数量',
@@ -45,6 +46,7 @@ export const digitalName = (id) => `数值“${id}”`;
 export const RANGES = {
   lat: '在 -90 到 90 之间',
   lon: '在 -180 到 180 之间',
+  'settings.lineHaul.km': '在 0 到 5,000 公里之间',
 };
 
 export const WHOLE_INPUT = {
