@@ -111,19 +111,21 @@ function withOverrides(list, current) {
 }
 
 /** One factor's row, in its kind's group: its value as a field that overrides it, and where the value comes from.
- *  `english` is the source as the API gives it, so that a search in English finds the row in every language. */
-function addRow(groups, kind, f, input, unit, source, english) {
+ *  `source` and `english` (the source as the API gives it, so that a search in English finds the row in every
+ *  language) are the default's: an overridden row still says what it replaces, and where that came from. */
+function addRow(groups, kind, f, input, unit, { source, english, year, licence, defaultValue }) {
   const row = groups.get(kind).insertRow();
   row.id = `factor-${f.id}`;
   const label = factorLabel(f.id, f.label);
+  const own = f.source === 'override';
   cell(row, label);
   cell(row, f.id).className = 'id';
   cell(row, input);
   cell(row, unit);
-  cell(row, f.source === 'override' ? SOURCES.yourOverride : source);
-  cell(row, f.year ?? '');
-  cell(row, f.licence);
-  row.dataset.search = [label, f.label, f.id, source, english, f.source, unit, f.unit, f.licence].join(' ').toLowerCase();
+  cell(row, own ? SOURCES.overrideOf(n.fmt(defaultValue), source) : source);
+  cell(row, year ?? '');
+  cell(row, own ? SOURCES.ownValue : licence);
+  row.dataset.search = [label, f.label, f.id, source, english, f.source, unit, f.unit, licence].join(' ').toLowerCase();
 }
 
 /** One <tbody> per kind, each headed by a row naming it. */
@@ -183,15 +185,19 @@ function render() {
   status.removeAttribute('title');
   const factorTable = withOverrides(api.factors, current);
   const digitalTable = withOverrides(api.digitalFactors, digital);
+  // The defaults, for what an overridden row replaces.
+  const defaults = new Map([...api.factors(), ...api.digitalFactors()].map((f) => [f.id, f]));
   const groups = makeGroups();
   for (const f of factorTable) {
     const save = (v, input) =>
       saveIfAccepted(v, withOverride(current, f.id, v === undefined ? undefined : { kgPerUnit: v }), api.factors,
         saveOverrides, input, f.kgPerUnit);
-    const rows = f.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
+    const d = defaults.get(f.id);
+    const rows = d.desnzRows.map((r) => `${r.part} ${r.row}`).join('; ');
     const cited = (source) => (rows ? `${source} (${SOURCES.rows(rows)})` : source);
     addRow(groups, kindOf(f, false), f, valueInput(f.kgPerUnit, `${factorLabel(f.id, f.label)}, ${SOURCES.perUnit(unitName(f.unit))}`, save),
-      SOURCES.perUnit(unitName(f.unit)), cited(sourceText(f.source)), cited(f.source));
+      SOURCES.perUnit(unitName(f.unit)),
+      { source: cited(sourceText(d.source)), english: cited(d.source), year: d.year, licence: d.licence, defaultValue: d.kgPerUnit });
   }
   // Digital-energy figures (servers, data transfer), each in its own unit.
   for (const f of digitalTable) {
@@ -200,8 +206,10 @@ function render() {
     // The API's rules: a PUE is at least 1, a ratio (utilisation) within [0, 1].
     const range = f.unit === 'PUE' ? { min: 1 } : f.unit === 'ratio' ? { max: 1 } : {};
     const unit = unitText(f.unit);
-    const source = f.note ? `${f.source}. ${f.note}` : f.source;
-    addRow(groups, 'digital', f, valueInput(f.value, `${factorLabel(f.id, f.label)}, ${unit}`, save, range), unit, sourceText(source), source);
+    const d = defaults.get(f.id);
+    const source = d.note ? `${d.source}. ${d.note}` : d.source;
+    addRow(groups, 'digital', f, valueInput(f.value, `${factorLabel(f.id, f.label)}, ${unit}`, save, range), unit,
+      { source: sourceText(source), english: source, year: d.year, licence: d.licence, defaultValue: d.value });
   }
   // The delivery chain's settings: every default with its range and source (the page does not override them).
   for (const s of api.chainSettings(country)) {
@@ -226,7 +234,8 @@ function render() {
     const row = groups.get('comparisons').insertRow();
     row.id = `assumption-${term.name}`;
     const [unit, source] = [unitText(term.unit), sourceText(term.source)];
-    [SOURCES.everydayRow(term.name), term.name, n.fmt(term.value), unit, source, '', ''].forEach((t) => cell(row, t));
+    [SOURCES.everydayRow(SOURCES.COMPARISON_NAMES[term.name] ?? term.name), term.name, n.fmt(term.value), unit, source, '', '']
+      .forEach((t) => cell(row, t));
     row.cells[1].className = 'id';
     row.dataset.search = [term.name, unit, term.unit, source, term.source].join(' ').toLowerCase();
   }

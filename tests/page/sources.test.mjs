@@ -40,6 +40,7 @@ test('the factors are grouped by kind, each group headed', async () => {
   assert.equal(await inGroup('factor-board-recycling'), 'materials');
   assert.equal(await inGroup('factor-ccf-aws-pue'), 'digital');
   assert.equal(await inGroup('assumption-phoneChargeKwh'), 'comparisons');
+  assert.equal(await page.locator('#assumption-phoneChargeKwh td').first().textContent(), 'Everyday comparisons: energy to charge a phone once');
   assert.equal(await inGroup('factor-hgv-artic'), 'freight');
   assert.deepEqual(await visibleGroups(page), ['vehicles', 'freight', 'grids', 'fuels', 'materials', 'digital', 'chain', 'comparisons']);
   // Every setting of the delivery chain, with its range and source, as the API's table has it.
@@ -88,6 +89,10 @@ test('an override still works while the table is filtered, and the filter surviv
   await field.fill('0.3');
   await field.dispatchEvent('change');
   assert.match(await page.locator('#factor-petrol-van').textContent(), /your override/);
+  // The row still says what it replaces and where that came from; the licence is the user's own.
+  const cells = await page.locator('#factor-petrol-van td').allTextContents();
+  assert.match(cells[4], /^your override, in place of the default 0\.\d+ \(UK Government GHG Conversion Factors .*2025 \(DESNZ\).*rows /);
+  assert.equal(cells[6], 'your own value');
   assert.deepEqual(await visibleRows(page), ['factor-petrol-van']);
   await page.getByRole('button', { name: 'Reset all overrides' }).click();
   assert.doesNotMatch(await page.locator('#factor-petrol-van').textContent(), /your override/);

@@ -135,7 +135,11 @@ export const SOURCES = {
     comparisons: 'Everyday comparisons',
     other: 'Other',
   },
-  yourOverride: 'your override',
+  /** An overridden row: what the user's value replaces, and where that came from. */
+  overrideOf: (value, source) => `your override, in place of the default ${value} (${source})`,
+  ownValue: 'your own value',
+  /** The everyday comparisons' own assumptions, by the API's name. */
+  COMPARISON_NAMES: { phoneChargeKwh: 'energy to charge a phone once' },
   perUnit: (unit) => `kg CO2e per ${unit}`,
   rows: (rows) => `rows ${rows}`,
   everydayRow: (name) => `Everyday comparisons: ${name}`,
