@@ -217,12 +217,25 @@ function match(rows, query, limit, typed) {
   return { exact, prefix };
 }
 
+/**
+ * The name a found town is shown by: the name the text matched ("München", "北京", "Londres"), written as the town
+ * is, so that the reader sees what was found. GeoNames' own name instead when it is a longer form of the match
+ * ("Newcastle" is shown as "Newcastle upon Tyne", which tells it from Newcastle in Northern Ireland), or when the
+ * match is only a misspelling of it among the alternate names ("Londn" is London: one edit up to 6 letters, two
+ * beyond, as for close matches); and of names written alike but for their accents ("Munchen", "München"), the
+ * one with them.
+ */
+function shownName(row, matched) {
+  const [main] = row.names;
+  const [m, g] = [fold(matched), fold(main)];
+  if (g.startsWith(m)) return main;
+  if (!CJK.test(matched) && editDistance(m, g, m.length <= 6 ? 1 : 2) <= (m.length <= 6 ? 1 : 2)) return main;
+  return row.names.find((name) => name !== matched && fold(name) === m && !/^[\x20-\x7e]*$/.test(name)) ?? matched;
+}
+
 /** A found town as the page uses it, named in the reader's words: "Leeds, England", "Newcastle, South Africa". */
 function townResult({ row, hit }, words, lang, elsewhere) {
-  // The name the text matched ("München", "北京"), unless GeoNames' name is a longer form of it: "Newcastle" is
-  // shown as "Newcastle upon Tyne", which tells it from Newcastle in Northern Ireland.
-  const matched = row.names[hit];
-  const town = fold(row.names[0]).startsWith(fold(matched)) ? row.names[0] : matched;
+  const town = shownName(row, row.names[hit]);
   const parts = [town];
   if (row.country === 'GB') parts.push(words.UK_PARTS[row.admin] ?? countryName('GB', lang));
   else if (row.country === 'US') parts.push(...(row.admin ? [row.admin] : []), countryName('US', lang));

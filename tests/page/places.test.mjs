@@ -56,6 +56,8 @@ test('a German merchant: a PLZ, München and Muenchen are placed; Tokio is offer
   const town = await tab.type('München');
   assert.equal(town.status, 'Lieferung nach München, Deutschland (Ortsmitte).');
   assert.equal((await tab.type('Muenchen')).lat, town.lat);
+  // Typed without its accent, the town is shown with it: the reader sees what was found.
+  assert.equal((await tab.type('Munchen')).status, 'Lieferung nach München, Deutschland (Ortsmitte).');
   assert.deepEqual(tab.dataRequests, ['/data/postcodes-DE.json', '/data/places-DE.json'], 'only Germany\'s tables');
   // Tokyo is in no German table: it is offered with its country, and nothing is filled.
   const tokyo = await tab.type('Tokyo');
@@ -96,6 +98,10 @@ test('a Chinese merchant: 北京 and 上海 are placed and named in Chinese; sug
 test('a British merchant by default: Newcastle is upon Tyne, and a Belfast postcode is across the sea', async () => {
   const tab = await field({ lang: 'en-GB', prefix: 'Delivering to' });
   assert.equal((await tab.type('Newcastle')).status, 'Delivering to Newcastle upon Tyne, England (town centre).');
+  // A misspelling that GeoNames keeps among London's alternate names is shown as London; another language's name
+  // for it, as written.
+  assert.equal((await tab.type('Londn')).status, 'Delivering to London, England (town centre).');
+  assert.equal((await tab.type('Londres')).status, 'Delivering to Londres, England (town centre).');
   assert.equal((await tab.type('BT1')).status, 'No delivery by road from the United Kingdom to BT1.');
   await tab.page.close();
 });
