@@ -47,6 +47,9 @@ export function tornado(svg, central, rows, { label, format, name = (s) => s, sp
   const widest = Math.max(...spans.map(measure));
   const barWidth = Math.max(80, width - pad.left - pad.right - widest - 8);
   const x = (v) => pad.left + ((v - lo) / (hi - lo || 1)) * barWidth;
+  // The central line first, under the names and the bars: a name it crosses stays readable (style.css gives the
+  // names a halo in the page's colour).
+  el('line', { x1: x(central), y1: pad.top - 4, x2: x(central), y2: height - pad.bottom, class: 'axis' }, svg);
   rows.forEach((r, i) => {
     const label = el('text', { x: pad.left, y: tops[i] + text, class: 'tick' }, svg);
     names[i].forEach((line, j) => {
@@ -62,7 +65,6 @@ export function tornado(svg, central, rows, { label, format, name = (s) => s, sp
     }
     el('text', { x: Math.max(x(r.low), x(r.high), x(central)) + 6, y: y + text + 19, class: 'tick' }, svg).textContent = spans[i];
   });
-  el('line', { x1: x(central), y1: pad.top - 4, x2: x(central), y2: height - pad.bottom, class: 'axis' }, svg);
   // The central value over its line, kept inside the chart when the line is near an edge.
   el('text', { x: Math.min(Math.max(x(central), 40), width - 40), y: text, class: 'tick', 'text-anchor': 'middle' }, svg).textContent = format(central);
   return rows.length;

@@ -105,6 +105,10 @@ test('the sample city gives the scenarios that consolidate() gives', async () =>
   assert.ok((await tab.page.locator('#merchant-tornado rect').count()) >= moving.length);
   const fontSize = await tab.page.locator('#merchant-tornado text').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   assert.ok(fontSize >= 14, `tornado labels are ${fontSize}px`);
+  // The central line is drawn first, under the names and bars, so that a name it crosses stays readable.
+  const lineFirst = await tab.page.locator('#merchant-tornado').evaluate((svg) =>
+    Boolean(svg.querySelector('line.axis').compareDocumentPosition(svg.querySelector('text')) & Node.DOCUMENT_POSITION_FOLLOWING));
+  assert.ok(lineFirst, 'the central line comes before the first name');
   assert.ok(await tab.page.locator('#merchant-tornado-legend').isVisible());
   assert.deepEqual(await tab.page.locator('#merchant-tornado-legend li').allTextContents(), [' Assumption at its low value', ' Assumption at its high value']);
   // Centred on the saving with every setting at its central value, which the one-at-a-time swings move from; the
