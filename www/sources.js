@@ -57,10 +57,13 @@ const range = ([low, central, high]) => `${asPublished(central)} (${asPublished(
 
 /** A setting's `[low, central, high]` as a person reads it: 2–3 significant figures, "18 (5–40)"; a share (the
  *  settings table's unit "share", a fraction of 1) as a percentage, "2.8% (2–9.2%)", as the other views write it. */
-const readable = ([low, central, high], unit) =>
-  unit === 'share'
-    ? `${n.percent(100 * central)} (${n.percentRange({ low: 100 * low, high: 100 * high })})`
-    : `${n.sig(central)} (${n.sig(low)}–${n.sig(high)})`;
+const readable = ([low, central, high], unit) => {
+  const share = unit === 'share';
+  const value = share ? n.percent(100 * central) : n.sig(central);
+  // A setting with no spread ("1 (1–1)") is its value alone.
+  if (low === high) return value;
+  return `${value} (${share ? n.percentRange({ low: 100 * low, high: 100 * high }) : `${n.sig(low)}–${n.sig(high)}`})`;
+};
 
 /** A cell labelled with its column's heading, so that the stacked (phone) layout can show it beside the value. */
 function cell(row, text, column = row.cells.length) {

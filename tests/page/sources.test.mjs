@@ -49,6 +49,11 @@ test('the factors are grouped by kind, each group headed', async () => {
   const rounds = await page.locator('#setting-round-parcels td').allTextContents();
   assert.deepEqual(rounds.slice(1, 3), ['round.parcels', '100 (32–168) (urban 127 (100–168); rural 32 (20–80))']);
   assert.equal(rounds[4], table.find((r) => r.id === 'round.parcels').source);
+  // A setting with no spread is its value alone, never "1 (1–1)".
+  const values = await page.locator('tbody[data-kind="chain"] tr:not(.group) td:nth-child(3)').allTextContents();
+  assert.deepEqual(values.filter((v) => /\(([^()–]+)–\1\)/.test(v)), []);
+  const flat = table.find((r) => r.low === r.high && !r.urban);
+  if (flat) assert.doesNotMatch(await page.locator(`#setting-${flat.id.replace(/\./g, '-')} td:nth-child(3)`).textContent(), /\(/);
   await page.close();
 });
 
