@@ -13,6 +13,10 @@ translate(document.getElementById('formulas'), HTML);
 const digitsFor = (value) => (Math.abs(value) >= 100 ? 3 : 2);
 /** `value` to format.js's 2–3 significant figures. */
 const significant = (value) => (value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(digitsFor(value))));
+/** Decimal places that give `total` its 2–3 significant figures; negative for tens, hundreds…. */
+const placesFor = (total) => (total === 0 || !Number.isFinite(total) ? 0 : digitsFor(total) - 1 - Math.floor(Math.log10(Math.abs(total))));
+/** `value` rounded to `places` decimals (a negative `places` rounds to tens, hundreds…). */
+const roundTo = (value, places) => Math.round(value * 10 ** places) / 10 ** places;
 /** `value` as people read it, and whether that rounds it: whole when 3 significant figures write it (27.5, 0.177),
  *  else to 2–3 (3.1689 → 3.2, 0.25561 → 0.26). */
 function readable(value) {
@@ -57,14 +61,15 @@ const calculators = {
     const unit = r.activityUnit || F.unit;
     // The activity field shows the energy once switchActivity has kept the distance typed there.
     if (fromEnergy && form.elements.activity.disabled) form.elements.activity.value = String(r.activity);
-    // Each kg term and the total to format.js's 2–3 significant figures, as the rest of the page writes them; when
-    // the terms as written do not add up to the total as written, the total reads "≈" ("2.6 + 0.61 ≈ 3.2").
-    const [ttwKg, wttKg, kg] = [r.ttwKg, r.wttKg, r.kgCo2e].map(significant);
+    // The two kg terms to the places that give the total 2–3 significant figures, and the total as their sum: the
+    // line adds up as written in a classroom ("2.6 + 0.6 = 3.2", not "2.5561 + 0.6128 = 3.1689", nor
+    // "2.6 + 0.61 ≈ 3.2").
+    const places = placesFor(r.kgCo2e);
+    const [ttwKg, wttKg] = [r.ttwKg, r.wttKg].map((kg) => roundTo(kg, places));
     const [[ttwShown, ttwRounded], [wttShown, wttRounded]] = [readable(ttw), readable(wtt)];
     return F.emission({
-      activity: r.activity, unit, ttw: ttwShown, wtt: wttShown, ttwKg, wttKg, kg,
+      activity: r.activity, unit, ttw: ttwShown, wtt: wttShown, ttwKg, wttKg, kg: ttwKg + wttKg,
       about: ttwRounded || wttRounded, approx: ttwKg !== r.ttwKg || wttKg !== r.wttKg,
-      sumApprox: Math.abs(ttwKg + wttKg - kg) > 1e-9 * Math.max(1, Math.abs(kg)),
     });
   },
 };

@@ -335,12 +335,13 @@ test('a CSV with bad rows names their lines and still counts the good ones', asy
 
 test("a file that cannot be read says what a readable one needs, as an error, and hides the last file's columns", async () => {
   const csv = 'id,lat,lon\na,51.5,-0.1\nb,51.52,-0.12\n';
-  await tab.page.locator('input[type=file]').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await done('good.csv');
   const columns = tab.page.locator('#merchant-columns');
-  assert.equal(await columns.isVisible(), true);
   const status = tab.page.locator('#merchant-load-status');
   for (const [name, bytes] of [['picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])], ['empty.csv', Buffer.alloc(0)]]) {
+    // Each after a good file, whose columns show and whose status is no error.
+    await tab.page.locator('input[type=file]').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await done('good.csv');
+    assert.equal(await columns.isVisible(), true);
     await tab.page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
     await tab.page.waitForFunction(() => document.getElementById('merchant-load-status').classList.contains('error'));
     assert.match(await status.textContent(), /header row naming a postcode \(or town\) column, or latitude and longitude columns/, name);

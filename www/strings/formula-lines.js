@@ -8,10 +8,9 @@ export function formulaLines(n, w) {
     efficiency: (output, outputUnit, input, inputUnit, value, unit, approx) =>
       `${n.fmt(output)} ${outputUnit} ÷ ${n.fmt(input)} ${inputUnit} ${eq(approx)} ${n.fmt(value)} ${unit}`,
     energy: (terms, kwh, joules, approx) => `${terms.join(' × ')} ${eq(approx)} ${w.energy(n.fmt(kwh), n.fmt(joules))}`,
-    /** `about`: the factors are rounded; `approx`: the kg terms are; `sumApprox`: the total as written is not the
-     *  sum of the terms as written (each is rounded on its own: "2.6 + 0.61 ≈ 3.2"). */
-    emission: ({ activity, unit, ttw, wtt, ttwKg, wttKg, kg, about, approx, sumApprox }) =>
+    /** `about`: the factors are rounded; `approx`: the kg terms are; `kg` is their sum as written. */
+    emission: ({ activity, unit, ttw, wtt, ttwKg, wttKg, kg, about, approx }) =>
       `${n.fmt(activity)} ${unit} × (${about ? w.about : ''}${n.fmt(ttw)} TTW + ${n.fmt(wtt)} WTT) ${w.perUnit(unit)} ${eq(approx)} ` +
-      `${n.fmt(ttwKg)} + ${n.fmt(wttKg)} ${eq(sumApprox)} ${w.total(n.fmt(kg))}`,
+      `${n.fmt(ttwKg)} + ${n.fmt(wttKg)} = ${w.total(n.fmt(kg))}`,
   };
 }
