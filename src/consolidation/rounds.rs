@@ -72,6 +72,15 @@ impl<'a> Grouper<'a> {
         self.lon
     }
 
+    /// The order along a Hilbert curve of every stop (indices into `lat`/`lon`) projected on `plane`, when the last
+    /// planning covered every stop on that plane: it sorted them so already.
+    pub(crate) fn hilbert_order_on(&self, plane: LocalPlane) -> Option<&[usize]> {
+        match &self.prepared {
+            Some((rest, on, neighbours)) if rest.len() == self.lat.len() && *on == plane => Some(neighbours.order()),
+            _ => None,
+        }
+    }
+
     /// [`group`]'s rounds from `depot`, reporting the share done (0 to 1) to `progress` every so often; an error
     /// from `progress` stops the planning and is returned.
     pub fn group(
