@@ -738,7 +738,7 @@ struct Planned {
 /// cargo bikes' (which reuse the vans' neighbour lists).
 fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
     let (lat, lon, parcels) = (&c.orders.lat[..], &c.orders.lon[..], &c.orders.parcels[..]);
-    let mut planner = Grouper::new(lat, lon, c.effort, c.seed);
+    let mut planner = Grouper::new(lat, lon, c.effort, c.seed).knowing_plane(c.plane);
     let rounds = routed(&mut planner, c.depot, parcels, c.capacity, c.road, Some(&c.cos_lats), &mut |share| {
         reporter.report(0, share)
     })?;
