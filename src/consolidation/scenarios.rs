@@ -15,7 +15,7 @@ use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
 use super::pricing::{orders_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
 use super::rounds::{distinct_up_to, Grouper};
-use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, route_planned_cos, Route};
+use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, route_planned_with, Route};
 use super::spatial::hilbert_order;
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, REFERENCE_PICKUP_KM, ROUND_SOURCE,
@@ -739,9 +739,12 @@ struct Planned {
 fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
     let (lat, lon, parcels) = (&c.orders.lat[..], &c.orders.lon[..], &c.orders.parcels[..]);
     let mut planner = Grouper::new(lat, lon, c.effort, c.seed).knowing_plane(c.plane);
-    let rounds = routed(&mut planner, c.depot, parcels, c.capacity, c.road, Some(&c.cos_lats), &mut |share| {
-        reporter.report(0, share)
-    })?;
+    // For measuring the rounds kept as planned (no polish): each order's latitude, longitude and latitude cosine.
+    let orders_at: Option<Vec<[f64; 3]>> = (!c.effort.polishes(lat.len()))
+        .then(|| lat.iter().zip(lon).zip(&c.cos_lats).map(|((&a, &b), &cos)| [a, b, cos]).collect());
+    let orders_at = orders_at.as_deref();
+    let rounds =
+        routed(&mut planner, c.depot, parcels, c.capacity, c.road, orders_at, &mut |share| reporter.report(0, share))?;
 
     reporter.report(1, 0.0)?;
     // Pickup points: place them, send each order to its nearest, serve the points in rounds.
@@ -789,7 +792,7 @@ fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
         &mut |share| reporter.report(1, 0.5 + 0.5 * share),
     )?;
 
-    let bike_rounds = routed(&mut planner, c.hub, parcels, c.bike_capacity, c.road, Some(&c.cos_lats), &mut |share| {
+    let bike_rounds = routed(&mut planner, c.hub, parcels, c.bike_capacity, c.road, orders_at, &mut |share| {
         reporter.report(2, share)
     })?;
     Ok(Planned { rounds, pickup_points, pickup_of, one_way, van_rounds, bike_rounds })
@@ -929,15 +932,15 @@ fn report(c: &Checked, planned: Planned, scenarios: Vec<Scenario>) -> Consolidat
 
 /// Capacity-aware rounds of the stops of `planner`, each routed from `from`; the planning's progress goes to
 /// `progress` (0 to 1).
-/// `cos_lats`, when given, is each stop's [`cos_lat`] (found once in [`Checked`]), for measuring the rounds kept as
-/// planned without finding it again for each stop.
+/// `points`, when given, is each stop's latitude, longitude and [`cos_lat`] together, for measuring the rounds kept
+/// as planned ([`route_planned_with`]).
 fn routed(
     planner: &mut Grouper,
     from: LatLon,
     parcels: &[f64],
     capacity: f64,
     road: f64,
-    cos_lats: Option<&[f64]>,
+    points: Option<&[[f64; 3]]>,
     progress: &mut dyn FnMut(f64) -> Result<()>,
 ) -> Result<Vec<Route>> {
     if parcels.is_empty() {
@@ -948,8 +951,8 @@ fn routed(
     if planner.effort().polishes(lat.len()) {
         return Ok(rounds.iter().map(|r| route_in_order(from.pair(), lat, lon, &r.stops, road)).collect());
     }
-    Ok(match cos_lats {
-        Some(cos) => rounds.into_iter().map(|r| route_planned_cos(from.pair(), lat, lon, cos, r.stops, road)).collect(),
+    Ok(match points {
+        Some(p) => rounds.into_iter().map(|r| route_planned_with(from.pair(), lat, lon, p, r.stops, road)).collect(),
         None => rounds.iter().map(|r| route_as_planned(from.pair(), lat, lon, &r.stops, road)).collect(),
     })
 }
