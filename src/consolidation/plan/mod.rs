@@ -113,18 +113,20 @@ const RUIN_NEIGHBOURS: usize = 10;
 const MAX_REMOVED: usize = 30;
 
 /// Above [`POLISH_MAX`] stops, `fast` and `balanced`'s first local search pairs each stop with only this many of its
-/// nearest neighbours: measured natively on bench/orders.mjs's city, a million orders (8 neighbours a stop), 6 made
-/// the vans' rounds 844,999 km against 844,558 (+0.05%), the bikes' 1,307,183 against 1,306,803, for a quarter fewer
-/// pairs tried.
-const LARGE_GRANULAR: usize = 6;
+/// nearest neighbours once a move has changed the rounds near it ([`LARGE_FIRST_LOOK`] before). Measured natively on
+/// bench/orders.mjs's city, a million orders (8 neighbours a stop): 6 throughout made the vans' rounds 844,999 km
+/// against 844,558 with all 8 (+0.05%), for a quarter fewer pairs tried; with a first look at 2, widening to 3
+/// gives 845,590 km for 2.9 million pairs tried, 4 845,580 for 3.3 million, 6 845,564 for 4.3 million: beyond 3
+/// the widening buys hardly anything.
+const LARGE_GRANULAR: usize = 3;
 
 /// Above [`POLISH_MAX`] stops, `fast` and `balanced`'s first local search pairs each stop with only this many of its
-/// nearest neighbours until a move changes the rounds near it, then with all [`LARGE_GRANULAR`] (as in FILO's
-/// granular neighbourhoods, which grow where the search is active): most stops of the savings' rounds have nothing
-/// to gain. Measured natively on bench/orders.mjs's city, a million orders: the vans' rounds 845,564 km (+0.07%)
-/// against 844,999 for 4.3 million pairs tried instead of 7.4 (the bikes' 1,307,629 against 1,307,183, 4.0 million
-/// instead of 7.2); 3 gave 845,469 km for 5.2 million, 1 845,812 for 3.2 million, and only 4 neighbours throughout
-/// 845,560 for 4.9 million.
+/// nearest neighbours until a move changes the rounds near it, then with [`LARGE_GRANULAR`] (as in FILO's granular
+/// neighbourhoods, which grow where the search is active): most stops of the savings' rounds have nothing to gain.
+/// Measured natively on bench/orders.mjs's city, a million orders: the vans' rounds 845,590 km (+0.07%) against
+/// 844,999 with 6 neighbours throughout, for 2.9 million pairs tried instead of 7.4 (the bikes' 1,307,699 against
+/// 1,307,183, 2.8 million instead of 7.2). A first look at 1 (widening to 3) gave 845,867 km for 2.0 million pairs;
+/// 2 neighbours throughout 845,664 for 2.4 million; 4 throughout 845,560 for 4.9 million.
 const LARGE_FIRST_LOOK: usize = 2;
 
 /// Above this many stops, `balanced` leaves SWAP* out (`thorough` above [`POLISH_MAX`]; [`Effort::swaps_rounds`]).
