@@ -114,20 +114,19 @@ const MAX_REMOVED: usize = 30;
 
 /// Above [`POLISH_MAX`] stops, `fast` and `balanced`'s first local search pairs each stop with only this many of its
 /// nearest neighbours once a move has changed the rounds near it ([`LARGE_FIRST_LOOK`] before). Measured natively on
-/// bench/orders.mjs's city, a million orders (8 neighbours a stop): 6 throughout made the vans' rounds 844,999 km
-/// against 844,558 with all 8 (+0.05%), for a quarter fewer pairs tried; with a first look at 2, widening to 3
-/// gives 845,590 km for 2.9 million pairs tried, 4 845,580 for 3.3 million, 6 845,564 for 4.3 million: beyond 3
-/// the widening buys hardly anything.
-const LARGE_GRANULAR: usize = 3;
+/// bench/orders.mjs's city, a million orders (8 neighbours a stop), the vans' rounds: 6 neighbours throughout
+/// 844,999 km (844,558 with all 8, for a third more pairs tried), 7.4 million pairs tried; a first look at 2 then
+/// 6 845,564 km for 4.3 million, then 3 845,590 for 2.9 million; a first look at 1 then 2 845,914 for 1.6 million,
+/// then 3 845,867 for 2.0 million; 2 throughout 845,664 for 2.4 million, 1 throughout 845,965 for 1.2 million. Most of
+/// what the search gains there is between nearest neighbours, so the last few tenths of a percent go for the time.
+const LARGE_GRANULAR: usize = 2;
 
 /// Above [`POLISH_MAX`] stops, `fast` and `balanced`'s first local search pairs each stop with only this many of its
 /// nearest neighbours until a move changes the rounds near it, then with [`LARGE_GRANULAR`] (as in FILO's granular
 /// neighbourhoods, which grow where the search is active): most stops of the savings' rounds have nothing to gain.
-/// Measured natively on bench/orders.mjs's city, a million orders: the vans' rounds 845,590 km (+0.07%) against
-/// 844,999 with 6 neighbours throughout, for 2.9 million pairs tried instead of 7.4 (the bikes' 1,307,699 against
-/// 1,307,183, 2.8 million instead of 7.2). A first look at 1 (widening to 3) gave 845,867 km for 2.0 million pairs;
-/// 2 neighbours throughout 845,664 for 2.4 million; 4 throughout 845,560 for 4.9 million.
-const LARGE_FIRST_LOOK: usize = 2;
+/// At a million orders the vans' rounds come 845,914 km (+0.11%) against 844,999 with 6 neighbours throughout, for
+/// 1.6 million pairs tried instead of 7.4 (the bikes' 1,307,991 against 1,307,183, 1.5 million instead of 7.2).
+const LARGE_FIRST_LOOK: usize = 1;
 
 /// Above this many stops, `balanced` leaves SWAP* out (`thorough` above [`POLISH_MAX`]; [`Effort::swaps_rounds`]).
 pub const SWAP_STAR_MAX: usize = 30_000;
