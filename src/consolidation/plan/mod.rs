@@ -451,11 +451,6 @@ struct Search<'a> {
     load: Vec<f64>,
     route_of: Vec<u32>,
     pos: Vec<u32>,
-    /// Each node's successor and predecessor in its round (0: the depot), kept by [`Search::set_route`]: the
-    /// search reads them for every pair it tries, and finding them through `routes` (a round's list, then a stop in
-    /// it) was about a third of the search's own time in a native profile at a million stops.
-    next: Vec<u32>,
-    prev: Vec<u32>,
     /// Load of the round up to and including the node.
     pre: Vec<f64>,
     /// Move evaluations so far.
@@ -514,8 +509,6 @@ impl<'a> Search<'a> {
             load: Vec::new(),
             route_of: vec![0; n + 1],
             pos: vec![0; n + 1],
-            next: vec![0; n + 1],
-            prev: vec![0; n + 1],
             pre: vec![0.0; n + 1],
             work: 0,
             eps: scale * 1e-10,
@@ -570,12 +563,18 @@ impl<'a> Search<'a> {
 
     #[inline(always)]
     fn succ(&self, c: u32) -> u32 {
-        self.next[c as usize]
+        let r = &self.routes[self.route_of[c as usize] as usize];
+        r.get(self.pos[c as usize] as usize + 1).copied().unwrap_or(0)
     }
 
     #[inline(always)]
     fn pred(&self, c: u32) -> u32 {
-        self.prev[c as usize]
+        let p = self.pos[c as usize] as usize;
+        if p == 0 {
+            0
+        } else {
+            self.routes[self.route_of[c as usize] as usize][p - 1]
+        }
     }
 
     /// Load up to and including node `c` (0 for the depot).
@@ -592,18 +591,12 @@ impl<'a> Search<'a> {
     fn set_route(&mut self, r: u32, stops: Vec<u32>) {
         let ri = r as usize;
         let mut load = 0.0;
-        let mut before = 0;
         for (p, &c) in stops.iter().enumerate() {
             load += self.q[c as usize];
             self.route_of[c as usize] = r;
             self.pos[c as usize] = p as u32;
             self.pre[c as usize] = load;
-            self.prev[c as usize] = before;
-            self.next[before as usize] = c;
-            before = c;
         }
-        self.next[before as usize] = 0;
-        self.next[0] = 0; // (the depot's entry is a scratch slot)
         self.load[ri] = load;
         self.routes[ri] = stops;
         self.clock += 1;
