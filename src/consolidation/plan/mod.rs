@@ -754,9 +754,6 @@ impl<'a> Search<'a> {
 
     /// Tries every move of the search's [`NODE_OPERATORS`] for (u, v), v each of u's `granular` nearest neighbours in
     /// turn; applies the first that improves and returns the nodes around it.
-    ///
-    /// Not inlined into [`Search::local_search`]: see [`TIER_CHUNK`] (the first search is one call of that).
-    #[inline(never)]
     fn improve_from(&mut self, u: u32, granular: usize) -> Option<[u32; 6]> {
         let at = Stop::new(self, u);
         for t in 0..granular {
