@@ -999,7 +999,7 @@ fn sort_by_saving(pairs: &mut Vec<Saving>) {
         count(chunk, &mut counts);
     }
     for (pass, mut at) in counts.into_iter().enumerate() {
-        if at.iter().any(|&c| c == pairs.len()) {
+        if at.contains(&pairs.len()) {
             continue; // every key has the same digit here
         }
         let mut sum = 0;
