@@ -49,12 +49,22 @@ pub struct Grouper<'a> {
     seed: u32,
     /// The stops planned last (indices into `lat`/`lon`), their plane and neighbour lists.
     prepared: Option<(Vec<usize>, LocalPlane, Neighbours)>,
+    /// [`LocalPlane::around`] all the stops, when the caller has it.
+    plane_of_all: Option<LocalPlane>,
 }
 
 impl<'a> Grouper<'a> {
     /// `lat` and `lon` must already be checked.
     pub fn new(lat: &'a [f64], lon: &'a [f64], effort: Effort, seed: u32) -> Self {
-        Grouper { lat, lon, effort, seed, prepared: None }
+        Grouper { lat, lon, effort, seed, prepared: None, plane_of_all: None }
+    }
+
+    /// This grouper, told `plane`, which must be [`LocalPlane::around`] all the stops (`[lat, lon]` pairs in
+    /// order): planning all of them then projects them on it without finding it again (at a million orders, its
+    /// sine and cosine per stop were about 50 ms in wasm).
+    pub(crate) fn knowing_plane(mut self, plane: LocalPlane) -> Self {
+        self.plane_of_all = Some(plane);
+        self
     }
 
     /// How hard the planner works.
@@ -70,6 +80,15 @@ impl<'a> Grouper<'a> {
     /// The stops' longitudes.
     pub fn lon(&self) -> &'a [f64] {
         self.lon
+    }
+
+    /// The order along a Hilbert curve of every stop (indices into `lat`/`lon`) projected on `plane`, when the last
+    /// planning covered every stop on that plane: it sorted them so already.
+    pub(crate) fn hilbert_order_on(&self, plane: LocalPlane) -> Option<&[usize]> {
+        match &self.prepared {
+            Some((rest, on, neighbours)) if rest.len() == self.lat.len() && *on == plane => Some(neighbours.order()),
+            _ => None,
+        }
     }
 
     /// [`group`]'s rounds from `depot`, reporting the share done (0 to 1) to `progress` every so often; an error
@@ -103,9 +122,11 @@ impl<'a> Grouper<'a> {
             Some(p) if p.0 == rest => (p, 0.0),
             _ => {
                 progress(0.0)?;
-                let flat: Vec<f64> = rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect();
-                let plane = LocalPlane::around(&flat)?;
-                let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
+                let plane = match self.plane_of_all {
+                    Some(plane) if rest.len() == lat.len() => plane,
+                    _ => LocalPlane::around(&rest.iter().flat_map(|&i| [lat[i], lon[i]]).collect::<Vec<f64>>())?,
+                };
+                let xy: Vec<[f64; 2]> = rest.iter().map(|&i| plane.project(lat[i], lon[i])).collect();
                 let neighbours = Neighbours::new(&xy, self.effort);
                 ((rest, plane, neighbours), 0.2)
             }

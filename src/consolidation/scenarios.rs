@@ -15,7 +15,7 @@ use super::pricing::modes::Modes;
 use super::pricing::settings::{Id, Settings};
 use super::pricing::{orders_boundary, Area, Boundary, Range, Sensitivity, SettingUsed};
 use super::rounds::{distinct_up_to, Grouper};
-use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, Route};
+use super::routing::{area_perimeter, convex_hull, route_as_planned, route_in_order, route_planned_with, Route};
 use super::spatial::hilbert_order;
 use super::{
     limits, LatLon, Orders, ASSUMPTION, DEFAULT_BIKE_CAPACITY, DEFAULT_CAPACITY, REFERENCE_PICKUP_KM, ROUND_SOURCE,
@@ -598,7 +598,11 @@ impl<'a> Checked<'a> {
         let mut depot_km = Vec::with_capacity(orders.len());
         for (i, (&lat, &lon)) in orders.lat.iter().zip(&orders.lon).enumerate() {
             let km = haversine_cos_km(depot.lat, depot.lon, depot_cos, lat, lon, cos_lats[i]);
-            super::check_road_reach(&format!("orders[{i}]"), km)?;
+            // The field's name is formatted only for an order out of reach (formatting one per order took about
+            // 0.1 s of `consolidate` at a million orders in wasm).
+            if km > limits::MAX_ROAD_KM {
+                super::check_road_reach(&format!("orders[{i}]"), km)?;
+            }
             depot_km.push(km);
         }
         let capacity = within("capacity", input.capacity.unwrap_or(DEFAULT_CAPACITY), 1.0, limits::MAX_CAPACITY)?;
@@ -734,8 +738,13 @@ struct Planned {
 /// cargo bikes' (which reuse the vans' neighbour lists).
 fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
     let (lat, lon, parcels) = (&c.orders.lat[..], &c.orders.lon[..], &c.orders.parcels[..]);
-    let mut planner = Grouper::new(lat, lon, c.effort, c.seed);
-    let rounds = routed(&mut planner, c.depot, parcels, c.capacity, c.road, &mut |share| reporter.report(0, share))?;
+    let mut planner = Grouper::new(lat, lon, c.effort, c.seed).knowing_plane(c.plane);
+    // For measuring the rounds kept as planned (no polish): each order's latitude, longitude and latitude cosine.
+    let orders_at: Option<Vec<[f64; 3]>> = (!c.effort.polishes(lat.len()))
+        .then(|| lat.iter().zip(lon).zip(&c.cos_lats).map(|((&a, &b), &cos)| [a, b, cos]).collect());
+    let orders_at = orders_at.as_deref();
+    let rounds =
+        routed(&mut planner, c.depot, parcels, c.capacity, c.road, orders_at, &mut |share| reporter.report(0, share))?;
 
     reporter.report(1, 0.0)?;
     // Pickup points: place them, send each order to its nearest, serve the points in rounds.
@@ -753,7 +762,7 @@ fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
             let affordable = ((kmeans::limits::MAX_WORK / (c.orders.len() as f64 * per_point)) as usize).max(1);
             let wanted = c.pickup.points.unwrap_or_else(|| default_pickup_points(c.hull_km2)).min(affordable);
             let k = distinct_up_to(&c.flat, wanted);
-            place_pickup_points(&c.flat, parcels, k, c.plane)?
+            place_pickup_points(&c.flat, parcels, k, c.plane, planner.hilbert_order_on(c.plane))?
         }
     };
     let mut pickup_points: Vec<PickupPoint> =
@@ -779,11 +788,13 @@ fn plan_rounds(c: &Checked, reporter: &mut Reporter) -> Result<Planned> {
         &pparcels,
         c.capacity,
         c.road,
+        None,
         &mut |share| reporter.report(1, 0.5 + 0.5 * share),
     )?;
 
-    let bike_rounds =
-        routed(&mut planner, c.hub, parcels, c.bike_capacity, c.road, &mut |share| reporter.report(2, share))?;
+    let bike_rounds = routed(&mut planner, c.hub, parcels, c.bike_capacity, c.road, orders_at, &mut |share| {
+        reporter.report(2, share)
+    })?;
     Ok(Planned { rounds, pickup_points, pickup_of, one_way, van_rounds, bike_rounds })
 }
 
@@ -921,12 +932,15 @@ fn report(c: &Checked, planned: Planned, scenarios: Vec<Scenario>) -> Consolidat
 
 /// Capacity-aware rounds of the stops of `planner`, each routed from `from`; the planning's progress goes to
 /// `progress` (0 to 1).
+/// `points`, when given, is each stop's latitude, longitude and [`cos_lat`] together, for measuring the rounds kept
+/// as planned ([`route_planned_with`]).
 fn routed(
     planner: &mut Grouper,
     from: LatLon,
     parcels: &[f64],
     capacity: f64,
     road: f64,
+    points: Option<&[[f64; 3]]>,
     progress: &mut dyn FnMut(f64) -> Result<()>,
 ) -> Result<Vec<Route>> {
     if parcels.is_empty() {
@@ -934,8 +948,13 @@ fn routed(
     }
     let (lat, lon) = (planner.lat(), planner.lon());
     let rounds = planner.group(from.pair(), parcels, capacity, progress)?;
-    let route = if planner.effort().polishes(lat.len()) { route_in_order } else { route_as_planned };
-    Ok(rounds.iter().map(|r| route(from.pair(), lat, lon, &r.stops, road)).collect())
+    if planner.effort().polishes(lat.len()) {
+        return Ok(rounds.iter().map(|r| route_in_order(from.pair(), lat, lon, &r.stops, road)).collect());
+    }
+    Ok(match points {
+        Some(p) => rounds.into_iter().map(|r| route_planned_with(from.pair(), lat, lon, p, r.stops, road)).collect(),
+        None => rounds.iter().map(|r| route_as_planned(from.pair(), lat, lon, &r.stops, road)).collect(),
+    })
 }
 
 /// At most this many trips: more would take minutes and gigabytes, and means the capacity is far too small.
@@ -996,12 +1015,28 @@ fn default_pickup_points(hull_km2: f64) -> usize {
 /// `k` pickup points by weighted k-means (weights = parcels) on the local plane, started from k runs of equal
 /// parcels along a Hilbert curve (a cheap, spread-out start: k-means++ would cost O(n·k·log k) here); returns the
 /// points and each order's point.
-fn place_pickup_points(flat: &[f64], parcels: &[f64], k: usize, plane: LocalPlane) -> Result<(Vec<LatLon>, Vec<u32>)> {
+/// `order`, when given, is the orders' [`hilbert_order`] on `plane` (the vans' planning found it already: at a
+/// million orders, finding it again took about 0.15 s in wasm).
+fn place_pickup_points(
+    flat: &[f64],
+    parcels: &[f64],
+    k: usize,
+    plane: LocalPlane,
+    order: Option<&[usize]>,
+) -> Result<(Vec<LatLon>, Vec<u32>)> {
     let xy: Vec<[f64; 2]> = flat.chunks_exact(2).map(|p| plane.project(p[0], p[1])).collect();
     let total: f64 = parcels.iter().sum();
     let mut sums = vec![[0.0; 3]; k];
     let mut seen = 0.0;
-    for i in hilbert_order(&xy) {
+    let found;
+    let order = match order {
+        Some(o) => o,
+        None => {
+            found = hilbert_order(&xy);
+            &found
+        }
+    };
+    for &i in order {
         // The run this order falls in, by the parcels before it.
         let run = ((seen / total * k as f64) as usize).min(k - 1);
         let w = parcels[i];

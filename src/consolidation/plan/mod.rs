@@ -113,10 +113,20 @@ const RUIN_NEIGHBOURS: usize = 10;
 const MAX_REMOVED: usize = 30;
 
 /// Above [`POLISH_MAX`] stops, `fast` and `balanced`'s first local search pairs each stop with only this many of its
-/// nearest neighbours: measured natively on bench/orders.mjs's city, a million orders (8 neighbours a stop), 6 made
-/// the vans' rounds 844,999 km against 844,558 (+0.05%), the bikes' 1,307,183 against 1,306,803, for a quarter fewer
-/// pairs tried.
-const LARGE_GRANULAR: usize = 6;
+/// nearest neighbours once a move has changed the rounds near it ([`LARGE_FIRST_LOOK`] before). Measured natively on
+/// bench/orders.mjs's city, a million orders (8 neighbours a stop), the vans' rounds: 6 neighbours throughout
+/// 844,999 km (844,558 with all 8, for a third more pairs tried), 7.4 million pairs tried; a first look at 2 then
+/// 6 845,564 km for 4.3 million, then 3 845,590 for 2.9 million; a first look at 1 then 2 845,914 for 1.6 million,
+/// then 3 845,867 for 2.0 million; 2 throughout 845,664 for 2.4 million, 1 throughout 845,965 for 1.2 million. Most of
+/// what the search gains there is between nearest neighbours, so the last few tenths of a percent go for the time.
+const LARGE_GRANULAR: usize = 2;
+
+/// Above [`POLISH_MAX`] stops, `fast` and `balanced`'s first local search pairs each stop with only this many of its
+/// nearest neighbours until a move changes the rounds near it, then with [`LARGE_GRANULAR`] (as in FILO's granular
+/// neighbourhoods, which grow where the search is active): most stops of the savings' rounds have nothing to gain.
+/// At a million orders the vans' rounds come 845,914 km (+0.11%) against 844,999 with 6 neighbours throughout, for
+/// 1.6 million pairs tried instead of 7.4 (the bikes' 1,307,991 against 1,307,183, 1.5 million instead of 7.2).
+const LARGE_FIRST_LOOK: usize = 1;
 
 /// Above this many stops, `balanced` leaves SWAP* out (`thorough` above [`POLISH_MAX`]; [`Effort::swaps_rounds`]).
 pub const SWAP_STAR_MAX: usize = 30_000;
@@ -306,6 +316,11 @@ impl Neighbours {
         self.xy.len()
     }
 
+    /// The stops (indices into the `xy` given) along the Hilbert curve.
+    pub(crate) fn order(&self) -> &[usize] {
+        &self.order
+    }
+
     /// Whether there are no stops.
     pub fn is_empty(&self) -> bool {
         self.xy.is_empty()
@@ -339,6 +354,7 @@ pub fn plan_with(
     if !effort.exchanges_chains(n) {
         s.node_operators = NODE_OPERATORS.len() - 1;
         s.granular = LARGE_GRANULAR.min(s.k);
+        s.first_look = LARGE_FIRST_LOOK;
     }
     s.savings();
     let split = if effort.budget(n, 1.0) > 0 && n >= 3 && s.k > 0 { 0.6 } else { 1.0 };
@@ -347,6 +363,7 @@ pub fn plan_with(
     let start: Vec<u32> = (1..=n as u32).collect();
     s.local_search(&start, u64::MAX);
     s.granular = s.k;
+    s.first_look = usize::MAX;
     let swap_star = effort.swaps_rounds(n);
     if swap_star {
         s.polish_rounds(u64::MAX, effort.swap_passes(n));
@@ -451,6 +468,10 @@ struct Search<'a> {
     /// Queue of nodes to search from.
     queue: Vec<u32>,
     queued: Vec<bool>,
+    /// How many of its neighbours (at most `granular`) a stop is paired with until a move changes the rounds near
+    /// it, and the stops where one has since the search last looked from them ([`LARGE_FIRST_LOOK`]).
+    first_look: usize,
+    moved_near: Vec<bool>,
     /// Where progress goes, the current stage (share at its start and end, work at its start, work expected), the
     /// work at which to report next, and the error that stopped the search.
     progress: &'a mut dyn FnMut(f64) -> Result<()>,
@@ -499,6 +520,8 @@ impl<'a> Search<'a> {
             clock: 0,
             queue: Vec::new(),
             queued: vec![false; n + 1],
+            first_look: usize::MAX,
+            moved_near: vec![false; n + 1],
             progress,
             stage: (0.0, 0.0, 0, 1.0),
             next_tick: TICK,
@@ -629,13 +652,13 @@ impl<'a> Search<'a> {
     /// oriented as if its stops were kept in a list that a merge of i's round with j's extends as (…, i) + (j, …).
     fn savings(&mut self) {
         let n = self.pts.len() - 1;
-        let mut pairs: Vec<Saving> = Vec::with_capacity(n * self.k / 2 + 1);
-        for i in 1..=n as u32 {
-            for &j in self.neighbours(i) {
-                if j > i || !self.neighbours(j).contains(&i) {
-                    self.push_saving(&mut pairs, i, j);
-                }
-            }
+        // At most one pair per neighbour (on city orders, 8 neighbours a stop, about 4.6 per stop): room for all, so the
+        // list is never copied to grow (half of that was too little at a million stops).
+        let mut pairs: Vec<Saving> = Vec::with_capacity(n * self.k + 1);
+        // Each stop's distance from the depot once, not once per pair (the same values to the last bit).
+        let d0: Vec<f64> = (0..=n as u32).map(|c| self.d(0, c)).collect();
+        for from in (1..=n as u32).step_by(TIER_CHUNK) {
+            self.neighbour_savings(&d0, &mut pairs, from, (from - 1 + TIER_CHUNK as u32).min(n as u32));
         }
         let mut m = Merges::new(&self.q);
         m.merge(&mut pairs, self.cap);
@@ -654,7 +677,7 @@ impl<'a> Search<'a> {
             grid.nearest_into(ends_xy[a], END_NEIGHBOURS + 1, &ends_xy, a, &mut found);
             for &(_, _, b) in &found {
                 if ends[b] > i && m.slot[ends[b] as usize] != m.slot[i as usize] {
-                    self.push_saving(&mut pairs, i, ends[b]);
+                    self.push_saving(&d0, &mut pairs, i, ends[b]);
                 }
             }
         }
@@ -669,11 +692,25 @@ impl<'a> Search<'a> {
         }
     }
 
+    /// Adds the savings of stops `from` to `to` (inclusive) with their neighbours, each pair once. Not inlined, and
+    /// called for a few stops at a time: see [`TIER_CHUNK`].
+    #[inline(never)]
+    fn neighbour_savings(&self, d0: &[f64], pairs: &mut Vec<Saving>, from: u32, to: u32) {
+        for i in from..=to {
+            for &j in self.neighbours(i) {
+                if j > i || !self.neighbours(j).contains(&i) {
+                    self.push_saving(d0, pairs, i, j);
+                }
+            }
+        }
+    }
+
     /// Adds the pair (i, j) when joining their rounds saves length: d(0,i) + d(0,j) − d(i,j) > 0. The key is the
     /// saving as an `f32`, its bits inverted (for positive floats the bits rank as the values do), so that
-    /// [`sort_by_saving`] can radix-sort it.
-    fn push_saving(&self, pairs: &mut Vec<Saving>, i: u32, j: u32) {
-        let s = self.d(0, i) + self.d(0, j) - self.d(i, j);
+    /// [`sort_by_saving`] can radix-sort it. `d0[c]` is d(0, c).
+    #[inline(always)]
+    fn push_saving(&self, d0: &[f64], pairs: &mut Vec<Saving>, i: u32, j: u32) {
+        let s = d0[i as usize] + d0[j as usize] - self.d(i, j);
         if s > 0.0 {
             pairs.push((!(s as f32).to_bits(), i.min(j), i.max(j)));
         }
@@ -697,24 +734,29 @@ impl<'a> Search<'a> {
             if self.work > limit || self.tick() {
                 for &c in &self.queue {
                     self.queued[c as usize] = false;
+                    self.moved_near[c as usize] = false;
                 }
                 self.queue.clear();
                 return;
             }
-            if let Some(touched) = self.improve_from(u) {
-                for c in touched {
+            let granular = if self.moved_near[u as usize] { self.granular } else { self.first_look.min(self.granular) };
+            self.moved_near[u as usize] = false;
+            if let Some(touched) = self.improve_from(u, granular) {
+                for c in touched.into_iter().chain([u]) {
+                    if c != 0 {
+                        self.moved_near[c as usize] = true;
+                    }
                     self.push(c);
                 }
-                self.push(u);
             }
         }
     }
 
-    /// Tries every move of the search's [`NODE_OPERATORS`] for (u, v), v each neighbour of u in turn; applies the first that
-    /// improves and returns the nodes around it.
-    fn improve_from(&mut self, u: u32) -> Option<[u32; 6]> {
+    /// Tries every move of the search's [`NODE_OPERATORS`] for (u, v), v each of u's `granular` nearest neighbours in
+    /// turn; applies the first that improves and returns the nodes around it.
+    fn improve_from(&mut self, u: u32, granular: usize) -> Option<[u32; 6]> {
         let at = Stop::new(self, u);
-        for t in 0..self.granular {
+        for t in 0..granular {
             let v = self.near[(u as usize - 1) * self.k + t];
             if v == u {
                 continue;
@@ -907,28 +949,65 @@ impl<'a> Search<'a> {
     }
 }
 
+/// Long loops that run once per call are split into calls of a function (not inlined) over this many items at a
+/// time. In the browser and Node, V8 first runs wasm compiled quickly (Liftoff) and swaps in optimised code
+/// (TurboFan) only for later calls of a function, never in the middle of one: a loop over a million stops inside
+/// one call runs the slow code throughout. Measured in Node at a million orders, compiling everything optimised up
+/// front (`--no-liftoff`) made `consolidate` about a tenth faster than the default, the savings' merge (sort
+/// included) most of all: 358 against 492 ms.
+const TIER_CHUNK: usize = 4096;
+
+/// `f`, called through a pointer the optimisers cannot see through: wasm-opt inlines a function called from one
+/// place whatever Rust's `#[inline(never)]` says, which would put a [`TIER_CHUNK`] loop back into one long call.
+fn not_inlined<F>(f: F) -> F {
+    std::hint::black_box(f)
+}
+
 /// A candidate merge (key, i, j): the key ranks savings, largest first (see [`Search::push_saving`]).
 type Saving = (u32, u32, u32);
 
-/// Sorts by key, stably: a radix sort in three passes of 11 bits (at a million stops, comparison sorting the five
-/// million pairs was a tenth of `consolidate`).
+/// Sorts by key, stably: a radix sort in four passes of 8 bits, fewer when a digit is the same for every key (at a
+/// million stops, comparison sorting the five million pairs was a tenth of `consolidate`; three passes of 11 bits
+/// took a fifth longer than these natively, their 2,048 buckets scattering the writes over more cache lines).
 fn sort_by_saving(pairs: &mut Vec<Saving>) {
-    const BITS: u32 = 11;
+    const BITS: u32 = 8;
+    const MASK: u32 = (1 << BITS) - 1;
     let mut sorted = vec![(0, 0, 0); pairs.len()];
-    for shift in [0, BITS, 2 * BITS] {
-        let bucket = |p: &Saving| ((p.0 >> shift) & ((1 << BITS) - 1)) as usize;
-        let mut at = vec![0usize; 1 << BITS];
-        for p in pairs.iter() {
-            at[bucket(p)] += 1;
+    // The four passes' bucket counts in one read of the pairs, not one each.
+    let mut counts = vec![[0usize; 1 << BITS]; 4];
+    // (Chunked: see TIER_CHUNK.)
+    #[inline(never)]
+    fn count(pairs: &[Saving], counts: &mut [[usize; 1 << BITS]]) {
+        for p in pairs {
+            for (pass, c) in counts.iter_mut().enumerate() {
+                c[((p.0 >> (pass as u32 * BITS)) & MASK) as usize] += 1;
+            }
+        }
+    }
+    #[inline(never)]
+    fn scatter(pairs: &[Saving], sorted: &mut [Saving], at: &mut [usize; 1 << BITS], shift: u32) {
+        for p in pairs {
+            let b = ((p.0 >> shift) & MASK) as usize;
+            sorted[at[b]] = *p;
+            at[b] += 1;
+        }
+    }
+    type Count = fn(&[Saving], &mut [[usize; 1 << BITS]]);
+    type Scatter = fn(&[Saving], &mut [Saving], &mut [usize; 1 << BITS], u32);
+    let (count, scatter) = (not_inlined(count as Count), not_inlined(scatter as Scatter));
+    for chunk in pairs.chunks(TIER_CHUNK) {
+        count(chunk, &mut counts);
+    }
+    for (pass, mut at) in counts.into_iter().enumerate() {
+        if at.contains(&pairs.len()) {
+            continue; // every key has the same digit here
         }
         let mut sum = 0;
         for a in at.iter_mut() {
             (*a, sum) = (sum, sum + *a);
         }
-        for p in pairs.iter() {
-            let b = bucket(p);
-            sorted[at[b]] = *p;
-            at[b] += 1;
+        for chunk in pairs.chunks(TIER_CHUNK) {
+            scatter(chunk, &mut sorted, &mut at, pass as u32 * BITS);
         }
         std::mem::swap(pairs, &mut sorted);
     }
@@ -940,6 +1019,10 @@ fn sort_by_saving(pairs: &mut Vec<Saving>) {
 struct Merges {
     /// `link[c]`: c's neighbours in its round (0: none yet).
     link: Vec<[u32; 2]>,
+    /// Bit c (of word c / 64) is set while c ends its round (has fewer than two links): the pairs come in order of
+    /// saving, not of place, so each look at `link` was a cache miss; a bit per stop (125 KB at a million) stays in
+    /// cache, and most pairs fail this test.
+    ends: Vec<u64>,
     /// `slot[c]`: the round of an end stop c.
     slot: Vec<u32>,
     /// Each slot's end stops (`first` 0: the slot is empty) and load.
@@ -955,6 +1038,7 @@ impl Merges {
         let first: Vec<u32> = (1..=n as u32).collect();
         Merges {
             link: vec![[0u32; 2]; n + 1],
+            ends: vec![u64::MAX; (n + 1).div_ceil(64)],
             slot: (0..=n as u32).map(|c| c.saturating_sub(1)).collect(),
             last: first.clone(),
             first,
@@ -966,9 +1050,19 @@ impl Merges {
     /// still fits, and empties `pairs` for the next pass.
     fn merge(&mut self, pairs: &mut Vec<Saving>, cap: f64) {
         sort_by_saving(pairs);
-        let is_end = |link: &[[u32; 2]], c: u32| link[c as usize][1] == 0;
-        for &(_, i, j) in pairs.iter() {
-            if !is_end(&self.link, i) || !is_end(&self.link, j) {
+        let merge_some = not_inlined(Merges::merge_some as fn(&mut Merges, &[Saving], f64));
+        for chunk in pairs.chunks(TIER_CHUNK) {
+            merge_some(self, chunk, cap);
+        }
+        pairs.clear();
+    }
+
+    /// [`Merges::merge`]'s merges for `pairs`, sorted (not inlined: see [`TIER_CHUNK`]).
+    #[inline(never)]
+    fn merge_some(&mut self, pairs: &[Saving], cap: f64) {
+        let is_end = |ends: &[u64], c: u32| ends[c as usize / 64] & (1 << (c % 64)) != 0;
+        for &(_, i, j) in pairs {
+            if !is_end(&self.ends, i) || !is_end(&self.ends, j) {
                 continue;
             }
             let (ri, rj) = (self.slot[i as usize] as usize, self.slot[j as usize] as usize);
@@ -980,7 +1074,12 @@ impl Merges {
             let tail = if self.first[rj] == j { self.last[rj] } else { self.first[rj] };
             for (a, b) in [(i, j), (j, i)] {
                 let l = &mut self.link[a as usize];
-                l[usize::from(l[0] != 0)] = b;
+                if l[0] != 0 {
+                    l[1] = b;
+                    self.ends[a as usize / 64] &= !(1 << (a % 64));
+                } else {
+                    l[0] = b;
+                }
             }
             (self.first[ri], self.last[ri]) = (head, tail);
             self.slot[head as usize] = ri as u32;
@@ -989,7 +1088,6 @@ impl Merges {
             self.load[rj] = 0.0;
             self.first[rj] = 0;
         }
-        pairs.clear();
     }
 
     /// The rounds in slot order, each walked from its first stop.
