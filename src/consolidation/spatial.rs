@@ -28,7 +28,9 @@ fn radix_order(keys: &[u32]) -> Vec<usize> {
     const BITS: u32 = 16;
     const MASK: u32 = (1 << BITS) - 1;
     let n = keys.len();
-    let mut counts = vec![[0u32; 1 << BITS]; 2];
+    // Two counts of 2^16 each, made on the heap: `vec![[0u32; 1 << BITS]; 2]` builds each 256 KB array on the stack
+    // first, which overflowed the 1 MB wasm stack in a debug build (tests/wasm_api.rs).
+    let mut counts = vec![vec![0u32; 1 << BITS]; 2];
     for &k in keys {
         counts[0][(k & MASK) as usize] += 1;
         counts[1][(k >> BITS) as usize] += 1;
