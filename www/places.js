@@ -229,7 +229,7 @@ function shownName(row, matched) {
   const [main] = row.names;
   const [m, g] = [fold(matched), fold(main)];
   if (g.startsWith(m)) return main;
-  if (!CJK.test(matched) && editDistance(m, g, m.length <= 6 ? 1 : 2) <= (m.length <= 6 ? 1 : 2)) return main;
+  if (!CJK.test(matched) && editDistance(m, g, allowedEdits(m)) <= allowedEdits(m)) return main;
   return row.names.find((name) => name !== matched && fold(name) === m && !/^[\x20-\x7e]*$/.test(name)) ?? matched;
 }
 
@@ -351,6 +351,9 @@ export function editDistance(a, b, max = 2) {
 /** The country's own town rows (a covered country's table, else its rows of the world table). */
 const ownTowns = async (country) => (COVERED_COUNTRIES.includes(country) ? towns(country) : (await towns(null)).filter((t) => t.country === country));
 
+/** The edits a close match may be away from `query` (a fold): one for names up to 6 letters, two for longer ones. */
+const allowedEdits = (query) => (query.length > 6 ? 2 : 1);
+
 /**
  * Up to `limit` towns spelt within a small edit distance of `query` (a fold): one edit for names up to 6 letters, two
  * for longer ones. Work is bounded: only names of Latin letters, starting with the same letter and of a length
@@ -359,7 +362,7 @@ const ownTowns = async (country) => (COVERED_COUNTRIES.includes(country) ? towns
 function closeTowns(rows, typed, limit) {
   const query = fold(typed);
   if (query.length < 4 || CJK.test(query) || !/^\p{Script=Latin}/u.test(query)) return [];
-  const max = query.length > 6 ? 2 : 1;
+  const max = allowedEdits(query);
   // Of names that fold alike ("Munchen", "München"), the one closest to what was typed, accents and all.
   const as = typed.toLowerCase();
   const found = [];
