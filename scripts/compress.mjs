@@ -62,12 +62,12 @@ export const WIDGET_STRINGS = ['chain', 'numbers', 'errors'];
 export const FIRST_VIEW_STRINGS = ['page', 'errors', 'numbers', 'chain', 'places', 'overrides'];
 
 /** The files of `names` (paths under www/) that a first visit downloads, in British English: the markup, the static
- *  import graph of its two module scripts (the other views' modules come when those views are first shown), the
+ *  import graph of boot.js and the two modules it loads (the other views' modules come when those views are first shown), the
  *  first view's strings, and both packages (the shopper's first figures come from the widget's, then the full one
  *  follows: wasm.js). The sample city, fetched on demand, is not counted. tests/page/payload.test.mjs checks this
  *  list against what a browser fetches. */
 export function firstVisitFiles(names) {
-  const modules = [...staticGraph(['views.js', 'shopper.js'])];
+  const modules = [...staticGraph(['boot.js', 'views.js', 'shopper.js'])];
   const strings = FIRST_VIEW_STRINGS.map((part) => `strings/en-GB/${part}.js`);
   const packages = names.filter((n) => n.startsWith('pkg/') || n.startsWith('widget-pkg/'));
   return [...new Set(['index.html', 'style.css', 'icon.svg', ...modules, ...strings, ...packages])];

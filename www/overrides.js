@@ -6,12 +6,10 @@
 // that is not JSON, `[null]`, values the API refuses). Such a value is ignored, with a notice, and the views use
 // the default figures; it is replaced at the next override the user saves, or by "Reset all overrides".
 import { pageLang, loadStrings } from './i18n.js';
+import { FACTOR_KEY as KEY, DIGITAL_KEY, OVERRIDE_KEYS } from './storage-keys.js';
 
 // The notices are in the page's language (www/strings/<lang>/overrides.js), and so are the factors' names.
 const [{ O }, { factorLabel }] = await Promise.all([loadStrings(pageLang(), 'overrides'), loadStrings(pageLang(), 'page')]);
-
-const KEY = 'green-delivery:factor-overrides';
-const DIGITAL_KEY = 'green-delivery:digital-overrides';
 
 const empty = (o) => Object.keys(o).length === 0;
 
@@ -57,7 +55,7 @@ export const digitalOverrides = () => load(DIGITAL_KEY).value;
 
 /** Whether overrides are stored (readable, not empty): checking them needs the full package's `factors`. */
 export const overridesStored = () =>
-  [KEY, DIGITAL_KEY].some((key) => {
+  OVERRIDE_KEYS.some((key) => {
     const { value, unreadable } = load(key);
     return !unreadable && !empty(value);
   });

@@ -44,15 +44,9 @@ const placeError = document.getElementById('shopper-place-error');
 const depotError = document.getElementById('shopper-depot-error');
 // What the figures count, in plain words, under the answer (with a link to the sources and assumptions): one line
 // until opened.
-const boundaryBox = document.createElement('details');
-boundaryBox.id = 'shopper-boundary';
-boundaryBox.className = 'hint';
-const boundarySummary = document.createElement('summary');
-boundarySummary.textContent = WHAT_IS_COUNTED;
-const boundaryLine = document.createElement('p');
-boundaryBox.append(boundarySummary, boundaryLine);
-boundaryBox.hidden = true;
-error.after(boundaryBox);
+const boundaryBox = document.getElementById('shopper-boundary');
+boundaryBox.querySelector('summary').textContent = WHAT_IS_COUNTED;
+const boundaryLine = boundaryBox.querySelector('p');
 const notices = { delivery: '', order: '' };
 const KM_PER_DEGREE = 111.195;
 const MAP_KM = 15; // the map shows ±15 km around the shop
@@ -74,6 +68,11 @@ let chosen = null; // the option picked for the whole order; the baseline until 
  *  build and layout of the list. */
 let drawnOptions = '';
 let drawings = 0; // counts the drawings, so that a part left for later is dropped once a newer drawing exists
+/** Whether the answer in the markup still stands: the British example's, as the calculator draws it (written by
+ *  `npm run prerender`, checked by tests/page/prerender.test.mjs). boot.js says whether it holds for this visit (the
+ *  language, the country, no overrides stored). Until the shopper changes something, no calculator runs to draw it
+ *  again: on a phone, the first screen costs no wasm call and no layout of the list. */
+let prerendered = !document.documentElement.classList.contains('recalculating');
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 
@@ -181,10 +180,11 @@ function showLowest() {
   first.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
 }
 
-/** Draws the answer. `restLater` draws the list now and what is under it (what is counted, the assumptions, the
- *  whole order's footprint with its own first wasm calls) in a task of its own: as a calculator arrives, a phone
- *  then runs two shorter tasks instead of one long one. */
-function render({ restLater = false } = {}) {
+/** Draws the answer after a change. On a calculator's `arrival`, the answer in the markup stands if nothing has
+ *  changed; otherwise the list is drawn now and what is under it (what is counted, the assumptions, the whole order's
+ *  footprint with its own first wasm calls) in a task of its own: a phone then runs two shorter tasks, not one long. */
+function render({ arrival = false } = {}) {
+  if (!arrival) prerendered = false;
   drawMap(); // the map needs no calculator
   showPlaceProblem(placeError, problems.shopper, form.elements.place, SHOPPER.didYouMean);
   showPlaceProblem(depotError, problems.depot, form.elements.depotPlace, SHOPPER.didYouMean);
@@ -193,6 +193,10 @@ function render({ restLater = false } = {}) {
   // full package's first call compiles only its comparisons' code: on a phone, its arrival is a shorter task.
   const calc = overridesStored() ? fullApi : (api ?? fullApi);
   if (!calc || !placed) return;
+  if (prerendered) {
+    list.dataset.calculator = fullApi ? 'full' : 'widget'; // ready for the shopper's first change
+    return;
+  }
   // A place not found changed no coordinate: the figures below are still those of the place named here.
   placeStatus.textContent = placeSentence();
   answer.classList.toggle('stale', Boolean(problems.shopper || problems.depot));
@@ -237,7 +241,7 @@ function render({ restLater = false } = {}) {
     list.dataset.calculator = calculator; // drawn with the full package's parts? Tests wait for 'full'
   };
   const drawing = ++drawings;
-  if (restLater) setTimeout(() => drawing === drawings && rest()); // unless a later drawing has come first
+  if (arrival) setTimeout(() => drawing === drawings && rest()); // unless a later drawing has come first
   else rest();
 }
 
@@ -287,7 +291,7 @@ function drawList(sorted, result, claim, scale) {
       radio.type = 'radio';
       radio.name = 'shopper-option';
       radio.value = option.id;
-      radio.checked = option.id === chosen;
+      radio.defaultChecked = option.id === chosen; // as an attribute, so that the markup's answer keeps it
       const name = document.createElement('span');
       name.className = 'option-name';
       name.append(radio, ' ', head.querySelector('strong'));
@@ -342,7 +346,6 @@ function clearOrder() {
 
 /** The whole order: delivery (the option picked above), packaging and the online part, as one sentence and a table. */
 function renderOrder() {
-  if (!fullApi) return;
   if (!list.querySelector('input:checked')) {
     clearOrder();
     return;
@@ -352,6 +355,12 @@ function renderOrder() {
   const parts = document.querySelector('#order-parts tbody');
   const picked = list.querySelector(`li[data-id="${chosen}"] strong`)?.textContent ?? chosen;
   orderOption.textContent = SHOPPER.withOption(picked);
+  if (!fullApi) {
+    // Its figures come with the full package (render() draws them then); none is left from another option.
+    parts.replaceChildren();
+    out.textContent = '';
+    return;
+  }
   try {
     const { result: r, notice } = withUsableOverrides(fullApi, (factors, digitalFactors) => {
       const order = fullApi.orderFootprint({
@@ -453,6 +462,16 @@ if (country !== 'GB') {
   // A reload restored other coordinates than the example's: they are named as coordinates.
   destination = null;
   example = false;
+  prerendered = false;
+}
+if (!prerendered) {
+  // The markup's answer is not this visit's: "Calculating…" until this visit's own is drawn (style.css hid it until
+  // now, so that its figures were never on screen).
+  clearFigures();
+  answer.setAttribute('aria-busy', 'true');
+  loading.hidden = false;
+  orderOption.textContent = HTML.orderOptionHint;
+  document.documentElement.classList.remove('recalculating');
 }
 /** A search the shopper started: its answer, once drawn, is brought into view. */
 const searching = () => {
@@ -519,23 +538,27 @@ form.addEventListener('input', (event) => {
 });
 list.addEventListener('change', (event) => {
   if (event.target.name !== 'shopper-option') return;
+  prerendered = false;
   chosen = event.target.value;
   for (const item of list.children) item.classList.toggle('chosen', item.dataset.id === chosen);
   renderOrder();
 });
-orderForm.addEventListener('input', renderOrder);
+orderForm.addEventListener('input', () => {
+  prerendered = false;
+  renderOrder();
+});
 orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
-render(); // the map, at once; the figures once the calculator has loaded
+render({ arrival: true }); // the map, at once; the figures (unless the markup's stand) once a calculator has loaded
 // The options first, from the smaller build; their everyday comparisons and the order's footprint when the full
 // package follows. One notice for both: if either cannot load, the view says so, and Retry tries again for both.
 const notice = loadNotice(section);
 whenLoaded(section, (loaded) => {
   api = loaded;
-  render({ restLater: true });
+  render({ arrival: true });
 }, notice, 'widget');
 whenLoaded(section, (loaded) => {
   fullApi = loaded;
-  render({ restLater: true });
+  render({ arrival: true });
 }, notice);

@@ -37,15 +37,13 @@ const lang = pageLang();
 document.documentElement.lang = lang;
 // The browser's first Intl object sets up its locale data (tens of milliseconds on a phone, whichever comes first);
 // one made now, in a task of its own while the first view's words are on their way, keeps that off the path to
-// the first figure.
-setTimeout(() => new Intl.NumberFormat(lang).format(1));
+// the first figure. Not when the markup's answer stands (boot.js): no figure is formatted until the shopper asks.
+if (document.documentElement.classList.contains('recalculating')) setTimeout(() => new Intl.NumberFormat(lang).format(1));
 // Every view waits for some of its language's words, and asks for them only once its own modules have arrived: ask
 // now, all at once, for the parts the page's first view needs (each is fetched once; the views then await them).
 for (const part of ['page', 'errors', 'numbers', 'chain', 'places', 'overrides']) loadStrings(lang, part).catch(() => {});
-// The markup is British English; another language's reader sees the page once its words are in (never a flash of
-// English). Always shown again, even if the words cannot load.
-const waiting = lang !== 'en-GB';
-if (waiting) document.documentElement.classList.add('translating');
+// The markup is British English; another language's reader sees the page once its words are in (boot.js hid it
+// until then: never a flash of English). Always shown again, even if the words cannot load.
 
 /**
  * A header menu that reloads the page with `?<param>=` the value picked (keeping the #view), so every view renders
