@@ -25,6 +25,7 @@ export const PRELOADS = [
   'plot.js',
   'format.js',
   'overrides.js',
+  'storage-keys.js',
   'place-field.js',
   'ranking.js',
 ];
@@ -44,6 +45,7 @@ const stored = (key) => {
 // and another language's reader sees the page only once its words are in (never a flash of English).
 const answerHolds = lang === 'en-GB' && (params.get('country') ?? 'GB').toUpperCase() === 'GB' && !OVERRIDE_KEYS.some(stored);
 if (!answerHolds) root.classList.add('recalculating');
+root.lang = lang;
 if (lang !== 'en-GB') root.classList.add('translating');
 
 function load() {

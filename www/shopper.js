@@ -162,6 +162,16 @@ function clearFigures() {
   clearOrder();
 }
 
+/** No figure on screen for an answer not computed yet: "Calculating…" until a calculator draws it. */
+function showCalculating() {
+  clearFigures();
+  placeStatus.textContent = placed ? placeSentence() : '';
+  answer.setAttribute('aria-busy', 'true');
+  loading.hidden = false;
+  orderOption.textContent = HTML.orderOptionHint;
+  document.documentElement.classList.remove('recalculating'); // style.css hid the markup's answer until now
+}
+
 /** The sentence over the answer: for which place it is, and whether that is the example or the place before. */
 function placeSentence() {
   const where = destinationNow();
@@ -192,7 +202,10 @@ function render({ arrival = false } = {}) {
   // stored overrides need the full package to check them; the full package adds the everyday comparisons. So the
   // full package's first call compiles only its comparisons' code: on a phone, its arrival is a shorter task.
   const calc = overridesStored() ? fullApi : (api ?? fullApi);
-  if (!calc || !placed) return;
+  if (!calc || !placed) {
+    if (!arrival) showCalculating(); // the figures on screen, if any, answer what was there before this change
+    return;
+  }
   if (prerendered) {
     list.dataset.calculator = fullApi ? 'full' : 'widget'; // ready for the shopper's first change
     return;
@@ -462,17 +475,8 @@ if (country !== 'GB') {
   // A reload restored other coordinates than the example's: they are named as coordinates.
   destination = null;
   example = false;
-  prerendered = false;
 }
-if (!prerendered) {
-  // The markup's answer is not this visit's: "Calculating…" until this visit's own is drawn (style.css hid it until
-  // now, so that its figures were never on screen).
-  clearFigures();
-  answer.setAttribute('aria-busy', 'true');
-  loading.hidden = false;
-  orderOption.textContent = HTML.orderOptionHint;
-  document.documentElement.classList.remove('recalculating');
-}
+if (!prerendered) showCalculating(); // the markup's answer is not this visit's
 /** A search the shopper started: its answer, once drawn, is brought into view. */
 const searching = () => {
   searched = true;
@@ -550,6 +554,18 @@ orderForm.addEventListener('input', () => {
 orderForm.addEventListener('submit', (event) => event.preventDefault());
 form.addEventListener('submit', (event) => event.preventDefault());
 addEventListener('green-delivery:overrides', render);
+// What the shopper changed before this module ran (on a phone, in its first second) is a change like any other.
+const changedEarly = (control) => {
+  if (control.type === 'radio') return control.checked !== control.defaultChecked;
+  if (control instanceof HTMLSelectElement) return !control.options[control.selectedIndex]?.defaultSelected;
+  return 'defaultValue' in control && control.value !== control.defaultValue;
+};
+chosen = list.querySelector('input:checked')?.value ?? null;
+if ([...form.elements].some((control) => control.name !== 'shopper-option' && changedEarly(control))) render();
+else if ([...list.querySelectorAll('input'), ...orderForm.elements].some(changedEarly)) {
+  prerendered = false;
+  renderOrder();
+}
 render({ arrival: true }); // the map, at once; the figures (unless the markup's stand) once a calculator has loaded
 // The options first, from the smaller build; their everyday comparisons and the order's footprint when the full
 // package follows. One notice for both: if either cannot load, the view says so, and Retry tries again for both.

@@ -33,8 +33,7 @@ function show({ focus = false } = {}) {
 addEventListener('hashchange', () => show({ focus: true }));
 show();
 
-const lang = pageLang();
-document.documentElement.lang = lang;
+const lang = pageLang(); // boot.js has set <html lang> to it
 // The browser's first Intl object sets up its locale data (tens of milliseconds on a phone, whichever comes first);
 // one made now, in a task of its own while the first view's words are on their way, keeps that off the path to
 // the first figure. Not when the markup's answer stands (boot.js): no figure is formatted until the shopper asks.

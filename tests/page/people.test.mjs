@@ -54,9 +54,11 @@ test('an option focused before the full package arrives keeps focus when the lis
   await page.close();
 });
 
+// (The British example's answer is in the markup: tests/page/prerender.test.mjs. Another country's is computed.)
 test('while the calculator loads, the answer says "Calculating…" and is aria-busy', async () => {
   const { before, release } = holding('**/*_bg.wasm'); // both packages'
-  const { page } = await session.open('/', { before });
+  const { page } = await session.open('/?country=DE', { before });
+  await page.waitForFunction(() => !document.documentElement.classList.contains('recalculating'));
   assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'true');
   assert.ok(await page.locator('#shopper-loading').isVisible());
   assert.equal(await page.locator('#shopper-loading').textContent(), 'Calculating…');
