@@ -9,6 +9,7 @@ import { join, relative, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { staticGraph } from './module-graph.mjs';
+import { FIRST_VIEW_STRINGS } from '../www/i18n.js';
 
 const ROOT = fileURLToPath(new URL('../www/', import.meta.url));
 /** What is worth compressing: text and wasm (images such as .png are compressed already). */
@@ -58,8 +59,6 @@ export function compressAll() {
  *  that errors.js carries for every caller. */
 export const WIDGET_STRINGS = ['chain', 'numbers', 'errors'];
 
-/** The strings parts the page asks for before its first view, the shopper's, has drawn (views.js, shopper.js). */
-export const FIRST_VIEW_STRINGS = ['page', 'errors', 'numbers', 'chain', 'places', 'overrides'];
 
 /** The files of `names` (paths under www/) that a first visit downloads, in British English: the markup, the static
  *  import graph of boot.js and the two modules it loads (the other views' modules come when those views are first shown), the

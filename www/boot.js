@@ -3,32 +3,8 @@
 // visit paints a whole answer without any script or wasm. This module decides whether that answer holds for this
 // visit, then fetches the page's modules: after the first paint when it holds (a phone spends its first second on
 // the answer, not on code), at once when it does not.
-import { pageLang } from './i18n.js';
+import { pageLang, loadStrings, FIRST_VIEW_STRINGS } from './i18n.js';
 import { OVERRIDE_KEYS } from './storage-keys.js';
-
-/** The static imports of views.js and shopper.js, and of the widget's glue, asked for all at once: a module not
- *  listed would be fetched only when its importer had arrived, a round trip per level (tests/page/preload.test.mjs
- *  checks the list is the whole graph). */
-export const PRELOADS = [
-  'i18n.js',
-  'strings/languages.js',
-  'places.js',
-  'strings/en-GB/places.js',
-  'country.js',
-  'widget-pkg/green_delivery.js',
-  'widget-pkg/snippets/green-delivery-2812ef499de69bc8/src/wasm/boundary.js',
-  'loading.js',
-  'wasm.js',
-  'loader.js',
-  'widget-wasm.js',
-  'errors.js',
-  'plot.js',
-  'format.js',
-  'overrides.js',
-  'storage-keys.js',
-  'place-field.js',
-  'ranking.js',
-];
 
 const root = document.documentElement;
 const params = new URLSearchParams(location.search);
@@ -49,13 +25,16 @@ root.lang = lang;
 if (lang !== 'en-GB') root.classList.add('translating');
 
 function load() {
-  // The widget's .wasm first: it is the longest download the first figures wait for.
+  // The widget's .wasm, the longest download the first figures wait for, beside the modules' first run.
   const wasm = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'application/wasm', crossOrigin: '' });
   wasm.href = 'widget-pkg/green_delivery_bg.wasm';
   document.head.append(wasm);
-  for (const href of PRELOADS) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
-  // views.js first: it shows the view the address asks for and puts in the shell's words.
-  import('./views.js').finally(() => import('./shopper.js'));
+  // Every view waits for some of its language's words: asked for now, beside the modules, not once they have run
+  // (each part is fetched once; the views then await it).
+  for (const part of FIRST_VIEW_STRINGS) loadStrings(lang, part).catch(() => {});
+  // The view the address asks for, the shell's words and menus (views.js); the shopper's view, always in the page.
+  import('./views.js');
+  import('./shopper.js');
 }
 
 // The other views hold no answer in the markup: their modules are needed at once.

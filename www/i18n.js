@@ -39,6 +39,10 @@ try {
   // not built by Vite
 }
 
+/** The parts of the page language's strings that its first view needs: boot.js asks for them at once, and a first
+ *  visit's payload counts them (scripts/compress.mjs). */
+export const FIRST_VIEW_STRINGS = ['page', 'errors', 'numbers', 'chain', 'places', 'overrides'];
+
 /** A part of a language's strings table ('chain', 'widget', 'page', …), loaded once. Only a listed language and a
  *  plain part name make a path, so no caller's text can point the import anywhere else. */
 const loaded = new Map();

@@ -38,9 +38,6 @@ const lang = pageLang(); // boot.js has set <html lang> to it
 // one made now, in a task of its own while the first view's words are on their way, keeps that off the path to
 // the first figure. Not when the markup's answer stands (boot.js): no figure is formatted until the shopper asks.
 if (document.documentElement.classList.contains('recalculating')) setTimeout(() => new Intl.NumberFormat(lang).format(1));
-// Every view waits for some of its language's words, and asks for them only once its own modules have arrived: ask
-// now, all at once, for the parts the page's first view needs (each is fetched once; the views then await them).
-for (const part of ['page', 'errors', 'numbers', 'chain', 'places', 'overrides']) loadStrings(lang, part).catch(() => {});
 // The markup is British English; another language's reader sees the page once its words are in (boot.js hid it
 // until then: never a flash of English). Always shown again, even if the words cannot load.
 
