@@ -28,11 +28,18 @@ export async function drawnRegions(page, html) {
     await ready();
     await page.waitForFunction(() => document.querySelectorAll('#order-parts tbody tr').length > 0);
   }
+  return shownRegions(page, html);
+}
+
+/** What the page in `page` shows now in each region of `html`, without `data-calculator` and without the empty
+ *  `style` attributes that Playwright's screenshots leave on inputs (the page writes none). */
+export async function shownRegions(page, html) {
   const regions = new Map();
   for (const ids of writtenRegions(html).keys()) {
     regions.set(ids, await page.evaluate((ids) => ids.split(' ').map((id) => {
       const copy = document.getElementById(id).cloneNode(true);
       for (const node of [copy, ...copy.querySelectorAll('[data-calculator]')]) node.removeAttribute('data-calculator');
+      for (const node of copy.querySelectorAll('[style=""]')) node.removeAttribute('style');
       return copy.outerHTML;
     }).join('\n'), ids));
   }

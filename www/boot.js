@@ -32,6 +32,10 @@ function load() {
   // Every view waits for some of its language's words: asked for now, beside the modules, not once they have run
   // (each part is fetched once; the views then await it).
   for (const part of FIRST_VIEW_STRINGS) loadStrings(lang, part).catch(() => {});
+  // The browser's first Intl object sets up its locale data (tens of milliseconds on a phone, whichever comes first):
+  // made now, in a task of its own while the words are on their way, it is off the path to a computed first figure.
+  // When the markup's answer holds, nothing is formatted until the shopper changes something.
+  if (!answerHolds) setTimeout(() => new Intl.NumberFormat(lang).format(1));
   // The view the address asks for, the shell's words and menus (views.js); the shopper's view, always in the page.
   import('./views.js');
   import('./shopper.js');

@@ -34,12 +34,6 @@ addEventListener('hashchange', () => show({ focus: true }));
 show();
 
 const lang = pageLang(); // boot.js has set <html lang> to it
-// The browser's first Intl object sets up its locale data (tens of milliseconds on a phone, whichever comes first);
-// one made now, in a task of its own while the first view's words are on their way, keeps that off the path to
-// the first figure. Not when the markup's answer stands (boot.js): no figure is formatted until the shopper asks.
-if (document.documentElement.classList.contains('recalculating')) setTimeout(() => new Intl.NumberFormat(lang).format(1));
-// The markup is British English; another language's reader sees the page once its words are in (boot.js hid it
-// until then: never a flash of English). Always shown again, even if the words cannot load.
 
 /**
  * A header menu that reloads the page with `?<param>=` the value picked (keeping the #view), so every view renders
@@ -81,6 +75,8 @@ function countryMenu(label) {
     COVERED_COUNTRIES.map((code) => new Option(countryName(code, lang), code, code === country, code === country)));
 }
 
+// The markup is British English; another language's reader sees the page once its words are in (boot.js hid it
+// until then: never a flash of English). Always shown again, even if the words cannot load.
 try {
   const page = await loadStrings(lang, 'page');
   // Into the room the markup keeps for them, so that nothing under the header moves when they arrive.
