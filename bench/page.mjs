@@ -35,7 +35,10 @@ for (let i = 0; i < runs; i++) {
   await page.goto(new URL(path, url).href);
   const now = () => page.evaluate(() => performance.now());
   // Shown: not hidden while the page's words load, nor as the markup's answer on a visit it does not answer (boot.js).
-  const shown = () => !/\b(translating|recalculating)\b/.test(document.documentElement.className) && document.querySelectorAll('#shopper-results li').length === 8;
+  const shown = () => {
+    const { classList } = document.documentElement;
+    return classList.contains('answer-shown') && !classList.contains('translating') && document.querySelectorAll('#shopper-results li').length === 8;
+  };
   await page.waitForFunction(shown, null, { timeout: 60_000 });
   const first = await now();
   await page.waitForFunction(() => document.getElementById('shopper-results').dataset.calculator === 'full', null, { timeout: 60_000 });

@@ -16,11 +16,11 @@ const stored = (key) => {
     return false; // storage switched off: no overrides
   }
 };
-// The markup's answer is for British English, the British example and the default factors. Another language, another
-// country or saved overrides get their own answer, computed: until it is drawn, the markup's is hidden (style.css),
-// and another language's reader sees the page only once its words are in (never a flash of English).
+// The markup's answer is for British English, the British example and the default factors: style.css shows it only
+// once this says it holds. Another language, another country or saved overrides get their own answer, computed
+// (shopper.js), and another language's reader sees the page only once its words are in (never a flash of English).
 const answerHolds = lang === 'en-GB' && (params.get('country') ?? 'GB').toUpperCase() === 'GB' && !OVERRIDE_KEYS.some(stored);
-if (!answerHolds) root.classList.add('recalculating');
+if (answerHolds) root.classList.add('answer-shown');
 root.lang = lang;
 if (lang !== 'en-GB') root.classList.add('translating');
 

@@ -72,7 +72,10 @@ let drawings = 0; // counts the drawings, so that a part left for later is dropp
  *  `npm run prerender`, checked by tests/page/prerender.test.mjs). boot.js says whether it holds for this visit (the
  *  language, the country, no overrides stored). Until the shopper changes something, no calculator runs to draw it
  *  again: on a phone, the first screen costs no wasm call and no layout of the list. */
-let prerendered = !document.documentElement.classList.contains('recalculating');
+let prerendered = document.documentElement.classList.contains('answer-shown');
+/** An option that had focus when the list was cleared: it gets focus back when the list is drawn, if focus has not
+ *  gone anywhere else meanwhile. */
+let refocus = null;
 
 const number = (name) => (form.elements[name].value.trim() === '' ? NaN : Number(form.elements[name].value));
 
@@ -150,6 +153,7 @@ const everyday = (c) => SHOPPER.everyday(km(c.metresDriven / 1000));
 
 /** Clears every figure: none is left next to an input it no longer matches. */
 function clearFigures() {
+  if (list.contains(document.activeElement)) refocus = document.activeElement.value;
   list.replaceChildren();
   drawnOptions = '';
   drawings++; // nothing left for later is drawn over the cleared figures
@@ -169,7 +173,7 @@ function showCalculating() {
   answer.setAttribute('aria-busy', 'true');
   loading.hidden = false;
   orderOption.textContent = HTML.orderOptionHint;
-  document.documentElement.classList.remove('recalculating'); // style.css hid the markup's answer until now
+  document.documentElement.classList.add('answer-shown'); // style.css hid the markup's answer until now
 }
 
 /** The sentence over the answer: for which place it is, and whether that is the example or the place before. */
@@ -283,8 +287,10 @@ function drawBelowList(result, baseline) {
 /** The options, lowest first, each a radio button with its bar, range, difference from the baseline, everyday
  *  comparison (once the full package has brought it) and explanation. */
 function drawList(sorted, result, claim, scale) {
-  // An option that had focus keeps it.
-  const focused = list.contains(document.activeElement) ? document.activeElement.value : null;
+  // An option that had focus keeps it (or gets it back, if the list was cleared under it).
+  const active = document.activeElement;
+  const focused = list.contains(active) ? active.value : (active === document.body ? refocus : null);
+  refocus = null;
   list.replaceChildren(
     ...sorted.map(({ o: option, c }, rank) => {
       const optionName = OPTION_LABELS[option.id] ?? option.id;
@@ -305,6 +311,9 @@ function drawList(sorted, result, claim, scale) {
       radio.name = 'shopper-option';
       radio.value = option.id;
       radio.defaultChecked = option.id === chosen; // as an attribute, so that the markup's answer keeps it
+      // Never restored by the browser (back, reload): it would check the same position in a list drawn in another
+      // order, another option.
+      radio.autocomplete = 'off';
       const name = document.createElement('span');
       name.className = 'option-name';
       name.append(radio, ' ', head.querySelector('strong'));

@@ -58,7 +58,7 @@ test('an option focused before the full package arrives keeps focus when the lis
 test('while the calculator loads, the answer says "Calculating…" and is aria-busy', async () => {
   const { before, release } = holding('**/*_bg.wasm'); // both packages'
   const { page } = await session.open('/?country=DE', { before });
-  await page.waitForFunction(() => !document.documentElement.classList.contains('recalculating'));
+  await page.waitForFunction(() => document.documentElement.classList.contains('answer-shown'));
   assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'true');
   assert.ok(await page.locator('#shopper-loading').isVisible());
   assert.equal(await page.locator('#shopper-loading').textContent(), 'Calculating…');

@@ -80,45 +80,56 @@ test('a first visit shows the whole answer before either calculator has loaded, 
   await page.close();
 });
 
-test('an option picked before the full package arrives, or before any script has run, gets its own whole order', async () => {
-  const full = holdingWasm('**/pkg/green_delivery_bg.wasm'); // the full package's, not the widget's
-  const cases = {
-    // The widget's build has drawn nothing (the markup's list stands); the whole order needs the full package.
-    'before the full package': {
-      before: full.before,
-      ready: (page) => page.waitForFunction(() => document.querySelector('#shopper-results').dataset.calculator === 'widget'),
-      release: () => full.release(),
-    },
-    // A phone's first second: the page's one script has not arrived (here it is refused, then added by hand).
-    'before any script': {
-      before: (page) => page.route('**/boot.js', (route) => route.abort()),
-      ready: () => {},
-      release: async (page) => {
-        await page.unroute('**/boot.js');
-        await page.addScriptTag({ url: '/boot.js', type: 'module' });
-      },
-    },
-  };
-  for (const [when, { before, ready, release }] of Object.entries(cases)) {
-    const { page, consoleErrors } = await session.open('/', { before });
-    await ready(page);
-    const markupOrder = await page.locator('#order-summary').textContent();
-    assert.match(markupOrder, /^Your order: /, when);
-    await page.locator('#shopper-results li[data-id="pickupWalk"] input').check();
-    if (when === 'before the full package') {
-      assert.equal(await page.locator('#order-summary').textContent(), '', `${when}: the order for the option before is gone`);
-      assert.match(await page.locator('#order-option').textContent(), /^With pickup point, on foot/i, when);
-      assert.deepEqual(consoleErrors, [], when);
-    }
-    await release(page);
-    await page.waitForFunction((old) => !['', old].includes(document.querySelector('#order-summary').textContent), markupOrder);
-    const order = await page.locator('#order-summary').textContent();
-    const delivery = Number(/of which delivery ([\d,]+) g/.exec(order)[1].replace(',', ''));
-    const grams = Number(await page.locator('#shopper-results li[data-id="pickupWalk"]').getAttribute('data-grams'));
-    assert.equal(delivery, Math.round(grams), when);
-    assert.ok(await page.locator('#shopper-results li[data-id="pickupWalk"] input').isChecked(), when);
-    await page.close();
-  }
+test('an option picked before the full package arrives gets its own whole order, never the markup\'s', async () => {
+  const { before, release } = holdingWasm('**/pkg/green_delivery_bg.wasm'); // the full package's, not the widget's
+  const { page, consoleErrors } = await session.open('/', { before });
+  // The widget's build has drawn nothing (the markup's list stands); the whole order needs the full package.
+  await page.waitForFunction(() => document.querySelector('#shopper-results').dataset.calculator === 'widget');
+  const markupOrder = await page.locator('#order-summary').textContent();
+  assert.match(markupOrder, /^Your order: /);
+  await page.locator('#shopper-results li[data-id="pickupWalk"] input').check();
+  assert.equal(await page.locator('#order-summary').textContent(), '', 'the order for the option before is gone');
+  assert.match(await page.locator('#order-option').textContent(), /^With pickup point, on foot/i);
+  release();
+  await page.waitForFunction(() => document.querySelector('#order-summary').textContent !== '');
+  assert.equal(await orderDelivery(page), await grams(page, 'pickupWalk'));
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
+});
+
+/** The whole order's delivery, in grams as written, and an option's figure rounded as the order writes it. */
+const orderDelivery = async (page) => Number(/of which delivery ([\d,]+) g/.exec(await page.locator('#order-summary').textContent())[1].replace(',', ''));
+const grams = async (page, id) => Math.round(Number(await page.locator(`#shopper-results li[data-id="${id}"]`).getAttribute('data-grams')));
+
+test('a change made before the page\'s modules run is answered when they do, with focus kept; back restores no other option', async () => {
+  // The markup's answer is up (boot.js has run) and the shopper's module is held back: the van is changed and an
+  // option focused, as on a phone's first second.
+  let releaseModule;
+  const held = new Promise((resolve) => (releaseModule = resolve));
+  const { page, consoleErrors } = await session.open('/', { before: (p) => p.route('**/shopper.js', async (route) => (await held, route.continue())) });
+  await page.waitForFunction(() => document.documentElement.classList.contains('answer-shown'));
+  await page.locator('#shopper-form select[name=vehicle]').selectOption('electric-van');
+  await page.locator('#shopper-results li[data-id="nextDay"] input').focus();
+  releaseModule();
+  await page.waitForFunction(() => document.querySelector('#shopper-results').dataset.calculator === 'full' && document.querySelectorAll('#shopper-results li').length === 8);
+  assert.equal(await page.evaluate(() => document.activeElement?.value), 'nextDay', 'focus is back on the option it was on');
+  const electric = await page.evaluate(() => Number(document.querySelector('#shopper-results li[data-id="standard"]').dataset.grams));
+  const direct = await page.evaluate(async () => {
+    const api = await (await import('/wasm.js')).loadGreenDelivery();
+    return api.deliveryOptions({ depot: { lat: 51.5072, lon: -0.1276 }, shopper: { lat: 51.5231, lon: -0.0879 }, vehicle: 'electric-van', country: 'GB' })
+      .options.find((o) => o.id === 'standard').gCo2e;
+  });
+  assert.equal(electric, direct, 'the answer is for the electric van');
+  // Another option picked, a page left and come back to: the browser restores the van, never a radio by position
+  // (the list it would restore into is in another order).
+  await page.locator('#shopper-results li[data-id="pickupCar"] input').check();
+  await page.goto(new URL('/checkout-example.html', session.url).href);
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#shopper-results').dataset.calculator === 'full' && document.querySelector('#order-summary').textContent !== '');
+  const checked = await page.locator('#shopper-results input:checked').getAttribute('value');
+  assert.equal(await orderDelivery(page), await grams(page, checked), `the order is for ${checked}, the option checked`);
+  assert.deepEqual(consoleErrors, []);
+  await page.close();
 });
 
 test('a visit the markup does not answer (another country, another language, overrides saved) never shows its figures', async () => {
@@ -138,7 +149,7 @@ test('a visit the markup does not answer (another country, another language, ove
     const { page, consoleErrors } = await session.open(path, { before: (p) => Promise.all([before(p), setUp?.(p)]) });
     await page.waitForLoadState('load');
     // Until this visit's own answer is drawn: no option, "Calculating…" (once the page's words are in), aria-busy.
-    await page.waitForFunction(() => !document.documentElement.classList.contains('recalculating'));
+    await page.waitForFunction(() => document.documentElement.classList.contains('answer-shown'));
     assert.equal(await page.locator('#shopper-results li').count(), 0, path);
     assert.ok(await page.locator('#shopper-loading').isVisible(), path);
     assert.equal(await page.locator('#shopper-answer').getAttribute('aria-busy'), 'true', path);
