@@ -55,6 +55,17 @@ export async function startSession() {
   };
 }
 
+/** Holds back the files matching `glob` until `release()`: `before` is for session.open. */
+export function holding(glob) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const before = (p) => p.route(glob, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return { before, release };
+}
+
 /** The shopper's eight options as the full package draws them (the widget's build draws them first, then they are
  * drawn again with their everyday comparisons: a test that measures the first list may find it detached). */
 export const shopperDrawn = (page, options) =>

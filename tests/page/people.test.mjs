@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSession, screenshot, merchantReady, shopperDrawn } from './browser.mjs';
+import { startSession, screenshot, merchantReady, shopperDrawn, holding } from './browser.mjs';
 
 const AXE = readFileSync(fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)), 'utf8');
 const SHOPIFY = fileURLToPath(new URL('./fixtures/shopify-orders.csv', import.meta.url));
@@ -28,17 +28,6 @@ test('on a phone, the first option and its figure are on the first screen', asyn
   assert.ok(figure.y + figure.height <= PHONE.height, `the first figure ends at ${figure.y + figure.height}px`);
   await page.close();
 });
-
-/** Holds back the files matching `glob` until `release()`: `before` is for session.open. */
-function holding(glob) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const before = (p) => p.route(glob, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return { before, release };
-}
 
 test('an option focused before the full package arrives keeps focus when the list is drawn again', async () => {
   const { before, release } = holding('**/pkg/green_delivery_bg.wasm'); // the full package's, not the widget's

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSession, screenshot, shopperDrawn } from './browser.mjs';
+import { startSession, screenshot, shopperDrawn, holding } from './browser.mjs';
 import { INDEX, writtenRegions, drawnRegions, shownRegions } from '../../scripts/prerender.mjs';
 
 const PHONE = { width: 375, height: 812 };
@@ -16,17 +16,6 @@ before(async () => {
   session = await startSession();
 });
 after(() => session?.close());
-
-/** Holds back the .wasm matching `glob` (both packages' by default) until `release()`: `before` is for session.open. */
-function holdingWasm(glob = '**/*_bg.wasm') {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  const before = (p) => p.route(glob, async (route) => {
-    await held;
-    await route.continue();
-  });
-  return { before, release };
-}
 
 /** The options as a shopper reads them: name and figure, lowest first. */
 const optionLines = (page) =>
@@ -44,7 +33,7 @@ test('the markup holds exactly the answer the calculator draws for the British e
 });
 
 test('a first visit shows the whole answer before either calculator has loaded, and nothing moves or is redrawn when they do', async () => {
-  const { before, release } = holdingWasm();
+  const { before, release } = holding('**/*_bg.wasm'); // both packages'
   const { page } = await session.open('/', { before: (p) => Promise.all([p.setViewportSize(PHONE), before(p)]) });
   await page.waitForLoadState('load');
   const answer = page.locator('#shopper-answer');
@@ -81,7 +70,7 @@ test('a first visit shows the whole answer before either calculator has loaded, 
 });
 
 test('an option picked before the full package arrives gets its own whole order, never the markup\'s', async () => {
-  const { before, release } = holdingWasm('**/pkg/green_delivery_bg.wasm'); // the full package's, not the widget's
+  const { before, release } = holding('**/pkg/green_delivery_bg.wasm'); // the full package's, not the widget's
   const { page, consoleErrors } = await session.open('/', { before });
   // The widget's build has drawn nothing (the markup's list stands); the whole order needs the full package.
   await page.waitForFunction(() => document.querySelector('#shopper-results').dataset.calculator === 'widget');
@@ -104,13 +93,12 @@ const grams = async (page, id) => Math.round(Number(await page.locator(`#shopper
 test('a change made before the page\'s modules run is answered when they do, with focus kept; back restores no other option', async () => {
   // The markup's answer is up (boot.js has run) and the shopper's module is held back: the van is changed and an
   // option focused, as on a phone's first second.
-  let releaseModule;
-  const held = new Promise((resolve) => (releaseModule = resolve));
-  const { page, consoleErrors } = await session.open('/', { before: (p) => p.route('**/shopper.js', async (route) => (await held, route.continue())) });
+  const shopperModule = holding('**/shopper.js');
+  const { page, consoleErrors } = await session.open('/', { before: shopperModule.before });
   await page.waitForFunction(() => document.documentElement.classList.contains('answer-shown'));
   await page.locator('#shopper-form select[name=vehicle]').selectOption('electric-van');
   await page.locator('#shopper-results li[data-id="nextDay"] input').focus();
-  releaseModule();
+  shopperModule.release();
   await page.waitForFunction(() => document.querySelector('#shopper-results').dataset.calculator === 'full' && document.querySelectorAll('#shopper-results li').length === 8);
   assert.equal(await page.evaluate(() => document.activeElement?.value), 'nextDay', 'focus is back on the option it was on');
   const electric = await page.evaluate(() => Number(document.querySelector('#shopper-results li[data-id="standard"]').dataset.grams));
@@ -145,7 +133,7 @@ test('a visit the markup does not answer (another country, another language, ove
     ['/', (p) => p.addInitScript(() => localStorage.setItem('green-delivery:factor-overrides', JSON.stringify({ 'diesel-van': { kgPerUnit: 1 } })))],
   ];
   for (const [path, setUp] of cases) {
-    const { before, release } = holdingWasm();
+    const { before, release } = holding('**/*_bg.wasm');
     const { page, consoleErrors } = await session.open(path, { before: (p) => Promise.all([before(p), setUp?.(p)]) });
     await page.waitForLoadState('load');
     // Until this visit's own answer is drawn: no option, "Calculating…" (once the page's words are in), aria-busy.
